@@ -1,0 +1,34 @@
+import { Counter, Histogram, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The Prometheus metrics of one server (served on `GET /metrics`). Labels carry provider
+ * kinds, operation names and outcomes only: never an instance credential, a phone number, a
+ * URL or a message body.
+ */
+export interface Metrics {
+  registry: Registry;
+  /** Provider HTTP calls by `provider`, `operation` (e.g. `send-text`) and `outcome` (`ok` or an error code). */
+  providerRequests: Counter<'provider' | 'operation' | 'outcome'>;
+  /** Provider HTTP call duration in seconds. */
+  providerRequestSeconds: Histogram<'provider' | 'operation'>;
+  /** Webhook deliveries by `provider` and `outcome` (`accepted`, `duplicate`, `unauthorized`, `invalid`, `unavailable`). */
+  webhooks: Counter<'provider' | 'outcome'>;
+  /** Events appended to the event log and published, by `type`. */
+  eventsPublished: Counter<'type'>;
+  /** Open GraphQL subscriptions. */
+  subscriptions: Gauge;
+}
+
+/** Creates a fresh registry with default process metrics and whatsgraph's own. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    providerRequests: new Counter({ name: 'whatsgraph_provider_requests_total', help: 'Provider HTTP requests', labelNames: ['provider', 'operation', 'outcome'], registers: [registry] }),
+    providerRequestSeconds: new Histogram({ name: 'whatsgraph_provider_request_seconds', help: 'Provider HTTP request duration', labelNames: ['provider', 'operation'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
+    webhooks: new Counter({ name: 'whatsgraph_webhooks_total', help: 'Webhook deliveries received', labelNames: ['provider', 'outcome'], registers: [registry] }),
+    eventsPublished: new Counter({ name: 'whatsgraph_events_published_total', help: 'Events appended and published', labelNames: ['type'], registers: [registry] }),
+    subscriptions: new Gauge({ name: 'whatsgraph_subscriptions', help: 'Open GraphQL subscriptions', registers: [registry] }),
+  };
+}

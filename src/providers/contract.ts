@@ -1,0 +1,280 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { GraphError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type {
+  AccountProfile, BulkItem, BulkResult, Chat, Contact, DeleteMessageInput, DomainEvent, Group, InstanceStatus,
+  MessageStatus, Page, PageRequest, PhoneCheck, ProviderKind, ReadMessageInput, SendButtonsInput, SendContactInput,
+  SendDocumentInput, SendListInput, SendLocationInput, SendMediaInput, SendReactionInput, SendTextInput, SentMessage,
+} from './model.js';
+
+/**
+ * The provider boundary. A provider implements the **ports** (areas) it has, declares the
+ * **capabilities** it offers, and the registry asserts at start that every declared
+ * capability has its method ({@link CAPABILITY_METHODS}). The graph calls a port method
+ * only through {@link requireCapability}, so an action a provider lacks fails with
+ * `CAPABILITY_NOT_SUPPORTED` before any HTTP request.
+ *
+ * Obligations of every method (checked by `test/contract/`):
+ * - It sends exactly the documented request (method, path, headers, body, field spelling):
+ *   the provider's docs are the authority, `catalog/<provider>.json` the checklist.
+ * - Its inputs arrive validated and normalised (phones as digits, limits checked); a
+ *   provider re-checks only what is specific to it (its own limits, as named constants),
+ *   and throws `BAD_USER_INPUT` (see `badInput`) before any request.
+ * - It fails only with `ProviderError` (mapped by `http.ts`) or `GraphError`.
+ * - It returns domain types from `model.ts`, never wire shapes.
+ */
+
+/** Everything a provider may be able to do. Names are the graph's, not any provider's. */
+export const CAPABILITIES = [
+  // account
+  'INSTANCE_STATUS', 'ACCOUNT_PROFILE',
+  // messaging
+  'SEND_TEXT', 'SEND_IMAGE', 'SEND_VIDEO', 'SEND_AUDIO', 'SEND_DOCUMENT', 'SEND_LOCATION', 'SEND_REACTION',
+  'SEND_CONTACT', 'SEND_BUTTONS', 'SEND_LIST', 'SEND_BULK', 'READ_MESSAGE', 'DELETE_MESSAGE', 'MESSAGE_STATUS',
+  // chats
+  'LIST_CHATS', 'GET_CHAT',
+  // contacts
+  'LIST_CONTACTS', 'GET_CONTACT', 'CHECK_PHONES', 'PROFILE_PICTURE',
+  // groups
+  'LIST_GROUPS', 'GET_GROUP',
+] as const;
+/** One of {@link CAPABILITIES}. */
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** Account area: the instance's connection and own profile. */
+export interface AccountPort {
+  /** The connection state (Z-API `GET /status`, Zivo `GET account`). */
+  getStatus(): Promise<InstanceStatus>;
+  /** The account's own profile and device (Z-API `GET /me` + `GET /device`). */
+  getProfile(): Promise<AccountProfile>;
+}
+
+/** Messaging area: sends and message management. Each send returns the provider's message id. */
+export interface MessagingPort {
+  sendText(input: SendTextInput): Promise<SentMessage>;
+  sendImage(input: SendMediaInput): Promise<SentMessage>;
+  sendVideo(input: SendMediaInput): Promise<SentMessage>;
+  sendAudio(input: SendMediaInput): Promise<SentMessage>;
+  sendDocument(input: SendDocumentInput): Promise<SentMessage>;
+  sendLocation(input: SendLocationInput): Promise<SentMessage>;
+  sendReaction(input: SendReactionInput): Promise<SentMessage>;
+  sendContact(input: SendContactInput): Promise<SentMessage>;
+  sendButtons(input: SendButtonsInput): Promise<SentMessage>;
+  sendList(input: SendListInput): Promise<SentMessage>;
+  /** Sends every item; one result per item in input order; a failed item carries its error and does not stop the others. */
+  sendBulk(items: BulkItem[]): Promise<BulkResult[]>;
+  readMessage(input: ReadMessageInput): Promise<void>;
+  deleteMessage(input: DeleteMessageInput): Promise<void>;
+  /** The current status of a sent message (Zivo delivery report); null when the provider does not know it. */
+  getMessageStatus(messageId: string): Promise<MessageStatus | null>;
+}
+
+/** Chats area. */
+export interface ChatsPort {
+  listChats(page: PageRequest): Promise<Page<Chat>>;
+  /** @returns null when there is no such chat */
+  getChat(chatId: string): Promise<Chat | null>;
+}
+
+/** Contacts area. */
+export interface ContactsPort {
+  listContacts(page: PageRequest): Promise<Page<Contact>>;
+  /** @returns null when there is no such contact */
+  getContact(phone: string): Promise<Contact | null>;
+  /** One upstream request for all phones (used through a per-request DataLoader); results in input order. */
+  checkPhones(phones: string[]): Promise<PhoneCheck[]>;
+  /** @returns the picture URL, or null when the contact has none (or hides it) */
+  getProfilePicture(phone: string): Promise<string | null>;
+}
+
+/** Groups area. */
+export interface GroupsPort {
+  listGroups(page: PageRequest): Promise<Page<Group>>;
+  /** @returns null when there is no such group */
+  getGroup(groupId: string): Promise<Group | null>;
+}
+
+/** The ports by area name. */
+export interface PortMap {
+  account: AccountPort;
+  messaging: MessagingPort;
+  chats: ChatsPort;
+  contacts: ContactsPort;
+  groups: GroupsPort;
+}
+/** An area name. */
+export type PortName = keyof PortMap;
+
+type MethodRef = { [P in PortName]: readonly [P, keyof PortMap[P] & string] }[PortName];
+
+/** Which port method serves each capability: the registry asserts these exist. */
+export const CAPABILITY_METHODS = {
+  INSTANCE_STATUS: ['account', 'getStatus'],
+  ACCOUNT_PROFILE: ['account', 'getProfile'],
+  SEND_TEXT: ['messaging', 'sendText'],
+  SEND_IMAGE: ['messaging', 'sendImage'],
+  SEND_VIDEO: ['messaging', 'sendVideo'],
+  SEND_AUDIO: ['messaging', 'sendAudio'],
+  SEND_DOCUMENT: ['messaging', 'sendDocument'],
+  SEND_LOCATION: ['messaging', 'sendLocation'],
+  SEND_REACTION: ['messaging', 'sendReaction'],
+  SEND_CONTACT: ['messaging', 'sendContact'],
+  SEND_BUTTONS: ['messaging', 'sendButtons'],
+  SEND_LIST: ['messaging', 'sendList'],
+  SEND_BULK: ['messaging', 'sendBulk'],
+  READ_MESSAGE: ['messaging', 'readMessage'],
+  DELETE_MESSAGE: ['messaging', 'deleteMessage'],
+  MESSAGE_STATUS: ['messaging', 'getMessageStatus'],
+  LIST_CHATS: ['chats', 'listChats'],
+  GET_CHAT: ['chats', 'getChat'],
+  LIST_CONTACTS: ['contacts', 'listContacts'],
+  GET_CONTACT: ['contacts', 'getContact'],
+  CHECK_PHONES: ['contacts', 'checkPhones'],
+  PROFILE_PICTURE: ['contacts', 'getProfilePicture'],
+  LIST_GROUPS: ['groups', 'listGroups'],
+  GET_GROUP: ['groups', 'getGroup'],
+} as const satisfies Record<Capability, MethodRef>;
+
+/** The method type behind a capability. */
+export type CapabilityMethod<C extends Capability> =
+  PortMap[(typeof CAPABILITY_METHODS)[C][0]][(typeof CAPABILITY_METHODS)[C][1] & keyof PortMap[(typeof CAPABILITY_METHODS)[C][0]]];
+
+/** An inbound webhook request as the receiver hands it to the provider. */
+export interface InboundWebhook {
+  /** The parsed JSON body. */
+  body: unknown;
+  /** Lower-cased header names. */
+  headers: Record<string, string | string[] | undefined>;
+  /** Epoch ms at which it arrived (the fallback `occurredAt`). */
+  receivedAt: number;
+}
+
+/** A documented payload that cannot be read (wrong shape): answered 422, nothing published. */
+export class WebhookPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebhookPayloadError';
+  }
+}
+
+/** Inbound side of a provider that posts webhooks. */
+export interface WebhookPort {
+  /**
+   * Turns one delivery into domain events with stable ids (see {@link stableEventId}):
+   * a redelivery gives the same ids. A documented payload of a kind the graph does not type
+   * yet becomes `UnsupportedContent` / `INSTANCE_EVENT`, never nothing.
+   * @throws WebhookPayloadError when the body is not a payload of this provider at all
+   */
+  parse(delivery: InboundWebhook): DomainEvent[];
+}
+
+/** Where background work (pollers, pullers) hands the events it finds: the same pipeline as webhooks (deduped, logged, published). */
+export interface EventSink {
+  accept(events: DomainEvent[]): Promise<void>;
+}
+
+/** A running provider instance: its ports, its capability set, its inbound side and background work. */
+export interface ProviderAdapter {
+  kind: ProviderKind;
+  /** The graph's instance id. */
+  instanceId: string;
+  /** Exactly what this provider can do; each entry must have its method. */
+  capabilities: ReadonlySet<Capability>;
+  account?: Partial<AccountPort>;
+  messaging?: Partial<MessagingPort>;
+  chats?: Partial<ChatsPort>;
+  contacts?: Partial<ContactsPort>;
+  groups?: Partial<GroupsPort>;
+  /** Present when the provider posts webhooks. */
+  webhooks?: WebhookPort;
+  /** Starts background work (pollers); called once after the server is ready. */
+  start?(sink: EventSink): void;
+  /** Stops background work; called on shutdown. */
+  stop?(): Promise<void>;
+}
+
+/** What every provider factory gets. */
+export interface ProviderDeps {
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+/** The config fields every instance has, whatever its provider (DESIGN.md, "Configuration"). */
+export interface BaseInstanceConfig {
+  id: string;
+  provider: ProviderKind;
+  webhookSecret: string;
+  baseUrl?: string;
+}
+
+/** A simulator's running server (sandbox mode and tests). */
+export interface SimulatorHandle {
+  /** `http://127.0.0.1:PORT`: the `baseUrl` to give an instance. */
+  url: string;
+  /** Every request received, in order (method, path, query, headers, parsed body). */
+  requests: RecordedRequest[];
+  /** The instance config (credentials and all) that the simulator accepts, minus `id` and `webhookSecret`. */
+  instanceConfig: Record<string, unknown>;
+  /** Where the simulator posts its webhooks (absent: it posts none). */
+  setWebhookUrl(url: string | null): void;
+  close(): Promise<void>;
+}
+
+/** A request a simulator received. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/** Options every simulator takes. */
+export interface SimulatorOptions {
+  /** Port to listen on (0: any free port). */
+  port?: number;
+  /** Where to post webhooks (can be set later). */
+  webhookUrl?: string | null;
+  /** Delay between the simulated status webhooks after a send, ms (default 50). */
+  stepDelayMs?: number;
+  /** Whether a send is followed by a simulated inbound reply (default true). */
+  autoReply?: boolean;
+}
+
+/** One provider's module, as the registry knows it. */
+export interface ProviderModule<C extends BaseInstanceConfig = BaseInstanceConfig> {
+  kind: ProviderKind;
+  /** zod schema of the provider-specific instance fields (merged with the base fields by config.ts). */
+  configShape: z.ZodRawShape;
+  /** The documented default origin for `baseUrl`. */
+  defaultBaseUrl: string;
+  create(config: C, deps: ProviderDeps): ProviderAdapter;
+  startSimulator(options?: SimulatorOptions): Promise<SimulatorHandle>;
+}
+
+/**
+ * Looks up the method behind a capability, bound to its port.
+ * @throws GraphError `CAPABILITY_NOT_SUPPORTED` (with `provider`, `capability`) when the provider lacks it
+ */
+export function requireCapability<C extends Capability>(adapter: ProviderAdapter, capability: C): CapabilityMethod<C> {
+  const [port, method] = CAPABILITY_METHODS[capability];
+  const impl = (adapter[port] as Record<string, unknown> | undefined)?.[method];
+  if (!adapter.capabilities.has(capability) || typeof impl !== 'function') {
+    throw new CapabilityError(adapter.kind, capability);
+  }
+  return (impl as (...args: unknown[]) => unknown).bind(adapter[port]) as CapabilityMethod<C>;
+}
+
+/** `CAPABILITY_NOT_SUPPORTED`: the instance's provider cannot do this. */
+export class CapabilityError extends GraphError {
+  constructor(provider: ProviderKind, capability: string) {
+    super('CAPABILITY_NOT_SUPPORTED', `${provider} instances do not support ${capability}`, { provider, capability });
+  }
+}
+
+/** A stable, short event id from the provider's own ids (same parts → same id, so redeliveries dedupe). */
+export function stableEventId(...parts: Array<string | number | null | undefined>): string {
+  return createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\u001f')).digest('base64url').slice(0, 22);
+}

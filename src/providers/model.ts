@@ -1,0 +1,315 @@
+/**
+ * Provider-neutral domain types. Every provider port speaks these; every provider's
+ * `mapping.ts` converts its wire shapes to and from them, and nothing outside
+ * `src/providers/<provider>/` ever sees a provider's own spelling.
+ *
+ * Units: every timestamp is epoch **milliseconds** (`number`); every duration ends in `Ms`
+ * or `Seconds` as named.
+ */
+
+/** The provider kinds whatsgraph speaks (DESIGN.md, "Providers"). */
+export const PROVIDER_KINDS = ['zapi', 'ivosights', 'zivo', 'zixflow'] as const;
+/** One of {@link PROVIDER_KINDS}. */
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/**
+ * A message's delivery status, in the order it may advance. `FAILED` and `DELETED` are
+ * terminal and rank above `PLAYED` so that nothing moves a message out of them.
+ */
+export const MESSAGE_STATUSES = ['PENDING', 'SENT', 'DELIVERED', 'READ', 'PLAYED', 'FAILED', 'DELETED'] as const;
+/** One of {@link MESSAGE_STATUSES}. */
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/**
+ * The rank of a status: a status may only replace one of lower rank ("statuses never go
+ * backwards", DESIGN.md). READ then a late SENT stays READ.
+ */
+export function statusRank(status: MessageStatus): number {
+  return MESSAGE_STATUSES.indexOf(status);
+}
+
+/** Whether no later status can follow this one (the Zivo poller stops polling on these). */
+export function isFinalStatus(status: MessageStatus): boolean {
+  return status === 'READ' || status === 'PLAYED' || status === 'FAILED' || status === 'DELETED';
+}
+
+/** The connection state of an instance's WhatsApp session. */
+export const CONNECTION_STATES = ['CONNECTED', 'DISCONNECTED', 'CONNECTING', 'UNKNOWN'] as const;
+/** One of {@link CONNECTION_STATES}. */
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+/** A chat participant's presence (WhatsApp's "online", "typing…", "recording audio…"). */
+export const PRESENCE_STATES = ['AVAILABLE', 'UNAVAILABLE', 'COMPOSING', 'RECORDING', 'PAUSED'] as const;
+/** One of {@link PRESENCE_STATES}. */
+export type PresenceState = (typeof PRESENCE_STATES)[number];
+
+// ---------------------------------------------------------------------------------------
+// Message content: a tagged union; `unsupported` keeps the raw JSON so nothing is dropped.
+// ---------------------------------------------------------------------------------------
+
+/** Plain text (`body`), possibly with a link preview. */
+export interface TextContent { kind: 'text'; body: string }
+/** Media shared by the media kinds: `url` is a URL the client can fetch, or absent when only an id is known. */
+interface MediaFields { url?: string | null; mediaId?: string | null; mimeType?: string | null; caption?: string | null }
+/** An image. */
+export interface ImageContent extends MediaFields { kind: 'image'; width?: number | null; height?: number | null }
+/** An audio clip or voice note (`voice: true` for a push-to-talk note). */
+export interface AudioContent extends MediaFields { kind: 'audio'; voice?: boolean; seconds?: number | null }
+/** A video (`gif: true` for a GIF, `ptv: true` for a round video note). */
+export interface VideoContent extends MediaFields { kind: 'video'; seconds?: number | null; gif?: boolean; ptv?: boolean }
+/** A document with its file name. */
+export interface DocumentContent extends MediaFields { kind: 'document'; fileName?: string | null; title?: string | null; pageCount?: number | null }
+/** A sticker. */
+export interface StickerContent extends MediaFields { kind: 'sticker'; animated?: boolean }
+/** A location pin: degrees, with optional name/address/url. */
+export interface LocationContent { kind: 'location'; latitude: number; longitude: number; name?: string | null; address?: string | null; url?: string | null }
+/** One or more shared contacts (vCard). */
+export interface ContactContent { kind: 'contact'; contacts: SharedContact[] }
+/** A shared contact card. */
+export interface SharedContact { name: string; phones: string[]; vcard?: string | null }
+/** A reaction (`emoji` empty when removed) to the message `targetMessageId`. */
+export interface ReactionContent { kind: 'reaction'; emoji: string; targetMessageId: string }
+/** A reply to an interactive message: the button or list row the user chose. */
+export interface InteractiveReplyContent { kind: 'interactiveReply'; replyId?: string | null; title: string; description?: string | null }
+/** Anything else: the provider's kind name and its raw JSON, so no payload is dropped. */
+export interface UnsupportedContent { kind: 'unsupported'; type: string; raw: unknown }
+
+/** The content of a message: one of the typed contents, or {@link UnsupportedContent}. */
+export type MessageContent =
+  | TextContent | ImageContent | AudioContent | VideoContent | DocumentContent | StickerContent
+  | LocationContent | ContactContent | ReactionContent | InteractiveReplyContent | UnsupportedContent;
+
+/** A WhatsApp message as the graph sees it. */
+export interface Message {
+  /** The provider's (WhatsApp's) message id. */
+  id: string;
+  instanceId: string;
+  /** The chat: a phone number (digits, wa_id), a group id, or a JID, as the provider names it. */
+  chatId: string;
+  fromMe: boolean;
+  /** Epoch ms. */
+  timestamp: number;
+  /** Sender's phone / id (in a group, the participant). */
+  senderId?: string | null;
+  senderName?: string | null;
+  content: MessageContent;
+  status?: MessageStatus | null;
+  /** Id of the quoted message, when this one replies to another. */
+  replyToMessageId?: string | null;
+  isGroup?: boolean;
+  /** The caller's own reference (Zivo `clientwhatsappid`). */
+  clientReference?: string | null;
+}
+
+/** The result of a send: the id the provider gave and what is known of the message. */
+export interface SentMessage {
+  /** WhatsApp's (or the provider's) message id. */
+  id: string;
+  /** The provider's secondary id when it has one (Z-API's `zaapId`). */
+  providerId?: string | null;
+  chatId: string;
+  status: MessageStatus;
+  /** Epoch ms at which the gateway accepted the send. */
+  timestamp: number;
+  content: MessageContent;
+  clientReference?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Chats, contacts, groups
+// ---------------------------------------------------------------------------------------
+
+/** A chat (conversation) on the account. */
+export interface Chat {
+  /** Phone number digits for a 1:1 chat, the group id for a group. */
+  id: string;
+  name?: string | null;
+  isGroup: boolean;
+  archived: boolean;
+  pinned: boolean;
+  unreadCount: number;
+  /** Epoch ms of the last message, when known. */
+  lastMessageAt?: number | null;
+  /** Epoch ms until which notifications are muted; -1 forever; null not muted. */
+  mutedUntil?: number | null;
+  isMuted: boolean;
+  isSpam?: boolean;
+  profilePictureUrl?: string | null;
+}
+
+/** A contact: a WhatsApp user known to the account. */
+export interface Contact {
+  /** Phone number digits (wa_id) or JID/LID as the provider gives it. */
+  id: string;
+  phone: string;
+  name?: string | null;
+  shortName?: string | null;
+  /** The contact's own push name. */
+  notifyName?: string | null;
+  /** Verified business name. */
+  businessName?: string | null;
+  about?: string | null;
+  profilePictureUrl?: string | null;
+}
+
+/** The answer to "is this number on WhatsApp?" for one input phone. */
+export interface PhoneCheck {
+  /** The phone as asked (normalised digits). */
+  input: string;
+  exists: boolean;
+  /** WhatsApp's id for it (wa_id), which may differ from the input (Brazil's ninth digit). */
+  waId?: string | null;
+}
+
+/** A group participant. */
+export interface GroupParticipant { id: string; phone: string; isAdmin: boolean; isSuperAdmin: boolean; name?: string | null }
+
+/** A WhatsApp group. */
+export interface Group {
+  id: string;
+  name: string;
+  description?: string | null;
+  ownerId?: string | null;
+  /** Epoch ms. */
+  createdAt?: number | null;
+  participants: GroupParticipant[];
+  invitationLink?: string | null;
+  onlyAdminsSend?: boolean | null;
+  onlyAdminsEdit?: boolean | null;
+  communityId?: string | null;
+  archived?: boolean;
+  pinned?: boolean;
+  unreadCount?: number;
+}
+
+/** A 1-based page request; providers that page by number use it as is. */
+export interface PageRequest { page: number; pageSize: number }
+/** One page of results; `hasNextPage` is true when the provider may have more. */
+export interface Page<T> { items: T[]; hasNextPage: boolean }
+
+// ---------------------------------------------------------------------------------------
+// Account
+// ---------------------------------------------------------------------------------------
+
+/** An instance's connection to WhatsApp, as its provider reports it. */
+export interface InstanceStatus {
+  state: ConnectionState;
+  /** Whether the phone itself is online (Z-API `smartphoneConnected`). */
+  phoneConnected?: boolean | null;
+  /** The provider's explanation when not connected. */
+  detail?: string | null;
+  /** Remaining account balance when the provider reports one (Zivo). */
+  balance?: number | null;
+}
+
+/** The account's own WhatsApp profile / device. */
+export interface AccountProfile {
+  phone?: string | null;
+  name?: string | null;
+  about?: string | null;
+  profilePictureUrl?: string | null;
+  isBusiness?: boolean | null;
+  device?: { model?: string | null; manufacturer?: string | null; osVersion?: string | null; waVersion?: string | null } | null;
+  /** Provider-specific details kept as JSON (plan, due date…). */
+  extra?: unknown;
+}
+
+// ---------------------------------------------------------------------------------------
+// Send inputs (already validated and normalised by the resolver layer)
+// ---------------------------------------------------------------------------------------
+
+/** Options every send may carry. */
+export interface SendOptions {
+  /** Quote (reply to) this message id. */
+  replyToMessageId?: string | null;
+  /** Seconds to wait before sending (Z-API `delayMessage`, 1..15). */
+  delaySeconds?: number | null;
+  /** Seconds to show "typing…" (Z-API `delayTyping`, 1..15). */
+  typingSeconds?: number | null;
+  /** The caller's own reference, echoed back (Zivo `clientwhatsappid`). */
+  clientReference?: string | null;
+}
+
+/** `to` is the recipient: phone digits (normalised E.164 without `+`) or a group id. */
+export interface SendTextInput extends SendOptions { to: string; text: string; previewUrl?: boolean | null; editMessageId?: string | null; mentions?: string[] | null }
+/** `media` is a URL or a base64 data URI. */
+export interface SendMediaInput extends SendOptions { to: string; media: string; caption?: string | null; mimeType?: string | null }
+/** A document: `extension` without the dot (`pdf`); `fileName` as the recipient sees it. */
+export interface SendDocumentInput extends SendMediaInput { extension: string; fileName?: string | null }
+/** A location pin. */
+export interface SendLocationInput extends SendOptions { to: string; latitude: number; longitude: number; name?: string | null; address?: string | null }
+/** A reaction to `messageId`; an empty emoji removes it. */
+export interface SendReactionInput extends SendOptions { to: string; messageId: string; emoji: string }
+/** Shared contact cards. */
+export interface SendContactInput extends SendOptions { to: string; contacts: SharedContact[] }
+/** A reply button (WhatsApp: 1..3 per message, title ≤ 20 characters, ids unique). */
+export interface ReplyButton { id: string; title: string }
+/** An interactive message header. */
+export interface InteractiveHeader { text?: string | null; image?: string | null; video?: string | null; document?: string | null; documentFileName?: string | null }
+/** A reply-buttons message. */
+export interface SendButtonsInput extends SendOptions { to: string; body: string; buttons: ReplyButton[]; header?: InteractiveHeader | null; footer?: string | null; extra?: Record<string, unknown> | null }
+/** A list message row. */
+export interface ListRow { id: string; title: string; description?: string | null }
+/** A list message section. */
+export interface ListSection { title?: string | null; rows: ListRow[] }
+/** A list message. */
+export interface SendListInput extends SendOptions { to: string; body: string; buttonText: string; sections: ListSection[]; header?: string | null; footer?: string | null }
+
+/** One message of a bulk send. */
+export interface BulkItem { to: string; text: string; clientReference?: string | null }
+/** One result of a bulk send: the message or the error, in input order. */
+export interface BulkResult { message?: SentMessage | null; error?: { code: string; message: string } | null }
+
+/** Mark `messageId` in `chatId` as read. */
+export interface ReadMessageInput { chatId: string; messageId: string }
+/** Delete `messageId` in `chatId`; `forEveryone` when the provider supports it. */
+export interface DeleteMessageInput { chatId: string; messageId: string; owner: boolean }
+
+// ---------------------------------------------------------------------------------------
+// Domain events: what a provider's webhook (or poller) turns into, and what subscribers get
+// ---------------------------------------------------------------------------------------
+
+/** The event types, as `events(types:)` filters them. */
+export const EVENT_TYPES = ['MESSAGE_RECEIVED', 'MESSAGE_STATUS_CHANGED', 'PRESENCE_CHANGED', 'CONNECTION_CHANGED', 'INSTANCE_EVENT'] as const;
+/** One of {@link EVENT_TYPES}. */
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Fields every event carries. `id` is stable: derived from the provider's own ids, so a redelivered webhook maps to the same id. */
+interface EventBase {
+  id: string;
+  instanceId: string;
+  /** Epoch ms at which the provider says it happened (or receipt time when it says nothing). */
+  occurredAt: number;
+  /** The event log's cursor; set when the event is appended, absent before. */
+  cursor?: string;
+}
+/** A message arrived in a chat (or was sent from the phone / another device: `fromMe`). */
+export interface MessageReceivedEvent extends EventBase { type: 'MESSAGE_RECEIVED'; message: Message }
+/** A sent message's status advanced. `error` on FAILED when the provider says why (Ivosights 470, 480…). */
+export interface MessageStatusChangedEvent extends EventBase {
+  type: 'MESSAGE_STATUS_CHANGED';
+  messageId: string;
+  chatId?: string | null;
+  status: MessageStatus;
+  error?: { code: string; title: string; detail?: string | null } | null;
+}
+/** A chat participant's presence changed. */
+export interface PresenceChangedEvent extends EventBase { type: 'PRESENCE_CHANGED'; chatId: string; participantId?: string | null; presence: PresenceState; lastSeenAt?: number | null }
+/** The instance's WhatsApp session connected or disconnected. */
+export interface ConnectionChangedEvent extends EventBase { type: 'CONNECTION_CHANGED'; state: ConnectionState; detail?: string | null }
+/** Anything else the provider notified (a call, a group join request, a profile change…), kept raw so nothing is dropped. */
+export interface InstanceEvent extends EventBase { type: 'INSTANCE_EVENT'; kind: string; chatId?: string | null; raw: unknown }
+
+/** A domain event. */
+export type DomainEvent = MessageReceivedEvent | MessageStatusChangedEvent | PresenceChangedEvent | ConnectionChangedEvent | InstanceEvent;
+
+/** The chat an event belongs to, if any (for the `chatId` filter). */
+export function eventChatId(event: DomainEvent): string | null {
+  switch (event.type) {
+    case 'MESSAGE_RECEIVED': return event.message.chatId;
+    case 'MESSAGE_STATUS_CHANGED': return event.chatId ?? null;
+    case 'PRESENCE_CHANGED': return event.chatId;
+    case 'INSTANCE_EVENT': return event.chatId ?? null;
+    case 'CONNECTION_CHANGED': return null;
+  }
+}

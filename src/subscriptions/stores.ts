@@ -1,0 +1,116 @@
+import type { DomainEvent } from '../providers/model.js';
+
+/**
+ * The state whatsgraph shares between replicas, as four small interfaces (plus the status
+ * high-water mark) with two implementations each: in memory (`memory-stores.ts`, one
+ * replica) and Redis (`redis-stores.ts`, any number of replicas). Both pass
+ * `test/integration/stores.suite.ts`.
+ */
+
+/** A message on the bus: JSON text. */
+export type BusListener = (message: string) => void;
+
+/** Publish / subscribe by topic. At-most-once, in publish order per publisher; the event log is what makes delivery resumable. */
+export interface EventBus {
+  publish(topic: string, message: string): Promise<void>;
+  /**
+   * Adds a listener; resolves once the subscription is live (messages published after that reach it).
+   * @returns a function that removes the listener
+   */
+  subscribe(topic: string, listener: BusListener): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** `after` is older than what the log retains: the client must resync (`RESYNC_REQUIRED`). */
+export class CursorExpiredError extends Error {
+  constructor() {
+    super('The cursor is older than the event log retains');
+    this.name = 'CursorExpiredError';
+  }
+}
+
+/** A cursor that cannot be read (not one this log issued). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor is not valid');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** The stored per-instance event log. */
+export interface EventLog {
+  /**
+   * Appends the event to its instance's log, then publishes it (with its cursor set) on the
+   * bus topic `topic`, atomically with the append so that live order equals log order.
+   * @returns the event's cursor
+   * @throws when the event could not be stored (the webhook then answers non-2xx)
+   */
+  append(event: DomainEvent, topic: string): Promise<string>;
+  /**
+   * Events of `instanceId` strictly after `after` (from the oldest retained when null), oldest
+   * first, at most `limit`, each with its `cursor`.
+   * @throws CursorExpiredError when events after `after` were already dropped by retention
+   * @throws InvalidCursorError when `after` is not a cursor of this log
+   */
+  readAfter(instanceId: string, after: string | null, limit: number): Promise<DomainEvent[]>;
+  /** Orders two cursors of one instance: negative, 0, positive. */
+  compare(a: string, b: string): number;
+  close(): Promise<void>;
+}
+
+/** The outcome of a claim. */
+export type ClaimState = 'claimed' | 'done' | 'busy';
+
+/**
+ * Dedupe of webhook deliveries by event id. A claim is a short lease: `complete` makes it
+ * permanent for `ttlMs`; `release` (or the lease expiring, e.g. a crash) lets a redelivery
+ * through again — so an event is never marked seen without having been stored.
+ */
+export interface DedupeStore {
+  /** `claimed`: go ahead; `done`: already processed; `busy`: another delivery holds the lease. */
+  claim(key: string, leaseMs: number): Promise<ClaimState>;
+  complete(key: string, ttlMs: number): Promise<void>;
+  release(key: string): Promise<void>;
+}
+
+/** What an idempotency key holds. */
+export type IdempotencyState = { state: 'new' } | { state: 'busy' } | { state: 'done'; result: string };
+
+/** Idempotent sends: the first result under a key is kept (`ttlMs`, 24 h) and returned to every repeat. */
+export interface IdempotencyStore {
+  /** `new`: the caller owns the key until `finish`/`abort` or `leaseMs` passes. */
+  begin(key: string, leaseMs: number): Promise<IdempotencyState>;
+  finish(key: string, result: string, ttlMs: number): Promise<void>;
+  abort(key: string): Promise<void>;
+}
+
+/** Message status high-water marks: a status only replaces one of lower rank. */
+export interface StatusStore {
+  /**
+   * Raises `key`'s rank to `rank` when it is higher, atomically.
+   * @returns true when it advanced (publish), false when it would go backwards or repeat
+   */
+  advance(key: string, rank: number, ttlMs: number): Promise<boolean>;
+}
+
+/** The stores one server uses, and whether their backend is reachable. */
+export interface Stores {
+  kind: 'memory' | 'redis';
+  bus: EventBus;
+  log: EventLog;
+  dedupe: DedupeStore;
+  idempotency: IdempotencyStore;
+  statuses: StatusStore;
+  /** Resolves true when the backend answers (for `/readyz`). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Event log retention: events older than `maxAgeMs` or beyond `maxLength` per instance are dropped. */
+export interface RetentionOptions {
+  maxAgeMs: number;
+  maxLength: number;
+}
+
+/** Default retention: 7 days, at most 100,000 events per instance. */
+export const DEFAULT_RETENTION: RetentionOptions = { maxAgeMs: 7 * 24 * 3600_000, maxLength: 100_000 };
