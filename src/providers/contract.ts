@@ -219,7 +219,21 @@ export interface SimulatorHandle {
   instanceConfig: Record<string, unknown>;
   /** Where the simulator posts its webhooks (absent: it posts none). */
   setWebhookUrl(url: string | null): void;
+  /** The next `fault.count` (default 1) requests get this answer instead (tests: 401/429/500/slow). */
+  injectFault(fault: SimFault): void;
   close(): Promise<void>;
+}
+
+/** A fault a simulator answers with instead of the documented response. */
+export interface SimFault {
+  /** HTTP status to answer (omit to answer normally after `delayMs`). */
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait this long before answering, ms (a timeout test sets it above the client's timeout). */
+  delayMs?: number;
+  /** How many requests get the fault (default 1). */
+  count?: number;
 }
 
 /** A request a simulator received. */
@@ -250,6 +264,11 @@ export interface ProviderModule<C extends BaseInstanceConfig = BaseInstanceConfi
   configShape: z.ZodRawShape;
   /** The documented default origin for `baseUrl`. */
   defaultBaseUrl: string;
+  /**
+   * ISO 3166 country used to read national-format phone numbers given to this provider's
+   * instances (`07…` on Zivo is Kenyan); an instance's `defaultCountry` overrides it.
+   */
+  defaultCountry: string;
   create(config: C, deps: ProviderDeps): ProviderAdapter;
   startSimulator(options?: SimulatorOptions): Promise<SimulatorHandle>;
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RecordedRequest } from './contract.js';
+import type { RecordedRequest, SimFault } from './contract.js';
 
 /**
  * The small HTTP toolkit the provider simulators are built on: routing by method and path
@@ -32,6 +32,8 @@ export interface SimServer {
   url: string;
   server: Server;
   requests: RecordedRequest[];
+  /** The next `fault.count` requests get the fault instead of their route's answer. */
+  injectFault(fault: SimFault): void;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startSimServer(options: {
 }): Promise<SimServer> {
   const compiled = options.routes.map(compile);
   const requests: RecordedRequest[] = [];
+  const faults: SimFault[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://sim');
@@ -92,7 +95,14 @@ export async function startSimServer(options: {
       requests.push(recorded);
       let response: SimResponse | undefined;
       const ctx: SimContext = { ...recorded, params: {} };
-      response = options.before?.(ctx);
+      const fault = faults[0];
+      if (fault) {
+        fault.count = (fault.count ?? 1) - 1;
+        if (fault.count <= 0) faults.shift();
+        if (fault.delayMs) await sleep(fault.delayMs);
+        if (fault.status) response = { status: fault.status, body: fault.body ?? { error: 'simulated fault' }, headers: fault.headers };
+      }
+      response ??= options.before?.(ctx);
       if (!response) {
         let pathMatched = false;
         for (const c of compiled) {
@@ -122,6 +132,7 @@ export async function startSimServer(options: {
     url: `http://127.0.0.1:${port}`,
     server,
     requests,
+    injectFault: (fault) => faults.push({ ...fault, count: fault.count ?? 1 }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
