@@ -188,14 +188,19 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 }
 
-/** In-memory status high-water marks. */
+/** In-memory status high-water marks (`rank eventId`). */
 export class MemoryStatusStore implements StatusStore {
   private readonly entries = new TtlMap();
 
-  async advance(key: string, rank: number, ttlMs: number): Promise<boolean> {
-    const current = Number(this.entries.get(key) ?? -1);
-    if (rank <= current) return false;
-    this.entries.set(key, String(rank), ttlMs);
+  async advance(key: string, rank: number, eventId: string, ttlMs: number): Promise<boolean> {
+    const stored = this.entries.get(key);
+    if (stored !== undefined) {
+      const space = stored.indexOf(' ');
+      const currentRank = Number(stored.slice(0, space));
+      if (rank < currentRank) return false;
+      if (rank === currentRank) return stored.slice(space + 1) === eventId;
+    }
+    this.entries.set(key, `${rank} ${eventId}`, ttlMs);
     return true;
   }
 }

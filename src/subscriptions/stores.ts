@@ -87,10 +87,13 @@ export interface IdempotencyStore {
 /** Message status high-water marks: a status only replaces one of lower rank. */
 export interface StatusStore {
   /**
-   * Raises `key`'s rank to `rank` when it is higher, atomically.
-   * @returns true when it advanced (publish), false when it would go backwards or repeat
+   * Raises `key`'s mark to (`rank`, `eventId`) when `rank` is higher than the stored rank,
+   * atomically. The same (`rank`, `eventId`) again also answers true: that is a retry of an
+   * event whose append failed after its mark was raised, and it must still be stored.
+   * @returns true when it advanced (store and publish the event), false when it would go
+   *   backwards or repeat a rank another event already reached
    */
-  advance(key: string, rank: number, ttlMs: number): Promise<boolean>;
+  advance(key: string, rank: number, eventId: string, ttlMs: number): Promise<boolean>;
 }
 
 /** The stores one server uses, and whether their backend is reachable. */

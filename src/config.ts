@@ -1,0 +1,181 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { PROVIDER_KINDS } from './providers/model.js';
+import { PROVIDER_MODULES } from './providers/registry.js';
+import type { BaseInstanceConfig } from './providers/contract.js';
+
+/**
+ * Configuration (DESIGN.md, "Configuration"): the one place that reads the environment.
+ *
+ * - `WHATSGRAPH_CONFIG` names a YAML or JSON file (default `./whatsgraph.yaml` when present).
+ * - `${VAR}` inside any string value is replaced by the environment variable `VAR`, so secrets
+ *   stay out of the file.
+ * - Every error is reported at once with its path (`instances[2].token: required`) and the
+ *   server does not start.
+ * - No file at all: sandbox mode (the built-in simulators, one instance per provider).
+ */
+
+/** One configured instance: the base fields plus its provider's credentials (validated by that provider's `configShape`). */
+export type InstanceConfig = BaseInstanceConfig & Record<string, unknown> & { defaultCountry?: string };
+
+/** Validated configuration. */
+export interface AppConfig {
+  /** HTTP port (`PORT`, default 4000; 0 picks a free one). */
+  port: number;
+  /** True when no configuration file exists: the simulators are started and used. */
+  sandbox: boolean;
+  instances: InstanceConfig[];
+  redis?: { url: string; keyPrefix: string };
+  events: {
+    /** Event log retention, ms (default 7 days). */
+    retentionMs: number;
+    /** Event log cap per instance (default 100,000). */
+    maxLength: number;
+  };
+  /** Where the config came from (a path), or `sandbox`. */
+  source: string;
+}
+
+/** The configuration is invalid: `problems` lists every error as `path: message`. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+const baseInstanceShape = {
+  id: z.string().regex(idPattern, 'must be 1-64 letters, digits, _ or -, starting with a letter or digit'),
+  webhookSecret: z.string().min(16, 'must be at least 16 characters'),
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code').optional(),
+};
+
+function instanceSchema() {
+  const variants = PROVIDER_KINDS.map((kind) =>
+    z.object({ ...baseInstanceShape, provider: z.literal(kind), ...PROVIDER_MODULES[kind].configShape }).strict(),
+  );
+  return z.discriminatedUnion('provider', variants as unknown as [z.ZodObject, ...z.ZodObject[]], {
+    error: (issue) => (issue.input === undefined ? 'required' : `must be one of ${PROVIDER_KINDS.join(', ')}`),
+  });
+}
+
+const fileSchema = () =>
+  z
+    .object({
+      port: z.number().int().min(0).max(65535).optional(),
+      instances: z.array(instanceSchema()).min(1, 'at least one instance is required'),
+      redis: z.object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'), keyPrefix: z.string().min(1).default('whatsgraph') }).strict().optional(),
+      events: z
+        .object({
+          retentionDays: z.number().positive().max(365).default(7),
+          maxLength: z.number().int().min(100).default(100_000),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict()
+    .superRefine((cfg, ctx) => {
+      const seen = new Map<string, number>();
+      cfg.instances.forEach((inst, i) => {
+        const prior = seen.get(inst.id);
+        if (prior !== undefined) ctx.addIssue({ code: 'custom', path: ['instances', i, 'id'], message: `duplicate of instances[${prior}].id` });
+        seen.set(inst.id, i);
+      });
+    });
+
+/** `instances[2].token` from a zod path. */
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+}
+
+/**
+ * Replaces `${VAR}` in every string of `value` from `env`.
+ * @param problems receives `path: environment variable VAR is not set` for each missing one
+ */
+export function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv, problems: string[], path: Array<string | number> = []): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, name: string) => {
+      const v = env[name];
+      if (v === undefined) {
+        problems.push(`${formatPath(path) || '(root)'}: environment variable ${name} is not set`);
+        return '';
+      }
+      return v;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => interpolateEnv(v, env, problems, [...path, i]));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateEnv(v, env, problems, [...path, k])]));
+  }
+  return value;
+}
+
+function readPort(env: NodeJS.ProcessEnv, fallback: number | undefined, problems: string[]): number {
+  if (env.PORT === undefined || env.PORT === '') return fallback ?? 4000;
+  const port = Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push('PORT: must be an integer from 0 to 65535');
+    return 4000;
+  }
+  return port;
+}
+
+/**
+ * Validates a parsed configuration object (already read from YAML/JSON).
+ * @throws ConfigError listing every problem with its path
+ */
+export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: string): AppConfig {
+  const problems: string[] = [];
+  const interpolated = interpolateEnv(raw, env, problems);
+  const result = fileSchema().safeParse(interpolated);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const message = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? 'required' : issue.message;
+      problems.push(`${formatPath(issue.path) || '(root)'}: ${message}`);
+    }
+  }
+  const port = readPort(env, result.success ? result.data.port : undefined, problems);
+  if (problems.length || !result.success) throw new ConfigError(problems);
+  const data = result.data;
+  return {
+    port,
+    sandbox: false,
+    instances: data.instances as InstanceConfig[],
+    ...(data.redis ? { redis: { url: data.redis.url, keyPrefix: data.redis.keyPrefix } } : {}),
+    events: {
+      retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,
+      maxLength: data.events?.maxLength ?? 100_000,
+    },
+    source,
+  };
+}
+
+/**
+ * Loads the configuration from the environment: the file named by `WHATSGRAPH_CONFIG` (or
+ * `./whatsgraph.yaml`), or sandbox mode when there is none.
+ * @throws ConfigError for a missing named file, unreadable YAML/JSON, or invalid contents
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): AppConfig {
+  const named = env.WHATSGRAPH_CONFIG;
+  const path = named ? resolve(cwd, named) : resolve(cwd, 'whatsgraph.yaml');
+  if (!existsSync(path)) {
+    if (named) throw new ConfigError([`WHATSGRAPH_CONFIG: file not found: ${named}`]);
+    const problems: string[] = [];
+    const port = readPort(env, undefined, problems);
+    if (problems.length) throw new ConfigError(problems);
+    return { port, sandbox: true, instances: [], events: { retentionMs: 7 * 24 * 3600_000, maxLength: 100_000 }, source: 'sandbox' };
+  }
+  const text = readFileSync(path, 'utf8');
+  let raw: unknown;
+  try {
+    raw = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new ConfigError([`${named ?? 'whatsgraph.yaml'}: cannot be parsed: ${(err as Error).message.split('\n')[0]}`]);
+  }
+  return validateConfig(raw, env, path);
+}

@@ -1,0 +1,82 @@
+import type { EventSink } from '../providers/contract.js';
+import { statusRank, type DomainEvent } from '../providers/model.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { Stores } from './stores.js';
+import { instanceTopic } from './topics.js';
+
+/** How long a delivery holds its dedupe lease while it is being stored, ms. */
+export const DEDUPE_LEASE_MS = 30_000;
+/**
+ * How long a processed event id is remembered, ms: longer than any provider's retry horizon
+ * (Z-API and Ivosights retry for hours; a day and a half covers a day of retries).
+ */
+export const DEDUPE_TTL_MS = 36 * 3600_000;
+/** How long a message's status high-water mark is kept, ms (statuses of week-old messages still don't go back). */
+export const STATUS_TTL_MS = 8 * 24 * 3600_000;
+
+/** What happened to one event offered to the pipeline. */
+export type AcceptOutcome = 'published' | 'duplicate' | 'stale-status';
+
+/** The event store is unavailable or another delivery of the same event is in flight: answer non-2xx so the provider retries. */
+export class EventStoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailableError';
+  }
+}
+
+/**
+ * The one path every event takes (webhook, poller, puller): dedupe by stable id → never-backwards
+ * check for statuses → append to the event log (which publishes it on the instance topic) →
+ * mark done. An event is marked seen only after it is stored, so a failure anywhere leaves it
+ * retryable (DESIGN.md, "Events").
+ */
+export class EventPipeline implements EventSink {
+  constructor(private readonly stores: Stores, private readonly logger: Logger, private readonly metrics?: Metrics) {}
+
+  /**
+   * Offers events in order; resolves when every one is stored (or known duplicate).
+   * @returns one outcome per event
+   * @throws EventStoreUnavailableError when an event could not be stored (already-stored ones stay stored)
+   */
+  async offer(events: DomainEvent[]): Promise<AcceptOutcome[]> {
+    const outcomes: AcceptOutcome[] = [];
+    for (const event of events) outcomes.push(await this.offerOne(event));
+    return outcomes;
+  }
+
+  /** {@link EventSink} for pollers and pullers. */
+  async accept(events: DomainEvent[]): Promise<void> {
+    await this.offer(events);
+  }
+
+  private async offerOne(event: DomainEvent): Promise<AcceptOutcome> {
+    const key = `${event.instanceId}:${event.id}`;
+    let claim;
+    try {
+      claim = await this.stores.dedupe.claim(key, DEDUPE_LEASE_MS);
+    } catch (err) {
+      throw new EventStoreUnavailableError('dedupe store unavailable', { cause: err });
+    }
+    if (claim === 'done') return 'duplicate';
+    if (claim === 'busy') throw new EventStoreUnavailableError('the same event is being stored by another delivery');
+    try {
+      if (event.type === 'MESSAGE_STATUS_CHANGED') {
+        const advanced = await this.stores.statuses.advance(`${event.instanceId}:${event.messageId}`, statusRank(event.status), event.id, STATUS_TTL_MS);
+        if (!advanced) {
+          await this.stores.dedupe.complete(key, DEDUPE_TTL_MS);
+          return 'stale-status';
+        }
+      }
+      await this.stores.log.append(event, instanceTopic(event.instanceId));
+      await this.stores.dedupe.complete(key, DEDUPE_TTL_MS);
+    } catch (err) {
+      await this.stores.dedupe.release(key).catch(() => undefined);
+      this.logger.warn({ instanceId: event.instanceId, type: event.type, err: (err as Error).message }, 'event not stored');
+      throw new EventStoreUnavailableError('event log unavailable', { cause: err });
+    }
+    this.metrics?.eventsPublished.inc({ type: event.type });
+    return 'published';
+  }
+}
