@@ -7,6 +7,8 @@ import type {
   AccountProfile, BulkItem, BulkResult, Chat, Contact, DeleteMessageInput, DomainEvent, Group, InstanceStatus,
   MessageStatus, Page, PageRequest, PhoneCheck, ProviderKind, ReadMessageInput, SendButtonsInput, SendContactInput,
   SendDocumentInput, SendListInput, SendLocationInput, SendMediaInput, SendReactionInput, SendTextInput, SentMessage,
+  BusinessProfile, BusinessProfileInput, Country, Media, MessageTemplate, NamedOption, ProfilePhotoInput, SendFlowInput,
+  SendProductInput, SendProductListInput, SendTemplateInput, TemplateInput, TemplateScope, WebhookEndpoint,
 } from './model.js';
 
 /**
@@ -39,6 +41,18 @@ export const CAPABILITIES = [
   'LIST_CONTACTS', 'GET_CONTACT', 'CHECK_PHONES', 'PROFILE_PICTURE',
   // groups
   'LIST_GROUPS', 'GET_GROUP',
+  // messaging (business API sends)
+  'SEND_TEMPLATE', 'SEND_PRODUCT', 'SEND_PRODUCT_LIST', 'SEND_FLOW',
+  // templates
+  'LIST_TEMPLATES', 'GET_TEMPLATE', 'CREATE_TEMPLATE', 'UPDATE_TEMPLATE', 'PROPOSE_TEMPLATE', 'TEMPLATE_CATEGORIES', 'TEMPLATE_LANGUAGES',
+  // media
+  'GET_MEDIA',
+  // business
+  'BUSINESS_PROFILE', 'UPDATE_BUSINESS_PROFILE', 'BUSINESS_ABOUT', 'UPDATE_BUSINESS_ABOUT', 'BUSINESS_PHOTO', 'UPDATE_BUSINESS_PHOTO',
+  // webhook admin
+  'LIST_WEBHOOKS', 'PULL_NOTIFICATIONS',
+  // reference
+  'COUNTRIES',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -69,6 +83,14 @@ export interface MessagingPort {
   deleteMessage(input: DeleteMessageInput): Promise<void>;
   /** The current status of a sent message (Zivo delivery report); null when the provider does not know it. */
   getMessageStatus(messageId: string): Promise<MessageStatus | null>;
+  /** Sends an approved message template with its placeholder values (Ivosights `send-template-message`). */
+  sendTemplate(input: SendTemplateInput): Promise<SentMessage>;
+  /** Sends one catalog product (Ivosights `send-single-product-message`). */
+  sendProduct(input: SendProductInput): Promise<SentMessage>;
+  /** Sends several catalog products in sections (Ivosights `send-multi-product-message`). */
+  sendProductList(input: SendProductListInput): Promise<SentMessage>;
+  /** Sends a WhatsApp Flow (Ivosights `send-flow-message`). */
+  sendFlow(input: SendFlowInput): Promise<SentMessage>;
 }
 
 /** Chats area. */
@@ -96,6 +118,58 @@ export interface GroupsPort {
   getGroup(groupId: string): Promise<Group | null>;
 }
 
+/** Templates area: WhatsApp message templates (Ivosights `message-templates`, `template-categories`, `template-languages`). */
+export interface TemplatesPort {
+  /** The account's templates (`MINE`) or every template available to it (`ALL`); `hasNextPage` when the provider says more exist. */
+  listTemplates(scope: TemplateScope): Promise<Page<MessageTemplate>>;
+  /** @returns null when there is no such template */
+  getTemplate(templateId: string): Promise<MessageTemplate | null>;
+  /** Creates a template (proposed for review when `input.propose`); returns it as the provider then shows it. */
+  createTemplate(input: TemplateInput): Promise<MessageTemplate | null>;
+  /** Replaces a template's definition. */
+  updateTemplate(templateId: string, input: TemplateInput): Promise<MessageTemplate | null>;
+  /** Submits a template for WhatsApp review (it must be proposed before it can be sent). */
+  proposeTemplate(templateId: string): Promise<void>;
+  /** The template categories the provider accepts (`UTILITY`, `MARKETING`, `AUTHENTICATION`). */
+  listTemplateCategories(): Promise<NamedOption[]>;
+  /** The template languages the provider accepts (`id`: Indonesian, …). */
+  listTemplateLanguages(): Promise<NamedOption[]>;
+}
+
+/** Media area: files received in messages. */
+export interface MediaPort {
+  /** @returns null when the provider has no such file */
+  getMedia(mediaId: string): Promise<Media | null>;
+}
+
+/** Business area: the business account's own WhatsApp profile. */
+export interface BusinessPort {
+  getBusinessProfile(): Promise<BusinessProfile>;
+  updateBusinessProfile(input: BusinessProfileInput): Promise<void>;
+  /** The profile's "about" text (null when unset). */
+  getAbout(): Promise<string | null>;
+  updateAbout(text: string): Promise<void>;
+  /** A URL of the profile photo (null when unset). */
+  getProfilePhoto(): Promise<string | null>;
+  updateProfilePhoto(input: ProfilePhotoInput): Promise<void>;
+}
+
+/** Webhook administration: the endpoints configured at the provider and the notifications it could not deliver. */
+export interface WebhookAdminPort {
+  listWebhooks(): Promise<WebhookEndpoint[]>;
+  /**
+   * Fetches the notifications the provider failed to deliver and parses them exactly as the
+   * webhook path does (same event ids, so the pipeline dedupes what also arrived by webhook).
+   * @param webhookId the provider's webhook id (default: the instance's configured one, else every listed webhook)
+   */
+  pullPendingNotifications(webhookId?: string | null): Promise<DomainEvent[]>;
+}
+
+/** Reference data the provider serves. */
+export interface ReferencePort {
+  listCountries(): Promise<Country[]>;
+}
+
 /** The ports by area name. */
 export interface PortMap {
   account: AccountPort;
@@ -103,6 +177,11 @@ export interface PortMap {
   chats: ChatsPort;
   contacts: ContactsPort;
   groups: GroupsPort;
+  templates: TemplatesPort;
+  media: MediaPort;
+  business: BusinessPort;
+  webhookAdmin: WebhookAdminPort;
+  reference: ReferencePort;
 }
 /** An area name. */
 export type PortName = keyof PortMap;
@@ -135,6 +214,27 @@ export const CAPABILITY_METHODS = {
   PROFILE_PICTURE: ['contacts', 'getProfilePicture'],
   LIST_GROUPS: ['groups', 'listGroups'],
   GET_GROUP: ['groups', 'getGroup'],
+  SEND_TEMPLATE: ['messaging', 'sendTemplate'],
+  SEND_PRODUCT: ['messaging', 'sendProduct'],
+  SEND_PRODUCT_LIST: ['messaging', 'sendProductList'],
+  SEND_FLOW: ['messaging', 'sendFlow'],
+  LIST_TEMPLATES: ['templates', 'listTemplates'],
+  GET_TEMPLATE: ['templates', 'getTemplate'],
+  CREATE_TEMPLATE: ['templates', 'createTemplate'],
+  UPDATE_TEMPLATE: ['templates', 'updateTemplate'],
+  PROPOSE_TEMPLATE: ['templates', 'proposeTemplate'],
+  TEMPLATE_CATEGORIES: ['templates', 'listTemplateCategories'],
+  TEMPLATE_LANGUAGES: ['templates', 'listTemplateLanguages'],
+  GET_MEDIA: ['media', 'getMedia'],
+  BUSINESS_PROFILE: ['business', 'getBusinessProfile'],
+  UPDATE_BUSINESS_PROFILE: ['business', 'updateBusinessProfile'],
+  BUSINESS_ABOUT: ['business', 'getAbout'],
+  UPDATE_BUSINESS_ABOUT: ['business', 'updateAbout'],
+  BUSINESS_PHOTO: ['business', 'getProfilePhoto'],
+  UPDATE_BUSINESS_PHOTO: ['business', 'updateProfilePhoto'],
+  LIST_WEBHOOKS: ['webhookAdmin', 'listWebhooks'],
+  PULL_NOTIFICATIONS: ['webhookAdmin', 'pullPendingNotifications'],
+  COUNTRIES: ['reference', 'listCountries'],
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */
@@ -168,6 +268,15 @@ export interface WebhookPort {
    * @throws WebhookPayloadError when the body is not a payload of this provider at all
    */
   parse(delivery: InboundWebhook): DomainEvent[];
+  /**
+   * An alternative to the path secret, for providers that authenticate their deliveries
+   * themselves (Ivosights `http_auth`: HTTP Basic). Returns true only when the delivery's
+   * headers carry this instance's configured credentials (compared in constant time); false
+   * when they do not or when the instance configured none. The receiver may accept a delivery
+   * that passes either check.
+   * @param headers lower-cased header names, as in {@link InboundWebhook.headers}
+   */
+  authenticate?(headers: InboundWebhook['headers']): boolean;
 }
 
 /** Where background work (pollers, pullers) hands the events it finds: the same pipeline as webhooks (deduped, logged, published). */
@@ -187,6 +296,11 @@ export interface ProviderAdapter {
   chats?: Partial<ChatsPort>;
   contacts?: Partial<ContactsPort>;
   groups?: Partial<GroupsPort>;
+  templates?: Partial<TemplatesPort>;
+  media?: Partial<MediaPort>;
+  business?: Partial<BusinessPort>;
+  webhookAdmin?: Partial<WebhookAdminPort>;
+  reference?: Partial<ReferencePort>;
   /** Present when the provider posts webhooks. */
   webhooks?: WebhookPort;
   /** Starts background work (pollers); called once after the server is ready. */

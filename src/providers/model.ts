@@ -313,3 +313,163 @@ export function eventChatId(event: DomainEvent): string | null {
     case 'CONNECTION_CHANGED': return null;
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// Templates, media, business profile, webhook admin, reference data and the extra sends
+// (first used by Ivosights IVOWBA: ivosights-ivowba.txt lines 135-1079, 1331-1891, 2118-2350,
+// 2388-2793). Names are the graph's; each provider's mapping.ts converts its own spelling.
+// ---------------------------------------------------------------------------------------
+
+/** A template's review status as the provider reports it (`approved`, `submitted`, `rejected`…), upper-cased. */
+export type TemplateStatus = string;
+
+/** A dynamic (`{{1}}`) or static URL button of a template; `examples` fill the dynamic part. */
+export interface TemplateUrlButton { type: 'URL'; text: string; url: string; dynamic: boolean; examples: string[] }
+/** A call button; `phoneNumber` in international format as the provider gives it (`+622122902218`), `countryCode` when given apart (`+62`). */
+export interface TemplatePhoneButton { type: 'PHONE_NUMBER'; text: string; phoneNumber: string; countryCode?: string | null }
+/** A one-time-password button (`otpType` `COPY_CODE`, …) of an AUTHENTICATION template. */
+export interface TemplateOtpButton { type: 'OTP'; otpType: string; text: string }
+/** A button kind the graph does not type yet: the provider's kind and raw JSON. */
+export interface TemplateOtherButton { type: 'OTHER'; providerType: string; text?: string | null; raw: unknown }
+/** One button of a template. */
+export type TemplateButton = TemplateUrlButton | TemplatePhoneButton | TemplateOtpButton | TemplateOtherButton;
+
+/** Header format of a template: text or a media kind. */
+export type TemplateHeaderFormat = 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION';
+
+/** A template header: `text` for TEXT (may hold `{{1}}`), `examples` sample values or a sample media URL. */
+export interface TemplateHeaderComponent { type: 'HEADER'; format: TemplateHeaderFormat; text?: string | null; examples: string[]; parameterNames: string[] }
+/** The template body text with `{{n}}` placeholders and sample values. */
+export interface TemplateBodyComponent { type: 'BODY'; text: string; examples: string[]; parameterNames: string[] }
+/** The template footer (static text). */
+export interface TemplateFooterComponent { type: 'FOOTER'; text: string }
+/** The template's buttons (URL, phone, OTP). */
+export interface TemplateButtonsComponent { type: 'BUTTONS'; buttons: TemplateButton[] }
+/** AUTHENTICATION template settings: security recommendation line and code expiry, minutes. */
+export interface TemplateOtpSettingsComponent { type: 'OTP_SETTINGS'; addSecurityRecommendation?: boolean | null; codeExpirationMinutes?: number | null }
+/** A component kind the graph does not type yet: the provider's kind and raw JSON. */
+export interface TemplateOtherComponent { type: 'OTHER'; providerType: string; raw: unknown }
+/** One component of a template. */
+export type TemplateComponent =
+  | TemplateHeaderComponent | TemplateBodyComponent | TemplateFooterComponent | TemplateButtonsComponent
+  | TemplateOtpSettingsComponent | TemplateOtherComponent;
+
+/** A WhatsApp message template ("HSM") as the graph sees it. */
+export interface MessageTemplate {
+  /** The provider's id of the template (what sends and updates use). */
+  id: string;
+  /** Human label. */
+  label: string;
+  /** WhatsApp's template name (`new_project_setup_notification`), when assigned. */
+  name?: string | null;
+  /** WhatsApp's own numeric template id as a string, when assigned. */
+  whatsappTemplateId?: string | null;
+  status: TemplateStatus;
+  /** Category id (`UTILITY`, `MARKETING`, `AUTHENTICATION`, …). */
+  category: string;
+  /** Language code (`id`, `en_US`, …). */
+  language: string;
+  components: TemplateComponent[];
+  /** Epoch ms. */
+  createdAt?: number | null;
+  /** Epoch ms. */
+  updatedAt?: number | null;
+}
+
+/** A template category or language: the provider's id and display name. */
+export interface NamedOption { id: string; name: string }
+
+/** Which templates to list: the ones assigned to this account, or every template available to it. */
+export type TemplateScope = 'MINE' | 'ALL';
+
+/** A template button to create: URL (dynamic when `url` holds `{{1}}`), PHONE_NUMBER, or OTP (`otpType`). */
+export interface TemplateButtonInput { type: 'URL' | 'PHONE_NUMBER' | 'OTP'; text: string; url?: string | null; examples?: string[] | null; phoneNumber?: string | null; countryCode?: string | null; otpType?: string | null }
+
+/** A template to create or update. `header.examples` are sample values (TEXT) or a sample media URL. */
+export interface TemplateInput {
+  label: string;
+  category: string;
+  language: string;
+  /** Submit for WhatsApp review right away. */
+  propose: boolean;
+  header?: { format: TemplateHeaderFormat; text?: string | null; examples?: string[] | null } | null;
+  body?: { text: string; examples?: string[] | null } | null;
+  footer?: string | null;
+  buttons?: TemplateButtonInput[] | null;
+  /** AUTHENTICATION templates only. */
+  addSecurityRecommendation?: boolean | null;
+  /** AUTHENTICATION templates only, minutes. */
+  codeExpirationMinutes?: number | null;
+}
+
+/** One value for a template placeholder or header media. */
+export interface TemplateParameterInput {
+  type: 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'ACTION';
+  text?: string | null;
+  /** Media URL for IMAGE / VIDEO / DOCUMENT. */
+  link?: string | null;
+  /** DOCUMENT display name. */
+  fileName?: string | null;
+  /** ACTION (flow button): the flow token. */
+  flowToken?: string | null;
+}
+
+/** Values for one component of a template being sent; buttons name their `index` (0-based) and `subType`. */
+export interface TemplateComponentInput {
+  type: 'HEADER' | 'BODY' | 'BUTTON';
+  /** BUTTON only: `URL`, `FLOW`, `QUICK_REPLY`… */
+  subType?: string | null;
+  /** BUTTON only: 0-based position of the button in the template. */
+  index?: number | null;
+  parameters: TemplateParameterInput[];
+}
+
+/** Send an approved template to `to`. */
+export interface SendTemplateInput extends SendOptions { to: string; templateId: string; components: TemplateComponentInput[] }
+/** Send one catalog product (`productRetailerId` of catalog `catalogId`). */
+export interface SendProductInput extends SendOptions { to: string; catalogId: string; productRetailerId: string; body: string; footer?: string | null }
+/** A section of a product-list message. */
+export interface ProductSection { title: string; productRetailerIds: string[] }
+/** Send several catalog products, in sections. */
+export interface SendProductListInput extends SendOptions { to: string; catalogId: string; header: string; body: string; footer?: string | null; sections: ProductSection[] }
+/** Send a WhatsApp Flow: `flowCta` is the button text, `screen` the first screen when `flowAction` is `navigate`. */
+export interface SendFlowInput extends SendOptions {
+  to: string;
+  flowId: string;
+  flowCta: string;
+  /** `navigate` or `data_exchange`. */
+  flowAction: string;
+  flowMessageVersion: string;
+  screen?: string | null;
+  /** Initial data for the first screen (JSON object). */
+  data?: Record<string, unknown> | null;
+  headerText?: string | null;
+  body: string;
+  footer?: string | null;
+  flowToken?: string | null;
+}
+
+/** A media file received in a message. `url` is usable by the client as is (a `data:` URI when the provider only serves it behind its API key). */
+export interface Media { id: string; mimeType?: string | null; sizeBytes?: number | null; url: string }
+
+/** The business's WhatsApp profile. */
+export interface BusinessProfile { address?: string | null; description?: string | null; email?: string | null; vertical?: string | null; websites: string[] }
+/** Changes to the business profile (the provider may require every field). */
+export interface BusinessProfileInput { address: string; description: string; email: string; vertical: string; websites: string[] }
+/** A new profile photo: a `data:` URI (base64) of a JPEG or PNG. */
+export interface ProfilePhotoInput { photo: string }
+
+/** A country as the provider lists it: ISO 3166 alpha-2 and alpha-3, and the dial code (`+62`). */
+export interface Country { id: string; name: string; dialCode: string; iso: string; iso3: string }
+
+/** A webhook endpoint configured at the provider. The HTTP-auth password is never exposed. */
+export interface WebhookEndpoint {
+  id: string;
+  name: string;
+  url: string;
+  /** Event kinds it receives (empty: all). */
+  events: string[];
+  enabled: boolean;
+  httpAuthEnabled: boolean;
+  httpAuthUsername?: string | null;
+}
