@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { ProviderModule } from '../contract.js';
+import { ZivoAdapter, type ZivoConfig } from './adapter.js';
+import { startZivoSimulator } from './simulator.js';
+
+export { ZivoAdapter, type ZivoConfig } from './adapter.js';
+export { startZivoSimulator } from './simulator.js';
+
+/**
+ * The Zivo / ZChat provider (zivo.txt): SEND_TEXT, SEND_BULK, MESSAGE_STATUS and INSTANCE_STATUS
+ * on `https://zivo.co.ke` + `/api/zivo/zchat/services/…`; no webhooks (a delivery-report poller
+ * emits status events instead). National numbers read as Kenyan (`07…` → `2547…`, zivo.txt line 63).
+ */
+export const zivoModule: ProviderModule<ZivoConfig> = {
+  kind: 'zivo',
+  configShape: {
+    partnerId: z.string().min(1),
+    apiKey: z.string().min(1),
+    statusPollIntervalMs: z.number().int().positive().optional(),
+    timeoutMs: z.number().int().positive().optional(),
+  },
+  defaultBaseUrl: 'https://zivo.co.ke',
+  defaultCountry: 'KE',
+  create: (config, deps) => new ZivoAdapter(config, deps),
+  startSimulator: (options) => startZivoSimulator(options),
+};
