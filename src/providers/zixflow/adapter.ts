@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { BaseInstanceConfig, Capability, ProviderAdapter, ProviderDeps } from '../contract.js';
+import { ProviderError } from '../http.js';
+import type { SendButtonsInput, SentMessage } from '../model.js';
+import { ZixflowClient } from './client.js';
+import { toSendRequest, toSentMessage } from './mapping.js';
+
+/** A Zixflow instance entry of the configuration (DESIGN.md "Configuration": zixflow `apiKey, phoneId`). */
+export interface ZixflowConfig extends BaseInstanceConfig {
+  /** The Zixflow API key (Bearer). A secret. */
+  apiKey: string;
+  /** The sender's WhatsApp phone id, from Zixflow's WhatsApp settings (zixflow.txt line 29). */
+  phoneId: string;
+  /** Per-request timeout, ms. */
+  timeoutMs?: number;
+}
+
+/** The capabilities of every Zixflow instance: its one documented operation. */
+export const ZIXFLOW_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['SEND_BUTTONS']);
+
+/** A Zixflow instance: reply-button messages only (zixflow.txt); no webhooks, no background work. */
+export class ZixflowAdapter implements ProviderAdapter {
+  readonly kind = 'zixflow' as const;
+  readonly instanceId: string;
+  readonly capabilities = ZIXFLOW_CAPABILITIES;
+  readonly messaging: { sendButtons: (input: SendButtonsInput) => Promise<SentMessage> };
+  private readonly client: ZixflowClient;
+
+  constructor(private readonly config: ZixflowConfig, deps: ProviderDeps, private readonly now: () => number = Date.now) {
+    this.instanceId = config.id;
+    this.client = new ZixflowClient({
+      baseUrl: config.baseUrl ?? 'https://api.zixflow.com',
+      apiKey: config.apiKey,
+      timeoutMs: config.timeoutMs,
+      logger: deps.logger.child({ provider: 'zixflow', instanceId: config.id }),
+      metrics: deps.metrics,
+    });
+    this.messaging = { sendButtons: (input) => this.sendButtons(input) };
+  }
+
+  /**
+   * Sends reply buttons (zixflow.txt, the whole page). Limits are checked before the request (see
+   * `mapping.ts` `toSendRequest`). Zixflow returns no message id, so the result's id is a local
+   * UUID that identifies this send in whatsgraph only.
+   * @throws GraphError BAD_USER_INPUT naming the field, before any request
+   * @throws ProviderError by HTTP status; PROVIDER_ERROR when Zixflow answers `status: false`
+   */
+  private async sendButtons(input: SendButtonsInput): Promise<SentMessage> {
+    const request = toSendRequest(input, this.config.phoneId);
+    const res = await this.client.sendMessage(request);
+    // Zixflow's own `message` may quote the request: it is never put in the error.
+    if (!res || res.status !== true) throw new ProviderError('PROVIDER_ERROR', 'zixflow', 'campaign-whatsapp-message-send', 'zixflow did not accept the message (status false)');
+    return toSentMessage(request, randomUUID(), this.now());
+  }
+}

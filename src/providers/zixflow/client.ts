@@ -1,0 +1,58 @@
+import type { Capability } from '../contract.js';
+import { ProviderHttpClient } from '../http.js';
+import type { Logger } from '../../logger.js';
+import type { Metrics } from '../../metrics.js';
+import type { ZixflowSendRequest, ZixflowSendResponse } from './wire.js';
+
+/** The one documented path (zixflow.txt lines 1-13). */
+export const ZIXFLOW_SEND_PATH = '/api/v1/campaign/whatsapp/message/send';
+
+/**
+ * Which GraphQL capability reaches each documented Zixflow operation (key "METHOD path", as in
+ * catalog/operations.tsv), or why none does. Read by `scripts/gen-providers-doc.ts`.
+ */
+export const DOC_OPERATIONS: Readonly<Record<string, { capability: Capability } | { reason: string }>> = {
+  [`POST ${ZIXFLOW_SEND_PATH}`]: { capability: 'SEND_BUTTONS' },
+};
+
+/** What {@link ZixflowClient} needs. */
+export interface ZixflowClientOptions {
+  /** Origin (default `https://api.zixflow.com`). */
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+  logger?: Logger;
+  metrics?: Metrics;
+}
+
+/**
+ * The Zixflow client. zixflow.txt gives no host and no authentication section (catalog: "The doc
+ * has no … base URL, no authentication section"); whatsgraph uses the public Zixflow API's host
+ * `https://api.zixflow.com` and `Authorization: Bearer <apiKey>`, as the rest of Zixflow's API
+ * reference does (provider-docs README). Errors: `ProviderError` by HTTP status (Zixflow documents
+ * no error table), and PROVIDER_ERROR when a 2xx answer says `status: false`.
+ */
+export class ZixflowClient {
+  private readonly http: ProviderHttpClient;
+
+  constructor(options: ZixflowClientOptions) {
+    this.http = new ProviderHttpClient({
+      provider: 'zixflow',
+      baseUrl: options.baseUrl,
+      headers: { authorization: `Bearer ${options.apiKey}` },
+      timeoutMs: options.timeoutMs,
+      secrets: [options.apiKey],
+      logger: options.logger,
+      metrics: options.metrics,
+    });
+  }
+
+  /**
+   * Send a reply-button message — `POST /api/v1/campaign/whatsapp/message/send` (zixflow.txt
+   * lines 1-194).
+   * @returns `{status, message}` (lines 184-194)
+   */
+  sendMessage(body: ZixflowSendRequest): Promise<ZixflowSendResponse> {
+    return this.http.request<ZixflowSendResponse>({ operation: 'campaign-whatsapp-message-send', method: 'POST', path: ZIXFLOW_SEND_PATH, body });
+  }
+}
