@@ -10,9 +10,12 @@ import {
  * Same semantics as the Redis ones (the shared suite runs on both).
  */
 
+/** One subscription: its own object, so the same function subscribed twice counts twice. */
+interface Subscription { listener: BusListener }
+
 /** In-process pub/sub; listeners are called synchronously in publish order. */
 export class MemoryEventBus implements EventBus {
-  private readonly topics = new Map<string, Set<BusListener>>();
+  private readonly topics = new Map<string, Set<Subscription>>();
 
   async publish(topic: string, message: string): Promise<void> {
     this.publishSync(topic, message);
@@ -20,24 +23,27 @@ export class MemoryEventBus implements EventBus {
 
   /** Synchronous publish, used by the memory log so append and publish are one step. */
   publishSync(topic: string, message: string): void {
-    const listeners = this.topics.get(topic);
-    if (!listeners) return;
-    for (const l of [...listeners]) {
+    const subs = this.topics.get(topic);
+    if (!subs) return;
+    for (const s of [...subs]) {
       try {
-        l(message);
+        s.listener(message);
       } catch {
         // a listener's failure must not stop delivery to the others
       }
     }
   }
 
+  /** The returned function removes this subscription only; calling it again is harmless. */
   async subscribe(topic: string, listener: BusListener): Promise<() => Promise<void>> {
     let set = this.topics.get(topic);
     if (!set) this.topics.set(topic, (set = new Set()));
-    set.add(listener);
+    const sub: Subscription = { listener };
+    set.add(sub);
     return async () => {
-      set.delete(listener);
-      if (set.size === 0) this.topics.delete(topic);
+      if (!set.delete(sub)) return;
+      // a set emptied earlier may already have been replaced by a newer one for this topic
+      if (set.size === 0 && this.topics.get(topic) === set) this.topics.delete(topic);
     };
   }
 
@@ -165,26 +171,26 @@ export class MemoryDedupeStore implements DedupeStore {
   }
 }
 
-/** In-memory idempotency keys. */
+/** In-memory idempotency keys: `L` while leased, `D<result>` once finished (so no result can pass for the lease marker). */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly entries = new TtlMap();
 
   async begin(key: string, leaseMs: number): Promise<IdempotencyState> {
     const v = this.entries.get(key);
     if (v === undefined) {
-      this.entries.set(key, '\u0000lease', leaseMs);
+      this.entries.set(key, 'L', leaseMs);
       return { state: 'new' };
     }
-    if (v === '\u0000lease') return { state: 'busy' };
-    return { state: 'done', result: v };
+    if (v === 'L') return { state: 'busy' };
+    return { state: 'done', result: v.slice(1) };
   }
 
   async finish(key: string, result: string, ttlMs: number): Promise<void> {
-    this.entries.set(key, result, ttlMs);
+    this.entries.set(key, `D${result}`, ttlMs);
   }
 
   async abort(key: string): Promise<void> {
-    if (this.entries.get(key) === '\u0000lease') this.entries.delete(key);
+    if (this.entries.get(key) === 'L') this.entries.delete(key);
   }
 }
 

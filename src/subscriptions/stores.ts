@@ -4,7 +4,7 @@ import type { DomainEvent } from '../providers/model.js';
  * The state whatsgraph shares between replicas, as four small interfaces (plus the status
  * high-water mark) with two implementations each: in memory (`memory-stores.ts`, one
  * replica) and Redis (`redis-stores.ts`, any number of replicas). Both pass
- * `test/integration/stores.suite.ts`.
+ * the one suite in `test/integration/stores.test.ts`.
  */
 
 /** A message on the bus: JSON text. */

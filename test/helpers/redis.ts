@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer, connect } from 'node:net';
+import { Redis } from 'ioredis';
+
+/**
+ * Test helpers for real Redis: the shared server (127.0.0.1:6379, or `WHATSGRAPH_TEST_REDIS_URL`)
+ * with a unique key prefix per run, and private `redis-server` processes a test can kill and
+ * restart (outage and chaos tests).
+ */
+
+/** The shared Redis the integration tests use. */
+export const TEST_REDIS_URL = process.env.WHATSGRAPH_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A key prefix no other run uses: `test:{label}:{uuid}`. */
+export function uniquePrefix(label = 'stores'): string {
+  return `test:${label}:${randomUUID()}`;
+}
+
+/** Deletes every key under `prefix:` (SCAN + UNLINK); returns how many. */
+export async function deletePrefix(prefix: string, url = TEST_REDIS_URL): Promise<number> {
+  const client = new Redis(url, { lazyConnect: true });
+  await client.connect();
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await client.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    client.disconnect();
+  }
+  return deleted;
+}
+
+/** A free TCP port on 127.0.0.1 (bound to 0, then released). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves true when a Redis on `port` answers PING within `timeoutMs`. */
+export async function redisAnswers(port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let buffer = '';
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (d) => {
+      buffer += d.toString();
+      if (buffer.includes('\r\n')) done(buffer.startsWith('+PONG'));
+    });
+    socket.on('error', () => done(false));
+  });
+}
+
+/** A private redis-server child process (no persistence) on a fixed port. */
+export interface PrivateRedis {
+  port: number;
+  url: string;
+  /** Kills the process (SIGKILL: a crash, no goodbye to clients) and waits for it to exit. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port (empty: it persists nothing) and waits for PING. */
+  start(): Promise<void>;
+  /** Whether the process is running. */
+  running(): boolean;
+}
+
+/**
+ * Spawns `redis-server --port <port> --save "" --appendonly no` on 127.0.0.1 and waits until it
+ * answers PING. Kill it in `afterAll` (`kill()`), or it is killed when the test process exits.
+ * @throws when it does not answer within 5 s
+ */
+export async function startPrivateRedis(port?: number): Promise<PrivateRedis> {
+  const p = port ?? (await freePort());
+  let child: ChildProcess | null = null;
+  const handle: PrivateRedis = {
+    port: p,
+    url: `redis://127.0.0.1:${p}`,
+    running: () => child !== null && child.exitCode === null && child.signalCode === null,
+    async start() {
+      if (handle.running()) return;
+      const proc = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], { stdio: 'ignore' });
+      child = proc;
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline) {
+        if (proc.exitCode !== null) throw new Error(`redis-server exited with ${proc.exitCode} (port ${p} taken?)`);
+        if (await redisAnswers(p, 200)) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`redis-server on port ${p} did not answer within 5 s`);
+    },
+    async kill() {
+      const proc = child;
+      if (!proc || !handle.running()) return;
+      const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+      proc.kill('SIGKILL');
+      await exited;
+    },
+  };
+  process.once('exit', () => {
+    if (handle.running()) child?.kill('SIGKILL');
+  });
+  await handle.start();
+  return handle;
+}
+
+/** Polls `predicate` every 10 ms until it holds. @throws after `timeoutMs` (with `what` in the message) */
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,0 +1,523 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import type { DomainEvent } from '../../src/providers/model.js';
+import { createMemoryStores } from '../../src/subscriptions/memory-stores.js';
+import { createRedisStores, reconnectDelayMs, trimBatch } from '../../src/subscriptions/redis-stores.js';
+import { CursorExpiredError, InvalidCursorError, type RetentionOptions, type Stores } from '../../src/subscriptions/stores.js';
+import { TEST_REDIS_URL, deletePrefix, uniquePrefix, waitFor } from '../helpers/redis.js';
+
+/**
+ * ONE conformance suite for the store interfaces (`src/subscriptions/stores.ts`), run against
+ * every implementation: memory and Redis (a real Redis, a unique key prefix per run, deleted
+ * afterwards). Replica tests run where the backend can be shared.
+ */
+
+/** How the suite opens stores of one backend. */
+interface StoresFactory {
+  name: string;
+  /** Opens stores; `share` opens another replica over the same shared state (Redis: same prefix). */
+  open(options?: { retention?: RetentionOptions; share?: Stores }): Promise<Stores>;
+  /** Whether two `open({share})` results really share state (false for memory: one replica). */
+  replicas: boolean;
+  /** Closes everything opened and deletes what it stored. */
+  cleanup(): Promise<void>;
+}
+
+let counter = 0;
+function event(instanceId: string, n: number, extra: Partial<DomainEvent> = {}): DomainEvent {
+  return {
+    type: 'INSTANCE_EVENT',
+    id: `ev-${++counter}-${n}`,
+    instanceId,
+    occurredAt: 1_700_000_000_000 + n,
+    kind: 'test',
+    chatId: null,
+    raw: { n, text: 'ünïcødé "quoted" \\ {braces}', nested: [1, 2.5, null, true] },
+    ...extra,
+  } as DomainEvent;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs the whole suite against one backend. */
+function storesSuite(factory: StoresFactory): void {
+  describe(`stores: ${factory.name}`, () => {
+    afterEach(async () => {
+      await factory.cleanup();
+    });
+
+    describe('bus', () => {
+      it('fans a publish out to every listener of the topic, in publish order, and to no other topic', async () => {
+        const s = await factory.open();
+        const got: string[][] = [[], [], []];
+        const other: string[] = [];
+        for (const list of got) await s.bus.subscribe('t1', (m) => list.push(m));
+        await s.bus.subscribe('t2', (m) => other.push(m));
+        for (let i = 0; i < 50; i++) await s.bus.publish('t1', `m${i}`);
+        await s.bus.publish('t2', 'sentinel');
+        await waitFor(() => other.length === 1 && got.every((l) => l.length === 50), 5_000, 'deliveries');
+        const expected = Array.from({ length: 50 }, (_, i) => `m${i}`);
+        for (const list of got) expect(list).toEqual(expected);
+        expect(other).toEqual(['sentinel']);
+      });
+
+      it('stops delivering to a removed listener and keeps delivering to the others; removing twice is harmless', async () => {
+        const s = await factory.open();
+        const a: string[] = [];
+        const b: string[] = [];
+        const offA = await s.bus.subscribe('t', (m) => a.push(m));
+        await s.bus.subscribe('t', (m) => b.push(m));
+        await s.bus.publish('t', 'one');
+        await waitFor(() => a.length === 1 && b.length === 1);
+        await offA();
+        await offA();
+        await s.bus.publish('t', 'two');
+        await waitFor(() => b.length === 2);
+        expect(a).toEqual(['one']);
+        expect(b).toEqual(['one', 'two']);
+      });
+
+      it('a stale remove of a topic emptied earlier does not drop a newer listener of that topic', async () => {
+        const s = await factory.open();
+        const first: string[] = [];
+        const later: string[] = [];
+        const off = await s.bus.subscribe('t', (m) => first.push(m));
+        await off();
+        await s.bus.subscribe('t', (m) => later.push(m));
+        await off();
+        await s.bus.publish('t', 'x');
+        await waitFor(() => later.length === 1);
+        expect(first).toEqual([]);
+        expect(later).toEqual(['x']);
+      });
+
+      it('counts the same function subscribed twice as two subscriptions', async () => {
+        const s = await factory.open();
+        const got: string[] = [];
+        const listener = (m: string) => got.push(m);
+        const off1 = await s.bus.subscribe('t', listener);
+        await s.bus.subscribe('t', listener);
+        await s.bus.publish('t', 'a');
+        await waitFor(() => got.length === 2);
+        await off1();
+        await s.bus.publish('t', 'b');
+        await waitFor(() => got.length === 3);
+        expect(got).toEqual(['a', 'a', 'b']);
+      });
+
+      it('a throwing listener does not stop delivery to the others', async () => {
+        const s = await factory.open();
+        const got: string[] = [];
+        await s.bus.subscribe('t', () => {
+          throw new Error('listener failure');
+        });
+        await s.bus.subscribe('t', (m) => got.push(m));
+        await s.bus.publish('t', 'a');
+        await s.bus.publish('t', 'b');
+        await waitFor(() => got.length === 2);
+        expect(got).toEqual(['a', 'b']);
+      });
+
+      it.runIf(factory.replicas)('replicas: a publish on one reaches a subscriber on the other', async () => {
+        const a = await factory.open();
+        const b = await factory.open({ share: a });
+        const onB: string[] = [];
+        await b.bus.subscribe('shared', (m) => onB.push(m));
+        await a.bus.publish('shared', 'from-a');
+        await waitFor(() => onB.length === 1);
+        expect(onB).toEqual(['from-a']);
+      });
+    });
+
+    describe('event log', () => {
+      it('reads back appended events in order, per instance, with the cursors append returned', async () => {
+        const s = await factory.open();
+        const inA: DomainEvent[] = [];
+        const cursorsA: string[] = [];
+        const inB: DomainEvent[] = [];
+        for (let i = 0; i < 5; i++) {
+          const ea = event('A', i);
+          inA.push(ea);
+          cursorsA.push(await s.log.append(ea, 'topic:A'));
+          if (i < 3) {
+            const eb = event('B', i);
+            inB.push(eb);
+            await s.log.append(eb, 'topic:B');
+          }
+        }
+        const readA = await s.log.readAfter('A', null, 100);
+        expect(readA.map((e) => e.cursor)).toEqual(cursorsA);
+        expect(readA).toEqual(inA.map((e, i) => ({ ...e, cursor: cursorsA[i] })));
+        const readB = await s.log.readAfter('B', null, 100);
+        expect(readB.map((e) => e.id)).toEqual(inB.map((e) => e.id));
+        expect(await s.log.readAfter('nobody', null, 100)).toEqual([]);
+      });
+
+      it('orders cursors with compare', async () => {
+        const s = await factory.open();
+        const c1 = await s.log.append(event('A', 1), 'topic:A');
+        const c2 = await s.log.append(event('A', 2), 'topic:A');
+        expect(s.log.compare(c1, c2)).toBeLessThan(0);
+        expect(s.log.compare(c2, c1)).toBeGreaterThan(0);
+        expect(s.log.compare(c1, c1)).toBe(0);
+      });
+
+      it('readAfter is exclusive of the cursor, honours the limit and is empty at the head', async () => {
+        const s = await factory.open();
+        const cursors: string[] = [];
+        for (let i = 0; i < 5; i++) cursors.push(await s.log.append(event('A', i), 'topic:A'));
+        const after2 = await s.log.readAfter('A', cursors[1] as string, 100);
+        expect(after2.map((e) => e.cursor)).toEqual(cursors.slice(2));
+        const firstTwo = await s.log.readAfter('A', null, 2);
+        expect(firstTwo.map((e) => e.cursor)).toEqual(cursors.slice(0, 2));
+        const page = await s.log.readAfter('A', cursors[0] as string, 2);
+        expect(page.map((e) => e.cursor)).toEqual(cursors.slice(1, 3));
+        expect(await s.log.readAfter('A', cursors[4] as string, 100)).toEqual([]);
+      });
+
+      it('append publishes the event with its cursor, and live order equals log order under concurrency', async () => {
+        const s = await factory.open();
+        const live: DomainEvent[] = [];
+        await s.bus.subscribe('topic:A', (m) => live.push(JSON.parse(m) as DomainEvent));
+        const events = Array.from({ length: 40 }, (_, i) => event('A', i));
+        const cursors = await Promise.all(events.map((e) => s.log.append(e, 'topic:A')));
+        await waitFor(() => live.length === 40);
+        const logged = await s.log.readAfter('A', null, 100);
+        expect(live.map((e) => e.cursor)).toEqual(logged.map((e) => e.cursor));
+        expect(live.map((e) => e.id)).toEqual(logged.map((e) => e.id));
+        expect(new Set(cursors)).toEqual(new Set(logged.map((e) => e.cursor)));
+        for (let i = 1; i < live.length; i++) expect(s.log.compare(live[i - 1]?.cursor as string, live[i]?.cursor as string)).toBeLessThan(0);
+        const byId = new Map(events.map((e) => [e.id, e]));
+        for (const e of live) expect(e).toEqual({ ...byId.get(e.id), cursor: e.cursor });
+      });
+
+      it('replaces a cursor the event already carries', async () => {
+        const s = await factory.open();
+        const c = await s.log.append({ ...event('A', 1), cursor: 'stale' }, 'topic:A');
+        const [read] = await s.log.readAfter('A', null, 10);
+        expect(read?.cursor).toBe(c);
+      });
+
+      it('rejects junk cursors with InvalidCursorError', async () => {
+        const s = await factory.open();
+        const c = await s.log.append(event('A', 1), 'topic:A');
+        for (const junk of ['', 'junk', '12abc', '-1', 'x-1', '1-2-3', '1.5']) {
+          await expect(s.log.readAfter('A', junk, 10), junk).rejects.toBeInstanceOf(InvalidCursorError);
+          expect(() => s.log.compare(junk, c), junk).toThrow(InvalidCursorError);
+        }
+      });
+
+      it('length retention: keeps the newest maxLength, and a cursor whose successors were dropped expires', async () => {
+        const s = await factory.open({ retention: { maxLength: 5, maxAgeMs: 3_600_000 } });
+        const cursors: string[] = [];
+        for (let i = 0; i < 12; i++) cursors.push(await s.log.append(event('A', i), 'topic:A'));
+        const kept = await s.log.readAfter('A', null, 100);
+        expect(kept.map((e) => e.cursor)).toEqual(cursors.slice(7));
+        await expect(s.log.readAfter('A', cursors[0] as string, 100)).rejects.toBeInstanceOf(CursorExpiredError);
+        await expect(s.log.readAfter('A', cursors[5] as string, 100)).rejects.toBeInstanceOf(CursorExpiredError);
+        // the last dropped event's own cursor: nothing after it was lost, so it still reads
+        expect((await s.log.readAfter('A', cursors[6] as string, 100)).map((e) => e.cursor)).toEqual(cursors.slice(7));
+        expect((await s.log.readAfter('A', cursors[9] as string, 100)).map((e) => e.cursor)).toEqual(cursors.slice(10));
+      });
+
+      it('age retention: events older than maxAgeMs are dropped on the next append, and their cursors expire', async () => {
+        const s = await factory.open({ retention: { maxLength: 1_000, maxAgeMs: 150 } });
+        const old: string[] = [];
+        for (let i = 0; i < 3; i++) old.push(await s.log.append(event('A', i), 'topic:A'));
+        await sleep(300);
+        const fresh = await s.log.append(event('A', 3), 'topic:A');
+        expect((await s.log.readAfter('A', null, 100)).map((e) => e.cursor)).toEqual([fresh]);
+        await expect(s.log.readAfter('A', old[0] as string, 100)).rejects.toBeInstanceOf(CursorExpiredError);
+        await expect(s.log.readAfter('A', old[1] as string, 100)).rejects.toBeInstanceOf(CursorExpiredError);
+        expect((await s.log.readAfter('A', old[2] as string, 100)).map((e) => e.cursor)).toEqual([fresh]);
+        // retention is per instance: another instance's log is untouched
+        const other = await s.log.append(event('B', 0), 'topic:B');
+        expect((await s.log.readAfter('B', null, 10)).map((e) => e.cursor)).toEqual([other]);
+      });
+
+      it.runIf(factory.replicas)('replicas: appends from two replicas form one log, in one order', async () => {
+        const a = await factory.open();
+        const b = await factory.open({ share: a });
+        const live: string[] = [];
+        await b.bus.subscribe('topic:A', (m) => live.push((JSON.parse(m) as DomainEvent).cursor as string));
+        const cursors = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).log.append(event('A', i), 'topic:A')));
+        await waitFor(() => live.length === 20);
+        const fromA = (await a.log.readAfter('A', null, 100)).map((e) => e.cursor);
+        expect(fromA).toEqual(live);
+        expect((await b.log.readAfter('A', null, 100)).map((e) => e.cursor)).toEqual(fromA);
+        expect(new Set(cursors)).toEqual(new Set(fromA));
+      });
+    });
+
+    describe('dedupe', () => {
+      it('claim → busy while leased → complete → done; release never undoes done', async () => {
+        const s = await factory.open();
+        expect(await s.dedupe.claim('k', 5_000)).toBe('claimed');
+        expect(await s.dedupe.claim('k', 5_000)).toBe('busy');
+        await s.dedupe.complete('k', 60_000);
+        expect(await s.dedupe.claim('k', 5_000)).toBe('done');
+        await s.dedupe.release('k');
+        expect(await s.dedupe.claim('k', 5_000)).toBe('done');
+      });
+
+      it('release lets a redelivery claim again', async () => {
+        const s = await factory.open();
+        expect(await s.dedupe.claim('k', 5_000)).toBe('claimed');
+        await s.dedupe.release('k');
+        expect(await s.dedupe.claim('k', 5_000)).toBe('claimed');
+      });
+
+      it('an expired lease (a crash) lets a redelivery claim; an expired done mark is forgotten', async () => {
+        const s = await factory.open();
+        expect(await s.dedupe.claim('lease', 100)).toBe('claimed');
+        expect(await s.dedupe.claim('lease', 100)).toBe('busy');
+        await s.dedupe.claim('done', 5_000);
+        await s.dedupe.complete('done', 100);
+        expect(await s.dedupe.claim('done', 100)).toBe('done');
+        await sleep(250);
+        expect(await s.dedupe.claim('lease', 5_000)).toBe('claimed');
+        expect(await s.dedupe.claim('done', 5_000)).toBe('claimed');
+      });
+
+      it('concurrent claims: exactly one is claimed', async () => {
+        const s = await factory.open();
+        const results = await Promise.all(Array.from({ length: 25 }, () => s.dedupe.claim('k', 5_000)));
+        expect(results.filter((r) => r === 'claimed')).toHaveLength(1);
+        expect(results.filter((r) => r === 'busy')).toHaveLength(24);
+      });
+
+      it.runIf(factory.replicas)('replicas: a claim on one is seen by the other', async () => {
+        const a = await factory.open();
+        const b = await factory.open({ share: a });
+        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).dedupe.claim('k', 5_000)));
+        expect(results.filter((r) => r === 'claimed')).toHaveLength(1);
+        await a.dedupe.complete('k', 60_000);
+        expect(await b.dedupe.claim('k', 5_000)).toBe('done');
+      });
+    });
+
+    describe('idempotency', () => {
+      it('begin → busy → finish → done with the result; abort never undoes a result', async () => {
+        const s = await factory.open();
+        expect(await s.idempotency.begin('k', 5_000)).toEqual({ state: 'new' });
+        expect(await s.idempotency.begin('k', 5_000)).toEqual({ state: 'busy' });
+        const result = JSON.stringify({ id: 'msg-1', text: 'ünïcødé' });
+        await s.idempotency.finish('k', result, 60_000);
+        expect(await s.idempotency.begin('k', 5_000)).toEqual({ state: 'done', result });
+        await s.idempotency.abort('k');
+        expect(await s.idempotency.begin('k', 5_000)).toEqual({ state: 'done', result });
+      });
+
+      it('abort (or an expired lease) hands the key to the next caller', async () => {
+        const s = await factory.open();
+        expect(await s.idempotency.begin('a', 5_000)).toEqual({ state: 'new' });
+        await s.idempotency.abort('a');
+        expect(await s.idempotency.begin('a', 5_000)).toEqual({ state: 'new' });
+        expect(await s.idempotency.begin('b', 100)).toEqual({ state: 'new' });
+        await sleep(250);
+        expect(await s.idempotency.begin('b', 5_000)).toEqual({ state: 'new' });
+      });
+
+      it('keeps any result string verbatim, including ones that look like internal markers', async () => {
+        const s = await factory.open();
+        for (const [i, result] of ['', 'N', 'L', 'D', 'lease', '\u0000lease', 'x'.repeat(10_000)].entries()) {
+          await s.idempotency.begin(`k${i}`, 5_000);
+          await s.idempotency.finish(`k${i}`, result, 60_000);
+          expect(await s.idempotency.begin(`k${i}`, 5_000)).toEqual({ state: 'done', result });
+        }
+      });
+
+      it('a finished result expires after its ttl', async () => {
+        const s = await factory.open();
+        await s.idempotency.begin('k', 5_000);
+        await s.idempotency.finish('k', 'r', 100);
+        await sleep(250);
+        expect(await s.idempotency.begin('k', 5_000)).toEqual({ state: 'new' });
+      });
+
+      it('concurrent begin: exactly one new', async () => {
+        const s = await factory.open();
+        const results = await Promise.all(Array.from({ length: 25 }, () => s.idempotency.begin('k', 5_000)));
+        expect(results.filter((r) => r.state === 'new')).toHaveLength(1);
+        expect(results.filter((r) => r.state === 'busy')).toHaveLength(24);
+      });
+
+      it.runIf(factory.replicas)('replicas: concurrent begin across replicas: exactly one new, and both see the result', async () => {
+        const a = await factory.open();
+        const b = await factory.open({ share: a });
+        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).idempotency.begin('k', 5_000)));
+        expect(results.filter((r) => r.state === 'new')).toHaveLength(1);
+        await a.idempotency.finish('k', 'result', 60_000);
+        expect(await b.idempotency.begin('k', 5_000)).toEqual({ state: 'done', result: 'result' });
+      });
+    });
+
+    describe('statuses', () => {
+      it('advances only upwards; the same (rank, event) again is a retry and answers true', async () => {
+        const s = await factory.open();
+        expect(await s.statuses.advance('m', 1, 'sent', 60_000)).toBe(true);
+        expect(await s.statuses.advance('m', 0, 'pending', 60_000)).toBe(false);
+        expect(await s.statuses.advance('m', 1, 'other-sent', 60_000)).toBe(false);
+        expect(await s.statuses.advance('m', 1, 'sent', 60_000)).toBe(true);
+        expect(await s.statuses.advance('m', 3, 'read', 60_000)).toBe(true);
+        expect(await s.statuses.advance('m', 2, 'delivered', 60_000)).toBe(false);
+        expect(await s.statuses.advance('m', 1, 'sent', 60_000)).toBe(false);
+        expect(await s.statuses.advance('other', 0, 'pending', 60_000)).toBe(true);
+      });
+
+      it('concurrent advance to one rank: exactly one winner', async () => {
+        const s = await factory.open();
+        const results = await Promise.all(Array.from({ length: 25 }, (_, i) => s.statuses.advance('m', 2, `e${i}`, 60_000)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('concurrent advance to many ranks ends at the highest, and the highest always wins', async () => {
+        const s = await factory.open();
+        const ranks = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3];
+        const results = await Promise.all(ranks.map((r, i) => s.statuses.advance('m', r, `e${i}`, 60_000)));
+        expect(results[ranks.indexOf(9)]).toBe(true);
+        expect(await s.statuses.advance('m', 8, 'late', 60_000)).toBe(false);
+        expect(await s.statuses.advance('m', 10, 'later', 60_000)).toBe(true);
+      });
+
+      it('a mark expires after its ttl', async () => {
+        const s = await factory.open();
+        expect(await s.statuses.advance('m', 5, 'a', 100)).toBe(true);
+        await sleep(250);
+        expect(await s.statuses.advance('m', 1, 'b', 60_000)).toBe(true);
+      });
+
+      it.runIf(factory.replicas)('replicas: concurrent advance across replicas: exactly one winner', async () => {
+        const a = await factory.open();
+        const b = await factory.open({ share: a });
+        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).statuses.advance('m', 2, `e${i}`, 60_000)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    it('ping answers true while the backend is up, and close is idempotent', async () => {
+      const s = await factory.open();
+      expect(await s.ping()).toBe(true);
+      await s.close();
+      await s.close();
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+
+const memoryFactory: StoresFactory = (() => {
+  const opened: Stores[] = [];
+  return {
+    name: 'memory',
+    replicas: false,
+    async open(options) {
+      const s = createMemoryStores(options?.retention);
+      opened.push(s);
+      return s;
+    },
+    async cleanup() {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    },
+  };
+})();
+
+const redisFactory: StoresFactory = (() => {
+  const opened: Stores[] = [];
+  const prefixes = new Map<Stores, string>();
+  return {
+    name: 'redis',
+    replicas: true,
+    async open(options) {
+      const keyPrefix = (options?.share && prefixes.get(options.share)) ?? uniquePrefix('stores');
+      const s = await createRedisStores({ url: TEST_REDIS_URL, keyPrefix, ...(options?.retention ? { retention: options.retention } : {}) });
+      opened.push(s);
+      prefixes.set(s, keyPrefix);
+      return s;
+    },
+    async cleanup() {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+      const used = new Set(prefixes.values());
+      prefixes.clear();
+      for (const p of used) await deletePrefix(p);
+    },
+  };
+})();
+
+storesSuite(memoryFactory);
+storesSuite(redisFactory);
+
+describe('redis specifics', () => {
+  const prefix = uniquePrefix('redis-specific');
+  const admin = new Redis(TEST_REDIS_URL);
+  const opened: Stores[] = [];
+  const open = async () => {
+    const s = await createRedisStores({ url: TEST_REDIS_URL, keyPrefix: prefix });
+    opened.push(s);
+    return s;
+  };
+  afterAll(async () => {
+    await Promise.all(opened.map((s) => s.close()));
+    await deletePrefix(prefix);
+    admin.disconnect();
+  });
+
+  it('1,000 subscribers of one topic are one Redis subscription; the last removal unsubscribes', async () => {
+    const s = await open();
+    const channel = `${prefix}:bus:crowd`;
+    const counts = new Array<number>(1000).fill(0);
+    const offs = await Promise.all(counts.map((_, i) => s.bus.subscribe('crowd', () => { counts[i] = (counts[i] ?? 0) + 1; })));
+    expect(await admin.pubsub('NUMSUB', channel)).toEqual([channel, 1]);
+    await s.bus.publish('crowd', 'hello');
+    await waitFor(() => counts.every((c) => c === 1), 5_000, 'fan-out to 1,000');
+    await Promise.all(offs.slice(0, 999).map((off) => off()));
+    expect(await admin.pubsub('NUMSUB', channel)).toEqual([channel, 1]);
+    await offs[999]?.();
+    expect(await admin.pubsub('NUMSUB', channel)).toEqual([channel, 0]);
+  });
+
+  it('keeps every key and channel under its prefix, the log in one stream per instance', async () => {
+    const s = await open();
+    await s.log.append(event('inst-1', 1), 'instance:inst-1');
+    await s.dedupe.claim('d', 5_000);
+    await s.idempotency.begin('i', 5_000);
+    await s.statuses.advance('st', 1, 'e', 60_000);
+    expect(await admin.type(`${prefix}:events:inst-1`)).toBe('stream');
+    expect(await admin.xlen(`${prefix}:events:inst-1`)).toBe(1);
+    const keys = (await admin.keys(`${prefix}:*`)).sort();
+    expect(keys).toEqual([`${prefix}:dedupe:d`, `${prefix}:events:inst-1`, `${prefix}:idem:i`, `${prefix}:status:st`]);
+    expect(await admin.pttl(`${prefix}:dedupe:d`)).toBeGreaterThan(4_000);
+    expect(await admin.pttl(`${prefix}:status:st`)).toBeGreaterThan(59_000);
+  });
+
+  it('cursors are the stream ids, which XRANGE agrees with', async () => {
+    const s = await open();
+    const c = await s.log.append(event('inst-2', 1), 'instance:inst-2');
+    expect(c).toMatch(/^\d+-\d+$/);
+    const [[id]] = (await admin.xrange(`${prefix}:events:inst-2`, '-', '+')) as [[string, string[]]];
+    expect(id).toBe(c);
+  });
+
+  it('rejects a wrong URL quickly without leaking it', async () => {
+    const started = Date.now();
+    const err = await createRedisStores({ url: 'redis://user:s3cret@127.0.0.1:1', connectTimeoutMs: 500 }).catch((e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(Error);
+    expect(String((err as Error).message)).not.toContain('s3cret');
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('backs off with a cap (Math.min, not Math.max)', () => {
+    expect(reconnectDelayMs(1, 1_000)).toBe(50);
+    expect(reconnectDelayMs(2, 1_000)).toBe(100);
+    expect(reconnectDelayMs(5, 1_000)).toBe(800);
+    expect(reconnectDelayMs(6, 1_000)).toBe(1_000);
+    expect(reconnectDelayMs(1_000, 1_000)).toBe(1_000);
+  });
+
+  it('trims length in batches of 0.1 % (1..100 entries)', () => {
+    expect(trimBatch(5)).toBe(1);
+    expect(trimBatch(1_000)).toBe(1);
+    expect(trimBatch(100_000)).toBe(100);
+    expect(trimBatch(10_000_000)).toBe(100);
+  });
+});
