@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { BaseInstanceConfig, Capability, ProviderAdapter, ProviderDeps, ProviderModule } from '../contract.js';
+import { ProviderHttpClient } from '../http.js';
+import { createZapiPorts, mapZapiError, ZapiClient } from './client.js';
+import { startZapiSimulator } from './simulator.js';
+import { parseZapiWebhook } from './webhooks.js';
+
+/** Z-API's documented origin (z-api.txt: every URL is `https://api.z-api.io/instances/…`). */
+export const ZAPI_DEFAULT_BASE_URL = 'https://api.z-api.io';
+
+/**
+ * A zapi instance entry (DESIGN.md, "Configuration"): the base fields plus Z-API's
+ * credentials. `instanceId` and `token` go in the URL path, `clientToken` (the account
+ * security token, z-api.txt 450-480) in the `Client-Token` header when set; `timeoutMs`
+ * overrides the per-request timeout.
+ */
+export interface ZapiInstanceConfig extends BaseInstanceConfig {
+  provider: 'zapi';
+  instanceId: string;
+  token: string;
+  clientToken?: string;
+  timeoutMs?: number;
+}
+
+/** The provider-specific fields of a zapi instance, as config.ts validates them. */
+export const zapiConfigShape = {
+  instanceId: z.string().min(1),
+  token: z.string().min(1),
+  clientToken: z.string().min(1).optional(),
+  timeoutMs: z.number().int().positive().optional(),
+};
+
+/**
+ * Exactly what the Z-API adapter implements. Not listed: `SEND_BULK` (Z-API has no bulk
+ * send) and `MESSAGE_STATUS` (Z-API reports statuses only by webhook; it has no status query).
+ */
+export const ZAPI_CAPABILITIES: readonly Capability[] = [
+  'INSTANCE_STATUS', 'ACCOUNT_PROFILE',
+  'SEND_TEXT', 'SEND_IMAGE', 'SEND_VIDEO', 'SEND_AUDIO', 'SEND_DOCUMENT', 'SEND_LOCATION', 'SEND_REACTION', 'SEND_CONTACT',
+  'SEND_BUTTONS', 'SEND_LIST', 'READ_MESSAGE', 'DELETE_MESSAGE',
+  'LIST_CHATS', 'GET_CHAT',
+  'LIST_CONTACTS', 'GET_CONTACT', 'CHECK_PHONES', 'PROFILE_PICTURE',
+  'LIST_GROUPS', 'GET_GROUP',
+];
+
+/**
+ * Builds the adapter of one zapi instance: a {@link ProviderHttpClient} on
+ * `{baseUrl}/instances/{instanceId}/token/{token}` with `Client-Token` when configured, the
+ * instance token and client token registered as secrets (scrubbed from every error and log),
+ * Z-API's documented error bodies mapped ({@link mapZapiError}), and the webhook parser.
+ */
+export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps): ProviderAdapter {
+  const origin = (config.baseUrl ?? ZAPI_DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const secrets = [config.token, ...(config.clientToken ? [config.clientToken] : [])];
+  const http = new ProviderHttpClient({
+    provider: 'zapi',
+    baseUrl: `${origin}/instances/${encodeURIComponent(config.instanceId)}/token/${encodeURIComponent(config.token)}`,
+    headers: config.clientToken ? { 'Client-Token': config.clientToken } : {},
+    secrets,
+    mapError: mapZapiError,
+    logger: deps.logger,
+    ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+  });
+  const ports = createZapiPorts(new ZapiClient(http));
+  return {
+    kind: 'zapi',
+    instanceId: config.id,
+    capabilities: new Set(ZAPI_CAPABILITIES),
+    account: ports,
+    messaging: ports,
+    chats: ports,
+    contacts: ports,
+    groups: ports,
+    webhooks: { parse: (delivery) => parseZapiWebhook(config.id, delivery) },
+  };
+}
+
+/** The Z-API provider module the registry knows (DESIGN.md, "Providers"). */
+export const zapiModule: ProviderModule<ZapiInstanceConfig> = {
+  kind: 'zapi',
+  configShape: zapiConfigShape,
+  defaultBaseUrl: ZAPI_DEFAULT_BASE_URL,
+  // Z-API is a Brazilian service and its doc writes every phone as a Brazilian number (55…).
+  defaultCountry: 'BR',
+  create: createZapiAdapter,
+  startSimulator: startZapiSimulator,
+};
