@@ -13,7 +13,7 @@ export interface SimContext extends RecordedRequest {
   params: Record<string, string>;
 }
 
-/** What a route handler answers: status, JSON body (or raw text), optional headers. */
+/** What a route handler answers: status, JSON body (or raw text, or raw bytes as a Uint8Array), optional headers. */
 export interface SimResponse {
   status: number;
   body?: unknown;
@@ -120,8 +120,10 @@ export async function startSimServer(options: {
         }
         response ??= pathMatched ? { status: 405, body: { error: 'Method not allowed' } } : { status: 404, body: { error: 'Not found' } };
       }
-      const payload = response.body === undefined ? '' : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-      res.writeHead(response.status, { 'content-type': typeof response.body === 'string' ? 'text/plain' : 'application/json', ...response.headers });
+      // A Uint8Array body is sent as raw bytes (media downloads), with the route's content-type header.
+      const binary = response.body instanceof Uint8Array;
+      const payload = response.body === undefined ? '' : binary || typeof response.body === 'string' ? (response.body as string | Uint8Array) : JSON.stringify(response.body);
+      res.writeHead(response.status, { 'content-type': binary ? 'application/octet-stream' : typeof response.body === 'string' ? 'text/plain' : 'application/json', ...response.headers });
       res.end(payload);
     })();
   });
