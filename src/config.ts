@@ -82,9 +82,10 @@ const fileSchema = () =>
     .superRefine((cfg, ctx) => {
       const seen = new Map<string, number>();
       cfg.instances.forEach((inst, i) => {
-        const prior = seen.get(inst.id);
+        const id = String(inst.id);
+        const prior = seen.get(id);
         if (prior !== undefined) ctx.addIssue({ code: 'custom', path: ['instances', i, 'id'], message: `duplicate of instances[${prior}].id` });
-        seen.set(inst.id, i);
+        seen.set(id, i);
       });
     });
 

@@ -1,0 +1,177 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { AppConfig, InstanceConfig } from './config.js';
+import { InstanceDirectory } from './instances.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import type { SimulatorHandle } from './providers/contract.js';
+import { PROVIDER_KINDS } from './providers/model.js';
+import { PROVIDER_MODULES } from './providers/registry.js';
+import { createContext, type AppServices, type GraphContext } from './resolvers/context.js';
+import { buildGraphSchema } from './schema/build.js';
+import { formatGraphError } from './server/format-error.js';
+import { explorerRouter } from './server/explorer.js';
+import { createMemoryStores } from './subscriptions/memory-stores.js';
+import { EventPipeline } from './subscriptions/pipeline.js';
+import type { Stores } from './subscriptions/stores.js';
+import { webhookRouter } from './subscriptions/webhook-receiver.js';
+
+/** WebSocket close code sent to subscribers on shutdown ("going away"). */
+export const CLOSE_GOING_AWAY = 1001;
+/** Largest GraphQL request body. */
+export const MAX_GRAPHQL_BODY = '1mb';
+
+/** Options of {@link startApp}. */
+export interface AppOptions {
+  logger?: Logger;
+  /** Use these stores instead of the ones the config asks for (tests). */
+  stores?: Stores;
+  /** Host to listen on (default all interfaces; tests pass 127.0.0.1). */
+  host?: string;
+}
+
+/** A running server. */
+export interface RunningApp {
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  port: number;
+  services: AppServices;
+  /** The instance configs in use (sandbox: generated); credentials included, never to be logged. */
+  instanceConfigs: InstanceConfig[];
+  /** The simulators started in sandbox mode, by provider kind. */
+  simulators: Partial<Record<(typeof PROVIDER_KINDS)[number], SimulatorHandle>>;
+  httpServer: Server;
+  /** Graceful stop: no new connections, in-flight requests finish, subscribers closed with 1001, background work and stores stopped. */
+  close(): Promise<void>;
+}
+
+async function createStores(config: AppConfig, logger: Logger): Promise<Stores> {
+  const retention = { maxAgeMs: config.events.retentionMs, maxLength: config.events.maxLength };
+  if (!config.redis) return createMemoryStores(retention);
+  const { createRedisStores } = await import('./subscriptions/redis-stores.js');
+  return createRedisStores({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, retention, logger });
+}
+
+/** Sandbox mode: one simulator per provider and one instance pointed at each. */
+async function startSandbox(): Promise<{ configs: InstanceConfig[]; simulators: RunningApp['simulators'] }> {
+  const simulators: RunningApp['simulators'] = {};
+  const configs: InstanceConfig[] = [];
+  for (const kind of PROVIDER_KINDS) {
+    const sim = await PROVIDER_MODULES[kind].startSimulator({});
+    simulators[kind] = sim;
+    configs.push({ ...sim.instanceConfig, id: `${kind}-sandbox`, provider: kind, webhookSecret: randomBytes(24).toString('base64url'), baseUrl: sim.url });
+  }
+  return { configs, simulators };
+}
+
+/**
+ * Builds and starts the whole server (DESIGN.md, "The public contract"): GraphQL over HTTP and
+ * graphql-ws on `/graphql`, the explorer, webhooks, `/healthz`, `/readyz`, `/metrics`.
+ * @throws CapabilityAssertionError when a provider declares a capability it lacks; listen errors
+ */
+export async function startApp(config: AppConfig, options: AppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger();
+  const metrics: Metrics = createMetrics();
+  const sandbox = config.sandbox ? await startSandbox() : { configs: config.instances, simulators: {} };
+  const stores = options.stores ?? (await createStores(config, logger));
+  const instances = new InstanceDirectory(sandbox.configs, { logger, metrics });
+  const pipeline = new EventPipeline(stores, logger, metrics);
+  const services: AppServices = { instances, stores, pipeline, logger, metrics };
+
+  const schema = await buildGraphSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = useServer<Record<string, unknown>, { graph?: GraphContext }>(
+    {
+      schema,
+      context: (ctx) => (ctx.extra.graph ??= createContext(services, logger.child({ transport: 'ws' }))),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)),
+    },
+    wss,
+  );
+
+  const armor = new ApolloArmor({ blockFieldSuggestion: { enabled: false }, maxDepth: { n: 12 }, costLimit: { maxCost: 20_000 }, maxAliases: { n: 30 } });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<GraphContext>({
+    schema,
+    plugins: [
+      // graphql-armor types its plugins against Apollo's CJS build; the runtime objects are the same
+      ...(protection.plugins as unknown as ApolloServerPlugin<GraphContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsServer.dispose();
+            },
+          };
+        },
+      },
+    ],
+    validationRules: [...protection.validationRules],
+    formatError: (formatted, error) => formatGraphError(error, logger, formatted),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const storesUp = await stores.ping().catch(() => false);
+    res.status(storesUp ? 200 : 503).json({ status: storesUp ? 'ready' : 'not ready', stores: { kind: stores.kind, up: storesUp } });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(webhookRouter(services));
+  app.use(explorerRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_GRAPHQL_BODY }),
+    expressMiddleware(apollo, { context: async () => createContext(services, logger.child({ transport: 'http' })) }),
+  );
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err: err.message }, 'request failed');
+    const message = status === 413 ? 'body too large' : status === 400 ? 'malformed JSON body' : status === 500 ? 'Unexpected error.' : 'bad request';
+    res.status(status).json({ error: message });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  for (const cfg of sandbox.configs) {
+    sandbox.simulators[cfg.provider]?.setWebhookUrl(`${url}/webhooks/${encodeURIComponent(cfg.id)}/${encodeURIComponent(cfg.webhookSecret)}`);
+  }
+  for (const entry of instances.list()) entry.adapter.start?.(pipeline);
+  logger.info({ port, sandbox: config.sandbox, instances: instances.list().length, stores: stores.kind }, 'whatsgraph listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      for (const client of wss.clients) client.close(CLOSE_GOING_AWAY, 'server shutting down');
+      await apollo.stop();
+      await Promise.all(instances.list().map((e) => e.adapter.stop?.().catch(() => undefined)));
+      await stores.close().catch(() => undefined);
+      await Promise.all(Object.values(sandbox.simulators).map((s) => s?.close()));
+    })());
+
+  return { url, port, services, instanceConfigs: sandbox.configs, simulators: sandbox.simulators, httpServer, close };
+}

@@ -1,0 +1,18 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { SubscriptionResolver } from '../subscriptions/subscription.resolver.js';
+import { ChatResolver, ContactResolver } from './chat.resolver.js';
+import { InstanceResolver } from './instance.resolver.js';
+import { MessageResolver } from './message.resolver.js';
+import { BulkResolver } from './bulk.resolver.js';
+import { ButtonsResolver } from './buttons.resolver.js';
+import { MessageStatusResolver } from './message-status.resolver.js';
+
+/** Every resolver class of the graph. Add a new resolver here (one line). */
+export const RESOLVERS: NonEmptyArray<Function> = [
+  InstanceResolver,
+  ChatResolver,
+  ContactResolver,
+  MessageResolver,
+  SubscriptionResolver,
+  BulkResolver, ButtonsResolver, MessageStatusResolver,
+];

@@ -1,0 +1,107 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { requireCapability, type Capability } from '../providers/contract.js';
+import type { ConnectionState } from '../providers/model.js';
+import { ChatConnection, Chat, Contact, ContactConnection, Group, GroupConnection } from '../schema/chat.types.js';
+import { CapabilityEnum, ConnectionStateEnum } from '../schema/enums.js';
+import { AccountProfile, Instance, InstanceConnection } from '../schema/instance.types.js';
+import type { GraphContext } from './context.js';
+import { paginate } from './paging.js';
+import { normalizeRecipient } from './phone.js';
+import type { InstanceEntry } from '../instances.js';
+
+/** The root object of `Instance`: its entry in the directory. */
+export type InstanceRoot = Instance & { entry: InstanceEntry };
+
+/** Builds the root value of an `Instance`. */
+export function instanceRoot(entry: InstanceEntry): InstanceRoot {
+  return { id: entry.id, provider: entry.adapter.kind, entry };
+}
+
+/**
+ * `instances`, `instance(id)` and everything that hangs off an instance. Resolvers are thin:
+ * find the instance, require the capability, call the port, return domain objects.
+ */
+@Resolver(() => Instance)
+export class InstanceResolver {
+  @Query(() => [Instance], { description: 'Every configured instance.' })
+  instances(@Ctx() ctx: GraphContext): InstanceRoot[] {
+    return ctx.services.instances.list().map(instanceRoot);
+  }
+
+  @Query(() => Instance, { description: 'One instance. Fails with NOT_FOUND for an unknown id.' })
+  instance(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphContext): InstanceRoot {
+    return instanceRoot(ctx.services.instances.get(id));
+  }
+
+  @FieldResolver(() => [CapabilityEnum], { description: "What this instance's provider can do; anything else fails with CAPABILITY_NOT_SUPPORTED." })
+  capabilities(@Root() root: InstanceRoot): Capability[] {
+    return [...root.entry.adapter.capabilities].sort();
+  }
+
+  @FieldResolver(() => ConnectionStateEnum, { nullable: true, description: 'Connection state, asked of the provider (UNKNOWN when the provider cannot tell).' })
+  async status(@Root() root: InstanceRoot): Promise<ConnectionState> {
+    if (!root.entry.adapter.capabilities.has('INSTANCE_STATUS')) return 'UNKNOWN';
+    return (await requireCapability(root.entry.adapter, 'INSTANCE_STATUS')()).state;
+  }
+
+  @FieldResolver(() => InstanceConnection, { nullable: true, description: 'Connection details, asked of the provider.' })
+  async connection(@Root() root: InstanceRoot): Promise<InstanceConnection> {
+    return requireCapability(root.entry.adapter, 'INSTANCE_STATUS')();
+  }
+
+  @FieldResolver(() => AccountProfile, { nullable: true, description: "The account's own profile and device." })
+  async profile(@Root() root: InstanceRoot): Promise<AccountProfile> {
+    return requireCapability(root.entry.adapter, 'ACCOUNT_PROFILE')() as Promise<AccountProfile>;
+  }
+
+  @FieldResolver(() => ChatConnection, { description: 'Chats, most recent first as the provider orders them.' })
+  async chats(
+    @Root() root: InstanceRoot,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    const list = requireCapability(root.entry.adapter, 'LIST_CHATS');
+    return paginate(list, { first, after }, (chat) => ({ ...chat, instanceId: root.id }) as Chat);
+  }
+
+  @FieldResolver(() => Chat, { nullable: true, description: 'One chat by phone number or group id; null when there is none.' })
+  async chat(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Chat | null> {
+    const get = requireCapability(root.entry.adapter, 'GET_CHAT');
+    const chat = await get(normalizeRecipient(id, root.entry.defaultCountry, 'id'));
+    return chat ? ({ ...chat, instanceId: root.id } as Chat) : null;
+  }
+
+  @FieldResolver(() => ContactConnection, { description: 'Contacts of the account.' })
+  async contacts(
+    @Root() root: InstanceRoot,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    const list = requireCapability(root.entry.adapter, 'LIST_CONTACTS');
+    return paginate(list, { first, after }, (c) => ({ ...c, instanceId: root.id }) as Contact);
+  }
+
+  @FieldResolver(() => Contact, { nullable: true, description: 'One contact by phone number; null when unknown.' })
+  async contact(@Root() root: InstanceRoot, @Arg('phone', () => String) phone: string): Promise<Contact | null> {
+    const get = requireCapability(root.entry.adapter, 'GET_CONTACT');
+    const contact = await get(normalizeRecipient(phone, root.entry.defaultCountry, 'phone'));
+    return contact ? ({ ...contact, instanceId: root.id } as Contact) : null;
+  }
+
+  @FieldResolver(() => GroupConnection, { description: 'Groups the account belongs to.' })
+  async groups(
+    @Root() root: InstanceRoot,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    const list = requireCapability(root.entry.adapter, 'LIST_GROUPS');
+    return paginate(list, { first, after }, (g) => ({ ...g, instanceId: root.id }) as Group);
+  }
+
+  @FieldResolver(() => Group, { nullable: true, description: 'One group by id; null when there is none.' })
+  async group(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Group | null> {
+    const get = requireCapability(root.entry.adapter, 'GET_GROUP');
+    const group = await get(id);
+    return group ? ({ ...group, instanceId: root.id } as Group) : null;
+  }
+}

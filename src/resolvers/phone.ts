@@ -1,0 +1,39 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { badInput } from '../errors.js';
+
+/**
+ * A WhatsApp group / newsletter / LID id, passed to providers unchanged: Z-API's
+ * `120363…-group` and `5511…-1622…`, JIDs with `@g.us`, `@newsletter`, `@lid`, `@s.whatsapp.net`.
+ */
+const NON_PHONE_ID = /(^\d{6,}-(group|\d{6,})$)|(@(g\.us|newsletter|lid|s\.whatsapp\.net|broadcast)$)/;
+
+/**
+ * Normalises a recipient to what the providers take: international phone digits without `+`
+ * (wa_id form, e.g. `5511987654321`), or a group/JID id unchanged.
+ *
+ * A number with `+` or `00` is read as international. Bare digits are read both as
+ * international digits (`5511987654321`) and as a national number of `defaultCountry`
+ * (`0712345678` in KE → `254712345678`): a valid reading wins (international first), then a
+ * merely possible one (national first).
+ * @param field the input path for the error (`input.to`)
+ * @throws GraphError BAD_USER_INPUT naming `field` when it is not a possible phone number
+ */
+export function normalizeRecipient(value: string, defaultCountry: string, field: string): string {
+  const trimmed = value.trim();
+  if (NON_PHONE_ID.test(trimmed)) return trimmed;
+  if (!/^[+\d\s().\-/]{3,32}$/.test(trimmed)) throw badInput(field, 'is not a phone number or group id');
+  const compact = trimmed.replace(/[\s().\-/]/g, '');
+  const international = compact.startsWith('+') ? compact : compact.startsWith('00') ? `+${compact.slice(2)}` : null;
+  if (international) {
+    const parsed = parsePhoneNumberFromString(international);
+    if (parsed?.isPossible()) return parsed.number.slice(1);
+    throw badInput(field, 'is not a possible phone number');
+  }
+  const asNational = parsePhoneNumberFromString(compact, defaultCountry as CountryCode);
+  const asInternational = compact.startsWith('0') ? undefined : parsePhoneNumberFromString(`+${compact}`);
+  // Valid readings win over merely possible ones; between two valid readings the international
+  // one wins, since providers document recipients as "DDI DDD NUMBER" digits.
+  for (const parsed of [asInternational, asNational]) if (parsed?.isValid()) return parsed.number.slice(1);
+  for (const parsed of [asNational, asInternational]) if (parsed?.isPossible()) return parsed.number.slice(1);
+  throw badInput(field, 'is not a possible phone number');
+}

@@ -1,0 +1,67 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from './connection.types.js';
+import { DateTimeScalar } from './scalars.js';
+
+/**
+ * Chats, contacts and groups. Each object also carries `instanceId` (not a field) so its
+ * field resolvers can reach the right provider instance.
+ */
+
+@ObjectType({ description: 'A chat (conversation): 1:1 with a contact, or a group.' })
+export class Chat {
+  @Field(() => ID, { description: 'Phone number digits (wa_id) for a 1:1 chat, the group id for a group.' }) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Boolean, { nullable: true }) isGroup?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) archived?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) pinned?: boolean | null;
+  @Field(() => Int, { nullable: true }) unreadCount?: number | null;
+  @Field(() => DateTimeScalar, { nullable: true }) lastMessageAt?: number | null;
+  @Field(() => Boolean, { nullable: true }) isMuted?: boolean | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Muted until this instant; null when not muted or muted forever (see `mutedForever`).' }) mutedUntil?: number | null;
+  @Field(() => Boolean, { nullable: true }) isSpam?: boolean | null;
+  instanceId!: string;
+}
+
+@ObjectType({ description: 'A WhatsApp user known to the account.' })
+export class Contact {
+  @Field(() => ID, { description: 'Phone number digits (wa_id), or the JID/LID the provider gives.' }) id!: string;
+  @Field(() => String) phone!: string;
+  @Field(() => String, { nullable: true, description: 'The name saved in the address book.' }) name?: string | null;
+  @Field(() => String, { nullable: true }) shortName?: string | null;
+  @Field(() => String, { nullable: true, description: "The contact's own push name." }) notifyName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verified business name.' }) businessName?: string | null;
+  @Field(() => String, { nullable: true }) about?: string | null;
+  instanceId!: string;
+  profilePictureUrl?: string | null;
+}
+
+@ObjectType({ description: 'A group participant.' })
+export class GroupParticipant {
+  @Field(() => ID) id!: string;
+  @Field(() => String) phone!: string;
+  @Field(() => Boolean) isAdmin!: boolean;
+  @Field(() => Boolean) isSuperAdmin!: boolean;
+  @Field(() => String, { nullable: true }) name?: string | null;
+}
+
+@ObjectType({ description: 'A WhatsApp group.' })
+export class Group {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) ownerId?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) createdAt?: number | null;
+  @Field(() => [GroupParticipant]) participants!: GroupParticipant[];
+  @Field(() => String, { nullable: true }) invitationLink?: string | null;
+  @Field(() => Boolean, { nullable: true }) onlyAdminsSend?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) onlyAdminsEdit?: boolean | null;
+  @Field(() => String, { nullable: true }) communityId?: string | null;
+  instanceId!: string;
+}
+
+/** `ChatConnection`. */
+export const ChatConnection = Connection(Chat, 'Chat');
+/** `ContactConnection`. */
+export const ContactConnection = Connection(Contact, 'Contact');
+/** `GroupConnection`. */
+export const GroupConnection = Connection(Group, 'Group');

@@ -1,0 +1,84 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import express, { type Router } from 'express';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The GraphiQL explorer on `GET /graphql` (for a browser: `Accept: text/html`), with every
+ * asset served by this server from installed packages under `/explorer/` (no CDN).
+ * Queries and mutations go over HTTP; subscriptions over graphql-ws on the same path.
+ */
+export const EXPLORER_ASSETS: Record<string, string> = {
+  'react.production.min.js': join(dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'),
+  'react-dom.production.min.js': join(dirname(require.resolve('react-dom/package.json')), 'umd/react-dom.production.min.js'),
+  'graphiql.min.js': join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
+  'graphiql.min.css': join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
+  'graphql-ws.min.js': join(dirname(require.resolve('graphql-ws/package.json')), 'umd/graphql-ws.min.js'),
+};
+
+/** The explorer's HTML: a first query to start from, and the fetcher wired to HTTP + WebSocket. */
+export function explorerHtml(defaultQuery: string): string {
+  const assets = Object.keys(EXPLORER_ASSETS);
+  const scripts = assets.filter((a) => a.endsWith('.js')).map((a) => `<script src="/explorer/${a}"></script>`).join('\n    ');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>whatsgraph explorer</title>
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="stylesheet" href="/explorer/graphiql.min.css" />
+    <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  </head>
+  <body>
+    <div id="graphiql">Loading the explorer…</div>
+    ${scripts}
+    <script>
+      const wsUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + location.pathname;
+      const fetcher = GraphiQL.createFetcher({
+        url: location.pathname,
+        wsClient: graphqlWs.createClient({ url: wsUrl, lazy: true, retryAttempts: 5 }),
+      });
+      ReactDOM.createRoot(document.getElementById('graphiql')).render(
+        React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(defaultQuery)}, defaultEditorToolsVisibility: true }),
+      );
+    </script>
+  </body>
+</html>`;
+}
+
+/** The first operation shown in the explorer. */
+export const EXPLORER_DEFAULT_QUERY = `# Welcome to whatsgraph. Press ▶ to list your instances.
+# Then try: mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "hi"}) { message { id status } } }
+# and, in another tab: subscription { messageStatusChanged(instanceId: "zapi-sandbox") { messageId status } }
+{
+  instances {
+    id
+    provider
+    status
+    capabilities
+  }
+}
+`;
+
+/** Routes: `GET /graphql` (HTML only, else falls through to the GraphQL handler) and `/explorer/*` assets. */
+export function explorerRouter(): Router {
+  const router = express.Router();
+  const html = explorerHtml(EXPLORER_DEFAULT_QUERY);
+  router.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html' || req.query.query) {
+      next();
+      return;
+    }
+    res.type('html').set('Cache-Control', 'no-store').send(html);
+  });
+  router.get('/explorer/:asset', (req, res) => {
+    const file = EXPLORER_ASSETS[String(req.params.asset)];
+    if (!file) {
+      res.status(404).end();
+      return;
+    }
+    res.sendFile(file, { maxAge: '1h' });
+  });
+  return router;
+}

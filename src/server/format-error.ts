@@ -1,0 +1,36 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** Codes Apollo and graphql-js give to request errors, which are safe to pass through. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+const GRAPH_CODES = new Set<string>(ERROR_CODES);
+
+/** The masked message of any error that is not part of the graph's vocabulary. */
+export const UNEXPECTED_MESSAGE = 'Unexpected error.';
+
+/**
+ * Shapes an error for a client (HTTP and WebSocket alike). Errors with a code of the graph's
+ * vocabulary (`GraphError`, `ProviderError`) and request errors (parse, validation, variable
+ * coercion) pass through; anything else is logged and masked as "Unexpected error." with code
+ * `INTERNAL_SERVER_ERROR`, so no stack, URL or secret leaks.
+ * @param formatted Apollo's formatted error, when called from Apollo's `formatError`
+ */
+export function formatGraphError(error: unknown, logger: Logger, formatted?: GraphQLFormattedError): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base: GraphQLFormattedError = formatted ?? (error instanceof GraphQLError ? error.toJSON() : { message: UNEXPECTED_MESSAGE });
+  const code = (original instanceof GraphQLError ? original.extensions?.code : undefined) ?? base.extensions?.code;
+  if (typeof code === 'string' && GRAPH_CODES.has(code) && original instanceof GraphQLError) {
+    return { message: original.message, ...(base.locations ? { locations: base.locations } : {}), ...(base.path ? { path: base.path } : {}), extensions: { ...original.extensions } };
+  }
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    return { ...base, extensions: { code } };
+  }
+  if (!formatted && error instanceof GraphQLError && !error.originalError) {
+    // graphql-js request errors over WebSocket (validation) carry no code: they are safe
+    return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  logger.error({ err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: base.path }, 'unexpected error');
+  return { message: UNEXPECTED_MESSAGE, ...(base.path ? { path: base.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

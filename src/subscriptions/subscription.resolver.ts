@@ -1,0 +1,149 @@
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { GraphError, badInput } from '../errors.js';
+import { eventChatId, type DomainEvent, type EventType, type MessageReceivedEvent } from '../providers/model.js';
+import type { GraphContext } from '../resolvers/context.js';
+import { normalizeRecipient } from '../resolvers/phone.js';
+import { EventTypeEnum } from '../schema/enums.js';
+import {
+  ConnectionChangedEvent, Event, EventPage, MessageStatusChangedEvent, PresenceChangedEvent,
+} from '../schema/event.types.js';
+import { Message } from '../schema/message.types.js';
+import { eventStream } from './event-stream.js';
+import { CursorExpiredError, InvalidCursorError } from './stores.js';
+
+/** Largest page of `events` for polling clients. */
+export const MAX_EVENTS_PAGE = 500;
+
+@ArgsType()
+class ChatFilterArgs {
+  @Field(() => ID, { description: 'The instance whose events to receive.' }) instanceId!: string;
+  @Field(() => String, { nullable: true, description: 'Only this chat (phone number or group id).' }) chatId?: string | null;
+}
+
+@ArgsType()
+class StatusFilterArgs {
+  @Field(() => ID) instanceId!: string;
+  @Field(() => String, { nullable: true, description: 'Only this message.' }) messageId?: string | null;
+}
+
+@ArgsType()
+class InstanceArgs {
+  @Field(() => ID) instanceId!: string;
+}
+
+@ArgsType()
+class EventsArgs {
+  @Field(() => ID) instanceId!: string;
+  @Field(() => String, { nullable: true, description: 'Resume after this cursor: replays everything after it, in order, then continues live. Omit for live events only.' }) after?: string | null;
+  @Field(() => [EventTypeEnum], { nullable: true, description: 'Only these event types.' }) types?: EventType[] | null;
+  @Field(() => String, { nullable: true, description: 'Only events of this chat.' }) chatId?: string | null;
+}
+
+/** Maps log errors to the graph's codes. */
+function cursorError(err: unknown): never {
+  if (err instanceof CursorExpiredError) throw new GraphError('RESYNC_REQUIRED', 'The cursor is older than the event log retains; resync (query current state) and subscribe without `after`');
+  if (err instanceof InvalidCursorError) throw badInput('after', 'is not a cursor of this event log');
+  throw err;
+}
+
+/** Resolves the chat filter argument as sends resolve recipients. */
+function chatFilter(ctx: GraphContext, instanceId: string, chatId: string | null | undefined): string | null {
+  if (!chatId) return null;
+  return normalizeRecipient(chatId, ctx.services.instances.get(instanceId).defaultCountry, 'chatId');
+}
+
+/** Opens a live stream of one instance's events of one type (with an optional extra filter). */
+function liveOf(type: EventType, extra?: (e: DomainEvent, args: Record<string, unknown>, ctx: GraphContext) => boolean) {
+  return ({ args, context }: SubscribeResolverData<unknown, Record<string, unknown>, GraphContext>) => {
+    const instanceId = args.instanceId as string;
+    context.services.instances.get(instanceId);
+    const chat = chatFilter(context, instanceId, args.chatId as string | null | undefined);
+    context.services.metrics.subscriptions.inc();
+    const stream = eventStream(context.services.stores, {
+      instanceId,
+      filter: (e) => e.type === type && (!chat || eventChatId(e) === chat) && (!extra || extra(e, args, context)),
+    });
+    return countClose(stream, context);
+  };
+}
+
+/** Decrements the subscriptions gauge when the stream ends. */
+function countClose(stream: AsyncIterableIterator<DomainEvent>, ctx: GraphContext): AsyncIterableIterator<DomainEvent> {
+  const original = stream.return?.bind(stream);
+  let closed = false;
+  stream.return = async (value?: unknown) => {
+    if (!closed) {
+      closed = true;
+      ctx.services.metrics.subscriptions.dec();
+    }
+    return original ? original(value) : { value: undefined, done: true };
+  };
+  return stream;
+}
+
+/**
+ * The subscriptions of DESIGN.md: four typed live streams filtered by instance (and chat or
+ * message), and `events(after:)`, the resumable stream every event type is on; plus the
+ * `events` query for clients that poll.
+ */
+@Resolver()
+export class SubscriptionResolver {
+  @Subscription(() => Message, { description: 'Messages arriving on an instance (optionally one chat).', subscribe: liveOf('MESSAGE_RECEIVED') })
+  messageReceived(@Root() event: MessageReceivedEvent, @Args(() => ChatFilterArgs) _args: ChatFilterArgs): Message {
+    return event.message as Message;
+  }
+
+  @Subscription(() => MessageStatusChangedEvent, {
+    description: 'Status changes of sent messages (optionally one message). Never backwards; a redelivered webhook publishes nothing.',
+    subscribe: liveOf('MESSAGE_STATUS_CHANGED', (e, args) => !args.messageId || (e.type === 'MESSAGE_STATUS_CHANGED' && e.messageId === args.messageId)),
+  })
+  messageStatusChanged(@Root() event: DomainEvent, @Args(() => StatusFilterArgs) _args: StatusFilterArgs): DomainEvent {
+    return event;
+  }
+
+  @Subscription(() => PresenceChangedEvent, { description: 'Presence of chat participants (online, typing…).', subscribe: liveOf('PRESENCE_CHANGED') })
+  presenceChanged(@Root() event: DomainEvent, @Args(() => ChatFilterArgs) _args: ChatFilterArgs): DomainEvent {
+    return event;
+  }
+
+  @Subscription(() => ConnectionChangedEvent, { description: "The instance's WhatsApp session connecting and disconnecting.", subscribe: liveOf('CONNECTION_CHANGED') })
+  connectionChanged(@Root() event: DomainEvent, @Args(() => InstanceArgs) _args: InstanceArgs): DomainEvent {
+    return event;
+  }
+
+  @Subscription(() => Event, {
+    name: 'events',
+    description: 'Every event of an instance. With `after`, replays everything after that cursor in order, then continues live with no gap and no duplicate. A cursor older than the retention fails with RESYNC_REQUIRED.',
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, Record<string, unknown>, GraphContext>) => {
+      const { instanceId, after, types, chatId } = args as unknown as EventsArgs;
+      context.services.instances.get(instanceId);
+      const chat = chatFilter(context, instanceId, chatId);
+      if (after != null) await context.services.stores.log.readAfter(instanceId, after, 1).catch(cursorError);
+      context.services.metrics.subscriptions.inc();
+      const stream = eventStream(context.services.stores, {
+        instanceId,
+        ...(after !== undefined ? { after } : {}),
+        filter: (e) => (!types?.length || types.includes(e.type)) && (!chat || eventChatId(e) === chat),
+      });
+      return countClose(stream, context);
+    },
+  })
+  eventsSubscription(@Root() event: DomainEvent, @Args(() => EventsArgs) _args: EventsArgs): DomainEvent {
+    return event;
+  }
+
+  @Query(() => EventPage, { description: 'Events after a cursor, oldest first, for clients that poll. Same cursors as the `events` subscription.' })
+  async events(
+    @Arg('instanceId', () => ID) instanceId: string,
+    @Arg('after', () => String, { nullable: true, description: 'Start after this cursor; omit for the oldest retained event.' }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: `At most this many (1 to ${MAX_EVENTS_PAGE}, default 100).` }) first: number | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<EventPage> {
+    ctx.services.instances.get(instanceId);
+    const limit = first ?? 100;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS_PAGE) throw badInput('first', `must be from 1 to ${MAX_EVENTS_PAGE}`);
+    const events = await ctx.services.stores.log.readAfter(instanceId, after ?? null, limit + 1).catch(cursorError);
+    const page = events.slice(0, limit);
+    return { events: page, endCursor: page.at(-1)?.cursor ?? after ?? null, hasMore: events.length > limit };
+  }
+}
