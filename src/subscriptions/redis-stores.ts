@@ -200,31 +200,44 @@ interface Topic { subs: Set<Subscription>; ready: Promise<void> }
  * Pub/sub over Redis channels `{prefix}:bus:{topic}`. One SUBSCRIBE per topic per process,
  * however many listeners (1,000 GraphQL subscribers on one topic are one Redis subscription),
  * fanned out locally in publish order; the last listener's removal unsubscribes. After a
- * reconnect ioredis re-subscribes every channel (`autoResubscribe`); messages published while
- * the connection was down are lost (at-most-once: the event log is what makes streams resumable).
+ * reconnect the bus re-subscribes every topic itself (rather than ioredis's fire-and-forget
+ * `autoResubscribe`) so that {@link RedisEventBus.live} can tell when that is confirmed.
+ * Messages published while the connection was down are lost (at-most-once: the event log is
+ * what makes streams resumable).
  */
 export class RedisEventBus implements EventBus {
   private readonly topics = new Map<string, Topic>();
-  /** Channels whose UNSUBSCRIBE failed (Redis down): ioredis re-subscribes them on reconnect, so they are dropped then. */
-  private readonly stale = new Set<string>();
   private closed = false;
+  private resubscribing = false;
 
   /**
    * @param pub the command connection (PUBLISH)
-   * @param sub a connection used only for subscribing
+   * @param sub a connection used only for subscribing (created with `autoResubscribe: false`)
    */
   constructor(private readonly pub: Redis, private readonly sub: Redis, private readonly prefix: string) {
     sub.on('message', (channel: string, message: string) => this.dispatch(channel, message));
-    sub.on('ready', () => {
-      if (this.stale.size === 0) return;
-      // after ioredis's own re-subscribe, which the ready handler sends right after this event
-      setImmediate(() => {
-        for (const channel of [...this.stale]) {
-          if (this.topics.has(channel) || this.closed) continue;
-          this.sub.unsubscribe(channel).then(() => this.stale.delete(channel), () => undefined);
-        }
-      });
-    });
+    // every 'ready' after construction is a new connection (the stores build the bus once the first is ready)
+    sub.on('ready', () => void this.resubscribe());
+  }
+
+  /** True while the subscriber connection is up and every topic's subscription is confirmed on it. */
+  live(): boolean {
+    return this.sub.status === 'ready' && !this.resubscribing;
+  }
+
+  /** A new connection has no subscriptions: restore every topic's, then drop any whose listeners left meanwhile. */
+  private async resubscribe(): Promise<void> {
+    const channels = [...this.topics.keys()];
+    if (channels.length === 0 || this.closed) return;
+    this.resubscribing = true;
+    try {
+      await this.sub.subscribe(...channels);
+      const gone = channels.filter((c) => !this.topics.has(c));
+      if (gone.length > 0) await this.sub.unsubscribe(...gone);
+      this.resubscribing = false;
+    } catch {
+      // the connection dropped again: the next 'ready' retries (live() stays false until then)
+    }
   }
 
   /** The Redis channel of a topic. */
@@ -250,7 +263,7 @@ export class RedisEventBus implements EventBus {
     if (!entry) {
       const created: Topic = { subs: new Set(), ready: Promise.resolve() };
       created.ready = this.sub.subscribe(channel).then(
-        () => { this.stale.delete(channel); },
+        () => undefined,
         (err: unknown) => {
           // a failed SUBSCRIBE leaves nobody listening: the next subscriber tries again
           if (this.topics.get(channel) === created) this.topics.delete(channel);
@@ -271,11 +284,8 @@ export class RedisEventBus implements EventBus {
       if (!current.subs.delete(sub)) return;
       if (current.subs.size > 0 || this.topics.get(channel) !== current) return;
       this.topics.delete(channel);
-      try {
-        await this.sub.unsubscribe(channel);
-      } catch {
-        this.stale.add(channel);
-      }
+      // when Redis is down the connection's subscriptions are gone anyway, and resubscribe() skips this topic
+      await this.sub.unsubscribe(channel).catch(() => undefined);
     };
   }
 
@@ -475,7 +485,8 @@ function waitReady(client: Redis, timeoutMs: number): Promise<void> {
  * Connects to Redis (two connections: commands, and subscriptions) and returns the stores.
  * Redis unreachable later on: operations reject within `commandTimeoutMs` (no offline queue,
  * no resend of unanswered commands), `ping()` resolves false, the connections retry with a
- * capped backoff and subscriptions are restored on reconnect; nothing is thrown unhandled.
+ * capped backoff and subscriptions are restored on reconnect (`ping()` is true again once they
+ * are confirmed); nothing is thrown unhandled.
  * @throws RedisUnavailableError when both connections are not ready within `connectTimeoutMs`
  */
 export async function createRedisStores(options: RedisStoresOptions): Promise<Stores> {
@@ -489,7 +500,7 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<St
   const redisOptions: RedisOptions = {
     enableOfflineQueue: false,
     autoResendUnfulfilledCommands: false,
-    autoResubscribe: true,
+    autoResubscribe: false,
     commandTimeout,
     connectTimeout: Math.min(connectTimeoutMs, 10_000),
     maxRetriesPerRequest: 1,
@@ -523,7 +534,7 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<St
     idempotency: new RedisIdempotencyStore(cmd, prefix),
     statuses: new RedisStatusStore(cmd, prefix),
     ping: async () => {
-      if (sub.status !== 'ready') return false;
+      if (!bus.live()) return false;
       try {
         return (await cmd.ping()) === 'PONG';
       } catch {
