@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
+import type { RunningApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
+import { gql as post, sandboxConfig, startTestApp } from '../helpers/app.js';
 import { startZivoSimulator, type ZivoSimulatorHandle } from '../../src/providers/zivo/simulator.js';
 
 const P = '/api/zivo/zchat/services';
 let sim: ZivoSimulatorHandle;
 let app: RunningApp;
 
-interface GqlResult<T = Record<string, any>> { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }
-async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
-  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as GqlResult<T>;
-}
+
+const gql = (query: string, variables: Record<string, unknown> = {}) => post(app.url, query, variables);
 
 beforeAll(async () => {
   sim = await startZivoSimulator({ stepDelayMs: 50 });
-  app = await startApp(
-    { port: 0, sandbox: false, source: 'test', events: { retentionMs: 3_600_000, maxLength: 1000 }, instances: [{ ...sim.instanceConfig, id: 'zv', provider: 'zivo', webhookSecret: 'zivo-graph-test-secret-0123456789' }] },
-    { host: '127.0.0.1', logger: createLogger('silent') },
+  app = await startTestApp(
+    sandboxConfig({ sandbox: false, source: 'test', instances: [{ ...sim.instanceConfig, id: 'zv', provider: 'zivo', webhookSecret: 'zivo-graph-test-secret-0123456789' }] }),
+    { logger: createLogger('silent') },
   );
 });
 afterAll(async () => {

@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
+import type { RunningApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
+import { gql as post, sandboxConfig, startTestApp } from '../helpers/app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
 import { startZixflowSimulator } from '../../src/providers/zixflow/simulator.js';
 
 let sim: SimulatorHandle;
 let app: RunningApp;
-
-interface GqlResult { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }
-async function gql(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult> {
-  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as GqlResult;
-}
 
 const SEND_BUTTONS = `mutation($input: SendButtonsInput!) { sendButtons(input: $input) { message { id status } } }`;
 const input = {
@@ -21,11 +16,13 @@ const input = {
   source: 'crm', linkWithRecord: true, submissionStatus: true,
 };
 
+const gql = (query: string, variables: Record<string, unknown> = {}) => post(app.url, query, variables);
+
 beforeAll(async () => {
   sim = await startZixflowSimulator();
-  app = await startApp(
-    { port: 0, sandbox: false, source: 'test', events: { retentionMs: 3_600_000, maxLength: 1000 }, instances: [{ ...sim.instanceConfig, id: 'zx', provider: 'zixflow', webhookSecret: 'zixflow-graph-test-secret-012345' }] },
-    { host: '127.0.0.1', logger: createLogger('silent') },
+  app = await startTestApp(
+    sandboxConfig({ sandbox: false, source: 'test', instances: [{ ...sim.instanceConfig, id: 'zx', provider: 'zixflow', webhookSecret: 'zixflow-graph-test-secret-012345' }] }),
+    { logger: createLogger('silent') },
   );
 });
 afterAll(async () => {
