@@ -177,10 +177,11 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
   function accept(phone: string): SimResponse {
     const messageId = hexId(10);
     const zaapId = hexId(16);
-    const now = Date.now();
+    // `/chats` reports lastMessageTime in seconds, as a string (z-api.txt 6240).
+    const now = String(Math.floor(Date.now() / 1000));
     const chat = chats.get(phone);
-    if (chat) chat.lastMessageTime = String(now);
-    else chats.set(phone, { phone, name: contacts.get(phone)?.name ?? phone, archived: 'false', pinned: 'false', unread: '0', messagesUnread: 0, lastMessageTime: String(now), isMuted: '0', isMarketSpam: 'false', isGroup: phone.endsWith('-group') });
+    if (chat) chat.lastMessageTime = now;
+    else chats.set(phone, { phone, name: contacts.get(phone)?.name ?? phone, archived: 'false', pinned: 'false', unread: '0', messagesUnread: 0, lastMessageTime: now, isMuted: '0', isMarketSpam: 'false', isGroup: phone.endsWith('-group') });
     if (webhookUrl) {
       const run = sendFlow(phone, messageId, zaapId).catch(() => undefined);
       pending.add(run);
