@@ -8,6 +8,21 @@ import { ConnectionChangedEvent, InstanceNotificationEvent, MessageReceivedEvent
 let cached: GraphQLSchema | undefined;
 
 /**
+ * type-graphql insists on a PubSub as soon as a schema has subscriptions, even when every
+ * `@Subscription` brings its own `subscribe` (ours do: they stream from the event log and bus
+ * of the running app, see subscriptions/event-stream.ts). Topic-based subscriptions would
+ * bypass the event log, so this PubSub refuses them loudly.
+ */
+const refuseTopicPubSub = {
+  publish(): never {
+    throw new Error('whatsgraph publishes through its EventPipeline, not type-graphql topics');
+  },
+  subscribe(): never {
+    throw new Error('every @Subscription must use `subscribe` (subscriptions/event-stream.ts), not topics');
+  },
+};
+
+/**
  * Builds the executable schema from the resolver classes (once per process: type-graphql's
  * metadata is global). Validation of inputs is done by resolvers (explicit, named errors),
  * so class-validator is off.
@@ -17,6 +32,7 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     // types reached only through unions or interfaces
     orphanedTypes: [UnsupportedContent, MessageReceivedEvent, MessageStatusChangedEvent, PresenceChangedEvent, ConnectionChangedEvent, InstanceNotificationEvent],
+    pubSub: refuseTopicPubSub,
     validate: false,
     emitSchemaFile: false,
   });
