@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { WebhookPayloadError, type InboundWebhook } from '../../src/providers/contract.js';
 import type { DomainEvent, EventType, MessageReceivedEvent, MessageStatusChangedEvent } from '../../src/providers/model.js';
 import { parseZapiWebhook } from '../../src/providers/zapi/webhooks.js';
+import { readCatalog } from '../helpers/docs.js';
 
 /** Every payload Z-API documents (provider-docs/catalog/z-api.webhooks.json, derived from z-api.txt 11137-13402). */
 interface CatalogWebhook { event: string; kind: string; payload: Record<string, unknown>; lines: [number, number] }
-const CATALOG_PATH = fileURLToPath(new URL('../../../shared/provider-docs/catalog/z-api.webhooks.json', import.meta.url));
-const catalog = JSON.parse(readFileSync(CATALOG_PATH, 'utf8')) as CatalogWebhook[];
+const catalog = readCatalog<CatalogWebhook[]>('z-api.webhooks.json');
 
 const INSTANCE = 'zapi-test';
 const RECEIVED_AT = Date.UTC(2025, 0, 15, 12, 0, 0);
