@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../providers/model.js';
-import type { Stores } from './stores.js';
+import { BusInterruptedError, type Stores } from './stores.js';
 import { instanceTopic } from './topics.js';
 
 /** Events read from the log per replay step. */
@@ -36,10 +36,11 @@ export interface StreamOptions {
  * whose cursor is past the last replayed one follow. `return()` (client unsubscribe) ends it
  * at once, even while it waits.
  * @throws CursorExpiredError / InvalidCursorError (from the first `next()`) for a bad `after`
+ * @throws BusInterruptedError when the bus connection dropped (live events may be lost): resume with the last cursor
  */
 export function eventStream(stores: Stores, options: StreamOptions): AsyncIterableIterator<DomainEvent> {
   const buffer: DomainEvent[] = [];
-  let waiting: ((r: IteratorResult<DomainEvent>) => void) | null = null;
+  let waiting: { resolve: (r: IteratorResult<DomainEvent>) => void; reject: (err: unknown) => void } | null = null;
   let failure: Error | null = null;
   let done = false;
   let last: string | null = null;
@@ -60,7 +61,7 @@ export function eventStream(stores: Stores, options: StreamOptions): AsyncIterab
     await u?.().catch(() => undefined);
     const w = waiting;
     waiting = null;
-    w?.({ value: undefined, done: true });
+    w?.resolve({ value: undefined, done: true });
   };
 
   const onMessage = (raw: string) => {
@@ -76,7 +77,7 @@ export function eventStream(stores: Stores, options: StreamOptions): AsyncIterab
       if (!passes(event)) return;
       const w = waiting;
       waiting = null;
-      w({ value: event, done: false });
+      w.resolve({ value: event, done: false });
       return;
     }
     if (buffer.length >= MAX_BUFFERED_EVENTS) {
@@ -87,6 +88,16 @@ export function eventStream(stores: Stores, options: StreamOptions): AsyncIterab
     buffer.push(event);
   };
 
+  /** The bus may have dropped live events (Redis connection lost): end the stream so the client resumes from its last cursor. */
+  const onInterrupt = () => {
+    if (done || failure) return;
+    const f = (failure = new BusInterruptedError());
+    buffer.length = 0;
+    const w = waiting;
+    waiting = null;
+    if (w) void finish().then(() => w.reject(f));
+  };
+
   /** Advances `last` and answers whether the event is past it. */
   const isNew = (event: DomainEvent): boolean => {
     if (!event.cursor) return true;
@@ -95,7 +106,7 @@ export function eventStream(stores: Stores, options: StreamOptions): AsyncIterab
     return true;
   };
 
-  const ready = stores.bus.subscribe(instanceTopic(options.instanceId), onMessage).then((u) => {
+  const ready = stores.bus.subscribe(instanceTopic(options.instanceId), onMessage, onInterrupt).then((u) => {
     if (done) void u();
     else unsubscribe = u;
   });
@@ -128,7 +139,7 @@ export function eventStream(stores: Stores, options: StreamOptions): AsyncIterab
         const e = buffer.shift() as DomainEvent;
         if (isNew(e) && passes(e)) return { value: e, done: false };
       }
-      return new Promise<IteratorResult<DomainEvent>>((resolve) => (waiting = resolve));
+      return new Promise<IteratorResult<DomainEvent>>((resolve, reject) => (waiting = { resolve, reject }));
     }
   };
 

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../providers/model.js';
 import {
   CursorExpiredError, DEFAULT_RETENTION, InvalidCursorError,
-  type BusListener, type ClaimState, type DedupeStore, type EventBus, type EventLog, type IdempotencyState,
+  type BusInterruptListener, type BusListener, type ClaimState, type DedupeStore, type EventBus, type EventLog, type IdempotencyState,
   type IdempotencyStore, type RetentionOptions, type StatusStore, type Stores,
 } from './stores.js';
 
@@ -34,8 +34,8 @@ export class MemoryEventBus implements EventBus {
     }
   }
 
-  /** The returned function removes this subscription only; calling it again is harmless. */
-  async subscribe(topic: string, listener: BusListener): Promise<() => Promise<void>> {
+  /** The returned function removes this subscription only; calling it again is harmless. An in-process bus is never interrupted, so `onInterrupt` is never called. */
+  async subscribe(topic: string, listener: BusListener, _onInterrupt?: BusInterruptListener): Promise<() => Promise<void>> {
     let set = this.topics.get(topic);
     if (!set) this.topics.set(topic, (set = new Set()));
     const sub: Subscription = { listener };

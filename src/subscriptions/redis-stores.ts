@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { DomainEvent } from '../providers/model.js';
 import {
   CursorExpiredError, DEFAULT_RETENTION, InvalidCursorError,
-  type BusListener, type ClaimState, type DedupeStore, type EventBus, type EventLog, type IdempotencyState,
+  type BusInterruptListener, type BusListener, type ClaimState, type DedupeStore, type EventBus, type EventLog, type IdempotencyState,
   type IdempotencyStore, type RetentionOptions, type StatusStore, type Stores,
 } from './stores.js';
 
@@ -193,50 +193,80 @@ function defineScripts(client: Redis): CommandClient {
 // ---------------------------------------------------------------------------------------
 
 /** One subscription: its own object, so the same function subscribed twice counts twice. */
-interface Subscription { listener: BusListener }
+interface Subscription { listener: BusListener; onInterrupt?: BusInterruptListener | undefined }
 interface Topic { subs: Set<Subscription>; ready: Promise<void> }
 
 /**
  * Pub/sub over Redis channels `{prefix}:bus:{topic}`. One SUBSCRIBE per topic per process,
  * however many listeners (1,000 GraphQL subscribers on one topic are one Redis subscription),
- * fanned out locally in publish order; the last listener's removal unsubscribes. After a
- * reconnect the bus re-subscribes every topic itself (rather than ioredis's fire-and-forget
- * `autoResubscribe`) so that {@link RedisEventBus.live} can tell when that is confirmed.
- * Messages published while the connection was down are lost (at-most-once: the event log is
- * what makes streams resumable).
+ * fanned out locally in publish order; the last listener's removal unsubscribes.
+ *
+ * Connection loss: every subscription's `onInterrupt` is called once (messages published
+ * until the re-subscription is confirmed are lost: at-most-once, the event log is what makes
+ * streams resumable). After a reconnect the bus re-subscribes every topic itself (rather than
+ * ioredis's fire-and-forget `autoResubscribe`) so that {@link RedisEventBus.live} and
+ * `subscribe` know when that is confirmed.
  */
 export class RedisEventBus implements EventBus {
   private readonly topics = new Map<string, Topic>();
   private closed = false;
-  private resubscribing = false;
+  /** True from 'ready' to the next 'close': the window in which an interruption is still to be announced. */
+  private connected: boolean;
+  /** Pending while the topics are being re-subscribed on a new connection. */
+  private resubscribed: Promise<void> | null = null;
 
   /**
    * @param pub the command connection (PUBLISH)
    * @param sub a connection used only for subscribing (created with `autoResubscribe: false`)
    */
   constructor(private readonly pub: Redis, private readonly sub: Redis, private readonly prefix: string) {
+    this.connected = sub.status === 'ready';
     sub.on('message', (channel: string, message: string) => this.dispatch(channel, message));
-    // every 'ready' after construction is a new connection (the stores build the bus once the first is ready)
-    sub.on('ready', () => void this.resubscribe());
+    sub.on('ready', () => {
+      this.connected = true;
+      const pending: Promise<void> = this.resubscribe().then((ok) => {
+        if (ok && this.resubscribed === pending) this.resubscribed = null;
+      });
+      this.resubscribed = pending;
+    });
+    sub.on('close', () => {
+      if (!this.connected || this.closed) return;
+      this.connected = false;
+      this.interrupt();
+    });
   }
 
   /** True while the subscriber connection is up and every topic's subscription is confirmed on it. */
   live(): boolean {
-    return this.sub.status === 'ready' && !this.resubscribing;
+    return this.sub.status === 'ready' && this.resubscribed === null;
   }
 
-  /** A new connection has no subscriptions: restore every topic's, then drop any whose listeners left meanwhile. */
-  private async resubscribe(): Promise<void> {
+  /**
+   * A new connection has no subscriptions: restore every topic's, then drop any whose listeners left meanwhile.
+   * @returns false when the connection dropped again (the next 'ready' retries; live() stays false until then)
+   */
+  private async resubscribe(): Promise<boolean> {
     const channels = [...this.topics.keys()];
-    if (channels.length === 0 || this.closed) return;
-    this.resubscribing = true;
+    if (channels.length === 0 || this.closed) return true;
     try {
       await this.sub.subscribe(...channels);
       const gone = channels.filter((c) => !this.topics.has(c));
       if (gone.length > 0) await this.sub.unsubscribe(...gone);
-      this.resubscribing = false;
+      return true;
     } catch {
-      // the connection dropped again: the next 'ready' retries (live() stays false until then)
+      return false;
+    }
+  }
+
+  private interrupt(): void {
+    for (const entry of [...this.topics.values()]) {
+      for (const s of [...entry.subs]) {
+        try {
+          s.onInterrupt?.();
+        } catch {
+          // one listener's failure must not keep the others uninformed
+        }
+      }
     }
   }
 
@@ -253,12 +283,16 @@ export class RedisEventBus implements EventBus {
   /**
    * Resolves when Redis confirmed the SUBSCRIBE (or at once when the topic is already subscribed
    * and confirmed); the returned function removes this listener (calling it twice is harmless).
-   * @throws when Redis is unreachable (the listener is not added)
+   * `onInterrupt` is called once per connection loss while the listener is registered.
+   * @throws when Redis is unreachable or the connection's subscriptions are not restored yet (the listener is not added)
    */
-  async subscribe(topic: string, listener: BusListener): Promise<() => Promise<void>> {
+  async subscribe(topic: string, listener: BusListener, onInterrupt?: BusInterruptListener): Promise<() => Promise<void>> {
     if (this.closed) throw new Error('The event bus is closed');
+    // an already-subscribed topic is only live for a new listener once the connection's subscriptions are
+    if (this.resubscribed && this.sub.status === 'ready') await this.resubscribed;
+    if (this.sub.status !== 'ready' || this.resubscribed) throw new Error('The event bus connection is down');
     const channel = this.channel(topic);
-    const sub: Subscription = { listener };
+    const sub: Subscription = { listener, onInterrupt };
     let entry = this.topics.get(channel);
     if (!entry) {
       const created: Topic = { subs: new Set(), ready: Promise.resolve() };

@@ -10,14 +10,33 @@ import type { DomainEvent } from '../providers/model.js';
 /** A message on the bus: JSON text. */
 export type BusListener = (message: string) => void;
 
+/**
+ * Called when a subscription may have missed messages: the connection to the bus backend
+ * dropped (Redis). The subscription stays registered and delivers again once the backend is
+ * back; a listener that must not miss anything (a resumable stream) resyncs from the event log.
+ * The memory bus never interrupts.
+ */
+export type BusInterruptListener = () => void;
+
+/** Pub/sub over a backend: live messages may have been missed; a stream should end so its client resumes from its last cursor. */
+export class BusInterruptedError extends Error {
+  constructor() {
+    super('The event bus connection was interrupted: resubscribe with `after` set to the last cursor received');
+    this.name = 'BusInterruptedError';
+  }
+}
+
 /** Publish / subscribe by topic. At-most-once, in publish order per publisher; the event log is what makes delivery resumable. */
 export interface EventBus {
+  /** @throws when the backend is unreachable */
   publish(topic: string, message: string): Promise<void>;
   /**
    * Adds a listener; resolves once the subscription is live (messages published after that reach it).
-   * @returns a function that removes the listener
+   * @param onInterrupt called (once per outage) when messages may have been missed, see {@link BusInterruptListener}
+   * @returns a function that removes the listener (calling it again is harmless)
+   * @throws when the backend is unreachable (the listener is not added)
    */
-  subscribe(topic: string, listener: BusListener): Promise<() => Promise<void>>;
+  subscribe(topic: string, listener: BusListener, onInterrupt?: BusInterruptListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -46,7 +46,8 @@ describe('redis outage', () => {
 
   it('rejects fast while Redis is down, recovers subscriptions and appends after it restarts', async () => {
     const live: DomainEvent[] = [];
-    await stores.bus.subscribe('instance:inst', (m) => live.push(JSON.parse(m) as DomainEvent));
+    let interruptions = 0;
+    await stores.bus.subscribe('instance:inst', (m) => live.push(JSON.parse(m) as DomainEvent), () => interruptions++);
     const before = await stores.log.append(event(1), 'instance:inst');
     await waitFor(() => live.length === 1, 5_000, 'the first live event');
     expect(live[0]?.cursor).toBe(before);
@@ -57,12 +58,16 @@ describe('redis outage', () => {
     await redis.kill();
     const flight = await Promise.all(inFlight);
     for (const r of flight) expect(r.ms).toBeLessThan(3_000);
+    // the listener learns it may have missed messages, once for this outage
+    await waitFor(() => interruptions === 1, 3_000, 'the interruption');
 
     const down = await Promise.all([
       settle(stores.log.append(event(2), 'instance:inst')),
       settle(stores.log.readAfter('inst', null, 10)),
       settle(stores.bus.publish('instance:inst', 'x')),
       settle(stores.bus.subscribe('instance:other', () => undefined)),
+      // an already-subscribed topic cannot promise delivery either while the connection is down
+      settle(stores.bus.subscribe('instance:inst', () => undefined)),
       settle(stores.dedupe.claim('k', 5_000)),
       settle(stores.dedupe.complete('k', 5_000)),
       settle(stores.dedupe.release('k')),
@@ -91,6 +96,7 @@ describe('redis outage', () => {
     await waitFor(() => live.some((e) => e.id === 'outage-4'), 5_000, 'a live event after the restart');
     expect(live.find((e) => e.id === 'outage-4')?.cursor).toBe(after);
     expect((await stores.log.readAfter('inst', null, 10)).map((e) => e.id)).toEqual(['outage-4']);
+    expect(interruptions).toBe(1);
 
     // a new subscription and the claim stores work too
     const other: string[] = [];
