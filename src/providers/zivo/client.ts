@@ -1,5 +1,5 @@
 import { ProviderHttpClient } from '../http.js';
-import type { Capability } from '../contract.js';
+import type { DocOperationTable } from '../doc-operations.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
 import { mapZivoError } from './mapping.js';
@@ -18,11 +18,11 @@ export const ZIVO_BULK_MAX_PER_REQUEST = 100;
  * catalog/operations.tsv, no variant for Zivo), or why none does. Read by
  * `scripts/gen-providers-doc.ts` and checked against catalog/zivo.json by the contract suite.
  */
-export const DOC_OPERATIONS: Readonly<Record<string, { capability: Capability } | { reason: string }>> = {
-  [`POST ${ZIVO_PATH_PREFIX}/sendwhatsapp`]: { capability: 'SEND_TEXT' },
-  [`POST ${ZIVO_PATH_PREFIX}/sendbulk`]: { capability: 'SEND_BULK' },
-  [`GET ${ZIVO_PATH_PREFIX}/getdlr`]: { capability: 'MESSAGE_STATUS' },
-  [`GET ${ZIVO_PATH_PREFIX}/account`]: { capability: 'INSTANCE_STATUS' },
+export const DOC_OPERATIONS: DocOperationTable = {
+  [`POST ${ZIVO_PATH_PREFIX}/sendwhatsapp`]: { capabilities: ['SEND_TEXT'] },
+  [`POST ${ZIVO_PATH_PREFIX}/sendbulk`]: { capabilities: ['SEND_BULK'] },
+  [`GET ${ZIVO_PATH_PREFIX}/getdlr`]: { capabilities: ['MESSAGE_STATUS'] },
+  [`GET ${ZIVO_PATH_PREFIX}/account`]: { capabilities: ['INSTANCE_STATUS'] },
 };
 
 /** What {@link ZivoClient} needs. */

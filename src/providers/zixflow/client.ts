@@ -1,4 +1,4 @@
-import type { Capability } from '../contract.js';
+import type { DocOperationTable } from '../doc-operations.js';
 import { ProviderHttpClient } from '../http.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
@@ -11,8 +11,8 @@ export const ZIXFLOW_SEND_PATH = '/api/v1/campaign/whatsapp/message/send';
  * Which GraphQL capability reaches each documented Zixflow operation (key "METHOD path", as in
  * catalog/operations.tsv), or why none does. Read by `scripts/gen-providers-doc.ts`.
  */
-export const DOC_OPERATIONS: Readonly<Record<string, { capability: Capability } | { reason: string }>> = {
-  [`POST ${ZIXFLOW_SEND_PATH}`]: { capability: 'SEND_BUTTONS' },
+export const DOC_OPERATIONS: DocOperationTable = {
+  [`POST ${ZIXFLOW_SEND_PATH}`]: { capabilities: ['SEND_BUTTONS'] },
 };
 
 /** What {@link ZixflowClient} needs. */
