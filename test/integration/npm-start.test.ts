@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { collect, eventually, gql, settle, wsClient } from '../helpers/app.js';
+import { REPO_ROOT } from '../helpers/docs.js';
+
+/**
+ * A newcomer's first run: `npm start` with no configuration file is a working graph, and the
+ * README's first query, mutation and subscriptions work exactly as written. Then SIGTERM
+ * closes subscribers with 1001 and exits 0.
+ */
+const readmeOps = [...readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
+
+function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
+let child: ChildProcess;
+let url: string;
+let output = '';
+
+beforeAll(async () => {
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' };
+  delete env.WHATSGRAPH_CONFIG;
+  delete env.VITEST;
+  child = spawn('npm', ['start'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  child.stdout?.on('data', (d) => (output += String(d)));
+  child.stderr?.on('data', (d) => (output += String(d)));
+  await eventually(async () => (await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false)), 60_000, `npm start to listen (output: ${output})`);
+}, 90_000);
+
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('npm start with no configuration (sandbox mode)', () => {
+  it('says it runs in sandbox mode and where the explorer is', () => {
+    expect(output).toContain('sandbox mode');
+    expect(output).toContain('/graphql');
+  });
+
+  it('runs the README query, mutation and subscriptions as written', async () => {
+    const query = readmeOps.find((o) => o.startsWith('{ instances'));
+    const mutation = readmeOps.find((o) => o.startsWith('mutation { sendText'));
+    const statusSub = readmeOps.find((o) => o.startsWith('subscription { messageStatusChanged'));
+    const receivedSub = readmeOps.find((o) => o.startsWith('subscription { messageReceived'));
+    const eventsSub = readmeOps.find((o) => o.startsWith('subscription { events'));
+    expect([query, mutation, statusSub, receivedSub, eventsSub].every(Boolean)).toBe(true);
+
+    const q = await gql(url, query!);
+    expect(q.errors).toBeUndefined();
+    expect(q.data!.instances.map((i: any) => i.id)).toContain('zapi-sandbox');
+
+    const client = wsClient(url);
+    const statuses = collect(client, statusSub!);
+    const received = collect(client, receivedSub!);
+    const events = collect(client, eventsSub!);
+    await settle(300);
+    const m = await gql(url, mutation!);
+    expect(m.errors).toBeUndefined();
+    const id = m.data!.sendText.message.id;
+    await statuses.waitFor((d) => d.messageStatusChanged.messageId === id && d.messageStatusChanged.status === 'READ', 15_000);
+    const reply = await received.waitFor((d) => !d.messageReceived.fromMe, 15_000);
+    expect(reply.messageReceived.content.__typename).toBe('TextContent');
+    await events.waitFor((d) => d.events.type === 'MESSAGE_RECEIVED', 15_000);
+    statuses.dispose();
+    received.dispose();
+    events.dispose();
+    await client.dispose();
+  });
+
+  it('shuts down on SIGTERM: subscribers closed with 1001, exit code 0', async () => {
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise<void>((res, rej) => {
+      ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init' })));
+      ws.once('message', (d) => (JSON.parse(String(d)).type === 'connection_ack' ? res() : rej(new Error(String(d)))));
+      ws.once('error', rej);
+    });
+    ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { connectionChanged(instanceId: "zapi-sandbox") { state } }' } }));
+    await settle(200);
+    const closed = new Promise<number>((res) => ws.once('close', (code) => res(code)));
+    const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+    // npm forwards SIGTERM to the server process it started
+    child.kill('SIGTERM');
+    expect(await closed).toBe(1001);
+    expect(await exited).toBe(0);
+  }, 30_000);
+});
