@@ -14,7 +14,7 @@ const gql = (query: string, variables: Record<string, unknown> = {}) => post(app
 beforeAll(async () => {
   sim = await startZivoSimulator({ stepDelayMs: 50 });
   app = await startTestApp(
-    sandboxConfig({ sandbox: false, source: 'test', instances: [{ ...sim.instanceConfig, id: 'zv', provider: 'zivo', webhookSecret: 'zivo-graph-test-secret-0123456789' }] }),
+    sandboxConfig({ sandbox: false, source: 'test', instances: [{ ...sim.instanceConfig, statusPollIntervalMs: 3_600_000 /* the poller has its own test; here it would add getdlr requests */, id: 'zv', provider: 'zivo', webhookSecret: 'zivo-graph-test-secret-0123456789' }] }),
     { logger: createLogger('silent') },
   );
 });
