@@ -6,6 +6,8 @@ import { MessageResolver } from './message.resolver.js';
 import { BulkResolver } from './bulk.resolver.js';
 import { ButtonsResolver } from './buttons.resolver.js';
 import { MessageStatusResolver } from './message-status.resolver.js';
+import { TemplateResolver } from './template.resolver.js';
+import { BusinessResolver } from './business.resolver.js';
 
 /** Every resolver class of the graph. Add a new resolver here (one line). */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -15,4 +17,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MessageResolver,
   SubscriptionResolver,
   BulkResolver, ButtonsResolver, MessageStatusResolver,
+  TemplateResolver, BusinessResolver,
 ];

@@ -422,7 +422,7 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
   return {
     url: sim.url,
     requests: sim.requests,
-    instanceConfig: { apiKey: SIM_API_KEY, webhookId: SIM_WEBHOOK_ID, webhookUsername: SIM_WEBHOOK_USERNAME, webhookPassword: SIM_WEBHOOK_PASSWORD },
+    instanceConfig: { baseUrl: sim.url, apiKey: SIM_API_KEY, webhookId: SIM_WEBHOOK_ID, webhookUsername: SIM_WEBHOOK_USERNAME, webhookPassword: SIM_WEBHOOK_PASSWORD },
     setWebhookUrl: (url) => {
       webhookUrl = url;
     },

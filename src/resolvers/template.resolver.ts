@@ -1,0 +1,124 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { badInput } from '../errors.js';
+import { requireCapability } from '../providers/contract.js';
+import type { MessageTemplate as MessageTemplateModel, TemplateInput } from '../providers/model.js';
+import { Instance } from '../schema/instance.types.js';
+import { SendMessagePayload } from '../schema/send.inputs.js';
+import {
+  CreateTemplateInput, MessageTemplate, ProposeTemplateInput, ProposeTemplatePayload, SendTemplateInput, TemplateDefinitionInput,
+  TemplateOption, TemplatePayload, TemplateScopeEnum, UpdateTemplateInput,
+} from '../schema/template.types.js';
+import type { GraphContext } from './context.js';
+import type { InstanceRoot } from './instance.resolver.js';
+import { checkLength, runSend, sendOptions } from './message.resolver.js';
+
+/** Longest template label, characters (a label is a display name; WhatsApp template names are 512). */
+export const MAX_TEMPLATE_LABEL_LENGTH = 512;
+/** WhatsApp's longest template body, characters. */
+export const MAX_TEMPLATE_BODY_LENGTH = 1024;
+/** WhatsApp's longest template header / footer text, characters. */
+export const MAX_TEMPLATE_HEADER_FOOTER_LENGTH = 60;
+/** WhatsApp's most buttons on a template. */
+export const MAX_TEMPLATE_BUTTONS = 10;
+
+/** The domain `TemplateInput` of a definition, with WhatsApp's length rules checked. @throws GraphError BAD_USER_INPUT */
+function toTemplateInput(t: TemplateDefinitionInput): TemplateInput {
+  checkLength(t.label, 'input.template.label', MAX_TEMPLATE_LABEL_LENGTH, 1);
+  checkLength(t.body?.text, 'input.template.body.text', MAX_TEMPLATE_BODY_LENGTH, 1);
+  checkLength(t.header?.text, 'input.template.header.text', MAX_TEMPLATE_HEADER_FOOTER_LENGTH);
+  checkLength(t.footer, 'input.template.footer', MAX_TEMPLATE_HEADER_FOOTER_LENGTH);
+  if ((t.buttons?.length ?? 0) > MAX_TEMPLATE_BUTTONS) throw badInput('input.template.buttons', `must have at most ${MAX_TEMPLATE_BUTTONS} buttons`);
+  return {
+    label: t.label,
+    category: t.category,
+    language: t.language,
+    propose: t.propose ?? false,
+    header: t.header ? { format: t.header.format, text: t.header.text ?? null, examples: t.header.examples ?? null } : null,
+    body: t.body ? { text: t.body.text, examples: t.body.examples ?? null } : null,
+    footer: t.footer ?? null,
+    buttons: t.buttons?.map((b) => ({ type: b.type, text: b.text, url: b.url ?? null, examples: b.examples ?? null, phoneNumber: b.phoneNumber ?? null, countryCode: b.countryCode ?? null, otpType: b.otpType ?? null })) ?? null,
+    addSecurityRecommendation: t.addSecurityRecommendation ?? null,
+    codeExpirationMinutes: t.codeExpirationMinutes ?? null,
+  };
+}
+
+/** Provider field paths say `input.…`; the graph nests the definition under `input.template`. */
+function renest<T>(call: () => Promise<T>): Promise<T> {
+  return call().catch((err: unknown) => {
+    const e = err as { extensions?: Record<string, unknown>; message?: string };
+    const field = e.extensions?.field;
+    if (e.extensions?.code === 'BAD_USER_INPUT' && typeof field === 'string' && field.startsWith('input.') && !field.startsWith('input.template')) {
+      // `input.templateId` is the same path in both, and starts with `input.template`.
+      throw badInput(`input.template.${field.slice('input.'.length)}`, String(e.message ?? '').replace(/^[^:]+:\s*/, ''));
+    }
+    throw err;
+  });
+}
+
+/** Templates of an instance (queries on `Instance`) and the template mutations. */
+@Resolver(() => Instance)
+export class TemplateResolver {
+  @FieldResolver(() => [MessageTemplate], { description: 'Message templates, as the provider lists them (its first page: no paging parameters are documented).' })
+  async templates(
+    @Root() root: InstanceRoot,
+    @Arg('scope', () => TemplateScopeEnum, { defaultValue: 'MINE', description: 'MINE (default) or ALL.' }) scope: 'MINE' | 'ALL',
+  ): Promise<MessageTemplateModel[]> {
+    return (await requireCapability(root.entry.adapter, 'LIST_TEMPLATES')(scope)).items;
+  }
+
+  @FieldResolver(() => MessageTemplate, { nullable: true, description: 'One template by id; null when there is none.' })
+  async template(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<MessageTemplateModel | null> {
+    return requireCapability(root.entry.adapter, 'GET_TEMPLATE')(id);
+  }
+
+  @FieldResolver(() => [TemplateOption], { description: 'The template categories the provider accepts.' })
+  async templateCategories(@Root() root: InstanceRoot): Promise<TemplateOption[]> {
+    return requireCapability(root.entry.adapter, 'TEMPLATE_CATEGORIES')();
+  }
+
+  @FieldResolver(() => [TemplateOption], { description: 'The template languages the provider accepts.' })
+  async templateLanguages(@Root() root: InstanceRoot): Promise<TemplateOption[]> {
+    return requireCapability(root.entry.adapter, 'TEMPLATE_LANGUAGES')();
+  }
+
+  @Mutation(() => TemplatePayload, { description: 'Creates a message template (submitted for review when `propose` is true).' })
+  async createTemplate(@Arg('input', () => CreateTemplateInput) input: CreateTemplateInput, @Ctx() ctx: GraphContext): Promise<TemplatePayload> {
+    const create = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'CREATE_TEMPLATE');
+    const template = toTemplateInput(input.template);
+    return { template: await renest(() => create(template)) } as TemplatePayload;
+  }
+
+  @Mutation(() => TemplatePayload, { description: "Replaces a template's definition." })
+  async updateTemplate(@Arg('input', () => UpdateTemplateInput) input: UpdateTemplateInput, @Ctx() ctx: GraphContext): Promise<TemplatePayload> {
+    const update = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'UPDATE_TEMPLATE');
+    checkLength(input.templateId, 'input.templateId', 200, 1);
+    const template = toTemplateInput(input.template);
+    return { template: await renest(() => update(input.templateId, template)) } as TemplatePayload;
+  }
+
+  @Mutation(() => ProposeTemplatePayload, { description: 'Submits a template for WhatsApp review (a template must be approved before it can be sent).' })
+  async proposeTemplate(@Arg('input', () => ProposeTemplateInput) input: ProposeTemplateInput, @Ctx() ctx: GraphContext): Promise<ProposeTemplatePayload> {
+    const propose = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'PROPOSE_TEMPLATE');
+    checkLength(input.templateId, 'input.templateId', 200, 1);
+    await propose(input.templateId);
+    return { templateId: input.templateId, ok: true };
+  }
+
+  @Mutation(() => SendMessagePayload, { description: 'Sends an approved template with its placeholder values.' })
+  async sendTemplate(@Arg('input', () => SendTemplateInput) input: SendTemplateInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    checkLength(input.templateId, 'input.templateId', 200, 1);
+    return runSend(ctx, input, 'SEND_TEMPLATE', (send, to) =>
+      send({
+        ...sendOptions(input),
+        to,
+        templateId: input.templateId,
+        components: input.components.map((c) => ({
+          type: c.type,
+          subType: c.subType ?? null,
+          index: c.index ?? null,
+          parameters: (c.parameters ?? []).map((p) => ({ type: p.type, text: p.text ?? null, link: p.link ?? null, fileName: p.fileName ?? null, flowToken: p.flowToken ?? null })),
+        })),
+      }),
+    );
+  }
+}
