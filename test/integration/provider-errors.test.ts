@@ -83,3 +83,20 @@ describe('provider failures through the graph', () => {
     expect(res.data!.sendText.message.id).toBeTruthy();
   });
 });
+
+describe('graceful shutdown', () => {
+  it('lets an in-flight request finish before the server stops', async () => {
+    const slowApp = await startTestApp(
+      sandboxConfig({ sandbox: false, instances: [{ id: 'br', provider: 'zapi', webhookSecret: secret, baseUrl: sim.url, ...sim.instanceConfig, timeoutMs: 5_000 }] }),
+    );
+    sim.injectFault({ delayMs: 600 });
+    const inFlight = gql(slowApp.url, SEND);
+    await new Promise((r) => setTimeout(r, 150));
+    const closing = slowApp.close();
+    const res = await inFlight;
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.sendText.message.id).toBeTruthy();
+    await closing;
+    await expect(fetch(`${slowApp.url}/healthz`)).rejects.toThrow();
+  });
+});
