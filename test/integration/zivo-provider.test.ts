@@ -196,3 +196,13 @@ describe('zivo provider against its simulator', () => {
     expect((await post('sendwhatsapp', { partnerID: '124', apikey: 'zivo_live_xxx', mobile: '254700000000', message: 'x' })).status).toBe(401);
   });
 });
+
+describe('zivo refuses what sendwhatsapp cannot carry', () => {
+  it('a quote, an edit or mentions → BAD_USER_INPUT naming the field, 0 requests', async () => {
+    const a = adapter();
+    expect((await rejects(a.messaging.sendText({ to: '254700000000', text: 'x', replyToMessageId: 'm1' }))).extensions.field).toBe('input.replyToMessageId');
+    expect((await rejects(a.messaging.sendText({ to: '254700000000', text: 'x', editMessageId: 'm1' }))).extensions.field).toBe('input.editMessageId');
+    expect((await rejects(a.messaging.sendText({ to: '254700000000', text: 'x', mentions: ['254700000001'] }))).extensions.field).toBe('input.mentions');
+    expect(sim.requests).toHaveLength(0);
+  });
+});

@@ -52,6 +52,7 @@ describe('zixflow mapping', () => {
     expect(fieldOf(() => toSendRequest({ ...base, extra: { linkWithRecord: 'yes' } }, 'P'))).toBe('input.linkWithRecord');
     expect(fieldOf(() => toSendRequest({ ...base, extra: { campaign: 'x' } }, 'P'))).toBe('input.campaign');
     expect(fieldOf(() => toSendRequest({ ...base, to: '+91 98765' }, 'P'))).toBe('input.to');
+    expect(fieldOf(() => toSendRequest({ ...base, replyToMessageId: 'wamid.1' }, 'P'))).toBe('input.replyToMessageId');
   });
 
   it('counts emoji as one character (20 emoji titles pass)', () => {

@@ -1,4 +1,4 @@
-import { GraphError } from '../../errors.js';
+import { GraphError, badInput } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import {
   stableEventId, type BaseInstanceConfig, type Capability, type EventSink, type ProviderAdapter, type ProviderDeps,
@@ -92,10 +92,15 @@ export class ZivoAdapter implements ProviderAdapter {
 
   /**
    * Sends one text (zivo.txt `sendwhatsapp`, lines 26-65) and starts tracking its status.
-   * @throws GraphError BAD_USER_INPUT (`input.to` not digits, empty `input.text`) before any request
+   * @throws GraphError BAD_USER_INPUT (`input.to` not digits, empty `input.text`, a quote, edit or mentions) before any request
    * @throws ProviderError as mapped by `mapZivoError`, also when the answer's entry reports a non-2xx code
    */
   private async sendText(input: SendTextInput): Promise<SentMessage> {
+    // sendwhatsapp carries only mobile, message and clientwhatsappid (zivo.txt 60-65): a quote,
+    // an edit or mentions would change what the recipient sees, so they are refused, not dropped.
+    if (input.replyToMessageId) throw badInput('input.replyToMessageId', 'zivo cannot send a message as a reply');
+    if (input.editMessageId) throw badInput('input.editMessageId', 'zivo cannot edit a sent message');
+    if (input.mentions?.length) throw badInput('input.mentions', 'zivo cannot mention contacts');
     const item = toMessageItem(input);
     const res = await this.client.sendWhatsapp(item);
     const entry = res?.responses?.[0];

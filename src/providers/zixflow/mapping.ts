@@ -30,6 +30,8 @@ export const ZIXFLOW_EXTRA_FIELDS = { source: 'string', linkWithRecord: 'boolean
  * @throws GraphError `BAD_USER_INPUT` naming the field (`input.footer`, `input.buttons[1].title`, `input.header.image`…)
  */
 export function toSendRequest(input: SendButtonsInput, phoneId: string): ZixflowSendRequest {
+  // The documented body has no quote field (zixflow.txt 17-182): refused rather than dropped.
+  if (input.replyToMessageId) throw badInput('input.replyToMessageId', 'zixflow cannot send reply buttons as a reply');
   if (!/^\d{8,15}$/.test(input.to)) throw badInput('input.to', 'must be a phone number in international format, 8 to 15 digits');
   if (typeof input.body !== 'string' || !input.body.trim()) throw badInput('input.body', 'must not be empty');
   if (charLength(input.body) > ZIXFLOW_BODY_MAX) throw badInput('input.body', `must be at most ${ZIXFLOW_BODY_MAX} characters`);
