@@ -223,7 +223,17 @@ for (const kind of PROVIDER_KINDS) {
       });
     }
 
-    it.each(catalog.operations.map((op, i) => [ops[i]!.key, op] as const))('simulator answers %s with the documented response shape', async (key, op) => {
+    // The simulator must answer every documented operation the graph reaches. Operations no
+    // capability reaches yet (most of Z-API beyond the first slice; their reasons are in
+    // docs/providers.md) are out of the simulator's scope until the graph reaches them.
+    const reached = catalog.operations.map((op, i) => [ops[i]!.key, op] as const).filter(([key]) => {
+      const route = table[key];
+      return !!route && 'capabilities' in route && route.capabilities.length > 0;
+    });
+    it('reaches at least one documented operation', () => {
+      expect(reached.length).toBeGreaterThan(0);
+    });
+    it.each(reached)('simulator answers %s with the documented response shape', async (key, op) => {
       const req = { path: op.path, headers: { 'content-type': 'application/json', accept: 'application/json' } as Record<string, string>, query: new URLSearchParams(), body: undefined as unknown };
       const ids = { ...fixtureIds(kind, cfg), ...PATH_OVERRIDES[`${kind} ${key}`] };
       req.path = req.path.replace(/\{(\w+)\}/g, (_m, n: string) => {
