@@ -548,7 +548,11 @@ export class IvosightsAdapter implements ProviderAdapter {
   /** Starts the puller when `pullIntervalMs` is set (not on sandbox instances: the Sandbox has no pull endpoint, lines 3137-3145). */
   start(sink: EventSink): void {
     const every = this.config.pullIntervalMs;
-    if (!every || this.timer || this.config.sandbox) return;
+    if (!every || this.timer) return;
+    if (this.config.sandbox) {
+      this.logger.info('ivosights puller not started: the sandbox has no pull endpoint');
+      return;
+    }
     this.stopped = false;
     const tick = async (): Promise<void> => {
       try {

@@ -23,13 +23,15 @@ import type { WireNotification, WireTemplate, WireTemplateComponent, WireTemplat
 export const SIM_API_KEY = 'sim-ivosights-api-key';
 /** The simulator's webhook id (line 2740). */
 export const SIM_WEBHOOK_ID = '6098c0f34dae5677e2636a5c';
-/** The webhook `http_auth` credentials (lines 2746-2750). */
+/** The webhook `http_auth` username (lines 2746-2750): deliveries carry it as HTTP Basic. */
 export const SIM_WEBHOOK_USERNAME = 'user';
+/** The webhook `http_auth` password (a simulator secret, not the doc's example `password`). */
 export const SIM_WEBHOOK_PASSWORD = 'sim-webhook-password';
 /** The business number replies quote in `context.from` (line 2992). */
 export const SIM_BUSINESS_NUMBER = '16315558011';
-/** A media id the simulator serves (line 141), with its bytes (a 1×1 PNG). */
+/** A media id the simulator serves (line 141). */
 export const SIM_MEDIA_ID = 'f043afd0-f0ae-4b9c-ab3d-696fb4c8cd68';
+/** The bytes served for {@link SIM_MEDIA_ID}: a 1×1 PNG (the doc shows only `<Binary data>`, line 170). */
 export const SIM_MEDIA_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** The documented send answer, with a fresh id per send (line 1210's shape). */
