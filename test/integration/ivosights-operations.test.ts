@@ -172,6 +172,10 @@ describe('ivosights operations against the simulator', () => {
       buttons: [{ type: 'URL', text: 'Website', url: 'https://ivosights.com/' }],
     });
     expect(updated?.id).toBe('60243665e4058d3b4a377bd2');
+    // Update's own examples spell the sample list `example` (lines 861, 890, 933); the body Create documents (`examples`, line 625) is sent
+    sim.requests.length = 0;
+    await adapter.templates.updateTemplate!('60243665e4058d3b4a377bd2', { label: 'L', category: 'UTILITY', language: 'id', propose: false, body: { text: 'B' }, buttons: [{ type: 'URL', text: 'Website', url: 'https://ivosights.com/{{1}}', examples: ['dolore', 'illum'] }] });
+    expect((only().body as { buttons: unknown[] }).buttons).toEqual([{ type: 'URL', text: 'Website', url_type: 'dynamic', url: 'https://ivosights.com/{{1}}', examples: ['dolore', 'illum'] }]);
   });
 
   op('POST', '/api/v1/message-templates/{templateId}/propose', async () => {
