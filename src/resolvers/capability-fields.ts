@@ -28,7 +28,7 @@ export const CAPABILITY_FIELDS: Readonly<Record<Capability, string>> = {
   GET_CHAT: 'Instance.chat',
   LIST_CONTACTS: 'Instance.contacts',
   GET_CONTACT: 'Instance.contact',
-  CHECK_PHONES: 'Contact.isOnWhatsApp',
+  CHECK_PHONES: 'Instance.phoneChecks',
   PROFILE_PICTURE: 'Contact.profilePictureUrl',
   LIST_GROUPS: 'Instance.groups',
   GET_GROUP: 'Instance.group',

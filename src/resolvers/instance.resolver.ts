@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../errors.js';
 import { requireCapability, type Capability } from '../providers/contract.js';
+import { MAX_PHONE_BATCH } from '../providers/loaders.js';
 import type { ConnectionState } from '../providers/model.js';
-import { ChatConnection, Chat, Contact, ContactConnection, Group, GroupConnection } from '../schema/chat.types.js';
+import { ChatConnection, Chat, Contact, ContactConnection, Group, GroupConnection, PhoneCheck } from '../schema/chat.types.js';
 import { CapabilityEnum, ConnectionStateEnum } from '../schema/enums.js';
 import { AccountProfile, Instance, InstanceConnection } from '../schema/instance.types.js';
 import type { GraphContext } from './context.js';
@@ -86,6 +88,23 @@ export class InstanceResolver {
     const get = requireCapability(root.entry.adapter, 'GET_CONTACT');
     const contact = await get(normalizeRecipient(phone, root.entry.defaultCountry, 'phone'));
     return contact ? ({ ...contact, instanceId: root.id } as Contact) : null;
+  }
+
+  @FieldResolver(() => [PhoneCheck], { description: 'Which of these numbers have WhatsApp (at most 1,000; one batched provider request per query).' })
+  async phoneChecks(
+    @Root() root: InstanceRoot,
+    @Arg('phones', () => [String], { description: 'Phone numbers in any common format.' }) phones: string[],
+    @Ctx() ctx: GraphContext,
+  ): Promise<PhoneCheck[]> {
+    if (phones.length > MAX_PHONE_BATCH) throw badInput('phones', `at most ${MAX_PHONE_BATCH} numbers per query`);
+    const loader = ctx.loaders.phoneCheck(root.entry.adapter);
+    const normalised = phones.map((p, i) => normalizeRecipient(p, root.entry.defaultCountry, `phones[${i}]`));
+    return loader.loadMany(normalised).then((results) =>
+      results.map((r) => {
+        if (r instanceof Error) throw r;
+        return r;
+      }),
+    );
   }
 
   @FieldResolver(() => GroupConnection, { description: 'Groups the account belongs to.' })

@@ -65,3 +65,10 @@ export const ChatConnection = Connection(Chat, 'Chat');
 export const ContactConnection = Connection(Contact, 'Contact');
 /** `GroupConnection`. */
 export const GroupConnection = Connection(Group, 'Group');
+
+@ObjectType({ description: 'Whether a phone number has WhatsApp.' })
+export class PhoneCheck {
+  @Field(() => String, { description: 'The number as asked, normalised to international digits.' }) input!: string;
+  @Field(() => Boolean) exists!: boolean;
+  @Field(() => String, { nullable: true, description: "WhatsApp's id for the number (wa_id), which may differ from the input (Brazil's ninth digit)." }) waId?: string | null;
+}

@@ -194,6 +194,20 @@ describe('DataLoader batching', () => {
     }
   });
 
+  it('checks many numbers in one provider request, on Z-API and on Ivosights', async () => {
+    for (const [id, sim] of [['zapi-sandbox', zapiSim()], ['ivosights-sandbox', app.simulators.ivosights!]] as const) {
+      const before = sim.requests.length;
+      const res = await gql(app.url, 'query($i: ID!, $p: [String!]!) { instance(id: $i) { phoneChecks(phones: $p) { input exists waId } } }', { i: id, p: ['+55 11 98765-4320', '5511987654321', '5511987654322'] });
+      expect(res.errors, id).toBeUndefined();
+      const checks = res.data!.instance.phoneChecks as Array<{ input: string; exists: boolean }>;
+      expect(checks.map((c) => c.input)).toEqual(['5511987654320', '5511987654321', '5511987654322']);
+      expect(sim.requests.length - before, id).toBe(1);
+      if (id === 'zapi-sandbox') expect(checks.map((c) => c.exists)).toEqual([true, false, true]);
+    }
+    const tooMany = await gql(app.url, 'query($p: [String!]!) { instance(id: "zapi-sandbox") { phoneChecks(phones: $p) { exists } } }', { p: Array.from({ length: 1001 }, (_, i) => `55119876${String(i).padStart(5, '0')}`) });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phones' });
+  });
+
   it('pages chats with cursors', async () => {
     const first = await gql(app.url, '{ instance(id: "zapi-sandbox") { chats(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }');
     const page1 = first.data!.instance.chats;
