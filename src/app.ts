@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -19,6 +20,7 @@ import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
 import { createContext, type AppServices, type GraphContext } from './resolvers/context.js';
 import { buildGraphSchema } from './schema/build.js';
+import { ClientAuth } from './server/client-auth.js';
 import { formatGraphError } from './server/format-error.js';
 import { explorerRouter } from './server/explorer.js';
 import { createMemoryStores } from './subscriptions/memory-stores.js';
@@ -88,6 +90,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const pipeline = new EventPipeline(stores, logger, metrics);
   const services: AppServices = { instances, stores, pipeline, logger, metrics };
 
+  const clientAuth = new ClientAuth(config.auth?.apiKeys);
+  if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
   const schema = await buildGraphSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -96,6 +100,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const wsServer = useServer<Record<string, unknown>, { graph?: GraphContext }>(
     {
       schema,
+      // graphql-ws closes the socket with 4403 Forbidden when this returns false
+      onConnect: (ctx) => clientAuth.accepts(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
       context: (ctx) => (ctx.extra.graph ??= createContext(services, logger.child({ transport: 'ws' }))),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)),
     },
@@ -138,11 +144,18 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(webhookRouter(services));
+  // CORS first: it answers preflights before the explorer's GET route would
+  app.use('/graphql', cors({ origin: config.cors?.origins.includes('*') ? true : (config.cors?.origins ?? false), maxAge: 600 }));
   app.use(explorerRouter());
   app.use(
     '/graphql',
     express.json({ limit: MAX_GRAPHQL_BODY }),
-    expressMiddleware(apollo, { context: async () => createContext(services, logger.child({ transport: 'http' })) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        clientAuth.assert(req.headers.authorization);
+        return createContext(services, logger.child({ transport: 'http' }));
+      },
+    }),
   );
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;

@@ -36,6 +36,10 @@ export interface AppConfig {
   };
   /** Where the config came from (a path), or `sandbox`. */
   source: string;
+  /** When set, GraphQL clients must present one of these keys (`Authorization: Bearer <key>`). */
+  auth?: { apiKeys: string[] };
+  /** Browser origins allowed to call the graph (CORS); none when absent. */
+  cors?: { origins: string[] };
 }
 
 /** The configuration is invalid: `problems` lists every error as `path: message`. */
@@ -70,6 +74,8 @@ const fileSchema = () =>
       port: z.number().int().min(0).max(65535).optional(),
       instances: z.array(instanceSchema()).min(1, 'at least one instance is required'),
       redis: z.object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'), keyPrefix: z.string().min(1).default('whatsgraph') }).strict().optional(),
+      auth: z.object({ apiKeys: z.array(z.string().min(16, 'must be at least 16 characters')).min(1, 'at least one key is required') }).strict().optional(),
+      cors: z.object({ origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])).min(1) }).strict().optional(),
       events: z
         .object({
           retentionDays: z.number().positive().max(365).default(7),
@@ -148,6 +154,8 @@ export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: str
     sandbox: false,
     instances: data.instances as InstanceConfig[],
     ...(data.redis ? { redis: { url: data.redis.url, keyPrefix: data.redis.keyPrefix } } : {}),
+    ...(data.auth ? { auth: { apiKeys: data.auth.apiKeys } } : {}),
+    ...(data.cors ? { cors: { origins: data.cors.origins } } : {}),
     events: {
       retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,
       maxLength: data.events?.maxLength ?? 100_000,
