@@ -80,13 +80,29 @@ export interface PrivateRedis {
   running(): boolean;
 }
 
+/** Options of {@link startPrivateRedis}. */
+export interface PrivateRedisOptions {
+  /** Port (default: a free one). */
+  port?: number;
+  /**
+   * Keep data across kill/start in this directory: append-only file fsynced before every reply
+   * (`appendfsync always`), so whatever Redis acknowledged survives a SIGKILL.
+   * Default: no persistence at all (`--save "" --appendonly no`).
+   */
+  persistDir?: string;
+}
+
 /**
- * Spawns `redis-server --port <port> --save "" --appendonly no` on 127.0.0.1 and waits until it
- * answers PING. Kill it in `afterAll` (`kill()`), or it is killed when the test process exits.
+ * Spawns `redis-server --port <port> --save "" --appendonly no` (or with an fsync-always AOF in
+ * `persistDir`) on 127.0.0.1 and waits until it answers PING. Kill it in `afterAll` (`kill()`),
+ * or it is killed when the test process exits.
  * @throws when it does not answer within 5 s
  */
-export async function startPrivateRedis(port?: number): Promise<PrivateRedis> {
-  const p = port ?? (await freePort());
+export async function startPrivateRedis(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
+  const p = options.port ?? (await freePort());
+  const persistence = options.persistDir
+    ? ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.persistDir]
+    : ['--save', '', '--appendonly', 'no'];
   let child: ChildProcess | null = null;
   const handle: PrivateRedis = {
     port: p,
@@ -94,7 +110,7 @@ export async function startPrivateRedis(port?: number): Promise<PrivateRedis> {
     running: () => child !== null && child.exitCode === null && child.signalCode === null,
     async start() {
       if (handle.running()) return;
-      const proc = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], { stdio: 'ignore' });
+      const proc = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--protected-mode', 'no', ...persistence], { stdio: 'ignore' });
       child = proc;
       const deadline = Date.now() + 5_000;
       while (Date.now() < deadline) {
