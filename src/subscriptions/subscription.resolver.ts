@@ -8,8 +8,8 @@ import {
   ConnectionChangedEvent, Event, EventPage, MessageStatusChangedEvent, PresenceChangedEvent,
 } from '../schema/event.types.js';
 import { Message } from '../schema/message.types.js';
-import { eventStream } from './event-stream.js';
-import { CursorExpiredError, InvalidCursorError } from './stores.js';
+import { SlowConsumerError, eventStream } from './event-stream.js';
+import { BusInterruptedError, CursorExpiredError, InvalidCursorError } from './stores.js';
 
 /** Largest page of `events` for polling clients. */
 export const MAX_EVENTS_PAGE = 500;
@@ -67,18 +67,47 @@ function liveOf(type: EventType, extra?: (e: DomainEvent, args: Record<string, u
   };
 }
 
-/** Decrements the subscriptions gauge when the stream ends. */
+/**
+ * Wraps a stream for graphql-ws: decrements the subscriptions gauge when it ends, and turns the
+ * stream's own failures into graph errors a client can act on: `SERVICE_UNAVAILABLE` with
+ * `resume: true` (the bus dropped or the client fell behind: resubscribe with `after` = the
+ * last cursor received), `RESYNC_REQUIRED` / `BAD_USER_INPUT` for a cursor the log cannot serve.
+ */
 function countClose(stream: AsyncIterableIterator<DomainEvent>, ctx: GraphContext): AsyncIterableIterator<DomainEvent> {
-  const original = stream.return?.bind(stream);
   let closed = false;
-  stream.return = async (value?: unknown) => {
+  const close = () => {
     if (!closed) {
       closed = true;
       ctx.services.metrics.subscriptions.dec();
     }
-    return original ? original(value) : { value: undefined, done: true };
   };
-  return stream;
+  const wrapped: AsyncIterableIterator<DomainEvent> = {
+    next: async () => {
+      try {
+        const r = await stream.next();
+        if (r.done) close();
+        return r;
+      } catch (err) {
+        close();
+        if (err instanceof BusInterruptedError || err instanceof SlowConsumerError) {
+          throw new GraphError('SERVICE_UNAVAILABLE', err.message, { resume: true });
+        }
+        return cursorError(err);
+      }
+    },
+    return: async (value?: unknown) => {
+      close();
+      return stream.return ? stream.return(value) : { value: undefined, done: true };
+    },
+    throw: async (err?: unknown) => {
+      close();
+      return stream.throw ? stream.throw(err) : Promise.reject(err);
+    },
+    [Symbol.asyncIterator]() {
+      return wrapped;
+    },
+  };
+  return wrapped;
 }
 
 /**

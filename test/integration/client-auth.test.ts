@@ -32,7 +32,8 @@ const post = (headers: Record<string, string> = {}) =>
 
 describe('client API keys', () => {
   it('answers 401 UNAUTHENTICATED without a key or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-key-0123456789' }, { authorization: KEY }]) {
+    const attempts: Array<Record<string, string>> = [{}, { authorization: 'Bearer wrong-key-0123456789' }, { authorization: KEY }];
+    for (const headers of attempts) {
       const res = await post(headers);
       expect(res.status).toBe(401);
       const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
