@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { startApp } from '../src/app.js';
+import type { AppConfig, InstanceConfig } from '../src/config.js';
+import { zapiModule } from '../src/providers/zapi/index.js';
+import { BENCH_INSTANCE, BENCH_SECRET } from './constants.js';
+
+/**
+ * The server under benchmark, in its own process (forked by `bench/run.ts` with `--expose-gc`),
+ * so that its heap and CPU are measured apart from the 1,000 clients.
+ *
+ * Environment: `BENCH_REDIS_URL` + `BENCH_REDIS_PREFIX` for the Redis stores (absent: memory).
+ * IPC in: `{cmd: 'heap'}` → `{heapUsed}` after a full GC (bytes); `{cmd: 'cpu'}` →
+ * `{cpuMs}` (user + system since start); `{cmd: 'stop'}`.
+ * IPC out: `{ready: true, url, stores}` once listening.
+ */
+
+async function main(): Promise<void> {
+  const send = (m: unknown) => process.send?.(m);
+  const sim = await zapiModule.startSimulator({ autoReply: false });
+  const instance = { ...sim.instanceConfig, id: BENCH_INSTANCE, provider: 'zapi', webhookSecret: BENCH_SECRET, baseUrl: sim.url } as InstanceConfig;
+  const redisUrl = process.env.BENCH_REDIS_URL;
+  const config: AppConfig = {
+    port: 0, sandbox: false, instances: [instance], events: { retentionMs: 3_600_000, maxLength: 100_000 }, source: 'bench',
+    ...(redisUrl ? { redis: { url: redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? 'bench' } } : {}),
+  };
+  const app = await startApp(config, { host: '127.0.0.1' });
+  const gc = (globalThis as { gc?: () => void }).gc;
+  process.on('message', async (m: { cmd: string }) => {
+    if (m.cmd === 'heap') {
+      for (let i = 0; i < 3; i++) gc?.();
+      send({ heapUsed: process.memoryUsage().heapUsed });
+    } else if (m.cmd === 'cpu') {
+      const u = process.cpuUsage();
+      send({ cpuMs: (u.user + u.system) / 1000 });
+    } else if (m.cmd === 'stop') {
+      await app.close();
+      await sim.close();
+      process.exit(0);
+    }
+  });
+  send({ ready: true, url: app.url, stores: app.services.stores.kind });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench server failed: ${(err as Error).message}\n`);
+  process.exit(1);
+});
