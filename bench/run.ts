@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,8 @@ import { BENCH_INSTANCE, BENCH_SECRET } from './constants.js';
  *
  * Environment: `BENCH_REDIS_URL` (default `redis://127.0.0.1:6379`; keys under a unique
  * prefix, deleted afterwards), `BENCH_SUBSCRIBERS` (1,000), `BENCH_LATENCY_SECONDS` (15),
- * `BENCH_BURST_SECONDS` (10).
+ * `BENCH_BURST_SECONDS` (10), `BENCH_CPU_PROF` (a directory: the server writes V8 CPU profiles there).
+ * Everything in `docs/benchmarks.md` after the `<!-- notes -->` line is kept across runs.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,6 +33,9 @@ const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 10);
 /** Webhooks in flight during the burst. */
 const BURST_CONCURRENCY = 4;
 
+/** Hand-written notes below this line in docs/benchmarks.md survive a rerun. */
+const NOTES_MARKER = '<!-- notes -->';
+
 /** Targets (issue 4). */
 const TARGETS = { p99Ms: 100, deliveriesPerCoreS: 20_000, heapPerSubscriberKb: 20 };
 
@@ -41,7 +45,7 @@ interface Server { url: string; child: ChildProcess; ask<T>(cmd: string): Promis
 
 async function startServer(env: Record<string, string>): Promise<Server> {
   const child = fork(join(here, 'server.ts'), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -306,7 +310,10 @@ async function main(): Promise<void> {
     'With Redis, 1,000 listeners of a topic are one Redis subscription per process; the fan-out to them is local.',
     '',
   );
-  writeFileSync(join(here, '..', 'docs', 'benchmarks.md'), lines.join('\n'));
+  const target = join(here, '..', 'docs', 'benchmarks.md');
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  const notes = previous.indexOf(NOTES_MARKER);
+  writeFileSync(target, lines.join('\n') + (notes >= 0 ? `\n${previous.slice(notes)}` : ''));
   process.stdout.write('wrote docs/benchmarks.md\n');
 }
 
