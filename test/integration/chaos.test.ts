@@ -74,9 +74,19 @@ function startSubscriber(url: string): Subscriber {
     while (!s.stop) {
       let socket: WebSocket | null = null;
       let cut = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let armCut: () => void = () => undefined;
       const client = createClient({
         url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, shouldRetry: () => false,
-        on: { connected: (ws) => { socket = ws as WebSocket; if (cut) socket.terminate(); } },
+        on: {
+          connected: (ws) => {
+            socket = ws as WebSocket;
+            if (cut) socket.terminate();
+            // the cut clock starts once connected, so a loaded machine (slow handshakes) still
+            // lets every connection make progress before it is dropped
+            else armCut();
+          },
+        },
       });
       await new Promise<void>((resolve) => {
         let finished = false;
@@ -104,12 +114,20 @@ function startSubscriber(url: string): Subscriber {
           },
         );
         // the drop: the TCP connection is cut (no close handshake), as a network failure would
-        const timer = setTimeout(() => {
+        armCut = () => {
+          timer = setTimeout(() => {
+            cut = true;
+            s.drops++;
+            (socket as WebSocket | null)?.terminate();
+            end();
+          }, 30 + Math.random() * 120);
+        };
+        // a connection that never comes up is abandoned too (and counts as no drop)
+        timer = setTimeout(() => {
+          if (socket) return;
           cut = true;
-          s.drops++;
-          (socket as WebSocket | null)?.terminate();
           end();
-        }, 30 + Math.random() * 120);
+        }, 5_000);
       });
       await client.dispose();
       if (s.errors > 0) await new Promise((r) => setTimeout(r, 20));
@@ -207,7 +225,7 @@ async function runChaos(options: { redis?: PrivateRedis }): Promise<void> {
 
   const log = dedupe(await readLog(app));
   const tail = log.at(-1)?.cursor as string;
-  await waitFor(() => subscribers.every((s) => s.drops >= MIN_DROPS && s.last !== null && compareCursors(s.last, tail) >= 0), 30_000, 'subscribers to reach the end of the log');
+  await waitFor(() => subscribers.every((s) => s.drops >= MIN_DROPS && s.last !== null && compareCursors(s.last, tail) >= 0), 60_000, 'subscribers to reach the end of the log');
   for (const s of subscribers) s.stop = true;
   await Promise.all(subscribers.map((s) => s.done));
 
