@@ -12,6 +12,7 @@ import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppConfig, InstanceConfig } from './config.js';
+import { GraphError } from './errors.js';
 import { InstanceDirectory } from './instances.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -118,6 +119,16 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       {
+        // subscriptions live on graphql-ws; over HTTP they would resolve to null
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation }) {
+              if (operation?.operation === 'subscription') {
+                throw new GraphError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) on /graphql, not over HTTP', { field: 'operation', http: { status: 400 } });
+              }
+            },
+          };
+        },
         async serverWillStart() {
           return {
             async drainServer() {

@@ -22,7 +22,9 @@ export function formatGraphError(error: unknown, logger: Logger, formatted?: Gra
   const base: GraphQLFormattedError = formatted ?? (error instanceof GraphQLError ? error.toJSON() : { message: UNEXPECTED_MESSAGE });
   const code = (original instanceof GraphQLError ? original.extensions?.code : undefined) ?? base.extensions?.code;
   if (typeof code === 'string' && GRAPH_CODES.has(code) && original instanceof GraphQLError) {
-    return { message: original.message, ...(base.locations ? { locations: base.locations } : {}), ...(base.path ? { path: base.path } : {}), extensions: { ...original.extensions } };
+    // `http` tells Apollo which status to answer with; it is not for the client
+    const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
+    return { message: original.message, ...(base.locations ? { locations: base.locations } : {}), ...(base.path ? { path: base.path } : {}), extensions };
   }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return { ...base, extensions: { code } };

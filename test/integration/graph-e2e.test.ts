@@ -43,6 +43,14 @@ describe('the contract queries', () => {
     expect(byId['zixflow-sandbox'].capabilities).toEqual(['SEND_BUTTONS']);
   });
 
+  it('refuses a subscription over HTTP with a clear 400', async () => {
+    const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'subscription { connectionChanged(instanceId: "zapi-sandbox") { state } }' }) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(body.errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'operation' });
+    expect(body.errors[0]!.message).toMatch(/WebSocket/);
+  });
+
   it('answers NOT_FOUND for an unknown instance', async () => {
     const res = await gql(app.url, '{ instance(id: "nope") { id } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -1,0 +1,71 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app.js';
+import { gql, startTestApp } from '../helpers/app.js';
+
+/**
+ * The explorer in a real headless browser (Debian's chromium, driven by playwright-core):
+ * GraphiQL loads with every asset from this server, runs the first query, and shows a
+ * subscription's live events over graphql-ws.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+const external: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (.ci/run does)`);
+  app = await startTestApp();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('request', (req) => {
+    if (!req.url().startsWith(app.url) && !req.url().startsWith(app.url.replace('http', 'ws')) && !req.url().startsWith('data:')) external.push(req.url());
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function setQuery(text: string): Promise<void> {
+  await page.evaluate((q) => {
+    const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror;
+    cm.setValue(q);
+  }, text);
+  // GraphiQL parses the edited document (its AST decides HTTP or WebSocket) after a short debounce
+  await page.waitForTimeout(600);
+}
+
+async function resultText(): Promise<string> {
+  return page.evaluate(() => document.querySelector('.result-window')?.textContent ?? '');
+}
+
+describe('the GraphiQL explorer in Chromium', () => {
+  it('loads from this server alone and runs the first query', async () => {
+    await page.goto(`${app.url}/graphql`);
+    await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction(() => (document.querySelector('.result-window')?.textContent ?? '').includes('zapi-sandbox'), undefined, { timeout: 20_000 });
+    expect(await resultText()).toContain('SEND_TEXT');
+    expect(external).toEqual([]);
+  }, 60_000);
+
+  it('shows live subscription events over graphql-ws', async () => {
+    await setQuery('subscription { messageStatusChanged(instanceId: "zapi-sandbox") { messageId status } }');
+    await page.click('.graphiql-execute-button');
+    await new Promise((r) => setTimeout(r, 500));
+    const sent = await gql(app.url, 'mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "from the browser test"}) { message { id } } }');
+    const id = sent.data!.sendText.message.id as string;
+    await page.waitForFunction((mid) => {
+      const t = document.querySelector('.result-window')?.textContent ?? '';
+      return t.includes(mid) && t.includes('READ');
+    }, id, { timeout: 8_000 }).catch(async (e) => { await page.screenshot({ path: '/tmp/explorer-fail.png' }); throw e; });
+  }, 60_000);
+});
