@@ -9,6 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express from 'express';
+import type { DocumentNode, GraphQLError, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppConfig, InstanceConfig } from './config.js';
@@ -26,6 +27,7 @@ import { formatGraphError } from './server/format-error.js';
 import { explorerRouter } from './server/explorer.js';
 import { createMemoryStores } from './subscriptions/memory-stores.js';
 import { EventPipeline } from './subscriptions/pipeline.js';
+import { DocumentCache, sharedSubscribe } from './subscriptions/ws-execution.js';
 import type { Stores } from './subscriptions/stores.js';
 import { webhookRouter } from './subscriptions/webhook-receiver.js';
 
@@ -33,6 +35,10 @@ import { webhookRouter } from './subscriptions/webhook-receiver.js';
 export const CLOSE_GOING_AWAY = 1001;
 /** Largest GraphQL request body. */
 export const MAX_GRAPHQL_BODY = '1mb';
+
+function isErrorList(value: DocumentNode | readonly GraphQLError[]): value is readonly GraphQLError[] {
+  return Array.isArray(value);
+}
 
 /** Options of {@link startApp}. */
 export interface AppOptions {
@@ -98,19 +104,36 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const armor = new ApolloArmor({ blockFieldSuggestion: { enabled: false }, maxDepth: { n: 12 }, costLimit: { maxCost: 20_000 }, maxAliases: { n: 30 } });
+  const protection = armor.protect();
+  const documents = new DocumentCache(schema, protection.validationRules as ValidationRule[]);
+  // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
+  const wsLogger = logger.child({ transport: 'ws' });
   const wsServer = useServer<Record<string, unknown>, { graph?: GraphContext }>(
     {
       schema,
       // graphql-ws closes the socket with 4403 Forbidden when this returns false
       onConnect: (ctx) => clientAuth.accepts(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
-      context: (ctx) => (ctx.extra.graph ??= createContext(services, logger.child({ transport: 'ws' }))),
+      onSubscribe: (ctx, _id, payload) => {
+        const document = documents.get(payload.query);
+        // syntax and validation errors go out through onError, like any other
+        if (isErrorList(document)) return document;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? null,
+          operationName: payload.operationName ?? null,
+          contextValue: (ctx.extra.graph ??= createContext(services, wsLogger)),
+        };
+      },
+      subscribe: sharedSubscribe(documents),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)),
     },
     wss,
   );
 
-  const armor = new ApolloArmor({ blockFieldSuggestion: { enabled: false }, maxDepth: { n: 12 }, costLimit: { maxCost: 20_000 }, maxAliases: { n: 30 } });
-  const protection = armor.protect();
   const apollo = new ApolloServer<GraphContext>({
     schema,
     plugins: [

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../providers/model.js';
 import { BusInterruptedError, type Stores } from './stores.js';
+import { hubOf } from './topic-hub.js';
 import { instanceTopic } from './topics.js';
 
 /** Events read from the log per replay step. */
@@ -64,14 +65,8 @@ export function eventStream(stores: Stores, options: StreamOptions): AsyncIterab
     w?.resolve({ value: undefined, done: true });
   };
 
-  const onMessage = (raw: string) => {
+  const onMessage = (event: DomainEvent) => {
     if (done) return;
-    let event: DomainEvent;
-    try {
-      event = JSON.parse(raw) as DomainEvent;
-    } catch {
-      return;
-    }
     if (waiting && !replaying && buffer.length === 0) {
       if (!isNew(event)) return;
       if (!passes(event)) return;
@@ -106,7 +101,7 @@ export function eventStream(stores: Stores, options: StreamOptions): AsyncIterab
     return true;
   };
 
-  const ready = stores.bus.subscribe(instanceTopic(options.instanceId), onMessage, onInterrupt).then((u) => {
+  const ready = hubOf(stores.bus).subscribe(instanceTopic(options.instanceId), onMessage, onInterrupt).then((u) => {
     if (done) void u();
     else unsubscribe = u;
   });

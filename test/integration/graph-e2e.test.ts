@@ -247,6 +247,36 @@ describe('the explorer', () => {
   });
 });
 
+describe('subscriptions over graphql-ws', () => {
+  it('refuses an invalid subscription, or one over the alias limit, with validation errors', async () => {
+    const unknown = collect(client, 'subscription { messageReceived(instanceId: "zapi-sandbox") { nope } }');
+    await unknown.done.catch(() => undefined);
+    expect(unknown.results[0]!.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(unknown.results[0]!.errors![0]!.message).toMatch(/nope/);
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: id`).join(' ');
+    const many = collect(client, `subscription { events(instanceId: "zapi-sandbox") { ${aliases} } }`);
+    await many.done.catch(() => undefined);
+    expect(many.results[0]!.errors![0]!.message).toMatch(/alias/i);
+  });
+
+  it('gives each subscriber its own selection of a shared event', async () => {
+    const a = collect(client, 'subscription { messageReceived(instanceId: "zapi-sandbox") { id } }');
+    const b = collect(client, 'subscription { messageReceived(instanceId: "zapi-sandbox") { id fromMe content { __typename } } }');
+    const c = collect(client, 'subscription { messageReceived(instanceId: "zapi-sandbox") { id } }');
+    await settle();
+    const cfg = app.instanceConfigs.find((x) => x.id === ZAPI)!;
+    const id = `SHARED${Date.now()}`;
+    const payload = { instanceId: 'x', messageId: id, phone: '5544999999999', fromMe: false, momment: Date.now(), status: 'RECEIVED', type: 'ReceivedCallback', isGroup: false, text: { message: 'shared' } };
+    expect((await fetch(`${app.url}/webhooks/${ZAPI}/${cfg.webhookSecret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) })).status).toBe(200);
+    expect(await a.waitFor((d) => d.messageReceived.id === id)).toEqual({ messageReceived: { id } });
+    expect(await b.waitFor((d) => d.messageReceived.id === id)).toEqual({ messageReceived: { id, fromMe: false, content: { __typename: 'TextContent' } } });
+    expect(await c.waitFor((d) => d.messageReceived.id === id)).toEqual({ messageReceived: { id } });
+    a.dispose();
+    b.dispose();
+    c.dispose();
+  });
+});
+
 describe('events stream', () => {
   it('resumes after a cursor with what was missed', async () => {
     const page = await gql(app.url, 'query { events(instanceId: "zapi-sandbox", first: 1) { events { id cursor } endCursor hasMore } }');
