@@ -115,3 +115,59 @@ describe('all 66 documented Z-API webhook payloads', () => {
     }
   });
 });
+
+describe('all 16 documented Ivosights notifications', () => {
+  interface IvoWebhook { event: string; kind: string; payload: Record<string, unknown> }
+  const ivo = readCatalog<{ webhooks: IvoWebhook[] }>('ivosights.json').webhooks;
+  const withIds = (value: unknown, suffix: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => withIds(v, suffix));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'id' && typeof v === 'string' ? `${v}-${suffix}` : withIds(v, suffix)]));
+    }
+    return value;
+  };
+
+  it('each arrives on a real graphql-ws subscription as a typed event; failed statuses carry code and title', async () => {
+    expect(ivo).toHaveLength(16);
+    const ivoSub = collect(client, `subscription { events(instanceId: "ivosights-sandbox") {
+      __typename type
+      ... on MessageReceivedEvent { message { id content { __typename } } }
+      ... on MessageStatusChangedEvent { messageId status error { code title } }
+      ... on InstanceNotificationEvent { kind }
+    } }`);
+    await settle(300);
+    const cfg = app.instanceConfigs.find((c) => c.id === 'ivosights-sandbox')!;
+    const url = `${app.url}/webhooks/ivosights-sandbox/${cfg.webhookSecret}`;
+    let expected = 0;
+    const seen: Array<{ event: string; events: any[] }> = [];
+    for (const [i, w] of ivo.entries()) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(withIds(w.payload, `e2e${i}`)) });
+      const body = (await res.json()) as { received: number; published: number };
+      expect(res.status, w.event).toBe(200);
+      expect(body.received, `${w.event} parsed to no event`).toBeGreaterThanOrEqual(1);
+      expect(body.published, w.event).toBe(body.received);
+      const from = expected;
+      expected += body.published;
+      const got = await ivoSub.waitForCount(expected);
+      seen.push({ event: w.event, events: got.slice(from, expected).map((r) => r.data!.events) });
+    }
+    for (const { event, events } of seen) {
+      for (const e of events) {
+        if (event.startsWith('statuses.')) {
+          expect(e.__typename, event).toBe('MessageStatusChangedEvent');
+          if (event === 'statuses.failed') expect(e).toMatchObject({ status: 'FAILED', error: { code: expect.any(String), title: expect.any(String) } });
+        } else if (event.startsWith('messages.system')) {
+          expect(e.__typename, event).toBe('InstanceNotificationEvent');
+        } else {
+          expect(e.__typename, event).toBe('MessageReceivedEvent');
+        }
+      }
+    }
+    const contentOf = (event: string) => seen.find((s) => s.event === event)!.events[0].message.content.__typename;
+    expect(contentOf('messages.text')).toBe('TextContent');
+    expect(contentOf('messages.image')).toBe('ImageContent');
+    expect(contentOf('messages.location')).toBe('LocationContent');
+    expect(contentOf('messages.voice')).toBe('AudioContent');
+    ivoSub.dispose();
+  });
+});
