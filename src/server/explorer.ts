@@ -35,10 +35,26 @@ export function explorerHtml(defaultQuery: string): string {
     ${scripts}
     <script>
       const wsUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + location.pathname;
-      const fetcher = GraphiQL.createFetcher({
-        url: location.pathname,
-        wsClient: graphqlWs.createClient({ url: wsUrl, lazy: true, retryAttempts: 5 }),
-      });
+      // Queries and mutations go over HTTP with the Headers tab's headers; subscriptions go over
+      // graphql-ws with the Headers tab's Authorization as the connection_init payload (one
+      // socket per distinct key), so an API-key protected graph works here too.
+      const http = GraphiQL.createFetcher({ url: location.pathname });
+      const sockets = new Map();
+      const socketFor = (authorization) => {
+        const key = authorization || '';
+        if (!sockets.has(key)) {
+          sockets.set(key, graphqlWs.createClient({ url: wsUrl, lazy: true, retryAttempts: 5, connectionParams: authorization ? { authorization } : {} }));
+        }
+        return sockets.get(key);
+      };
+      const isSubscription = (ast, name) =>
+        !!ast && ast.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'subscription' && (!name || (d.name && d.name.value === name)));
+      const fetcher = (params, options) => {
+        if (!isSubscription(options && options.documentAST, params.operationName)) return http(params, options);
+        const headers = (options && options.headers) || {};
+        const authorization = headers.authorization || headers.Authorization;
+        return socketFor(authorization).iterate({ query: params.query, variables: params.variables || undefined, operationName: params.operationName || undefined });
+      };
       ReactDOM.createRoot(document.getElementById('graphiql')).render(
         React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(defaultQuery)}, defaultEditorToolsVisibility: true }),
       );

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app.js';
-import { gql, startTestApp } from '../helpers/app.js';
+import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
 
 /**
  * The explorer in a real headless browser (Debian's chromium, driven by playwright-core):
@@ -66,6 +66,39 @@ describe('the GraphiQL explorer in Chromium', () => {
     await page.waitForFunction((mid) => {
       const t = document.querySelector('.result-window')?.textContent ?? '';
       return t.includes(mid) && t.includes('READ');
-    }, id, { timeout: 8_000 }).catch(async (e) => { await page.screenshot({ path: '/tmp/explorer-fail.png' }); throw e; });
+    }, id, { timeout: 20_000 });
+  }, 60_000);
+
+  it('uses the Headers tab's API key for subscriptions on a protected graph', async () => {
+    const KEY = 'browser-api-key-0123456789';
+    const secured = await startTestApp(sandboxConfig({ auth: { apiKeys: [KEY] } }));
+    try {
+      await page.goto(`${secured.url}/graphql`);
+      await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+      await page.getByText('Headers', { exact: true }).click();
+      await page.evaluate((h) => {
+        const editor = document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } };
+        editor.CodeMirror.setValue(h);
+      }, JSON.stringify({ Authorization: `Bearer ${KEY}` }));
+      await setQuery('subscription { messageStatusChanged(instanceId: "zapi-sandbox") { messageId status } }');
+      await page.click('.graphiql-execute-button');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await page.evaluate(() => document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')?.textContent ?? '')).toContain(KEY);
+      const res = await fetch(`${secured.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+        body: JSON.stringify({ query: 'mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "with a key"}) { message { id } } }' }),
+      });
+      const id = ((await res.json()) as { data: { sendText: { message: { id: string } } } }).data.sendText.message.id;
+      await page.waitForFunction((mid) => {
+        const t = document.querySelector('.result-window')?.textContent ?? '';
+        return t.includes(mid) && t.includes('READ');
+      }, id, { timeout: 20_000 }).catch(async (e) => {
+        await page.screenshot({ path: '/tmp/explorer-auth-fail.png' });
+        throw e;
+      });
+    } finally {
+      await secured.close();
+    }
   }, 60_000);
 });
