@@ -69,7 +69,7 @@ describe('the GraphiQL explorer in Chromium', () => {
     }, id, { timeout: 20_000 });
   }, 60_000);
 
-  it('uses the Headers tab's API key for subscriptions on a protected graph', async () => {
+  it('uses the API key from the Headers tab for subscriptions on a protected graph', async () => {
     const KEY = 'browser-api-key-0123456789';
     const secured = await startTestApp(sandboxConfig({ auth: { apiKeys: [KEY] } }));
     try {
