@@ -4,6 +4,7 @@ import type { SimulatorHandle } from '../../src/providers/contract.js';
 import { zapiModule } from '../../src/providers/zapi/index.js';
 import { collect, eventually, gql, sandboxConfig, settle, startTestApp, wsClient } from '../helpers/app.js';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis.js';
+import { zapiTextWebhook } from '../helpers/payloads.js';
 
 /**
  * The whole server while its Redis is down and back (issue 4, "Redis trouble"): webhooks are
@@ -16,15 +17,8 @@ let redis: PrivateRedis;
 let sim: SimulatorHandle;
 let app: RunningApp;
 
-function textWebhook(messageId: string): Record<string, unknown> {
-  return {
-    isStatusReply: false, connectedPhone: '554499999999', waitingMessage: false, isEdit: false, isGroup: false, isNewsletter: false,
-    instanceId: 'X', messageId, phone: '5544999999999', fromMe: false, momment: Date.now(), status: 'RECEIVED', chatName: 'n',
-    senderName: 'n', participantPhone: null, photo: null, broadcast: false, type: 'ReceivedCallback', text: { message: 'outage' },
-  };
-}
 const post = (id: string) =>
-  fetch(`${app.url}/webhooks/br/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(textWebhook(id)) });
+  fetch(`${app.url}/webhooks/br/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(zapiTextWebhook(id, { text: 'outage' })) });
 
 beforeAll(async () => {
   redis = await startPrivateRedis();

@@ -12,6 +12,7 @@ import type { DomainEvent } from '../../src/providers/model.js';
 import { zapiModule } from '../../src/providers/zapi/index.js';
 import { startTestApp } from '../helpers/app.js';
 import { startPrivateRedis, waitFor, type PrivateRedis } from '../helpers/redis.js';
+import { zapiTextWebhook } from '../helpers/payloads.js';
 
 /**
  * Chaos: 10,000 webhooks at a steady rate over HTTP (each with its own provider message id),
@@ -40,14 +41,9 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
 
-/** Z-API's documented `on-message-received` text payload (z-api.webhooks.json, ReceivedCallback/text). */
+/** Z-API's documented text payload (test/helpers/payloads.ts), as the body the sender posts. */
 function textWebhook(messageId: string, n: number): string {
-  return JSON.stringify({
-    isStatusReply: false, connectedPhone: '554499999999', waitingMessage: false, isEdit: false, isGroup: false, isNewsletter: false,
-    instanceId: 'A20DA9C0183A2D35A260F53F5D2B9244', messageId, phone: '5544999999999', fromMe: false, momment: 1_700_000_000_000 + n,
-    status: 'RECEIVED', chatName: 'chaos', senderName: 'chaos', participantPhone: null, photo: 'https://', broadcast: false,
-    type: 'ReceivedCallback', text: { message: `chaos ${n}` },
-  });
+  return JSON.stringify(zapiTextWebhook(messageId, { momment: 1_700_000_000_000 + n, text: `chaos ${n}` }));
 }
 
 /** Orders cursors of either backend (`123` or `1700000000000-5`). */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import type { Client } from 'graphql-ws';
 import { collect, eventually, gql, settle, startTestApp, wsClient } from '../helpers/app.js';
+import { zapiTextWebhook } from '../helpers/payloads.js';
 
 /**
  * Issue 2 end to end over real sockets, in sandbox mode: sendText through the graph → the
@@ -127,20 +128,16 @@ describe('statuses never go backwards; redeliveries publish nothing', () => {
 });
 
 describe('webhook bad input', () => {
-  const text = (messageId: string) => ({
-    isStatusReply: false, senderLid: '81896604192873@lid', connectedPhone: '554499999999', waitingMessage: false, isEdit: false, isGroup: false, isNewsletter: false,
-    instanceId: 'sandbox', messageId, phone: '5544999999999', fromMe: false, momment: 1632228638000, status: 'RECEIVED', chatName: 'name', senderPhoto: null,
-    senderName: 'name', participantPhone: null, photo: null, broadcast: false, type: 'ReceivedCallback', text: { message: 'test' },
-  });
+
 
   it('answers 401 for a wrong secret and publishes nothing', async () => {
     const sub = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id } }', { i: ZAPI });
     await settle();
-    const wrong = await fetch(webhookUrl(ZAPI, 'not-the-secret-at-all'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(text('WRONGSECRET1')) });
+    const wrong = await fetch(webhookUrl(ZAPI, 'not-the-secret-at-all'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(zapiTextWebhook('WRONGSECRET1')) });
     expect(wrong.status).toBe(401);
-    const unknown = await fetch(webhookUrl('no-such-instance', 'whatever-secret'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(text('WRONGSECRET2')) });
+    const unknown = await fetch(webhookUrl('no-such-instance', 'whatever-secret'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(zapiTextWebhook('WRONGSECRET2')) });
     expect(unknown.status).toBe(401);
-    const ok = await fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(text('RIGHTSECRET1')) });
+    const ok = await fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(zapiTextWebhook('RIGHTSECRET1')) });
     expect(ok.status).toBe(200);
     await sub.waitFor((d) => d.messageReceived.id === 'RIGHTSECRET1');
     expect(sub.results.map((r) => r.data!.messageReceived.id)).toEqual(['RIGHTSECRET1']);
@@ -159,7 +156,7 @@ describe('webhook bad input', () => {
     const notJson = await post('type=ReceivedCallback', 'application/x-www-form-urlencoded');
     expect(notJson.status).toBe(415);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-    const again = await post(JSON.stringify(text(`AFTERBAD${Date.now()}`)));
+    const again = await post(JSON.stringify(zapiTextWebhook(`AFTERBAD${Date.now()}`)));
     expect(again.status).toBe(200);
   });
 });

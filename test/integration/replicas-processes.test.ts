@@ -9,6 +9,7 @@ import { zapiModule } from '../../src/providers/zapi/index.js';
 import { collect, eventually, gql, settle, wsClient } from '../helpers/app.js';
 import { REPO_ROOT } from '../helpers/docs.js';
 import { TEST_REDIS_URL, deletePrefix, freePort, uniquePrefix } from '../helpers/redis.js';
+import { zapiTextWebhook } from '../helpers/payloads.js';
 
 /**
  * Issue 4's proof with two real server processes (`node src/main.ts`, as `npm start` runs
@@ -36,14 +37,6 @@ async function startReplica(configPath: string): Promise<{ child: ChildProcess; 
   return replica;
 }
 
-function textWebhook(messageId: string): Record<string, unknown> {
-  return {
-    isStatusReply: false, connectedPhone: '554499999999', waitingMessage: false, isEdit: false, isGroup: false, isNewsletter: false,
-    instanceId: 'A20DA9C0183A2D35A260F53F5D2B9244', messageId, phone: '5544999999999', fromMe: false, momment: Date.now(),
-    status: 'RECEIVED', chatName: 'name', senderName: 'name', participantPhone: null, photo: null, broadcast: false,
-    type: 'ReceivedCallback', text: { message: 'across replicas' },
-  };
-}
 
 async function post(url: string, body: unknown): Promise<{ status: number; body: { published?: number; duplicates?: number } }> {
   const res = await fetch(`${url}/webhooks/${INSTANCE}/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -78,15 +71,15 @@ describe('two server processes sharing Redis', () => {
     const sub = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id content { __typename } } }', { i: INSTANCE });
     await settle(500);
     const id = `PROC${Date.now()}`;
-    const first = await post(a.url, textWebhook(id));
+    const first = await post(a.url, zapiTextWebhook(id, { text: 'across replicas' }));
     expect(first).toMatchObject({ status: 200, body: { published: 1 } });
     const got = await sub.waitFor((d) => d.messageReceived.id === id);
     expect(got.messageReceived.content.__typename).toBe('TextContent');
-    const again = await post(b.url, textWebhook(id));
+    const again = await post(b.url, zapiTextWebhook(id, { text: 'across replicas' }));
     expect(again).toMatchObject({ status: 200, body: { published: 0, duplicates: 1 } });
     // a later, distinct webhook proves the subscription is still live, and nothing came between
     const marker = `${id}-2`;
-    await post(b.url, textWebhook(marker));
+    await post(b.url, zapiTextWebhook(marker, { text: 'across replicas' }));
     await sub.waitFor((d) => d.messageReceived.id === marker);
     expect(sub.results.map((r) => r.data!.messageReceived.id)).toEqual([id, marker]);
     sub.dispose();

@@ -7,6 +7,7 @@ import type { SimulatorHandle } from '../../src/providers/contract.js';
 import { zapiModule } from '../../src/providers/zapi/index.js';
 import { collect, eventually, gql, startTestApp, wsClient, type Collected } from '../helpers/app.js';
 import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from '../helpers/redis.js';
+import { zapiTextWebhook } from '../helpers/payloads.js';
 
 /**
  * Two replicas: two complete servers in this process, on their own ports, each with its own
@@ -26,15 +27,6 @@ let b: RunningApp;
 let clientB: Client;
 const admin = new Redis(TEST_REDIS_URL);
 
-/** Z-API's documented `on-message-received` text payload (z-api.webhooks.json, ReceivedCallback/text), with our own message id. */
-function textWebhook(messageId: string, text: string): Record<string, unknown> {
-  return {
-    isStatusReply: false, connectedPhone: '554499999999', waitingMessage: false, isEdit: false, isGroup: false, isNewsletter: false,
-    instanceId: 'A20DA9C0183A2D35A260F53F5D2B9244', messageId, phone: '5544999999999', fromMe: false, momment: Date.now(),
-    status: 'RECEIVED', chatName: 'name', senderName: 'name', participantPhone: null, photo: 'https://', broadcast: false,
-    type: 'ReceivedCallback', text: { message: text },
-  };
-}
 
 async function postWebhook(app: RunningApp, body: unknown): Promise<{ status: number; body: { received?: number; published?: number; duplicates?: number } }> {
   const res = await fetch(`${app.url}/webhooks/${INSTANCE}/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -77,16 +69,16 @@ describe('two replicas sharing Redis', () => {
     try {
       await subscribers(1);
       const id = `REPLICA-${Date.now()}`;
-      const first = await postWebhook(a, textWebhook(id, 'hello from A'));
+      const first = await postWebhook(a, zapiTextWebhook(id, { text: 'hello from A' }));
       expect(first).toEqual({ status: 200, body: { received: 1, published: 1, duplicates: 0 } });
       const got = await sub.waitFor((d) => d.messageReceived.id === id);
       expect(got.messageReceived.content).toEqual({ __typename: 'TextContent', body: 'hello from A' });
 
-      const again = await postWebhook(b, textWebhook(id, 'hello from A'));
+      const again = await postWebhook(b, zapiTextWebhook(id, { text: 'hello from A' }));
       expect(again).toEqual({ status: 200, body: { received: 1, published: 0, duplicates: 1 } });
       // a marker after the redelivery: once it arrived, the redelivery would have too
       const marker = `MARKER-${Date.now()}`;
-      expect((await postWebhook(a, textWebhook(marker, 'marker'))).body.published).toBe(1);
+      expect((await postWebhook(a, zapiTextWebhook(marker, { text: 'marker' }))).body.published).toBe(1);
       await sub.waitFor((d) => d.messageReceived.id === marker);
       expect(sub.results.filter((r) => r.data?.messageReceived.id === id)).toHaveLength(1);
 
