@@ -10,6 +10,13 @@ import type {
   BusinessProfile, BusinessProfileInput, Country, Media, MessageTemplate, NamedOption, ProfilePhotoInput, SendFlowInput,
   SendProductInput, SendProductListInput, SendTemplateInput, TemplateInput, TemplateScope, WebhookEndpoint,
 } from './model.js';
+import type {
+  CatalogSettingsInput, ChatExpiration, Collection, CursorPage, Label, LabelColor, LabelInput, Product, ProductInput, ProductPage,
+} from './model.js';
+import type {
+  Community, CommunityChanges, CommunityLinkAction, CreateCommunityInput, CreateGroupInput, CreatedGroup, GroupChanges, GroupInvitation,
+  ParticipantChange,
+} from './model.js';
 
 /**
  * The provider boundary. A provider implements the **ports** (areas) it has, declares the
@@ -53,6 +60,20 @@ export const CAPABILITIES = [
   'LIST_WEBHOOKS', 'PULL_NOTIFICATIONS',
   // reference
   'COUNTRIES',
+  // chat management (one capability per action, so a client can hide each one)
+  'MARK_CHAT_READ', 'ARCHIVE_CHAT', 'PIN_CHAT', 'MUTE_CHAT', 'CLEAR_CHAT', 'DELETE_CHAT', 'CHAT_EXPIRATION',
+  // labels
+  'LIST_LABELS', 'LABEL_COLORS', 'CREATE_LABEL', 'UPDATE_LABEL', 'DELETE_LABEL', 'ASSIGN_LABEL', 'UNASSIGN_LABEL',
+  // catalog: products, settings, collections
+  'LIST_PRODUCTS', 'GET_PRODUCT', 'UPSERT_PRODUCT', 'DELETE_PRODUCT', 'CONFIGURE_CATALOG',
+  'LIST_COLLECTIONS', 'LIST_COLLECTION_PRODUCTS', 'CREATE_COLLECTION', 'UPDATE_COLLECTION', 'DELETE_COLLECTION',
+  'ADD_COLLECTION_PRODUCTS', 'REMOVE_COLLECTION_PRODUCTS',
+  // group management (GroupsPort): one capability per method, so a client can hide each action
+  'CREATE_GROUP', 'UPDATE_GROUP', 'MANAGE_GROUP_PARTICIPANTS', 'LEAVE_GROUP', 'GROUP_INVITE_LINK', 'RESET_GROUP_INVITE_LINK',
+  'GROUP_INVITATION', 'JOIN_GROUP',
+  // communities (CommunitiesPort)
+  'LIST_COMMUNITIES', 'GET_COMMUNITY', 'CREATE_COMMUNITY', 'UPDATE_COMMUNITY', 'LINK_COMMUNITY_GROUPS', 'MANAGE_COMMUNITY_PARTICIPANTS',
+  'RESET_COMMUNITY_INVITE_LINK', 'DEACTIVATE_COMMUNITY',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -98,6 +119,21 @@ export interface ChatsPort {
   listChats(page: PageRequest): Promise<Page<Chat>>;
   /** @returns null when there is no such chat */
   getChat(chatId: string): Promise<Chat | null>;
+  /**
+   * Chat management (Z-API `POST /modify-chat`, `POST /send-chat-expiration`). `chatId` is a
+   * phone (international digits) or a group id; each returns the provider's confirmation
+   * (false when it says the action did not happen).
+   */
+  /** Marks the whole chat read (`read: true`) or unread. */
+  markChatRead(chatId: string, read: boolean): Promise<boolean>;
+  archiveChat(chatId: string, archived: boolean): Promise<boolean>;
+  pinChat(chatId: string, pinned: boolean): Promise<boolean>;
+  muteChat(chatId: string, muted: boolean): Promise<boolean>;
+  /** Deletes the chat's messages, keeping the chat. */
+  clearChat(chatId: string): Promise<boolean>;
+  deleteChat(chatId: string): Promise<boolean>;
+  /** Sets how long new messages in the chat live (disappearing messages). */
+  setChatExpiration(chatId: string, expiration: ChatExpiration): Promise<boolean>;
 }
 
 /** Contacts area. */
@@ -116,6 +152,41 @@ export interface GroupsPort {
   listGroups(page: PageRequest): Promise<Page<Group>>;
   /** @returns null when there is no such group */
   getGroup(groupId: string): Promise<Group | null>;
+  /** Creates a group with its first participants (phones as digits); returns its id and invitation link. */
+  createGroup(input: CreateGroupInput): Promise<CreatedGroup>;
+  /** Applies only the given changes (name, description, photo, settings), one provider call each, in that order. */
+  updateGroup(groupId: string, changes: GroupChanges): Promise<void>;
+  /** Adds, removes, approves, rejects, promotes or demotes the listed participants (phones as digits). */
+  changeGroupParticipants(groupId: string, change: ParticipantChange): Promise<void>;
+  /** The account leaves the group. */
+  leaveGroup(groupId: string): Promise<void>;
+  /** The group's current invitation link. */
+  getGroupInviteLink(groupId: string): Promise<string>;
+  /** Revokes the group's invitation link and returns the new one. */
+  resetGroupInviteLink(groupId: string): Promise<string>;
+  /** @returns the group an invitation link leads to (without joining), or null when the link leads nowhere */
+  getGroupInvitation(url: string): Promise<GroupInvitation | null>;
+  /** Joins the group of an invitation link. */
+  joinGroup(url: string): Promise<void>;
+}
+
+/** Communities area: WhatsApp communities and the groups linked to them. */
+export interface CommunitiesPort {
+  listCommunities(page: PageRequest): Promise<Page<Community>>;
+  /** @returns null when there is no such community */
+  getCommunity(communityId: string): Promise<Community | null>;
+  /** Creates a community; returns it with its announcement group. */
+  createCommunity(input: CreateCommunityInput): Promise<Community>;
+  /** Applies only the given changes (description, who can add groups), one provider call each. */
+  updateCommunity(communityId: string, changes: CommunityChanges): Promise<void>;
+  /** Links or unlinks groups (ids as the provider gives them). */
+  changeCommunityGroups(communityId: string, action: CommunityLinkAction, groupIds: string[]): Promise<void>;
+  /** Adds, removes, promotes or demotes community participants (phones as digits). */
+  changeCommunityParticipants(communityId: string, change: ParticipantChange): Promise<void>;
+  /** Revokes the community's invitation link and returns the new one. */
+  resetCommunityInviteLink(communityId: string): Promise<string>;
+  /** Deactivates the community: its groups are unlinked, not deleted. */
+  deactivateCommunity(communityId: string): Promise<void>;
 }
 
 /** Templates area: WhatsApp message templates (Ivosights `message-templates`, `template-categories`, `template-languages`). */
@@ -165,6 +236,47 @@ export interface WebhookAdminPort {
   pullPendingNotifications(webhookId?: string | null): Promise<DomainEvent[]>;
 }
 
+/** Labels area: the account's chat labels (WhatsApp Business). Booleans are the provider's confirmation. */
+export interface LabelsPort {
+  listLabels(): Promise<Label[]>;
+  /** The colours a label can take, by index. */
+  listLabelColors(): Promise<LabelColor[]>;
+  /** @returns the new label (its id from the provider) */
+  createLabel(input: LabelInput): Promise<Label>;
+  updateLabel(labelId: string, input: LabelInput): Promise<boolean>;
+  deleteLabel(labelId: string): Promise<boolean>;
+  /** `chatId`: phone digits or group id. */
+  assignLabel(chatId: string, labelId: string): Promise<boolean>;
+  unassignLabel(chatId: string, labelId: string): Promise<boolean>;
+}
+
+/**
+ * Catalog area: WhatsApp Business products, catalog settings and collections. Lists page by
+ * the provider's opaque cursor. Collection ids may change when a collection changes: the
+ * methods that change one return the id to use from then on.
+ */
+export interface CatalogPort {
+  /** The account's own catalog (`owner` null) or another business number's (`owner` phone digits). */
+  listProducts(owner: string | null, cursor: string | null): Promise<ProductPage>;
+  /** @returns null when there is no such product */
+  getProduct(productId: string): Promise<Product | null>;
+  /** Creates the product, or updates the one with the same `retailerId`; returns the product id. */
+  upsertProduct(input: ProductInput): Promise<string>;
+  deleteProduct(productId: string): Promise<boolean>;
+  configureCatalog(input: CatalogSettingsInput): Promise<boolean>;
+  listCollections(cursor: string | null): Promise<CursorPage<Collection>>;
+  listCollectionProducts(collectionId: string, cursor: string | null): Promise<CursorPage<Product>>;
+  /** @returns the new collection's id */
+  createCollection(name: string, productIds: string[]): Promise<string>;
+  /** Renames a collection; returns its (possibly new) id. */
+  updateCollection(collectionId: string, name: string): Promise<string>;
+  deleteCollection(collectionId: string): Promise<boolean>;
+  /** @returns the collection's new id */
+  addProductsToCollection(collectionId: string, productIds: string[]): Promise<string>;
+  /** @returns the collection's new id */
+  removeProductsFromCollection(collectionId: string, productIds: string[]): Promise<string>;
+}
+
 /** Reference data the provider serves. */
 export interface ReferencePort {
   listCountries(): Promise<Country[]>;
@@ -177,11 +289,14 @@ export interface PortMap {
   chats: ChatsPort;
   contacts: ContactsPort;
   groups: GroupsPort;
+  communities: CommunitiesPort;
   templates: TemplatesPort;
   media: MediaPort;
   business: BusinessPort;
   webhookAdmin: WebhookAdminPort;
   reference: ReferencePort;
+  labels: LabelsPort;
+  catalog: CatalogPort;
 }
 /** An area name. */
 export type PortName = keyof PortMap;
@@ -235,6 +350,48 @@ export const CAPABILITY_METHODS = {
   LIST_WEBHOOKS: ['webhookAdmin', 'listWebhooks'],
   PULL_NOTIFICATIONS: ['webhookAdmin', 'pullPendingNotifications'],
   COUNTRIES: ['reference', 'listCountries'],
+  MARK_CHAT_READ: ['chats', 'markChatRead'],
+  ARCHIVE_CHAT: ['chats', 'archiveChat'],
+  PIN_CHAT: ['chats', 'pinChat'],
+  MUTE_CHAT: ['chats', 'muteChat'],
+  CLEAR_CHAT: ['chats', 'clearChat'],
+  DELETE_CHAT: ['chats', 'deleteChat'],
+  CHAT_EXPIRATION: ['chats', 'setChatExpiration'],
+  LIST_LABELS: ['labels', 'listLabels'],
+  LABEL_COLORS: ['labels', 'listLabelColors'],
+  CREATE_LABEL: ['labels', 'createLabel'],
+  UPDATE_LABEL: ['labels', 'updateLabel'],
+  DELETE_LABEL: ['labels', 'deleteLabel'],
+  ASSIGN_LABEL: ['labels', 'assignLabel'],
+  UNASSIGN_LABEL: ['labels', 'unassignLabel'],
+  LIST_PRODUCTS: ['catalog', 'listProducts'],
+  GET_PRODUCT: ['catalog', 'getProduct'],
+  UPSERT_PRODUCT: ['catalog', 'upsertProduct'],
+  DELETE_PRODUCT: ['catalog', 'deleteProduct'],
+  CONFIGURE_CATALOG: ['catalog', 'configureCatalog'],
+  LIST_COLLECTIONS: ['catalog', 'listCollections'],
+  LIST_COLLECTION_PRODUCTS: ['catalog', 'listCollectionProducts'],
+  CREATE_COLLECTION: ['catalog', 'createCollection'],
+  UPDATE_COLLECTION: ['catalog', 'updateCollection'],
+  DELETE_COLLECTION: ['catalog', 'deleteCollection'],
+  ADD_COLLECTION_PRODUCTS: ['catalog', 'addProductsToCollection'],
+  REMOVE_COLLECTION_PRODUCTS: ['catalog', 'removeProductsFromCollection'],
+  CREATE_GROUP: ['groups', 'createGroup'],
+  UPDATE_GROUP: ['groups', 'updateGroup'],
+  MANAGE_GROUP_PARTICIPANTS: ['groups', 'changeGroupParticipants'],
+  LEAVE_GROUP: ['groups', 'leaveGroup'],
+  GROUP_INVITE_LINK: ['groups', 'getGroupInviteLink'],
+  RESET_GROUP_INVITE_LINK: ['groups', 'resetGroupInviteLink'],
+  GROUP_INVITATION: ['groups', 'getGroupInvitation'],
+  JOIN_GROUP: ['groups', 'joinGroup'],
+  LIST_COMMUNITIES: ['communities', 'listCommunities'],
+  GET_COMMUNITY: ['communities', 'getCommunity'],
+  CREATE_COMMUNITY: ['communities', 'createCommunity'],
+  UPDATE_COMMUNITY: ['communities', 'updateCommunity'],
+  LINK_COMMUNITY_GROUPS: ['communities', 'changeCommunityGroups'],
+  MANAGE_COMMUNITY_PARTICIPANTS: ['communities', 'changeCommunityParticipants'],
+  RESET_COMMUNITY_INVITE_LINK: ['communities', 'resetCommunityInviteLink'],
+  DEACTIVATE_COMMUNITY: ['communities', 'deactivateCommunity'],
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */
@@ -296,11 +453,14 @@ export interface ProviderAdapter {
   chats?: Partial<ChatsPort>;
   contacts?: Partial<ContactsPort>;
   groups?: Partial<GroupsPort>;
+  communities?: Partial<CommunitiesPort>;
   templates?: Partial<TemplatesPort>;
   media?: Partial<MediaPort>;
   business?: Partial<BusinessPort>;
   webhookAdmin?: Partial<WebhookAdminPort>;
   reference?: Partial<ReferencePort>;
+  labels?: Partial<LabelsPort>;
+  catalog?: Partial<CatalogPort>;
   /** Present when the provider posts webhooks. */
   webhooks?: WebhookPort;
   /** Starts background work (pollers); called once after the server is ready. */

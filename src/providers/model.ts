@@ -473,3 +473,137 @@ export interface WebhookEndpoint {
   httpAuthEnabled: boolean;
   httpAuthUsername?: string | null;
 }
+
+// ---------------------------------------------------------------------------------------
+// Chat management, labels and the product catalog
+// (the graph's `archiveChat`…, `Label`, `Product`, `Collection`; DESIGN.md "The graph")
+// ---------------------------------------------------------------------------------------
+
+/** How long new messages in a chat live before they disappear (WhatsApp "disappearing messages"); `OFF` keeps them. */
+export const CHAT_EXPIRATIONS = ['OFF', 'HOURS_24', 'DAYS_7', 'DAYS_90'] as const;
+/** One of {@link CHAT_EXPIRATIONS}. */
+export type ChatExpiration = (typeof CHAT_EXPIRATIONS)[number];
+
+/** A chat label (WhatsApp Business "label"/"tag"). `colorIndex` is a key of the provider's colour list ({@link LabelColor}); null when the provider gives none. */
+export interface Label { id: string; name: string; colorIndex: number | null }
+/** One entry of the provider's label colour list: the index a label stores and its hex code (`#64C4FF`). */
+export interface LabelColor { index: number; hex: string }
+/** A label to create, or the new name/colour of an existing one. */
+export interface LabelInput { name: string; colorIndex?: number | null }
+
+/**
+ * A catalog product. Prices are numbers in the provider's own unit for the currency (the
+ * provider does not say whether that is a whole unit or a cent); null when not given.
+ */
+export interface Product {
+  id: string;
+  retailerId?: string | null;
+  name: string;
+  description?: string | null;
+  price?: number | null;
+  salePrice?: number | null;
+  /** ISO 4217 code (`BRL`). */
+  currency?: string | null;
+  imageUrls: string[];
+  isHidden?: boolean | null;
+  url?: string | null;
+  /** `in stock`, … as the provider says it. */
+  availability?: string | null;
+  quantity?: number | null;
+}
+
+/** A product to create, or the new definition of the product with the same `retailerId`. */
+export interface ProductInput {
+  retailerId: string;
+  name: string;
+  description?: string | null;
+  price: number;
+  salePrice?: number | null;
+  currency: string;
+  imageUrls: string[];
+  isHidden: boolean;
+  url?: string | null;
+}
+
+/** One page of a list the provider pages by an opaque cursor; `nextCursor` null on the last page. */
+export interface CursorPage<T> { items: T[]; nextCursor: string | null }
+
+/** One page of a catalog, with whether its shopping cart is enabled (null when not said). */
+export interface ProductPage extends CursorPage<Product> { cartEnabled: boolean | null }
+
+/** Catalog settings. */
+export interface CatalogSettingsInput { cartEnabled: boolean }
+
+/** A collection of catalog products; `status` as the provider says it (`PENDING`, `APPROVED`). */
+export interface Collection { id: string; name: string; status?: string | null }
+
+// ---------------------------------------------------------------------------------------
+// Group management and communities (GroupsPort admin methods, CommunitiesPort)
+// ---------------------------------------------------------------------------------------
+
+/** A group to create: its name and first participants (phones as international digits). */
+export interface CreateGroupInput {
+  name: string;
+  participants: string[];
+  /** Invite privately (by link) the participants WhatsApp would not let the account add directly. */
+  autoInvite: boolean;
+}
+
+/** A group just created: its id and invitation link. */
+export interface CreatedGroup { id: string; invitationLink?: string | null }
+
+/** The group settings a provider sets together (it may require all of them at once). */
+export interface GroupSettings {
+  /** Only admins may send messages. */
+  onlyAdminsSend: boolean;
+  /** Only admins may edit the group's name, photo and description. */
+  onlyAdminsEdit: boolean;
+  /** New members need an admin's approval to join. */
+  requireAdminApproval: boolean;
+  /** Only admins may add members. */
+  onlyAdminsAddMembers: boolean;
+}
+
+/** Changes to a group: only the given fields are sent, each by its own provider call. */
+export interface GroupChanges {
+  name?: string | null;
+  description?: string | null;
+  /** An http(s) image URL or a base64 data URI. */
+  photo?: string | null;
+  settings?: GroupSettings | null;
+}
+
+/** What is done to the listed participants of a group or community. */
+export type ParticipantAction = 'ADD' | 'REMOVE' | 'APPROVE' | 'REJECT' | 'PROMOTE' | 'DEMOTE';
+
+/** A participant change: `phones` as international digits; `autoInvite` only for `ADD`. */
+export interface ParticipantChange { action: ParticipantAction; phones: string[]; autoInvite?: boolean }
+
+/** A group seen through its invitation link, before joining. */
+export interface GroupInvitation extends Group {
+  participantsCount?: number | null;
+}
+
+/** A group linked to a community; the announcement group is where the whole community is messaged. */
+export interface CommunityGroup { id: string; name?: string | null; isAnnouncement: boolean }
+
+/** A WhatsApp community: groups around a topic, with one announcement group. */
+export interface Community {
+  id: string;
+  name: string;
+  description?: string | null;
+  /** Absent when the provider's listing does not carry them (read the community itself). */
+  groups?: CommunityGroup[] | null;
+}
+
+/** A community to create. */
+export interface CreateCommunityInput { name: string; description?: string | null }
+
+/** Who may add groups to a community. */
+export type CommunityGroupAdders = 'ADMINS' | 'ALL';
+
+/** Changes to a community: only the given fields are sent, each by its own provider call. */
+export interface CommunityChanges { description?: string | null; whoCanAddGroups?: CommunityGroupAdders | null }
+
+/** Whether groups are linked to or unlinked from a community. */
+export type CommunityLinkAction = 'LINK' | 'UNLINK';
