@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { BaseInstanceConfig, Capability, ProviderAdapter, ProviderDeps, ProviderModule } from '../contract.js';
 import { ProviderHttpClient } from '../http.js';
 import { createZapiPorts, mapZapiError, ZapiClient } from './client.js';
+import { createZapiCatalogPorts, ZapiCatalogClient } from './catalog-client.js';
+import { createZapiChatAdminPorts, ZapiChatAdminClient } from './chat-admin-client.js';
+import { createZapiLabelsPorts, ZapiLabelsClient } from './labels-client.js';
 import { startZapiSimulator } from './simulator.js';
 import { parseZapiWebhook } from './webhooks.js';
 
@@ -41,6 +44,12 @@ export const ZAPI_CAPABILITIES: readonly Capability[] = [
   'LIST_CHATS', 'GET_CHAT',
   'LIST_CONTACTS', 'GET_CONTACT', 'CHECK_PHONES', 'PROFILE_PICTURE',
   'LIST_GROUPS', 'GET_GROUP',
+  // chat management, labels and the catalog (chat-admin-client.ts, labels-client.ts, catalog-client.ts)
+  'MARK_CHAT_READ', 'ARCHIVE_CHAT', 'PIN_CHAT', 'MUTE_CHAT', 'CLEAR_CHAT', 'DELETE_CHAT', 'CHAT_EXPIRATION',
+  'LIST_LABELS', 'LABEL_COLORS', 'CREATE_LABEL', 'UPDATE_LABEL', 'DELETE_LABEL', 'ASSIGN_LABEL', 'UNASSIGN_LABEL',
+  'LIST_PRODUCTS', 'GET_PRODUCT', 'UPSERT_PRODUCT', 'DELETE_PRODUCT', 'CONFIGURE_CATALOG',
+  'LIST_COLLECTIONS', 'LIST_COLLECTION_PRODUCTS', 'CREATE_COLLECTION', 'UPDATE_COLLECTION', 'DELETE_COLLECTION',
+  'ADD_COLLECTION_PRODUCTS', 'REMOVE_COLLECTION_PRODUCTS',
 ];
 
 /**
@@ -62,14 +71,22 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
     ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
-  const ports = createZapiPorts(new ZapiClient(http));
+  const core = new ZapiClient(http);
+  const ports = createZapiPorts(core);
+  // The connected number, which `collection-products` takes as the catalog owner (`GET /device`, z-api.txt 861-897).
+  const ownPhone = async () => String((await core.device())?.phone ?? '');
+  const catalog = createZapiCatalogPorts(new ZapiCatalogClient(http), ownPhone);
+  const labels = createZapiLabelsPorts(new ZapiLabelsClient(http));
+  const chatAdmin = createZapiChatAdminPorts(new ZapiChatAdminClient(http));
   return {
     kind: 'zapi',
     instanceId: config.id,
     capabilities: new Set(ZAPI_CAPABILITIES),
     account: ports,
     messaging: ports,
-    chats: ports,
+    chats: { ...ports, ...chatAdmin },
+    labels,
+    catalog,
     contacts: ports,
     groups: ports,
     webhooks: { parse: (delivery) => parseZapiWebhook(config.id, delivery) },

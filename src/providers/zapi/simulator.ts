@@ -3,6 +3,9 @@ import type { SimulatorHandle, SimulatorOptions } from '../contract.js';
 import { missingFields, postWebhook, sleep, startSimServer, type SimContext, type SimResponse, type SimRoute } from '../sim-kit.js';
 import { ZAPI_MAX_DELAY_SECONDS, ZAPI_MIN_DELAY_SECONDS, ZAPI_PHONE_EXISTS_BATCH_MAX } from './client.js';
 import type { ZapiChat, ZapiContact, ZapiGroupMetadata, ZapiSendResponse } from './wire.js';
+import { zapiCatalogRoutes } from './catalog-simulator.js';
+import { zapiChatAdminRoutes } from './chat-admin-simulator.js';
+import { zapiLabelsRoutes } from './labels-simulator.js';
 
 /**
  * A faithful HTTP fake of Z-API (sandbox mode and tests), answering on the documented paths
@@ -289,6 +292,10 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
         return g ? { status: 200, body: g } : { status: 404, body: { error: 'Group not found' } };
       },
     },
+    // Chat management, labels, catalog (z-api.txt 6335-6679, 9545-10654)
+    ...zapiChatAdminRoutes({ prefix: PREFIX, chats }),
+    ...zapiLabelsRoutes({ prefix: PREFIX, chats }),
+    ...zapiCatalogRoutes({ prefix: PREFIX, ownPhone: ZAPI_SANDBOX_PHONE }),
   ];
 
   const server = await startSimServer({
