@@ -84,7 +84,8 @@ const BODY_OVERRIDES: Record<string, (cfg: Record<string, unknown>) => unknown> 
  */
 function fixtureIds(kind: ProviderKind, cfg: Record<string, unknown>): Record<string, string> {
   switch (kind) {
-    case 'zapi': return { phone: '5511999999999', groupId: '120363019502650977-group', instanceId: String(cfg.instanceId), token: String(cfg.token), extension: 'pdf' };
+    // communityId: the doc's example community (z-api.txt 8493-8512), which the simulator seeds.
+    case 'zapi': return { phone: '5511999999999', groupId: '120363019502650977-group', communityId: '98372465382764532938', instanceId: String(cfg.instanceId), token: String(cfg.token), extension: 'pdf' };
     case 'ivosights': return { templateId: '60243665e4058d3b4a377bd2', template_id: '60243665e4058d3b4a377bd2', webhookId: String(cfg.webhookId) };
     default: return {};
   }
@@ -96,6 +97,10 @@ const PATH_OVERRIDES: Record<string, Record<string, string>> = {
   'zapi GET /group-metadata/{phone}': { phone: '120363019502650977-group' },
   // The doc's example contact (z-api.txt 5827-5889), which has a picture as the example shows.
   'zapi GET /contacts/{phone}': { phone: '551199999999' },
+  // Z-API names the group id `phone` here too (z-api.txt 8108); the links are the seeded group's (7830-7870).
+  'zapi POST /update-group-settings': { phone: '120363019502650977-group' },
+  'zapi GET /group-invitation-metadata': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
+  'zapi GET /accept-invite-group': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
 };
 
 /** A value for a documented query parameter without an example, by its name and type. */

@@ -279,7 +279,7 @@ async function orNull<T>(call: Promise<T | null>): Promise<T | null> {
 /** All the ports Z-API implements, built on one {@link ZapiClient}. */
 export type ZapiPorts = AccountPort
   & Pick<MessagingPort, 'sendText' | 'sendImage' | 'sendVideo' | 'sendAudio' | 'sendDocument' | 'sendLocation' | 'sendReaction' | 'sendContact' | 'sendButtons' | 'sendList' | 'readMessage' | 'deleteMessage'>
-  & Pick<ChatsPort, 'listChats' | 'getChat'> & ContactsPort & GroupsPort;
+  & Pick<ChatsPort, 'listChats' | 'getChat'> & ContactsPort & Pick<GroupsPort, 'listGroups' | 'getGroup'>;
 
 /**
  * The Z-API port methods (contract.ts): each checks Z-API's own documented limits, sends the

@@ -5,6 +5,8 @@ import { createZapiPorts, mapZapiError, ZapiClient } from './client.js';
 import { createZapiCatalogPorts, ZapiCatalogClient } from './catalog-client.js';
 import { createZapiChatAdminPorts, ZapiChatAdminClient } from './chat-admin-client.js';
 import { createZapiLabelsPorts, ZapiLabelsClient } from './labels-client.js';
+import { createZapiCommunityPorts, ZapiCommunityClient } from './community-client.js';
+import { createZapiGroupAdminPorts, ZapiGroupAdminClient } from './group-admin-client.js';
 import { startZapiSimulator } from './simulator.js';
 import { parseZapiWebhook } from './webhooks.js';
 
@@ -44,6 +46,10 @@ export const ZAPI_CAPABILITIES: readonly Capability[] = [
   'LIST_CHATS', 'GET_CHAT',
   'LIST_CONTACTS', 'GET_CONTACT', 'CHECK_PHONES', 'PROFILE_PICTURE',
   'LIST_GROUPS', 'GET_GROUP',
+  // group management and communities (group-admin-client.ts, community-client.ts)
+  'CREATE_GROUP', 'UPDATE_GROUP', 'MANAGE_GROUP_PARTICIPANTS', 'LEAVE_GROUP', 'GROUP_INVITE_LINK', 'RESET_GROUP_INVITE_LINK', 'GROUP_INVITATION', 'JOIN_GROUP',
+  'LIST_COMMUNITIES', 'GET_COMMUNITY', 'CREATE_COMMUNITY', 'UPDATE_COMMUNITY', 'LINK_COMMUNITY_GROUPS', 'MANAGE_COMMUNITY_PARTICIPANTS',
+  'RESET_COMMUNITY_INVITE_LINK', 'DEACTIVATE_COMMUNITY',
   // chat management, labels and the catalog (chat-admin-client.ts, labels-client.ts, catalog-client.ts)
   'MARK_CHAT_READ', 'ARCHIVE_CHAT', 'PIN_CHAT', 'MUTE_CHAT', 'CLEAR_CHAT', 'DELETE_CHAT', 'CHAT_EXPIRATION',
   'LIST_LABELS', 'LABEL_COLORS', 'CREATE_LABEL', 'UPDATE_LABEL', 'DELETE_LABEL', 'ASSIGN_LABEL', 'UNASSIGN_LABEL',
@@ -88,7 +94,8 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
     labels,
     catalog,
     contacts: ports,
-    groups: ports,
+    groups: { ...ports, ...createZapiGroupAdminPorts(new ZapiGroupAdminClient(http)) },
+    communities: createZapiCommunityPorts(new ZapiCommunityClient(http)),
     webhooks: { parse: (delivery) => parseZapiWebhook(config.id, delivery) },
   };
 }

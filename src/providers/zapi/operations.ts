@@ -10,10 +10,8 @@ const R5 = "contact management (add, remove, block, report): no capability in th
 const R6 = "single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead";
 const R7 = "chat management (read, archive, pin, mute, clear, delete, expiration): no capability in the graph yet";
 const R8 = "calls: no capability in the graph";
-const R9 = "group management: no capability in the graph yet";
 const R10 = "mentioning groups (`groupMentioned`) is not in SendTextInput; sendText mentions members only";
 const R11 = "lightweight variant: GET_GROUP reads the full `group-metadata`";
-const R12 = "communities: no capability in the graph yet";
 const R13 = "chatting with Meta AI: no capability in the graph";
 const R14 = "the send queue: no capability in the graph yet";
 const R15 = "catalog products: no capability in the graph yet";
@@ -226,71 +224,71 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 6769-6841: Search groups
   "GET /groups": { capabilities: ['LIST_GROUPS'] },
   // z-api.txt 6843-6930: Creating groups
-  "POST /create-group": { reason: R9 },
+  "POST /create-group": { capabilities: ['CREATE_GROUP'] },
   // z-api.txt 6932-7007: Update group name
-  "POST /update-group-name": { reason: R9 },
+  "POST /update-group-name": { capabilities: ['UPDATE_GROUP'] },
   // z-api.txt 7009-7078: Update group image
-  "POST /update-group-photo": { reason: R9 },
+  "POST /update-group-photo": { capabilities: ['UPDATE_GROUP'] },
   // z-api.txt 7080-7162: Add Participants
-  "POST /add-participant group": { reason: R9 },
+  "POST /add-participant group": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7163-7239: Remove Participants
-  "POST /remove-participant group": { reason: R9 },
+  "POST /remove-participant group": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7240-7316: Approve Participants
-  "POST /approve-participant": { reason: R9 },
+  "POST /approve-participant": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7317-7393: Reject Participants
-  "POST /reject-participant": { reason: R9 },
+  "POST /reject-participant": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7394-7469: Mention member
   "POST /send-text mention-members": { capabilities: ['SEND_TEXT'] },
   // z-api.txt 7470-7549: Mention group
   "POST /send-text mention-groups": { reason: R10 },
   // z-api.txt 7550-7625: Promote group admin
-  "POST /add-admin group": { reason: R9 },
+  "POST /add-admin group": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7626-7710: Remove group admin
-  "POST /remove-admin group": { reason: R9 },
+  "POST /remove-admin group": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7711-7784: Leave the group
-  "POST /leave-group": { reason: R9 },
+  "POST /leave-group": { capabilities: ['LEAVE_GROUP'] },
   // z-api.txt 7785-7909: Group Metadata
   "GET /group-metadata/{phone}": { capabilities: ['GET_GROUP'] },
   // z-api.txt 7910-8008: Group Metadata (lightweight)
   "GET /light-group-metadata/{phone}": { reason: R11 },
   // z-api.txt 8009-8090: Invite Group Metadata
-  "GET /group-invitation-metadata": { reason: R9 },
+  "GET /group-invitation-metadata": { capabilities: ['GROUP_INVITATION'] },
   // z-api.txt 8091-8173: Group settings
-  "POST /update-group-settings": { reason: R9 },
+  "POST /update-group-settings": { capabilities: ['UPDATE_GROUP'] },
   // z-api.txt 8174-8247: Change description
-  "POST /update-group-description": { reason: R9 },
+  "POST /update-group-description": { capabilities: ['UPDATE_GROUP'] },
   // z-api.txt 8248-8303: Reset group invite link
-  "POST /redefine-invitation-link/{groupId} group": { reason: R9 },
+  "POST /redefine-invitation-link/{groupId} group": { capabilities: ['RESET_GROUP_INVITE_LINK'] },
   // z-api.txt 8304-8360: Get group invite link
-  "POST /group-invitation-link/{groupId}": { reason: R9 },
+  "POST /group-invitation-link/{groupId}": { capabilities: ['GROUP_INVITE_LINK'] },
   // z-api.txt 8361-8412: Accept group invitation
-  "GET /accept-invite-group": { reason: R9 },
+  "GET /accept-invite-group": { capabilities: ['JOIN_GROUP'] },
   // z-api.txt 8455-8521: Create community
-  "POST /communities": { reason: R12 },
+  "POST /communities": { capabilities: ['CREATE_COMMUNITY'] },
   // z-api.txt 8522-8577: List communities
-  "GET /communities": { reason: R12 },
+  "GET /communities": { capabilities: ['LIST_COMMUNITIES'] },
   // z-api.txt 8578-8638: Link groups
-  "POST /communities/link": { reason: R12 },
+  "POST /communities/link": { capabilities: ['LINK_COMMUNITY_GROUPS'] },
   // z-api.txt 8639-8699: Unlink groups
-  "POST /communities/unlink": { reason: R12 },
+  "POST /communities/unlink": { capabilities: ['LINK_COMMUNITY_GROUPS'] },
   // z-api.txt 8700-8771: Community metadata
-  "GET /communities-metadata/{communityId}": { reason: R12 },
+  "GET /communities-metadata/{communityId}": { capabilities: ['GET_COMMUNITY'] },
   // z-api.txt 8772-8824: Reset Community Invite Link
-  "POST /redefine-invitation-link/{communityId} community": { reason: R12 },
+  "POST /redefine-invitation-link/{communityId} community": { capabilities: ['RESET_COMMUNITY_INVITE_LINK'] },
   // z-api.txt 8825-8889: Add participants
-  "POST /add-participant community": { reason: R12 },
+  "POST /add-participant community": { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
   // z-api.txt 8890-8949: Remove participants
-  "POST /remove-participant community": { reason: R12 },
+  "POST /remove-participant community": { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
   // z-api.txt 8950-9009: Promote community admin
-  "POST /add-admin community": { reason: R12 },
+  "POST /add-admin community": { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
   // z-api.txt 9010-9069: Remove community admin
-  "POST /remove-admin community": { reason: R12 },
+  "POST /remove-admin community": { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
   // z-api.txt 9070-9125: Community Settings
-  "POST /communities/settings": { reason: R12 },
+  "POST /communities/settings": { capabilities: ['UPDATE_COMMUNITY'] },
   // z-api.txt 9126-9176: Deactivate community
-  "DELETE /communities/{communityId}": { reason: R12 },
+  "DELETE /communities/{communityId}": { capabilities: ['DEACTIVATE_COMMUNITY'] },
   // z-api.txt 9177-9238: Change description
-  "POST /update-community-description": { reason: R12 },
+  "POST /update-community-description": { capabilities: ['UPDATE_COMMUNITY'] },
   // z-api.txt 9250-9331: Chat with Meta AI
   "POST /send-text meta-ai": { reason: R13 },
   // z-api.txt 9351-9447: Queue
