@@ -8,6 +8,8 @@ import { ButtonsResolver } from './buttons.resolver.js';
 import { MessageStatusResolver } from './message-status.resolver.js';
 import { TemplateResolver } from './template.resolver.js';
 import { BusinessResolver } from './business.resolver.js';
+import { GroupActionPayloadResolver, GroupAdminResolver } from './group-admin.resolver.js';
+import { CommunityActionPayloadResolver, CommunityFieldsResolver, CommunityResolver } from './community.resolver.js';
 
 /** Every resolver class of the graph. Add a new resolver here (one line). */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -18,4 +20,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SubscriptionResolver,
   BulkResolver, ButtonsResolver, MessageStatusResolver,
   TemplateResolver, BusinessResolver,
+  GroupAdminResolver, GroupActionPayloadResolver, CommunityResolver, CommunityFieldsResolver, CommunityActionPayloadResolver,
 ];
