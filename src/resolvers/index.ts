@@ -10,6 +10,9 @@ import { TemplateResolver } from './template.resolver.js';
 import { BusinessResolver } from './business.resolver.js';
 import { GroupActionPayloadResolver, GroupAdminResolver } from './group-admin.resolver.js';
 import { CommunityActionPayloadResolver, CommunityFieldsResolver, CommunityResolver } from './community.resolver.js';
+import { ChatAdminResolver } from './chat-admin.resolver.js';
+import { LabelResolver } from './label.resolver.js';
+import { CatalogResolver, CollectionResolver } from './catalog.resolver.js';
 
 /** Every resolver class of the graph. Add a new resolver here (one line). */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -21,4 +24,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   BulkResolver, ButtonsResolver, MessageStatusResolver,
   TemplateResolver, BusinessResolver,
   GroupAdminResolver, GroupActionPayloadResolver, CommunityResolver, CommunityFieldsResolver, CommunityActionPayloadResolver,
+  ChatAdminResolver, LabelResolver, CatalogResolver, CollectionResolver,
 ];

@@ -97,6 +97,19 @@ const PATH_OVERRIDES: Record<string, Record<string, string>> = {
   'zapi GET /group-metadata/{phone}': { phone: '120363019502650977-group' },
   // The doc's example contact (z-api.txt 5827-5889), which has a picture as the example shows.
   'zapi GET /contacts/{phone}': { phone: '551199999999' },
+  // The simulator's seeded labels, products and collections (the doc's example ids; catalog-simulator.ts, labels-simulator.ts).
+  'zapi POST /business/edit-tag/{tagId}': { tagId: '1' },
+  'zapi DELETE /business/tag/{tagId}': { tagId: '5' },
+  'zapi PUT /chats/{phone}/tags/{tag}/add': { tag: '2' },
+  'zapi PUT /chats/{phone}/tags/{tag}/remove': { tag: '2' },
+  'zapi GET /products/{productId}': { productId: '999999999999999' },
+  'zapi DELETE /products/{productId}': { productId: '999999999999999' },
+  'zapi DELETE /catalogs/collection/{collectionId}': { collectionId: '1072603710847740' },
+  'zapi POST /catalogs/collection-edit/{collectionId}': { collectionId: '902834786123343' },
+  // The catalog owner is the connected number (the simulator's ZAPI_SANDBOX_PHONE).
+  'zapi GET /catalogs/collection-products/{phone}': { phone: '554499999999', collectionId: '902834786123343' },
+  // add-product (run just before) gave the doc's example collection a new id, as the doc says it does (z-api.txt 10553).
+  'zapi POST /catalogs/collection/remove-product': { collectionId: '902834786123343' },
   // Z-API names the group id `phone` here too (z-api.txt 8108); the links are the seeded group's (7830-7870).
   'zapi POST /update-group-settings': { phone: '120363019502650977-group' },
   'zapi GET /group-invitation-metadata': { url: 'https://chat.whatsapp.com/40Aasd6af1' },

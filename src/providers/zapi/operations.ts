@@ -8,16 +8,11 @@ const R3 = "this message kind has no capability in the graph yet";
 const R4 = "privacy settings: no capability in the graph yet";
 const R5 = "contact management (add, remove, block, report): no capability in the graph yet";
 const R6 = "single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead";
-const R7 = "chat management (read, archive, pin, mute, clear, delete, expiration): no capability in the graph yet";
 const R8 = "calls: no capability in the graph";
 const R10 = "mentioning groups (`groupMentioned`) is not in SendTextInput; sendText mentions members only";
 const R11 = "lightweight variant: GET_GROUP reads the full `group-metadata`";
 const R13 = "chatting with Meta AI: no capability in the graph";
 const R14 = "the send queue: no capability in the graph yet";
-const R15 = "catalog products: no capability in the graph yet";
-const R16 = "labels: no capability in the graph yet";
-const R17 = "catalog settings: no capability in the graph yet";
-const R18 = "catalog collections: no capability in the graph yet";
 const R19 = "business profile: no capability in the graph yet for Z-API";
 const R20 = "webhook URLs are set once per instance in the Z-API panel (whatsgraph's URL); the graph does not reconfigure them";
 const R21 = "partner (integrator) API: creates and bills instances, outside one instance's graph";
@@ -206,19 +201,19 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 6269-6333: Get Chat Metadata
   "GET /chats/{phone}": { capabilities: ['GET_CHAT'] },
   // z-api.txt 6335-6382: Read chats
-  "POST /modify-chat read": { reason: R7 },
+  "POST /modify-chat read": { capabilities: ['MARK_CHAT_READ'] },
   // z-api.txt 6384-6431: Archive chats
-  "POST /modify-chat archive": { reason: R7 },
+  "POST /modify-chat archive": { capabilities: ['ARCHIVE_CHAT'] },
   // z-api.txt 6433-6480: Pin chats
-  "POST /modify-chat pin": { reason: R7 },
+  "POST /modify-chat pin": { capabilities: ['PIN_CHAT'] },
   // z-api.txt 6482-6534: Mute chats
-  "POST /modify-chat mute": { reason: R7 },
+  "POST /modify-chat mute": { capabilities: ['MUTE_CHAT'] },
   // z-api.txt 6536-6588: Clear chat
-  "POST /modify-chat clear": { reason: R7 },
+  "POST /modify-chat clear": { capabilities: ['CLEAR_CHAT'] },
   // z-api.txt 6590-6637: Delete Chats
-  "POST /modify-chat delete": { reason: R7 },
+  "POST /modify-chat delete": { capabilities: ['DELETE_CHAT'] },
   // z-api.txt 6639-6679: Chat expiration
-  "POST /send-chat-expiration": { reason: R7 },
+  "POST /send-chat-expiration": { capabilities: ['CHAT_EXPIRATION'] },
   // z-api.txt 6692-6753: Make a call
   "POST /send-call": { reason: R8 },
   // z-api.txt 6769-6841: Search groups
@@ -300,45 +295,45 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 9485-9532: Delete queued message
   "DELETE /queue/{zaapId}": { reason: R14 },
   // z-api.txt 9545-9615: Create/edit product
-  "POST /products": { reason: R15 },
+  "POST /products": { capabilities: ['UPSERT_PRODUCT'] },
   // z-api.txt 9616-9681: Get Products
-  "GET /catalogs": { reason: R15 },
+  "GET /catalogs": { capabilities: ['LIST_PRODUCTS'] },
   // z-api.txt 9682-9744: Pick Up Products (Phone)
-  "GET /catalogs/{phone}": { reason: R15 },
+  "GET /catalogs/{phone}": { capabilities: ['LIST_PRODUCTS'] },
   // z-api.txt 9745-9808: Get Product (Id)
-  "GET /products/{productId}": { reason: R15 },
+  "GET /products/{productId}": { capabilities: ['GET_PRODUCT'] },
   // z-api.txt 9809-9850: Delete Product
-  "DELETE /products/{productId}": { reason: R15 },
+  "DELETE /products/{productId}": { capabilities: ['DELETE_PRODUCT'] },
   // z-api.txt 9851-9906: Search tags
-  "GET /tags": { reason: R16 },
+  "GET /tags": { capabilities: ['LIST_LABELS'] },
   // z-api.txt 9907-9954: Label cores
-  "GET /business/tags/colors": { reason: R16 },
+  "GET /business/tags/colors": { capabilities: ['LABEL_COLORS'] },
   // z-api.txt 9955-10015: Create new label
-  "POST /business/create-tag": { reason: R16 },
+  "POST /business/create-tag": { capabilities: ['CREATE_LABEL'] },
   // z-api.txt 10016-10082: Edit label
-  "POST /business/edit-tag/{tagId}": { reason: R16 },
+  "POST /business/edit-tag/{tagId}": { capabilities: ['UPDATE_LABEL'] },
   // z-api.txt 10083-10131: Delete tag
-  "DELETE /business/tag/{tagId}": { reason: R16 },
+  "DELETE /business/tag/{tagId}": { capabilities: ['DELETE_LABEL'] },
   // z-api.txt 10132-10160: Assign tags to a chat
-  "PUT /chats/{phone}/tags/{tag}/add": { reason: R16 },
+  "PUT /chats/{phone}/tags/{tag}/add": { capabilities: ['ASSIGN_LABEL'] },
   // z-api.txt 10161-10190: Remove tags from a chat
-  "PUT /chats/{phone}/tags/{tag}/remove": { reason: R16 },
+  "PUT /chats/{phone}/tags/{tag}/remove": { capabilities: ['UNASSIGN_LABEL'] },
   // z-api.txt 10191-10240: Catalog configuration
-  "POST /catalogs/config": { reason: R17 },
+  "POST /catalogs/config": { capabilities: ['CONFIGURE_CATALOG'] },
   // z-api.txt 10241-10292: Create collection
-  "POST /catalogs/collection": { reason: R18 },
+  "POST /catalogs/collection": { capabilities: ['CREATE_COLLECTION'] },
   // z-api.txt 10293-10363: List collections
-  "GET /catalogs/collection": { reason: R18 },
+  "GET /catalogs/collection": { capabilities: ['LIST_COLLECTIONS'] },
   // z-api.txt 10364-10403: Delete collection
-  "DELETE /catalogs/collection/{collectionId}": { reason: R18 },
+  "DELETE /catalogs/collection/{collectionId}": { capabilities: ['DELETE_COLLECTION'] },
   // z-api.txt 10404-10455: Edit collection
-  "POST /catalogs/collection-edit/{collectionId}": { reason: R18 },
+  "POST /catalogs/collection-edit/{collectionId}": { capabilities: ['UPDATE_COLLECTION'] },
   // z-api.txt 10456-10540: List products in a collection
-  "GET /catalogs/collection-products/{phone}": { reason: R18 },
+  "GET /catalogs/collection-products/{phone}": { capabilities: ['LIST_COLLECTION_PRODUCTS'] },
   // z-api.txt 10541-10597: Add products to collection
-  "POST /catalogs/collection/add-product": { reason: R18 },
+  "POST /catalogs/collection/add-product": { capabilities: ['ADD_COLLECTION_PRODUCTS'] },
   // z-api.txt 10598-10654: Remove products from the collection
-  "POST /catalogs/collection/remove-product": { reason: R18 },
+  "POST /catalogs/collection/remove-product": { capabilities: ['REMOVE_COLLECTION_PRODUCTS'] },
   // z-api.txt 10655-10710: Change company description
   "POST /business/company-description": { reason: R19 },
   // z-api.txt 10711-10769: Change company email

@@ -1,0 +1,76 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { badInput } from '../errors.js';
+import { requireCapability } from '../providers/contract.js';
+import type { Label as LabelModel, LabelColor as LabelColorModel } from '../providers/model.js';
+import { Instance } from '../schema/instance.types.js';
+import {
+  AssignLabelInput, AssignLabelPayload, CreateLabelInput, CreateLabelPayload, DeleteLabelInput, Label, LabelActionPayload, LabelColor, UpdateLabelInput,
+} from '../schema/label.types.js';
+import type { GraphContext } from './context.js';
+import type { InstanceRoot } from './instance.resolver.js';
+import { checkLength } from './message.resolver.js';
+import { normalizeRecipient } from './phone.js';
+
+/** Longest label name accepted, characters (the providers state none; this bounds what is sent). */
+export const MAX_LABEL_NAME_LENGTH = 100;
+
+/** A colour index: a whole number from 0. @throws GraphError BAD_USER_INPUT (`input.colorIndex`) */
+function checkColorIndex(value: number | null | undefined): void {
+  if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0)) throw badInput('input.colorIndex', 'must be a whole number from 0 (see Instance.labelColors)');
+}
+
+/** `Instance.labels`, `Instance.labelColors` and the label mutations (DESIGN.md names `assignLabel`). */
+@Resolver(() => Instance)
+export class LabelResolver {
+  @FieldResolver(() => [Label], { description: "The account's chat labels." })
+  async labels(@Root() root: InstanceRoot): Promise<LabelModel[]> {
+    return requireCapability(root.entry.adapter, 'LIST_LABELS')();
+  }
+
+  @FieldResolver(() => [LabelColor], { description: 'The colours a label can take.' })
+  async labelColors(@Root() root: InstanceRoot): Promise<LabelColorModel[]> {
+    return requireCapability(root.entry.adapter, 'LABEL_COLORS')();
+  }
+
+  @Mutation(() => CreateLabelPayload, { description: 'Creates a chat label.' })
+  async createLabel(@Arg('input', () => CreateLabelInput) input: CreateLabelInput, @Ctx() ctx: GraphContext): Promise<CreateLabelPayload> {
+    const create = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'CREATE_LABEL');
+    checkLength(input.name, 'input.name', MAX_LABEL_NAME_LENGTH, 1);
+    checkColorIndex(input.colorIndex);
+    return { label: await create({ name: input.name, colorIndex: input.colorIndex ?? null }) };
+  }
+
+  @Mutation(() => LabelActionPayload, { description: "Changes a label's name and colour." })
+  async updateLabel(@Arg('input', () => UpdateLabelInput) input: UpdateLabelInput, @Ctx() ctx: GraphContext): Promise<LabelActionPayload> {
+    const update = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'UPDATE_LABEL');
+    checkLength(input.name, 'input.name', MAX_LABEL_NAME_LENGTH, 1);
+    checkLength(input.labelId, 'input.labelId', 100, 1);
+    checkColorIndex(input.colorIndex);
+    return { labelId: input.labelId, ok: await update(input.labelId, { name: input.name, colorIndex: input.colorIndex ?? null }) };
+  }
+
+  @Mutation(() => LabelActionPayload, { description: 'Deletes a label (it comes off every chat).' })
+  async deleteLabel(@Arg('input', () => DeleteLabelInput) input: DeleteLabelInput, @Ctx() ctx: GraphContext): Promise<LabelActionPayload> {
+    const del = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'DELETE_LABEL');
+    checkLength(input.labelId, 'input.labelId', 100, 1);
+    return { labelId: input.labelId, ok: await del(input.labelId) };
+  }
+
+  @Mutation(() => AssignLabelPayload, { description: 'Puts a label on a chat.' })
+  async assignLabel(@Arg('input', () => AssignLabelInput) input: AssignLabelInput, @Ctx() ctx: GraphContext): Promise<AssignLabelPayload> {
+    const entry = ctx.services.instances.get(input.instanceId);
+    const assign = requireCapability(entry.adapter, 'ASSIGN_LABEL');
+    const chatId = normalizeRecipient(input.chatId, entry.defaultCountry, 'input.chatId');
+    checkLength(input.labelId, 'input.labelId', 100, 1);
+    return { chatId, labelId: input.labelId, ok: await assign(chatId, input.labelId) };
+  }
+
+  @Mutation(() => AssignLabelPayload, { description: 'Takes a label off a chat.' })
+  async unassignLabel(@Arg('input', () => AssignLabelInput) input: AssignLabelInput, @Ctx() ctx: GraphContext): Promise<AssignLabelPayload> {
+    const entry = ctx.services.instances.get(input.instanceId);
+    const unassign = requireCapability(entry.adapter, 'UNASSIGN_LABEL');
+    const chatId = normalizeRecipient(input.chatId, entry.defaultCountry, 'input.chatId');
+    checkLength(input.labelId, 'input.labelId', 100, 1);
+    return { chatId, labelId: input.labelId, ok: await unassign(chatId, input.labelId) };
+  }
+}
