@@ -48,7 +48,7 @@ export function zapiChatAdminRoutes(state: ZapiChatAdminSimState): SimRoute[] {
         if (!chat) return { status: 200, body: { value: false } };
         switch (action) {
           case 'read': Object.assign(chat, { unread: '0', messagesUnread: 0 }); break;
-          case 'unread': Object.assign(chat, { unread: '1' }); break;
+          case 'unread': Object.assign(chat, { unread: '1', messagesUnread: 1 }); break;
           case 'archive': chat.archived = 'true'; break;
           case 'unarchive': chat.archived = 'false'; break;
           case 'pin': chat.pinned = 'true'; break;
