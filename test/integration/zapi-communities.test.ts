@@ -1,44 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../src/app.js';
-import type { RecordedRequest, SimulatorHandle } from '../../src/providers/contract.js';
-import { zapiModule } from '../../src/providers/zapi/index.js';
-import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { zapiHarness } from '../helpers/zapi-harness.js';
 
-let sim: SimulatorHandle;
-let app: RunningApp;
-let prefix: string;
-
-beforeAll(async () => {
-  sim = await zapiModule.startSimulator({ port: 0, autoReply: false });
-  prefix = `/instances/${String(sim.instanceConfig.instanceId)}/token/${String(sim.instanceConfig.token)}`;
-  app = await startTestApp(sandboxConfig({
-    sandbox: false,
-    instances: [{ ...sim.instanceConfig, id: 'zapi', provider: 'zapi', webhookSecret: 'zapi-secret-0123456789abcdef', baseUrl: sim.url }] as never,
-  }));
-});
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-});
-beforeEach(() => {
-  sim.requests.length = 0;
-});
-
-function on(method: string, path: string): RecordedRequest[] {
-  return sim.requests.filter((r) => r.method === method && r.path === `${prefix}${path}`);
-}
-
-async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await gql<T>(app.url, query, variables);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data as T;
-}
-
-async function fails(query: string, variables?: Record<string, unknown>) {
-  const res = await gql(app.url, query, variables);
-  expect(res.errors?.length, JSON.stringify(res.data)).toBeGreaterThan(0);
-  return res.errors![0]!;
-}
+const h = zapiHarness();
+const { on, expectAuth, ok, fails } = h;
 
 const COMMUNITY = 'community { id name description groups { id name isAnnouncement } }';
 
@@ -50,7 +14,7 @@ describe('Z-API communities through the graph', () => {
     expect(example.groups).toEqual([{ id: '342532456234453-group', isAnnouncement: true }, { id: '1203634230225498-group', isAnnouncement: false }]);
     expect(on('GET', '/communities')[0]?.query).toEqual({ page: '1', pageSize: '10' });
     expect(on('GET', '/communities-metadata/98372465382764532938')).toHaveLength(1);
-    expect(on('GET', '/communities')[0]?.headers['client-token']).toBe(sim.instanceConfig.clientToken);
+    expect(on('GET', '/communities')[0]?.headers['client-token']).toBe(h.sim.instanceConfig.clientToken);
   });
 
   it('createCommunity → link and unlink groups → update → participants → reset link → deactivate, each on its documented request, the reads following', async () => {
@@ -65,7 +29,7 @@ describe('Z-API communities through the graph', () => {
 
     const g1 = (await ok('mutation { createGroup(input: {instanceId: "zapi", name: "Block A", participants: ["5544933330001"]}) { groupId } }')).createGroup.groupId as string;
     const g2 = (await ok('mutation { createGroup(input: {instanceId: "zapi", name: "Block B", participants: ["5544933330002"]}) { groupId } }')).createGroup.groupId as string;
-    sim.requests.length = 0;
+    h.sim.requests.length = 0;
     const linked = await ok(`mutation($id: String!, $g: [String!]!) { linkGroupsToCommunity(input: {instanceId: "zapi", communityId: $id, groupIds: $g}) { ok ${COMMUNITY} } }`, { id, g: [g1, g2] });
     expect(on('POST', '/communities/link')[0]?.body).toEqual({ communityId: id, groupsPhones: [g1, g2] });
     expect(linked.linkGroupsToCommunity.community.groups.map((g: { id: string }) => g.id)).toEqual([announcement.id, g1, g2]);
@@ -79,18 +43,18 @@ describe('Z-API communities through the graph', () => {
     const last = await fails('mutation($id: String!, $g: [String!]!) { unlinkGroupsFromCommunity(input: {instanceId: "zapi", communityId: $id, groupIds: $g}) { ok } }', { id, g: [g1] });
     expect(last.extensions).toMatchObject({ code: 'PROVIDER_ERROR', providerCode: 'FAILED' });
 
-    sim.requests.length = 0;
+    h.sim.requests.length = 0;
     const updated = await ok(`mutation($id: String!) { updateCommunity(input: {instanceId: "zapi", communityId: $id, description: "Whole street", whoCanAddGroups: ALL}) { ok ${COMMUNITY} } }`, { id });
     expect(on('POST', '/update-community-description')[0]?.body).toEqual({ communityId: id, communityDescription: 'Whole street' });
     expect(on('POST', '/communities/settings')[0]?.body).toEqual({ communityId: id, whoCanAddNewGroups: 'all' });
     expect(updated.updateCommunity.community.description).toBe('Whole street');
-    sim.requests.length = 0;
+    h.sim.requests.length = 0;
     await ok('mutation($id: String!) { updateCommunity(input: {instanceId: "zapi", communityId: $id, whoCanAddGroups: ADMINS}) { ok } }', { id });
     expect(on('POST', '/update-community-description')).toHaveLength(0);
     expect(on('POST', '/communities/settings')[0]?.body).toEqual({ communityId: id, whoCanAddNewGroups: 'admins' });
 
     // Participants act on the announcement group (z-api.txt 8446-8453).
-    sim.requests.length = 0;
+    h.sim.requests.length = 0;
     const run = (m: string, p: string[]) => ok(`mutation($id: String!, $p: [String!]!) { ${m}(input: {instanceId: "zapi", communityId: $id, participants: $p}) { ok } }`, { id, p });
     await run('addCommunityParticipants', ['+55 44 95555-0001']);
     expect(on('POST', '/add-participant')[0]?.body).toEqual({ autoInvite: true, communityId: id, phones: ['5544955550001'] });
@@ -105,7 +69,7 @@ describe('Z-API communities through the graph', () => {
     const after = await ok('query($g: String!) { instance(id: "zapi") { group(id: $g) { participants { phone } } } }', { g: announcement.id });
     expect(after.instance.group.participants.map((p: { phone: string }) => p.phone)).not.toContain('5544955550001');
 
-    sim.requests.length = 0;
+    h.sim.requests.length = 0;
     const reset = await ok('mutation($id: String!) { resetCommunityInviteLink(input: {instanceId: "zapi", communityId: $id}) { invitationLink } }', { id });
     expect(reset.resetCommunityInviteLink.invitationLink).toMatch(/^https:\/\/chat\.whatsapp\.com\//);
     expect(on('POST', `/redefine-invitation-link/${id}`)[0]?.body).toBeUndefined();
@@ -132,6 +96,6 @@ describe('Z-API communities through the graph', () => {
     const err = await fails(query);
     expect(err.extensions?.code).toBe('BAD_USER_INPUT');
     expect(err.extensions?.field).toBe(field);
-    expect(sim.requests).toHaveLength(0);
+    expect(h.sim.requests).toHaveLength(0);
   });
 });

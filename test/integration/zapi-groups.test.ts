@@ -1,59 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../src/app.js';
-import type { RecordedRequest, SimulatorHandle } from '../../src/providers/contract.js';
-import { PROVIDER_MODULES } from '../../src/providers/registry.js';
-import { zapiModule } from '../../src/providers/zapi/index.js';
+import { describe, expect, it } from 'vitest';
 import { ZAPI_SANDBOX_PHONE } from '../../src/providers/zapi/simulator.js';
-import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
+import { zapiHarness } from '../helpers/zapi-harness.js';
 
-let sim: SimulatorHandle;
-let zivo: SimulatorHandle;
-let app: RunningApp;
-let prefix: string;
-
-beforeAll(async () => {
-  sim = await zapiModule.startSimulator({ port: 0, autoReply: false });
-  zivo = await PROVIDER_MODULES.zivo.startSimulator({ port: 0, autoReply: false });
-  prefix = `/instances/${String(sim.instanceConfig.instanceId)}/token/${String(sim.instanceConfig.token)}`;
-  app = await startTestApp(sandboxConfig({
-    sandbox: false,
-    instances: [
-      { ...sim.instanceConfig, id: 'zapi', provider: 'zapi', webhookSecret: 'zapi-secret-0123456789abcdef', baseUrl: sim.url },
-      { ...zivo.instanceConfig, id: 'zivo', provider: 'zivo', webhookSecret: 'zivo-secret-0123456789abcdef', baseUrl: zivo.url },
-    ] as never,
-  }));
-});
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-  await zivo?.close();
-});
-beforeEach(() => {
-  sim.requests.length = 0;
-  zivo.requests.length = 0;
-});
-
-/** The requests the simulator received on `path` (under the instance prefix). */
-function on(method: string, path: string): RecordedRequest[] {
-  return sim.requests.filter((r) => r.method === method && r.path === `${prefix}${path}`);
-}
-
-/** Asserts the documented credentials on a request (Client-Token header, z-api.txt 450-480). */
-function expectAuth(req: RecordedRequest | undefined): void {
-  expect(req?.headers['client-token']).toBe(sim.instanceConfig.clientToken);
-}
-
-async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await gql<T>(app.url, query, variables);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data as T;
-}
-
-async function fails(query: string, variables?: Record<string, unknown>) {
-  const res = await gql(app.url, query, variables);
-  expect(res.errors?.length, JSON.stringify(res.data)).toBeGreaterThan(0);
-  return res.errors![0]!;
-}
+const h = zapiHarness();
+const { on, expectAuth, ok, fails } = h;
 
 const GROUP = 'group { id name description participants { phone isAdmin isSuperAdmin } onlyAdminsSend onlyAdminsEdit invitationLink }';
 
@@ -87,7 +37,7 @@ describe('Z-API group management through the graph', () => {
     const { createGroup } = await ok('mutation { createGroup(input: {instanceId: "zapi", name: "Before", participants: ["5544977773333"], autoInvite: false}) { groupId } }');
     const id = createGroup.groupId as string;
     expect(on('POST', '/create-group')[0]?.body).toMatchObject({ autoInvite: false });
-    sim.requests.length = 0;
+    h.sim.requests.length = 0;
 
     const renamed = await ok(`mutation($id: String!) { updateGroup(input: {instanceId: "zapi", groupId: $id, name: "After"}) { ok ${GROUP} } }`, { id });
     expect(renamed.updateGroup.group.name).toBe('After');
@@ -95,7 +45,7 @@ describe('Z-API group management through the graph', () => {
     expect(on('POST', '/update-group-description')).toHaveLength(0);
     expect(on('POST', '/update-group-photo')).toHaveLength(0);
     expect(on('POST', '/update-group-settings')).toHaveLength(0);
-    sim.requests.length = 0;
+    h.sim.requests.length = 0;
 
     const all = await ok(`mutation($id: String!) { updateGroup(input: {instanceId: "zapi", groupId: $id, description: "About us", photo: "https://example.com/p.png",
       settings: {onlyAdminsSend: true, onlyAdminsEdit: true, requireAdminApproval: false, onlyAdminsAddMembers: true}}) { ok ${GROUP} } }`, { id });
@@ -110,7 +60,7 @@ describe('Z-API group management through the graph', () => {
   it('participant mutations send the documented operations and the group shows the result', async () => {
     const { createGroup } = await ok('mutation { createGroup(input: {instanceId: "zapi", name: "Members", participants: ["5544911110001"]}) { groupId } }');
     const id = createGroup.groupId as string;
-    sim.requests.length = 0;
+    h.sim.requests.length = 0;
     const run = (mutation: string, participants: string[]) =>
       ok(`mutation($id: String!, $p: [String!]!) { ${mutation}(input: {instanceId: "zapi", groupId: $id, participants: $p}) { ok groupId ${GROUP} } }`, { id, p: participants });
 
@@ -130,7 +80,7 @@ describe('Z-API group management through the graph', () => {
     expect(approved.approveGroupParticipants.group.participants.map((p: { phone: string }) => p.phone)).toContain('5544911110004');
     await run('rejectGroupParticipants', ['5544911110005']);
     expect(on('POST', '/reject-participant')[0]?.body).toEqual({ groupId: id, phones: ['5544911110005'] });
-    for (const r of sim.requests) expectAuth(r);
+    for (const r of h.sim.requests) expectAuth(r);
   });
 
   it('a change Z-API answers with {"value": false} is a PROVIDER_ERROR, not a success', async () => {
@@ -143,7 +93,7 @@ describe('Z-API group management through the graph', () => {
   it('invite links: groupInviteLink reads, resetGroupInviteLink replaces, groupInvitation previews and joinGroup joins', async () => {
     const { createGroup } = await ok('mutation { createGroup(input: {instanceId: "zapi", name: "Invites", participants: ["5544922220001"]}) { groupId invitationLink } }');
     const id = createGroup.groupId as string;
-    sim.requests.length = 0;
+    h.sim.requests.length = 0;
     const link = await ok('query($id: String!) { instance(id: "zapi") { groupInviteLink(groupId: $id) } }', { id });
     expect(link.instance.groupInviteLink).toBe(createGroup.invitationLink);
     const [read] = on('POST', `/group-invitation-link/${id}`);
@@ -190,12 +140,12 @@ describe('Z-API group management through the graph', () => {
     const err = await fails(query);
     expect(err.extensions?.code).toBe('BAD_USER_INPUT');
     expect(err.extensions?.field).toBe(field);
-    expect(sim.requests).toHaveLength(0);
+    expect(h.sim.requests).toHaveLength(0);
   });
 
   it('a provider without group management fails with CAPABILITY_NOT_SUPPORTED before any request', async () => {
     const err = await fails('mutation { createGroup(input: {instanceId: "zivo", name: "X", participants: []}) { ok } }');
     expect(err.extensions).toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', capability: 'CREATE_GROUP', provider: 'zivo' });
-    expect(zivo.requests).toHaveLength(0);
+    expect(h.zivo.requests).toHaveLength(0);
   });
 });

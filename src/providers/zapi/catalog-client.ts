@@ -1,6 +1,6 @@
 import { badInput } from '../../errors.js';
 import type { CatalogPort } from '../contract.js';
-import { encodePath, ProviderError, type ProviderHttpClient } from '../http.js';
+import { encodePath, type ProviderHttpClient } from '../http.js';
 import type { CatalogSettingsInput, Collection, CursorPage, Product, ProductInput, ProductPage } from '../model.js';
 import { toCollection, toProduct } from './admin-mapping.js';
 import type {
@@ -9,6 +9,7 @@ import type {
   ZapiSuccessResponse,
 } from './admin-wire.js';
 import { toBool } from './mapping.js';
+import { orNull } from './client.js';
 
 /**
  * Z-API's WhatsApp Business catalog as documented: products (z-api.txt 9545-9850), catalog
@@ -94,15 +95,6 @@ export class ZapiCatalogClient {
   }
 }
 
-/** `null` for a 404 (no such product), the error otherwise. */
-async function orNull<T>(call: Promise<T | null>): Promise<T | null> {
-  try {
-    return await call;
-  } catch (err) {
-    if (err instanceof ProviderError && err.extensions.httpStatus === 404) return null;
-    throw err;
-  }
-}
 
 /**
  * `POST /products` lists every attribute as mandatory (z-api.txt 9557-9566): description,

@@ -266,8 +266,11 @@ function sent(res: ZapiSendResponse, to: string, content: MessageContent, client
   };
 }
 
-/** `null` for a 404 (no such chat/contact/group), the error otherwise. */
-async function orNull<T>(call: Promise<T | null>): Promise<T | null> {
+/**
+ * `null` for a 404 (no such chat, contact, group, community or product), the error otherwise.
+ * @throws the call's error when it is not a 404
+ */
+export async function orNull<T>(call: Promise<T | null>): Promise<T | null> {
   try {
     return await call;
   } catch (err) {

@@ -10,6 +10,7 @@ import type {
   ZapiUpdateCommunityDescriptionBody, ZapiValueResponse,
 } from './group-admin-wire.js';
 import { isGroupId } from './mapping.js';
+import { orNull } from './client.js';
 
 /** Most groups a community can have ("Each community can have up to 50 groups", z-api.txt 8428): the most one link request can add. */
 export const ZAPI_COMMUNITY_MAX_GROUPS = 50;
@@ -109,15 +110,6 @@ function checkCommunityId(communityId: string, field: string): void {
   if (!/^\d{6,}$/.test(communityId) || isGroupId(communityId)) throw badInput(field, 'is not a zapi community id (98372465382764532938)');
 }
 
-/** `null` for a 404 (no such community), the error otherwise. */
-async function orNull<T>(call: Promise<T | null>): Promise<T | null> {
-  try {
-    return await call;
-  } catch (err) {
-    if (err instanceof ProviderError && err.extensions.httpStatus === 404) return null;
-    throw err;
-  }
-}
 
 /**
  * The Z-API {@link CommunitiesPort}: Z-API's rules checked first (community id form, at most
