@@ -57,20 +57,26 @@ export class LabelResolver {
   }
 
   @Mutation(() => AssignLabelPayload, { description: 'Puts a label on a chat.' })
-  async assignLabel(@Arg('input', () => AssignLabelInput) input: AssignLabelInput, @Ctx() ctx: GraphContext): Promise<AssignLabelPayload> {
-    const entry = ctx.services.instances.get(input.instanceId);
-    const assign = requireCapability(entry.adapter, 'ASSIGN_LABEL');
-    const chatId = normalizeRecipient(input.chatId, entry.defaultCountry, 'input.chatId');
-    checkLength(input.labelId, 'input.labelId', 100, 1);
-    return { chatId, labelId: input.labelId, ok: await assign(chatId, input.labelId) };
+  assignLabel(@Arg('input', () => AssignLabelInput) input: AssignLabelInput, @Ctx() ctx: GraphContext): Promise<AssignLabelPayload> {
+    return labelChat(ctx, input, 'ASSIGN_LABEL');
   }
 
   @Mutation(() => AssignLabelPayload, { description: 'Takes a label off a chat.' })
-  async unassignLabel(@Arg('input', () => AssignLabelInput) input: AssignLabelInput, @Ctx() ctx: GraphContext): Promise<AssignLabelPayload> {
-    const entry = ctx.services.instances.get(input.instanceId);
-    const unassign = requireCapability(entry.adapter, 'UNASSIGN_LABEL');
-    const chatId = normalizeRecipient(input.chatId, entry.defaultCountry, 'input.chatId');
-    checkLength(input.labelId, 'input.labelId', 100, 1);
-    return { chatId, labelId: input.labelId, ok: await unassign(chatId, input.labelId) };
+  unassignLabel(@Arg('input', () => AssignLabelInput) input: AssignLabelInput, @Ctx() ctx: GraphContext): Promise<AssignLabelPayload> {
+    return labelChat(ctx, input, 'UNASSIGN_LABEL');
   }
+}
+
+/**
+ * Puts a label on a chat or takes it off: requires the capability, normalises the chat id,
+ * checks the label id (1-100 characters) before any request.
+ * @returns `ok` as the provider confirms it
+ * @throws GraphError NOT_FOUND, CAPABILITY_NOT_SUPPORTED, BAD_USER_INPUT; ProviderError
+ */
+async function labelChat(ctx: GraphContext, input: AssignLabelInput, capability: 'ASSIGN_LABEL' | 'UNASSIGN_LABEL'): Promise<AssignLabelPayload> {
+  const entry = ctx.services.instances.get(input.instanceId);
+  const change = requireCapability(entry.adapter, capability);
+  const chatId = normalizeRecipient(input.chatId, entry.defaultCountry, 'input.chatId');
+  checkLength(input.labelId, 'input.labelId', 100, 1);
+  return { chatId, labelId: input.labelId, ok: await change(chatId, input.labelId) };
 }

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import type { RecordedRequest, SimulatorHandle } from '../../src/providers/contract.js';
-import { PROVIDER_MODULES } from '../../src/providers/registry.js';
-import { zapiModule } from '../../src/providers/zapi/index.js';
-import { gql, sandboxConfig, startTestApp } from './app.js';
+import { gql } from './app.js';
+import { useSimulatedApp } from './simulated-app.js';
 
 /**
  * The real app with two instances over real HTTP: `zapi` on a fresh Z-API simulator and
  * `zivo` (a provider without chat management, labels or a catalog) on the Zivo simulator.
- * Registers its own beforeAll/afterAll/beforeEach (requests cleared before each test).
+ * Built on {@link useSimulatedApp} (requests cleared before each test).
  */
 export function zapiHarness() {
   const h = {
@@ -35,26 +34,15 @@ export function zapiHarness() {
       return res.errors![0]!;
     },
   };
-  beforeAll(async () => {
-    h.sim = await zapiModule.startSimulator({ port: 0, autoReply: false });
-    h.zivo = await PROVIDER_MODULES.zivo.startSimulator({ port: 0, autoReply: false });
+  const base = useSimulatedApp([
+    { id: 'zapi', provider: 'zapi', simulator: { autoReply: false } },
+    { id: 'zivo', provider: 'zivo', simulator: { autoReply: false } },
+  ]);
+  beforeAll(() => {
+    h.app = base.app;
+    h.sim = base.sims.zapi!;
+    h.zivo = base.sims.zivo!;
     h.prefix = `/instances/${String(h.sim.instanceConfig.instanceId)}/token/${String(h.sim.instanceConfig.token)}`;
-    h.app = await startTestApp(sandboxConfig({
-      sandbox: false,
-      instances: [
-        { ...h.sim.instanceConfig, id: 'zapi', provider: 'zapi', webhookSecret: 'zapi-secret-0123456789abcdef', baseUrl: h.sim.url },
-        { ...h.zivo.instanceConfig, id: 'zivo', provider: 'zivo', webhookSecret: 'zivo-secret-0123456789abcdef', baseUrl: h.zivo.url },
-      ] as never,
-    }));
-  });
-  afterAll(async () => {
-    await h.app?.close();
-    await h.sim?.close();
-    await h.zivo?.close();
-  });
-  beforeEach(() => {
-    h.sim.requests.length = 0;
-    h.zivo.requests.length = 0;
   });
   return h;
 }

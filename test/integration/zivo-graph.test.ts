@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../src/app.js';
-import { createLogger } from '../../src/logger.js';
-import { gql as post, sandboxConfig, startTestApp } from '../helpers/app.js';
-import { startZivoSimulator, type ZivoSimulatorHandle } from '../../src/providers/zivo/simulator.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSimulatedApp } from '../helpers/simulated-app.js';
+import type { ZivoSimulatorHandle } from '../../src/providers/zivo/simulator.js';
 
 const P = '/api/zivo/zchat/services';
+// the poller has its own test; here it would add getdlr requests
+const h = useSimulatedApp([{ id: 'zv', provider: 'zivo', simulator: { stepDelayMs: 50 }, config: { statusPollIntervalMs: 3_600_000 } }]);
 let sim: ZivoSimulatorHandle;
-let app: RunningApp;
-
-
-const gql = (query: string, variables: Record<string, unknown> = {}) => post(app.url, query, variables);
-
-beforeAll(async () => {
-  sim = await startZivoSimulator({ stepDelayMs: 50 });
-  app = await startTestApp(
-    sandboxConfig({ sandbox: false, source: 'test', instances: [{ ...sim.instanceConfig, statusPollIntervalMs: 3_600_000 /* the poller has its own test; here it would add getdlr requests */, id: 'zv', provider: 'zivo', webhookSecret: 'zivo-graph-test-secret-0123456789' }] }),
-    { logger: createLogger('silent') },
-  );
+beforeAll(() => {
+  sim = h.sims.zv as ZivoSimulatorHandle;
 });
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-});
-beforeEach(() => {
-  sim.requests.length = 0;
-});
+const gql = h.gql;
 
 const SEND_BULK = `mutation($input: SendBulkInput!) { sendBulk(input: $input) { results { message { id status clientReference } error { code message } } } }`;
 

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../src/app.js';
-import { createLogger } from '../../src/logger.js';
-import { gql as post, sandboxConfig, startTestApp } from '../helpers/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSimulatedApp } from '../helpers/simulated-app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
-import { startZixflowSimulator } from '../../src/providers/zixflow/simulator.js';
 
+const h = useSimulatedApp([{ id: 'zx', provider: 'zixflow' }]);
 let sim: SimulatorHandle;
-let app: RunningApp;
+beforeAll(() => {
+  sim = h.sims.zx!;
+});
 
 const SEND_BUTTONS = `mutation($input: SendButtonsInput!) { sendButtons(input: $input) { message { id status } } }`;
 const input = {
@@ -16,22 +16,7 @@ const input = {
   source: 'crm', linkWithRecord: true, submissionStatus: true,
 };
 
-const gql = (query: string, variables: Record<string, unknown> = {}) => post(app.url, query, variables);
-
-beforeAll(async () => {
-  sim = await startZixflowSimulator();
-  app = await startTestApp(
-    sandboxConfig({ sandbox: false, source: 'test', instances: [{ ...sim.instanceConfig, id: 'zx', provider: 'zixflow', webhookSecret: 'zixflow-graph-test-secret-012345' }] }),
-    { logger: createLogger('silent') },
-  );
-});
-afterAll(async () => {
-  await app?.close();
-  await sim?.close();
-});
-beforeEach(() => {
-  sim.requests.length = 0;
-});
+const gql = h.gql;
 
 describe('Zixflow through the graph', () => {
   it('sendButtons sends the documented body and returns the message', async () => {
