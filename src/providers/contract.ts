@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { GraphError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { DocOperationTable } from './doc-operations.js';
 import type {
   AccountProfile, BulkItem, BulkResult, Chat, Contact, DeleteMessageInput, DomainEvent, Group, InstanceStatus,
   MessageStatus, Page, PageRequest, PhoneCheck, ProviderKind, ReadMessageInput, SendButtonsInput, SendContactInput,
@@ -545,6 +546,76 @@ export interface ProviderModule<C extends BaseInstanceConfig = BaseInstanceConfi
   defaultCountry: string;
   create(config: C, deps: ProviderDeps): ProviderAdapter;
   startSimulator(options?: SimulatorOptions): Promise<SimulatorHandle>;
+  /** The provider's name as people write it (`docs/providers.md` headings). */
+  title: string;
+  /** The file name of the provider's published documentation that doc line numbers refer to (`z-api.txt`). */
+  docSource: string;
+  /**
+   * How each documented operation is reached from the graph: every operation of the
+   * provider's fixtures (`operations.json`), keyed by {@link docOperationKey}, with the
+   * capabilities whose port methods call it, or the reason none does.
+   */
+  operations: DocOperationTable;
+  /**
+   * Repository-relative folder of the provider's documented examples (`test/fixtures/<kind>`):
+   * `operations.json` (every documented operation with its request and response examples and
+   * doc lines), and `webhooks.json` when the provider posts webhooks. Read by the suites and
+   * `scripts/gen-providers-doc.ts`, never by the server.
+   */
+  fixtures: string;
+  /**
+   * The names of the instance config fields that are credentials: they must never appear in an
+   * error, a log line, a metric or a GraphQL field (suites assert it).
+   */
+  secretFields: readonly string[];
+  /** How suites reach the provider's simulator directly, without the adapter. */
+  simulatorAccess: SimulatorAccess;
+  /** Documented payloads built on demand; present when the provider posts webhooks. */
+  samples?: WebhookSamples;
+}
+
+/** A raw request to a simulator that {@link SimulatorAccess.authorise} completes with credentials. */
+export interface RawSimulatorRequest {
+  /** The documented path with its parameters filled in (no origin). */
+  path: string;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  query: URLSearchParams;
+  /** The JSON body, or undefined for none. */
+  body: unknown;
+}
+
+/**
+ * What a suite needs to call a provider's simulator directly with the documented requests
+ * (the contract suite drives every documented operation this way).
+ */
+export interface SimulatorAccess {
+  /**
+   * Adds the instance's credentials to `request` exactly where the provider documents them
+   * (path prefix, header, query or body fields).
+   * @param config the simulator's `instanceConfig` (credentials included)
+   * @param operation the documented operation (`base` names an alternative origin, e.g. a partner API)
+   */
+  authorise(config: Readonly<Record<string, unknown>>, operation: { method: string; base?: string }, request: RawSimulatorRequest): void;
+  /**
+   * Values for documented path, query and body parameters, by parameter name, that name objects
+   * the simulator seeds (the documentation's own example ids), so documented operations find them.
+   */
+  seedIds(config: Readonly<Record<string, unknown>>): Readonly<Record<string, string>>;
+  /** Per operation key ({@link docOperationKey}): parameter values where the parameter's name does not say which seeded object it needs. */
+  operationParams?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Per operation key: a request body, where the documentation gives no request example. */
+  operationBodies?: Readonly<Record<string, (config: Readonly<Record<string, unknown>>) => unknown>>;
+}
+
+/** Documented webhook payloads, with the ids and times a test chooses. */
+export interface WebhookSamples {
+  /**
+   * The provider's documented webhook body for one inbound text message.
+   * @param messageId the provider message id the payload carries
+   * @param options `text`, `occurredAt` (epoch ms; default now), `phone` (sender, international digits)
+   */
+  inboundText(messageId: string, options?: { text?: string; occurredAt?: number; phone?: string }): unknown;
 }
 
 /**

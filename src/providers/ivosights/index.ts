@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { IvosightsAdapter, MIN_PULL_INTERVAL_MS, type IvosightsConfig } from './adapter.js';
 import { startIvosightsSimulator } from './simulator.js';
+import { DOC_OPERATIONS } from './operations.js';
+import { IVOSIGHTS_SIMULATOR_ACCESS } from './samples.js';
 
 export { IvosightsAdapter, IVOSIGHTS_CAPABILITIES, IVOSIGHTS_SANDBOX_CAPABILITIES, type IvosightsConfig } from './adapter.js';
 
@@ -26,4 +28,10 @@ export const ivosightsModule: ProviderModule<IvosightsConfig> = {
   defaultCountry: 'ID',
   create: (config, deps) => new IvosightsAdapter(config, deps),
   startSimulator: (options) => startIvosightsSimulator(options),
+  title: 'Ivosights IVOWBA',
+  docSource: 'ivosights-ivowba.txt',
+  operations: DOC_OPERATIONS,
+  fixtures: 'test/fixtures/ivosights',
+  secretFields: ['apiKey', 'webhookPassword'],
+  simulatorAccess: IVOSIGHTS_SIMULATOR_ACCESS,
 };

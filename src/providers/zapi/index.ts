@@ -9,6 +9,8 @@ import { createZapiCommunityPorts, ZapiCommunityClient } from './community-clien
 import { createZapiGroupAdminPorts, ZapiGroupAdminClient } from './group-admin-client.js';
 import { startZapiSimulator } from './simulator.js';
 import { parseZapiWebhook } from './webhooks.js';
+import { DOC_OPERATIONS } from './operations.js';
+import { ZAPI_SIMULATOR_ACCESS, ZAPI_WEBHOOK_SAMPLES } from './samples.js';
 
 /** Z-API's documented origin (z-api.txt: every URL is `https://api.z-api.io/instances/…`). */
 export const ZAPI_DEFAULT_BASE_URL = 'https://api.z-api.io';
@@ -109,4 +111,13 @@ export const zapiModule: ProviderModule<ZapiInstanceConfig> = {
   defaultCountry: 'BR',
   create: createZapiAdapter,
   startSimulator: startZapiSimulator,
+  title: 'Z-API',
+  docSource: 'z-api.txt',
+  operations: DOC_OPERATIONS,
+  fixtures: 'test/fixtures/zapi',
+  // The instance token and the account security token (z-api.txt 450-480); the instance id is
+  // part of every URL as well, so it is kept out of errors with the full URL.
+  secretFields: ['token', 'clientToken'],
+  simulatorAccess: ZAPI_SIMULATOR_ACCESS,
+  samples: ZAPI_WEBHOOK_SAMPLES,
 };

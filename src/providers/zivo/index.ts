@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { ZivoAdapter, type ZivoConfig } from './adapter.js';
 import { startZivoSimulator } from './simulator.js';
+import { DOC_OPERATIONS } from './client.js';
+import { ZIVO_SIMULATOR_ACCESS } from './samples.js';
 
 export { ZivoAdapter, type ZivoConfig } from './adapter.js';
 export { startZivoSimulator } from './simulator.js';
@@ -23,4 +25,10 @@ export const zivoModule: ProviderModule<ZivoConfig> = {
   defaultCountry: 'KE',
   create: (config, deps) => new ZivoAdapter(config, deps),
   startSimulator: (options) => startZivoSimulator(options),
+  title: 'Zivo / ZChat',
+  docSource: 'zivo.txt',
+  operations: DOC_OPERATIONS,
+  fixtures: 'test/fixtures/zivo',
+  secretFields: ['apiKey'],
+  simulatorAccess: ZIVO_SIMULATOR_ACCESS,
 };

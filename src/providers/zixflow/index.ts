@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { ZixflowAdapter, type ZixflowConfig } from './adapter.js';
 import { startZixflowSimulator } from './simulator.js';
+import { DOC_OPERATIONS } from './client.js';
+import { ZIXFLOW_SIMULATOR_ACCESS } from './samples.js';
 
 export { ZixflowAdapter, type ZixflowConfig } from './adapter.js';
 export { startZixflowSimulator } from './simulator.js';
@@ -23,4 +25,10 @@ export const zixflowModule: ProviderModule<ZixflowConfig> = {
   defaultCountry: 'IN',
   create: (config, deps) => new ZixflowAdapter(config, deps),
   startSimulator: (options) => startZixflowSimulator(options),
+  title: 'Zixflow',
+  docSource: 'zixflow.txt',
+  operations: DOC_OPERATIONS,
+  fixtures: 'test/fixtures/zixflow',
+  secretFields: ['apiKey'],
+  simulatorAccess: ZIXFLOW_SIMULATOR_ACCESS,
 };
