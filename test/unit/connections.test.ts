@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphError } from '../../src/errors.js';
 import type { Page, PageRequest } from '../../src/providers/model.js';
 import { paginate } from '../../src/resolvers/paging.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor } from '../../src/schema/connection.types.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, type ConnectionShape } from '../../src/schema/connection.types.js';
 
 /**
  * Specifies `paginate`, the Relay connection over a provider that pages by number: page sizes
@@ -145,7 +145,7 @@ describe('paginate: following endCursor', () => {
     const previous: boolean[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 100; i++) {
-      const conn = await paginate(p.fetch, { first: i === 0 ? first : later, after: cursor }, toNode);
+      const conn: ConnectionShape<{ n: number }> = await paginate(p.fetch, { first: i === 0 ? first : later, after: cursor }, toNode);
       seen.push(...conn.nodes.map((node) => node.n));
       previous.push(conn.pageInfo.hasPreviousPage);
       if (!conn.pageInfo.hasNextPage) break;
