@@ -3,32 +3,34 @@ import type { InteractiveHeader, ReplyButton } from './model.js';
 
 /**
  * Every limit the graph checks before a provider request, named, each with its source: a
- * provider doc line (`zixflow.txt 76`, `z-api.txt 10849`), WhatsApp's own rule where the
+ * provider doc line (`zixflow.txt 110`, `z-api.txt 10849`), WhatsApp's own rule where the
  * providers pass WhatsApp's limit through and no doc line states it, or "ours" for an
  * operational bound the graph sets itself. Provider-neutral, so the resolver layer and every
  * provider check the same named constants (DESIGN.md, "Limits that the docs state … are
  * named constants checked before the call"). A provider's own, narrower limit (a bulk
- * request size, say) stays in its folder.
+ * request size, say) stays in its folder. The provider docs state few limits (the catalogs
+ * note "no … limits are documented" for Ivosights' list and reply-button sends), so most of
+ * these are WhatsApp's rules, said so on each.
  *
  * Reply buttons follow the WhatsApp Cloud API interactive-message rules that the providers
  * pass through: 1 to 3 reply buttons, a title of at most 20 characters, ids unique within the
  * message and at most 256 characters; header text 60, body 1024, footer 60 characters (the
- * same numbers zixflow.txt states at lines 61, 76/120 and 129/139).
+ * same numbers zixflow.txt states at lines 61, 110/120 and 129/139).
  */
 
 // ---- Interactive reply-button messages -------------------------------------------------
 
-/** Fewest reply buttons a message may carry. */
+/** Fewest reply buttons a message may carry. WhatsApp's own rule; zixflow.txt 147 documents `action.buttons` without a count. */
 export const REPLY_BUTTONS_MIN = 1;
-/** Most reply buttons a message may carry. */
+/** Most reply buttons a message may carry. WhatsApp's own rule (3); no provider doc line states it. */
 export const REPLY_BUTTONS_MAX = 3;
-/** Longest reply-button title, characters (Unicode code points). */
+/** Longest reply-button title, characters (Unicode code points). WhatsApp's own rule (20); zixflow.txt 165 documents `title` without a length. */
 export const REPLY_BUTTON_TITLE_MAX = 20;
-/** Longest reply-button id, characters. */
+/** Longest reply-button id, characters. WhatsApp's own rule (256); zixflow.txt 159 documents `id` without a length. */
 export const REPLY_BUTTON_ID_MAX = 256;
 /** Longest interactive header text, characters (zixflow.txt 61). */
 export const INTERACTIVE_HEADER_TEXT_MAX = 60;
-/** Longest interactive body text, characters (zixflow.txt 76, 120): also the body of list, product and flow messages, WhatsApp's one interactive body limit. */
+/** Longest interactive body text, characters (zixflow.txt 110, 120): also the body of list, product and flow messages, WhatsApp's one interactive body limit. */
 export const INTERACTIVE_BODY_MAX = 1024;
 /** Longest interactive footer text, characters (zixflow.txt 129, 139). */
 export const INTERACTIVE_FOOTER_MAX = 60;
