@@ -15,7 +15,9 @@ export const CAPABILITY_EXTENSION = 'capability';
  * several fields (`markChatRead` and `markChatUnread`).
  *
  * The resolver body asks for the same capability through {@link instanceCall} /
- * {@link portCall}, which is where it is enforced; this decorator only declares it.
+ * {@link portCall}, which is where it is enforced; this decorator only declares it, and
+ * test/unit/capability-enforcement.test.ts checks that the two agree for every field of
+ * `Mutation` and `Instance`.
  */
 export function Requires(capability: Capability): MethodDecorator & PropertyDecorator {
   return Extensions({ [CAPABILITY_EXTENSION]: capability });
