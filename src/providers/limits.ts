@@ -109,6 +109,13 @@ export const MAX_SHARED_CONTACTS = 20;
  */
 export const MAX_BULK_MESSAGES = 10_000;
 
+/**
+ * Most phones one `phoneChecks` query and one batched existence check ask for. Ours: the
+ * providers' own caps are higher ("The maximum number of batch validations per request is
+ * 50,000 numbers", z-api.txt 6013).
+ */
+export const MAX_PHONE_BATCH = 1_000;
+
 // ---- Business profile ---------------------------------------------------------------------
 
 /** Longest profile "about" text, characters. WhatsApp's own rule (139); no provider doc line states it. */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../errors.js';
 import type { Capability } from '../providers/contract.js';
-import { MAX_PHONE_BATCH } from '../providers/loaders.js';
+import { MAX_PHONE_BATCH } from '../providers/limits.js';
 import type { ConnectionState } from '../providers/model.js';
 import { ChatConnection, Chat, Contact, ContactConnection, Group, GroupConnection, PhoneCheck } from '../schema/chat.types.js';
 import { CapabilityEnum, ConnectionStateEnum } from '../schema/enums.js';
