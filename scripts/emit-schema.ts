@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { parse } from 'yaml';
-import { buildGraphSchema } from '../src/schema/build.js';
+import { buildGraphSchema } from '../src/graph.js';
 
 /**
  * Emits the SDL of the running schema to the outputs `codegen.yml` names (`npm run codegen`;

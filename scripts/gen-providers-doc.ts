@@ -10,7 +10,7 @@ import { DOC_OPERATIONS as ZAPI_OPERATIONS } from '../src/providers/zapi/operati
 import { DOC_OPERATIONS as ZIVO_OPERATIONS } from '../src/providers/zivo/client.js';
 import { DOC_OPERATIONS as ZIXFLOW_OPERATIONS } from '../src/providers/zixflow/client.js';
 import { CAPABILITY_FIELDS } from '../src/resolvers/capability-fields.js';
-import { buildGraphSchema } from '../src/schema/build.js';
+import { buildGraphSchema } from '../src/graph.js';
 
 /**
  * Writes `docs/providers.md` from the code: for each provider, each documented operation of

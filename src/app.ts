@@ -20,8 +20,8 @@ import { createMetrics, type Metrics } from './metrics.js';
 import type { SimulatorHandle } from './providers/contract.js';
 import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
-import { createContext, type AppServices, type GraphContext } from './resolvers/context.js';
-import { buildGraphSchema } from './schema/build.js';
+import { createContext, type AppServices, type GraphContext } from './context.js';
+import { buildGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
 import { formatGraphError } from './server/format-error.js';
 import { explorerRouter } from './server/explorer.js';
@@ -29,7 +29,7 @@ import { createMemoryStores } from './subscriptions/memory-stores.js';
 import { EventPipeline } from './subscriptions/pipeline.js';
 import { DocumentCache, sharedSubscribe } from './subscriptions/ws-execution.js';
 import type { Stores } from './subscriptions/stores.js';
-import { webhookRouter } from './subscriptions/webhook-receiver.js';
+import { webhookRouter } from './server/webhook-receiver.js';
 
 /** WebSocket close code sent to subscribers on shutdown ("going away"). */
 export const CLOSE_GOING_AWAY = 1001;

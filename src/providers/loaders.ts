@@ -1,9 +1,7 @@
 import DataLoader from 'dataloader';
 import { requireCapability, type ProviderAdapter } from './contract.js';
+import { MAX_PHONE_BATCH } from './limits.js';
 import type { PhoneCheck } from './model.js';
-
-/** Most phones one batched existence check asks for (the providers' own caps are higher: Z-API documents 50,000). */
-export const MAX_PHONE_BATCH = 1_000;
 
 /**
  * Per-request DataLoaders (DESIGN.md: created per request, used for reads). A page of 50 chats

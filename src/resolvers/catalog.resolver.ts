@@ -1,137 +1,69 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
-import { requireCapability, type ProviderAdapter } from '../providers/contract.js';
-import type { CursorPage, ProductPage } from '../providers/model.js';
+import {
+  MAX_ID_LENGTH, MAX_CATALOG_NAME_LENGTH, MAX_COLLECTION_PRODUCT_IDS, MAX_PRODUCT_DESCRIPTION_LENGTH, checkLength, checkMediaRef,
+} from '../providers/limits.js';
+import type { ProductPage } from '../providers/model.js';
 import {
   CatalogActionPayload, Collection, CollectionConnection, CollectionPayload, CollectionProductsInput, ConfigureCatalogInput, CreateCollectionInput,
   DeleteCollectionInput, DeleteProductInput, Product, ProductConnection, UpdateCollectionInput, UpsertProductInput, UpsertProductPayload,
 } from '../schema/catalog.types.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/connection.types.js';
 import { Instance } from '../schema/instance.types.js';
-import type { GraphContext } from './context.js';
 import type { InstanceRoot } from './instance.resolver.js';
-import { checkLength, checkMediaRef } from './message.resolver.js';
-import { normalizeRecipient } from './phone.js';
-
-/** Longest product or collection name accepted, characters (the providers state none; this bounds what is sent). */
-export const MAX_CATALOG_NAME_LENGTH = 200;
-/** Longest product description accepted, characters. */
-export const MAX_PRODUCT_DESCRIPTION_LENGTH = 5000;
-/** Most product ids in one collection mutation. */
-export const MAX_COLLECTION_PRODUCT_IDS = 100;
-
-/** Where a catalog cursor points: the provider's page cursor (null: first page) and the index in that page. */
-interface ProviderCursor { c: string | null; i: number }
-
-function encode(pos: ProviderCursor): string {
-  return Buffer.from(JSON.stringify(pos)).toString('base64url');
-}
-
-function decode(cursor: string): ProviderCursor | null {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (v && typeof v === 'object' && 'i' in v && 'c' in v) {
-      const { c, i } = v as { c: unknown; i: unknown };
-      if ((c === null || typeof c === 'string') && typeof i === 'number' && Number.isInteger(i) && i >= 0) return { c, i };
-    }
-  } catch {
-    // not ours
-  }
-  return null;
-}
-
-/**
- * Serves a Relay connection from a provider that pages by an opaque cursor and chooses its
- * own page size: each edge's cursor holds the provider's cursor of its page and its index,
- * so `after` re-reads that page and continues after the index (or reads the next page when
- * the index was the page's last). At most `first` (1..100, default 20) nodes, from one page.
- * @throws GraphError BAD_USER_INPUT for `first` out of range or a cursor that is not ours
- */
-export async function cursorConnection<P extends CursorPage<unknown>, N>(
-  fetch: (cursor: string | null) => Promise<P>,
-  args: { first?: number | null; after?: string | null },
-  toNode: (item: P['items'][number]) => N,
-): Promise<{ page: P; edges: Array<{ cursor: string; node: N }>; nodes: N[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } }> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', `must be from 1 to ${MAX_PAGE_SIZE}`);
-  let pageCursor: string | null = null;
-  let skip = 0;
-  if (args.after) {
-    const pos = decode(args.after);
-    if (!pos) throw badInput('after', 'is not a cursor of this connection');
-    pageCursor = pos.c;
-    skip = pos.i + 1;
-  }
-  let page = await fetch(pageCursor);
-  if (skip >= page.items.length && page.nextCursor) {
-    pageCursor = page.nextCursor;
-    skip = 0;
-    page = await fetch(pageCursor);
-  }
-  const items = page.items.slice(skip, skip + first);
-  const edges = items.map((item, k) => ({ cursor: encode({ c: pageCursor, i: skip + k }), node: toNode(item) }));
-  return {
-    page,
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: {
-      hasNextPage: page.items.length > skip + first || page.nextCursor !== null,
-      hasPreviousPage: pageCursor !== null || skip > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
-
-function adapterOf(ctx: GraphContext, instanceId: string): ProviderAdapter {
-  return ctx.services.instances.get(instanceId).adapter;
-}
+import { Requires, instanceCall, portCall } from './instance-call.js';
+import { cursorConnection } from './paging.js';
+import { recipientOf } from './phone.js';
 
 /** Checks a list of ids: 1 to {@link MAX_COLLECTION_PRODUCT_IDS}, none empty. @throws GraphError BAD_USER_INPUT (`input.productIds`) */
 function checkProductIds(ids: string[]): void {
   if (ids.length === 0 || ids.length > MAX_COLLECTION_PRODUCT_IDS) throw badInput('input.productIds', `must have 1 to ${MAX_COLLECTION_PRODUCT_IDS} product ids`);
-  ids.forEach((id, i) => checkLength(id, `input.productIds[${i}]`, 100, 1));
+  ids.forEach((id, i) => checkLength(id, `input.productIds[${i}]`, MAX_ID_LENGTH, 1));
 }
 
 /** `Instance.products`, `Instance.product`, `Instance.collections` and the catalog mutations (DESIGN.md names `Product`, `Collection`). */
 @Resolver(() => Instance)
 export class CatalogResolver {
   @FieldResolver(() => ProductConnection, { description: "The account's own catalog, or another business number's (`phone`)." })
+  @Requires('LIST_PRODUCTS')
   async products(
     @Root() root: InstanceRoot,
     @Arg('phone', () => String, { nullable: true, description: "Another business's number (any common format); omit for the account's own catalog." }) phone: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1 to 100 (default 20); the provider chooses its page size.' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ProductConnection> {
-    const list = requireCapability(root.entry.adapter, 'LIST_PRODUCTS');
-    const owner = phone == null ? null : normalizeRecipient(phone, root.entry.defaultCountry, 'phone');
+    const list = portCall(root.entry, 'LIST_PRODUCTS');
+    const owner = phone == null ? null : recipientOf(root.entry, phone, 'phone');
     const { page, ...conn } = await cursorConnection<ProductPage, Product>((cursor) => list(owner, cursor), { first, after }, (p) => ({ ...p, instanceId: root.id }) as Product);
     return { ...conn, cartEnabled: page.cartEnabled };
   }
 
   @FieldResolver(() => Product, { nullable: true, description: 'One product of the catalog by id; null when there is none.' })
+  @Requires('GET_PRODUCT')
   async product(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Product | null> {
-    const get = requireCapability(root.entry.adapter, 'GET_PRODUCT');
-    checkLength(id, 'id', 100, 1);
+    const get = portCall(root.entry, 'GET_PRODUCT');
+    checkLength(id, 'id', MAX_ID_LENGTH, 1);
     const p = await get(id);
     return p ? ({ ...p, instanceId: root.id } as Product) : null;
   }
 
   @FieldResolver(() => CollectionConnection, { description: "The catalog's collections." })
+  @Requires('LIST_COLLECTIONS')
   async collections(
     @Root() root: InstanceRoot,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1 to 100 (default 20); the provider chooses its page size.' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<CollectionConnection> {
-    const list = requireCapability(root.entry.adapter, 'LIST_COLLECTIONS');
+    const list = portCall(root.entry, 'LIST_COLLECTIONS');
     const { page: _page, ...conn } = await cursorConnection((cursor) => list(cursor), { first, after }, (c) => ({ ...c, instanceId: root.id }) as Collection);
     return conn;
   }
 
   @Mutation(() => UpsertProductPayload, { description: 'Creates a product, or replaces the one with the same retailerId.' })
+  @Requires('UPSERT_PRODUCT')
   async upsertProduct(@Arg('input', () => UpsertProductInput) input: UpsertProductInput, @Ctx() ctx: GraphContext): Promise<UpsertProductPayload> {
-    const upsert = requireCapability(adapterOf(ctx, input.instanceId), 'UPSERT_PRODUCT');
-    checkLength(input.retailerId, 'input.retailerId', 100, 1);
+    const { call: upsert } = instanceCall(ctx, input.instanceId, 'UPSERT_PRODUCT');
+    checkLength(input.retailerId, 'input.retailerId', MAX_ID_LENGTH, 1);
     checkLength(input.name, 'input.name', MAX_CATALOG_NAME_LENGTH, 1);
     checkLength(input.description, 'input.description', MAX_PRODUCT_DESCRIPTION_LENGTH);
     if (!/^[A-Z]{3}$/.test(input.currency)) throw badInput('input.currency', 'must be an ISO 4217 code such as BRL');
@@ -147,53 +79,60 @@ export class CatalogResolver {
   }
 
   @Mutation(() => CatalogActionPayload, { description: 'Deletes a product from the catalog.' })
+  @Requires('DELETE_PRODUCT')
   async deleteProduct(@Arg('input', () => DeleteProductInput) input: DeleteProductInput, @Ctx() ctx: GraphContext): Promise<CatalogActionPayload> {
-    const del = requireCapability(adapterOf(ctx, input.instanceId), 'DELETE_PRODUCT');
-    checkLength(input.productId, 'input.productId', 100, 1);
+    const { call: del } = instanceCall(ctx, input.instanceId, 'DELETE_PRODUCT');
+    checkLength(input.productId, 'input.productId', MAX_ID_LENGTH, 1);
     return { instanceId: input.instanceId, ok: await del(input.productId) };
   }
 
   @Mutation(() => CatalogActionPayload, { description: 'Changes the catalog settings (the shopping cart).' })
+  @Requires('CONFIGURE_CATALOG')
   async configureCatalog(@Arg('input', () => ConfigureCatalogInput) input: ConfigureCatalogInput, @Ctx() ctx: GraphContext): Promise<CatalogActionPayload> {
-    const configure = requireCapability(adapterOf(ctx, input.instanceId), 'CONFIGURE_CATALOG');
+    const { call: configure } = instanceCall(ctx, input.instanceId, 'CONFIGURE_CATALOG');
     return { instanceId: input.instanceId, ok: await configure({ cartEnabled: input.cartEnabled }) };
   }
 
   @Mutation(() => CollectionPayload, { description: 'Creates a collection of products.' })
+  @Requires('CREATE_COLLECTION')
   async createCollection(@Arg('input', () => CreateCollectionInput) input: CreateCollectionInput, @Ctx() ctx: GraphContext): Promise<CollectionPayload> {
-    const create = requireCapability(adapterOf(ctx, input.instanceId), 'CREATE_COLLECTION');
+    const { call: create } = instanceCall(ctx, input.instanceId, 'CREATE_COLLECTION');
     checkLength(input.name, 'input.name', MAX_CATALOG_NAME_LENGTH, 1);
     checkProductIds(input.productIds);
     return { collectionId: await create(input.name, input.productIds) };
   }
 
   @Mutation(() => CollectionPayload, { description: 'Renames a collection.' })
+  @Requires('UPDATE_COLLECTION')
   async updateCollection(@Arg('input', () => UpdateCollectionInput) input: UpdateCollectionInput, @Ctx() ctx: GraphContext): Promise<CollectionPayload> {
-    const update = requireCapability(adapterOf(ctx, input.instanceId), 'UPDATE_COLLECTION');
-    checkLength(input.collectionId, 'input.collectionId', 100, 1);
+    const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_COLLECTION');
+    checkLength(input.collectionId, 'input.collectionId', MAX_ID_LENGTH, 1);
     checkLength(input.name, 'input.name', MAX_CATALOG_NAME_LENGTH, 1);
     return { collectionId: await update(input.collectionId, input.name) };
   }
 
   @Mutation(() => CatalogActionPayload, { description: 'Deletes a collection (its products stay in the catalog).' })
+  @Requires('DELETE_COLLECTION')
   async deleteCollection(@Arg('input', () => DeleteCollectionInput) input: DeleteCollectionInput, @Ctx() ctx: GraphContext): Promise<CatalogActionPayload> {
-    const del = requireCapability(adapterOf(ctx, input.instanceId), 'DELETE_COLLECTION');
-    checkLength(input.collectionId, 'input.collectionId', 100, 1);
+    const { call: del } = instanceCall(ctx, input.instanceId, 'DELETE_COLLECTION');
+    checkLength(input.collectionId, 'input.collectionId', MAX_ID_LENGTH, 1);
     return { instanceId: input.instanceId, ok: await del(input.collectionId) };
   }
 
   @Mutation(() => CollectionPayload, { description: "Adds products to a collection; returns the collection's new id." })
+  @Requires('ADD_COLLECTION_PRODUCTS')
   async addProductsToCollection(@Arg('input', () => CollectionProductsInput) input: CollectionProductsInput, @Ctx() ctx: GraphContext): Promise<CollectionPayload> {
-    const add = requireCapability(adapterOf(ctx, input.instanceId), 'ADD_COLLECTION_PRODUCTS');
-    checkLength(input.collectionId, 'input.collectionId', 100, 1);
+    const { call: add } = instanceCall(ctx, input.instanceId, 'ADD_COLLECTION_PRODUCTS');
+    checkLength(input.collectionId, 'input.collectionId', MAX_ID_LENGTH, 1);
     checkProductIds(input.productIds);
     return { collectionId: await add(input.collectionId, input.productIds) };
   }
 
   @Mutation(() => CollectionPayload, { description: "Removes products from a collection; returns the collection's new id." })
+  @Requires('REMOVE_COLLECTION_PRODUCTS')
   async removeProductsFromCollection(@Arg('input', () => CollectionProductsInput) input: CollectionProductsInput, @Ctx() ctx: GraphContext): Promise<CollectionPayload> {
-    const remove = requireCapability(adapterOf(ctx, input.instanceId), 'REMOVE_COLLECTION_PRODUCTS');
-    checkLength(input.collectionId, 'input.collectionId', 100, 1);
+    const { call: remove } = instanceCall(ctx, input.instanceId, 'REMOVE_COLLECTION_PRODUCTS');
+    checkLength(input.collectionId, 'input.collectionId', MAX_ID_LENGTH, 1);
     checkProductIds(input.productIds);
     return { collectionId: await remove(input.collectionId, input.productIds) };
   }
@@ -203,13 +142,14 @@ export class CatalogResolver {
 @Resolver(() => Collection)
 export class CollectionResolver {
   @FieldResolver(() => ProductConnection, { description: 'The products in the collection.' })
+  @Requires('LIST_COLLECTION_PRODUCTS')
   async products(
     @Root() collection: Collection,
     @Ctx() ctx: GraphContext,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1 to 100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ProductConnection> {
-    const list = requireCapability(adapterOf(ctx, collection.instanceId), 'LIST_COLLECTION_PRODUCTS');
+    const { call: list } = instanceCall(ctx, collection.instanceId, 'LIST_COLLECTION_PRODUCTS');
     const { page: _page, ...conn } = await cursorConnection((cursor) => list(collection.id, cursor), { first, after }, (p) => ({ ...p, instanceId: collection.instanceId }) as Product);
     return { ...conn, cartEnabled: null };
   }

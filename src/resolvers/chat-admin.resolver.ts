@@ -1,8 +1,9 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireCapability, type Capability } from '../providers/contract.js';
+import type { GraphContext } from '../context.js';
+import type { Capability, CapabilityMethod } from '../providers/contract.js';
 import { ChatActionInput, ChatActionPayload, SetChatExpirationInput } from '../schema/chat-admin.inputs.js';
-import type { GraphContext } from './context.js';
-import { normalizeRecipient } from './phone.js';
+import { Requires, instanceCall } from './instance-call.js';
+import { recipientOf } from './phone.js';
 
 type ChatToggle = 'MARK_CHAT_READ' | 'ARCHIVE_CHAT' | 'PIN_CHAT' | 'MUTE_CHAT';
 
@@ -16,11 +17,10 @@ async function run<C extends Capability>(
   ctx: GraphContext,
   input: ChatActionInput,
   capability: C,
-  call: (method: ReturnType<typeof requireCapability<C>>, chatId: string) => Promise<boolean>,
+  call: (method: CapabilityMethod<C>, chatId: string) => Promise<boolean>,
 ): Promise<ChatActionPayload> {
-  const entry = ctx.services.instances.get(input.instanceId);
-  const method = requireCapability(entry.adapter, capability);
-  const chatId = normalizeRecipient(input.chatId, entry.defaultCountry, 'input.chatId');
+  const { entry, call: method } = instanceCall(ctx, input.instanceId, capability);
+  const chatId = recipientOf(entry, input.chatId, 'input.chatId');
   return { instanceId: entry.id, chatId, ok: await call(method, chatId) };
 }
 
@@ -32,56 +32,67 @@ function toggle(ctx: GraphContext, input: ChatActionInput, capability: ChatToggl
 @Resolver()
 export class ChatAdminResolver {
   @Mutation(() => ChatActionPayload, { description: 'Marks the whole chat as read.' })
+  @Requires('MARK_CHAT_READ')
   markChatRead(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return toggle(ctx, input, 'MARK_CHAT_READ', true);
   }
 
   @Mutation(() => ChatActionPayload, { description: 'Marks the chat as unread.' })
+  @Requires('MARK_CHAT_READ')
   markChatUnread(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return toggle(ctx, input, 'MARK_CHAT_READ', false);
   }
 
   @Mutation(() => ChatActionPayload, { description: 'Archives the chat.' })
+  @Requires('ARCHIVE_CHAT')
   archiveChat(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return toggle(ctx, input, 'ARCHIVE_CHAT', true);
   }
 
   @Mutation(() => ChatActionPayload, { description: 'Takes the chat out of the archive.' })
+  @Requires('ARCHIVE_CHAT')
   unarchiveChat(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return toggle(ctx, input, 'ARCHIVE_CHAT', false);
   }
 
   @Mutation(() => ChatActionPayload, { description: 'Pins the chat to the top of the list.' })
+  @Requires('PIN_CHAT')
   pinChat(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return toggle(ctx, input, 'PIN_CHAT', true);
   }
 
   @Mutation(() => ChatActionPayload, { description: 'Unpins the chat.' })
+  @Requires('PIN_CHAT')
   unpinChat(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return toggle(ctx, input, 'PIN_CHAT', false);
   }
 
   @Mutation(() => ChatActionPayload, { description: "Mutes the chat's notifications." })
+  @Requires('MUTE_CHAT')
   muteChat(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return toggle(ctx, input, 'MUTE_CHAT', true);
   }
 
   @Mutation(() => ChatActionPayload, { description: "Turns the chat's notifications back on." })
+  @Requires('MUTE_CHAT')
   unmuteChat(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return toggle(ctx, input, 'MUTE_CHAT', false);
   }
 
   @Mutation(() => ChatActionPayload, { description: "Deletes the chat's messages, keeping the chat." })
+  @Requires('CLEAR_CHAT')
   clearChat(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return run(ctx, input, 'CLEAR_CHAT', (clear, chatId) => clear(chatId));
   }
 
   @Mutation(() => ChatActionPayload, { description: 'Deletes the chat.' })
+  @Requires('DELETE_CHAT')
   deleteChat(@Arg('input', () => ChatActionInput) input: ChatActionInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return run(ctx, input, 'DELETE_CHAT', (del, chatId) => del(chatId));
   }
 
   @Mutation(() => ChatActionPayload, { description: 'Sets how long new messages in the chat live (disappearing messages); OFF keeps them.' })
+  @Requires('CHAT_EXPIRATION')
   setChatExpiration(@Arg('input', () => SetChatExpirationInput) input: SetChatExpirationInput, @Ctx() ctx: GraphContext): Promise<ChatActionPayload> {
     return run(ctx, input, 'CHAT_EXPIRATION', (set, chatId) => set(chatId, input.expiration));
   }

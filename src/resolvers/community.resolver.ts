@@ -1,26 +1,18 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
-import type { InstanceEntry } from '../instances.js';
-import { requireCapability } from '../providers/contract.js';
+import { MAX_COMMUNITY_DESCRIPTION_LENGTH, MAX_COMMUNITY_ID_LENGTH, MAX_COMMUNITY_NAME_LENGTH, checkLength } from '../providers/limits.js';
 import type { Community as CommunityModel, CommunityLinkAction, ParticipantAction } from '../providers/model.js';
 import {
   AddCommunityParticipantsInput, Community, CommunityActionPayload, CommunityConnection, CommunityGroup, CommunityGroupsInput,
   CommunityParticipantsInput, CommunityRefInput, CreateCommunityInput, UpdateCommunityInput,
 } from '../schema/community.types.js';
 import { Instance } from '../schema/instance.types.js';
-import type { GraphContext } from './context.js';
-import { participantPhones } from './group-admin.resolver.js';
 import type { InstanceRoot } from './instance.resolver.js';
-import { checkLength } from './message.resolver.js';
+import { Requires, instanceCall, optionalPortCall, portCall } from './instance-call.js';
 import { paginate } from './paging.js';
-import { normalizeRecipient } from './phone.js';
-
-/** WhatsApp's longest community name, characters. */
-export const MAX_COMMUNITY_NAME_LENGTH = 100;
-/** WhatsApp's longest community description, characters. */
-export const MAX_COMMUNITY_DESCRIPTION_LENGTH = 2048;
-/** Longest community id accepted, characters. */
-const MAX_COMMUNITY_ID_LENGTH = 64;
+import { changeParticipants } from './participants.js';
+import { recipientsOf } from './phone.js';
 
 /** A community id as given, trimmed. @throws GraphError BAD_USER_INPUT naming `field` when empty or too long */
 function communityId(value: string, field: string): string {
@@ -41,25 +33,28 @@ function toNode(instanceId: string, c: CommunityModel): Community {
 @Resolver(() => Instance)
 export class CommunityResolver {
   @FieldResolver(() => CommunityConnection, { description: 'Communities the account belongs to.' })
+  @Requires('LIST_COMMUNITIES')
   async communities(
     @Root() root: InstanceRoot,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const list = requireCapability(root.entry.adapter, 'LIST_COMMUNITIES');
+    const list = portCall(root.entry, 'LIST_COMMUNITIES');
     return paginate(list, { first, after }, (c) => toNode(root.id, c));
   }
 
   @FieldResolver(() => Community, { nullable: true, description: 'One community with its groups; null when there is none.' })
+  @Requires('GET_COMMUNITY')
   async community(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Community | null> {
-    const get = requireCapability(root.entry.adapter, 'GET_COMMUNITY');
+    const get = portCall(root.entry, 'GET_COMMUNITY');
     const found = await get(communityId(id, 'id'));
     return found ? toNode(root.id, found) : null;
   }
 
   @Mutation(() => CommunityActionPayload, { description: 'Creates a community; its announcement group is created with it.' })
+  @Requires('CREATE_COMMUNITY')
   async createCommunity(@Arg('input', () => CreateCommunityInput) input: CreateCommunityInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
-    const create = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'CREATE_COMMUNITY');
+    const { call: create } = instanceCall(ctx, input.instanceId, 'CREATE_COMMUNITY');
     checkLength(input.name, 'input.name', MAX_COMMUNITY_NAME_LENGTH, 1);
     checkLength(input.description, 'input.description', MAX_COMMUNITY_DESCRIPTION_LENGTH);
     const created = await create({ name: input.name, description: input.description ?? null });
@@ -67,8 +62,9 @@ export class CommunityResolver {
   }
 
   @Mutation(() => CommunityActionPayload, { description: "Changes a community's description and/or who may add groups: only what is given." })
+  @Requires('UPDATE_COMMUNITY')
   async updateCommunity(@Arg('input', () => UpdateCommunityInput) input: UpdateCommunityInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
-    const update = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'UPDATE_COMMUNITY');
+    const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_COMMUNITY');
     const id = communityId(input.communityId, 'input.communityId');
     if (input.description == null && input.whoCanAddGroups == null) throw badInput('input', 'give at least one of description, whoCanAddGroups');
     checkLength(input.description, 'input.description', MAX_COMMUNITY_DESCRIPTION_LENGTH);
@@ -77,76 +73,81 @@ export class CommunityResolver {
   }
 
   @Mutation(() => CommunityActionPayload, { description: 'Links groups to a community (a group already in another community is left out by the provider).' })
+  @Requires('LINK_COMMUNITY_GROUPS')
   linkGroupsToCommunity(@Arg('input', () => CommunityGroupsInput) input: CommunityGroupsInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
     return changeGroups(ctx, input, 'LINK');
   }
 
   @Mutation(() => CommunityActionPayload, { description: 'Unlinks groups from a community (the groups remain).' })
+  @Requires('LINK_COMMUNITY_GROUPS')
   unlinkGroupsFromCommunity(@Arg('input', () => CommunityGroupsInput) input: CommunityGroupsInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
     return changeGroups(ctx, input, 'UNLINK');
   }
 
   @Mutation(() => CommunityActionPayload, { description: 'Adds participants to a community.' })
+  @Requires('MANAGE_COMMUNITY_PARTICIPANTS')
   addCommunityParticipants(@Arg('input', () => AddCommunityParticipantsInput) input: AddCommunityParticipantsInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
-    return changeParticipants(ctx, input, 'ADD', input.autoInvite);
+    return changeCommunityParticipants(ctx, input, 'ADD', input.autoInvite);
   }
 
   @Mutation(() => CommunityActionPayload, { description: 'Removes participants from a community.' })
+  @Requires('MANAGE_COMMUNITY_PARTICIPANTS')
   removeCommunityParticipants(@Arg('input', () => CommunityParticipantsInput) input: CommunityParticipantsInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
-    return changeParticipants(ctx, input, 'REMOVE');
+    return changeCommunityParticipants(ctx, input, 'REMOVE');
   }
 
   @Mutation(() => CommunityActionPayload, { description: 'Makes participants community admins.' })
+  @Requires('MANAGE_COMMUNITY_PARTICIPANTS')
   promoteCommunityAdmins(@Arg('input', () => CommunityParticipantsInput) input: CommunityParticipantsInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
-    return changeParticipants(ctx, input, 'PROMOTE');
+    return changeCommunityParticipants(ctx, input, 'PROMOTE');
   }
 
   @Mutation(() => CommunityActionPayload, { description: 'Takes admin rights from community admins.' })
+  @Requires('MANAGE_COMMUNITY_PARTICIPANTS')
   demoteCommunityAdmins(@Arg('input', () => CommunityParticipantsInput) input: CommunityParticipantsInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
-    return changeParticipants(ctx, input, 'DEMOTE');
+    return changeCommunityParticipants(ctx, input, 'DEMOTE');
   }
 
   @Mutation(() => CommunityActionPayload, { description: "Revokes a community's invitation link and returns the new one." })
+  @Requires('RESET_COMMUNITY_INVITE_LINK')
   async resetCommunityInviteLink(@Arg('input', () => CommunityRefInput) input: CommunityRefInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
-    const reset = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'RESET_COMMUNITY_INVITE_LINK');
+    const { call: reset } = instanceCall(ctx, input.instanceId, 'RESET_COMMUNITY_INVITE_LINK');
     const id = communityId(input.communityId, 'input.communityId');
     return { instanceId: input.instanceId, communityId: id, ok: true, invitationLink: await reset(id) };
   }
 
   @Mutation(() => CommunityActionPayload, { description: 'Deactivates a community: its groups are unlinked, not deleted.' })
+  @Requires('DEACTIVATE_COMMUNITY')
   async deactivateCommunity(@Arg('input', () => CommunityRefInput) input: CommunityRefInput, @Ctx() ctx: GraphContext): Promise<CommunityActionPayload> {
-    const deactivate = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'DEACTIVATE_COMMUNITY');
+    const { call: deactivate } = instanceCall(ctx, input.instanceId, 'DEACTIVATE_COMMUNITY');
     const id = communityId(input.communityId, 'input.communityId');
     await deactivate(id);
     return { instanceId: input.instanceId, communityId: id, ok: true };
   }
 }
 
+/** Links or unlinks groups: instance and capability first, then the community id, then the group ids. @throws GraphError NOT_FOUND, CAPABILITY_NOT_SUPPORTED, BAD_USER_INPUT, or a ProviderError */
 async function changeGroups(ctx: GraphContext, input: CommunityGroupsInput, action: CommunityLinkAction): Promise<CommunityActionPayload> {
-  const entry = ctx.services.instances.get(input.instanceId);
-  const change = requireCapability(entry.adapter, 'LINK_COMMUNITY_GROUPS');
+  const { entry, call: change } = instanceCall(ctx, input.instanceId, 'LINK_COMMUNITY_GROUPS');
   const id = communityId(input.communityId, 'input.communityId');
   if (input.groupIds.length === 0) throw badInput('input.groupIds', 'at least one group id is required');
-  const groupIds = input.groupIds.map((g, i) => normalizeRecipient(g, entry.defaultCountry, `input.groupIds[${i}]`));
+  const groupIds = recipientsOf(entry, input.groupIds, 'input.groupIds');
   await change(id, action, groupIds);
   return { instanceId: input.instanceId, communityId: id, ok: true };
 }
 
-async function changeParticipants(ctx: GraphContext, input: CommunityParticipantsInput, action: ParticipantAction, autoInvite?: boolean): Promise<CommunityActionPayload> {
-  const entry: InstanceEntry = ctx.services.instances.get(input.instanceId);
-  const change = requireCapability(entry.adapter, 'MANAGE_COMMUNITY_PARTICIPANTS');
-  const id = communityId(input.communityId, 'input.communityId');
-  const phones = participantPhones(input.participants, entry);
-  await change(id, { action, phones, ...(autoInvite === undefined ? {} : { autoInvite }) });
+/** A community participant mutation through the shared participant path (`participants.ts`). */
+async function changeCommunityParticipants(ctx: GraphContext, input: CommunityParticipantsInput, action: ParticipantAction, autoInvite?: boolean): Promise<CommunityActionPayload> {
+  const id = await changeParticipants(ctx, input, 'MANAGE_COMMUNITY_PARTICIPANTS', () => communityId(input.communityId, 'input.communityId'), action, autoInvite);
   return { instanceId: input.instanceId, communityId: id, ok: true };
 }
 
 /** The full community (metadata read once per community object, only when a listed one is asked for what the list lacks). */
 async function full(community: Community & { _full?: Promise<CommunityModel | null> }, ctx: GraphContext): Promise<CommunityModel | null> {
   if (community.groups != null) return community;
-  const entry = ctx.services.instances.get(community.instanceId);
-  if (!entry.adapter.capabilities.has('GET_COMMUNITY')) return null;
-  community._full ??= requireCapability(entry.adapter, 'GET_COMMUNITY')(community.id);
+  const get = optionalPortCall(ctx.services.instances.get(community.instanceId), 'GET_COMMUNITY');
+  if (!get) return null;
+  community._full ??= get(community.id);
   return community._full;
 }
 
@@ -170,9 +171,9 @@ export class CommunityActionPayloadResolver {
   @FieldResolver(() => Community, { nullable: true, description: 'The community as the provider shows it after the change; null when it is gone (deactivated) or cannot be read.' })
   async community(@Root() payload: CommunityActionPayload, @Ctx() ctx: GraphContext): Promise<Community | null> {
     if (payload.created) return payload.created;
-    const entry = ctx.services.instances.get(payload.instanceId);
-    if (!entry.adapter.capabilities.has('GET_COMMUNITY')) return null;
-    const found = await requireCapability(entry.adapter, 'GET_COMMUNITY')(payload.communityId);
+    const get = optionalPortCall(ctx.services.instances.get(payload.instanceId), 'GET_COMMUNITY');
+    if (!get) return null;
+    const found = await get(payload.communityId);
     return found ? toNode(payload.instanceId, found) : null;
   }
 }

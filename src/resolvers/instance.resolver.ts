@@ -1,15 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../errors.js';
-import { requireCapability, type Capability } from '../providers/contract.js';
-import { MAX_PHONE_BATCH } from '../providers/loaders.js';
+import type { Capability } from '../providers/contract.js';
+import { MAX_PHONE_BATCH } from '../providers/limits.js';
 import type { ConnectionState } from '../providers/model.js';
 import { ChatConnection, Chat, Contact, ContactConnection, Group, GroupConnection, PhoneCheck } from '../schema/chat.types.js';
 import { CapabilityEnum, ConnectionStateEnum } from '../schema/enums.js';
 import { AccountProfile, Instance, InstanceConnection } from '../schema/instance.types.js';
-import type { GraphContext } from './context.js';
-import { paginate } from './paging.js';
-import { normalizeRecipient } from './phone.js';
+import type { GraphContext } from '../context.js';
 import type { InstanceEntry } from '../instances.js';
+import { Requires, optionalPortCall, portCall } from './instance-call.js';
+import { paginate } from './paging.js';
+import { recipientOf, recipientsOf } from './phone.js';
 
 /** The root object of `Instance`: its entry in the directory. */
 export type InstanceRoot = Instance & { entry: InstanceEntry };
@@ -21,7 +22,8 @@ export function instanceRoot(entry: InstanceEntry): InstanceRoot {
 
 /**
  * `instances`, `instance(id)` and everything that hangs off an instance. Resolvers are thin:
- * find the instance, require the capability, call the port, return domain objects.
+ * the root carries the instance, `portCall` requires the capability, the port answers with
+ * domain objects.
  */
 @Resolver(() => Instance)
 export class InstanceResolver {
@@ -42,55 +44,62 @@ export class InstanceResolver {
 
   @FieldResolver(() => ConnectionStateEnum, { nullable: true, description: 'Connection state, asked of the provider (UNKNOWN when the provider cannot tell).' })
   async status(@Root() root: InstanceRoot): Promise<ConnectionState> {
-    if (!root.entry.adapter.capabilities.has('INSTANCE_STATUS')) return 'UNKNOWN';
-    return (await requireCapability(root.entry.adapter, 'INSTANCE_STATUS')()).state;
+    const get = optionalPortCall(root.entry, 'INSTANCE_STATUS');
+    return get ? (await get()).state : 'UNKNOWN';
   }
 
   @FieldResolver(() => InstanceConnection, { nullable: true, description: 'Connection details, asked of the provider.' })
+  @Requires('INSTANCE_STATUS')
   async connection(@Root() root: InstanceRoot): Promise<InstanceConnection> {
-    return requireCapability(root.entry.adapter, 'INSTANCE_STATUS')();
+    return portCall(root.entry, 'INSTANCE_STATUS')();
   }
 
   @FieldResolver(() => AccountProfile, { nullable: true, description: "The account's own profile and device." })
+  @Requires('ACCOUNT_PROFILE')
   async profile(@Root() root: InstanceRoot): Promise<AccountProfile> {
-    return requireCapability(root.entry.adapter, 'ACCOUNT_PROFILE')() as Promise<AccountProfile>;
+    return portCall(root.entry, 'ACCOUNT_PROFILE')() as Promise<AccountProfile>;
   }
 
   @FieldResolver(() => ChatConnection, { description: 'Chats, most recent first as the provider orders them.' })
+  @Requires('LIST_CHATS')
   async chats(
     @Root() root: InstanceRoot,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const list = requireCapability(root.entry.adapter, 'LIST_CHATS');
+    const list = portCall(root.entry, 'LIST_CHATS');
     return paginate(list, { first, after }, (chat) => ({ ...chat, instanceId: root.id }) as Chat);
   }
 
   @FieldResolver(() => Chat, { nullable: true, description: 'One chat by phone number or group id; null when there is none.' })
+  @Requires('GET_CHAT')
   async chat(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Chat | null> {
-    const get = requireCapability(root.entry.adapter, 'GET_CHAT');
-    const chat = await get(normalizeRecipient(id, root.entry.defaultCountry, 'id'));
+    const get = portCall(root.entry, 'GET_CHAT');
+    const chat = await get(recipientOf(root.entry, id, 'id'));
     return chat ? ({ ...chat, instanceId: root.id } as Chat) : null;
   }
 
   @FieldResolver(() => ContactConnection, { description: 'Contacts of the account.' })
+  @Requires('LIST_CONTACTS')
   async contacts(
     @Root() root: InstanceRoot,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const list = requireCapability(root.entry.adapter, 'LIST_CONTACTS');
+    const list = portCall(root.entry, 'LIST_CONTACTS');
     return paginate(list, { first, after }, (c) => ({ ...c, instanceId: root.id }) as Contact);
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'One contact by phone number; null when unknown.' })
+  @Requires('GET_CONTACT')
   async contact(@Root() root: InstanceRoot, @Arg('phone', () => String) phone: string): Promise<Contact | null> {
-    const get = requireCapability(root.entry.adapter, 'GET_CONTACT');
-    const contact = await get(normalizeRecipient(phone, root.entry.defaultCountry, 'phone'));
+    const get = portCall(root.entry, 'GET_CONTACT');
+    const contact = await get(recipientOf(root.entry, phone, 'phone'));
     return contact ? ({ ...contact, instanceId: root.id } as Contact) : null;
   }
 
   @FieldResolver(() => [PhoneCheck], { description: 'Which of these numbers have WhatsApp (at most 1,000; one batched provider request per query).' })
+  @Requires('CHECK_PHONES')
   async phoneChecks(
     @Root() root: InstanceRoot,
     @Arg('phones', () => [String], { description: 'Phone numbers in any common format.' }) phones: string[],
@@ -98,7 +107,7 @@ export class InstanceResolver {
   ): Promise<PhoneCheck[]> {
     if (phones.length > MAX_PHONE_BATCH) throw badInput('phones', `at most ${MAX_PHONE_BATCH} numbers per query`);
     const loader = ctx.loaders.phoneCheck(root.entry.adapter);
-    const normalised = phones.map((p, i) => normalizeRecipient(p, root.entry.defaultCountry, `phones[${i}]`));
+    const normalised = recipientsOf(root.entry, phones, 'phones');
     return loader.loadMany(normalised).then((results) =>
       results.map((r) => {
         if (r instanceof Error) throw r;
@@ -108,18 +117,20 @@ export class InstanceResolver {
   }
 
   @FieldResolver(() => GroupConnection, { description: 'Groups the account belongs to.' })
+  @Requires('LIST_GROUPS')
   async groups(
     @Root() root: InstanceRoot,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const list = requireCapability(root.entry.adapter, 'LIST_GROUPS');
+    const list = portCall(root.entry, 'LIST_GROUPS');
     return paginate(list, { first, after }, (g) => ({ ...g, instanceId: root.id }) as Group);
   }
 
   @FieldResolver(() => Group, { nullable: true, description: 'One group by id; null when there is none.' })
+  @Requires('GET_GROUP')
   async group(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Group | null> {
-    const get = requireCapability(root.entry.adapter, 'GET_GROUP');
+    const get = portCall(root.entry, 'GET_GROUP');
     const group = await get(id);
     return group ? ({ ...group, instanceId: root.id } as Group) : null;
   }

@@ -1,18 +1,15 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
-import { requireCapability } from '../providers/contract.js';
+import { MAX_ID_LENGTH, MAX_LABEL_NAME_LENGTH, checkLength } from '../providers/limits.js';
 import type { Label as LabelModel, LabelColor as LabelColorModel } from '../providers/model.js';
 import { Instance } from '../schema/instance.types.js';
 import {
   AssignLabelInput, AssignLabelPayload, CreateLabelInput, CreateLabelPayload, DeleteLabelInput, Label, LabelActionPayload, LabelColor, UpdateLabelInput,
 } from '../schema/label.types.js';
-import type { GraphContext } from './context.js';
 import type { InstanceRoot } from './instance.resolver.js';
-import { checkLength } from './message.resolver.js';
-import { normalizeRecipient } from './phone.js';
-
-/** Longest label name accepted, characters (the providers state none; this bounds what is sent). */
-export const MAX_LABEL_NAME_LENGTH = 100;
+import { Requires, instanceCall, portCall } from './instance-call.js';
+import { recipientOf } from './phone.js';
 
 /** A colour index: a whole number from 0. @throws GraphError BAD_USER_INPUT (`input.colorIndex`) */
 function checkColorIndex(value: number | null | undefined): void {
@@ -23,45 +20,52 @@ function checkColorIndex(value: number | null | undefined): void {
 @Resolver(() => Instance)
 export class LabelResolver {
   @FieldResolver(() => [Label], { description: "The account's chat labels." })
+  @Requires('LIST_LABELS')
   async labels(@Root() root: InstanceRoot): Promise<LabelModel[]> {
-    return requireCapability(root.entry.adapter, 'LIST_LABELS')();
+    return portCall(root.entry, 'LIST_LABELS')();
   }
 
   @FieldResolver(() => [LabelColor], { description: 'The colours a label can take.' })
+  @Requires('LABEL_COLORS')
   async labelColors(@Root() root: InstanceRoot): Promise<LabelColorModel[]> {
-    return requireCapability(root.entry.adapter, 'LABEL_COLORS')();
+    return portCall(root.entry, 'LABEL_COLORS')();
   }
 
   @Mutation(() => CreateLabelPayload, { description: 'Creates a chat label.' })
+  @Requires('CREATE_LABEL')
   async createLabel(@Arg('input', () => CreateLabelInput) input: CreateLabelInput, @Ctx() ctx: GraphContext): Promise<CreateLabelPayload> {
-    const create = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'CREATE_LABEL');
+    const { call: create } = instanceCall(ctx, input.instanceId, 'CREATE_LABEL');
     checkLength(input.name, 'input.name', MAX_LABEL_NAME_LENGTH, 1);
     checkColorIndex(input.colorIndex);
     return { label: await create({ name: input.name, colorIndex: input.colorIndex ?? null }) };
   }
 
   @Mutation(() => LabelActionPayload, { description: "Changes a label's name and colour." })
+  @Requires('UPDATE_LABEL')
   async updateLabel(@Arg('input', () => UpdateLabelInput) input: UpdateLabelInput, @Ctx() ctx: GraphContext): Promise<LabelActionPayload> {
-    const update = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'UPDATE_LABEL');
+    const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_LABEL');
     checkLength(input.name, 'input.name', MAX_LABEL_NAME_LENGTH, 1);
-    checkLength(input.labelId, 'input.labelId', 100, 1);
+    checkLength(input.labelId, 'input.labelId', MAX_ID_LENGTH, 1);
     checkColorIndex(input.colorIndex);
     return { labelId: input.labelId, ok: await update(input.labelId, { name: input.name, colorIndex: input.colorIndex ?? null }) };
   }
 
   @Mutation(() => LabelActionPayload, { description: 'Deletes a label (it comes off every chat).' })
+  @Requires('DELETE_LABEL')
   async deleteLabel(@Arg('input', () => DeleteLabelInput) input: DeleteLabelInput, @Ctx() ctx: GraphContext): Promise<LabelActionPayload> {
-    const del = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'DELETE_LABEL');
-    checkLength(input.labelId, 'input.labelId', 100, 1);
+    const { call: del } = instanceCall(ctx, input.instanceId, 'DELETE_LABEL');
+    checkLength(input.labelId, 'input.labelId', MAX_ID_LENGTH, 1);
     return { labelId: input.labelId, ok: await del(input.labelId) };
   }
 
   @Mutation(() => AssignLabelPayload, { description: 'Puts a label on a chat.' })
+  @Requires('ASSIGN_LABEL')
   assignLabel(@Arg('input', () => AssignLabelInput) input: AssignLabelInput, @Ctx() ctx: GraphContext): Promise<AssignLabelPayload> {
     return labelChat(ctx, input, 'ASSIGN_LABEL');
   }
 
   @Mutation(() => AssignLabelPayload, { description: 'Takes a label off a chat.' })
+  @Requires('UNASSIGN_LABEL')
   unassignLabel(@Arg('input', () => AssignLabelInput) input: AssignLabelInput, @Ctx() ctx: GraphContext): Promise<AssignLabelPayload> {
     return labelChat(ctx, input, 'UNASSIGN_LABEL');
   }
@@ -74,9 +78,8 @@ export class LabelResolver {
  * @throws GraphError NOT_FOUND, CAPABILITY_NOT_SUPPORTED, BAD_USER_INPUT; ProviderError
  */
 async function labelChat(ctx: GraphContext, input: AssignLabelInput, capability: 'ASSIGN_LABEL' | 'UNASSIGN_LABEL'): Promise<AssignLabelPayload> {
-  const entry = ctx.services.instances.get(input.instanceId);
-  const change = requireCapability(entry.adapter, capability);
-  const chatId = normalizeRecipient(input.chatId, entry.defaultCountry, 'input.chatId');
-  checkLength(input.labelId, 'input.labelId', 100, 1);
+  const { entry, call: change } = instanceCall(ctx, input.instanceId, capability);
+  const chatId = recipientOf(entry, input.chatId, 'input.chatId');
+  checkLength(input.labelId, 'input.labelId', MAX_ID_LENGTH, 1);
   return { chatId, labelId: input.labelId, ok: await change(chatId, input.labelId) };
 }

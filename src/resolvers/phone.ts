@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { badInput } from '../errors.js';
+import type { InstanceEntry } from '../instances.js';
 
 /**
  * A WhatsApp group / newsletter / LID id, passed to providers unchanged: Z-API's
@@ -36,4 +37,24 @@ export function normalizeRecipient(value: string, defaultCountry: string, field:
   for (const parsed of [asInternational, asNational]) if (parsed?.isValid()) return parsed.number.slice(1);
   for (const parsed of [asNational, asInternational]) if (parsed?.isPossible()) return parsed.number.slice(1);
   throw badInput(field, 'is not a possible phone number');
+}
+
+/**
+ * A recipient, chat id or group id given to an instance, normalised with the instance's
+ * `defaultCountry` (see {@link normalizeRecipient}): phone digits without `+`, ids unchanged.
+ * @param field the input path for the error (`input.chatId`, `phone`)
+ * @throws GraphError BAD_USER_INPUT naming `field` when it is not a possible phone number or id
+ */
+export function recipientOf(entry: InstanceEntry, value: string, field: string): string {
+  return normalizeRecipient(value, entry.defaultCountry, field);
+}
+
+/**
+ * A list of recipients (mentions, participants, group ids, contact-card phones) normalised
+ * one by one as {@link recipientOf}; the error names the item (`input.mentions[2]`).
+ * @param field the input path of the list (`input.mentions`)
+ * @throws GraphError BAD_USER_INPUT naming the first item that is not a possible phone number or id
+ */
+export function recipientsOf(entry: InstanceEntry, values: readonly string[], field: string): string[] {
+  return values.map((value, i) => normalizeRecipient(value, entry.defaultCountry, `${field}[${i}]`));
 }

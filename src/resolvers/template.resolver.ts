@@ -1,25 +1,17 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
-import { requireCapability } from '../providers/contract.js';
+import {
+  MAX_MESSAGE_ID_LENGTH, MAX_TEMPLATE_BODY_LENGTH, MAX_TEMPLATE_BUTTONS, MAX_TEMPLATE_HEADER_FOOTER_LENGTH, MAX_TEMPLATE_LABEL_LENGTH, checkLength,
+} from '../providers/limits.js';
 import type { MessageTemplate as MessageTemplateModel, TemplateInput } from '../providers/model.js';
 import { Instance } from '../schema/instance.types.js';
-import { SendMessagePayload } from '../schema/send.inputs.js';
 import {
-  CreateTemplateInput, MessageTemplate, ProposeTemplateInput, ProposeTemplatePayload, SendTemplateInput, TemplateDefinitionInput,
+  CreateTemplateInput, MessageTemplate, ProposeTemplateInput, ProposeTemplatePayload, TemplateDefinitionInput,
   TemplateOption, TemplatePayload, TemplateScopeEnum, UpdateTemplateInput,
 } from '../schema/template.types.js';
-import type { GraphContext } from './context.js';
 import type { InstanceRoot } from './instance.resolver.js';
-import { checkLength, runSend, sendOptions } from './message.resolver.js';
-
-/** Longest template label, characters (a label is a display name; WhatsApp template names are 512). */
-export const MAX_TEMPLATE_LABEL_LENGTH = 512;
-/** WhatsApp's longest template body, characters. */
-export const MAX_TEMPLATE_BODY_LENGTH = 1024;
-/** WhatsApp's longest template header / footer text, characters. */
-export const MAX_TEMPLATE_HEADER_FOOTER_LENGTH = 60;
-/** WhatsApp's most buttons on a template. */
-export const MAX_TEMPLATE_BUTTONS = 10;
+import { Requires, instanceCall, portCall } from './instance-call.js';
 
 /** The domain `TemplateInput` of a definition, with WhatsApp's length rules checked. @throws GraphError BAD_USER_INPUT */
 function toTemplateInput(t: TemplateDefinitionInput): TemplateInput {
@@ -59,66 +51,56 @@ function renest<T>(call: () => Promise<T>): Promise<T> {
 @Resolver(() => Instance)
 export class TemplateResolver {
   @FieldResolver(() => [MessageTemplate], { description: 'Message templates, as the provider lists them (its first page: no paging parameters are documented).' })
+  @Requires('LIST_TEMPLATES')
   async templates(
     @Root() root: InstanceRoot,
     @Arg('scope', () => TemplateScopeEnum, { defaultValue: 'MINE', description: 'MINE (default) or ALL.' }) scope: 'MINE' | 'ALL',
   ): Promise<MessageTemplateModel[]> {
-    return (await requireCapability(root.entry.adapter, 'LIST_TEMPLATES')(scope)).items;
+    return (await portCall(root.entry, 'LIST_TEMPLATES')(scope)).items;
   }
 
   @FieldResolver(() => MessageTemplate, { nullable: true, description: 'One template by id; null when there is none.' })
+  @Requires('GET_TEMPLATE')
   async template(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<MessageTemplateModel | null> {
-    return requireCapability(root.entry.adapter, 'GET_TEMPLATE')(id);
+    return portCall(root.entry, 'GET_TEMPLATE')(id);
   }
 
   @FieldResolver(() => [TemplateOption], { description: 'The template categories the provider accepts.' })
+  @Requires('TEMPLATE_CATEGORIES')
   async templateCategories(@Root() root: InstanceRoot): Promise<TemplateOption[]> {
-    return requireCapability(root.entry.adapter, 'TEMPLATE_CATEGORIES')();
+    return portCall(root.entry, 'TEMPLATE_CATEGORIES')();
   }
 
   @FieldResolver(() => [TemplateOption], { description: 'The template languages the provider accepts.' })
+  @Requires('TEMPLATE_LANGUAGES')
   async templateLanguages(@Root() root: InstanceRoot): Promise<TemplateOption[]> {
-    return requireCapability(root.entry.adapter, 'TEMPLATE_LANGUAGES')();
+    return portCall(root.entry, 'TEMPLATE_LANGUAGES')();
   }
 
   @Mutation(() => TemplatePayload, { description: 'Creates a message template (submitted for review when `propose` is true).' })
+  @Requires('CREATE_TEMPLATE')
   async createTemplate(@Arg('input', () => CreateTemplateInput) input: CreateTemplateInput, @Ctx() ctx: GraphContext): Promise<TemplatePayload> {
-    const create = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'CREATE_TEMPLATE');
+    const { call: create } = instanceCall(ctx, input.instanceId, 'CREATE_TEMPLATE');
     const template = toTemplateInput(input.template);
     return { template: await renest(() => create(template)) } as TemplatePayload;
   }
 
   @Mutation(() => TemplatePayload, { description: "Replaces a template's definition." })
+  @Requires('UPDATE_TEMPLATE')
   async updateTemplate(@Arg('input', () => UpdateTemplateInput) input: UpdateTemplateInput, @Ctx() ctx: GraphContext): Promise<TemplatePayload> {
-    const update = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'UPDATE_TEMPLATE');
-    checkLength(input.templateId, 'input.templateId', 200, 1);
+    const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_TEMPLATE');
+    checkLength(input.templateId, 'input.templateId', MAX_MESSAGE_ID_LENGTH, 1);
     const template = toTemplateInput(input.template);
     return { template: await renest(() => update(input.templateId, template)) } as TemplatePayload;
   }
 
   @Mutation(() => ProposeTemplatePayload, { description: 'Submits a template for WhatsApp review (a template must be approved before it can be sent).' })
+  @Requires('PROPOSE_TEMPLATE')
   async proposeTemplate(@Arg('input', () => ProposeTemplateInput) input: ProposeTemplateInput, @Ctx() ctx: GraphContext): Promise<ProposeTemplatePayload> {
-    const propose = requireCapability(ctx.services.instances.get(input.instanceId).adapter, 'PROPOSE_TEMPLATE');
-    checkLength(input.templateId, 'input.templateId', 200, 1);
+    const { call: propose } = instanceCall(ctx, input.instanceId, 'PROPOSE_TEMPLATE');
+    checkLength(input.templateId, 'input.templateId', MAX_MESSAGE_ID_LENGTH, 1);
     await propose(input.templateId);
     return { templateId: input.templateId, ok: true };
   }
 
-  @Mutation(() => SendMessagePayload, { description: 'Sends an approved template with its placeholder values.' })
-  async sendTemplate(@Arg('input', () => SendTemplateInput) input: SendTemplateInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
-    checkLength(input.templateId, 'input.templateId', 200, 1);
-    return runSend(ctx, input, 'SEND_TEMPLATE', (send, to) =>
-      send({
-        ...sendOptions(input),
-        to,
-        templateId: input.templateId,
-        components: input.components.map((c) => ({
-          type: c.type,
-          subType: c.subType ?? null,
-          index: c.index ?? null,
-          parameters: (c.parameters ?? []).map((p) => ({ type: p.type, text: p.text ?? null, link: p.link ?? null, fileName: p.fileName ?? null, flowToken: p.flowToken ?? null })),
-        })),
-      }),
-    );
-  }
 }

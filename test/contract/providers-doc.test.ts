@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROVIDERS_DOC_PATH, REPO_ROOT, renderProvidersDoc, schemaHasField } from '../../scripts/gen-providers-doc.js';
 import { CAPABILITIES, type Capability } from '../../src/providers/contract.js';
 import { CAPABILITY_FIELDS } from '../../src/resolvers/capability-fields.js';
-import { buildGraphSchema } from '../../src/schema/build.js';
+import { buildGraphSchema } from '../../src/graph.js';
 
 describe('docs/providers.md', () => {
   it('is what scripts/gen-providers-doc.ts generates from the code (run `npx tsx scripts/gen-providers-doc.ts` when this fails)', async () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GraphQLEnumType, GraphQLUnionType } from 'graphql';
 import { renderSchema } from '../../scripts/emit-schema.js';
-import { buildGraphSchema } from '../../src/schema/build.js';
+import { buildGraphSchema } from '../../src/graph.js';
 import { REPO_ROOT } from '../helpers/docs.js';
 
 describe('schema.graphql', () => {

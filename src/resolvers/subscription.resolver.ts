@@ -1,17 +1,17 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { GraphContext } from '../context.js';
 import { GraphError, badInput } from '../errors.js';
 import { eventChatId, type DomainEvent, type EventType, type MessageReceivedEvent } from '../providers/model.js';
-import type { GraphContext } from '../resolvers/context.js';
-import { normalizeRecipient } from '../resolvers/phone.js';
 import { EventTypeEnum } from '../schema/enums.js';
 import {
   ConnectionChangedEvent, Event, EventPage, MessageStatusChangedEvent, PresenceChangedEvent,
 } from '../schema/event.types.js';
 import { Message } from '../schema/message.types.js';
-import { SlowConsumerError, eventStream } from './event-stream.js';
-import { BusInterruptedError, CursorExpiredError, InvalidCursorError } from './stores.js';
+import { SlowConsumerError, eventStream } from '../subscriptions/event-stream.js';
+import { BusInterruptedError, CursorExpiredError, InvalidCursorError } from '../subscriptions/stores.js';
+import { recipientOf } from './phone.js';
 
-/** Largest page of `events` for polling clients. */
+/** Largest page of `events` for polling clients. Ours: bounds one poll's read of the event log. */
 export const MAX_EVENTS_PAGE = 500;
 
 @ArgsType()
@@ -49,7 +49,7 @@ function cursorError(err: unknown): never {
 /** Resolves the chat filter argument as sends resolve recipients. */
 function chatFilter(ctx: GraphContext, instanceId: string, chatId: string | null | undefined): string | null {
   if (!chatId) return null;
-  return normalizeRecipient(chatId, ctx.services.instances.get(instanceId).defaultCountry, 'chatId');
+  return recipientOf(ctx.services.instances.get(instanceId), chatId, 'chatId');
 }
 
 /** Opens a live stream of one instance's events of one type (with an optional extra filter). */

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import { WebhookPayloadError } from '../providers/contract.js';
-import type { AppServices } from '../resolvers/context.js';
-import { EventStoreUnavailableError } from './pipeline.js';
+import type { AppServices } from '../context.js';
+import { EventStoreUnavailableError } from '../subscriptions/pipeline.js';
 
 /** Largest webhook body accepted (provider payloads are a few KB; media arrive as URLs). */
 export const MAX_WEBHOOK_BODY = '1mb';

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { RESOLVERS } from '../resolvers/index.js';
-import { UnsupportedContent } from './message.types.js';
-import { ConnectionChangedEvent, InstanceNotificationEvent, MessageReceivedEvent, MessageStatusChangedEvent, PresenceChangedEvent } from './event.types.js';
+import { RESOLVERS } from './resolvers/index.js';
+import { ConnectionChangedEvent, InstanceNotificationEvent, MessageReceivedEvent, MessageStatusChangedEvent, PresenceChangedEvent } from './schema/event.types.js';
+import { UnsupportedContent } from './schema/message.types.js';
 
 let cached: GraphQLSchema | undefined;
 
@@ -24,7 +24,8 @@ const refuseTopicPubSub = {
 
 /**
  * Builds the executable schema from the resolver classes (once per process: type-graphql's
- * metadata is global). Validation of inputs is done by resolvers (explicit, named errors),
+ * metadata is global). It lives above `schema/` and `resolvers/` because it needs both:
+ * `schema/` holds GraphQL shapes only and imports no resolver, so the folders form no cycle. Validation of inputs is done by resolvers (explicit, named errors),
  * so class-validator is off.
  */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {

@@ -1,9 +1,9 @@
-import type { Logger } from '../logger.js';
-import type { Metrics } from '../metrics.js';
-import type { InstanceDirectory } from '../instances.js';
-import { Loaders } from '../providers/loaders.js';
-import type { EventPipeline } from '../subscriptions/pipeline.js';
-import type { Stores } from '../subscriptions/stores.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import type { InstanceDirectory } from './instances.js';
+import { Loaders } from './providers/loaders.js';
+import type { EventPipeline } from './subscriptions/pipeline.js';
+import type { Stores } from './subscriptions/stores.js';
 
 /** The long-lived services of one server, shared by every request. */
 export interface AppServices {
