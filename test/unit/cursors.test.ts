@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphError } from '../../src/errors.js';
 import type { DomainEvent } from '../../src/providers/model.js';
-import type { GraphContext } from '../../src/resolvers/context.js';
+import type { GraphContext } from '../../src/context.js';
 import { MAX_PAGE_SIZE, decodeCursor, encodeCursor, type CursorPosition } from '../../src/schema/connection.types.js';
 import { createMemoryStores } from '../../src/subscriptions/memory-stores.js';
 import { createRedisStores } from '../../src/subscriptions/redis-stores.js';
 import { InvalidCursorError, type RetentionOptions, type Stores } from '../../src/subscriptions/stores.js';
-import { MAX_EVENTS_PAGE, SubscriptionResolver } from '../../src/subscriptions/subscription.resolver.js';
+import { MAX_EVENTS_PAGE, SubscriptionResolver } from '../../src/resolvers/subscription.resolver.js';
 import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from '../helpers/redis.js';
 
 /**
