@@ -6,7 +6,7 @@ import type { InstanceEntry } from '../instances.js';
  * A WhatsApp group / newsletter / LID id, passed to providers unchanged: Z-API's
  * `120363…-group` and `5511…-1622…`, JIDs with `@g.us`, `@newsletter`, `@lid`, `@s.whatsapp.net`.
  */
-const NON_PHONE_ID = /(^\d{6,}-(group|\d{6,})$)|(@(g\.us|newsletter|lid|s\.whatsapp\.net|broadcast)$)/;
+const NON_PHONE_ID = /^(\d{6,}-(group|\d{6,})|[\w.:-]+@(g\.us|newsletter|lid|s\.whatsapp\.net|broadcast))$/;
 
 /**
  * Normalises a recipient to what the providers take: international phone digits without `+`

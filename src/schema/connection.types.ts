@@ -56,9 +56,11 @@ export function encodeCursor(pos: CursorPosition): string {
 export function decodeCursor(cursor: string): CursorPosition | null {
   const m = /^p:(\d{1,9}):(\d{1,4}):(\d{1,4})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) return null;
-  const [page, pageSize, index] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE || index >= pageSize) return null;
-  return { page, pageSize, index };
+  const position = { page: Number(m[1]), pageSize: Number(m[2]), index: Number(m[3]) };
+  if (position.page < 1 || position.pageSize < 1 || position.pageSize > MAX_PAGE_SIZE || position.index >= position.pageSize) return null;
+  // Node's base64url decoder skips characters it does not know and accepts zero-padded numbers,
+  // so several strings decode to one position: only the one this server issues is a cursor.
+  return encodeCursor(position) === cursor ? position : null;
 }
 
 /** Integer type for `first`. */

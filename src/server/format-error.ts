@@ -26,12 +26,17 @@ export function formatGraphError(error: unknown, logger: Logger, formatted?: Gra
     const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
     return { message: original.message, ...(base.locations ? { locations: base.locations } : {}), ...(base.path ? { path: base.path } : {}), extensions };
   }
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+  // Only the server's own request errors (parse, validation, variable coercion: GraphQLErrors
+  // that no resolver threw) pass with their message; a resolver's plain Error that merely
+  // carries a request code in its extensions is masked like any other.
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError) {
     return { ...base, extensions: { code } };
   }
-  if (!formatted && error instanceof GraphQLError && !error.originalError) {
-    // graphql-js request errors over WebSocket (validation) carry no code: they are safe
-    return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  if (!formatted && error instanceof GraphQLError && !error.path) {
+    // graphql-js request errors over WebSocket (validation, variable coercion) carry no code
+    // and no path (no resolver ran): they are safe, and say what the client sent wrong
+    const requestCode = error.originalError ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+    return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), extensions: { code: requestCode } };
   }
   logger.error({ err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: base.path }, 'unexpected error');
   return { message: UNEXPECTED_MESSAGE, ...(base.path ? { path: base.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };

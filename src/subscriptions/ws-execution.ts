@@ -46,7 +46,9 @@ export class DocumentCache {
       result = errors.length ? errors : document;
       if (!errors.length) this.ids.set(document, this.nextId++);
     } catch (err) {
-      result = [err instanceof GraphQLError ? err : new GraphQLError(String((err as Error).message))];
+      // a syntax error: coded as HTTP codes it, so clients handle both transports alike
+      const source = err instanceof GraphQLError ? err : null;
+      result = [new GraphQLError(source?.message ?? String((err as Error).message), { ...(source?.source ? { source: source.source, positions: source.positions } : {}), extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
     }
     this.entries.set(query, result);
     if (this.entries.size > DOCUMENT_CACHE_SIZE) this.entries.delete(this.entries.keys().next().value as string);

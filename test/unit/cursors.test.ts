@@ -73,6 +73,10 @@ describe('connection cursors', () => {
     { name: 'trailing newline inside', cursor: b64('p:1:20:0\n') },
     { name: 'non-ASCII digit inside', cursor: b64('p:١:20:0') },
     { name: 'JSON inside', cursor: b64('{"page":1,"pageSize":20,"index":0}') },
+    { name: 'a real cursor with characters base64url skips', cursor: `${real}!!` },
+    { name: 'a real cursor with padding', cursor: `${real}==` },
+    { name: 'a real cursor with a URL-encoded =', cursor: `${real}%3D` },
+    { name: 'zero-padded numbers inside', cursor: b64('p:02:020:05') },
   ];
 
   it.each(refused)('refuses $name', ({ cursor }) => {

@@ -171,3 +171,37 @@ describe('formatGraphError: validation errors over WebSocket', () => {
     expect(error).not.toHaveBeenCalled();
   });
 });
+
+describe('formatGraphError: what a resolver throws cannot pass as a request error', () => {
+  it.each(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'])('a plain Error carrying extensions.code %s is masked, its message never shown', async (code) => {
+    for (const run of paths.map((p) => p.run)) {
+      const { errors, logged } = await run(() => Object.assign(new Error('s3cr3t-T0KEN-abc'), { extensions: { code } }));
+      expect(errors).toEqual([{ message: UNEXPECTED_MESSAGE, path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(logged).toBe(1);
+    }
+  });
+});
+
+describe('formatGraphError: request errors over WebSocket keep the codes HTTP gives them', () => {
+  it('a variable of the wrong type → BAD_USER_INPUT, nothing logged', () => {
+    const { logger, error } = captureLogger();
+    const document = parse('query($n: Int) { boom(n: $n) }');
+    const result = execute({ schema, document, variableValues: { n: 'x' } }) as { errors?: readonly GraphQLError[] };
+    expect(result.errors?.length).toBe(1);
+    const formatted = formatGraphError(result.errors![0], logger);
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(formatted.message).toMatch(/\$n/);
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('a syntax error → GRAPHQL_PARSE_FAILED with its location, through the document cache', async () => {
+    const { DocumentCache } = await import('../../src/subscriptions/ws-execution.js');
+    const { logger, error } = captureLogger();
+    const parsed = new DocumentCache(schema, []).get('subscription {');
+    expect(Array.isArray(parsed)).toBe(true);
+    const formatted = formatGraphError((parsed as readonly GraphQLError[])[0], logger);
+    expect(formatted.extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(formatted.locations).toEqual([{ line: 1, column: 15 }]);
+    expect(error).not.toHaveBeenCalled();
+  });
+});

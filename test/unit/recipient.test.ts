@@ -126,3 +126,9 @@ describe('normalizeRecipient', () => {
     expect(normalizeRecipient(once, 'KE', 'input.to')).toBe(once);
   });
 });
+
+describe('normalizeRecipient: a JID needs a user part', () => {
+  it.each(['@g.us', 'foo bar@g.us', '/x@lid', 'a@b@s.whatsapp.net'])('refuses %j', (value) => {
+    expect(() => normalizeRecipient(value, 'BR', 'input.to')).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'input.to' } }));
+  });
+});
