@@ -1,15 +1,14 @@
-import { badInput } from '../../errors.js';
-import type { CatalogPort } from '../contract.js';
-import { encodePath, type ProviderHttpClient } from '../http.js';
-import type { CatalogSettingsInput, Collection, CursorPage, Product, ProductInput, ProductPage } from '../model.js';
-import { toCollection, toProduct } from './admin-mapping.js';
+import { badInput } from '../../../errors.js';
+import type { CatalogPort } from '../../contract.js';
+import { encodePath, type ProviderHttpClient } from '../../http.js';
+import type { CatalogSettingsInput, Collection, CursorPage, Product, ProductInput, ProductPage } from '../../model.js';
+import { orNull } from '../errors.js';
+import { toBool, toCollection, toProduct } from '../mapping.js';
 import type {
   ZapiCatalog, ZapiCatalogConfigBody, ZapiCollectionIdResponse, ZapiCollectionProducts, ZapiCollectionProductsBody, ZapiCollections,
   ZapiCreateCollectionBody, ZapiCreateCollectionResponse, ZapiEditCollectionBody, ZapiProductBody, ZapiProductIdResponse, ZapiProductResponse,
-  ZapiSuccessResponse,
-} from './admin-wire.js';
-import { toBool } from './mapping.js';
-import { orNull } from './client.js';
+} from '../wire/catalog.js';
+import type { ZapiSuccessResponse } from '../wire/common.js';
 
 /**
  * Z-API's WhatsApp Business catalog as documented: products (z-api.txt 9545-9850), catalog
@@ -94,7 +93,6 @@ export class ZapiCatalogClient {
     return this.http.request<ZapiCollectionIdResponse | null>({ operation: 'collection-remove-product', method: 'POST', path: '/catalogs/collection/remove-product', body });
   }
 }
-
 
 /**
  * `POST /products` lists every attribute as mandatory (z-api.txt 9557-9566): description,

@@ -1,18 +1,33 @@
-import type { ChatsPort } from '../contract.js';
-import type { ProviderHttpClient } from '../http.js';
-import type { ChatExpiration } from '../model.js';
-import { ZAPI_CHAT_EXPIRATION } from './admin-mapping.js';
-import type { ZapiChatAction, ZapiChatExpirationBody, ZapiModifyChatBody, ZapiValueResponse } from './admin-wire.js';
-import { toBool } from './mapping.js';
+import type { ChatsPort } from '../../contract.js';
+import { encodePath, type ProviderHttpClient } from '../../http.js';
+import type { Chat, ChatExpiration, Page, PageRequest } from '../../model.js';
+import { orNull } from '../errors.js';
+import { toBool, toChat, ZAPI_CHAT_EXPIRATION } from '../mapping.js';
+import type { ZapiChat, ZapiChatAction, ZapiChatExpirationBody, ZapiModifyChatBody } from '../wire/chats.js';
+import type { ZapiValueResponse } from '../wire/common.js';
 
 /**
- * Z-API chat management as documented (z-api.txt "Chats", 6335-6679): one path,
- * `POST /modify-chat`, with an `action`, and `POST /send-chat-expiration`. Built on the
- * instance's {@link ProviderHttpClient} (base URL, `Client-Token`, error mapping); throws
- * `ProviderError` only.
+ * Z-API's chat operations as documented (z-api.txt "Chats", 6186-6679): the chat list and
+ * metadata, chat management (one path, `POST /modify-chat`, with an `action`) and
+ * `POST /send-chat-expiration`. Built on the instance's {@link ProviderHttpClient} (base URL,
+ * `Client-Token`, error mapping); throws `ProviderError` only.
  */
-export class ZapiChatAdminClient {
+export class ZapiChatsClient {
   constructor(private readonly http: ProviderHttpClient) {}
+
+  /** `GET /chats?page=&pageSize=` (z-api.txt 6186-6267). */
+  chats(page: number, pageSize: number): Promise<ZapiChat[] | null> {
+    return this.http.request<ZapiChat[] | null>({ operation: 'chats', method: 'GET', path: '/chats', query: { page, pageSize } });
+  }
+
+  /**
+   * `GET /chats/{phone}` (z-api.txt 6269-6333). The section heading (6271) and its curl
+   * sample (6325) say `/chat/{phone}`, the URL line (6272) and example URL (6292) say
+   * `/chats/{phone}`: the URL lines win, they are the documented request.
+   */
+  chat(phone: string): Promise<ZapiChat | null> {
+    return this.http.request<ZapiChat | null>({ operation: 'chat-metadata', method: 'GET', path: encodePath`/chats/${phone}` });
+  }
 
   /**
    * `POST /modify-chat` {phone, action}: read/unread (z-api.txt 6335-6382), archive/unarchive
@@ -29,18 +44,31 @@ export class ZapiChatAdminClient {
   }
 }
 
-/** The chat-management methods of {@link ChatsPort} that Z-API implements. */
-export type ZapiChatAdminPorts = Pick<ChatsPort, 'markChatRead' | 'archiveChat' | 'pinChat' | 'muteChat' | 'clearChat' | 'deleteChat' | 'setChatExpiration'>;
+/** The methods of {@link ChatsPort} that Z-API implements: the list, one chat, and chat management. */
+export type ZapiChatsPorts = Pick<ChatsPort,
+  'listChats' | 'getChat' | 'markChatRead' | 'archiveChat' | 'pinChat' | 'muteChat' | 'clearChat' | 'deleteChat' | 'setChatExpiration'>;
 
 /**
- * The chat-management port methods on {@link ZapiChatAdminClient}: each sends one documented
+ * The chat port methods on {@link ZapiChatsClient}. Reads page without a total (a full page
+ * may have a next one) and give null for a missing chat; each change sends one documented
  * request for `chatId` (phone digits or group id, already normalised by the graph) and returns
  * Z-API's `value` (false when Z-API says the action did not happen).
  * @throws ProviderError from the call
  */
-export function createZapiChatAdminPorts(client: ZapiChatAdminClient): ZapiChatAdminPorts {
+export function createZapiChatsPorts(client: ZapiChatsClient): ZapiChatsPorts {
   const modify = async (phone: string, action: ZapiChatAction): Promise<boolean> => toBool((await client.modifyChat({ phone, action }))?.value);
   return {
+    async listChats(page: PageRequest): Promise<Page<Chat>> {
+      const items = (await client.chats(page.page, page.pageSize)) ?? [];
+      // Z-API returns no total: a full page may have a next one.
+      return { items: items.map(toChat), hasNextPage: items.length >= page.pageSize };
+    },
+
+    async getChat(chatId: string): Promise<Chat | null> {
+      const wire = await orNull(client.chat(chatId));
+      return wire?.phone ? toChat(wire) : null;
+    },
+
     markChatRead: (chatId, read) => modify(chatId, read ? 'read' : 'unread'),
     archiveChat: (chatId, archived) => modify(chatId, archived ? 'archive' : 'unarchive'),
     pinChat: (chatId, pinned) => modify(chatId, pinned ? 'pin' : 'unpin'),

@@ -1,16 +1,16 @@
-import { badInput } from '../../errors.js';
-import type { CommunitiesPort } from '../contract.js';
-import { encodePath, ProviderError, type ProviderHttpClient } from '../http.js';
-import type { Community, CommunityChanges, CommunityLinkAction, CreateCommunityInput, Page, PageRequest, ParticipantChange } from '../model.js';
-import { checkPhones, expectDone } from './group-admin-client.js';
-import { toCommunity, toCommunitySummary, toCreatedCommunity, toWhoCanAddNewGroups } from './group-admin-mapping.js';
+import { badInput } from '../../../errors.js';
+import type { CommunitiesPort } from '../../contract.js';
+import { encodePath, type ProviderHttpClient } from '../../http.js';
+import type { Community, CommunityChanges, CommunityLinkAction, CreateCommunityInput, Page, PageRequest, ParticipantChange } from '../../model.js';
+import { expectDone, orNull, zapiFailed } from '../errors.js';
+import { isGroupId, toCommunity, toCommunitySummary, toCreatedCommunity, toWhoCanAddNewGroups } from '../mapping.js';
+import type { ZapiSuccessResponse, ZapiValueResponse } from '../wire/common.js';
 import type {
   ZapiAddCommunityParticipantBody, ZapiCommunityGroupsBody, ZapiCommunityMetadata, ZapiCommunityPhonesBody, ZapiCommunitySettingsBody,
-  ZapiCommunitySummary, ZapiCreateCommunityBody, ZapiCreateCommunityResponse, ZapiInvitationLinkResponse, ZapiSuccessResponse,
-  ZapiUpdateCommunityDescriptionBody, ZapiValueResponse,
-} from './group-admin-wire.js';
-import { isGroupId } from './mapping.js';
-import { orNull } from './client.js';
+  ZapiCommunitySummary, ZapiCreateCommunityBody, ZapiCreateCommunityResponse, ZapiUpdateCommunityDescriptionBody,
+} from '../wire/communities.js';
+import type { ZapiInvitationLinkResponse } from '../wire/groups.js';
+import { checkPhones } from './groups.js';
 
 /** Most groups a community can have ("Each community can have up to 50 groups", z-api.txt 8428): the most one link request can add. */
 export const ZAPI_COMMUNITY_MAX_GROUPS = 50;
@@ -110,7 +110,6 @@ function checkCommunityId(communityId: string, field: string): void {
   if (!/^\d{6,}$/.test(communityId) || isGroupId(communityId)) throw badInput(field, 'is not a zapi community id (98372465382764532938)');
 }
 
-
 /**
  * The Z-API {@link CommunitiesPort}: Z-API's rules checked first (community id form, at most
  * {@link ZAPI_COMMUNITY_MAX_GROUPS} groups, group ids in link requests, actions it documents),
@@ -135,7 +134,7 @@ export function createZapiCommunityPorts(client: ZapiCommunityClient): Communiti
       const body: ZapiCreateCommunityBody = { name: input.name };
       if (input.description) body.description = input.description;
       const res = await client.createCommunity(body);
-      if (!res?.id) throw new ProviderError('PROVIDER_ERROR', 'zapi', 'create-community', 'zapi answered create-community without an id', { providerCode: 'FAILED' });
+      if (!res?.id) throw zapiFailed('create-community', 'zapi answered create-community without an id');
       return toCreatedCommunity(res, input.name, input.description ?? null);
     },
 
@@ -175,7 +174,7 @@ export function createZapiCommunityPorts(client: ZapiCommunityClient): Communiti
     async resetCommunityInviteLink(communityId: string): Promise<string> {
       checkCommunityId(communityId, 'input.communityId');
       const res = await client.redefineInvitationLink(communityId);
-      if (!res?.invitationLink) throw new ProviderError('PROVIDER_ERROR', 'zapi', 'redefine-invitation-link-community', 'zapi answered without an invitation link', { providerCode: 'FAILED' });
+      if (!res?.invitationLink) throw zapiFailed('redefine-invitation-link-community', 'zapi answered without an invitation link');
       return res.invitationLink;
     },
 

@@ -1,14 +1,16 @@
-import { badInput } from '../../errors.js';
-import type { GroupsPort } from '../contract.js';
-import { encodePath, ProviderError, type ProviderHttpClient } from '../http.js';
-import type { CreatedGroup, CreateGroupInput, GroupChanges, GroupInvitation, ParticipantChange } from '../model.js';
-import { toGroupInvitation, toGroupSettingsBody } from './group-admin-mapping.js';
+import { badInput } from '../../../errors.js';
+import type { GroupsPort } from '../../contract.js';
+import { encodePath, type ProviderHttpClient } from '../../http.js';
+import type { CreatedGroup, CreateGroupInput, Group, GroupChanges, GroupInvitation, Page, PageRequest, ParticipantChange } from '../../model.js';
+import { expectDone, orNull, zapiFailed } from '../errors.js';
+import { isGroupId, toGroup, toGroupInvitation, toGroupSettingsBody, toGroupSummary } from '../mapping.js';
+import type { ZapiChat } from '../wire/chats.js';
+import type { ZapiSuccessResponse, ZapiValueResponse } from '../wire/common.js';
 import type {
-  ZapiAddParticipantBody, ZapiCreateGroupBody, ZapiCreateGroupResponse, ZapiGroupInvitationMetadata, ZapiGroupPhonesBody,
-  ZapiInvitationLinkResponse, ZapiLeaveGroupBody, ZapiSuccessResponse, ZapiUpdateGroupDescriptionBody, ZapiUpdateGroupNameBody,
-  ZapiUpdateGroupPhotoBody, ZapiUpdateGroupSettingsBody, ZapiValueResponse,
-} from './group-admin-wire.js';
-import { isGroupId, toBool } from './mapping.js';
+  ZapiAddParticipantBody, ZapiCreateGroupBody, ZapiCreateGroupResponse, ZapiGroupInvitationMetadata, ZapiGroupMetadata, ZapiGroupPhonesBody,
+  ZapiInvitationLinkResponse, ZapiLeaveGroupBody, ZapiUpdateGroupDescriptionBody, ZapiUpdateGroupNameBody, ZapiUpdateGroupPhotoBody,
+  ZapiUpdateGroupSettingsBody,
+} from '../wire/groups.js';
 
 // ---------------------------------------------------------------------------------------
 // Documented limits (checked before any request)
@@ -16,17 +18,6 @@ import { isGroupId, toBool } from './mapping.js';
 
 /** Fewest participants a new group may have ("you'll need to add at least one contact", z-api.txt 6853-6854). */
 export const ZAPI_MIN_GROUP_PARTICIPANTS = 1;
-
-/**
- * Reads a `{"value": …}` / `{"success": …}` answer: Z-API documents `false` as "it failed"
- * (e.g. z-api.txt 6976-6984, 8385-8393) with no reason, so it becomes `PROVIDER_ERROR`
- * (`providerCode: FAILED`) rather than a payload that looks like success.
- * @throws ProviderError PROVIDER_ERROR when the flag is not true
- */
-export function expectDone(operation: string, flag: unknown): void {
-  if (toBool(flag as never)) return;
-  throw new ProviderError('PROVIDER_ERROR', 'zapi', operation, `zapi reported that ${operation} failed`, { providerCode: 'FAILED' });
-}
 
 /** Checks a list of phones for a participant change. @throws GraphError BAD_USER_INPUT (`input.phones`) when empty */
 export function checkPhones(phones: string[]): void {
@@ -38,13 +29,24 @@ export function checkPhones(phones: string[]): void {
 // ---------------------------------------------------------------------------------------
 
 /**
- * Z-API's group management operations as documented (z-api.txt 6843-8412), on the instance's
- * {@link ProviderHttpClient} (base URL `…/instances/{instanceId}/token/{token}`, `Client-Token`
- * header). Each method sends exactly the documented method, path and body, returns the wire
- * answer, and throws `ProviderError` only.
+ * Z-API's group operations as documented: the group list and metadata (z-api.txt 6769-6841,
+ * 7785-7909) and group management (6843-8412), on the instance's {@link ProviderHttpClient}
+ * (base URL `…/instances/{instanceId}/token/{token}`, `Client-Token` header). Each method sends
+ * exactly the documented method, path and body, returns the wire answer, and throws
+ * `ProviderError` only.
  */
-export class ZapiGroupAdminClient {
+export class ZapiGroupsClient {
   constructor(private readonly http: ProviderHttpClient) {}
+
+  /** `GET /groups?page=&pageSize=` (z-api.txt 6769-6841): entries in the `/chats` shape. */
+  groups(page: number, pageSize: number): Promise<ZapiChat[] | null> {
+    return this.http.request<ZapiChat[] | null>({ operation: 'groups', method: 'GET', path: '/groups', query: { page, pageSize } });
+  }
+
+  /** `GET /group-metadata/{phone}` (z-api.txt 7785-7909). */
+  groupMetadata(groupId: string): Promise<ZapiGroupMetadata | null> {
+    return this.http.request<ZapiGroupMetadata | null>({ operation: 'group-metadata', method: 'GET', path: encodePath`/group-metadata/${groupId}` });
+  }
 
   /**
    * `POST /create-group` (z-api.txt 6843-6930). The attribute table (6863-6868) makes
@@ -151,9 +153,9 @@ export class ZapiGroupAdminClient {
 // Ports
 // ---------------------------------------------------------------------------------------
 
-/** The group-management methods of {@link GroupsPort} that Z-API implements. */
-export type ZapiGroupAdminPorts = Pick<GroupsPort,
-  'createGroup' | 'updateGroup' | 'changeGroupParticipants' | 'leaveGroup' | 'getGroupInviteLink' | 'resetGroupInviteLink' | 'getGroupInvitation' | 'joinGroup'>;
+/** The methods of {@link GroupsPort} that Z-API implements: the list, one group, and group management. */
+export type ZapiGroupsPorts = Pick<GroupsPort,
+  'listGroups' | 'getGroup' | 'createGroup' | 'updateGroup' | 'changeGroupParticipants' | 'leaveGroup' | 'getGroupInviteLink' | 'resetGroupInviteLink' | 'getGroupInvitation' | 'joinGroup'>;
 
 /** Which operation performs each participant action on a group (z-api.txt 7080-7393, 7550-7710). */
 const GROUP_PARTICIPANT_OPERATIONS = {
@@ -163,7 +165,7 @@ const GROUP_PARTICIPANT_OPERATIONS = {
   REJECT: 'rejectParticipant',
   PROMOTE: 'addAdmin',
   DEMOTE: 'removeAdmin',
-} as const satisfies Record<ParticipantChange['action'], keyof ZapiGroupAdminClient>;
+} as const satisfies Record<ParticipantChange['action'], keyof ZapiGroupsClient>;
 
 /** Rejects what is not a Z-API group id (`120363…-group`, legacy `5511…-1623281429`). @throws GraphError BAD_USER_INPUT (`input.groupId`) */
 function checkGroupId(groupId: string, field = 'input.groupId'): void {
@@ -184,17 +186,28 @@ function checkInviteUrl(url: string, field: string): void {
 }
 
 /**
- * The Z-API group-management port methods: Z-API's own rules checked first (group id form,
- * at least one participant, invitation links), then the documented request, then its answer
- * read (`value: false` → `PROVIDER_ERROR`).
+ * The Z-API group port methods on {@link ZapiGroupsClient}. Reads page without a total and
+ * give null for a missing group; changes check Z-API's own rules first (group id form, at
+ * least one participant, invitation links), then send the documented request, then read its
+ * answer (`value: false` → `PROVIDER_ERROR`).
  * @throws GraphError BAD_USER_INPUT before any request; ProviderError from the call
  */
-export function createZapiGroupAdminPorts(client: ZapiGroupAdminClient): ZapiGroupAdminPorts {
+export function createZapiGroupsPorts(client: ZapiGroupsClient): ZapiGroupsPorts {
   return {
+    async listGroups(page: PageRequest): Promise<Page<Group>> {
+      const items = (await client.groups(page.page, page.pageSize)) ?? [];
+      return { items: items.map(toGroupSummary), hasNextPage: items.length >= page.pageSize };
+    },
+
+    async getGroup(groupId: string): Promise<Group | null> {
+      const wire = await orNull(client.groupMetadata(groupId));
+      return wire?.phone ? toGroup(wire) : null;
+    },
+
     async createGroup(input: CreateGroupInput): Promise<CreatedGroup> {
       if (input.participants.length < ZAPI_MIN_GROUP_PARTICIPANTS) throw badInput('input.participants', `zapi creates a group with at least ${ZAPI_MIN_GROUP_PARTICIPANTS} participant`);
       const res = await client.createGroup({ autoInvite: input.autoInvite, groupName: input.name, phones: input.participants });
-      if (!res?.phone) throw new ProviderError('PROVIDER_ERROR', 'zapi', 'create-group', 'zapi answered create-group without a group id', { providerCode: 'FAILED' });
+      if (!res?.phone) throw zapiFailed('create-group', 'zapi answered create-group without a group id');
       return { id: res.phone, invitationLink: res.invitationLink ?? null };
     },
 
@@ -226,27 +239,22 @@ export function createZapiGroupAdminPorts(client: ZapiGroupAdminClient): ZapiGro
     async getGroupInviteLink(groupId: string): Promise<string> {
       checkGroupId(groupId, 'groupId');
       const res = await client.groupInvitationLink(groupId);
-      if (!res?.invitationLink) throw new ProviderError('PROVIDER_ERROR', 'zapi', 'group-invitation-link', 'zapi answered without an invitation link', { providerCode: 'FAILED' });
+      if (!res?.invitationLink) throw zapiFailed('group-invitation-link', 'zapi answered without an invitation link');
       return res.invitationLink;
     },
 
     async resetGroupInviteLink(groupId: string): Promise<string> {
       checkGroupId(groupId);
       const res = await client.redefineInvitationLink(groupId);
-      if (!res?.invitationLink) throw new ProviderError('PROVIDER_ERROR', 'zapi', 'redefine-invitation-link', 'zapi answered without an invitation link', { providerCode: 'FAILED' });
+      if (!res?.invitationLink) throw zapiFailed('redefine-invitation-link', 'zapi answered without an invitation link');
       return res.invitationLink;
     },
 
     async getGroupInvitation(url: string): Promise<GroupInvitation | null> {
       checkInviteUrl(url, 'url');
-      try {
-        const wire = await client.groupInvitationMetadata(url);
-        return wire?.phone ? toGroupInvitation(wire) : null;
-      } catch (err) {
-        // A link that leads to no group (revoked, mistyped) is "nothing there", not a failure.
-        if (err instanceof ProviderError && err.extensions.httpStatus === 404) return null;
-        throw err;
-      }
+      // A link that leads to no group (revoked, mistyped) is "nothing there", not a failure.
+      const wire = await orNull(client.groupInvitationMetadata(url));
+      return wire?.phone ? toGroupInvitation(wire) : null;
     },
 
     async joinGroup(url: string): Promise<void> {

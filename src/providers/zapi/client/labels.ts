@@ -1,10 +1,10 @@
-import { badInput } from '../../errors.js';
-import type { LabelsPort } from '../contract.js';
-import { encodePath, type ProviderHttpClient } from '../http.js';
-import type { Label, LabelColor, LabelInput } from '../model.js';
-import { toLabel, toLabelColors } from './admin-mapping.js';
-import type { ZapiCreateTagResponse, ZapiSuccessResponse, ZapiTag, ZapiTagBody, ZapiTagColors, ZapiValueResponse } from './admin-wire.js';
-import { toBool } from './mapping.js';
+import { badInput } from '../../../errors.js';
+import type { LabelsPort } from '../../contract.js';
+import { encodePath, type ProviderHttpClient } from '../../http.js';
+import type { Label, LabelColor, LabelInput } from '../../model.js';
+import { toBool, toLabel, toLabelColors } from '../mapping.js';
+import type { ZapiSuccessResponse, ZapiValueResponse } from '../wire/common.js';
+import type { ZapiCreateTagResponse, ZapiTag, ZapiTagBody, ZapiTagColors } from '../wire/labels.js';
 
 /**
  * Z-API labels ("tags", WhatsApp Business only) as documented (z-api.txt 9851-10190), on the

@@ -1,20 +1,15 @@
-import type { AccountPort, ChatsPort, ContactsPort, GroupsPort, MessagingPort } from '../contract.js';
-import { badInput } from '../../errors.js';
-import { encodePath, ProviderError, type MappedProviderError, type ProviderHttpClient } from '../http.js';
+import { badInput } from '../../../errors.js';
+import type { MessagingPort } from '../../contract.js';
+import { encodePath, type ProviderHttpClient } from '../../http.js';
 import type {
-  AccountProfile, Chat, Contact, DeleteMessageInput, Group, InstanceStatus, MessageContent, Page, PageRequest, PhoneCheck, ReadMessageInput,
-  SendButtonsInput, SendContactInput, SendDocumentInput, SendListInput, SendLocationInput, SendMediaInput, SendOptions, SendReactionInput,
-  SendTextInput, SentMessage,
-} from '../model.js';
-import {
-  toAccountProfile, toChat, toContact, toGroup, toGroupSummary, toInstanceStatus, toPhoneChecks, toProfilePictureUrl,
-} from './mapping.js';
+  DeleteMessageInput, MessageContent, ReadMessageInput, SendButtonsInput, SendContactInput, SendDocumentInput, SendListInput, SendLocationInput,
+  SendMediaInput, SendOptions, SendReactionInput, SendTextInput, SentMessage,
+} from '../../model.js';
 import type {
-  ZapiChat, ZapiContact, ZapiDeleteMessageQuery, ZapiDevice, ZapiErrorBody, ZapiGroupMetadata, ZapiMe, ZapiPhoneExists, ZapiProfilePicture,
-  ZapiReadMessageBody, ZapiSendAudioBody, ZapiSendButtonListBody, ZapiSendContactBody, ZapiSendContactsBody, ZapiSendDocumentBody,
-  ZapiSendImageBody, ZapiSendLocationBody, ZapiSendOptionListBody, ZapiSendReactionBody, ZapiSendRemoveReactionBody, ZapiSendResponse,
-  ZapiSendTextBody, ZapiSendVideoBody, ZapiStatus,
-} from './wire.js';
+  ZapiDeleteMessageQuery, ZapiReadMessageBody, ZapiSendAudioBody, ZapiSendButtonListBody, ZapiSendContactBody, ZapiSendContactsBody,
+  ZapiSendDocumentBody, ZapiSendImageBody, ZapiSendLocationBody, ZapiSendOptionListBody, ZapiSendReactionBody, ZapiSendRemoveReactionBody,
+  ZapiSendResponse, ZapiSendTextBody, ZapiSendVideoBody,
+} from '../wire/messages.js';
 
 // ---------------------------------------------------------------------------------------
 // Documented limits (checked before any request)
@@ -24,62 +19,22 @@ import type {
 export const ZAPI_MIN_DELAY_SECONDS = 1;
 /** Longest `delayMessage` / `delayTyping`, seconds (z-api.txt 1800-1801). */
 export const ZAPI_MAX_DELAY_SECONDS = 15;
-/** Most numbers one `phone-exists-batch` request may check (z-api.txt 6013). */
-export const ZAPI_PHONE_EXISTS_BATCH_MAX = 50_000;
 /** What a `send-document/{extension}` path segment may be: the file extension without the dot (z-api.txt 2600-2684). */
 const DOCUMENT_EXTENSION = /^[A-Za-z0-9]{1,10}$/;
-
-/**
- * Z-API's documented error bodies, read into the graph's codes (any other answer falls back
- * to the status-based mapping of `http.ts`). Messages are fixed strings: the provider's own
- * text is never passed on (the IP-restriction body names the caller's IP).
- * - `{"error": "null not allowed"}` (missing/wrong Client-Token, z-api.txt 468-475) and
- *   `{"error": "<ip> not allowed"}` (IP restriction, 392-397) → `PROVIDER_UNAUTHORIZED`;
- * - `"You are not connected."`, `"You need to restore the session."` (`/status`, line 845)
- *   → `PROVIDER_UNAVAILABLE`: the instance's WhatsApp session is down;
- * - `"Invalid phone"` (6158-6161) → `PROVIDER_ERROR` with `providerCode: INVALID_PHONE`.
- * A 429 or a 5xx keeps its status-based meaning whatever the body says.
- */
-export function mapZapiError(status: number, body: unknown): MappedProviderError | undefined {
-  if (status === 429 || status >= 500) return undefined;
-  const error = body && typeof body === 'object' ? (body as Partial<ZapiErrorBody>).error : undefined;
-  if (typeof error !== 'string') return undefined;
-  if (/not allowed$/i.test(error.trim())) {
-    return { code: 'PROVIDER_UNAUTHORIZED', message: 'zapi refused the request: Client-Token or caller IP not allowed', providerCode: 'NOT_ALLOWED' };
-  }
-  if (error === 'You are not connected.') return { code: 'PROVIDER_UNAVAILABLE', message: 'the zapi instance is not connected to WhatsApp', providerCode: 'NOT_CONNECTED' };
-  if (error === 'You need to restore the session.') return { code: 'PROVIDER_UNAVAILABLE', message: 'the zapi instance must restore its WhatsApp session', providerCode: 'RESTORE_SESSION' };
-  if (error === 'Invalid phone') return { code: 'PROVIDER_ERROR', message: 'zapi rejected the phone number', providerCode: 'INVALID_PHONE' };
-  return undefined;
-}
 
 // ---------------------------------------------------------------------------------------
 // Wire-level client: one method per documented operation
 // ---------------------------------------------------------------------------------------
 
 /**
- * Z-API's REST operations as documented, on top of {@link ProviderHttpClient} (whose base URL
- * already ends in `/instances/{instanceId}/token/{token}` and whose headers carry
- * `Client-Token`). Each method sends exactly the documented method, path and body and returns
- * the wire answer; it throws `ProviderError` only.
+ * Z-API's message operations as documented (z-api.txt 1764-4117: sends, read, delete), on
+ * the instance's {@link ProviderHttpClient} (whose base URL already ends in
+ * `/instances/{instanceId}/token/{token}` and whose headers carry `Client-Token`). Each method
+ * sends exactly the documented method, path and body and returns the wire answer; it throws
+ * `ProviderError` only.
  */
-export class ZapiClient {
+export class ZapiMessagesClient {
   constructor(private readonly http: ProviderHttpClient) {}
-
-  /** `GET /status` (z-api.txt 831-859). */
-  status(): Promise<ZapiStatus> {
-    return this.http.request<ZapiStatus>({ operation: 'status', method: 'GET', path: '/status' });
-  }
-
-  /** `GET /me` (z-api.txt 946-990). */
-  me(): Promise<ZapiMe> {
-    return this.http.request<ZapiMe>({ operation: 'me', method: 'GET', path: '/me' });
-  }
-
-  /** `GET /device` (z-api.txt 861-897). */
-  device(): Promise<ZapiDevice> {
-    return this.http.request<ZapiDevice>({ operation: 'device', method: 'GET', path: '/device' });
-  }
 
   /** `POST /send-text` (z-api.txt 1764-1849; reply 4041-4117; mentions 7394-7469). */
   sendText(body: ZapiSendTextBody): Promise<ZapiSendResponse> {
@@ -151,54 +106,6 @@ export class ZapiClient {
     await this.http.request({ operation: 'delete-message', method: 'DELETE', path: '/messages', query: { messageId: query.messageId, phone: query.phone, owner: query.owner } });
   }
 
-  /** `GET /chats?page=&pageSize=` (z-api.txt 6186-6267). */
-  chats(page: number, pageSize: number): Promise<ZapiChat[] | null> {
-    return this.http.request<ZapiChat[] | null>({ operation: 'chats', method: 'GET', path: '/chats', query: { page, pageSize } });
-  }
-
-  /**
-   * `GET /chats/{phone}` (z-api.txt 6269-6333). The section heading (6271) and its curl
-   * sample (6325) say `/chat/{phone}`, the URL line (6272) and example URL (6292) say
-   * `/chats/{phone}`: the URL lines win, they are the documented request.
-   */
-  chat(phone: string): Promise<ZapiChat | null> {
-    return this.http.request<ZapiChat | null>({ operation: 'chat-metadata', method: 'GET', path: encodePath`/chats/${phone}` });
-  }
-
-  /** `GET /contacts?page=&pageSize=` (z-api.txt 5640-5700). */
-  contacts(page: number, pageSize: number): Promise<ZapiContact[] | null> {
-    return this.http.request<ZapiContact[] | null>({ operation: 'contacts', method: 'GET', path: '/contacts', query: { page, pageSize } });
-  }
-
-  /** `GET /contacts/{phone}` (z-api.txt 5827-5889). */
-  contact(phone: string): Promise<ZapiContact | null> {
-    return this.http.request<ZapiContact | null>({ operation: 'contact-metadata', method: 'GET', path: encodePath`/contacts/${phone}` });
-  }
-
-  /**
-   * `GET /profile-picture?phone=` (z-api.txt 5891-5942). Its curl sample (5939) passes
-   * `Client-Token` as a query parameter; the header table (5897) and the security section
-   * (464-466) put it in the header, which is where every request of this client sends it.
-   */
-  profilePicture(phone: string): Promise<ZapiProfilePicture | null> {
-    return this.http.request<ZapiProfilePicture | null>({ operation: 'profile-picture', method: 'GET', path: '/profile-picture', query: { phone } });
-  }
-
-  /** `POST /phone-exists-batch` (z-api.txt 6002-6071). */
-  phoneExistsBatch(phones: string[]): Promise<ZapiPhoneExists[] | null> {
-    return this.http.request<ZapiPhoneExists[] | null>({ operation: 'phone-exists-batch', method: 'POST', path: '/phone-exists-batch', body: { phones } });
-  }
-
-  /** `GET /groups?page=&pageSize=` (z-api.txt 6769-6841). */
-  groups(page: number, pageSize: number): Promise<ZapiChat[] | null> {
-    return this.http.request<ZapiChat[] | null>({ operation: 'groups', method: 'GET', path: '/groups', query: { page, pageSize } });
-  }
-
-  /** `GET /group-metadata/{phone}` (z-api.txt 7785-7909). */
-  groupMetadata(groupId: string): Promise<ZapiGroupMetadata | null> {
-    return this.http.request<ZapiGroupMetadata | null>({ operation: 'group-metadata', method: 'GET', path: encodePath`/group-metadata/${groupId}` });
-  }
-
   private send(operation: string, path: string, body: object): Promise<ZapiSendResponse> {
     return this.http.request<ZapiSendResponse>({ operation, method: 'POST', path, body });
   }
@@ -266,40 +173,18 @@ function sent(res: ZapiSendResponse, to: string, content: MessageContent, client
   };
 }
 
-/**
- * `null` for a 404 (no such chat, contact, group, community or product), the error otherwise.
- * @throws the call's error when it is not a 404
- */
-export async function orNull<T>(call: Promise<T | null>): Promise<T | null> {
-  try {
-    return await call;
-  } catch (err) {
-    if (err instanceof ProviderError && err.extensions.httpStatus === 404) return null;
-    throw err;
-  }
-}
-
-/** All the ports Z-API implements, built on one {@link ZapiClient}. */
-export type ZapiPorts = AccountPort
-  & Pick<MessagingPort, 'sendText' | 'sendImage' | 'sendVideo' | 'sendAudio' | 'sendDocument' | 'sendLocation' | 'sendReaction' | 'sendContact' | 'sendButtons' | 'sendList' | 'readMessage' | 'deleteMessage'>
-  & Pick<ChatsPort, 'listChats' | 'getChat'> & ContactsPort & Pick<GroupsPort, 'listGroups' | 'getGroup'>;
+/** The methods of {@link MessagingPort} that Z-API implements (no bulk send, no status query). */
+export type ZapiMessagingPorts = Pick<MessagingPort,
+  'sendText' | 'sendImage' | 'sendVideo' | 'sendAudio' | 'sendDocument' | 'sendLocation' | 'sendReaction' | 'sendContact' | 'sendButtons' | 'sendList'
+  | 'readMessage' | 'deleteMessage'>;
 
 /**
- * The Z-API port methods (contract.ts): each checks Z-API's own documented limits, sends the
- * documented request through `client`, and maps the answer to domain types.
+ * The Z-API messaging port methods on {@link ZapiMessagesClient}: each checks Z-API's own
+ * documented limits, sends the documented request, and maps the answer to a `SentMessage`.
  * @throws GraphError BAD_USER_INPUT before any request when an input breaks a Z-API rule; ProviderError from the call
  */
-export function createZapiPorts(client: ZapiClient): ZapiPorts {
+export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessagingPorts {
   return {
-    async getStatus(): Promise<InstanceStatus> {
-      return toInstanceStatus(await client.status());
-    },
-
-    async getProfile(): Promise<AccountProfile> {
-      const [me, device] = await Promise.all([client.me(), client.device()]);
-      return toAccountProfile(me ?? {}, device ?? {});
-    },
-
     async sendText(input: SendTextInput): Promise<SentMessage> {
       const body: ZapiSendTextBody = { phone: input.to, message: input.text, ...sendOptions(input, SUPPORT.text) };
       if (input.editMessageId) body.editMessageId = input.editMessageId;
@@ -418,47 +303,6 @@ export function createZapiPorts(client: ZapiClient): ZapiPorts {
 
     async deleteMessage(input: DeleteMessageInput): Promise<void> {
       await client.deleteMessage({ messageId: input.messageId, phone: input.chatId, owner: input.owner });
-    },
-
-    async listChats(page: PageRequest): Promise<Page<Chat>> {
-      const items = (await client.chats(page.page, page.pageSize)) ?? [];
-      // Z-API returns no total: a full page may have a next one.
-      return { items: items.map(toChat), hasNextPage: items.length >= page.pageSize };
-    },
-
-    async getChat(chatId: string): Promise<Chat | null> {
-      const wire = await orNull(client.chat(chatId));
-      return wire?.phone ? toChat(wire) : null;
-    },
-
-    async listContacts(page: PageRequest): Promise<Page<Contact>> {
-      const items = (await client.contacts(page.page, page.pageSize)) ?? [];
-      return { items: items.map(toContact), hasNextPage: items.length >= page.pageSize };
-    },
-
-    async getContact(phone: string): Promise<Contact | null> {
-      const wire = await orNull(client.contact(phone));
-      return wire?.phone ? toContact(wire) : null;
-    },
-
-    async checkPhones(phones: string[]): Promise<PhoneCheck[]> {
-      if (phones.length === 0) return [];
-      if (phones.length > ZAPI_PHONE_EXISTS_BATCH_MAX) throw badInput('input.phones', `zapi checks at most ${ZAPI_PHONE_EXISTS_BATCH_MAX} numbers per request`);
-      return toPhoneChecks(phones, (await client.phoneExistsBatch(phones)) ?? []);
-    },
-
-    async getProfilePicture(phone: string): Promise<string | null> {
-      return toProfilePictureUrl(await orNull(client.profilePicture(phone)));
-    },
-
-    async listGroups(page: PageRequest): Promise<Page<Group>> {
-      const items = (await client.groups(page.page, page.pageSize)) ?? [];
-      return { items: items.map(toGroupSummary), hasNextPage: items.length >= page.pageSize };
-    },
-
-    async getGroup(groupId: string): Promise<Group | null> {
-      const wire = await orNull(client.groupMetadata(groupId));
-      return wire?.phone ? toGroup(wire) : null;
     },
   };
 }

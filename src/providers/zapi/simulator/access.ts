@@ -1,11 +1,11 @@
-import type { SimulatorAccess, WebhookSamples } from '../contract.js';
+import type { SimulatorAccess } from '../../contract.js';
 
 /**
  * How a suite calls the Z-API simulator directly (z-api.txt, "Introduction"): every URL is
  * `/instances/{instanceId}/token/{token}` + the documented path, except the partner
  * (integrator) API, and the account security token goes in the `Client-Token` header
  * (z-api.txt 450-480). The seeded ids are the documentation's own examples, which the
- * simulator seeds (simulator.ts, catalog-simulator.ts, labels-simulator.ts, group-admin-simulator.ts).
+ * simulator seeds (index.ts, catalog.ts, labels.ts, groups.ts of this folder).
  */
 export const ZAPI_SIMULATOR_ACCESS: SimulatorAccess = {
   authorise(config, operation, request) {
@@ -43,21 +43,5 @@ export const ZAPI_SIMULATOR_ACCESS: SimulatorAccess = {
     'POST /update-group-settings': { phone: '120363019502650977-group' },
     'GET /group-invitation-metadata': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
     'GET /accept-invite-group': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
-  },
-};
-
-/**
- * Z-API's documented payloads: the `on-message-received` text payload (ReceivedCallback
- * `text`, z-api.txt 11165-11300) with the ids and times a test chooses.
- */
-export const ZAPI_WEBHOOK_SAMPLES: WebhookSamples = {
-  inboundText(messageId, options = {}) {
-    return {
-      isStatusReply: false, senderLid: '81896604192873@lid', connectedPhone: '554499999999', waitingMessage: false, isEdit: false,
-      isGroup: false, isNewsletter: false, instanceId: 'A20DA9C0183A2D35A260F53F5D2B9244', messageId,
-      phone: options.phone ?? '5544999999999', fromMe: false, momment: options.occurredAt ?? Date.now(), status: 'RECEIVED',
-      chatName: 'name', senderPhoto: null, senderName: 'name', participantPhone: null, photo: null, broadcast: false,
-      type: 'ReceivedCallback', text: { message: options.text ?? 'test' },
-    };
   },
 };

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { missingFields, type SimContext, type SimResponse, type SimRoute } from '../sim-kit.js';
-import type { ZapiCollection, ZapiProduct } from './admin-wire.js';
+import { missingFields, type SimContext, type SimResponse, type SimRoute } from '../../sim-kit.js';
+import type { ZapiCollection, ZapiProduct } from '../wire/catalog.js';
 
 /** What the catalog routes share with the rest of the Z-API simulator. */
 export interface ZapiCatalogSimState {

@@ -1,6 +1,5 @@
-import { missingFields, type SimResponse, type SimRoute } from '../sim-kit.js';
-import type { ZapiChatAction, ZapiChatExpiration } from './admin-wire.js';
-import type { ZapiChat } from './wire.js';
+import { missingFields, type SimResponse, type SimRoute } from '../../sim-kit.js';
+import type { ZapiChat, ZapiChatAction, ZapiChatExpiration } from '../wire/chats.js';
 
 /** What the chat-management routes share with the rest of the Z-API simulator. */
 export interface ZapiChatAdminSimState {

@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { missingFields, type SimContext, type SimResponse, type SimRoute } from '../sim-kit.js';
-import type { ZapiGroupInvitationMetadata, ZapiSubGroup } from './group-admin-wire.js';
-import type { ZapiChat, ZapiGroupMetadata, ZapiGroupParticipant } from './wire.js';
+import { missingFields, type SimContext, type SimResponse, type SimRoute } from '../../sim-kit.js';
+import type { ZapiChat } from '../wire/chats.js';
+import type { ZapiSubGroup } from '../wire/communities.js';
+import type { ZapiGroupInvitationMetadata, ZapiGroupMetadata, ZapiGroupParticipant } from '../wire/groups.js';
 
 /**
  * The Z-API simulator's group-management and community routes (z-api.txt 6843-9238), sharing
@@ -26,7 +27,7 @@ import type { ZapiChat, ZapiGroupMetadata, ZapiGroupParticipant } from './wire.j
  *   announcement group `342532456234453-group` and the linked `1203634230225498-group`.
  */
 
-/** The simulator state these routes share with `simulator.ts`. */
+/** The simulator state these routes share with `index.ts`. */
 export interface ZapiGroupAdminSimState {
   /** `/chats` entries by id (`/groups` lists those ending in `-group`). */
   chats: Map<string, ZapiChat>;

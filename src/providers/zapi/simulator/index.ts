@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { SimulatorHandle, SimulatorOptions } from '../contract.js';
-import { missingFields, postWebhook, sleep, startSimServer, type SimContext, type SimResponse, type SimRoute } from '../sim-kit.js';
-import { ZAPI_MAX_DELAY_SECONDS, ZAPI_MIN_DELAY_SECONDS, ZAPI_PHONE_EXISTS_BATCH_MAX } from './client.js';
-import type { ZapiChat, ZapiContact, ZapiGroupMetadata, ZapiSendResponse } from './wire.js';
-import { zapiGroupAdminRoutes } from './group-admin-simulator.js';
-import { zapiCatalogRoutes } from './catalog-simulator.js';
-import { zapiChatAdminRoutes } from './chat-admin-simulator.js';
-import { zapiLabelsRoutes } from './labels-simulator.js';
+import type { SimulatorHandle, SimulatorOptions } from '../../contract.js';
+import { missingFields, postWebhook, sleep, startSimServer, type SimContext, type SimResponse, type SimRoute } from '../../sim-kit.js';
+import { ZAPI_PHONE_EXISTS_BATCH_MAX } from '../client/contacts.js';
+import { ZAPI_MAX_DELAY_SECONDS, ZAPI_MIN_DELAY_SECONDS } from '../client/messages.js';
+import type { ZapiChat } from '../wire/chats.js';
+import type { ZapiContact } from '../wire/contacts.js';
+import type { ZapiGroupMetadata } from '../wire/groups.js';
+import type { ZapiSendResponse } from '../wire/messages.js';
+import { zapiCatalogRoutes } from './catalog.js';
+import { zapiChatAdminRoutes } from './chats.js';
+import { zapiGroupAdminRoutes } from './groups.js';
+import { zapiLabelsRoutes } from './labels.js';
 
 /**
  * A faithful HTTP fake of Z-API (sandbox mode and tests), answering on the documented paths
@@ -293,7 +297,7 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
         return g ? { status: 200, body: g } : { status: 404, body: { error: 'Group not found' } };
       },
     },
-    // Group management and communities (z-api.txt 6843-9238): group-admin-simulator.ts
+    // Group management and communities (z-api.txt 6843-9238): groups.ts
     ...zapiGroupAdminRoutes({ chats, groups, ownPhone: ZAPI_SANDBOX_PHONE, prefix: PREFIX }),
     // Chat management, labels, catalog (z-api.txt 6335-6679, 9545-10654)
     ...zapiChatAdminRoutes({ prefix: PREFIX, chats }),

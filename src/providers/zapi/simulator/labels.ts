@@ -1,6 +1,6 @@
-import { missingFields, type SimResponse, type SimRoute } from '../sim-kit.js';
-import type { ZapiTag, ZapiTagColors } from './admin-wire.js';
-import type { ZapiChat } from './wire.js';
+import { missingFields, type SimResponse, type SimRoute } from '../../sim-kit.js';
+import type { ZapiChat } from '../wire/chats.js';
+import type { ZapiTag, ZapiTagColors } from '../wire/labels.js';
 
 /** What the label routes share with the rest of the Z-API simulator. */
 export interface ZapiLabelsSimState {

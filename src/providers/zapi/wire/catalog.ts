@@ -1,45 +1,10 @@
-import type { WireBool, WireNumber } from './wire.js';
+import type { WireBool, WireNumber } from './common.js';
 
 /**
- * Z-API's JSON shapes for chat management, labels ("tags") and the catalog, as documented
- * (z-api.txt 6335-6679 and 9545-10654), the provider's own spelling kept. Values the doc
- * types one way and shows another (`"color": 1` typed string, `"price": "100000"` typed
- * string but sent as an integer) are typed as both.
+ * Z-API's WhatsApp Business catalog shapes: products (z-api.txt 9545-9850), catalog
+ * configuration (10191-10240) and collections (10241-10654). Values the doc types one way and
+ * shows another (`"price": "100000"` typed string but sent as an integer) are typed as both.
  */
-
-/** The `action` values of `POST /modify-chat` (z-api.txt 6335-6637: read/unread, archive/unarchive, pin/unpin, mute/unmute, clear, delete). */
-export type ZapiChatAction = 'read' | 'unread' | 'archive' | 'unarchive' | 'pin' | 'unpin' | 'mute' | 'unmute' | 'clear' | 'delete';
-
-/**
- * `POST /modify-chat` body (z-api.txt 6335-6382). The attribute table types `phone` as an
- * integer (6349, 6398, …), every example sends a string (6355, 6380): the examples win, a string
- * keeps group ids (`…-group`) and leading digits intact.
- */
-export interface ZapiModifyChatBody { phone: string; action: ZapiChatAction }
-
-/** The `chatExpiration` values (z-api.txt 6662). */
-export type ZapiChatExpiration = '24_HOURS' | '7_DAYS' | '90_DAYS' | 'OFF';
-
-/** `POST /send-chat-expiration` body (z-api.txt 6639-6679; `phone` a string as in its example, see {@link ZapiModifyChatBody}). */
-export interface ZapiChatExpirationBody { phone: string; chatExpiration: ZapiChatExpiration }
-
-/** `{"value": true}`: the answer of modify-chat, send-chat-expiration and the chat tag operations (z-api.txt 6369-6373, 10148-10153). */
-export interface ZapiValueResponse { value: WireBool }
-
-/** `{"success": true}`: the answer of edit/delete tag, delete product, catalog config, delete collection (z-api.txt 10061-10066, 9827-9832). */
-export interface ZapiSuccessResponse { success: WireBool }
-
-/** A `GET /tags` entry (z-api.txt 9868-9899): `color` typed string (9870), a number in the example. */
-export interface ZapiTag { id: string | number; name: string; color?: WireNumber }
-
-/** `GET /business/tags/colors`: colour index → hex code (z-api.txt 9927-9933). */
-export type ZapiTagColors = Record<string, string>;
-
-/** `POST /business/create-tag` and `POST /business/edit-tag/{id}` body (z-api.txt 9968-9990, 10030-10054): `color` is an index from the colour list. */
-export interface ZapiTagBody { name: string; color?: number }
-
-/** `POST /business/create-tag` answer (z-api.txt 9992-10000). */
-export interface ZapiCreateTagResponse { id: string | number }
 
 /**
  * A product as the catalog operations return it (z-api.txt 9632-9666, 9699-9733, 10480-10520):
