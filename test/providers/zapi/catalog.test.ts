@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZAPI_SANDBOX_PHONE } from '../../src/providers/zapi/simulator.js';
-import { zapiHarness } from '../helpers/zapi-harness.js';
+import { ZAPI_SANDBOX_PHONE } from '../../../src/providers/zapi/simulator/index.js';
+import { zapiHarness } from './harness.js';
 
 const h = zapiHarness();
 

@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAPABILITY_METHODS, requireCapability, type ProviderAdapter, type RecordedRequest, type SimulatorHandle } from '../../src/providers/contract.js';
-import { GraphError } from '../../src/errors.js';
-import { createLogger } from '../../src/logger.js';
-import type { DomainEvent, MessageReceivedEvent } from '../../src/providers/model.js';
-import { ZAPI_CAPABILITIES, zapiModule, type ZapiInstanceConfig } from '../../src/providers/zapi/index.js';
-import { ZAPI_SIM_REPLY_TEXT, zapiSimProfilePictureUrl } from '../../src/providers/zapi/simulator.js';
+import { CAPABILITY_METHODS, requireCapability, type ProviderAdapter, type RecordedRequest, type SimulatorHandle } from '../../../src/providers/contract.js';
+import { GraphError } from '../../../src/errors.js';
+import { createLogger } from '../../../src/logger.js';
+import type { DomainEvent, MessageReceivedEvent } from '../../../src/providers/model.js';
+import { ZAPI_CAPABILITIES, zapiModule, type ZapiInstanceConfig } from '../../../src/providers/zapi/index.js';
+import { ZAPI_SIM_REPLY_TEXT, zapiSimProfilePictureUrl } from '../../../src/providers/zapi/simulator/index.js';
 
 const logger = createLogger('silent');
 

@@ -1,8 +1,8 @@
 import { beforeAll, expect } from 'vitest';
-import type { RunningApp } from '../../src/app.js';
-import type { RecordedRequest, SimulatorHandle } from '../../src/providers/contract.js';
-import { gql } from './app.js';
-import { useSimulatedApp } from './simulated-app.js';
+import type { RunningApp } from '../../../src/app.js';
+import type { RecordedRequest, SimulatorHandle } from '../../../src/providers/contract.js';
+import { gql } from '../../helpers/app.js';
+import { useSimulatedApp } from '../../helpers/simulated-app.js';
 
 /**
  * The real app with two instances over real HTTP: `zapi` on a fresh Z-API simulator and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zapiHarness } from '../helpers/zapi-harness.js';
+import { zapiHarness } from './harness.js';
 
 const h = zapiHarness();
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { WebhookPayloadError, type InboundWebhook } from '../../src/providers/contract.js';
-import type { DomainEvent, EventType, MessageReceivedEvent, MessageStatusChangedEvent } from '../../src/providers/model.js';
-import { parseZapiWebhook } from '../../src/providers/zapi/webhooks.js';
-import { readCatalog } from '../helpers/docs.js';
+import { WebhookPayloadError, type InboundWebhook } from '../../../src/providers/contract.js';
+import type { DomainEvent, EventType, MessageReceivedEvent, MessageStatusChangedEvent } from '../../../src/providers/model.js';
+import { zapiModule } from '../../../src/providers/zapi/index.js';
+import { parseZapiWebhook } from '../../../src/providers/zapi/webhooks.js';
+import { webhookFixtures, type WebhookFixture } from '../../helpers/fixtures.js';
 
-/** Every payload Z-API documents (provider-docs/catalog/z-api.webhooks.json, derived from z-api.txt 11137-13402). */
-interface CatalogWebhook { event: string; kind: string; payload: Record<string, unknown>; lines: [number, number] }
-const catalog = readCatalog<CatalogWebhook[]>('z-api.webhooks.json');
+/** Every payload Z-API documents (test/fixtures/zapi/webhooks.json, from z-api.txt 11137-13402), each with its doc lines. */
+type CatalogWebhook = WebhookFixture & { payload: Record<string, unknown> };
+const catalog = webhookFixtures(zapiModule) as CatalogWebhook[];
 
 const INSTANCE = 'zapi-test';
 const RECEIVED_AT = Date.UTC(2025, 0, 15, 12, 0, 0);
