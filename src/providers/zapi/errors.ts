@@ -107,3 +107,13 @@ export async function orNull<T>(call: Promise<T | null>): Promise<T | null> {
     throw err;
   }
 }
+
+/**
+ * A lookup by phone or group id (chat, contact, group, invitation): the mapped answer, or null
+ * when Z-API answers 404 or an answer without the `phone` that names what was found.
+ * @throws the call's error when it is not a 404
+ */
+export async function orNullByPhone<W extends { phone?: string | null }, T>(call: Promise<W | null>, map: (wire: W) => T): Promise<T | null> {
+  const wire = await orNull(call);
+  return wire?.phone ? map(wire) : null;
+}

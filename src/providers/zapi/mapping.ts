@@ -1,7 +1,7 @@
 import type {
   AccountProfile, Chat, ChatExpiration, Collection, Community, CommunityGroup, CommunityGroupAdders, ConnectionState, Contact, Group,
   GroupInvitation, GroupParticipant, GroupSettings, InstanceStatus, Label, LabelColor, MessageContent, MessageStatus, PhoneCheck,
-  PresenceState, Product, SharedContact,
+  Page, PageRequest, PresenceState, Product, SharedContact,
 } from '../model.js';
 import type { ZapiCollection, ZapiProduct } from './wire/catalog.js';
 import type { ZapiChat, ZapiChatExpiration } from './wire/chats.js';
@@ -84,6 +84,16 @@ export function occurredAt(momment: WireNumber, receivedAt: number): number {
 /** A string field, or null when absent or empty. */
 function text(value: string | null | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * One page of a `page`/`pageSize` list (`/chats` z-api.txt 6186-6267, `/contacts` 5640-5700,
+ * `/groups` 6769-6841, `/communities` 8522-8577). Z-API answers no total, so a full page may
+ * have a next one; a null answer is an empty page.
+ */
+export function toPage<W, T>(wire: W[] | null, page: PageRequest, map: (item: W) => T): Page<T> {
+  const items = wire ?? [];
+  return { items: items.map((item) => map(item)), hasNextPage: items.length >= page.pageSize };
 }
 
 /** Whether a Z-API chat id is a group (`120363019502650977-group`, legacy `5511999999999-1623281429`). */

@@ -1,8 +1,8 @@
 import type { ChatsPort } from '../../contract.js';
 import { encodePath, type ProviderHttpClient } from '../../http.js';
 import type { Chat, ChatExpiration, Page, PageRequest } from '../../model.js';
-import { orNull } from '../errors.js';
-import { toBool, toChat, ZAPI_CHAT_EXPIRATION } from '../mapping.js';
+import { orNullByPhone } from '../errors.js';
+import { toBool, toChat, toPage, ZAPI_CHAT_EXPIRATION } from '../mapping.js';
 import type { ZapiChat, ZapiChatAction, ZapiChatExpirationBody, ZapiModifyChatBody } from '../wire/chats.js';
 import type { ZapiValueResponse } from '../wire/common.js';
 
@@ -59,14 +59,11 @@ export function createZapiChatsPorts(client: ZapiChatsClient): ZapiChatsPorts {
   const modify = async (phone: string, action: ZapiChatAction): Promise<boolean> => toBool((await client.modifyChat({ phone, action }))?.value);
   return {
     async listChats(page: PageRequest): Promise<Page<Chat>> {
-      const items = (await client.chats(page.page, page.pageSize)) ?? [];
-      // Z-API returns no total: a full page may have a next one.
-      return { items: items.map(toChat), hasNextPage: items.length >= page.pageSize };
+      return toPage(await client.chats(page.page, page.pageSize), page, toChat);
     },
 
     async getChat(chatId: string): Promise<Chat | null> {
-      const wire = await orNull(client.chat(chatId));
-      return wire?.phone ? toChat(wire) : null;
+      return orNullByPhone(client.chat(chatId), toChat);
     },
 
     markChatRead: (chatId, read) => modify(chatId, read ? 'read' : 'unread'),

@@ -3,14 +3,14 @@ import type { CommunitiesPort } from '../../contract.js';
 import { encodePath, type ProviderHttpClient } from '../../http.js';
 import type { Community, CommunityChanges, CommunityLinkAction, CreateCommunityInput, Page, PageRequest, ParticipantChange } from '../../model.js';
 import { expectDone, orNull, zapiFailed } from '../errors.js';
-import { isGroupId, toCommunity, toCommunitySummary, toCreatedCommunity, toWhoCanAddNewGroups } from '../mapping.js';
+import { isGroupId, toCommunity, toCommunitySummary, toCreatedCommunity, toPage, toWhoCanAddNewGroups } from '../mapping.js';
 import type { ZapiSuccessResponse, ZapiValueResponse } from '../wire/common.js';
 import type {
   ZapiAddCommunityParticipantBody, ZapiCommunityGroupsBody, ZapiCommunityMetadata, ZapiCommunityPhonesBody, ZapiCommunitySettingsBody,
   ZapiCommunitySummary, ZapiCreateCommunityBody, ZapiCreateCommunityResponse, ZapiUpdateCommunityDescriptionBody,
 } from '../wire/communities.js';
 import type { ZapiInvitationLinkResponse } from '../wire/groups.js';
-import { checkPhones } from './groups.js';
+import { checkPhones, invitationLinkOf } from './groups.js';
 
 /** Most groups a community can have ("Each community can have up to 50 groups", z-api.txt 8428): the most one link request can add. */
 export const ZAPI_COMMUNITY_MAX_GROUPS = 50;
@@ -119,9 +119,8 @@ function checkCommunityId(communityId: string, field: string): void {
 export function createZapiCommunityPorts(client: ZapiCommunityClient): CommunitiesPort {
   return {
     async listCommunities(page: PageRequest): Promise<Page<Community>> {
-      const items = (await client.communities(page.page, page.pageSize)) ?? [];
       // No total in the answer (8553-8560): a full page may have a next one.
-      return { items: items.map(toCommunitySummary), hasNextPage: items.length >= page.pageSize };
+      return toPage(await client.communities(page.page, page.pageSize), page, toCommunitySummary);
     },
 
     async getCommunity(communityId: string): Promise<Community | null> {
@@ -173,9 +172,7 @@ export function createZapiCommunityPorts(client: ZapiCommunityClient): Communiti
 
     async resetCommunityInviteLink(communityId: string): Promise<string> {
       checkCommunityId(communityId, 'input.communityId');
-      const res = await client.redefineInvitationLink(communityId);
-      if (!res?.invitationLink) throw zapiFailed('redefine-invitation-link-community', 'zapi answered without an invitation link');
-      return res.invitationLink;
+      return invitationLinkOf('redefine-invitation-link-community', await client.redefineInvitationLink(communityId));
     },
 
     async deactivateCommunity(communityId: string): Promise<void> {

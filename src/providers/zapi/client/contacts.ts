@@ -2,8 +2,8 @@ import { badInput } from '../../../errors.js';
 import type { ContactsPort } from '../../contract.js';
 import { encodePath, type ProviderHttpClient } from '../../http.js';
 import type { Contact, Page, PageRequest, PhoneCheck } from '../../model.js';
-import { orNull } from '../errors.js';
-import { toContact, toPhoneChecks, toProfilePictureUrl } from '../mapping.js';
+import { orNull, orNullByPhone } from '../errors.js';
+import { toContact, toPage, toPhoneChecks, toProfilePictureUrl } from '../mapping.js';
 import type { ZapiContact, ZapiPhoneExists, ZapiProfilePicture } from '../wire/contacts.js';
 
 /** Most numbers one `phone-exists-batch` request may check (z-api.txt 6013). */
@@ -51,13 +51,11 @@ export class ZapiContactsClient {
 export function createZapiContactsPorts(client: ZapiContactsClient): ContactsPort {
   return {
     async listContacts(page: PageRequest): Promise<Page<Contact>> {
-      const items = (await client.contacts(page.page, page.pageSize)) ?? [];
-      return { items: items.map(toContact), hasNextPage: items.length >= page.pageSize };
+      return toPage(await client.contacts(page.page, page.pageSize), page, toContact);
     },
 
     async getContact(phone: string): Promise<Contact | null> {
-      const wire = await orNull(client.contact(phone));
-      return wire?.phone ? toContact(wire) : null;
+      return orNullByPhone(client.contact(phone), toContact);
     },
 
     async checkPhones(phones: string[]): Promise<PhoneCheck[]> {

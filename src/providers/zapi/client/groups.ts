@@ -2,8 +2,8 @@ import { badInput } from '../../../errors.js';
 import type { GroupsPort } from '../../contract.js';
 import { encodePath, type ProviderHttpClient } from '../../http.js';
 import type { CreatedGroup, CreateGroupInput, Group, GroupChanges, GroupInvitation, Page, PageRequest, ParticipantChange } from '../../model.js';
-import { expectDone, orNull, zapiFailed } from '../errors.js';
-import { isGroupId, toGroup, toGroupInvitation, toGroupSettingsBody, toGroupSummary } from '../mapping.js';
+import { expectDone, orNullByPhone, zapiFailed } from '../errors.js';
+import { isGroupId, toGroup, toGroupInvitation, toGroupSettingsBody, toGroupSummary, toPage } from '../mapping.js';
 import type { ZapiChat } from '../wire/chats.js';
 import type { ZapiSuccessResponse, ZapiValueResponse } from '../wire/common.js';
 import type {
@@ -22,6 +22,16 @@ export const ZAPI_MIN_GROUP_PARTICIPANTS = 1;
 /** Checks a list of phones for a participant change. @throws GraphError BAD_USER_INPUT (`input.phones`) when empty */
 export function checkPhones(phones: string[]): void {
   if (phones.length === 0) throw badInput('input.phones', 'at least one phone is required');
+}
+
+/**
+ * The link of an invitation-link answer (`group-invitation-link` z-api.txt 8304-8360,
+ * `redefine-invitation-link` 8248-8303 and its community variant 8772-8824).
+ * @throws ProviderError PROVIDER_ERROR (`providerCode: FAILED`) when the answer carries none
+ */
+export function invitationLinkOf(operation: string, res: ZapiInvitationLinkResponse | null): string {
+  if (!res?.invitationLink) throw zapiFailed(operation, 'zapi answered without an invitation link');
+  return res.invitationLink;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -195,13 +205,11 @@ function checkInviteUrl(url: string, field: string): void {
 export function createZapiGroupsPorts(client: ZapiGroupsClient): ZapiGroupsPorts {
   return {
     async listGroups(page: PageRequest): Promise<Page<Group>> {
-      const items = (await client.groups(page.page, page.pageSize)) ?? [];
-      return { items: items.map(toGroupSummary), hasNextPage: items.length >= page.pageSize };
+      return toPage(await client.groups(page.page, page.pageSize), page, toGroupSummary);
     },
 
     async getGroup(groupId: string): Promise<Group | null> {
-      const wire = await orNull(client.groupMetadata(groupId));
-      return wire?.phone ? toGroup(wire) : null;
+      return orNullByPhone(client.groupMetadata(groupId), toGroup);
     },
 
     async createGroup(input: CreateGroupInput): Promise<CreatedGroup> {
@@ -238,23 +246,18 @@ export function createZapiGroupsPorts(client: ZapiGroupsClient): ZapiGroupsPorts
 
     async getGroupInviteLink(groupId: string): Promise<string> {
       checkGroupId(groupId, 'groupId');
-      const res = await client.groupInvitationLink(groupId);
-      if (!res?.invitationLink) throw zapiFailed('group-invitation-link', 'zapi answered without an invitation link');
-      return res.invitationLink;
+      return invitationLinkOf('group-invitation-link', await client.groupInvitationLink(groupId));
     },
 
     async resetGroupInviteLink(groupId: string): Promise<string> {
       checkGroupId(groupId);
-      const res = await client.redefineInvitationLink(groupId);
-      if (!res?.invitationLink) throw zapiFailed('redefine-invitation-link', 'zapi answered without an invitation link');
-      return res.invitationLink;
+      return invitationLinkOf('redefine-invitation-link', await client.redefineInvitationLink(groupId));
     },
 
     async getGroupInvitation(url: string): Promise<GroupInvitation | null> {
       checkInviteUrl(url, 'url');
       // A link that leads to no group (revoked, mistyped) is "nothing there", not a failure.
-      const wire = await orNull(client.groupInvitationMetadata(url));
-      return wire?.phone ? toGroupInvitation(wire) : null;
+      return orNullByPhone(client.groupInvitationMetadata(url), toGroupInvitation);
     },
 
     async joinGroup(url: string): Promise<void> {
