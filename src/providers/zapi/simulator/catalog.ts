@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { missingFields, type SimContext, type SimResponse, type SimRoute } from '../../sim-kit.js';
 import type { ZapiCollection, ZapiProduct } from '../wire/catalog.js';
+import { bad } from './common.js';
 
 /** What the catalog routes share with the rest of the Z-API simulator. */
 export interface ZapiCatalogSimState {
@@ -47,10 +48,6 @@ function seedCollections(): Array<ZapiCollection & { productIds: string[] }> {
     { id: '902834786123343', name: 'Collection Name 2', status: 'APPROVED', productIds: ['6988917394481455'] },
     { id: '658387616418640', name: 'Collection Name 3', status: 'APPROVED', productIds: [] },
   ];
-}
-
-function bad(error: string, fields: string[]): SimResponse {
-  return { status: 400, body: { error, fields } };
 }
 
 function newId(): string {

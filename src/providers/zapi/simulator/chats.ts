@@ -1,8 +1,9 @@
-import { missingFields, type SimResponse, type SimRoute } from '../../sim-kit.js';
+import { missingFields, type SimRoute } from '../../sim-kit.js';
 import type { ZapiChat, ZapiChatAction, ZapiChatExpiration } from '../wire/chats.js';
+import { bad, pageOf } from './common.js';
 
-/** What the chat-management routes share with the rest of the Z-API simulator. */
-export interface ZapiChatAdminSimState {
+/** What the chat routes share with the rest of the Z-API simulator. */
+export interface ZapiChatsSimState {
   /** The route prefix (`/instances/:instanceId/token/:token`). */
   prefix: string;
   /** The simulator's chats by phone / group id (what `GET /chats` and `GET /chats/{phone}` serve). */
@@ -12,10 +13,6 @@ export interface ZapiChatAdminSimState {
 const ACTIONS: readonly ZapiChatAction[] = ['read', 'unread', 'archive', 'unarchive', 'pin', 'unpin', 'mute', 'unmute', 'clear', 'delete'];
 const EXPIRATIONS: readonly ZapiChatExpiration[] = ['24_HOURS', '7_DAYS', '90_DAYS', 'OFF'];
 
-function bad(error: string, fields: string[]): SimResponse {
-  return { status: 400, body: { error, fields } };
-}
-
 /** `phone` as the doc's examples send it (a string); the table's "integer" (z-api.txt 6349) is accepted too. */
 function phoneOf(body: Record<string, unknown>): string | null {
   const v = body.phone;
@@ -23,17 +20,29 @@ function phoneOf(body: Record<string, unknown>): string | null {
 }
 
 /**
- * The simulator routes of Z-API chat management (z-api.txt 6335-6679), acting on the shared
+ * The simulator routes of Z-API chats: the list paged and one chat or 404 (z-api.txt
+ * 6186-6333), and chat management (6335-6679), acting on the shared
  * chats so `GET /chats/{phone}` shows the change: read → `unread` "0"; unread → "1"; archive
  * / pin → `archived` / `pinned` "true"; mute → `isMuted` "1" with `muteEndTime` -1 ("-1 is
  * forever", 6215); clear → no unread messages; delete → the chat is gone. The doc answers
  * every action `{"value": true}` and says nothing of an unknown chat: the simulator answers
  * `{"value": false}` for one ("Action confirmation attribute").
  */
-export function zapiChatAdminRoutes(state: ZapiChatAdminSimState): SimRoute[] {
+export function zapiChatsRoutes(state: ZapiChatsSimState): SimRoute[] {
   const { prefix, chats } = state;
   const expirations = new Map<string, ZapiChatExpiration>();
   return [
+    // Chats (z-api.txt 6186-6333)
+    { method: 'GET', pattern: `${prefix}/chats`, handler: (ctx) => pageOf(ctx, [...chats.values()]) },
+    {
+      method: 'GET', pattern: `${prefix}/chats/:phone`, handler: (ctx) => {
+        const c = chats.get(ctx.params.phone ?? '');
+        if (!c) return { status: 404, body: { error: 'Chat not found' } };
+        const { phone, unread, lastMessageTime, isMuted, isMarketSpam, profileThumbnail, messagesUnread, about, name, archived, pinned, muteEndTime } = c;
+        return { status: 200, body: { phone, unread, lastMessageTime, isMuted, isMarketSpam, profileThumbnail: profileThumbnail ?? null, messagesUnread, about: about ?? null, name, archived, pinned, muteEndTime } };
+      },
+    },
+    // Chat management (z-api.txt 6335-6679)
     {
       method: 'POST', pattern: `${prefix}/modify-chat`, handler: (ctx) => {
         const body = (ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) as Record<string, unknown>;

@@ -3,9 +3,11 @@ import { missingFields, type SimContext, type SimResponse, type SimRoute } from 
 import type { ZapiChat } from '../wire/chats.js';
 import type { ZapiSubGroup } from '../wire/communities.js';
 import type { ZapiGroupInvitationMetadata, ZapiGroupMetadata, ZapiGroupParticipant } from '../wire/groups.js';
+import { bad, pageOf } from './common.js';
 
 /**
- * The Z-API simulator's group-management and community routes (z-api.txt 6843-9238), sharing
+ * The Z-API simulator's group routes: the list paged and one group's metadata or 404
+ * (z-api.txt 6769-6841, 7785-7909), group management and communities (6843-9238), sharing
  * the simulator's state, so a created group shows in `/groups` and `/group-metadata`, and a
  * change shows in the next read.
  *
@@ -28,7 +30,7 @@ import type { ZapiGroupInvitationMetadata, ZapiGroupMetadata, ZapiGroupParticipa
  */
 
 /** The simulator state these routes share with `index.ts`. */
-export interface ZapiGroupAdminSimState {
+export interface ZapiGroupsSimState {
   /** `/chats` entries by id (`/groups` lists those ending in `-group`). */
   chats: Map<string, ZapiChat>;
   /** `/group-metadata` bodies by group id. */
@@ -42,7 +44,6 @@ export interface ZapiGroupAdminSimState {
 /** A community the simulator keeps. */
 interface SimCommunity { id: string; name: string; description: string | null; subGroups: ZapiSubGroup[]; invitationLink: string; whoCanAddNewGroups: 'admins' | 'all' }
 
-const bad = (error: string, fields: string[]): SimResponse => ({ status: 400, body: { error, fields } });
 const value = (ok: boolean): SimResponse => ({ status: 200, body: { value: ok } });
 const success = (ok: boolean): SimResponse => ({ status: 200, body: { success: ok } });
 const notFound = (what: string): SimResponse => ({ status: 404, body: { error: `${what} not found` } });
@@ -63,7 +64,7 @@ function check(ctx: SimContext, required: string[], kinds: Record<string, 'strin
 }
 
 /** Builds the routes on `state` (called once per simulator). */
-export function zapiGroupAdminRoutes(state: ZapiGroupAdminSimState): SimRoute[] {
+export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
   const { chats, groups, ownPhone, prefix } = state;
   const communities = new Map<string, SimCommunity>();
 
@@ -141,6 +142,15 @@ export function zapiGroupAdminRoutes(state: ZapiGroupAdminSimState): SimRoute[] 
   const byLink = (url: string | undefined) => [...groups.values()].find((g) => url && g.invitationLink === url);
 
   return [
+    // Groups (z-api.txt 6769-7909)
+    { method: 'GET', pattern: `${prefix}/groups`, handler: (ctx) => pageOf(ctx, [...chats.values()].filter((c) => c.phone.endsWith('-group'))) },
+    {
+      method: 'GET', pattern: `${prefix}/group-metadata/:phone`, handler: (ctx) => {
+        const g = groups.get(ctx.params.phone ?? '');
+        return g ? { status: 200, body: g } : { status: 404, body: { error: 'Group not found' } };
+      },
+    },
+    // Group management (z-api.txt 6843-8412)
     {
       method: 'POST', pattern: `${prefix}/create-group`, handler: (ctx) => {
         const [body, fail] = check(ctx, ['autoInvite', 'groupName', 'phones'], { autoInvite: 'boolean', groupName: 'string', phones: 'string[]' });

@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { SimulatorHandle, SimulatorOptions } from '../../contract.js';
-import { missingFields, postWebhook, sleep, startSimServer, type SimContext, type SimResponse, type SimRoute } from '../../sim-kit.js';
-import { ZAPI_PHONE_EXISTS_BATCH_MAX } from '../client/contacts.js';
-import { ZAPI_MAX_DELAY_SECONDS, ZAPI_MIN_DELAY_SECONDS } from '../client/messages.js';
+import { postWebhook, sleep, startSimServer, type SimResponse, type SimRoute } from '../../sim-kit.js';
 import type { ZapiChat } from '../wire/chats.js';
 import type { ZapiContact } from '../wire/contacts.js';
 import type { ZapiGroupMetadata } from '../wire/groups.js';
 import type { ZapiSendResponse } from '../wire/messages.js';
 import { zapiCatalogRoutes } from './catalog.js';
-import { zapiChatAdminRoutes } from './chats.js';
-import { zapiGroupAdminRoutes } from './groups.js';
+import { zapiChatsRoutes } from './chats.js';
+import { zapiContactsRoutes, zapiSimProfilePictureUrl } from './contacts.js';
+import { zapiGroupsRoutes } from './groups.js';
+import { zapiInstanceRoutes } from './instance.js';
 import { zapiLabelsRoutes } from './labels.js';
+import { zapiMessagesRoutes } from './messages.js';
+
+export { zapiSimProfilePictureUrl } from './contacts.js';
 
 /**
  * A faithful HTTP fake of Z-API (sandbox mode and tests), answering on the documented paths
@@ -48,20 +51,11 @@ export const ZAPI_SANDBOX_PHONE = '554499999999';
 /** The text of the simulated inbound reply that follows each send. */
 export const ZAPI_SIM_REPLY_TEXT = 'Simulated reply from the Z-API sandbox';
 
-/** The deterministic profile picture URL the simulator gives `phone`. */
-export function zapiSimProfilePictureUrl(phone: string): string {
-  return `https://pps.whatsapp.net/sim/${encodeURIComponent(phone)}.jpg`;
-}
-
 const PREFIX = '/instances/:instanceId/token/:token';
 const PATH_AUTH = /^\/instances\/([^/]+)\/token\/([^/]+)(?:\/|$)/;
 
 function hexId(bytes: number): string {
   return randomBytes(bytes).toString('hex').toUpperCase();
-}
-
-function bad(error: string, fields?: string[]): SimResponse {
-  return { status: 400, body: fields ? { error, fields } : { error } };
 }
 
 /** Seed chats: the `/chats` examples (z-api.txt 6230-6260; the second repeats the first's phone, so it gets its own), plus the groups. */
@@ -98,41 +92,6 @@ function seedGroups(): ZapiGroupMetadata[] {
     { phone: '120363019502650977-group', subject: 'My group in Z-API', invitationLink: 'https://chat.whatsapp.com/40Aasd6af1', participants, ...base },
     { phone: '120263358412332916-group', subject: 'Test group', invitationLink: 'https://chat.whatsapp.com/Sim0Test1group', participants, ...base },
   ];
-}
-
-/** Reads `page`/`pageSize` (documented as mandatory, but the doc's example URL omits them: absent means everything). */
-function pageOf<T>(ctx: SimContext, items: T[]): SimResponse {
-  const { page, pageSize } = ctx.query;
-  if (page === undefined && pageSize === undefined) return { status: 200, body: items };
-  const p = Number(page ?? 1);
-  const size = Number(pageSize ?? items.length);
-  if (!Number.isInteger(p) || p < 1 || !Number.isInteger(size) || size < 1) return bad('page and pageSize must be positive integers', ['page', 'pageSize']);
-  return { status: 200, body: items.slice((p - 1) * size, p * size) };
-}
-
-/** The checks every send shares: required fields and the documented delay range. */
-function checkSend(body: unknown, required: readonly string[]): SimResponse | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return bad('JSON body required', [...required]);
-  const missing = missingFields(body, required);
-  if (missing.length) return bad(`Missing required field: ${missing.join(', ')}`, missing);
-  for (const field of ['delayMessage', 'delayTyping']) {
-    const v = (body as Record<string, unknown>)[field];
-    if (v === undefined) continue;
-    if (typeof v !== 'number' || v < ZAPI_MIN_DELAY_SECONDS || v > ZAPI_MAX_DELAY_SECONDS) {
-      return bad(`${field} must be between ${ZAPI_MIN_DELAY_SECONDS} and ${ZAPI_MAX_DELAY_SECONDS}`, [field]);
-    }
-  }
-  return undefined;
-}
-
-/** Checks that `items` is a non-empty array whose entries all have `fields`; names the first missing one (`buttonList.buttons[1].label`). */
-function checkItems(items: unknown, name: string, fields: string[]): SimResponse | undefined {
-  if (!Array.isArray(items) || items.length === 0) return bad(`Missing required field: ${name}`, [name]);
-  for (let i = 0; i < items.length; i++) {
-    const missing = missingFields(items[i], fields);
-    if (missing.length) return bad(`Missing required field: ${name}[${i}].${missing[0]}`, missing.map((f) => `${name}[${i}].${f}`));
-  }
-  return undefined;
 }
 
 /**
@@ -199,108 +158,14 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     return { status: 200, body };
   }
 
-  /** A send route: `required` fields checked, then `extra` checks, then accepted. */
-  function sendRoute(path: string, required: readonly string[], extra?: (body: Record<string, unknown>) => SimResponse | undefined): SimRoute {
-    return {
-      method: 'POST',
-      pattern: `${PREFIX}${path}`,
-      handler: (ctx) => {
-        const fail = checkSend(ctx.body, required) ?? extra?.(ctx.body as Record<string, unknown>);
-        return fail ?? accept(String((ctx.body as { phone: unknown }).phone));
-      },
-    };
-  }
-
   const routes: SimRoute[] = [
-    // Instance (z-api.txt 831-990)
-    { method: 'GET', pattern: `${PREFIX}/status`, handler: () => ({ status: 200, body: { connected: true, error: null, smartphoneConnected: true } }) },
-    {
-      method: 'GET', pattern: `${PREFIX}/me`, handler: () => ({
-        status: 200, body: {
-          id: creds.instanceId, token: creds.token, name: 'Z-API sandbox', due: Date.now() + 30 * 86_400_000, connected: true, paymentStatus: 'RECEIVED',
-          created: '2024-01-01T00:00:00.000Z', connectedCallbackUrl: webhookUrl, deliveryCallbackUrl: webhookUrl, disconnectedCallbackUrl: webhookUrl,
-          messageStatusCallbackUrl: webhookUrl, presenceChatCallbackUrl: webhookUrl, receivedCallbackUrl: webhookUrl, receiveCallbackSentByMe: false,
-          callRejectAuto: false, callRejectMessage: null, autoReadMessage: false, initialDataCallbackUrl: null,
-        },
-      }),
-    },
-    {
-      method: 'GET', pattern: `${PREFIX}/device`, handler: () => ({
-        status: 200, body: {
-          phone: ZAPI_SANDBOX_PHONE, imgUrl: zapiSimProfilePictureUrl(ZAPI_SANDBOX_PHONE), name: 'Z-API Sandbox',
-          device: { sessionName: 'Z-API', device_model: 'Z-API' }, originalDevice: 'android', sessionId: 175, isBusiness: false,
-        },
-      }),
-    },
-    // Messages (z-api.txt 1764-4117)
-    sendRoute('/send-text', ['phone', 'message'], (b) => (b.mentioned !== undefined && !Array.isArray(b.mentioned) ? bad('mentioned must be an array', ['mentioned']) : undefined)),
-    sendRoute('/send-image', ['phone', 'image']),
-    sendRoute('/send-video', ['phone', 'video']),
-    sendRoute('/send-audio', ['phone', 'audio']),
-    sendRoute('/send-document/:extension', ['phone', 'document']),
-    sendRoute('/send-location', ['phone', 'title', 'address', 'latitude', 'longitude'], (b) =>
-      typeof b.latitude !== 'string' || typeof b.longitude !== 'string' ? bad('latitude and longitude must be strings', ['latitude', 'longitude']) : undefined),
-    sendRoute('/send-reaction', ['phone', 'reaction', 'messageId']),
-    sendRoute('/send-remove-reaction', ['phone', 'messageId']),
-    sendRoute('/send-contact', ['phone', 'contactName', 'contactPhone']),
-    sendRoute('/send-contacts', ['phone', 'contacts'], (b) => checkItems(b.contacts, 'contacts', ['name', 'phones'])),
-    sendRoute('/send-button-list', ['phone', 'message', 'buttonList', 'buttonList.buttons'], (b) =>
-      checkItems((b.buttonList as { buttons?: unknown }).buttons, 'buttonList.buttons', ['label'])),
-    sendRoute('/send-option-list', ['phone', 'message', 'optionList', 'optionList.title', 'optionList.buttonLabel', 'optionList.options'], (b) =>
-      checkItems((b.optionList as { options?: unknown }).options, 'optionList.options', ['title', 'description'])),
-    {
-      method: 'POST', pattern: `${PREFIX}/read-message`, handler: (ctx) => checkSend(ctx.body, ['phone', 'messageId']) ?? { status: 204 },
-    },
-    {
-      method: 'DELETE', pattern: `${PREFIX}/messages`, handler: (ctx) => {
-        const missing = missingFields(ctx.query, ['messageId', 'phone', 'owner']);
-        if (missing.length) return bad(`Missing required field: ${missing.join(', ')}`, missing);
-        if (ctx.query.owner !== 'true' && ctx.query.owner !== 'false') return bad('owner must be true or false', ['owner']);
-        return { status: 204 };
-      },
-    },
-    // Contacts (z-api.txt 5640-6071)
-    { method: 'GET', pattern: `${PREFIX}/contacts`, handler: (ctx) => pageOf(ctx, [...contacts.values()]) },
-    {
-      method: 'GET', pattern: `${PREFIX}/contacts/:phone`, handler: (ctx) => {
-        const c = contacts.get(ctx.params.phone ?? '');
-        return c ? { status: 200, body: c } : { status: 404, body: { error: 'Contact not found' } };
-      },
-    },
-    {
-      method: 'GET', pattern: `${PREFIX}/profile-picture`, handler: (ctx) =>
-        ctx.query.phone ? { status: 200, body: [{ link: zapiSimProfilePictureUrl(ctx.query.phone) }] } : bad('Missing required field: phone', ['phone']),
-    },
-    {
-      method: 'POST', pattern: `${PREFIX}/phone-exists-batch`, handler: (ctx) => {
-        const phones = (ctx.body as { phones?: unknown } | undefined)?.phones;
-        if (!Array.isArray(phones) || phones.length === 0 || phones.some((p) => typeof p !== 'string')) return bad('Missing required field: phones', ['phones']);
-        if (phones.length > ZAPI_PHONE_EXISTS_BATCH_MAX) return bad(`At most ${ZAPI_PHONE_EXISTS_BATCH_MAX} phones per request`, ['phones']);
-        return { status: 200, body: (phones as string[]).map((p) => ({ exists: Number(p.slice(-1)) % 2 === 0, inputPhone: p, outputPhone: p })) };
-      },
-    },
-    // Chats (z-api.txt 6186-6333)
-    { method: 'GET', pattern: `${PREFIX}/chats`, handler: (ctx) => pageOf(ctx, [...chats.values()]) },
-    {
-      method: 'GET', pattern: `${PREFIX}/chats/:phone`, handler: (ctx) => {
-        const c = chats.get(ctx.params.phone ?? '');
-        if (!c) return { status: 404, body: { error: 'Chat not found' } };
-        const { phone, unread, lastMessageTime, isMuted, isMarketSpam, profileThumbnail, messagesUnread, about, name, archived, pinned, muteEndTime } = c;
-        return { status: 200, body: { phone, unread, lastMessageTime, isMuted, isMarketSpam, profileThumbnail: profileThumbnail ?? null, messagesUnread, about: about ?? null, name, archived, pinned, muteEndTime } };
-      },
-    },
-    // Groups (z-api.txt 6769-7909)
-    { method: 'GET', pattern: `${PREFIX}/groups`, handler: (ctx) => pageOf(ctx, [...chats.values()].filter((c) => c.phone.endsWith('-group'))) },
-    {
-      method: 'GET', pattern: `${PREFIX}/group-metadata/:phone`, handler: (ctx) => {
-        const g = groups.get(ctx.params.phone ?? '');
-        return g ? { status: 200, body: g } : { status: 404, body: { error: 'Group not found' } };
-      },
-    },
-    // Group management and communities (z-api.txt 6843-9238): groups.ts
-    ...zapiGroupAdminRoutes({ chats, groups, ownPhone: ZAPI_SANDBOX_PHONE, prefix: PREFIX }),
-    // Chat management, labels, catalog (z-api.txt 6335-6679, 9545-10654)
-    ...zapiChatAdminRoutes({ prefix: PREFIX, chats }),
+    ...zapiInstanceRoutes({ prefix: PREFIX, credentials: creds, ownPhone: ZAPI_SANDBOX_PHONE, webhookUrl: () => webhookUrl }),
+    ...zapiMessagesRoutes({ prefix: PREFIX, accept }),
+    ...zapiContactsRoutes({ prefix: PREFIX, contacts }),
+    // Groups, group management and communities (z-api.txt 6769-9238)
+    ...zapiGroupsRoutes({ chats, groups, ownPhone: ZAPI_SANDBOX_PHONE, prefix: PREFIX }),
+    // Chats and chat management, labels, catalog (z-api.txt 6186-6679, 9545-10654)
+    ...zapiChatsRoutes({ prefix: PREFIX, chats }),
     ...zapiLabelsRoutes({ prefix: PREFIX, chats }),
     ...zapiCatalogRoutes({ prefix: PREFIX, ownPhone: ZAPI_SANDBOX_PHONE }),
   ];

@@ -1,6 +1,7 @@
 import { missingFields, type SimResponse, type SimRoute } from '../../sim-kit.js';
 import type { ZapiChat } from '../wire/chats.js';
 import type { ZapiTag, ZapiTagColors } from '../wire/labels.js';
+import { bad } from './common.js';
 
 /** What the label routes share with the rest of the Z-API simulator. */
 export interface ZapiLabelsSimState {
@@ -23,10 +24,6 @@ function seedTags(): ZapiTag[] {
 
 /** The colour list: the `GET /business/tags/colors` example (z-api.txt 9927-9931). */
 const COLORS: ZapiTagColors = { 0: '#FF9485', 1: '#64C4FF', 2: '#FFD429' };
-
-function bad(error: string, fields: string[]): SimResponse {
-  return { status: 400, body: { error, fields } };
-}
 
 /**
  * `color` of a create/edit body: an index. The colour-list example shows indexes 0-2 only
