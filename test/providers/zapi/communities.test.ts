@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zapiHarness } from './harness.js';
 
 const h = zapiHarness();
-const { on, expectAuth, ok, fails } = h;
+const { on, ok, fails } = h;
 
 const COMMUNITY = 'community { id name description groups { id name isAnnouncement } }';
 

@@ -1,4 +1,4 @@
-import { missingFields, type SimRoute } from '../../sim-kit.js';
+import { missingFields, type SimContext, type SimResponse, type SimRoute } from '../../sim-kit.js';
 import type { ZapiChat, ZapiChatAction, ZapiChatExpiration } from '../wire/chats.js';
 import { bad, pageOf } from './common.js';
 
@@ -17,6 +17,16 @@ const EXPIRATIONS: readonly ZapiChatExpiration[] = ['24_HOURS', '7_DAYS', '90_DA
 function phoneOf(body: Record<string, unknown>): string | null {
   const v = body.phone;
   return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+}
+
+/** A chat-management request's body and `phone`, or the 400 that answers it (a required field missing, or no phone). */
+function chatRequest(ctx: SimContext, required: readonly string[]): { body: Record<string, unknown>; phone: string } | SimResponse {
+  const body = (ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) as Record<string, unknown>;
+  const missing = missingFields(body, required);
+  if (missing.length) return bad(`Missing required field: ${missing.join(', ')}`, missing);
+  const phone = phoneOf(body);
+  if (!phone) return bad('phone must be a phone number', ['phone']);
+  return { body, phone };
 }
 
 /**
@@ -45,11 +55,9 @@ export function zapiChatsRoutes(state: ZapiChatsSimState): SimRoute[] {
     // Chat management (z-api.txt 6335-6679)
     {
       method: 'POST', pattern: `${prefix}/modify-chat`, handler: (ctx) => {
-        const body = (ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) as Record<string, unknown>;
-        const missing = missingFields(body, ['phone', 'action']);
-        if (missing.length) return bad(`Missing required field: ${missing.join(', ')}`, missing);
-        const phone = phoneOf(body);
-        if (!phone) return bad('phone must be a phone number', ['phone']);
+        const req = chatRequest(ctx, ['phone', 'action']);
+        if ('status' in req) return req;
+        const { body, phone } = req;
         const action = body.action as ZapiChatAction;
         if (!ACTIONS.includes(action)) return bad(`action must be one of ${ACTIONS.join(', ')}`, ['action']);
         const chat = chats.get(phone);
@@ -71,11 +79,9 @@ export function zapiChatsRoutes(state: ZapiChatsSimState): SimRoute[] {
     },
     {
       method: 'POST', pattern: `${prefix}/send-chat-expiration`, handler: (ctx) => {
-        const body = (ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) as Record<string, unknown>;
-        const missing = missingFields(body, ['phone', 'chatExpiration']);
-        if (missing.length) return bad(`Missing required field: ${missing.join(', ')}`, missing);
-        const phone = phoneOf(body);
-        if (!phone) return bad('phone must be a phone number', ['phone']);
+        const req = chatRequest(ctx, ['phone', 'chatExpiration']);
+        if ('status' in req) return req;
+        const { body, phone } = req;
         const expiration = body.chatExpiration as ZapiChatExpiration;
         if (!EXPIRATIONS.includes(expiration)) return bad(`chatExpiration must be one of ${EXPIRATIONS.join(', ')}`, ['chatExpiration']);
         if (!chats.has(phone)) return { status: 200, body: { value: false } };

@@ -269,13 +269,7 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
     },
     {
       method: 'GET', pattern: `${prefix}/communities`, handler: (ctx) => {
-        const all = [...communities.values()].map(({ name, id }) => ({ name, id }));
-        const { page, pageSize } = ctx.query;
-        if (page === undefined && pageSize === undefined) return { status: 200, body: all };
-        const p = Number(page ?? 1);
-        const size = Number(pageSize ?? all.length);
-        if (!Number.isInteger(p) || p < 1 || !Number.isInteger(size) || size < 1) return bad('page and pageSize must be positive integers', ['page', 'pageSize']);
-        return { status: 200, body: all.slice((p - 1) * size, p * size) };
+        return pageOf(ctx, [...communities.values()].map(({ name, id }) => ({ name, id })));
       },
     },
     {
