@@ -4,7 +4,7 @@ import { encodePath, type ProviderHttpClient } from '../../http.js';
 import type { Contact, Page, PageRequest, PhoneCheck } from '../../model.js';
 import { orNull, orNullByPhone } from '../errors.js';
 import { toContact, toPage, toPhoneChecks, toProfilePictureUrl } from '../mapping.js';
-import type { ZapiContact, ZapiPhoneExists, ZapiProfilePicture } from '../wire/contacts.js';
+import type { ZapiContact, ZapiPhoneExists, ZapiPhoneExistsBatchBody, ZapiProfilePicture } from '../wire/contacts.js';
 
 /** Most numbers one `phone-exists-batch` request may check (z-api.txt 6013). */
 export const ZAPI_PHONE_EXISTS_BATCH_MAX = 50_000;
@@ -38,7 +38,8 @@ export class ZapiContactsClient {
 
   /** `POST /phone-exists-batch` (z-api.txt 6002-6071). */
   phoneExistsBatch(phones: string[]): Promise<ZapiPhoneExists[] | null> {
-    return this.http.request<ZapiPhoneExists[] | null>({ operation: 'phone-exists-batch', method: 'POST', path: '/phone-exists-batch', body: { phones } });
+    const body: ZapiPhoneExistsBatchBody = { phones };
+    return this.http.request<ZapiPhoneExists[] | null>({ operation: 'phone-exists-batch', method: 'POST', path: '/phone-exists-batch', body });
   }
 }
 
