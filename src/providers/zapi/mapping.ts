@@ -1,16 +1,23 @@
 import type {
-  AccountProfile, Chat, ConnectionState, Contact, Group, GroupParticipant, InstanceStatus, MessageContent, MessageStatus,
-  PhoneCheck, PresenceState, SharedContact,
+  AccountProfile, Chat, ChatExpiration, Collection, Community, CommunityGroup, CommunityGroupAdders, ConnectionState, Contact, Group,
+  GroupInvitation, GroupParticipant, GroupSettings, InstanceStatus, Label, LabelColor, MessageContent, MessageStatus, PhoneCheck,
+  Page, PageRequest, PresenceState, Product, SharedContact,
 } from '../model.js';
-import type {
-  WireBool, WireNumber, ZapiChat, ZapiContact, ZapiDevice, ZapiGroupMetadata, ZapiMe, ZapiPhoneExists, ZapiProfilePicture,
-  ZapiReceivedCallback, ZapiStatus,
-} from './wire.js';
-import { ZAPI_UNTYPED_CONTENT_KEYS } from './wire.js';
+import type { ZapiCollection, ZapiProduct } from './wire/catalog.js';
+import type { ZapiChat, ZapiChatExpiration } from './wire/chats.js';
+import type { WireBool, WireNumber } from './wire/common.js';
+import type { ZapiCommunityMetadata, ZapiCommunitySummary, ZapiCreateCommunityResponse, ZapiSubGroup } from './wire/communities.js';
+import type { ZapiContact, ZapiPhoneExists, ZapiProfilePicture } from './wire/contacts.js';
+import type { ZapiGroupInvitationMetadata, ZapiGroupMetadata, ZapiUpdateGroupSettingsBody } from './wire/groups.js';
+import type { ZapiDevice, ZapiMe, ZapiStatus } from './wire/instance.js';
+import type { ZapiTag, ZapiTagColors } from './wire/labels.js';
+import { ZAPI_UNTYPED_CONTENT_KEYS, type ZapiReceivedCallback } from './wire/webhooks.js';
 
 /**
  * Wire ↔ model for Z-API: the only place where Z-API's strings-as-booleans, seconds-or-
- * milliseconds timestamps and its field names become the graph's domain types.
+ * milliseconds timestamps, string prices and colour indexes and its field names become the
+ * graph's domain types (instance, chats, contacts, groups, communities, labels, catalog and
+ * webhook values).
  */
 
 // ---------------------------------------------------------------------------------------
@@ -77,6 +84,16 @@ export function occurredAt(momment: WireNumber, receivedAt: number): number {
 /** A string field, or null when absent or empty. */
 function text(value: string | null | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * One page of a `page`/`pageSize` list (`/chats` z-api.txt 6186-6267, `/contacts` 5640-5700,
+ * `/groups` 6769-6841, `/communities` 8522-8577). Z-API answers no total, so a full page may
+ * have a next one; a null answer is an empty page.
+ */
+export function toPage<W, T>(wire: W[] | null, page: PageRequest, map: (item: W) => T): Page<T> {
+  const items = wire ?? [];
+  return { items: items.map((item) => map(item)), hasNextPage: items.length >= page.pageSize };
 }
 
 /** Whether a Z-API chat id is a group (`120363019502650977-group`, legacy `5511999999999-1623281429`). */
@@ -153,6 +170,14 @@ export function toChat(wire: ZapiChat): Chat {
   };
 }
 
+/** The graph's expiration → Z-API's `chatExpiration` (z-api.txt 6662: "24_HOURS", "7_DAYS", "90_DAYS", "OFF"). */
+export const ZAPI_CHAT_EXPIRATION: Readonly<Record<ChatExpiration, ZapiChatExpiration>> = {
+  OFF: 'OFF',
+  HOURS_24: '24_HOURS',
+  DAYS_7: '7_DAYS',
+  DAYS_90: '90_DAYS',
+};
+
 /** A `/contacts` entry → {@link Contact} (z-api.txt 5640-5889): `short`, `notify`, `vname` (the verified name) and `imgUrl`. */
 export function toContact(wire: ZapiContact): Contact {
   return {
@@ -217,6 +242,103 @@ export function toGroup(wire: ZapiGroupMetadata): Group {
     onlyAdminsEdit: wire.adminOnlySettings === undefined ? null : toBool(wire.adminOnlySettings),
     communityId: text(wire.communityId),
   };
+}
+
+/** `GET /group-invitation-metadata` → {@link GroupInvitation} (z-api.txt 8009-8090): the `group-metadata` shape plus `participantsCount`. */
+export function toGroupInvitation(wire: ZapiGroupInvitationMetadata): GroupInvitation {
+  const group = toGroup(wire);
+  return { ...group, participantsCount: toNumber(wire.participantsCount ?? null) ?? group.participants.length };
+}
+
+/** {@link GroupSettings} → the `update-group-settings` body (z-api.txt 8091-8173): the group id goes in `phone`. */
+export function toGroupSettingsBody(groupId: string, settings: GroupSettings): ZapiUpdateGroupSettingsBody {
+  return {
+    phone: groupId,
+    adminOnlyMessage: settings.onlyAdminsSend,
+    adminOnlySettings: settings.onlyAdminsEdit,
+    requireAdminApproval: settings.requireAdminApproval,
+    adminOnlyAddMember: settings.onlyAdminsAddMembers,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Communities
+// ---------------------------------------------------------------------------------------
+
+/** A `subGroups` entry → {@link CommunityGroup}; the group id is its `phone`. */
+function toCommunityGroup(wire: ZapiSubGroup): CommunityGroup {
+  return { id: wire.phone, name: text(wire.name), isAnnouncement: toBool(wire.isGroupAnnouncement) };
+}
+
+/** A `GET /communities` entry → {@link Community} without groups (the list does not carry them, z-api.txt 8553-8560). */
+export function toCommunitySummary(wire: ZapiCommunitySummary): Community {
+  return { id: wire.id, name: wire.name || wire.id, groups: null };
+}
+
+/**
+ * `GET /communities-metadata/{id}` → {@link Community} (z-api.txt 8700-8771). The doc's
+ * example (8740-8748) writes the sub-group's name under a second `"phone"` key; its field
+ * table (8725-8730) names it `name`, which is what is read.
+ */
+export function toCommunity(wire: ZapiCommunityMetadata): Community {
+  return { id: wire.id, name: wire.name || wire.id, description: wire.description || null, groups: (wire.subGroups ?? []).map(toCommunityGroup) };
+}
+
+/** `POST /communities` answer → {@link Community} (z-api.txt 8493-8512): the answer has no name, so the requested one is used. */
+export function toCreatedCommunity(wire: ZapiCreateCommunityResponse, name: string, description: string | null): Community {
+  return { id: wire.id, name, description, groups: (wire.subGroups ?? []).map(toCommunityGroup) };
+}
+
+/** {@link CommunityGroupAdders} → `whoCanAddNewGroups` ("admins" or "all", z-api.txt 9086-9093). */
+export function toWhoCanAddNewGroups(value: CommunityGroupAdders): 'admins' | 'all' {
+  return value === 'ADMINS' ? 'admins' : 'all';
+}
+
+// ---------------------------------------------------------------------------------------
+// Labels
+// ---------------------------------------------------------------------------------------
+
+/** A `GET /tags` entry → {@link Label} (z-api.txt 9851-9906); the colour index read from a number or a string. */
+export function toLabel(wire: ZapiTag): Label {
+  const color = toNumber(wire.color);
+  return { id: String(wire.id), name: wire.name, colorIndex: color !== null && Number.isInteger(color) ? color : null };
+}
+
+/** `GET /business/tags/colors` → colours sorted by index (z-api.txt 9907-9954); keys that are not whole numbers are skipped. */
+export function toLabelColors(wire: ZapiTagColors | null): LabelColor[] {
+  return Object.entries(wire ?? {})
+    .filter(([k, v]) => /^\d+$/.test(k) && typeof v === 'string')
+    .map(([k, v]) => ({ index: Number(k), hex: v }))
+    .sort((a, b) => a.index - b.index);
+}
+
+// ---------------------------------------------------------------------------------------
+// Catalog
+// ---------------------------------------------------------------------------------------
+
+/** A catalog product → {@link Product} (z-api.txt 9616-9808, 10456-10540). */
+export function toProduct(wire: ZapiProduct): Product {
+  const images = Array.isArray(wire.images) ? wire.images.filter((u): u is string => typeof u === 'string') : typeof wire.images === 'string' ? [wire.images] : [];
+  const quantity = typeof wire.quantity === 'boolean' ? null : toNumber(wire.quantity);
+  return {
+    id: String(wire.id),
+    retailerId: text(wire.retailerId),
+    name: wire.name ?? '',
+    description: text(wire.description),
+    price: toNumber(wire.price),
+    salePrice: toNumber(wire.salePrice),
+    currency: text(wire.currency),
+    imageUrls: images,
+    isHidden: wire.isHidden === undefined || wire.isHidden === null ? null : toBool(wire.isHidden),
+    url: text(wire.url),
+    availability: text(wire.availability),
+    quantity,
+  };
+}
+
+/** A collection → {@link Collection} (z-api.txt 10293-10363). */
+export function toCollection(wire: ZapiCollection): Collection {
+  return { id: String(wire.id), name: wire.name, status: text(wire.status) };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -19,10 +19,10 @@ const R21 = "partner (integrator) API: creates and bills instances, outside one 
 const R22 = "WhatsApp status (stories): no capability in the graph yet";
 
 /**
- * Which graph capability reaches each documented Z-API operation (catalog/z-api.json, 181
- * operations, keyed "METHOD path[ variant]" as catalog/operations.tsv), or why none does. Built
- * from `client.ts`: an operation has capabilities exactly when a client method calls it and an
- * adapter method serving that capability uses that client method (`index.ts` ZAPI_CAPABILITIES).
+ * Which graph capability reaches each documented Z-API operation (test/fixtures/zapi/operations.json,
+ * 181 operations, keyed "METHOD path[ variant]" by `docOperationKey`), or why none does. Built
+ * from `client/<area>.ts`: an operation has capabilities exactly when a client method calls it
+ * and a port method serving that capability uses that client method (`adapter.ts` ZAPI_CAPABILITIES).
  * Read by `scripts/gen-providers-doc.ts`; the contract suite checks it covers the catalog.
  */
 export const DOC_OPERATIONS: DocOperationTable = {

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { stableEventId, WebhookPayloadError, type InboundWebhook } from '../contract.js';
+import { stableEventId, WebhookPayloadError, type InboundWebhook, type WebhookSamples } from '../contract.js';
 import type { DomainEvent, Message, MessageStatusChangedEvent } from '../model.js';
 import { occurredAt, toBool, toConnectionState, toMessageContent, toMessageStatus, toPresence } from './mapping.js';
 import {
   connectedCallbackSchema, deliveryCallbackSchema, disconnectedCallbackSchema, messageStatusCallbackSchema, presenceChatCallbackSchema,
   receivedCallbackSchema, ZAPI_WEBHOOK_TYPES, type ZapiReceivedCallback, type ZapiWebhookType,
-} from './wire.js';
+} from './wire/webhooks.js';
 
 /**
  * Z-API webhook payloads → domain events (z-api.txt 11137-13402, "Webhooks").
@@ -157,3 +157,19 @@ function receivedEvent(instanceId: string, p: ZapiReceivedCallback, receivedAt: 
     type: 'MESSAGE_RECEIVED', instanceId, occurredAt: at, message,
   };
 }
+
+/**
+ * Z-API's documented payloads: the `on-message-received` text payload (ReceivedCallback
+ * `text`, z-api.txt 11165-11300) with the ids and times a test chooses.
+ */
+export const ZAPI_WEBHOOK_SAMPLES: WebhookSamples = {
+  inboundText(messageId, options = {}) {
+    return {
+      isStatusReply: false, senderLid: '81896604192873@lid', connectedPhone: '554499999999', waitingMessage: false, isEdit: false,
+      isGroup: false, isNewsletter: false, instanceId: 'A20DA9C0183A2D35A260F53F5D2B9244', messageId,
+      phone: options.phone ?? '5544999999999', fromMe: false, momment: options.occurredAt ?? Date.now(), status: 'RECEIVED',
+      chatName: 'name', senderPhoto: null, senderName: 'name', participantPhone: null, photo: null, broadcast: false,
+      type: 'ReceivedCallback', text: { message: options.text ?? 'test' },
+    };
+  },
+};

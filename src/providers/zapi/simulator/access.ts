@@ -1,0 +1,47 @@
+import type { SimulatorAccess } from '../../contract.js';
+
+/**
+ * How a suite calls the Z-API simulator directly (z-api.txt, "Introduction"): every URL is
+ * `/instances/{instanceId}/token/{token}` + the documented path, except the partner
+ * (integrator) API, and the account security token goes in the `Client-Token` header
+ * (z-api.txt 450-480). The seeded ids are the documentation's own examples, which the
+ * simulator seeds (index.ts, catalog.ts, labels.ts, groups.ts of this folder).
+ */
+export const ZAPI_SIMULATOR_ACCESS: SimulatorAccess = {
+  authorise(config, operation, request) {
+    if (operation.base !== 'partner') request.path = `/instances/${String(config.instanceId)}/token/${String(config.token)}${request.path}`;
+    if (config.clientToken) request.headers['client-token'] = String(config.clientToken);
+  },
+  // communityId: the doc's example community (z-api.txt 8493-8512), which the simulator seeds.
+  seedIds: (config) => ({
+    phone: '5511999999999',
+    groupId: '120363019502650977-group',
+    communityId: '98372465382764532938',
+    instanceId: String(config.instanceId),
+    token: String(config.token),
+    extension: 'pdf',
+  }),
+  operationParams: {
+    // Z-API names the group id `phone` here (z-api.txt 7785-7909).
+    'GET /group-metadata/{phone}': { phone: '120363019502650977-group' },
+    // The doc's example contact (z-api.txt 5827-5889), which has a picture as the example shows.
+    'GET /contacts/{phone}': { phone: '551199999999' },
+    // The simulator's seeded labels, products and collections (the doc's example ids).
+    'POST /business/edit-tag/{tagId}': { tagId: '1' },
+    'DELETE /business/tag/{tagId}': { tagId: '5' },
+    'PUT /chats/{phone}/tags/{tag}/add': { tag: '2' },
+    'PUT /chats/{phone}/tags/{tag}/remove': { tag: '2' },
+    'GET /products/{productId}': { productId: '999999999999999' },
+    'DELETE /products/{productId}': { productId: '999999999999999' },
+    'DELETE /catalogs/collection/{collectionId}': { collectionId: '1072603710847740' },
+    'POST /catalogs/collection-edit/{collectionId}': { collectionId: '902834786123343' },
+    // The catalog owner is the connected number (the simulator's ZAPI_SANDBOX_PHONE).
+    'GET /catalogs/collection-products/{phone}': { phone: '554499999999', collectionId: '902834786123343' },
+    // add-product (run just before) gave the doc's example collection a new id, as the doc says it does (z-api.txt 10553).
+    'POST /catalogs/collection/remove-product': { collectionId: '902834786123343' },
+    // Z-API names the group id `phone` here too (z-api.txt 8108); the links are the seeded group's (7830-7870).
+    'POST /update-group-settings': { phone: '120363019502650977-group' },
+    'GET /group-invitation-metadata': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
+    'GET /accept-invite-group': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
+  },
+};
