@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The house rules of DESIGN.md are lint errors (eslint.config.js): this runs the repository's
@@ -141,5 +145,57 @@ describe('conventions (DESIGN.md, "Conventions")', () => {
   it('passes the same import written with `import type`', async () => {
     const code = "import type { ProviderKind } from '../providers/model.js';\n\nexport const probe: ProviderKind = 'zapi';\n";
     expect(await lint('src/resolvers/lint-probe.ts', code)).toEqual([]);
+  });
+});
+
+describe('no folder cycles (dependency-cruiser, .dependency-cruiser.json)', () => {
+  // A small tree on disk (dependency-cruiser reads files), cruised with the repository's own
+  // configuration exactly as `npm run lint:cycles` does.
+  const files: Record<string, string> = {
+    // alpha → beta ⇢ gamma → alpha: a folder cycle, closed by a type-only import.
+    'src/alpha/a.ts': "import { b } from '../beta/b.js';\n\nexport const a = (): number => b + 1;\n",
+    'src/beta/b.ts': "import type { G } from '../gamma/g.js';\n\nexport const b = 1;\nexport type B = G;\n",
+    'src/gamma/g.ts': "import { a } from '../alpha/a.js';\n\nexport type G = ReturnType<typeof a>;\n",
+    // one ↔ two: a runtime module cycle inside one folder.
+    'src/delta/one.ts': "import { two } from './two.js';\n\nexport const one = (): number => two() + 1;\n",
+    'src/delta/two.ts': "import { one } from './one.js';\n\nexport const two = (): number => one() - 1;\n",
+    // The registry imports a provider folder that imports the contract beside the registry: no cycle.
+    'src/providers/contract.ts': 'export interface Port {\n  x: number;\n}\n',
+    'src/providers/acme/index.ts': "import type { Port } from '../contract.js';\n\nexport const acme: Port = { x: 1 };\n",
+    'src/providers/registry.ts': "import type { Port } from './contract.js';\nimport { acme } from './acme/index.js';\n\nexport const all: Port[] = [acme];\n",
+    'tsconfig.json': '{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext", "strict": true } }\n',
+  };
+  let dir: string;
+  let violations: { rule: string; from: string; to: string }[];
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'whatsgraph-cycles-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const bin = join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+    const run = spawnSync(process.execPath, [bin, 'src', '--config', join(root, '.dependency-cruiser.json'), '--output-type', 'json'], { cwd: dir, encoding: 'utf8' });
+    const report = JSON.parse(run.stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+    violations = report.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails on a folder cycle, type-only imports included', () => {
+    const folders = violations.filter((v) => v.rule === 'no-folder-cycles').map((v) => `${v.from} → ${v.to}`);
+    expect(folders.sort()).toEqual(['src/alpha → src/beta', 'src/beta → src/gamma', 'src/gamma → src/alpha']);
+  });
+
+  it('fails on a runtime import cycle between two modules, and not on one closed by `import type`', () => {
+    const modules = violations.filter((v) => v.rule === 'no-module-cycles');
+    expect(modules.length).toBeGreaterThan(0);
+    expect(modules.every((v) => v.from.startsWith('src/delta/') && v.to.startsWith('src/delta/'))).toBe(true);
+  });
+
+  it('passes the registry importing a provider folder that imports the contract beside it', () => {
+    expect(violations.filter((v) => v.from.startsWith('src/providers') || v.to.startsWith('src/providers'))).toEqual([]);
   });
 });
