@@ -197,7 +197,7 @@ async function benchGraph(env: Record<string, string>): Promise<GraphResult> {
     const stores = env.BENCH_REDIS_URL ? 'redis' : 'memory';
     return { stores, heapPerSubscriberKb, latency, burst };
   } finally {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
     await server.stop();
   }
 }

@@ -20,23 +20,60 @@ import type {
 } from './model.js';
 
 /**
- * The provider boundary. A provider implements the **ports** (areas) it has, declares the
- * **capabilities** it offers, and the registry asserts at start that every declared
- * capability has its method ({@link CAPABILITY_METHODS}). The graph calls a port method
- * only through {@link requireCapability}, so an action a provider lacks fails with
- * `CAPABILITY_NOT_SUPPORTED` before any HTTP request.
+ * The provider boundary: what a provider folder must implement and what the graph may rely
+ * on. A provider implements the **ports** (areas) it has and declares the **capabilities** it
+ * offers; the registry asserts at start that every declared capability has its method
+ * ({@link CAPABILITY_METHODS}). The graph calls a port method only through
+ * {@link requireCapability}, so an action a provider lacks fails with
+ * `CAPABILITY_NOT_SUPPORTED` before any HTTP request. Which documented operation serves which
+ * method is written in each provider's `operations.ts`, never here.
  *
- * Obligations of every method (checked by `test/contract/`):
- * - It sends exactly the documented request (method, path, headers, body, field spelling):
- *   the provider's docs are the authority, `catalog/<provider>.json` the checklist.
- * - Its inputs arrive validated and normalised (phones as digits, limits checked); a
- *   provider re-checks only what is specific to it (its own limits, as named constants),
- *   and throws `BAD_USER_INPUT` (see `badInput`) before any request.
- * - It fails only with `ProviderError` (mapped by `http.ts`) or `GraphError`.
- * - It returns domain types from `model.ts`, never wire shapes.
+ * Obligations of every port method, unless its own docstring says otherwise (the contract
+ * suite in `test/contract/` checks them against the providers' simulators):
+ * - **Requests.** It sends exactly the documented request (method, path, headers, body, field
+ *   spelling); the provider's documentation is the authority. A method makes one request
+ *   unless its docstring says more, and never retries by itself: a failed send is retried, if
+ *   at all, by the caller (the idempotency wrapper), never twice by the provider layer.
+ * - **Inputs.** They arrive validated and normalised by the resolver layer: recipients and
+ *   phones as international digits without `+` (E.164 digits, `5511999999999`) or a group id
+ *   as the provider spells it; the graph-wide limits of `limits.ts` checked. A provider
+ *   re-checks only what is specific to it (its own documented limits, as named constants; the
+ *   fields its operation requires) and throws `GraphError` `BAD_USER_INPUT` through
+ *   `badInput`, naming the input path (`input.footer`, `input.sections[0].rows[2].title`),
+ *   before any request.
+ * - **Nothing dropped.** An input field that the provider's operation cannot carry (a quote, a
+ *   delay, a caption, a footer, a header kind…) is refused with `BAD_USER_INPUT` naming it,
+ *   never sent without it.
+ * - **Errors.** It fails only with `GraphError` `BAD_USER_INPUT` (before any request) or with
+ *   `ProviderError` (`http.ts`): `PROVIDER_UNAUTHORIZED` when the provider refuses the
+ *   instance's credentials (HTTP 401/403 or its documented equivalent);
+ *   `PROVIDER_RATE_LIMITED` on HTTP 429, with `retryAfterMs` (ms) from `Retry-After` when sent;
+ *   `PROVIDER_UNAVAILABLE` on HTTP 5xx, a timeout, a refused connection, or a WhatsApp session
+ *   the provider says is not connected; `NOT_FOUND` where the provider's error reading says
+ *   the named thing does not exist; `PROVIDER_ERROR` for any other refusal and for a 2xx answer
+ *   that lacks what the method must return (an id, a link). Its extensions carry `provider`,
+ *   `operation`, `httpStatus` and `providerCode` when known; its message and extensions never
+ *   carry a URL, a credential, a phone number or a message body.
+ * - **Nothing found.** A method typed `T | null` resolves with null when the provider says the
+ *   thing does not exist (HTTP 404 or its documented empty answer), never throws for it; a list
+ *   resolves with an empty list or page.
+ * - **Confirmations.** A method typed `Promise<boolean>` resolves with the provider's
+ *   confirmation: true when its answer says the action happened, false when it answers without
+ *   saying so. A method typed `Promise<void>` resolves once the provider accepted the request
+ *   and throws `ProviderError` `PROVIDER_ERROR` (`providerCode: 'FAILED'`) when a 2xx answer
+ *   says the action did not happen.
+ * - **Output.** It returns the domain types of `model.ts`, never wire shapes; ids are the
+ *   provider's own, as strings; timestamps are epoch ms.
+ * - **Time.** Each request is bounded by the instance's timeout (`timeoutMs`, default
+ *   `DEFAULT_TIMEOUT_MS` of `http.ts`, 15 000 ms); past it the method throws
+ *   `PROVIDER_UNAVAILABLE`.
  */
 
-/** Everything a provider may be able to do. Names are the graph's, not any provider's. */
+/**
+ * Everything a provider may be able to do, one entry per port method
+ * ({@link CAPABILITY_METHODS}). Names are the graph's, not any provider's; `Instance.capabilities`
+ * lists an instance's subset to clients.
+ */
 export const CAPABILITIES = [
   // account
   'INSTANCE_STATUS', 'ACCOUNT_PROFILE',
@@ -81,173 +118,370 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 /** Account area: the instance's connection and own profile. */
 export interface AccountPort {
-  /** The connection state (Z-API `GET /status`, Zivo `GET account`). */
+  /**
+   * The connection state of the instance's WhatsApp session, as the provider reports it now.
+   * A session that is down is an answer, not an error: `state: 'DISCONNECTED'` with the
+   * provider's `detail`; `UNKNOWN` when the answer does not say. `balance` only when the
+   * provider reports one.
+   * @throws ProviderError `PROVIDER_UNAUTHORIZED` when the credentials are refused, `PROVIDER_UNAVAILABLE` when the provider cannot be reached
+   */
   getStatus(): Promise<InstanceStatus>;
-  /** The account's own profile and device (Z-API `GET /me` + `GET /device`). */
+  /**
+   * The account's own profile and device. May read them with more than one request (in
+   * parallel); a field the provider does not report is null, never invented.
+   * @throws ProviderError as every port method
+   */
   getProfile(): Promise<AccountProfile>;
 }
 
-/** Messaging area: sends and message management. Each send returns the provider's message id. */
+/**
+ * Messaging area: sends and message management.
+ *
+ * Obligations of every `send…` method, on top of those of every port method:
+ * - It sends one message to `input.to` and resolves with a {@link SentMessage}: `id` is the
+ *   message id the provider's later status events carry (when the provider's documented answer
+ *   has none, a locally generated UUID that no event will match); `chatId` is the recipient
+ *   as sent or as the provider echoes it; `status` is `PENDING` when the provider only queued
+ *   the message and `SENT` when its answer says it went out; `timestamp` is the epoch ms at
+ *   which the answer arrived; `content` is what was sent, typed where `model.ts` has a type
+ *   and `unsupported` (with the sent structure as `raw`) otherwise; `clientReference` echoes
+ *   `input.clientReference`.
+ * - The {@link SendOptions} it cannot honour for this kind of message (a quote, a delay, a
+ *   typing indicator) are refused with `BAD_USER_INPUT` naming the field; `delaySeconds` and
+ *   `typingSeconds` are whole seconds within the provider's documented range.
+ * @throws GraphError `BAD_USER_INPUT` naming the field, before any request
+ * @throws ProviderError as every port method; `PROVIDER_ERROR` when the answer has no message id where the provider documents one
+ */
 export interface MessagingPort {
+  /**
+   * Sends a text. `editMessageId` replaces the text of a message sent earlier and `mentions`
+   * (phone digits) mentions group members: carried when the provider documents them, refused
+   * with `BAD_USER_INPUT` otherwise. `previewUrl` is a hint that a provider without a preview
+   * switch may leave to WhatsApp.
+   */
   sendText(input: SendTextInput): Promise<SentMessage>;
+  /** Sends an image; `media` is an http(s) URL or a base64 `data:` URI (a provider that takes URLs only refuses the latter with `BAD_USER_INPUT`). */
   sendImage(input: SendMediaInput): Promise<SentMessage>;
+  /** Sends a video; `media` as for {@link MessagingPort.sendImage}. */
   sendVideo(input: SendMediaInput): Promise<SentMessage>;
+  /** Sends an audio clip; `media` as for {@link MessagingPort.sendImage}. Audio carries no caption: a caption is refused with `BAD_USER_INPUT`. */
   sendAudio(input: SendMediaInput): Promise<SentMessage>;
+  /**
+   * Sends a document; `media` as for {@link MessagingPort.sendImage}, `extension` without the
+   * dot (`pdf`), `fileName` as the recipient sees it (refused when the provider cannot carry one).
+   */
   sendDocument(input: SendDocumentInput): Promise<SentMessage>;
+  /**
+   * Sends a location pin: `latitude` in degrees (-90..90), `longitude` in degrees (-180..180).
+   * `name` and `address` are required by some providers (`BAD_USER_INPUT` when missing there).
+   */
   sendLocation(input: SendLocationInput): Promise<SentMessage>;
+  /** Reacts with `emoji` to the message `messageId` in the chat `to`; an empty `emoji` removes the account's reaction. */
   sendReaction(input: SendReactionInput): Promise<SentMessage>;
+  /** Shares contact cards: at least one, each with a name and at least one phone (`BAD_USER_INPUT` otherwise). */
   sendContact(input: SendContactInput): Promise<SentMessage>;
+  /**
+   * Sends a reply-buttons message. WhatsApp's button rules (`limits.ts`: 1 to 3 buttons, titles
+   * of at most 20 characters, unique ids) hold; a header kind or footer the provider's operation
+   * cannot carry is refused, and one it requires is `BAD_USER_INPUT` when missing.
+   */
   sendButtons(input: SendButtonsInput): Promise<SentMessage>;
+  /**
+   * Sends a list message: `buttonText` opens the list, `sections` hold the rows. The provider's
+   * own list rules (number of sections and rows, title and description lengths in characters,
+   * unique row ids, required fields) are checked before the request.
+   */
   sendList(input: SendListInput): Promise<SentMessage>;
-  /** Sends every item; one result per item in input order; a failed item carries its error and does not stop the others. */
+  /**
+   * Sends every item as a text message, splitting them into as many requests as the provider's
+   * per-request maximum requires, one request after the other. Resolves with exactly one
+   * {@link BulkResult} per item, in input order: `message` for an accepted item, `error`
+   * (`{code, message}`: a graph error code and a safe message) for an item refused locally,
+   * refused by the provider, or lost with its request. A failed item never stops the others,
+   * and a failed item is never a rejection: the method resolves even when every item failed.
+   */
   sendBulk(items: BulkItem[]): Promise<BulkResult[]>;
+  /** Marks the message `messageId` of the chat `chatId` as read (blue ticks); resolves once the provider accepted it. */
   readMessage(input: ReadMessageInput): Promise<void>;
+  /** Deletes the message `messageId` of the chat `chatId`; `owner` says the account sent it (then it is deleted for everyone). */
   deleteMessage(input: DeleteMessageInput): Promise<void>;
-  /** The current status of a sent message (Zivo delivery report); null when the provider does not know it. */
+  /**
+   * The current status of a message this account sent, asked of the provider now.
+   * @returns the status, or null when the provider does not know the message (HTTP 404) or reports a status the graph does not know
+   * @throws ProviderError as every port method, except for an unknown message
+   */
   getMessageStatus(messageId: string): Promise<MessageStatus | null>;
-  /** Sends an approved message template with its placeholder values (Ivosights `send-template-message`). */
+  /**
+   * Sends an approved message template (`templateId`, the provider's id) with the values of
+   * its placeholders and header media. Every parameter carries what its type needs (text, an
+   * http(s) media link, a document's file name, a flow token), and a button component its
+   * `subType` and 0-based `index`; `BAD_USER_INPUT` otherwise.
+   */
   sendTemplate(input: SendTemplateInput): Promise<SentMessage>;
-  /** Sends one catalog product (Ivosights `send-single-product-message`). */
+  /** Sends one product (`productRetailerId`) of the catalog `catalogId`, with its body text and footer. */
   sendProduct(input: SendProductInput): Promise<SentMessage>;
-  /** Sends several catalog products in sections (Ivosights `send-multi-product-message`). */
+  /** Sends several products of the catalog `catalogId` in titled sections; the provider's limits on sections and products are checked first. */
   sendProductList(input: SendProductListInput): Promise<SentMessage>;
-  /** Sends a WhatsApp Flow (Ivosights `send-flow-message`). */
+  /** Sends a WhatsApp Flow: a message whose button (`flowCta`) opens the flow `flowId` at `screen`, with `data` for that screen. */
   sendFlow(input: SendFlowInput): Promise<SentMessage>;
 }
 
-/** Chats area. */
+/**
+ * Chats area: the account's conversations. `chatId` is a phone (international digits) for a
+ * one-to-one chat or a group id as the provider spells it. The management methods resolve with
+ * the provider's confirmation (true: done; false: the provider answered without confirming).
+ */
 export interface ChatsPort {
-  listChats(page: PageRequest): Promise<Page<Chat>>;
-  /** @returns null when there is no such chat */
-  getChat(chatId: string): Promise<Chat | null>;
   /**
-   * Chat management (Z-API `POST /modify-chat`, `POST /send-chat-expiration`). `chatId` is a
-   * phone (international digits) or a group id; each returns the provider's confirmation
-   * (false when it says the action did not happen).
+   * One page of the account's chats, in the provider's order (most recent first where it
+   * documents one). `page` is 1-based; at most `pageSize` items; `hasNextPage` is true when the
+   * provider may have more (a full page from a provider that gives no total counts as "may").
+   * @returns an empty page (`items: []`, `hasNextPage: false`) past the end or when there is no chat
    */
-  /** Marks the whole chat read (`read: true`) or unread. */
+  listChats(page: PageRequest): Promise<Page<Chat>>;
+  /** @returns the chat, or null when there is no such chat (HTTP 404, or an answer without the chat) */
+  getChat(chatId: string): Promise<Chat | null>;
+  /** Marks the whole chat read (`read: true`) or unread (`read: false`). */
   markChatRead(chatId: string, read: boolean): Promise<boolean>;
+  /** Archives (`archived: true`) or unarchives the chat. */
   archiveChat(chatId: string, archived: boolean): Promise<boolean>;
+  /** Pins (`pinned: true`) or unpins the chat. */
   pinChat(chatId: string, pinned: boolean): Promise<boolean>;
+  /** Mutes (`muted: true`, with no end) or unmutes the chat's notifications. */
   muteChat(chatId: string, muted: boolean): Promise<boolean>;
   /** Deletes the chat's messages, keeping the chat. */
   clearChat(chatId: string): Promise<boolean>;
+  /** Deletes the chat and its messages from the account. */
   deleteChat(chatId: string): Promise<boolean>;
-  /** Sets how long new messages in the chat live (disappearing messages). */
+  /** Sets how long new messages in the chat live before they disappear; `OFF` keeps them. */
   setChatExpiration(chatId: string, expiration: ChatExpiration): Promise<boolean>;
 }
 
-/** Contacts area. */
+/** Contacts area: the WhatsApp users the account knows, and whether numbers are on WhatsApp. `phone` is international digits. */
 export interface ContactsPort {
+  /**
+   * One page of the account's contacts; paging as {@link ChatsPort.listChats}.
+   * @returns an empty page past the end or when there is no contact
+   */
   listContacts(page: PageRequest): Promise<Page<Contact>>;
-  /** @returns null when there is no such contact */
+  /** @returns the contact, or null when there is no such contact (HTTP 404, or an answer without it) */
   getContact(phone: string): Promise<Contact | null>;
-  /** One upstream request for all phones (used through a per-request DataLoader); results in input order. */
+  /**
+   * Whether each phone is on WhatsApp, in one request for all of them (the graph batches the
+   * phones of a GraphQL request through a DataLoader). Resolves with exactly one
+   * {@link PhoneCheck} per input phone, in input order, `input` echoing the phone asked.
+   * @returns `[]` without any request when `phones` is empty
+   * @throws GraphError `BAD_USER_INPUT` (`input.phones…`) for a phone that is not digits, or more phones than the provider checks in one request
+   */
   checkPhones(phones: string[]): Promise<PhoneCheck[]>;
-  /** @returns the picture URL, or null when the contact has none (or hides it) */
+  /** @returns the URL of the contact's profile picture, or null when the contact has none, hides it, or is unknown (HTTP 404) */
   getProfilePicture(phone: string): Promise<string | null>;
 }
 
-/** Groups area. */
+/**
+ * Groups area: the account's WhatsApp groups and their administration. `groupId` is the group
+ * id as the provider spells it; a provider that documents a shape for it refuses another shape
+ * with `BAD_USER_INPUT` before any request. Phones are international digits. An invitation
+ * link is `https://chat.whatsapp.com/…`; anything else is `BAD_USER_INPUT`.
+ */
 export interface GroupsPort {
+  /**
+   * One page of the account's groups; paging as {@link ChatsPort.listChats}. A listing may
+   * leave `participants` empty when the provider's list does not carry them ({@link GroupsPort.getGroup} fills them).
+   * @returns an empty page past the end or when the account is in no group
+   */
   listGroups(page: PageRequest): Promise<Page<Group>>;
-  /** @returns null when there is no such group */
+  /** @returns the group with its participants, or null when there is no such group (HTTP 404, or an answer without it) */
   getGroup(groupId: string): Promise<Group | null>;
-  /** Creates a group with its first participants (phones as digits); returns its id and invitation link. */
+  /**
+   * Creates a group named `input.name` with its first participants.
+   * @returns its id and its invitation link (null when the answer has none)
+   * @throws GraphError `BAD_USER_INPUT` (`input.participants`) below the provider's minimum of participants
+   * @throws ProviderError `PROVIDER_ERROR` when the answer has no group id
+   */
   createGroup(input: CreateGroupInput): Promise<CreatedGroup>;
-  /** Applies only the given changes (name, description, photo, settings), one provider call each, in that order. */
+  /**
+   * Applies only the given (non-null) changes, one request each, in the order name,
+   * description, photo, settings. The first failure stops the rest; the changes already made
+   * stay made (there is no rollback).
+   * @throws ProviderError `PROVIDER_ERROR` (`providerCode: 'FAILED'`) when the provider says a change did not happen
+   */
   updateGroup(groupId: string, changes: GroupChanges): Promise<void>;
-  /** Adds, removes, approves, rejects, promotes or demotes the listed participants (phones as digits). */
+  /**
+   * Adds, removes, approves (join requests), rejects, promotes to admin or demotes the listed
+   * participants, in one request; `autoInvite` (ADD only) sends an invitation link to those
+   * WhatsApp will not let the account add directly.
+   * @throws GraphError `BAD_USER_INPUT` (`input.phones`) when no phone is given
+   * @throws ProviderError `PROVIDER_ERROR` (`providerCode: 'FAILED'`) when the provider says the change did not happen
+   */
   changeGroupParticipants(groupId: string, change: ParticipantChange): Promise<void>;
-  /** The account leaves the group. */
+  /**
+   * The account leaves the group.
+   * @throws ProviderError `PROVIDER_ERROR` (`providerCode: 'FAILED'`) when the provider says it did not
+   */
   leaveGroup(groupId: string): Promise<void>;
-  /** The group's current invitation link. */
+  /** @returns the group's current invitation link; never empty: an answer without a link throws `ProviderError` `PROVIDER_ERROR` */
   getGroupInviteLink(groupId: string): Promise<string>;
-  /** Revokes the group's invitation link and returns the new one. */
+  /**
+   * Revokes the group's invitation link.
+   * @returns the new link; an answer without one throws `ProviderError` `PROVIDER_ERROR`
+   */
   resetGroupInviteLink(groupId: string): Promise<string>;
-  /** @returns the group an invitation link leads to (without joining), or null when the link leads nowhere */
+  /**
+   * Reads the group an invitation link leads to, without joining it.
+   * @returns the group (with `participantsCount` when given), or null when the link leads nowhere (revoked or mistyped: HTTP 404)
+   * @throws GraphError `BAD_USER_INPUT` (`url`) when `url` is not an invitation link
+   */
   getGroupInvitation(url: string): Promise<GroupInvitation | null>;
-  /** Joins the group of an invitation link. */
+  /**
+   * Joins the group of an invitation link.
+   * @throws GraphError `BAD_USER_INPUT` (`input.url`) when it is not one
+   * @throws ProviderError `PROVIDER_ERROR` when the provider says the account did not join
+   */
   joinGroup(url: string): Promise<void>;
 }
 
-/** Communities area: WhatsApp communities and the groups linked to them. */
+/**
+ * Communities area: WhatsApp communities and the groups linked to them. `communityId` and
+ * group ids as the provider spells them (a documented shape is checked, `BAD_USER_INPUT`
+ * otherwise); phones are international digits. Void methods throw `ProviderError`
+ * `PROVIDER_ERROR` (`providerCode: 'FAILED'`) when the provider says the action did not happen.
+ */
 export interface CommunitiesPort {
+  /**
+   * One page of the account's communities; paging as {@link ChatsPort.listChats}. A listing may
+   * leave `groups` null when the provider's list does not carry them.
+   * @returns an empty page past the end or when the account is in no community
+   */
   listCommunities(page: PageRequest): Promise<Page<Community>>;
-  /** @returns null when there is no such community */
+  /** @returns the community with its linked groups, or null when there is no such community (HTTP 404, or an answer without it) */
   getCommunity(communityId: string): Promise<Community | null>;
-  /** Creates a community; returns it with its announcement group. */
+  /**
+   * Creates a community.
+   * @returns it, with its announcement group when the answer names it
+   * @throws ProviderError `PROVIDER_ERROR` when the answer has no community id
+   */
   createCommunity(input: CreateCommunityInput): Promise<Community>;
-  /** Applies only the given changes (description, who can add groups), one provider call each. */
+  /** Applies only the given (non-null) changes (description, who can add groups), one request each, in that order; the first failure stops the rest, with no rollback. */
   updateCommunity(communityId: string, changes: CommunityChanges): Promise<void>;
-  /** Links or unlinks groups (ids as the provider gives them). */
+  /**
+   * Links groups to the community or unlinks them, in one request.
+   * @throws GraphError `BAD_USER_INPUT` (`input.groupIds`) when none is given, one is not a group id, or there are more than the provider's most groups per community
+   */
   changeCommunityGroups(communityId: string, action: CommunityLinkAction, groupIds: string[]): Promise<void>;
-  /** Adds, removes, promotes or demotes community participants (phones as digits). */
+  /**
+   * Adds, removes, promotes or demotes community participants, in one request (`autoInvite`
+   * as for groups).
+   * @throws GraphError `BAD_USER_INPUT` when no phone is given, or for an action the provider offers only in groups (join-request approval)
+   */
   changeCommunityParticipants(communityId: string, change: ParticipantChange): Promise<void>;
-  /** Revokes the community's invitation link and returns the new one. */
+  /**
+   * Revokes the community's invitation link.
+   * @returns the new link; an answer without one throws `ProviderError` `PROVIDER_ERROR`
+   */
   resetCommunityInviteLink(communityId: string): Promise<string>;
   /** Deactivates the community: its groups are unlinked, not deleted. */
   deactivateCommunity(communityId: string): Promise<void>;
 }
 
-/** Templates area: WhatsApp message templates (Ivosights `message-templates`, `template-categories`, `template-languages`). */
+/** Templates area: WhatsApp message templates (pre-approved messages a business may send outside the 24 h service window). */
 export interface TemplatesPort {
-  /** The account's templates (`MINE`) or every template available to it (`ALL`); `hasNextPage` when the provider says more exist. */
+  /**
+   * The account's templates (`MINE`) or every template available to it (`ALL`): the first
+   * page the provider serves; `hasNextPage` when the provider's pagination says more exist.
+   * @returns an empty page when there is none
+   */
   listTemplates(scope: TemplateScope): Promise<Page<MessageTemplate>>;
-  /** @returns null when there is no such template */
+  /** @returns the template, or null when the provider says there is no such template (`NOT_FOUND`) */
   getTemplate(templateId: string): Promise<MessageTemplate | null>;
-  /** Creates a template (proposed for review when `input.propose`); returns it as the provider then shows it. */
+  /**
+   * Creates a template (proposed for WhatsApp review at once when `input.propose`). The
+   * definition is checked first: label, category and language set; a body unless the category
+   * is `AUTHENTICATION`; a TEXT header's text or a media header's sample URL; a dynamic URL
+   * button's sample values; OTP buttons only in `AUTHENTICATION` templates.
+   * @returns the template as the provider's answer shows it, or null when the answer carries none (the operation documents no answer)
+   * @throws GraphError `BAD_USER_INPUT` naming the field of a definition the provider would refuse
+   */
   createTemplate(input: TemplateInput): Promise<MessageTemplate | null>;
-  /** Replaces a template's definition. */
+  /** Replaces a template's whole definition; checks and result as {@link TemplatesPort.createTemplate}. */
   updateTemplate(templateId: string, input: TemplateInput): Promise<MessageTemplate | null>;
-  /** Submits a template for WhatsApp review (it must be proposed before it can be sent). */
+  /** Submits a template for WhatsApp review (it must be proposed and approved before it can be sent). */
   proposeTemplate(templateId: string): Promise<void>;
-  /** The template categories the provider accepts (`UTILITY`, `MARKETING`, `AUTHENTICATION`). */
+  /** @returns the template categories the provider accepts (`UTILITY`, `MARKETING`, `AUTHENTICATION`), or `[]` */
   listTemplateCategories(): Promise<NamedOption[]>;
-  /** The template languages the provider accepts (`id`: Indonesian, …). */
+  /** @returns the template languages the provider accepts (`{id: 'en_US', name: 'English (US)'}`…), or `[]` */
   listTemplateLanguages(): Promise<NamedOption[]>;
 }
 
 /** Media area: files received in messages. */
 export interface MediaPort {
-  /** @returns null when the provider has no such file */
+  /**
+   * The file `mediaId` (a `mediaId` of a received message's content), with a `url` a browser
+   * can load as is: the provider's URL, or a `data:` URI of the bytes when the provider serves
+   * them only behind its credentials (the credentials never reach the client).
+   * @returns the file, or null when the provider has no such file (`NOT_FOUND`, HTTP 404)
+   */
   getMedia(mediaId: string): Promise<Media | null>;
 }
 
 /** Business area: the business account's own WhatsApp profile. */
 export interface BusinessPort {
+  /** The business profile; a field the provider leaves out is null, `websites` `[]`. */
   getBusinessProfile(): Promise<BusinessProfile>;
+  /**
+   * Replaces the business profile.
+   * @throws GraphError `BAD_USER_INPUT` for an empty field the provider requires
+   */
   updateBusinessProfile(input: BusinessProfileInput): Promise<void>;
-  /** The profile's "about" text (null when unset). */
+  /** @returns the profile's "about" text, or null when unset */
   getAbout(): Promise<string | null>;
+  /**
+   * Replaces the "about" text.
+   * @throws GraphError `BAD_USER_INPUT` (`input.text`) when empty
+   */
   updateAbout(text: string): Promise<void>;
-  /** A URL of the profile photo (null when unset). */
+  /** @returns a URL of the profile photo, or null when unset */
   getProfilePhoto(): Promise<string | null>;
+  /**
+   * Replaces the profile photo.
+   * @throws GraphError `BAD_USER_INPUT` (`input.photo`) unless a non-empty base64 `data:` URI of a type the provider accepts (JPEG, PNG)
+   */
   updateProfilePhoto(input: ProfilePhotoInput): Promise<void>;
 }
 
 /** Webhook administration: the endpoints configured at the provider and the notifications it could not deliver. */
 export interface WebhookAdminPort {
+  /** @returns the webhook endpoints configured at the provider (never their HTTP-auth password), or `[]` */
   listWebhooks(): Promise<WebhookEndpoint[]>;
   /**
    * Fetches the notifications the provider failed to deliver and parses them exactly as the
    * webhook path does (same event ids, so the pipeline dedupes what also arrived by webhook).
-   * @param webhookId the provider's webhook id (default: the instance's configured one, else every listed webhook)
+   * A pulled payload that cannot be parsed becomes an `INSTANCE_EVENT` of kind
+   * `UNREADABLE_NOTIFICATION` (id from its content): it is neither dropped nor thrown.
+   * @param webhookId the provider's webhook id (default: the instance's configured one, else every listed webhook, one request each)
+   * @returns the events, in the order pulled; `[]` when nothing is pending
    */
   pullPendingNotifications(webhookId?: string | null): Promise<DomainEvent[]>;
 }
 
-/** Labels area: the account's chat labels (WhatsApp Business). Booleans are the provider's confirmation. */
+/**
+ * Labels area: the account's chat labels (WhatsApp Business). Booleans are the provider's
+ * confirmation (true: done; false: answered without confirming).
+ */
 export interface LabelsPort {
+  /** @returns every label of the account, or `[]` */
   listLabels(): Promise<Label[]>;
-  /** The colours a label can take, by index. */
+  /** @returns the colours a label can take, by index (the `colorIndex` of {@link Label}), or `[]` */
   listLabelColors(): Promise<LabelColor[]>;
-  /** @returns the new label (its id from the provider) */
+  /** @returns the new label: its id from the provider, the name and colour index asked */
   createLabel(input: LabelInput): Promise<Label>;
+  /** Renames and/or recolours the label. */
   updateLabel(labelId: string, input: LabelInput): Promise<boolean>;
+  /** Deletes the label (and so its assignments). */
   deleteLabel(labelId: string): Promise<boolean>;
-  /** `chatId`: phone digits or group id. */
+  /** Puts the label on a chat; `chatId` is phone digits or a group id. */
   assignLabel(chatId: string, labelId: string): Promise<boolean>;
+  /** Takes the label off a chat; `chatId` as for {@link LabelsPort.assignLabel}. */
   unassignLabel(chatId: string, labelId: string): Promise<boolean>;
 }
 
@@ -257,33 +491,66 @@ export interface LabelsPort {
  * methods that change one return the id to use from then on.
  */
 export interface CatalogPort {
-  /** The account's own catalog (`owner` null) or another business number's (`owner` phone digits). */
+  /**
+   * One page of the account's own catalog (`owner` null) or of another business number's
+   * (`owner` phone digits); `cursor` null for the first page.
+   * @returns the products (an empty page when there is none), `nextCursor` null on the last page
+   * @throws GraphError `BAD_USER_INPUT` (`after`) for a cursor on a catalog the provider serves as a single page
+   */
   listProducts(owner: string | null, cursor: string | null): Promise<ProductPage>;
-  /** @returns null when there is no such product */
+  /** @returns the product, or null when there is no such product (HTTP 404, or an answer without it) */
   getProduct(productId: string): Promise<Product | null>;
-  /** Creates the product, or updates the one with the same `retailerId`; returns the product id. */
+  /**
+   * Creates the product, or updates the one with the same `retailerId`.
+   * @returns the product id
+   */
   upsertProduct(input: ProductInput): Promise<string>;
+  /** Deletes the product. */
   deleteProduct(productId: string): Promise<boolean>;
+  /** Changes the catalog's settings (whether its shopping cart is enabled). */
   configureCatalog(input: CatalogSettingsInput): Promise<boolean>;
+  /** @returns one page of the account's collections (`cursor` null for the first), empty when there is none */
   listCollections(cursor: string | null): Promise<CursorPage<Collection>>;
+  /**
+   * One page of the products of a collection of the account's own catalog. A provider that
+   * addresses the catalog by the account's number reads that number first (one more request).
+   * @returns the products, empty when there is none; `nextCursor` null on the last page
+   */
   listCollectionProducts(collectionId: string, cursor: string | null): Promise<CursorPage<Product>>;
-  /** @returns the new collection's id */
+  /**
+   * Creates a collection of the given products.
+   * @returns the new collection's id
+   * @throws GraphError `BAD_USER_INPUT` (`input.productIds`) when the provider requires at least one product and none is given
+   */
   createCollection(name: string, productIds: string[]): Promise<string>;
-  /** Renames a collection; returns its (possibly new) id. */
+  /**
+   * Renames a collection.
+   * @returns its id from now on (the same one when the provider answers none)
+   */
   updateCollection(collectionId: string, name: string): Promise<string>;
+  /** Deletes the collection (its products stay in the catalog). */
   deleteCollection(collectionId: string): Promise<boolean>;
-  /** @returns the collection's new id */
+  /**
+   * Adds products to a collection.
+   * @returns its id from now on
+   * @throws GraphError `BAD_USER_INPUT` (`input.productIds`) when empty
+   */
   addProductsToCollection(collectionId: string, productIds: string[]): Promise<string>;
-  /** @returns the collection's new id */
+  /**
+   * Removes products from a collection.
+   * @returns its id from now on
+   * @throws GraphError `BAD_USER_INPUT` (`input.productIds`) when empty
+   */
   removeProductsFromCollection(collectionId: string, productIds: string[]): Promise<string>;
 }
 
 /** Reference data the provider serves. */
 export interface ReferencePort {
+  /** @returns the countries the provider lists (ISO 3166 codes and dial codes), or `[]` */
   listCountries(): Promise<Country[]>;
 }
 
-/** The ports by area name. */
+/** The ports by area name: the keys of {@link ProviderAdapter} that hold ports. */
 export interface PortMap {
   account: AccountPort;
   messaging: MessagingPort;
@@ -304,7 +571,7 @@ export type PortName = keyof PortMap;
 
 type MethodRef = { [P in PortName]: readonly [P, keyof PortMap[P] & string] }[PortName];
 
-/** Which port method serves each capability: the registry asserts these exist. */
+/** Which port method serves each capability: `[port, method]`. The registry asserts at start that each declared capability's method exists. */
 export const CAPABILITY_METHODS = {
   INSTANCE_STATUS: ['account', 'getStatus'],
   ACCOUNT_PROFILE: ['account', 'getProfile'],
@@ -399,7 +666,7 @@ export const CAPABILITY_METHODS = {
 export type CapabilityMethod<C extends Capability> =
   PortMap[(typeof CAPABILITY_METHODS)[C][0]][(typeof CAPABILITY_METHODS)[C][1] & keyof PortMap[(typeof CAPABILITY_METHODS)[C][0]]];
 
-/** An inbound webhook request as the receiver hands it to the provider. */
+/** An inbound webhook request as the receiver hands it to the provider, after the path secret (or {@link WebhookPort.authenticate}) passed. */
 export interface InboundWebhook {
   /** The parsed JSON body. */
   body: unknown;
@@ -409,7 +676,7 @@ export interface InboundWebhook {
   receivedAt: number;
 }
 
-/** A documented payload that cannot be read (wrong shape): answered 422, nothing published. */
+/** A body that is not a payload of this provider, or a documented payload that cannot be read (wrong shape): the receiver answers 422, once, and publishes nothing. */
 export class WebhookPayloadError extends Error {
   constructor(message: string) {
     super(message);
@@ -422,16 +689,19 @@ export interface WebhookPort {
   /**
    * Turns one delivery into domain events with stable ids (see {@link stableEventId}):
    * a redelivery gives the same ids. A documented payload of a kind the graph does not type
-   * yet becomes `UnsupportedContent` / `INSTANCE_EVENT`, never nothing.
-   * @throws WebhookPayloadError when the body is not a payload of this provider at all
+   * yet becomes `UnsupportedContent` / `INSTANCE_EVENT`, never nothing. Synchronous and
+   * without I/O: the same delivery always gives the same events, in the same order.
+   * `occurredAt` is the provider's time in epoch ms, else `delivery.receivedAt`.
+   * @returns the events; `[]` only for a payload that carries none (an empty batch)
+   * @throws WebhookPayloadError when the body is not a payload of this provider, or a field has the wrong type
    */
   parse(delivery: InboundWebhook): DomainEvent[];
   /**
    * An alternative to the path secret, for providers that authenticate their deliveries
-   * themselves (Ivosights `http_auth`: HTTP Basic). Returns true only when the delivery's
-   * headers carry this instance's configured credentials (compared in constant time); false
-   * when they do not or when the instance configured none. The receiver may accept a delivery
-   * that passes either check.
+   * themselves (HTTP Basic credentials registered with the webhook, for instance). Returns true
+   * only when the delivery's headers carry this instance's configured credentials (compared in
+   * constant time); false when they do not or when the instance configured none. Never throws.
+   * The receiver may accept a delivery that passes either check.
    * @param headers lower-cased header names, as in {@link InboundWebhook.headers}
    */
   authenticate?(headers: InboundWebhook['headers']): boolean;
@@ -439,15 +709,29 @@ export interface WebhookPort {
 
 /** Where background work (pollers, pullers) hands the events it finds: the same pipeline as webhooks (deduped, logged, published). */
 export interface EventSink {
+  /**
+   * Stores and publishes the events (deduplicated by id). Rejects when they could not be
+   * stored; the caller then keeps what it would have marked as done and offers the same events
+   * (same ids) again on its next round.
+   */
   accept(events: DomainEvent[]): Promise<void>;
 }
 
-/** A running provider instance: its ports, its capability set, its inbound side and background work. */
+/**
+ * A running provider instance: its ports, its capability set, its inbound side and background
+ * work. A port is present only with the methods of the capabilities declared; a method without
+ * its capability is never called.
+ */
 export interface ProviderAdapter {
+  /** The provider this adapter speaks. */
   kind: ProviderKind;
-  /** The graph's instance id. */
+  /** The graph's instance id (the configuration's `id`), not the provider's. */
   instanceId: string;
-  /** Exactly what this provider can do; each entry must have its method. */
+  /**
+   * Exactly what this instance can do (it may depend on the instance's configuration); each
+   * entry must have its method, or the server does not start (`assertCapabilities` in
+   * `registry.ts` throws `CapabilityAssertionError`).
+   */
   capabilities: ReadonlySet<Capability>;
   account?: Partial<AccountPort>;
   messaging?: Partial<MessagingPort>;
@@ -462,29 +746,39 @@ export interface ProviderAdapter {
   reference?: Partial<ReferencePort>;
   labels?: Partial<LabelsPort>;
   catalog?: Partial<CatalogPort>;
-  /** Present when the provider posts webhooks. */
+  /** Present when the provider posts webhooks; absent, the receiver answers 404 for this instance. */
   webhooks?: WebhookPort;
-  /** Starts background work (pollers); called once after the server is ready. */
+  /**
+   * Starts background work (pollers, pullers) that hands its events to `sink`; called once
+   * after the server is ready. Returns at once (timers, unref'd so they never keep the process
+   * alive); never throws; a failed round is logged (code only) and retried on the next one.
+   */
   start?(sink: EventSink): void;
-  /** Stops background work; called on shutdown. */
+  /** Stops background work; called on shutdown. Resolves once a round in flight has finished; calling it twice is harmless. */
   stop?(): Promise<void>;
 }
 
 /** What every provider factory gets. */
 export interface ProviderDeps {
+  /** The server's logger; a provider logs through a child with `provider` and `instanceId`, codes only, never a secret, phone or body. */
   logger: Logger;
+  /** Prometheus metrics (provider request counts and durations, in seconds); absent in some tests. */
   metrics?: Metrics;
 }
 
 /** The config fields every instance has, whatever its provider (DESIGN.md, "Configuration"). */
 export interface BaseInstanceConfig {
+  /** The graph's instance id, unique in the configuration. */
   id: string;
+  /** Which provider module serves the instance. */
   provider: ProviderKind;
+  /** The secret path segment of the instance's webhook URL (`/webhooks/{id}/{webhookSecret}`); a secret. */
   webhookSecret: string;
+  /** The provider's origin (scheme, host, port, no trailing slash needed); default the module's `defaultBaseUrl`. */
   baseUrl?: string;
 }
 
-/** A simulator's running server (sandbox mode and tests). */
+/** A simulator's running server (sandbox mode and tests): it answers with the provider's documented examples and checks auth and required fields as the provider does. */
 export interface SimulatorHandle {
   /** `http://127.0.0.1:PORT`: the `baseUrl` to give an instance. */
   url: string;
@@ -503,7 +797,9 @@ export interface SimulatorHandle {
 export interface SimFault {
   /** HTTP status to answer (omit to answer normally after `delayMs`). */
   status?: number;
+  /** JSON body of the fault answer. */
   body?: unknown;
+  /** Headers of the fault answer (`Retry-After`…). */
   headers?: Record<string, string>;
   /** Wait this long before answering, ms (a timeout test sets it above the client's timeout). */
   delayMs?: number;
@@ -513,10 +809,15 @@ export interface SimFault {
 
 /** A request a simulator received. */
 export interface RecordedRequest {
+  /** Upper-case HTTP method. */
   method: string;
+  /** The path without the query string. */
   path: string;
+  /** Query parameters, decoded. */
   query: Record<string, string>;
+  /** Lower-cased header names. */
   headers: Record<string, string | string[] | undefined>;
+  /** The parsed JSON body (null when none). */
   body: unknown;
 }
 
@@ -532,19 +833,26 @@ export interface SimulatorOptions {
   autoReply?: boolean;
 }
 
-/** One provider's module, as the registry knows it. */
+/** One provider's module, as the registry knows it: everything the server, the suites and the scripts need about the provider. */
 export interface ProviderModule<C extends BaseInstanceConfig = BaseInstanceConfig> {
+  /** The provider's kind; the registry's key. */
   kind: ProviderKind;
   /** zod schema of the provider-specific instance fields (merged with the base fields by config.ts). */
   configShape: z.ZodRawShape;
-  /** The documented default origin for `baseUrl`. */
+  /** The documented default origin for `baseUrl` (scheme and host, no path prefix). */
   defaultBaseUrl: string;
   /**
-   * ISO 3166 country used to read national-format phone numbers given to this provider's
-   * instances (`07…` on Zivo is Kenyan); an instance's `defaultCountry` overrides it.
+   * ISO 3166-1 alpha-2 country used to read national-format phone numbers given to this
+   * provider's instances (a provider that serves one country reads `07…` as that country's
+   * number); an instance's `defaultCountry` overrides it.
    */
   defaultCountry: string;
+  /**
+   * Builds the adapter of one configured instance. Makes no request and starts nothing (that
+   * is {@link ProviderAdapter.start}); `config` is already validated against `configShape`.
+   */
   create(config: C, deps: ProviderDeps): ProviderAdapter;
+  /** Starts the provider's simulator on 127.0.0.1 (sandbox mode and tests). Resolves once it listens. */
   startSimulator(options?: SimulatorOptions): Promise<SimulatorHandle>;
   /** The provider's name as people write it (`docs/providers.md` headings). */
   title: string;
@@ -638,7 +946,11 @@ export class CapabilityError extends GraphError {
   }
 }
 
-/** A stable, short event id from the provider's own ids (same parts → same id, so redeliveries dedupe). */
+/**
+ * A stable, short event id from the provider's own ids (same parts → same id, so redeliveries
+ * dedupe): the first 22 characters of the base64url SHA-256 of the parts (null and undefined
+ * read as empty).
+ */
 export function stableEventId(...parts: Array<string | number | null | undefined>): string {
   return createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\u001f')).digest('base64url').slice(0, 22);
 }

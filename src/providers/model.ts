@@ -3,8 +3,13 @@
  * `mapping.ts` converts its wire shapes to and from them, and nothing outside
  * `src/providers/<provider>/` ever sees a provider's own spelling.
  *
- * Units: every timestamp is epoch **milliseconds** (`number`); every duration ends in `Ms`
- * or `Seconds` as named.
+ * Conventions of every type here:
+ * - Timestamps are epoch **milliseconds** (`number`); durations carry their unit in their
+ *   name (`…Ms`, `…Seconds`, `…Minutes`) or in their docstring; lengths are in characters
+ *   (Unicode code points, as `charLength` in `limits.ts` counts them).
+ * - Phones are international digits without `+` (E.164 digits: `5511999999999`); chat and
+ *   group ids are the provider's own, as strings.
+ * - Optional fields are `null` (or absent) when the provider does not say, never a guess.
  */
 
 /** The provider kinds whatsgraph speaks (DESIGN.md, "Providers"). */
@@ -28,7 +33,7 @@ export function statusRank(status: MessageStatus): number {
   return MESSAGE_STATUSES.indexOf(status);
 }
 
-/** Whether no later status can follow this one (the Zivo poller stops polling on these). */
+/** Whether no later status can follow this one (a status poller stops polling a message on these). */
 export function isFinalStatus(status: MessageStatus): boolean {
   return status === 'READ' || status === 'PLAYED' || status === 'FAILED' || status === 'DELETED';
 }
@@ -47,31 +52,35 @@ export type PresenceState = (typeof PRESENCE_STATES)[number];
 // Message content: a tagged union; `unsupported` keeps the raw JSON so nothing is dropped.
 // ---------------------------------------------------------------------------------------
 
-/** Plain text (`body`), possibly with a link preview. */
+/** Plain text (`body`, as written, with WhatsApp's `*bold*`/`_italic_` markers kept), possibly shown with a link preview. */
 export interface TextContent { kind: 'text'; body: string }
-/** Media shared by the media kinds: `url` is a URL the client can fetch, or absent when only an id is known. */
+/**
+ * Media shared by the media kinds: `url` is a URL the client can fetch, or absent when only an
+ * id is known; `mediaId` is the provider's id of the file (what `MediaPort.getMedia` takes);
+ * `mimeType` as given (`image/jpeg`); `caption` the text shown under the media.
+ */
 interface MediaFields { url?: string | null; mediaId?: string | null; mimeType?: string | null; caption?: string | null }
-/** An image. */
+/** An image; `width` and `height` in pixels when given. */
 export interface ImageContent extends MediaFields { kind: 'image'; width?: number | null; height?: number | null }
-/** An audio clip or voice note (`voice: true` for a push-to-talk note). */
+/** An audio clip or voice note (`voice: true` for a push-to-talk note); `seconds` its length when given. */
 export interface AudioContent extends MediaFields { kind: 'audio'; voice?: boolean; seconds?: number | null }
-/** A video (`gif: true` for a GIF, `ptv: true` for a round video note). */
+/** A video (`gif: true` for a GIF, `ptv: true` for a round video note); `seconds` its length when given. */
 export interface VideoContent extends MediaFields { kind: 'video'; seconds?: number | null; gif?: boolean; ptv?: boolean }
-/** A document with its file name. */
+/** A document with its file name (as the recipient sees it), title and number of pages when given. */
 export interface DocumentContent extends MediaFields { kind: 'document'; fileName?: string | null; title?: string | null; pageCount?: number | null }
 /** A sticker. */
 export interface StickerContent extends MediaFields { kind: 'sticker'; animated?: boolean }
-/** A location pin: degrees, with optional name/address/url. */
+/** A location pin: `latitude` (-90..90) and `longitude` (-180..180) in decimal degrees (WGS 84), with optional name/address/url. */
 export interface LocationContent { kind: 'location'; latitude: number; longitude: number; name?: string | null; address?: string | null; url?: string | null }
 /** One or more shared contacts (vCard). */
 export interface ContactContent { kind: 'contact'; contacts: SharedContact[] }
-/** A shared contact card. */
+/** A shared contact card: the display name, its phones as written on the card, and the vCard text when given. */
 export interface SharedContact { name: string; phones: string[]; vcard?: string | null }
-/** A reaction (`emoji` empty when removed) to the message `targetMessageId`. */
+/** A reaction (`emoji`: one emoji, empty when the reaction was removed) to the message `targetMessageId`. */
 export interface ReactionContent { kind: 'reaction'; emoji: string; targetMessageId: string }
-/** A reply to an interactive message: the button or list row the user chose. */
+/** A reply to an interactive message: the button or list row the user chose (`replyId` the id the sender gave it, `title` its text). */
 export interface InteractiveReplyContent { kind: 'interactiveReply'; replyId?: string | null; title: string; description?: string | null }
-/** Anything else: the provider's kind name and its raw JSON, so no payload is dropped. */
+/** Anything else: the provider's kind name (`type`) and its raw JSON (`raw`), so no payload is dropped. */
 export interface UnsupportedContent { kind: 'unsupported'; type: string; raw: unknown }
 
 /** The content of a message: one of the typed contents, or {@link UnsupportedContent}. */
@@ -83,35 +92,44 @@ export type MessageContent =
 export interface Message {
   /** The provider's (WhatsApp's) message id. */
   id: string;
+  /** The graph's instance id the message belongs to. */
   instanceId: string;
   /** The chat: a phone number (digits, wa_id), a group id, or a JID, as the provider names it. */
   chatId: string;
+  /** Whether the account sent it (from the API, the phone or another device). */
   fromMe: boolean;
-  /** Epoch ms. */
+  /** Epoch ms at which it was sent, as the provider says. */
   timestamp: number;
   /** Sender's phone / id (in a group, the participant). */
   senderId?: string | null;
+  /** The sender's name as WhatsApp shows it (push name), when given. */
   senderName?: string | null;
   content: MessageContent;
+  /** The last known delivery status, for a message the account sent; null when not known. */
   status?: MessageStatus | null;
   /** Id of the quoted message, when this one replies to another. */
   replyToMessageId?: string | null;
+  /** Whether `chatId` is a group. */
   isGroup?: boolean;
-  /** The caller's own reference (Zivo `clientwhatsappid`). */
+  /** The sender's own reference for the message, echoed by providers that carry one. */
   clientReference?: string | null;
 }
 
-/** The result of a send: the id the provider gave and what is known of the message. */
+/** The result of a send: the id the provider gave and what is known of the message (see `MessagingPort` for each field's obligation). */
 export interface SentMessage {
-  /** WhatsApp's (or the provider's) message id. */
+  /** WhatsApp's (or the provider's) message id: what later status events carry; a local UUID when the provider answers none. */
   id: string;
-  /** The provider's secondary id when it has one (Z-API's `zaapId`). */
+  /** The provider's secondary id for the send (its queue or gateway id) when it has one besides `id`. */
   providerId?: string | null;
+  /** The recipient: phone digits or group id, as sent or as the provider echoes it. */
   chatId: string;
+  /** `PENDING` when only queued, `SENT` when the provider says it went out. */
   status: MessageStatus;
-  /** Epoch ms at which the gateway accepted the send. */
+  /** Epoch ms at which the provider accepted the send (the answer's arrival). */
   timestamp: number;
+  /** What was sent. */
   content: MessageContent;
+  /** The caller's `clientReference`, echoed. */
   clientReference?: string | null;
 }
 
@@ -123,17 +141,21 @@ export interface SentMessage {
 export interface Chat {
   /** Phone number digits for a 1:1 chat, the group id for a group. */
   id: string;
+  /** The contact's or group's name as the account sees it. */
   name?: string | null;
   isGroup: boolean;
   archived: boolean;
   pinned: boolean;
+  /** Number of unread messages (0 when the provider does not say). */
   unreadCount: number;
   /** Epoch ms of the last message, when known. */
   lastMessageAt?: number | null;
   /** Epoch ms until which notifications are muted; -1 forever; null not muted. */
   mutedUntil?: number | null;
   isMuted: boolean;
+  /** Whether the chat was reported as spam, when the provider says. */
   isSpam?: boolean;
+  /** A URL of the chat's picture, when given (it may expire). */
   profilePictureUrl?: string | null;
 }
 
@@ -141,14 +163,19 @@ export interface Chat {
 export interface Contact {
   /** Phone number digits (wa_id) or JID/LID as the provider gives it. */
   id: string;
+  /** International digits. */
   phone: string;
+  /** The name saved in the account's address book. */
   name?: string | null;
+  /** The short (first) name saved in the account's address book. */
   shortName?: string | null;
   /** The contact's own push name. */
   notifyName?: string | null;
   /** Verified business name. */
   businessName?: string | null;
+  /** The contact's "about" text. */
   about?: string | null;
+  /** A URL of the contact's profile picture, when given (it may expire). */
   profilePictureUrl?: string | null;
 }
 
@@ -156,35 +183,45 @@ export interface Contact {
 export interface PhoneCheck {
   /** The phone as asked (normalised digits). */
   input: string;
+  /** Whether the number has a WhatsApp account. */
   exists: boolean;
   /** WhatsApp's id for it (wa_id), which may differ from the input (Brazil's ninth digit). */
   waId?: string | null;
 }
 
-/** A group participant. */
+/** A group participant: `id` as the provider names it (phone digits or LID), `phone` international digits; `isSuperAdmin` for the group's creator. */
 export interface GroupParticipant { id: string; phone: string; isAdmin: boolean; isSuperAdmin: boolean; name?: string | null }
 
 /** A WhatsApp group. */
 export interface Group {
+  /** The provider's group id. */
   id: string;
+  /** The group's subject (its id when the provider gives no name). */
   name: string;
   description?: string | null;
+  /** The creator's phone digits or id. */
   ownerId?: string | null;
   /** Epoch ms. */
   createdAt?: number | null;
+  /** Every participant; empty in a listing whose provider does not carry them. */
   participants: GroupParticipant[];
+  /** `https://chat.whatsapp.com/…`, when given. */
   invitationLink?: string | null;
+  /** Only admins may send messages. */
   onlyAdminsSend?: boolean | null;
+  /** Only admins may edit the group's name, photo and description. */
   onlyAdminsEdit?: boolean | null;
+  /** The community the group is linked to. */
   communityId?: string | null;
   archived?: boolean;
   pinned?: boolean;
+  /** Number of unread messages. */
   unreadCount?: number;
 }
 
-/** A 1-based page request; providers that page by number use it as is. */
+/** A page request: `page` 1-based, `pageSize` items per page (≥ 1); providers that page by number use it as is. */
 export interface PageRequest { page: number; pageSize: number }
-/** One page of results; `hasNextPage` is true when the provider may have more. */
+/** One page of results: at most `pageSize` items; `hasNextPage` is true when the provider may have more; empty past the end. */
 export interface Page<T> { items: T[]; hasNextPage: boolean }
 
 // ---------------------------------------------------------------------------------------
@@ -193,22 +230,29 @@ export interface Page<T> { items: T[]; hasNextPage: boolean }
 
 /** An instance's connection to WhatsApp, as its provider reports it. */
 export interface InstanceStatus {
+  /** `UNKNOWN` when the provider's answer does not say. */
   state: ConnectionState;
-  /** Whether the phone itself is online (Z-API `smartphoneConnected`). */
+  /** Whether the phone itself is online, for providers that run over the phone's session; null when not said. */
   phoneConnected?: boolean | null;
   /** The provider's explanation when not connected. */
   detail?: string | null;
-  /** Remaining account balance when the provider reports one (Zivo). */
+  /** Remaining account balance, in the account's currency as the provider counts it, when the provider reports one. */
   balance?: number | null;
 }
 
 /** The account's own WhatsApp profile / device. */
 export interface AccountProfile {
+  /** The connected number, international digits. */
   phone?: string | null;
+  /** The account's profile name. */
   name?: string | null;
+  /** The account's "about" text. */
   about?: string | null;
+  /** A URL of the account's profile picture (it may expire). */
   profilePictureUrl?: string | null;
+  /** Whether it is a WhatsApp Business account. */
   isBusiness?: boolean | null;
+  /** The phone running the session: model, manufacturer, OS and WhatsApp versions as given. */
   device?: { model?: string | null; manufacturer?: string | null; osVersion?: string | null; waVersion?: string | null } | null;
   /** Provider-specific details kept as JSON (plan, due date…). */
   extra?: unknown;
@@ -222,47 +266,47 @@ export interface AccountProfile {
 export interface SendOptions {
   /** Quote (reply to) this message id. */
   replyToMessageId?: string | null;
-  /** Seconds to wait before sending (Z-API `delayMessage`, 1..15). */
+  /** Whole seconds to wait before sending, within the provider's documented range (1..15 where documented); refused where not supported. */
   delaySeconds?: number | null;
-  /** Seconds to show "typing…" (Z-API `delayTyping`, 1..15). */
+  /** Whole seconds to show "typing…" before sending, within the provider's documented range; refused where not supported. */
   typingSeconds?: number | null;
-  /** The caller's own reference, echoed back (Zivo `clientwhatsappid`). */
+  /** The caller's own reference for the message, passed to providers that carry one and echoed in the result. */
   clientReference?: string | null;
 }
 
-/** `to` is the recipient: phone digits (normalised E.164 without `+`) or a group id. */
+/** A text. `to` is the recipient: phone digits (normalised E.164 without `+`) or a group id; `mentions` phone digits; `editMessageId` the sent message whose text this replaces. */
 export interface SendTextInput extends SendOptions { to: string; text: string; previewUrl?: boolean | null; editMessageId?: string | null; mentions?: string[] | null }
-/** `media` is a URL or a base64 data URI. */
+/** A media send: `media` is an http(s) URL or a base64 `data:` URI; `mimeType` as `image/png`. */
 export interface SendMediaInput extends SendOptions { to: string; media: string; caption?: string | null; mimeType?: string | null }
 /** A document: `extension` without the dot (`pdf`); `fileName` as the recipient sees it. */
 export interface SendDocumentInput extends SendMediaInput { extension: string; fileName?: string | null }
-/** A location pin. */
+/** A location pin: `latitude` (-90..90) and `longitude` (-180..180) in decimal degrees. */
 export interface SendLocationInput extends SendOptions { to: string; latitude: number; longitude: number; name?: string | null; address?: string | null }
 /** A reaction to `messageId`; an empty emoji removes it. */
 export interface SendReactionInput extends SendOptions { to: string; messageId: string; emoji: string }
-/** Shared contact cards. */
+/** Shared contact cards (at least one). */
 export interface SendContactInput extends SendOptions { to: string; contacts: SharedContact[] }
 /** A reply button (WhatsApp: 1..3 per message, title ≤ 20 characters, ids unique). */
 export interface ReplyButton { id: string; title: string }
-/** An interactive message header. */
+/** An interactive message header: one of `text`, or an http(s) URL of an `image`, `video` or `document` (`documentFileName` as the recipient sees it). */
 export interface InteractiveHeader { text?: string | null; image?: string | null; video?: string | null; document?: string | null; documentFileName?: string | null }
-/** A reply-buttons message. */
+/** A reply-buttons message: `body` text and optional header and `footer` (WhatsApp's limits in `limits.ts`: at most 1024 and 60 characters); `extra` provider fields, refused by providers that take none. */
 export interface SendButtonsInput extends SendOptions { to: string; body: string; buttons: ReplyButton[]; header?: InteractiveHeader | null; footer?: string | null; extra?: Record<string, unknown> | null }
-/** A list message row. */
+/** A list message row: `id` returned in the reply, `title` and `description` shown. */
 export interface ListRow { id: string; title: string; description?: string | null }
-/** A list message section. */
+/** A list message section: an optional title and its rows. */
 export interface ListSection { title?: string | null; rows: ListRow[] }
-/** A list message. */
+/** A list message: `buttonText` opens the list; `header` and `footer` texts. */
 export interface SendListInput extends SendOptions { to: string; body: string; buttonText: string; sections: ListSection[]; header?: string | null; footer?: string | null }
 
-/** One message of a bulk send. */
+/** One message of a bulk send: `to` phone digits, `text`, and the caller's optional reference. */
 export interface BulkItem { to: string; text: string; clientReference?: string | null }
-/** One result of a bulk send: the message or the error, in input order. */
+/** One result of a bulk send, in input order: `message` when accepted, else `error` (`code` a graph error code, `message` safe text). */
 export interface BulkResult { message?: SentMessage | null; error?: { code: string; message: string } | null }
 
 /** Mark `messageId` in `chatId` as read. */
 export interface ReadMessageInput { chatId: string; messageId: string }
-/** Delete `messageId` in `chatId`; `forEveryone` when the provider supports it. */
+/** Delete `messageId` in `chatId`; `owner` is true when the account sent it (it is then deleted for everyone). */
 export interface DeleteMessageInput { chatId: string; messageId: string; owner: boolean }
 
 // ---------------------------------------------------------------------------------------
@@ -276,16 +320,18 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Fields every event carries. `id` is stable: derived from the provider's own ids, so a redelivered webhook maps to the same id. */
 interface EventBase {
+  /** Stable id (`stableEventId`, 22 characters). */
   id: string;
+  /** The graph's instance id. */
   instanceId: string;
   /** Epoch ms at which the provider says it happened (or receipt time when it says nothing). */
   occurredAt: number;
-  /** The event log's cursor; set when the event is appended, absent before. */
+  /** The event log's opaque cursor; set when the event is appended, absent before. */
   cursor?: string;
 }
 /** A message arrived in a chat (or was sent from the phone / another device: `fromMe`). */
 export interface MessageReceivedEvent extends EventBase { type: 'MESSAGE_RECEIVED'; message: Message }
-/** A sent message's status advanced. `error` on FAILED when the provider says why (Ivosights 470, 480…). */
+/** A sent message's status advanced. `error` on FAILED when the provider says why (WhatsApp's error `code`, such as 470 or 480, its `title` and `detail`). */
 export interface MessageStatusChangedEvent extends EventBase {
   type: 'MESSAGE_STATUS_CHANGED';
   messageId: string;
@@ -293,11 +339,11 @@ export interface MessageStatusChangedEvent extends EventBase {
   status: MessageStatus;
   error?: { code: string; title: string; detail?: string | null } | null;
 }
-/** A chat participant's presence changed. */
+/** A chat participant's presence changed; `lastSeenAt` epoch ms when given. */
 export interface PresenceChangedEvent extends EventBase { type: 'PRESENCE_CHANGED'; chatId: string; participantId?: string | null; presence: PresenceState; lastSeenAt?: number | null }
-/** The instance's WhatsApp session connected or disconnected. */
+/** The instance's WhatsApp session connected or disconnected; `detail` the provider's explanation. */
 export interface ConnectionChangedEvent extends EventBase { type: 'CONNECTION_CHANGED'; state: ConnectionState; detail?: string | null }
-/** Anything else the provider notified (a call, a group join request, a profile change…), kept raw so nothing is dropped. */
+/** Anything else the provider notified (a call, a group join request, a profile change…): `kind` the notification's name, `raw` the payload, so nothing is dropped. */
 export interface InstanceEvent extends EventBase { type: 'INSTANCE_EVENT'; kind: string; chatId?: string | null; raw: unknown }
 
 /** A domain event. */
@@ -315,9 +361,9 @@ export function eventChatId(event: DomainEvent): string | null {
 }
 
 // ---------------------------------------------------------------------------------------
-// Templates, media, business profile, webhook admin, reference data and the extra sends
-// (first used by Ivosights IVOWBA: ivosights-ivowba.txt lines 135-1079, 1331-1891, 2118-2350,
-// 2388-2793). Names are the graph's; each provider's mapping.ts converts its own spelling.
+// Templates, media, business profile, webhook admin, reference data and the business-API
+// sends (templates, products, flows). Names are the graph's (WhatsApp's where it has one);
+// each provider's mapping.ts converts its own spelling.
 // ---------------------------------------------------------------------------------------
 
 /** A template's review status as the provider reports it (`approved`, `submitted`, `rejected`…), upper-cased. */
@@ -358,17 +404,19 @@ export type TemplateComponent =
 export interface MessageTemplate {
   /** The provider's id of the template (what sends and updates use). */
   id: string;
-  /** Human label. */
+  /** Human label, as the account named it. */
   label: string;
   /** WhatsApp's template name (`new_project_setup_notification`), when assigned. */
   name?: string | null;
   /** WhatsApp's own numeric template id as a string, when assigned. */
   whatsappTemplateId?: string | null;
+  /** Review status, upper-cased. */
   status: TemplateStatus;
   /** Category id (`UTILITY`, `MARKETING`, `AUTHENTICATION`, …). */
   category: string;
   /** Language code (`id`, `en_US`, …). */
   language: string;
+  /** Header, body, footer, buttons…, in the template's order. */
   components: TemplateComponent[];
   /** Epoch ms. */
   createdAt?: number | null;
@@ -376,7 +424,7 @@ export interface MessageTemplate {
   updatedAt?: number | null;
 }
 
-/** A template category or language: the provider's id and display name. */
+/** A template category or language: the provider's id (`MARKETING`, `en_US`) and display name. */
 export interface NamedOption { id: string; name: string }
 
 /** Which templates to list: the ones assigned to this account, or every template available to it. */
@@ -387,13 +435,19 @@ export interface TemplateButtonInput { type: 'URL' | 'PHONE_NUMBER' | 'OTP'; tex
 
 /** A template to create or update. `header.examples` are sample values (TEXT) or a sample media URL. */
 export interface TemplateInput {
+  /** Human label. */
   label: string;
+  /** A category id of `TemplatesPort.listTemplateCategories`. */
   category: string;
+  /** A language id of `TemplatesPort.listTemplateLanguages`. */
   language: string;
   /** Submit for WhatsApp review right away. */
   propose: boolean;
+  /** The header: its format; `text` for TEXT (may hold `{{1}}`); `examples` sample values or a sample media URL. */
   header?: { format: TemplateHeaderFormat; text?: string | null; examples?: string[] | null } | null;
+  /** The body text with `{{n}}` placeholders and one sample value per placeholder; required unless AUTHENTICATION. */
   body?: { text: string; examples?: string[] | null } | null;
+  /** Static footer text. */
   footer?: string | null;
   buttons?: TemplateButtonInput[] | null;
   /** AUTHENTICATION templates only. */
@@ -405,6 +459,7 @@ export interface TemplateInput {
 /** One value for a template placeholder or header media. */
 export interface TemplateParameterInput {
   type: 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'ACTION';
+  /** TEXT: the placeholder's value. */
   text?: string | null;
   /** Media URL for IMAGE / VIDEO / DOCUMENT. */
   link?: string | null;
@@ -424,53 +479,62 @@ export interface TemplateComponentInput {
   parameters: TemplateParameterInput[];
 }
 
-/** Send an approved template to `to`. */
+/** Send an approved template (`templateId`, the provider's id) to `to`, with one entry per component that takes values. */
 export interface SendTemplateInput extends SendOptions { to: string; templateId: string; components: TemplateComponentInput[] }
-/** Send one catalog product (`productRetailerId` of catalog `catalogId`). */
+/** Send one catalog product (`productRetailerId` of catalog `catalogId`) with a `body` text and `footer`. */
 export interface SendProductInput extends SendOptions { to: string; catalogId: string; productRetailerId: string; body: string; footer?: string | null }
-/** A section of a product-list message. */
+/** A section of a product-list message: a title and the retailer ids of its products (at least one). */
 export interface ProductSection { title: string; productRetailerIds: string[] }
-/** Send several catalog products, in sections. */
+/** Send several catalog products, in sections, with `header`, `body` and `footer` texts. */
 export interface SendProductListInput extends SendOptions { to: string; catalogId: string; header: string; body: string; footer?: string | null; sections: ProductSection[] }
 /** Send a WhatsApp Flow: `flowCta` is the button text, `screen` the first screen when `flowAction` is `navigate`. */
 export interface SendFlowInput extends SendOptions {
   to: string;
+  /** The flow's id at WhatsApp. */
   flowId: string;
+  /** The button text that opens the flow. */
   flowCta: string;
   /** `navigate` or `data_exchange`. */
   flowAction: string;
+  /** WhatsApp's flow message version (`3`). */
   flowMessageVersion: string;
+  /** The first screen's id (`navigate`). */
   screen?: string | null;
   /** Initial data for the first screen (JSON object). */
   data?: Record<string, unknown> | null;
   headerText?: string | null;
   body: string;
   footer?: string | null;
+  /** An opaque token the flow's endpoint receives back. */
   flowToken?: string | null;
 }
 
-/** A media file received in a message. `url` is usable by the client as is (a `data:` URI when the provider only serves it behind its API key). */
+/** A media file received in a message: its id, MIME type, size in bytes, and a `url` usable by the client as is (a `data:` URI when the provider only serves it behind its credentials). */
 export interface Media { id: string; mimeType?: string | null; sizeBytes?: number | null; url: string }
 
-/** The business's WhatsApp profile. */
+/** The business's WhatsApp profile: `vertical` the industry id as the provider names it, `websites` URLs (`[]` when none). */
 export interface BusinessProfile { address?: string | null; description?: string | null; email?: string | null; vertical?: string | null; websites: string[] }
-/** Changes to the business profile (the provider may require every field). */
+/** The new business profile, replacing the old (the provider may require every field). */
 export interface BusinessProfileInput { address: string; description: string; email: string; vertical: string; websites: string[] }
 /** A new profile photo: a `data:` URI (base64) of a JPEG or PNG. */
 export interface ProfilePhotoInput { photo: string }
 
-/** A country as the provider lists it: ISO 3166 alpha-2 and alpha-3, and the dial code (`+62`). */
+/** A country as the provider lists it: the provider's `id`, display `name`, ISO 3166-1 alpha-2 (`iso`) and alpha-3 (`iso3`), and the dial code (`+62`). */
 export interface Country { id: string; name: string; dialCode: string; iso: string; iso3: string }
 
 /** A webhook endpoint configured at the provider. The HTTP-auth password is never exposed. */
 export interface WebhookEndpoint {
+  /** The provider's webhook id (what `WebhookAdminPort.pullPendingNotifications` takes). */
   id: string;
   name: string;
+  /** Where the provider posts. */
   url: string;
   /** Event kinds it receives (empty: all). */
   events: string[];
   enabled: boolean;
+  /** Whether deliveries carry HTTP Basic credentials. */
   httpAuthEnabled: boolean;
+  /** Their username (the password is never read). */
   httpAuthUsername?: string | null;
 }
 
@@ -488,7 +552,7 @@ export type ChatExpiration = (typeof CHAT_EXPIRATIONS)[number];
 export interface Label { id: string; name: string; colorIndex: number | null }
 /** One entry of the provider's label colour list: the index a label stores and its hex code (`#64C4FF`). */
 export interface LabelColor { index: number; hex: string }
-/** A label to create, or the new name/colour of an existing one. */
+/** A label to create, or the new name/colour of an existing one; `colorIndex` a {@link LabelColor} index (the provider's default when absent). */
 export interface LabelInput { name: string; colorIndex?: number | null }
 
 /**
@@ -496,7 +560,9 @@ export interface LabelInput { name: string; colorIndex?: number | null }
  * provider does not say whether that is a whole unit or a cent); null when not given.
  */
 export interface Product {
+  /** The provider's product id. */
   id: string;
+  /** The business's own SKU. */
   retailerId?: string | null;
   name: string;
   description?: string | null;
@@ -504,15 +570,19 @@ export interface Product {
   salePrice?: number | null;
   /** ISO 4217 code (`BRL`). */
   currency?: string | null;
+  /** Image URLs, first the main one (`[]` when none). */
   imageUrls: string[];
+  /** Hidden from customers. */
   isHidden?: boolean | null;
+  /** The product's page on the business's website. */
   url?: string | null;
   /** `in stock`, … as the provider says it. */
   availability?: string | null;
+  /** Units in stock, when given. */
   quantity?: number | null;
 }
 
-/** A product to create, or the new definition of the product with the same `retailerId`. */
+/** A product to create, or the new definition of the product with the same `retailerId`; `price` and `salePrice` in the unit of {@link Product}, `currency` ISO 4217. */
 export interface ProductInput {
   retailerId: string;
   name: string;
@@ -531,7 +601,7 @@ export interface CursorPage<T> { items: T[]; nextCursor: string | null }
 /** One page of a catalog, with whether its shopping cart is enabled (null when not said). */
 export interface ProductPage extends CursorPage<Product> { cartEnabled: boolean | null }
 
-/** Catalog settings. */
+/** Catalog settings: whether customers can add products to a shopping cart. */
 export interface CatalogSettingsInput { cartEnabled: boolean }
 
 /** A collection of catalog products; `status` as the provider says it (`PENDING`, `APPROVED`). */
@@ -541,7 +611,7 @@ export interface Collection { id: string; name: string; status?: string | null }
 // Group management and communities (GroupsPort admin methods, CommunitiesPort)
 // ---------------------------------------------------------------------------------------
 
-/** A group to create: its name and first participants (phones as international digits). */
+/** A group to create: its name (subject) and first participants (phones as international digits). */
 export interface CreateGroupInput {
   name: string;
   participants: string[];
@@ -549,7 +619,7 @@ export interface CreateGroupInput {
   autoInvite: boolean;
 }
 
-/** A group just created: its id and invitation link. */
+/** A group just created: its id and invitation link (null when the provider's answer has none). */
 export interface CreatedGroup { id: string; invitationLink?: string | null }
 
 /** The group settings a provider sets together (it may require all of them at once). */
@@ -579,7 +649,7 @@ export type ParticipantAction = 'ADD' | 'REMOVE' | 'APPROVE' | 'REJECT' | 'PROMO
 /** A participant change: `phones` as international digits; `autoInvite` only for `ADD`. */
 export interface ParticipantChange { action: ParticipantAction; phones: string[]; autoInvite?: boolean }
 
-/** A group seen through its invitation link, before joining. */
+/** A group seen through its invitation link, before joining; `participantsCount` its number of members when given. */
 export interface GroupInvitation extends Group {
   participantsCount?: number | null;
 }
@@ -589,6 +659,7 @@ export interface CommunityGroup { id: string; name?: string | null; isAnnounceme
 
 /** A WhatsApp community: groups around a topic, with one announcement group. */
 export interface Community {
+  /** The provider's community id. */
   id: string;
   name: string;
   description?: string | null;
@@ -596,7 +667,7 @@ export interface Community {
   groups?: CommunityGroup[] | null;
 }
 
-/** A community to create. */
+/** A community to create: its name and optional description. */
 export interface CreateCommunityInput { name: string; description?: string | null }
 
 /** Who may add groups to a community. */

@@ -78,7 +78,10 @@ export function sharedSubscribe(cache: DocumentCache): (args: ExecutionArgs) => 
     return mapIterator(source, (payload) => {
       if (key === undefined || typeof payload !== 'object' || payload === null) return run(payload);
       let results = byEvent.get(payload);
-      if (!results) byEvent.set(payload, (results = new Map()));
+      if (!results) {
+        results = new Map();
+        byEvent.set(payload, results);
+      }
       let result = results.get(key);
       if (!result) results.set(key, (result = run(payload)));
       return result;
