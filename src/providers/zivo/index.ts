@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { ZivoAdapter, type ZivoConfig } from './adapter.js';
-import { startZivoSimulator } from './simulator.js';
+import { startZivoSimulator } from './simulator/index.js';
 import { DOC_OPERATIONS } from './client.js';
-import { ZIVO_SIMULATOR_ACCESS } from './samples.js';
+import { ZIVO_SIMULATOR_ACCESS } from './simulator/access.js';
 
 export { ZivoAdapter, type ZivoConfig } from './adapter.js';
-export { startZivoSimulator } from './simulator.js';
+export { startZivoSimulator } from './simulator/index.js';
 
 /**
  * The Zivo / ZChat provider (zivo.txt): SEND_TEXT, SEND_BULK, MESSAGE_STATUS and INSTANCE_STATUS

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WebhookPayloadError } from '../../src/providers/contract.js';
-import type { DomainEvent, MessageReceivedEvent, MessageStatusChangedEvent } from '../../src/providers/model.js';
-import { checkBasicAuth, createWebhookPort, parseNotification, pendingPayloads } from '../../src/providers/ivosights/webhooks.js';
-import { readCatalog } from '../helpers/docs.js';
+import { WebhookPayloadError } from '../../../src/providers/contract.js';
+import type { DomainEvent, MessageReceivedEvent, MessageStatusChangedEvent } from '../../../src/providers/model.js';
+import { checkBasicAuth, createWebhookPort, parseNotification, pendingPayloads } from '../../../src/providers/ivosights/webhooks.js';
+import { readCatalog } from '../../helpers/docs.js';
 
 /**
  * Every notification documented in ivosights-ivowba.txt (lines 2794-3135), taken verbatim

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { SimulatorHandle, SimulatorOptions } from '../contract.js';
-import { postWebhook, sleep, startSimServer, type SimContext, type SimResponse, type SimRoute } from '../sim-kit.js';
-import type { WireNotification, WireTemplate, WireTemplateComponent, WireTemplateRequest } from './wire.js';
+import type { SimulatorHandle, SimulatorOptions } from '../../contract.js';
+import { postWebhook, sleep, startSimServer, type SimContext, type SimResponse, type SimRoute } from '../../sim-kit.js';
+import type { WireNotification, WireTemplate, WireTemplateComponent, WireTemplateRequest } from '../wire.js';
 
 /**
  * A faithful HTTP fake of IVOWBA (ivosights-ivowba.txt): all 32 documented operations on

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GraphError } from '../../src/errors.js';
+import { GraphError } from '../../../src/errors.js';
 import {
   dlrStatus, entryCode, entryError, mapZivoError, toInstanceStatus, toMessageItem, toMessageStatus, toMobile, toSentMessage, ZIVO_ERROR_TABLE,
-} from '../../src/providers/zivo/mapping.js';
+} from '../../../src/providers/zivo/mapping.js';
 
 describe('zivo mapping', () => {
   it('accepts only international digits for mobile (the resolver normalises 07… with KE)', () => {

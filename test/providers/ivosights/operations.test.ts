@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { requireCapability, type RecordedRequest } from '../../src/providers/contract.js';
-import type { IvosightsAdapter } from '../../src/providers/ivosights/adapter.js';
-import { ivosightsModule } from '../../src/providers/ivosights/index.js';
-import { SIM_API_KEY, SIM_MEDIA_BYTES, SIM_MEDIA_ID, SIM_WEBHOOK_ID, startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../src/providers/ivosights/simulator.js';
-import type { GraphError } from '../../src/errors.js';
-import { readCatalog } from '../helpers/docs.js';
+import { createLogger } from '../../../src/logger.js';
+import { requireCapability, type RecordedRequest } from '../../../src/providers/contract.js';
+import type { IvosightsAdapter } from '../../../src/providers/ivosights/adapter.js';
+import { ivosightsModule } from '../../../src/providers/ivosights/index.js';
+import { SIM_API_KEY, SIM_MEDIA_BYTES, SIM_MEDIA_ID, SIM_WEBHOOK_ID, startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../../src/providers/ivosights/simulator/index.js';
+import type { GraphError } from '../../../src/errors.js';
+import { readCatalog } from '../../helpers/docs.js';
 
 /**
  * Every operation of catalog/ivosights.json, driven through the adapter against the real
