@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { ZivoAdapter, type ZivoConfig } from './adapter.js';
 import { startZivoSimulator } from './simulator/index.js';
-import { DOC_OPERATIONS } from './client.js';
+import { DOC_OPERATIONS } from './operations.js';
 import { ZIVO_SIMULATOR_ACCESS } from './simulator/access.js';
 
 export { ZivoAdapter, type ZivoConfig } from './adapter.js';

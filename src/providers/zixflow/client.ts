@@ -1,4 +1,3 @@
-import type { DocOperationTable } from '../doc-operations.js';
 import { ProviderHttpClient } from '../http.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
@@ -6,14 +5,6 @@ import type { ZixflowSendRequest, ZixflowSendResponse } from './wire.js';
 
 /** The one documented path (zixflow.txt lines 1-13). */
 export const ZIXFLOW_SEND_PATH = '/api/v1/campaign/whatsapp/message/send';
-
-/**
- * Which GraphQL capability reaches each documented Zixflow operation (key "METHOD path", as in
- * catalog/operations.tsv), or why none does. Read by `scripts/gen-providers-doc.ts`.
- */
-export const DOC_OPERATIONS: DocOperationTable = {
-  [`POST ${ZIXFLOW_SEND_PATH}`]: { capabilities: ['SEND_BUTTONS'] },
-};
 
 /** What {@link ZixflowClient} needs. */
 export interface ZixflowClientOptions {

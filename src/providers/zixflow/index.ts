@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { ZixflowAdapter, type ZixflowConfig } from './adapter.js';
 import { startZixflowSimulator } from './simulator/index.js';
-import { DOC_OPERATIONS } from './client.js';
+import { DOC_OPERATIONS } from './operations.js';
 import { ZIXFLOW_SIMULATOR_ACCESS } from './simulator/access.js';
 
 export { ZixflowAdapter, type ZixflowConfig } from './adapter.js';
