@@ -1,7 +1,8 @@
+import type { Dispatcher } from 'undici';
 import { ProviderHttpClient } from '../http.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
-import { mapZivoError } from './mapping.js';
+import { mapZivoError } from './errors.js';
 import type {
   ZivoAccountResponse, ZivoAuth, ZivoDlrResponse, ZivoMessageItem, ZivoSendBulkRequest, ZivoSendResponse, ZivoSendWhatsappRequest,
 } from './wire.js';
@@ -21,6 +22,8 @@ export interface ZivoClientOptions {
   timeoutMs?: number;
   logger?: Logger;
   metrics?: Metrics;
+  /** Replaces the shared connection pool (tests answer with a mock agent). */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -46,6 +49,7 @@ export class ZivoClient {
       mapError: mapZivoError,
       logger: options.logger,
       metrics: options.metrics,
+      dispatcher: options.dispatcher,
     });
   }
 
