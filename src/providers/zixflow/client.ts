@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import { ProviderHttpClient } from '../http.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
@@ -14,6 +15,8 @@ export interface ZixflowClientOptions {
   timeoutMs?: number;
   logger?: Logger;
   metrics?: Metrics;
+  /** Replaces the shared connection pool (tests answer with a mock agent). */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface ZixflowClientOptions {
  * has no … base URL, no authentication section"); whatsgraph uses the public Zixflow API's host
  * `https://api.zixflow.com` and `Authorization: Bearer <apiKey>`, as the rest of Zixflow's API
  * reference does (provider-docs README). Errors: `ProviderError` by HTTP status (Zixflow documents
- * no error table), and PROVIDER_ERROR when a 2xx answer says `status: false`.
+ * no error table); a 2xx answer saying `status: false` is read by `errors.ts`.
  */
 export class ZixflowClient {
   private readonly http: ProviderHttpClient;
@@ -35,6 +38,7 @@ export class ZixflowClient {
       secrets: [options.apiKey],
       logger: options.logger,
       metrics: options.metrics,
+      dispatcher: options.dispatcher,
     });
   }
 
