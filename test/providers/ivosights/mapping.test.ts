@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapIvosightsError } from '../../../src/providers/ivosights/client.js';
+import { mapIvosightsError } from '../../../src/providers/ivosights/errors.js';
 import { isoToMs, secondsToMs, toMedia, toPhoneChecks, toTemplate, toTemplateRequest, toWebhookEndpoint } from '../../../src/providers/ivosights/mapping.js';
 import { missingRequired, REQUIRED_FIELDS } from '../../../src/providers/ivosights/simulator/index.js';
 
