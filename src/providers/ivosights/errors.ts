@@ -5,8 +5,8 @@ import { parseRetryAfter, ProviderError, type MappedProviderError } from '../htt
  * IVOWBA's error answers → the graph's `ProviderError` kinds (ivosights-ivowba.txt). The doc
  * prints "Request failed with error:" under every operation with no body (e.g. lines 79, 134),
  * and documents two error shapes: the media 404 `{"message": "File not found"}` (lines 171-174)
- * and WhatsApp's `{errors: [{code, title}]}` (lines 3097-3100). {@link IVOSIGHTS_ERROR_RULES}
- * reads them in order; 401/403, 429 (`Retry-After`) and 5xx are left to the shared mapping of
+ * and WhatsApp's `{errors: [{code, title}]}` (the failed-status examples of lines 3095-3135).
+ * {@link IVOSIGHTS_ERROR_RULES} reads them in order; 401/403, 429 (`Retry-After`) and 5xx are left to the shared mapping of
  * `http.ts`. The provider's own code is kept as `providerCode`; messages are constant or
  * WhatsApp's fixed titles, never the request, the URL or the key.
  */
@@ -42,7 +42,7 @@ export const IVOSIGHTS_ERROR_RULES: readonly IvosightsErrorRule[] = [
   },
   {
     answer: "WhatsApp's `{errors: [{code, title}]}`: PROVIDER_ERROR with WhatsApp's code (e.g. 470)",
-    lines: [3097, 3100],
+    lines: [3095, 3135],
     matches: (_status, b) => Array.isArray(b.errors) && b.errors.length > 0,
     map: (status, b) => {
       const first = (b.errors as Array<{ code?: unknown; title?: unknown }>)[0]!;
