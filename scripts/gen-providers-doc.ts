@@ -7,8 +7,8 @@ import { docOperationKey, type DocOperationTable } from '../src/providers/doc-op
 import type { ProviderKind } from '../src/providers/model.js';
 import { DOC_OPERATIONS as IVOSIGHTS_OPERATIONS } from '../src/providers/ivosights/operations.js';
 import { DOC_OPERATIONS as ZAPI_OPERATIONS } from '../src/providers/zapi/operations.js';
-import { DOC_OPERATIONS as ZIVO_OPERATIONS } from '../src/providers/zivo/client.js';
-import { DOC_OPERATIONS as ZIXFLOW_OPERATIONS } from '../src/providers/zixflow/client.js';
+import { DOC_OPERATIONS as ZIVO_OPERATIONS } from '../src/providers/zivo/operations.js';
+import { DOC_OPERATIONS as ZIXFLOW_OPERATIONS } from '../src/providers/zixflow/operations.js';
 import { CAPABILITY_FIELDS } from '../src/resolvers/capability-fields.js';
 import { buildGraphSchema } from '../src/graph.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import type { RecordedRequest, SimulatorHandle } from '../../src/providers/contract.js';
 import { docOperationKey } from '../../src/providers/doc-operations.js';
-import { SIM_MEDIA_ID, SIM_WEBHOOK_ID } from '../../src/providers/ivosights/simulator.js';
+import { SIM_MEDIA_ID, SIM_WEBHOOK_ID } from '../../src/providers/ivosights/simulator/index.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
 import { readCatalog } from '../helpers/docs.js';

@@ -3,7 +3,8 @@ import { request as undiciRequest, type Dispatcher } from 'undici';
 import { GraphError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
-import { DEFAULT_TIMEOUT_MS, encodePath, parseRetryAfter, ProviderError, ProviderHttpClient, sharedAgent, type MappedProviderError, type ProviderRequest } from '../http.js';
+import { DEFAULT_TIMEOUT_MS, encodePath, ProviderError, ProviderHttpClient, sharedAgent, type ProviderRequest } from '../http.js';
+import { mapIvosightsError, SandboxRefusedError, toIvosightsError } from './errors.js';
 import type {
   WireAboutRequest, WireAboutResponse, WireBusinessProfile, WireBusinessProfileResponse, WireContactCheckRequest,
   WireContactCheckResponse, WireCountriesResponse, WireNamedOptionsResponse, WirePhotoResponse, WireSendContact,
@@ -27,52 +28,12 @@ export const SANDBOX_PREFIX = '/sandbox';
 /**
  * The operations the doc lists as supported in the Sandbox (lines 3137-3145): seven sends and
  * media. On a `sandbox: true` instance these go to `/sandbox/api/v1/…`; every other operation
- * is refused before any request (see {@link SandboxRefusedError}).
+ * is refused before any request (see `errors.ts` `SandboxRefusedError`).
  */
 export const SANDBOX_OPERATIONS: ReadonlySet<string> = new Set([
   'send-text-message', 'send-template-message', 'send-media-message', 'send-location-message',
   'send-contact-message', 'send-list-message', 'send-reply-button-message', 'media',
 ]);
-
-/**
- * An operation the IVOWBA Sandbox does not serve (lines 3137-3145), called on a sandbox
- * instance. Choice: `CAPABILITY_NOT_SUPPORTED` (with `provider`, `operation`, `sandbox: true`)
- * rather than `BAD_USER_INPUT`: nothing in the caller's input is wrong, the instance cannot
- * do it — and a sandbox adapter leaves the matching capabilities out of its set, so the
- * graph refuses even earlier through `requireCapability`.
- */
-export class SandboxRefusedError extends GraphError {
-  constructor(operation: string) {
-    super('CAPABILITY_NOT_SUPPORTED', `ivosights sandbox instances do not support ${operation} (the IVOWBA Sandbox serves only the seven basic sends and media)`, { provider: 'ivosights', operation, sandbox: true });
-    this.name = 'SandboxRefusedError';
-  }
-}
-
-/**
- * Reads IVOWBA's error answers (status, parsed body) for {@link ProviderHttpClient}'s `mapError`:
- * - 404 `{"message": "File not found"}` (lines 171-174) → `NOT_FOUND`;
- * - WhatsApp-style `{errors: [{code, title}]}` (the shape of lines 3097-3100) → `PROVIDER_ERROR` with the code;
- * - a validation answer `{message, errors: {field: [...]}}` → `PROVIDER_ERROR` naming the wire fields;
- * - 401/403, 429 and 5xx fall back to the shared mapping (`undefined`).
- * Messages are constant or WhatsApp's fixed titles: never the request, the URL or the key.
- */
-export function mapIvosightsError(status: number, body: unknown): MappedProviderError | undefined {
-  if (status === 401 || status === 403 || status === 429 || status >= 500) return undefined;
-  const b = (body && typeof body === 'object' ? body : {}) as { message?: unknown; errors?: unknown };
-  if (status === 404) {
-    return { code: 'NOT_FOUND', message: b.message === 'File not found' ? 'ivosights: file not found' : 'ivosights: not found', providerCode: '404' };
-  }
-  if (Array.isArray(b.errors) && b.errors.length) {
-    const first = b.errors[0] as { code?: unknown; title?: unknown };
-    const title = typeof first.title === 'string' ? first.title.slice(0, 200) : 'request refused';
-    return { code: 'PROVIDER_ERROR', message: `ivosights refused the request: ${title}`, providerCode: String(first.code ?? status) };
-  }
-  if (b.errors && typeof b.errors === 'object') {
-    const fields = Object.keys(b.errors).filter((k) => /^[\w.[\]-]{1,80}$/.test(k)).slice(0, 10);
-    return { code: 'PROVIDER_ERROR', message: `ivosights rejected the request (invalid fields: ${fields.join(', ') || 'unknown'})`, providerCode: 'VALIDATION' };
-  }
-  return undefined;
-}
 
 /** Options of {@link IvosightsClient}. */
 export interface IvosightsClientOptions {
@@ -324,7 +285,7 @@ export class IvosightsClient {
       } catch {
         parsed = null;
       }
-      throw statusError(operation, res.statusCode, res.headers, parsed);
+      throw toIvosightsError(operation, res.statusCode, res.headers, parsed);
     } catch (err) {
       outcome = err instanceof GraphError ? err.code : 'PROVIDER_ERROR';
       logger?.warn({ provider: 'ivosights', operation, code: outcome }, 'provider request failed');
@@ -334,17 +295,4 @@ export class IvosightsClient {
       metrics?.providerRequestSeconds.observe({ provider: 'ivosights', operation }, (performance.now() - started) / 1000);
     }
   }
-}
-
-/** The shared mapping of `http.ts`, for the raw (non-JSON) requests: provider reading first, then by status. */
-function statusError(operation: string, status: number, headers: Record<string, string | string[] | undefined>, body: unknown): ProviderError {
-  const mapped = mapIvosightsError(status, body);
-  if (mapped) return new ProviderError(mapped.code, 'ivosights', operation, mapped.message, { httpStatus: status, ...(mapped.providerCode ? { providerCode: mapped.providerCode } : {}) });
-  if (status === 401 || status === 403) return new ProviderError('PROVIDER_UNAUTHORIZED', 'ivosights', operation, `ivosights rejected the instance's credentials`, { httpStatus: status });
-  if (status === 429) {
-    const retryAfterMs = parseRetryAfter(headers['retry-after']);
-    return new ProviderError('PROVIDER_RATE_LIMITED', 'ivosights', operation, 'ivosights rate limit reached', { httpStatus: status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
-  }
-  if (status >= 500) return new ProviderError('PROVIDER_UNAVAILABLE', 'ivosights', operation, `ivosights is unavailable (HTTP ${status})`, { httpStatus: status });
-  return new ProviderError('PROVIDER_ERROR', 'ivosights', operation, `ivosights refused ${operation} (HTTP ${status})`, { httpStatus: status });
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { IvosightsAdapter, MIN_PULL_INTERVAL_MS, type IvosightsConfig } from './adapter.js';
-import { startIvosightsSimulator } from './simulator.js';
+import { startIvosightsSimulator } from './simulator/index.js';
 import { DOC_OPERATIONS } from './operations.js';
-import { IVOSIGHTS_SIMULATOR_ACCESS } from './samples.js';
+import { IVOSIGHTS_SIMULATOR_ACCESS } from './simulator/access.js';
 
 export { IvosightsAdapter, IVOSIGHTS_CAPABILITIES, IVOSIGHTS_SANDBOX_CAPABILITIES, type IvosightsConfig } from './adapter.js';
 

@@ -1,11 +1,18 @@
+import { badInput } from '../../errors.js';
+import { charLength, checkReplyButtonsMessage, headerKinds } from '../limits.js';
 import type {
   BusinessProfile, BusinessProfileInput, ContactContent, Country, Media, Message, MessageContent, MessageStatus,
-  MessageTemplate, NamedOption, PhoneCheck, SharedContact, TemplateButton, TemplateComponent, TemplateComponentInput,
-  TemplateHeaderFormat, TemplateInput, TemplateParameterInput, WebhookEndpoint,
+  MessageTemplate, NamedOption, PhoneCheck, ProfilePhotoInput, SendButtonsInput, SendContactInput, SendFlowInput, SendListInput,
+  SendLocationInput, SendMediaInput, SendOptions, SendProductInput, SendProductListInput, SendTemplateInput, SendTextInput,
+  SentMessage, SharedContact, TemplateButton, TemplateComponent, TemplateComponentInput, TemplateHeaderFormat, TemplateInput,
+  TemplateParameterInput, WebhookEndpoint,
 } from '../model.js';
+import { missingMessageIdError } from './errors.js';
 import type {
-  WireBusinessProfile, WireBusinessProfileResponse, WireContactCard, WireContactCheckResponse, WireCountry, WireInboundMedia,
-  WireInboundMessage, WireNamedOption, WireTemplate, WireTemplateButton, WireTemplateButtonRequest, WireTemplateComponent,
+  WireBusinessProfile, WireBusinessProfileResponse, WireContactCard, WireContactCheckRequest, WireContactCheckResponse, WireCountry,
+  WireInboundMedia, WireInboundMessage, WireInteractiveHeader, WireNamedOption, WireSendContact, WireSendFlow, WireSendList,
+  WireSendLocation, WireSendMedia, WireSendMultiProduct, WireSendReplyButton, WireSendResponse, WireSendSingleProduct,
+  WireSendTemplate, WireSendText, WireTemplate, WireTemplateButton, WireTemplateButtonRequest, WireTemplateComponent,
   WireTemplateParameter, WireTemplateRequest, WireTemplateSendComponent, WireWebhook,
 } from './wire.js';
 
@@ -331,4 +338,386 @@ export function toWebhookEndpoint(w: WireWebhook): WebhookEndpoint {
 export function toMedia(id: string, mimeType: string | null, bytes: Uint8Array): Media {
   const mime = mimeType?.split(';')[0]?.trim() || 'application/octet-stream';
   return { id, mimeType: mimeType ?? null, sizeBytes: bytes.byteLength, url: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}` };
+}
+
+// --- validation and outgoing requests ------------------------------------------------------
+// Every check runs before any request; each send builds exactly the documented body.
+
+// WhatsApp's interactive-list rules, which IVOWBA passes through to WhatsApp (its doc states
+// no limits of its own, lines 2024-2117): at most 10 sections and 10 rows in all, a button text
+// of 20, a section or row title of 24 and a row description of 72 characters.
+/** Most sections of a list message (WhatsApp's rule; ivosights-ivowba.txt 2024-2117 states none). */
+export const LIST_SECTIONS_MAX = 10;
+/** Most rows of a list message, over all sections (WhatsApp's rule; ivosights-ivowba.txt 2024-2117). */
+export const LIST_ROWS_MAX = 10;
+/** Longest list button text, characters (WhatsApp's rule; ivosights-ivowba.txt 2024-2117). */
+export const LIST_BUTTON_TEXT_MAX = 20;
+/** Longest list section / row title, characters (WhatsApp's rule; ivosights-ivowba.txt 2024-2117). */
+export const LIST_TITLE_MAX = 24;
+/** Longest list row description, characters (WhatsApp's rule; ivosights-ivowba.txt 2024-2117). */
+export const LIST_ROW_DESCRIPTION_MAX = 72;
+/** Most sections of a product-list message (WhatsApp's multi-product rule; ivosights-ivowba.txt 2181-2265 states none). */
+export const PRODUCT_SECTIONS_MAX = 10;
+/** Most products of a product-list message, over all sections (WhatsApp's rule; ivosights-ivowba.txt 2181-2265). */
+export const PRODUCT_ITEMS_MAX = 30;
+/** Profile photo types accepted for upload (WhatsApp profile photos are JPEG or PNG; ivosights-ivowba.txt 2658-2701). */
+export const PROFILE_PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png'];
+
+/**
+ * The text of a required field.
+ * @throws GraphError BAD_USER_INPUT naming `field` when it is missing or blank
+ */
+export function requireText(field: string, value: string | null | undefined, why = 'must not be empty'): string {
+  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, why);
+  return value;
+}
+
+function requireHttpUrl(field: string, value: string | null | undefined, why: string): string {
+  const v = requireText(field, value, why);
+  let ok = false;
+  try {
+    const u = new URL(v);
+    ok = u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw badInput(field, why);
+  return v;
+}
+
+function maxLength(field: string, value: string | null | undefined, max: number): void {
+  if (value != null && charLength(value) > max) throw badInput(field, `must be at most ${max} characters`);
+}
+
+/**
+ * IVOWBA sends document no quoting, delay or typing fields (lines 1081-2350): asking for them
+ * is refused rather than silently dropped.
+ */
+function refuseUnsupportedOptions(input: SendOptions): void {
+  if (input.replyToMessageId) throw badInput('input.replyToMessageId', 'ivosights sends cannot quote a message');
+  if (input.delaySeconds != null) throw badInput('input.delaySeconds', 'ivosights sends cannot be delayed');
+  if (input.typingSeconds != null) throw badInput('input.typingSeconds', 'ivosights sends cannot show typing');
+}
+
+function waId(to: string): string {
+  const d = digits(requireText('input.to', to));
+  if (!d) throw badInput('input.to', 'must be a phone number (wa_id)');
+  return d;
+}
+
+/** A send ready for the wire: the documented request body, the recipient (`wa_id`) and the content the graph reports. */
+export interface OutgoingSend<W> {
+  wire: W;
+  to: string;
+  content: MessageContent;
+}
+
+/**
+ * A send's answer (`{messages: [{id}]}`, e.g. lines 1935-1941) → {@link SentMessage}, PENDING
+ * until a status notification arrives.
+ * @throws ProviderError PROVIDER_ERROR when the answer carries no message id
+ */
+export function toSentMessage(operation: string, res: WireSendResponse, out: Pick<OutgoingSend<unknown>, 'to' | 'content'>, input: SendOptions): SentMessage {
+  const id = res?.messages?.[0]?.id;
+  if (typeof id !== 'string' || !id) throw missingMessageIdError(operation);
+  return { id, chatId: out.to, status: 'PENDING', timestamp: Date.now(), content: out.content, clientReference: input.clientReference ?? null };
+}
+
+/**
+ * send-text-message (lines 1892-1944): `{wa_id, text}`; no preview, edit or mention fields are documented.
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendText(input: SendTextInput): OutgoingSend<WireSendText> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  const text = requireText('input.text', input.text);
+  if (input.editMessageId) throw badInput('input.editMessageId', 'ivosights cannot edit a sent message');
+  if (input.mentions?.length) throw badInput('input.mentions', 'ivosights sends have no mentions');
+  return { wire: { wa_id: to, text }, to, content: { kind: 'text', body: text } };
+}
+
+/**
+ * send-media-message (lines 1275-1330): `{wa_id, type, link}`. Media go by URL only, and
+ * the doc has no caption or file-name field, so those are refused rather than dropped.
+ * @param fileName a document's file name (refused when given)
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendMedia(type: 'image' | 'video' | 'audio' | 'document', input: SendMediaInput, fileName?: string | null): OutgoingSend<WireSendMedia> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  const link = requireHttpUrl('input.media', input.media, 'ivosights sends media by http(s) URL only (link, line 1284)');
+  if (input.caption) throw badInput('input.caption', 'ivosights media messages have no caption (line 1284)');
+  if (fileName) throw badInput('input.fileName', 'ivosights media messages have no file name (line 1284)');
+  const content: MessageContent = type === 'document' ? { kind: 'document', url: link, mimeType: input.mimeType ?? null } : { kind: type, url: link, mimeType: input.mimeType ?? null };
+  return { wire: { wa_id: to, type, link }, to, content };
+}
+
+/**
+ * send-location-message (lines 1216-1274): every documented field is sent, `name` and `address` included.
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendLocation(input: SendLocationInput): OutgoingSend<WireSendLocation> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  if (!Number.isFinite(input.latitude) || input.latitude < -90 || input.latitude > 90) throw badInput('input.latitude', 'must be between -90 and 90');
+  if (!Number.isFinite(input.longitude) || input.longitude < -180 || input.longitude > 180) throw badInput('input.longitude', 'must be between -180 and 180');
+  const name = requireText('input.name', input.name, 'required by ivosights (line 1225)');
+  const address = requireText('input.address', input.address, 'required by ivosights (line 1225)');
+  return {
+    wire: { wa_id: to, latitude: input.latitude, longitude: input.longitude, name, address },
+    to,
+    content: { kind: 'location', latitude: input.latitude, longitude: input.longitude, name, address },
+  };
+}
+
+/**
+ * send-contact-message (lines 1081-1215). Doc choice: the single example fills every
+ * vCard field (addresses, birthday, emails, org, urls); the graph's shared contact has a
+ * name and phones, so `name.formatted_name` and `phones` are sent, and only those are
+ * required (as WhatsApp's contacts object requires the name).
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendContact(input: SendContactInput): OutgoingSend<WireSendContact> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  if (!input.contacts?.length) throw badInput('input.contacts', 'must hold at least one contact');
+  input.contacts.forEach((c, i) => {
+    requireText(`input.contacts[${i}].name`, c.name);
+    if (!c.phones?.length || c.phones.some((p) => !digits(p))) throw badInput(`input.contacts[${i}].phones`, 'must hold at least one phone number');
+  });
+  return { wire: { wa_id: to, contacts: input.contacts.map(toContactCard) }, to, content: { kind: 'contact', contacts: input.contacts } };
+}
+
+/**
+ * send-reply-button-message (lines 1945-2023). WhatsApp's button rules are checked
+ * (`limits.ts`); IVOWBA's only documented shape has a media header `{type, link}` and a
+ * footer (line 1954), so both are required here and the header must be an image, video or
+ * document URL.
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendButtons(input: SendButtonsInput): OutgoingSend<WireSendReplyButton> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  checkReplyButtonsMessage(input);
+  if (!input.header) throw badInput('input.header', 'ivosights reply-button messages need a media header (image, video or document URL, line 1954)');
+  const kind = headerKinds(input.header)[0];
+  if (kind === undefined || kind === 'text') throw badInput('input.header', 'ivosights reply-button headers are media (image, video or document URL, line 1954)');
+  const link = requireHttpUrl(`input.header.${kind}`, input.header[kind], 'must be an http(s) URL');
+  const footer = requireText('input.footer', input.footer, 'required by ivosights (line 1954)');
+  const header: WireInteractiveHeader = { type: kind, link };
+  return {
+    wire: { wa_id: to, header, body: input.body, footer, action: { buttons: input.buttons.map((b) => ({ id: b.id, title: b.title })) } },
+    to,
+    content: { kind: 'unsupported', type: 'interactive.button', raw: { header, body: input.body, footer, buttons: input.buttons } },
+  };
+}
+
+/**
+ * send-list-message (lines 2024-2117): a text header, body, footer, button text and
+ * sections of rows; every field of the documented example is required (line 2033), and
+ * WhatsApp's list limits ({@link LIST_ROWS_MAX}…) are checked.
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendList(input: SendListInput): OutgoingSend<WireSendList> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  const header = requireText('input.header', input.header, 'required by ivosights (a text header, line 2033)');
+  const body = requireText('input.body', input.body);
+  const footer = requireText('input.footer', input.footer, 'required by ivosights (line 2033)');
+  const button = requireText('input.buttonText', input.buttonText);
+  maxLength('input.buttonText', button, LIST_BUTTON_TEXT_MAX);
+  if (!input.sections?.length || input.sections.length > LIST_SECTIONS_MAX) throw badInput('input.sections', `must have 1 to ${LIST_SECTIONS_MAX} sections`);
+  const rows = input.sections.reduce((n, s) => n + (s.rows?.length ?? 0), 0);
+  if (rows < 1 || rows > LIST_ROWS_MAX) throw badInput('input.sections', `must have 1 to ${LIST_ROWS_MAX} rows in all`);
+  const ids = new Set<string>();
+  const sections = input.sections.map((s, i) => {
+    const title = requireText(`input.sections[${i}].title`, s.title, 'required by ivosights (line 2033)');
+    maxLength(`input.sections[${i}].title`, title, LIST_TITLE_MAX);
+    return {
+      title,
+      rows: s.rows.map((r, j) => {
+        const f = `input.sections[${i}].rows[${j}]`;
+        requireText(`${f}.id`, r.id);
+        if (ids.has(r.id)) throw badInput(`${f}.id`, 'must be unique in the message');
+        ids.add(r.id);
+        requireText(`${f}.title`, r.title);
+        maxLength(`${f}.title`, r.title, LIST_TITLE_MAX);
+        const description = requireText(`${f}.description`, r.description, 'required by ivosights (line 2033)');
+        maxLength(`${f}.description`, description, LIST_ROW_DESCRIPTION_MAX);
+        return { id: r.id, title: r.title, description };
+      }),
+    };
+  });
+  return {
+    wire: { wa_id: to, header: { type: 'text' as const, text: header }, body, footer, action: { button, sections } },
+    to,
+    content: { kind: 'unsupported', type: 'interactive.list', raw: { header, body, footer, button, sections } },
+  };
+}
+
+/**
+ * send-template-message (lines 1331-1891): the template id and its component values.
+ * Each parameter must carry what its type needs (text, a media link, a document file name —
+ * present in every documented document example, line 1555 — or a flow token).
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendTemplate(input: SendTemplateInput): OutgoingSend<WireSendTemplate> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  const templateId = requireText('input.templateId', input.templateId);
+  if (!input.components?.length) throw badInput('input.components', 'must hold at least one component (line 1340 sends {type: body} for a template without values)');
+  input.components.forEach((c, i) => {
+    const f = `input.components[${i}]`;
+    if (c.type === 'BUTTON') {
+      requireText(`${f}.subType`, c.subType, 'a button component needs its sub type (url, flow…)');
+      if (c.index == null || !Number.isInteger(c.index) || c.index < 0) throw badInput(`${f}.index`, 'a button component needs its 0-based index');
+    }
+    (c.parameters ?? []).forEach((p, j) => {
+      const pf = `${f}.parameters[${j}]`;
+      if (p.type === 'TEXT') requireText(`${pf}.text`, p.text);
+      else if (p.type === 'ACTION') requireText(`${pf}.flowToken`, p.flowToken);
+      else {
+        requireHttpUrl(`${pf}.link`, p.link, 'must be an http(s) URL');
+        if (p.type === 'DOCUMENT') requireText(`${pf}.fileName`, p.fileName, 'required by ivosights for a document (line 1555)');
+      }
+    });
+  });
+  const components = toTemplateSendComponents(input.components.map((c) => ({ ...c, parameters: c.parameters ?? [] })));
+  return { wire: { wa_id: to, template_id: templateId, components }, to, content: { kind: 'unsupported', type: 'template', raw: { templateId, components } } };
+}
+
+/**
+ * send-single-product-message (lines 2118-2180): body, footer, catalog and product ids all required (line 2127).
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendProduct(input: SendProductInput): OutgoingSend<WireSendSingleProduct> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  const wire = {
+    wa_id: to,
+    body: requireText('input.body', input.body),
+    footer: requireText('input.footer', input.footer, 'required by ivosights (line 2127)'),
+    action: { catalog_id: requireText('input.catalogId', input.catalogId), product_retailer_id: requireText('input.productRetailerId', input.productRetailerId) },
+  };
+  return { wire, to, content: { kind: 'unsupported', type: 'product', raw: { catalogId: wire.action.catalog_id, productRetailerId: wire.action.product_retailer_id } } };
+}
+
+/**
+ * send-multi-product-message (lines 2181-2265): a plain-string header, body, footer and
+ * sections of products (line 2190), within {@link PRODUCT_SECTIONS_MAX} / {@link PRODUCT_ITEMS_MAX}.
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendProductList(input: SendProductListInput): OutgoingSend<WireSendMultiProduct> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  const header = requireText('input.header', input.header);
+  const body = requireText('input.body', input.body);
+  const footer = requireText('input.footer', input.footer, 'required by ivosights (line 2190)');
+  const catalogId = requireText('input.catalogId', input.catalogId);
+  if (!input.sections?.length || input.sections.length > PRODUCT_SECTIONS_MAX) throw badInput('input.sections', `must have 1 to ${PRODUCT_SECTIONS_MAX} sections`);
+  const total = input.sections.reduce((n, s) => n + (s.productRetailerIds?.length ?? 0), 0);
+  if (total > PRODUCT_ITEMS_MAX) throw badInput('input.sections', `must hold at most ${PRODUCT_ITEMS_MAX} products in all`);
+  const sections = input.sections.map((s, i) => {
+    const title = requireText(`input.sections[${i}].title`, s.title);
+    if (!s.productRetailerIds?.length) throw badInput(`input.sections[${i}].productRetailerIds`, 'must hold at least one product');
+    return { title, product_items: s.productRetailerIds.map((id, j) => ({ product_retailer_id: requireText(`input.sections[${i}].productRetailerIds[${j}]`, id) })) };
+  });
+  return { wire: { wa_id: to, header, body, footer, action: { catalog_id: catalogId, sections } }, to, content: { kind: 'unsupported', type: 'product_list', raw: { catalogId, sections } } };
+}
+
+/**
+ * send-flow-message (lines 2266-2350): a text header, body, footer and the flow parameters; `screen` required (line 2275).
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendFlow(input: SendFlowInput): OutgoingSend<WireSendFlow> {
+  refuseUnsupportedOptions(input);
+  const to = waId(input.to);
+  const headerText = requireText('input.headerText', input.headerText, 'required by ivosights (a text header, line 2275)');
+  const body = requireText('input.body', input.body);
+  const footer = requireText('input.footer', input.footer, 'required by ivosights (line 2275)');
+  const parameters = {
+    flow_message_version: requireText('input.flowMessageVersion', input.flowMessageVersion),
+    flow_id: requireText('input.flowId', input.flowId),
+    flow_cta: requireText('input.flowCta', input.flowCta),
+    flow_action: requireText('input.flowAction', input.flowAction),
+    flow_action_payload: { screen: requireText('input.screen', input.screen, 'required by ivosights (flow_action_payload.screen, line 2275)'), ...(input.data ? { data: input.data } : {}) },
+    ...(input.flowToken ? { flow_token: input.flowToken } : {}),
+  };
+  return {
+    wire: { wa_id: to, header: { type: 'text', text: headerText }, body, footer, action: { parameters } },
+    to,
+    content: { kind: 'unsupported', type: 'flow', raw: { flowId: parameters.flow_id, flowCta: parameters.flow_cta, screen: parameters.flow_action_payload.screen } },
+  };
+}
+
+/**
+ * contacts/check (lines 18-79): the request for all phones, each with a leading `+`.
+ * @throws GraphError BAD_USER_INPUT (`input.phones[i]`) for a phone without digits
+ */
+export function toContactCheckRequest(phones: string[]): WireContactCheckRequest {
+  phones.forEach((p, i) => {
+    if (!digits(p)) throw badInput(`input.phones[${i}]`, 'must be a phone number');
+  });
+  return { contacts: phones.map(toCheckNumber) };
+}
+
+/**
+ * Checks a template definition before create / update (shapes of lines 406-720).
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function checkTemplate(input: TemplateInput): void {
+  requireText('input.label', input.label);
+  requireText('input.category', input.category);
+  requireText('input.language', input.language);
+  const auth = input.category === 'AUTHENTICATION';
+  if (input.header) {
+    if (input.header.format === 'TEXT') requireText('input.header.text', input.header.text, 'a TEXT header needs its text');
+    else if (!input.header.examples?.length) throw badInput('input.header.examples', 'a media header needs a sample media URL (line 471)');
+  }
+  if (!auth && !input.body) throw badInput('input.body', 'required unless the category is AUTHENTICATION');
+  if (input.body) requireText('input.body.text', input.body.text);
+  (input.buttons ?? []).forEach((b, i) => {
+    const f = `input.buttons[${i}]`;
+    requireText(`${f}.text`, b.text);
+    if (b.type === 'URL') {
+      const url = requireText(`${f}.url`, b.url);
+      if (isDynamicUrl(url) && !b.examples?.length) throw badInput(`${f}.examples`, 'a dynamic URL needs sample values (line 625)');
+    } else if (b.type === 'PHONE_NUMBER') {
+      requireText(`${f}.phoneNumber`, b.phoneNumber);
+    } else if (!auth) {
+      throw badInput(`${f}.type`, 'OTP buttons belong to AUTHENTICATION templates (line 720)');
+    }
+  });
+}
+
+/** Reads the (undocumented, lines 398-945) answer of create / update: a template object, bare or under `data`, when there is one. */
+export function templateFromAnswer(answer: unknown): MessageTemplate | null {
+  const candidate = (answer && typeof answer === 'object' && 'data' in answer ? (answer as { data: unknown }).data : answer) as Partial<WireTemplate> | null;
+  if (candidate && typeof candidate === 'object' && typeof candidate.id === 'string' && typeof candidate.label === 'string') return toTemplate(candidate as WireTemplate);
+  return null;
+}
+
+/**
+ * POST business-profile (lines 2444-2504): every field of the example is required and sent (line 2452).
+ * @throws GraphError BAD_USER_INPUT naming the missing field
+ */
+export function toBusinessProfileUpdate(input: BusinessProfileInput): WireBusinessProfile {
+  for (const f of ['address', 'description', 'email', 'vertical'] as const) requireText(`input.${f}`, input[f], 'required by ivosights (line 2452)');
+  if (!Array.isArray(input.websites)) throw badInput('input.websites', 'required by ivosights (line 2452)');
+  return toBusinessProfileRequest(input);
+}
+
+/**
+ * POST profiles/photo (lines 2658-2701): a base64 `data:` URI → the multipart `photo` part's
+ * bytes, type ({@link PROFILE_PHOTO_TYPES}) and file name.
+ * @throws GraphError BAD_USER_INPUT (`input.photo`) for anything but a non-empty JPEG or PNG data URI
+ */
+export function toProfilePhotoUpload(input: ProfilePhotoInput): { bytes: Uint8Array; mimeType: string; fileName: string } {
+  const m = /^data:([\w.+-]+\/[\w.+-]+);base64,([A-Za-z0-9+/=\s]+)$/.exec(input.photo ?? '');
+  if (!m) throw badInput('input.photo', 'must be a base64 data: URI');
+  const mimeType = m[1]!.toLowerCase();
+  if (!PROFILE_PHOTO_TYPES.includes(mimeType)) throw badInput('input.photo', `must be one of ${PROFILE_PHOTO_TYPES.join(', ')}`);
+  const bytes = Buffer.from(m[2]!, 'base64');
+  if (!bytes.byteLength) throw badInput('input.photo', 'must not be empty');
+  return { bytes, mimeType, fileName: mimeType === 'image/png' ? 'photo.png' : 'photo.jpg' };
 }

@@ -2,11 +2,12 @@ import type { DocOperationTable } from '../doc-operations.js';
 
 /**
  * Which graph capability reaches each documented Ivosights IVOWBA operation
- * (catalog/ivosights.json, 32 operations, keyed "METHOD path" as catalog/operations.tsv). Built
- * from `client.ts` and `adapter.ts` (IVOSIGHTS_CAPABILITIES): every operation is served; the two
+ * (ivosights-ivowba.txt, 32 operations, keyed `docOperationKey`, "METHOD path"). Built from
+ * `client.ts` and `adapter.ts` (IVOSIGHTS_CAPABILITIES): every operation is served; the two
  * Sandbox copies are what a `sandbox: true` instance calls instead of the live paths
- * (client.ts SANDBOX_PREFIX). Read by `scripts/gen-providers-doc.ts`; the contract suite checks
- * it covers the catalog and names only declared capabilities.
+ * (client.ts SANDBOX_PREFIX). Read through `ivosightsModule.operations` by
+ * `scripts/gen-providers-doc.ts` and the contract suite, which checks it covers
+ * `test/fixtures/ivosights/operations.json` and names only declared capabilities.
  */
 export const DOC_OPERATIONS: DocOperationTable = {
   'POST /api/v1/contacts/check': { capabilities: ['CHECK_PHONES'] }, // lines 18-79

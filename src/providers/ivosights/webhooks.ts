@@ -1,6 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { stableEventId, WebhookPayloadError, type InboundWebhook, type WebhookPort } from '../contract.js';
 import type { DomainEvent, MessageStatusChangedEvent } from '../model.js';
+import type { IvosightsClient } from './client.js';
 import { secondsToMs, toMessage, toMessageStatus } from './mapping.js';
 import type { WireInboundMessage, WireNotification, WireStatus } from './wire.js';
 
@@ -105,6 +106,30 @@ export function pendingPayloads(answer: unknown): unknown[] {
   if (Array.isArray(answer)) return answer;
   if (isObject(answer) && Array.isArray(answer.data)) return answer.data;
   return [];
+}
+
+/**
+ * Pulls the pending notifications of the given webhooks (GET webhooks/{id}/pull-pending-notifications,
+ * lines 2756-2793; every webhook the account lists, lines 2702-2755, when `webhookId` is absent)
+ * and reads them with {@link parseNotification}. A pulled payload that cannot be read becomes an
+ * `INSTANCE_EVENT` `UNREADABLE_NOTIFICATION` (id from its content), so nothing is dropped.
+ * @param webhookId one webhook to pull, or null/empty for all listed
+ * @throws ProviderError when a list or pull request fails (the events of earlier webhooks are lost with it; the next pull finds them again)
+ */
+export async function pullPendingEvents(client: Pick<IvosightsClient, 'webhooks' | 'pullPendingNotifications'>, instanceId: string, webhookId?: string | null): Promise<DomainEvent[]> {
+  const ids = webhookId ? [webhookId] : ((await client.webhooks())?.data ?? []).map((w) => String(w.id));
+  const events: DomainEvent[] = [];
+  const now = Date.now();
+  for (const id of ids) {
+    for (const payload of pendingPayloads(await client.pullPendingNotifications(id))) {
+      try {
+        events.push(...parseNotification(instanceId, payload, now));
+      } catch {
+        events.push({ type: 'INSTANCE_EVENT', id: stableEventId('ivosights', instanceId, 'pending', JSON.stringify(payload)), instanceId, occurredAt: now, kind: 'UNREADABLE_NOTIFICATION', raw: payload });
+      }
+    }
+  }
+  return events;
 }
 
 function digest(s: string): Buffer {

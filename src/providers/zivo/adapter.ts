@@ -1,25 +1,13 @@
 import { GraphError, badInput } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import {
-  stableEventId, type BaseInstanceConfig, type Capability, type EventSink, type ProviderAdapter, type ProviderDeps,
-} from '../contract.js';
-import { ProviderError } from '../http.js';
-import {
-  isFinalStatus, statusRank, type BulkItem, type BulkResult, type InstanceStatus, type MessageStatus, type MessageStatusChangedEvent,
-  type SendTextInput, type SentMessage,
-} from '../model.js';
+import type { BaseInstanceConfig, Capability, EventSink, ProviderAdapter, ProviderDeps } from '../contract.js';
+import type { BulkItem, BulkResult, InstanceStatus, MessageStatus, SendTextInput, SentMessage } from '../model.js';
+import { startPoller, type Poller } from '../poller.js';
 import { ZIVO_BULK_MAX_PER_REQUEST, ZivoClient } from './client.js';
-import { dlrStatus, entryAccepted, entryError, toInstanceStatus, toMessageItem, toSentMessage } from './mapping.js';
+import { bulkItemError, entryError, sendEntryError } from './errors.js';
+import { dlrStatus, entryAccepted, toInstanceStatus, toMessageItem, toSentMessage } from './mapping.js';
+import { DeliveryReports, ZIVO_DEFAULT_STATUS_POLL_INTERVAL_MS } from './webhooks.js';
 import type { ZivoMessageItem, ZivoResponseEntry } from './wire.js';
-
-/** Default interval between two delivery-report sweeps, ms. */
-export const ZIVO_DEFAULT_STATUS_POLL_INTERVAL_MS = 5_000;
-/** A sent message is polled for at most this long after its send, ms (24 h: WhatsApp's service window). */
-export const ZIVO_STATUS_HORIZON_MS = 24 * 60 * 60 * 1000;
-/** Most messages tracked at once; beyond it the oldest stops being polled (bounds memory and request volume). */
-export const ZIVO_MAX_TRACKED_MESSAGES = 10_000;
-/** Delivery reports requested in parallel during one sweep ("requests are throttled", zivo.txt line 120). */
-export const ZIVO_POLL_CONCURRENCY = 4;
 
 /** A Zivo instance entry of the configuration (DESIGN.md "Configuration": zivo `partnerId, apiKey`). */
 export interface ZivoConfig extends BaseInstanceConfig {
@@ -36,15 +24,10 @@ export interface ZivoConfig extends BaseInstanceConfig {
 /** The capabilities of every Zivo instance: its four documented operations. */
 export const ZIVO_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['SEND_TEXT', 'SEND_BULK', 'MESSAGE_STATUS', 'INSTANCE_STATUS']);
 
-interface Tracked { chatId: string; sentAt: number; status: MessageStatus }
-
 /**
- * A Zivo instance: text and bulk sends, delivery reports, account status. Zivo posts no
- * webhooks, so {@link ZivoAdapter.start} runs a poller over the messages this adapter sent:
- * every `statusPollIntervalMs` it asks `getdlr` for each and hands every status that advanced to
- * the sink as MESSAGE_STATUS_CHANGED (id = stableEventId(instanceId, 'status', messageId,
- * status), so a status seen twice dedupes); a message stops being polled once its status is final
- * (`isFinalStatus`) or {@link ZIVO_STATUS_HORIZON_MS} after its send.
+ * A Zivo instance: text and bulk sends, delivery reports, account status, over {@link ZivoClient}
+ * and `mapping.ts`. Zivo posts no webhooks, so {@link ZivoAdapter.start} runs the shared poller
+ * over the messages this adapter sent (`webhooks.ts` {@link DeliveryReports}).
  */
 export class ZivoAdapter implements ProviderAdapter {
   readonly kind = 'zivo' as const;
@@ -59,11 +42,9 @@ export class ZivoAdapter implements ProviderAdapter {
 
   private readonly client: ZivoClient;
   private readonly logger: Logger;
+  private readonly reports: DeliveryReports;
   private readonly pollIntervalMs: number;
-  private readonly tracked = new Map<string, Tracked>();
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
-  private running = false;
+  private poller: Poller | null = null;
 
   constructor(config: ZivoConfig, deps: ProviderDeps, private readonly now: () => number = Date.now) {
     this.instanceId = config.id;
@@ -77,7 +58,8 @@ export class ZivoAdapter implements ProviderAdapter {
       logger: this.logger,
       metrics: deps.metrics,
     });
-    this.account = { getStatus: () => this.getStatus() };
+    this.reports = new DeliveryReports(this.client, config.id, this.logger, now);
+    this.account = { getStatus: async () => toInstanceStatus(await this.client.account()) };
     this.messaging = {
       sendText: (input) => this.sendText(input),
       sendBulk: (items) => this.sendBulk(items),
@@ -87,13 +69,13 @@ export class ZivoAdapter implements ProviderAdapter {
 
   /** The messages currently polled for status (tests and diagnostics). */
   get trackedMessageIds(): string[] {
-    return [...this.tracked.keys()];
+    return this.reports.ids;
   }
 
   /**
    * Sends one text (zivo.txt `sendwhatsapp`, lines 26-65) and starts tracking its status.
    * @throws GraphError BAD_USER_INPUT (`input.to` not digits, empty `input.text`, a quote, edit or mentions) before any request
-   * @throws ProviderError as mapped by `mapZivoError`, also when the answer's entry reports a non-2xx code
+   * @throws ProviderError as mapped by `errors.ts`, also when the answer's entry reports a non-2xx code
    */
   private async sendText(input: SendTextInput): Promise<SentMessage> {
     // sendwhatsapp carries only mobile, message and clientwhatsappid (zivo.txt 60-65): a quote,
@@ -102,15 +84,10 @@ export class ZivoAdapter implements ProviderAdapter {
     if (input.editMessageId) throw badInput('input.editMessageId', 'zivo cannot edit a sent message');
     if (input.mentions?.length) throw badInput('input.mentions', 'zivo cannot mention contacts');
     const item = toMessageItem(input);
-    const res = await this.client.sendWhatsapp(item);
-    const entry = res?.responses?.[0];
-    if (!entry) throw new ProviderError('PROVIDER_ERROR', 'zivo', 'sendwhatsapp', 'zivo answered without a result entry');
-    if (!entryAccepted(entry)) {
-      const e = entryError(entry);
-      throw new ProviderError(e.code as ProviderError['code'], 'zivo', 'sendwhatsapp', e.message, { providerCode: String(entry['response-code'] ?? entry['respose-code'] ?? '') });
-    }
+    const entry = (await this.client.sendWhatsapp(item))?.responses?.[0];
+    if (!entry || !entryAccepted(entry)) throw sendEntryError(entry);
     const sent = toSentMessage(entry, item, this.now());
-    this.track(sent);
+    this.reports.track(sent);
     return sent;
   }
 
@@ -128,7 +105,7 @@ export class ZivoAdapter implements ProviderAdapter {
       try {
         pending.push({ index, item: toMessageItem(raw, `input.messages[${index}]`) });
       } catch (err) {
-        results[index] = { message: null, error: safeError(err) };
+        results[index] = { message: null, error: bulkItemError(err) };
       }
     });
     for (let start = 0; start < pending.length; start += ZIVO_BULK_MAX_PER_REQUEST) {
@@ -138,7 +115,7 @@ export class ZivoAdapter implements ProviderAdapter {
         const res = await this.client.sendBulk(chunk.map((c) => c.item));
         entries = Array.isArray(res?.responses) ? res.responses : [];
       } catch (err) {
-        const error = safeError(err);
+        const error = bulkItemError(err);
         for (const c of chunk) results[c.index] = { message: null, error };
         continue;
       }
@@ -151,7 +128,7 @@ export class ZivoAdapter implements ProviderAdapter {
           results[c.index] = { message: null, error: entryError(entry) };
         } else {
           const sent = toSentMessage(entry, c.item, at);
-          this.track(sent);
+          this.reports.track(sent);
           results[c.index] = { message: sent, error: null };
         }
       });
@@ -172,99 +149,23 @@ export class ZivoAdapter implements ProviderAdapter {
     }
   }
 
-  /** The account (zivo.txt `account`, lines 100-106) as InstanceStatus, with the balance when Zivo reports one. */
-  private async getStatus(): Promise<InstanceStatus> {
-    return toInstanceStatus(await this.client.account());
-  }
-
-  private track(sent: SentMessage): void {
-    if (isFinalStatus(sent.status)) return;
-    this.tracked.set(sent.id, { chatId: sent.chatId, sentAt: this.now(), status: sent.status });
-    while (this.tracked.size > ZIVO_MAX_TRACKED_MESSAGES) {
-      const oldest = this.tracked.keys().next().value;
-      if (oldest === undefined) break;
-      this.tracked.delete(oldest);
-    }
-  }
-
   /** Starts the delivery-report poller (one sweep every `statusPollIntervalMs`; sweeps never overlap). */
   start(sink: EventSink): void {
-    if (this.running) return;
-    this.running = true;
-    const schedule = (): void => {
-      if (!this.running) return;
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.sweeping = this.sweep(sink).finally(() => {
-          this.sweeping = null;
-          schedule();
-        });
-      }, this.pollIntervalMs);
-      this.timer.unref?.();
-    };
-    schedule();
+    if (this.poller) return;
+    this.poller = startPoller({
+      task: 'zivo delivery-report poll',
+      intervalMs: this.pollIntervalMs,
+      sweep: (signal) => this.reports.sweep(signal),
+      onAccepted: (events) => this.reports.accepted(events),
+      sink,
+      logger: this.logger,
+    });
   }
 
   /** Stops the poller: clears the timer and waits for a sweep in flight. */
   async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.sweeping;
+    const poller = this.poller;
+    this.poller = null;
+    await poller?.stop();
   }
-
-  /** One sweep: asks the delivery report of every tracked message, emits the statuses that advanced. */
-  private async sweep(sink: EventSink): Promise<void> {
-    const now = this.now();
-    const due: Array<[string, Tracked]> = [];
-    for (const [id, t] of this.tracked) {
-      if (now - t.sentAt > ZIVO_STATUS_HORIZON_MS) this.tracked.delete(id);
-      else due.push([id, t]);
-    }
-    const advanced: Array<{ id: string; tracked: Tracked; status: MessageStatus }> = [];
-    let halt = false;
-    const worker = async (): Promise<void> => {
-      for (let next = due.shift(); next && this.running && !halt; next = due.shift()) {
-        const [id, t] = next;
-        try {
-          const status = dlrStatus(await this.client.getDlr(id));
-          if (status && statusRank(status) > statusRank(t.status)) advanced.push({ id, tracked: t, status });
-        } catch (err) {
-          const code = err instanceof GraphError ? err.code : 'PROVIDER_ERROR';
-          // Bad credentials or throttling hit every message alike: stop this sweep, retry next interval.
-          if (code === 'PROVIDER_UNAUTHORIZED' || code === 'PROVIDER_RATE_LIMITED') halt = true;
-          if (code !== 'NOT_FOUND') this.logger.warn({ code }, 'zivo delivery report poll failed');
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: ZIVO_POLL_CONCURRENCY }, worker));
-    if (!advanced.length) return;
-    const events: MessageStatusChangedEvent[] = advanced.map(({ id, tracked, status }) => ({
-      type: 'MESSAGE_STATUS_CHANGED',
-      id: stableEventId(this.instanceId, 'status', id, status),
-      instanceId: this.instanceId,
-      occurredAt: this.now(),
-      messageId: id,
-      chatId: tracked.chatId,
-      status,
-      error: null,
-    }));
-    try {
-      await sink.accept(events);
-    } catch (err) {
-      // Not stored: keep the old statuses so the next sweep emits them again (same ids, deduped).
-      this.logger.warn({ code: err instanceof GraphError ? err.code : 'SINK_FAILED' }, 'zivo status events not accepted');
-      return;
-    }
-    for (const { id, tracked, status } of advanced) {
-      tracked.status = status;
-      if (isFinalStatus(status)) this.tracked.delete(id);
-    }
-  }
-}
-
-/** A bulk item's error from whatever was thrown: GraphErrors keep their (safe) code and message; anything else is masked. */
-function safeError(err: unknown): { code: string; message: string } {
-  if (err instanceof GraphError) return { code: err.code, message: err.message };
-  return { code: 'PROVIDER_ERROR', message: 'zivo bulk request failed' };
 }

@@ -1,8 +1,8 @@
+import type { Dispatcher } from 'undici';
 import { ProviderHttpClient } from '../http.js';
-import type { DocOperationTable } from '../doc-operations.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
-import { mapZivoError } from './mapping.js';
+import { mapZivoError } from './errors.js';
 import type {
   ZivoAccountResponse, ZivoAuth, ZivoDlrResponse, ZivoMessageItem, ZivoSendBulkRequest, ZivoSendResponse, ZivoSendWhatsappRequest,
 } from './wire.js';
@@ -13,18 +13,6 @@ export const ZIVO_PATH_PREFIX = '/api/zivo/zchat/services';
 /** Most messages in one `sendbulk` request (zivo.txt line 71: "Send up to 100 WhatsApp messages in one request"). */
 export const ZIVO_BULK_MAX_PER_REQUEST = 100;
 
-/**
- * Which GraphQL capability reaches each documented Zivo operation (key: "METHOD path", as in
- * catalog/operations.tsv, no variant for Zivo), or why none does. Read by
- * `scripts/gen-providers-doc.ts` and checked against catalog/zivo.json by the contract suite.
- */
-export const DOC_OPERATIONS: DocOperationTable = {
-  [`POST ${ZIVO_PATH_PREFIX}/sendwhatsapp`]: { capabilities: ['SEND_TEXT'] },
-  [`POST ${ZIVO_PATH_PREFIX}/sendbulk`]: { capabilities: ['SEND_BULK'] },
-  [`GET ${ZIVO_PATH_PREFIX}/getdlr`]: { capabilities: ['MESSAGE_STATUS'] },
-  [`GET ${ZIVO_PATH_PREFIX}/account`]: { capabilities: ['INSTANCE_STATUS'] },
-};
-
 /** What {@link ZivoClient} needs. */
 export interface ZivoClientOptions {
   /** Origin the documented paths are appended to (default `https://zivo.co.ke`). */
@@ -34,6 +22,8 @@ export interface ZivoClientOptions {
   timeoutMs?: number;
   logger?: Logger;
   metrics?: Metrics;
+  /** Replaces the shared connection pool (tests answer with a mock agent). */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -59,6 +49,7 @@ export class ZivoClient {
       mapError: mapZivoError,
       logger: options.logger,
       metrics: options.metrics,
+      dispatcher: options.dispatcher,
     });
   }
 

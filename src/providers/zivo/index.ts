@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { ZivoAdapter, type ZivoConfig } from './adapter.js';
-import { startZivoSimulator } from './simulator.js';
-import { DOC_OPERATIONS } from './client.js';
-import { ZIVO_SIMULATOR_ACCESS } from './samples.js';
+import { startZivoSimulator } from './simulator/index.js';
+import { DOC_OPERATIONS } from './operations.js';
+import { ZIVO_SIMULATOR_ACCESS } from './simulator/access.js';
 
 export { ZivoAdapter, type ZivoConfig } from './adapter.js';
-export { startZivoSimulator } from './simulator.js';
+export { startZivoSimulator } from './simulator/index.js';
 
 /**
  * The Zivo / ZChat provider (zivo.txt): SEND_TEXT, SEND_BULK, MESSAGE_STATUS and INSTANCE_STATUS
- * on `https://zivo.co.ke` + `/api/zivo/zchat/services/…`; no webhooks (a delivery-report poller
- * emits status events instead). National numbers read as Kenyan (`07…` → `2547…`, zivo.txt line 63).
+ * on `https://zivo.co.ke` + `/api/zivo/zchat/services/…`; no webhooks (a delivery-report poller,
+ * `webhooks.ts` on the shared `../poller.ts`, emits status events instead). National numbers read as Kenyan (`07…` → `2547…`, zivo.txt line 63).
  */
 export const zivoModule: ProviderModule<ZivoConfig> = {
   kind: 'zivo',

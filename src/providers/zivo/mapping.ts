@@ -1,7 +1,6 @@
-import { badInput, type ErrorCode } from '../../errors.js';
-import type { MappedProviderError } from '../http.js';
+import { badInput } from '../../errors.js';
 import type { BulkItem, InstanceStatus, MessageStatus, SendTextInput, SentMessage } from '../model.js';
-import type { ZivoAccountResponse, ZivoDlrResponse, ZivoErrorBody, ZivoMessageItem, ZivoResponseEntry } from './wire.js';
+import type { ZivoAccountResponse, ZivoDlrResponse, ZivoMessageItem, ZivoResponseEntry } from './wire.js';
 
 /**
  * Zivo wire <-> model: the only place that normalises Zivo's shapes.
@@ -85,53 +84,6 @@ export function toSentMessage(entry: ZivoResponseEntry, item: ZivoMessageItem, n
     content: { kind: 'text', body: item.message },
     clientReference: item.clientwhatsappid ?? entry.clientwhatsappid ?? null,
   };
-}
-
-/**
- * The Zivo error table (zivo.txt "Error responses", lines 108-114), as the graph's codes.
- * Messages are constant (the doc's "Meaning"), never Zivo's own text, which may echo the
- * message or the key.
- */
-export const ZIVO_ERROR_TABLE: Readonly<Record<number, { code: ErrorCode; message: string; line: number }>> = {
-  // line 111: "Invalid partnerID or apikey."
-  401: { code: 'PROVIDER_UNAUTHORIZED', message: 'zivo rejected the partnerID or apikey', line: 111 },
-  // line 112: "Required field missing or invalid. Send mobile and message."
-  422: { code: 'BAD_USER_INPUT', message: 'zivo: a required field is missing or invalid', line: 112 },
-  // line 113: "WhatsApp send failed after authentication." The caller must fix the recipient, the
-  // service window or the WhatsApp Cloud setup: input-side, so BAD_USER_INPUT, not PROVIDER_ERROR.
-  400: { code: 'BAD_USER_INPUT', message: 'zivo: the WhatsApp send failed (check the recipient and the 24-hour service window)', line: 113 },
-  // line 114: "Delivery report message was not found."
-  404: { code: 'NOT_FOUND', message: 'zivo: no message with this messageid', line: 114 },
-};
-
-/** The request fields a 422 may name (zivo.txt line 112: "Send mobile and message"), reported without echoing Zivo's text. */
-const ZIVO_FIELDS = ['mobile', 'message', 'messageID', 'whatsapplist', 'partnerID'] as const;
-
-/**
- * `mapError` for the shared HTTP client: the {@link ZIVO_ERROR_TABLE} statuses; anything else
- * falls back to the status-based mapping (429, 5xx…). For 422/400 the safe message names the
- * Zivo field that `response-description` mentions (from a fixed list), never its text.
- */
-export function mapZivoError(status: number, body: unknown): MappedProviderError | undefined {
-  const row = ZIVO_ERROR_TABLE[status];
-  if (!row) return undefined;
-  let message = row.message;
-  if (status === 422) {
-    const description = String((body as ZivoErrorBody | null)?.['response-description'] ?? '');
-    const named = ZIVO_FIELDS.filter((f) => new RegExp(`\\b${f}\\b`, 'i').test(description));
-    if (named.length) message += ` (${named.join(', ')})`;
-  }
-  return { code: row.code, message, providerCode: String(status) };
-}
-
-/**
- * A rejected bulk entry → its BulkResult error: the table's code and message for its
- * `response-code` (422 when unknown), never Zivo's text.
- */
-export function entryError(entry: ZivoResponseEntry): { code: string; message: string } {
-  const code = entryCode(entry);
-  const mapped = mapZivoError(code >= 200 && code < 300 ? 422 : code, entry) ?? { code: 'PROVIDER_ERROR', message: `zivo refused the message (code ${code})` };
-  return { code: mapped.code, message: mapped.message };
 }
 
 /**

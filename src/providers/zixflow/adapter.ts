@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { BaseInstanceConfig, Capability, ProviderAdapter, ProviderDeps } from '../contract.js';
-import { ProviderError } from '../http.js';
 import type { SendButtonsInput, SentMessage } from '../model.js';
 import { ZixflowClient } from './client.js';
+import { sendAnswerError } from './errors.js';
 import { toSendRequest, toSentMessage } from './mapping.js';
 
 /** A Zixflow instance entry of the configuration (DESIGN.md "Configuration": zixflow `apiKey, phoneId`). */
@@ -43,13 +43,12 @@ export class ZixflowAdapter implements ProviderAdapter {
    * `mapping.ts` `toSendRequest`). Zixflow returns no message id, so the result's id is a local
    * UUID that identifies this send in whatsgraph only.
    * @throws GraphError BAD_USER_INPUT naming the field, before any request
-   * @throws ProviderError by HTTP status; PROVIDER_ERROR when Zixflow answers `status: false`
+   * @throws ProviderError by HTTP status; PROVIDER_ERROR when Zixflow answers `status: false` (`errors.ts`)
    */
   private async sendButtons(input: SendButtonsInput): Promise<SentMessage> {
     const request = toSendRequest(input, this.config.phoneId);
-    const res = await this.client.sendMessage(request);
-    // Zixflow's own `message` may quote the request: it is never put in the error.
-    if (!res || res.status !== true) throw new ProviderError('PROVIDER_ERROR', 'zixflow', 'campaign-whatsapp-message-send', 'zixflow did not accept the message (status false)');
+    const refused = sendAnswerError(await this.client.sendMessage(request), 'campaign-whatsapp-message-send');
+    if (refused) throw refused;
     return toSentMessage(request, randomUUID(), this.now());
   }
 }

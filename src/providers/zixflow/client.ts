@@ -1,4 +1,4 @@
-import type { DocOperationTable } from '../doc-operations.js';
+import type { Dispatcher } from 'undici';
 import { ProviderHttpClient } from '../http.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
@@ -6,14 +6,6 @@ import type { ZixflowSendRequest, ZixflowSendResponse } from './wire.js';
 
 /** The one documented path (zixflow.txt lines 1-13). */
 export const ZIXFLOW_SEND_PATH = '/api/v1/campaign/whatsapp/message/send';
-
-/**
- * Which GraphQL capability reaches each documented Zixflow operation (key "METHOD path", as in
- * catalog/operations.tsv), or why none does. Read by `scripts/gen-providers-doc.ts`.
- */
-export const DOC_OPERATIONS: DocOperationTable = {
-  [`POST ${ZIXFLOW_SEND_PATH}`]: { capabilities: ['SEND_BUTTONS'] },
-};
 
 /** What {@link ZixflowClient} needs. */
 export interface ZixflowClientOptions {
@@ -23,6 +15,8 @@ export interface ZixflowClientOptions {
   timeoutMs?: number;
   logger?: Logger;
   metrics?: Metrics;
+  /** Replaces the shared connection pool (tests answer with a mock agent). */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -30,7 +24,7 @@ export interface ZixflowClientOptions {
  * has no … base URL, no authentication section"); whatsgraph uses the public Zixflow API's host
  * `https://api.zixflow.com` and `Authorization: Bearer <apiKey>`, as the rest of Zixflow's API
  * reference does (provider-docs README). Errors: `ProviderError` by HTTP status (Zixflow documents
- * no error table), and PROVIDER_ERROR when a 2xx answer says `status: false`.
+ * no error table); a 2xx answer saying `status: false` is read by `errors.ts`.
  */
 export class ZixflowClient {
   private readonly http: ProviderHttpClient;
@@ -44,6 +38,7 @@ export class ZixflowClient {
       secrets: [options.apiKey],
       logger: options.logger,
       metrics: options.metrics,
+      dispatcher: options.dispatcher,
     });
   }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { ZixflowAdapter, type ZixflowConfig } from './adapter.js';
-import { startZixflowSimulator } from './simulator.js';
-import { DOC_OPERATIONS } from './client.js';
-import { ZIXFLOW_SIMULATOR_ACCESS } from './samples.js';
+import { startZixflowSimulator } from './simulator/index.js';
+import { DOC_OPERATIONS } from './operations.js';
+import { ZIXFLOW_SIMULATOR_ACCESS } from './simulator/access.js';
 
 export { ZixflowAdapter, type ZixflowConfig } from './adapter.js';
-export { startZixflowSimulator } from './simulator.js';
+export { startZixflowSimulator } from './simulator/index.js';
 
 /**
  * The Zixflow provider (zixflow.txt): SEND_BUTTONS only, `POST /api/v1/campaign/whatsapp/message/send`

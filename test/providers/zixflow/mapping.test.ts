@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphError } from '../../src/errors.js';
-import { checkReplyButtons, checkReplyButtonsMessage } from '../../src/providers/limits.js';
-import type { SendButtonsInput } from '../../src/providers/model.js';
-import { toSendRequest, toSentMessage } from '../../src/providers/zixflow/mapping.js';
+import type { GraphError } from '../../../src/errors.js';
+import { checkReplyButtons, checkReplyButtonsMessage } from '../../../src/providers/limits.js';
+import type { SendButtonsInput } from '../../../src/providers/model.js';
+import { toSendRequest, toSentMessage } from '../../../src/providers/zixflow/mapping.js';
 
 const base: SendButtonsInput = { to: '919876543210', body: 'Pick one', buttons: [{ id: 'y', title: 'Yes' }, { id: 'n', title: 'No' }] };
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../src/app.js';
-import { createLogger } from '../../src/logger.js';
-import { SIM_MEDIA_BYTES, SIM_MEDIA_ID, SIM_WEBHOOK_ID, startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../src/providers/ivosights/simulator.js';
-import { eventually, gql as post, sandboxConfig, startTestApp } from '../helpers/app.js';
+import type { RunningApp } from '../../../src/app.js';
+import { createLogger } from '../../../src/logger.js';
+import { SIM_MEDIA_BYTES, SIM_MEDIA_ID, SIM_WEBHOOK_ID, startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../../src/providers/ivosights/simulator/index.js';
+import { eventually, gql as post, sandboxConfig, startTestApp } from '../../helpers/app.js';
 
 /**
  * The Ivosights-only areas of the graph (templates, business profile, media, reference data,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useSimulatedApp } from '../helpers/simulated-app.js';
-import type { SimulatorHandle } from '../../src/providers/contract.js';
+import { useSimulatedApp } from '../../helpers/simulated-app.js';
+import type { SimulatorHandle } from '../../../src/providers/contract.js';
 
 const h = useSimulatedApp([{ id: 'zx', provider: 'zixflow' }]);
 let sim: SimulatorHandle;

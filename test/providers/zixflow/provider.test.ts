@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphError } from '../../src/errors.js';
-import { createLogger } from '../../src/logger.js';
-import { requireCapability, type SimulatorHandle } from '../../src/providers/contract.js';
-import type { SendButtonsInput } from '../../src/providers/model.js';
-import { zixflowModule, type ZixflowConfig } from '../../src/providers/zixflow/index.js';
-import { startZixflowSimulator } from '../../src/providers/zixflow/simulator.js';
+import type { GraphError } from '../../../src/errors.js';
+import { createLogger } from '../../../src/logger.js';
+import { requireCapability, type SimulatorHandle } from '../../../src/providers/contract.js';
+import type { SendButtonsInput } from '../../../src/providers/model.js';
+import { zixflowModule, type ZixflowConfig } from '../../../src/providers/zixflow/index.js';
+import { startZixflowSimulator } from '../../../src/providers/zixflow/simulator/index.js';
 
 const logger = createLogger('silent');
 let sim: SimulatorHandle;

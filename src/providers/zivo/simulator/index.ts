@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { SimulatorHandle, SimulatorOptions } from '../contract.js';
-import { missingFields, startSimServer, type SimContext, type SimResponse } from '../sim-kit.js';
-import { ZIVO_BULK_MAX_PER_REQUEST, ZIVO_PATH_PREFIX } from './client.js';
-import type { ZivoAccountResponse, ZivoDlrResponse, ZivoMessageItem, ZivoResponseEntry } from './wire.js';
+import type { SimulatorHandle, SimulatorOptions } from '../../contract.js';
+import { missingFields, startSimServer, type SimContext, type SimResponse } from '../../sim-kit.js';
+import { ZIVO_BULK_MAX_PER_REQUEST, ZIVO_PATH_PREFIX } from '../client.js';
+import type { ZivoAccountResponse, ZivoDlrResponse, ZivoMessageItem, ZivoResponseEntry } from '../wire.js';
 
 /** The credentials the simulator accepts: the doc's own example values (zivo.txt lines 35-36, 98). */
 export const ZIVO_SIM_PARTNER_ID = '123';

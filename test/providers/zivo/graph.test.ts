@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useSimulatedApp } from '../helpers/simulated-app.js';
-import type { ZivoSimulatorHandle } from '../../src/providers/zivo/simulator.js';
+import { useSimulatedApp } from '../../helpers/simulated-app.js';
+import type { ZivoSimulatorHandle } from '../../../src/providers/zivo/simulator/index.js';
 
 const P = '/api/zivo/zchat/services';
 // the poller has its own test; here it would add getdlr requests

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { WebhookPayloadError } from '../../src/providers/contract.js';
-import type { DomainEvent, MessageReceivedEvent, MessageStatusChangedEvent } from '../../src/providers/model.js';
-import { checkBasicAuth, createWebhookPort, parseNotification, pendingPayloads } from '../../src/providers/ivosights/webhooks.js';
-import { readCatalog } from '../helpers/docs.js';
+import { WebhookPayloadError } from '../../../src/providers/contract.js';
+import type { DomainEvent, MessageReceivedEvent, MessageStatusChangedEvent } from '../../../src/providers/model.js';
+import { checkBasicAuth, createWebhookPort, parseNotification, pendingPayloads } from '../../../src/providers/ivosights/webhooks.js';
+import { ivosightsModule } from '../../../src/providers/ivosights/index.js';
+import { webhookFixtures } from '../../helpers/fixtures.js';
 
 /**
  * Every notification documented in ivosights-ivowba.txt (lines 2794-3135), taken verbatim
- * from catalog/ivosights.json, parses to the right typed event.
+ * from the repository's fixtures (test/fixtures/ivosights/webhooks.json), parses to the right typed event.
  */
 
-interface CatalogWebhook { event: string; title: string; payload: unknown; lines: [number, number] }
-const webhooks = readCatalog<{ webhooks: CatalogWebhook[] }>('ivosights.json').webhooks;
+const webhooks = webhookFixtures(ivosightsModule);
 const RECEIVED_AT = 1_700_000_000_000;
 
 function parseAt(lines: number): DomainEvent[] {
   const hook = webhooks.find((w) => w.lines[0] === lines);
-  if (!hook) throw new Error(`no catalog payload at line ${lines}`);
+  if (!hook) throw new Error(`no documented payload at line ${lines}`);
   return parseNotification('ivo-1', hook.payload, RECEIVED_AT);
 }
 
@@ -34,7 +34,7 @@ function status(lines: number): MessageStatusChangedEvent {
 }
 
 describe('ivosights notifications', () => {
-  it('the catalog documents 16 payloads, and each one parses to at least one event', () => {
+  it('the documentation has 16 payloads, and each one parses to at least one event', () => {
     expect(webhooks).toHaveLength(16);
     for (const w of webhooks) expect(parseNotification('ivo-1', w.payload, RECEIVED_AT).length).toBeGreaterThan(0);
   });

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { requireCapability, type RecordedRequest } from '../../src/providers/contract.js';
-import type { IvosightsAdapter } from '../../src/providers/ivosights/adapter.js';
-import { ivosightsModule } from '../../src/providers/ivosights/index.js';
-import { SIM_API_KEY, SIM_MEDIA_BYTES, SIM_MEDIA_ID, SIM_WEBHOOK_ID, startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../src/providers/ivosights/simulator.js';
-import type { GraphError } from '../../src/errors.js';
-import { readCatalog } from '../helpers/docs.js';
+import { createLogger } from '../../../src/logger.js';
+import { requireCapability, type RecordedRequest } from '../../../src/providers/contract.js';
+import type { IvosightsAdapter } from '../../../src/providers/ivosights/adapter.js';
+import { ivosightsModule } from '../../../src/providers/ivosights/index.js';
+import { SIM_API_KEY, SIM_MEDIA_BYTES, SIM_MEDIA_ID, SIM_WEBHOOK_ID, startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../../src/providers/ivosights/simulator/index.js';
+import type { GraphError } from '../../../src/errors.js';
+import { operationFixtures } from '../../helpers/fixtures.js';
 
 /**
- * Every operation of catalog/ivosights.json, driven through the adapter against the real
+ * Every documented operation (test/fixtures/ivosights/operations.json), driven through the adapter against the real
  * simulator over HTTP: the simulator must have received the documented method, path,
  * headers and body (ivosights-ivowba.txt is the authority for each expected body).
  */
@@ -368,9 +368,8 @@ describe('ivosights operations against the simulator', () => {
     expect(media?.sizeBytes).toBe(SIM_MEDIA_BYTES.byteLength);
   });
 
-  it('covers every operation of catalog/ivosights.json', () => {
-    const catalog = readCatalog<{ operations: Array<{ method: string; path: string }> }>('ivosights.json');
-    const documented = catalog.operations.map((o) => `${o.method} ${o.path}`);
+  it('covers every documented operation (test/fixtures/ivosights/operations.json)', () => {
+    const documented = operationFixtures(ivosightsModule).map((o) => `${o.method} ${o.path}`);
     expect(documented).toHaveLength(32);
     expect(documented.filter((d) => !covered.has(d))).toEqual([]);
   });

@@ -1,9 +1,9 @@
-import type { SimulatorHandle, SimulatorOptions } from '../contract.js';
-import { charLength, REPLY_BUTTON_TITLE_MAX, REPLY_BUTTONS_MAX } from '../limits.js';
-import { missingFields, startSimServer, type SimResponse } from '../sim-kit.js';
-import { ZIXFLOW_SEND_PATH } from './client.js';
-import { ZIXFLOW_BODY_MAX, ZIXFLOW_FOOTER_MAX, ZIXFLOW_HEADER_TEXT_MAX } from './mapping.js';
-import type { ZixflowSendRequest } from './wire.js';
+import type { SimulatorHandle, SimulatorOptions } from '../../contract.js';
+import { charLength, REPLY_BUTTON_TITLE_MAX, REPLY_BUTTONS_MAX } from '../../limits.js';
+import { missingFields, startSimServer, type SimResponse } from '../../sim-kit.js';
+import { ZIXFLOW_SEND_PATH } from '../client.js';
+import { ZIXFLOW_BODY_MAX, ZIXFLOW_FOOTER_MAX, ZIXFLOW_HEADER_TEXT_MAX } from '../mapping.js';
+import type { ZixflowSendRequest } from '../wire.js';
 
 /** The API key the simulator accepts as `Authorization: Bearer …`. */
 export const ZIXFLOW_SIM_API_KEY = 'zixflow_sim_api_key';

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { SimulatorHandle, SimulatorOptions } from '../contract.js';
-import { postWebhook, sleep, startSimServer, type SimContext, type SimResponse, type SimRoute } from '../sim-kit.js';
-import type { WireNotification, WireTemplate, WireTemplateComponent, WireTemplateRequest } from './wire.js';
+import type { SimulatorHandle, SimulatorOptions } from '../../contract.js';
+import { postWebhook, sleep, startSimServer, type SimContext, type SimResponse, type SimRoute } from '../../sim-kit.js';
+import type { WireNotification, WireTemplate, WireTemplateRequest } from '../wire.js';
+import { invalid, missingRequired, REQUIRED_FIELDS } from './required-fields.js';
+import { seedTemplates, templateFromRequest } from './templates.js';
+
 
 /**
  * A faithful HTTP fake of IVOWBA (ivosights-ivowba.txt): all 32 documented operations on
@@ -39,133 +42,7 @@ function newMessageId(): string {
   return `gBEG${randomBytes(18).toString('base64url')}`;
 }
 
-/**
- * The required fields per operation: the catalog's lists (present in every documented
- * example; a nested field only when its parent is sent), except send-contact-message, where
- * only the contact's formatted name is required (the graph sends name and phones; WhatsApp's
- * contacts object requires only the name).
- */
-export const REQUIRED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  'contacts-check': ['contacts'],
-  'template': ['label', 'category_id', 'language_id', 'is_propose', 'header.format', 'header.examples', 'body.text', 'body.examples', 'buttons[].type', 'buttons[].text', 'otp[].otp_type', 'otp[].text'],
-  'send-contact-message': ['wa_id', 'contacts', 'contacts[].name', 'contacts[].name.formatted_name'],
-  'send-location-message': ['wa_id', 'latitude', 'longitude', 'name', 'address'],
-  'send-media-message': ['wa_id', 'type', 'link'],
-  'send-template-message': ['wa_id', 'template_id', 'components', 'components[].type', 'components[].parameters[].type', 'components[].parameters[].image.link', 'components[].parameters[].document.link', 'components[].parameters[].document.filename', 'components[].parameters[].action.flow_token'],
-  'send-text-message': ['wa_id', 'text'],
-  'send-reply-button-message': ['wa_id', 'header', 'header.type', 'header.link', 'body', 'footer', 'action', 'action.buttons', 'action.buttons[].id', 'action.buttons[].title'],
-  'send-list-message': ['wa_id', 'header', 'header.type', 'header.text', 'body', 'footer', 'action', 'action.button', 'action.sections', 'action.sections[].title', 'action.sections[].rows', 'action.sections[].rows[].id', 'action.sections[].rows[].title', 'action.sections[].rows[].description'],
-  'send-single-product-message': ['wa_id', 'body', 'footer', 'action', 'action.catalog_id', 'action.product_retailer_id'],
-  'send-multi-product-message': ['wa_id', 'header', 'body', 'footer', 'action', 'action.catalog_id', 'action.sections', 'action.sections[].title', 'action.sections[].product_items', 'action.sections[].product_items[].product_retailer_id'],
-  'send-flow-message': ['wa_id', 'header', 'header.type', 'header.text', 'body', 'footer', 'action', 'action.parameters', 'action.parameters.flow_message_version', 'action.parameters.flow_id', 'action.parameters.flow_cta', 'action.parameters.flow_action', 'action.parameters.flow_action_payload', 'action.parameters.flow_action_payload.screen'],
-  'update-business-profile': ['address', 'description', 'email', 'vertical', 'websites'],
-  'update-about': ['text'],
-};
-
-/** Missing as Laravel's `required` sees it; an empty array (`examples: []`) counts as given. */
-function isEmpty(v: unknown): boolean {
-  return v === undefined || v === null || v === '';
-}
-
-/**
- * The required fields missing from `body`: `a.b` (nested), `a[].b` (in every item of array
- * `a`). A nested field is required only when its parent is present; names are reported with
- * indexes (`components[1].parameters[0].image.link`).
- */
-export function missingRequired(body: unknown, paths: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const path of paths) {
-    const segs = path.split('.');
-    let current: Array<{ v: unknown; name: string }> = [{ v: body, name: '' }];
-    segs.forEach((seg, i) => {
-      const isArray = seg.endsWith('[]');
-      const key = isArray ? seg.slice(0, -2) : seg;
-      const last = i === segs.length - 1;
-      const next: Array<{ v: unknown; name: string }> = [];
-      for (const { v, name } of current) {
-        const child = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-        const childName = name ? `${name}.${key}` : key;
-        if (last && !isArray) {
-          if (isEmpty(child)) out.push(childName);
-          continue;
-        }
-        if (child === undefined || child === null) {
-          // parent absent: only a top-level field (or a required parent, checked on its own) is missing
-          if (last) out.push(childName);
-          continue;
-        }
-        if (isArray) {
-          if (!Array.isArray(child)) {
-            out.push(childName);
-            continue;
-          }
-          child.forEach((item, j) => next.push({ v: item, name: `${childName}[${j}]` }));
-        } else next.push({ v: child, name: childName });
-      }
-      current = next;
-    });
-  }
-  return [...new Set(out)];
-}
-
-function invalid(fields: string[]): SimResponse {
-  return { status: 422, body: { message: 'The given data was invalid.', errors: Object.fromEntries(fields.map((f) => [f, [`The ${f} field is required.`]])) } };
-}
-
 const meta = { api_status: 'stable', version: '2.33.3' };
-
-/** The two documented templates (lines 211-383). */
-function seedTemplates(): WireTemplate[] {
-  return [
-    {
-      id: '60243665e4058d3b4a377bd2', label: 'New Project Setup Notification', template_name: 'new_project_setup_notification', template_id: 408466377096510,
-      status: 'approved', category_id: 'UTILITY', language_id: 'id',
-      components: [
-        { type: 'HEADER', format: 'TEXT', text: 'Notifikasi Akun {{1}}', parameters: { '{{1}}': null } },
-        { type: 'BODY', text: 'Halo {{1}}, Terimakasih telah menggunakan layanan Kami.\nAkun WhatsApp Business Anda sudah siap untuk digunakan.\nSilahkan login ke halaman dashboard untuk informasi lebih lanjut.', parameters: { '{{1}}': null } },
-        { type: 'FOOTER', text: 'Ivosights', parameters: [] },
-        { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Website', url: 'https://ivosights.com' }, { type: 'PHONE_NUMBER', text: 'Bantuan', phone_number: '+622122902218' }] },
-      ],
-      histories: [], created_at: '2021-05-10T05:13:23.843000Z', updated_at: '2021-05-10T05:13:23.843000Z',
-    },
-    {
-      id: '60243665e4058d3b4a377bce', label: 'Issue Resolve', template_name: 'issue_resolve', template_id: 3569517459822920,
-      status: 'approved', category_id: 'ISSUE_RESOLUTION', language_id: 'id',
-      components: [
-        {
-          type: 'BODY',
-          text: 'Permasalahan {{1}} telah terselesaikan. Jika Anda masih mengalami kendala, beri tahu kami melalui whatsapp ini. Kami senang dapat melayani Anda.',
-          examples: ['Permasalahan #21 telah terselesaikan. Jika Anda masih mengalami kendala, beri tahu kami melalui whatsapp ini. Kami senang dapat melayani Anda'],
-          parameters: { '{{1}}': null },
-        },
-      ],
-      histories: [], created_at: '2021-05-10T05:13:23.808000Z', updated_at: '2021-05-10T05:13:23.808000Z',
-    },
-  ];
-}
-
-function placeholders(text: string | undefined): Record<string, null> | unknown[] {
-  const names = [...new Set((text ?? '').match(/\{\{\d+\}\}/g) ?? [])];
-  return names.length ? Object.fromEntries(names.map((n) => [n, null])) : [];
-}
-
-/** A created / updated template as the list endpoints would then show it. */
-function templateFromRequest(id: string, req: WireTemplateRequest, previous?: WireTemplate): WireTemplate {
-  const components: WireTemplateComponent[] = [];
-  if (req.header) components.push({ type: 'HEADER', format: req.header.format, ...(req.header.text ? { text: req.header.text } : {}), examples: req.header.examples, parameters: placeholders(req.header.text) });
-  if (req.body) components.push({ type: 'BODY', text: req.body.text, examples: req.body.examples, parameters: placeholders(req.body.text) });
-  if (req.footer) components.push({ type: 'FOOTER', text: req.footer, parameters: [] });
-  if (req.buttons?.length) components.push({ type: 'BUTTONS', buttons: req.buttons });
-  const now = new Date().toISOString().replace('Z', '000Z');
-  return {
-    id, label: req.label, template_name: req.label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, ''), template_id: previous?.template_id ?? null,
-    status: req.is_propose ? 'submitted' : previous?.status ?? 'draft', category_id: req.category_id, language_id: req.language_id, components,
-    ...(req.otp ? { otp: req.otp } : {}),
-    ...(req.add_security_recommendation !== undefined ? { add_security_recommendation: req.add_security_recommendation } : {}),
-    ...(req.code_expiration_minutes !== undefined ? { code_expiration_minutes: req.code_expiration_minutes } : {}),
-    histories: [], created_at: previous?.created_at ?? now, updated_at: now,
-  };
-}
 
 /** The simulator's handle: the common one plus IVOWBA's pending notifications. */
 export interface IvosightsSimulatorHandle extends SimulatorHandle {

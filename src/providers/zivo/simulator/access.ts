@@ -1,4 +1,4 @@
-import type { SimulatorAccess } from '../contract.js';
+import type { SimulatorAccess } from '../../contract.js';
 
 /**
  * How a suite calls the Zivo simulator directly: `partnerID` and `apikey` in the JSON body of a

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GraphError } from '../../src/errors.js';
+import { GraphError } from '../../../src/errors.js';
+import { entryError, mapZivoError, ZIVO_ERROR_TABLE } from '../../../src/providers/zivo/errors.js';
 import {
-  dlrStatus, entryCode, entryError, mapZivoError, toInstanceStatus, toMessageItem, toMessageStatus, toMobile, toSentMessage, ZIVO_ERROR_TABLE,
-} from '../../src/providers/zivo/mapping.js';
+  dlrStatus, entryCode, toInstanceStatus, toMessageItem, toMessageStatus, toMobile, toSentMessage,
+} from '../../../src/providers/zivo/mapping.js';
 
 describe('zivo mapping', () => {
   it('accepts only international digits for mobile (the resolver normalises 07… with KE)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mapIvosightsError } from '../../src/providers/ivosights/client.js';
-import { isoToMs, secondsToMs, toMedia, toPhoneChecks, toTemplate, toTemplateRequest, toWebhookEndpoint } from '../../src/providers/ivosights/mapping.js';
-import { missingRequired, REQUIRED_FIELDS } from '../../src/providers/ivosights/simulator.js';
+import { mapIvosightsError } from '../../../src/providers/ivosights/errors.js';
+import { isoToMs, secondsToMs, toMedia, toPhoneChecks, toTemplate, toTemplateRequest, toWebhookEndpoint } from '../../../src/providers/ivosights/mapping.js';
+import { missingRequired, REQUIRED_FIELDS } from '../../../src/providers/ivosights/simulator/required-fields.js';
 
 /** Table-driven checks of the IVOWBA mapping, error reading and the simulator's required-field rule. */
 

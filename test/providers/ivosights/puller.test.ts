@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import type { IvosightsAdapter } from '../../src/providers/ivosights/adapter.js';
-import { ivosightsModule } from '../../src/providers/ivosights/index.js';
-import { startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../src/providers/ivosights/simulator.js';
-import type { DomainEvent } from '../../src/providers/model.js';
+import { createLogger } from '../../../src/logger.js';
+import type { IvosightsAdapter } from '../../../src/providers/ivosights/adapter.js';
+import { ivosightsModule } from '../../../src/providers/ivosights/index.js';
+import { startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../../src/providers/ivosights/simulator/index.js';
+import type { DomainEvent } from '../../../src/providers/model.js';
 
 /**
  * Reconciliation: what the simulator could not deliver by webhook (lines 2756-2761) comes

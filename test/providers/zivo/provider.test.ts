@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphError } from '../../src/errors.js';
-import { createLogger } from '../../src/logger.js';
-import { CAPABILITY_METHODS, requireCapability, type EventSink } from '../../src/providers/contract.js';
-import type { DomainEvent, MessageStatusChangedEvent } from '../../src/providers/model.js';
-import { ZivoAdapter, type ZivoConfig } from '../../src/providers/zivo/adapter.js';
-import { zivoModule } from '../../src/providers/zivo/index.js';
-import { startZivoSimulator, type ZivoSimulatorHandle } from '../../src/providers/zivo/simulator.js';
+import type { GraphError } from '../../../src/errors.js';
+import { createLogger } from '../../../src/logger.js';
+import { CAPABILITY_METHODS, requireCapability, type EventSink } from '../../../src/providers/contract.js';
+import type { DomainEvent, MessageStatusChangedEvent } from '../../../src/providers/model.js';
+import { ZivoAdapter, type ZivoConfig } from '../../../src/providers/zivo/adapter.js';
+import { zivoModule } from '../../../src/providers/zivo/index.js';
+import { startZivoSimulator, type ZivoSimulatorHandle } from '../../../src/providers/zivo/simulator/index.js';
 
 const logger = createLogger('silent');
 const P = '/api/zivo/zchat/services';
@@ -162,7 +162,7 @@ describe('zivo provider against its simulator', () => {
     expect(new Set(statuses).size).toBe(statuses.length);
     const read = events.at(-1) as MessageStatusChangedEvent;
     expect(read).toMatchObject({ type: 'MESSAGE_STATUS_CHANGED', instanceId: 'zv1', messageId: sent.id, chatId: '254700000009' });
-    const { stableEventId } = await import('../../src/providers/contract.js');
+    const { stableEventId } = await import('../../../src/providers/contract.js');
     expect(read.id).toBe(stableEventId('zv1', 'status', sent.id, 'READ'));
     expect(a.trackedMessageIds).toEqual([]);
     const polls = sim.requests.filter((r) => r.path.endsWith('/getdlr')).length;

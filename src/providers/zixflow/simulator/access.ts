@@ -1,4 +1,4 @@
-import type { SimulatorAccess } from '../contract.js';
+import type { SimulatorAccess } from '../../contract.js';
 
 /**
  * How a suite calls the Zixflow simulator directly: zixflow.txt documents no authentication, so

@@ -1,4 +1,4 @@
-import type { SimulatorAccess } from '../contract.js';
+import type { SimulatorAccess } from '../../contract.js';
 
 /**
  * How a suite calls the Ivosights simulator directly: the API key in the `X-API-KEY` header
