@@ -4,6 +4,7 @@ import { IvosightsAdapter, MIN_PULL_INTERVAL_MS, type IvosightsConfig } from './
 import { startIvosightsSimulator } from './simulator/index.js';
 import { DOC_OPERATIONS } from './operations.js';
 import { IVOSIGHTS_SIMULATOR_ACCESS } from './simulator/access.js';
+import { IVOSIGHTS_WEBHOOK_SAMPLES } from './webhooks.js';
 
 export { IvosightsAdapter, IVOSIGHTS_CAPABILITIES, IVOSIGHTS_SANDBOX_CAPABILITIES, type IvosightsConfig } from './adapter.js';
 
@@ -34,4 +35,5 @@ export const ivosightsModule: ProviderModule<IvosightsConfig> = {
   fixtures: 'test/fixtures/ivosights',
   secretFields: ['apiKey', 'webhookPassword'],
   simulatorAccess: IVOSIGHTS_SIMULATOR_ACCESS,
+  samples: IVOSIGHTS_WEBHOOK_SAMPLES,
 };

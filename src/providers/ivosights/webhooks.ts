@@ -1,5 +1,5 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { stableEventId, WebhookPayloadError, type InboundWebhook, type WebhookPort } from '../contract.js';
+import { stableEventId, WebhookPayloadError, type InboundWebhook, type WebhookPort, type WebhookSamples } from '../contract.js';
 import type { DomainEvent, MessageStatusChangedEvent } from '../model.js';
 import type { IvosightsClient } from './client.js';
 import { secondsToMs, toMessage, toMessageStatus } from './mapping.js';
@@ -160,3 +160,18 @@ export function createWebhookPort(instanceId: string, auth: { username?: string;
     authenticate: (headers) => checkBasicAuth(headers, auth.username, auth.password),
   };
 }
+
+/**
+ * Ivosights' documented payloads: the inbound text notification (`messages.text`,
+ * ivosights-ivowba.txt 2796-2814) with the ids and times a test chooses. `timestamp` is in
+ * seconds as documented, so `occurredAt` loses its milliseconds.
+ */
+export const IVOSIGHTS_WEBHOOK_SAMPLES: WebhookSamples = {
+  inboundText(messageId, options = {}) {
+    const from = options.phone ?? '16315551234';
+    return {
+      contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: from }],
+      messages: [{ from, id: messageId, timestamp: String(Math.floor((options.occurredAt ?? Date.now()) / 1000)), text: { body: options.text ?? 'Hello this is an answer' }, type: 'text' }],
+    };
+  },
+};
