@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { InstanceConfig } from '../../src/config.js';
 import type { Capability, ProviderAdapter, ProviderModule, RawSimulatorRequest, RecordedRequest, SimulatorHandle, WebhookSamples } from '../../src/providers/contract.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
@@ -49,15 +50,37 @@ export function operationsFor(mod: ProviderModule, capability: Capability): Keye
 }
 
 /**
+ * What `mod.simulatorAccess.authorise` adds to an empty request for `op` with `config`: the
+ * credentials where the provider documents them (path prefix, headers, query, body fields).
+ */
+export function authorisedParts(mod: ProviderModule, config: Readonly<Record<string, unknown>>, op: { method: string; base?: string }): RawSimulatorRequest {
+  const req: RawSimulatorRequest = { path: '', headers: {}, query: new URLSearchParams(), body: undefined };
+  mod.simulatorAccess.authorise(config, op, req);
+  return req;
+}
+
+/**
  * Whether `req` (recorded by `mod`'s simulator for an instance with `config`) is a call of the
  * documented operation `op`: same method, and its path is the documented one (parameters
  * filled in) under whatever prefix `simulatorAccess.authorise` puts in front.
  */
 export function isCallOf(mod: ProviderModule, config: Readonly<Record<string, unknown>>, op: KeyedOperationFixture, req: RecordedRequest): boolean {
-  const authorised: RawSimulatorRequest = { path: '', headers: {}, query: new URLSearchParams(), body: undefined };
-  mod.simulatorAccess.authorise(config, op, authorised);
-  const documented = `${authorised.path}${op.path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '[^/]+');
+  const documented = `${authorisedParts(mod, config, op).path}${op.path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '[^/]+');
   return req.method === op.method && new RegExp(`^${documented}$`).test(req.path);
+}
+
+/**
+ * Asserts that `req` carries every credential `authorise` puts on a request for `op` (headers,
+ * query parameters, body fields, path prefix), and that it puts at least one.
+ */
+export function expectAuthorised(mod: ProviderModule, config: Readonly<Record<string, unknown>>, op: { method: string; base?: string }, req: RecordedRequest): void {
+  const authorised = authorisedParts(mod, config, op);
+  const added = Object.keys(authorised.headers).length + [...authorised.query.keys()].length + (authorised.body === undefined ? 0 : 1) + (authorised.path ? 1 : 0);
+  expect(added, `${mod.kind}: simulatorAccess.authorise adds no credential at all`).toBeGreaterThan(0);
+  for (const [name, value] of Object.entries(authorised.headers)) expect(req.headers[name.toLowerCase()], `header ${name}`).toBe(value);
+  for (const [name, value] of authorised.query) expect(req.query[name], `query ${name}`).toBe(value);
+  if (authorised.body !== undefined) expect(req.body).toMatchObject(authorised.body as object);
+  if (authorised.path) expect(req.path.startsWith(authorised.path), `path ${req.path} under ${authorised.path}`).toBe(true);
 }
 
 /**

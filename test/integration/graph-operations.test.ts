@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
-import type { ProviderModule, RawSimulatorRequest, RecordedRequest, SimulatorHandle } from '../../src/providers/contract.js';
+import type { ProviderModule, SimulatorHandle } from '../../src/providers/contract.js';
 import type { ProviderKind } from '../../src/providers/model.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
 import { operationFixtures, type KeyedOperationFixture } from '../helpers/fixtures.js';
 import { graphOperationFixture, type GraphOperationFixture } from '../helpers/graph-operations.js';
+import { expectAuthorised, isCallOf } from '../helpers/providers.js';
 
 /**
  * Every documented operation of each provider that keeps graph-operation rows
@@ -51,30 +52,6 @@ afterAll(async () => {
   for (const s of Object.values(sims)) await s?.close();
 });
 
-function pathPattern(path: string): RegExp {
-  return new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '[^/]+')}$`);
-}
-
-/**
- * What `authorise` adds to an empty request for `op`: the credentials as the provider
- * documents them (path prefix, headers, query, body fields).
- */
-function credentialsFor(mod: ProviderModule, cfg: Record<string, unknown>, op: KeyedOperationFixture): RawSimulatorRequest {
-  const req: RawSimulatorRequest = { path: '', headers: {}, query: new URLSearchParams(), body: undefined };
-  mod.simulatorAccess.authorise(cfg, op, req);
-  return req;
-}
-
-/** Whether `recorded` carries every credential `authorised` holds (the path prefix included). */
-function expectCredentials(authorised: RawSimulatorRequest, recorded: RecordedRequest): void {
-  const added = Object.keys(authorised.headers).length + [...authorised.query.keys()].length + (authorised.body === undefined ? 0 : 1) + (authorised.path ? 1 : 0);
-  expect(added, 'simulatorAccess.authorise adds no credential at all').toBeGreaterThan(0);
-  for (const [name, value] of Object.entries(authorised.headers)) expect(recorded.headers[name.toLowerCase()], `header ${name}`).toBe(value);
-  for (const [name, value] of authorised.query) expect(recorded.query[name], `query ${name}`).toBe(value);
-  if (authorised.body !== undefined) expect(recorded.body).toMatchObject(authorised.body as object);
-  if (authorised.path) expect(recorded.path.startsWith(authorised.path), `path ${recorded.path} under ${authorised.path}`).toBe(true);
-}
-
 it('at least one provider keeps graph-operation rows, and no two providers share an instance id', () => {
   expect(loaded.length).toBeGreaterThan(0);
   const ids = loaded.flatMap((l) => Object.keys(l.fixture.instances));
@@ -94,11 +71,10 @@ for (const { mod, fixture, ops } of loaded) {
       const before = sim.requests.length;
       const res = await gql(app.url, row.query, { i: row.instance, ...row.variables });
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-      const authorised = credentialsFor(mod, sim.instanceConfig, op);
-      const recorded = sim.requests.slice(before).filter((r) => r.method === op.method && pathPattern(`${authorised.path}${op.path}`).test(r.path));
+      const recorded = sim.requests.slice(before).filter((r) => isCallOf(mod, sim.instanceConfig, op, r));
       expect(recorded.length, `${key}: requests seen ${sim.requests.slice(before).map((r) => `${r.method} ${r.path}`).join(', ')}`).toBeGreaterThanOrEqual(1);
       const req = recorded[0]!;
-      expectCredentials(authorised, req);
+      expectAuthorised(mod, sim.instanceConfig, op, req);
       if (row.expect) expect(req.method === 'GET' ? req.query : req.body).toMatchObject(row.expect);
     });
   });
