@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { collect, eventually, gql, settle, wsClient } from '../helpers/app.js';
-import { REPO_ROOT } from '../helpers/docs.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
 
 /**
  * A newcomer's first run: `npm start` with no configuration file is a working graph, and the
