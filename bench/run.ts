@@ -19,14 +19,14 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
  * (no GraphQL). The server runs in its own process (`bench/server.ts`) so its heap and CPU are
  * measured apart from the clients. Writes `docs/benchmarks.md`.
  *
- * Environment: `BENCH_REDIS_URL` (default `redis://127.0.0.1:6379`; keys under a unique
+ * Environment: `BENCH_REDIS_URL` (default `REDIS_URL`, else `redis://127.0.0.1:6379`; keys under a unique
  * prefix, deleted afterwards), `BENCH_SUBSCRIBERS` (1,000), `BENCH_LATENCY_SECONDS` (15),
  * `BENCH_BURST_SECONDS` (10), `BENCH_CPU_PROF` (a directory: the server writes V8 CPU profiles there).
  * Everything in `docs/benchmarks.md` after the `<!-- notes -->` line is kept across runs.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 10);
