@@ -39,6 +39,11 @@ async function codeOf(p: Promise<unknown>): Promise<{ code?: string; extensions?
   }
 }
 
+/** A documented example value as request text: strings as they are, other values as JSON. */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}
+
 /** A value for a documented query parameter without an example, by its name and type. */
 function queryDefault(name: string, type: string | undefined): string {
   if (name === 'pageSize') return '20';
@@ -216,9 +221,9 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
       const ids: Record<string, string> = { ...access.seedIds(cfg), ...access.operationParams?.[key] };
       req.path = req.path.replace(/\{(\w+)\}/g, (_m, n: string) => {
         const documented = op.pathParams?.find((p) => p.name === n)?.example;
-        return encodeURIComponent(ids[n] ?? (documented != null ? String(documented) : n === 'phone' ? '5511999999999' : 'contract-id'));
+        return encodeURIComponent(ids[n] ?? (documented != null ? asText(documented) : n === 'phone' ? '5511999999999' : 'contract-id'));
       });
-      for (const q of op.query ?? []) if (q.required || q.example != null) req.query.set(q.name, String(ids[q.name] ?? q.example ?? queryDefault(q.name, q.type)));
+      for (const q of op.query ?? []) if (q.required || q.example != null) req.query.set(q.name, asText(ids[q.name] ?? q.example ?? queryDefault(q.name, q.type)));
       const documentedBody = access.operationBodies?.[key];
       const example = documentedBody ? documentedBody(cfg) : structuredClone(op.requestExample ?? Object.fromEntries((op.body?.required ?? []).map((f) => [f.name, f.example ?? 'x'])));
       if (example && typeof example === 'object' && !Array.isArray(example)) {
@@ -227,7 +232,7 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
       let form: FormData | undefined;
       if (op.method === 'GET' || op.method === 'DELETE') {
         // A documented GET "body" goes in the query, as curl -G sends it.
-        for (const [k, v] of Object.entries((example ?? {}) as Record<string, unknown>)) if (v !== null && typeof v !== 'object') req.query.set(k, String(v));
+        for (const [k, v] of Object.entries((example ?? {}) as Record<string, unknown>)) if (v !== null && typeof v !== 'object') req.query.set(k, asText(v));
       } else if (op.contentType === 'multipart/form-data') {
         form = new FormData();
         for (const f of op.body?.required ?? []) form.append(f.name, new Blob([Buffer.from('89504e470d0a1a0a', 'hex')], { type: 'image/png' }), `${f.name}.png`);

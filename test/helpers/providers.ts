@@ -38,7 +38,8 @@ export function inboundTextBody(mod: WebhookProviderModule, messageId: string, o
  * the graph id, the provider kind, the webhook secret and the simulator's URL, then `extra`.
  */
 export function simulatedInstance(mod: ProviderModule, sim: SimulatorHandle, id: string, webhookSecret: string, extra: Record<string, unknown> = {}): InstanceConfig {
-  return { ...sim.instanceConfig, id, provider: mod.kind, webhookSecret, baseUrl: sim.url, ...extra } as InstanceConfig;
+  const entry: Record<string, unknown> = { ...sim.instanceConfig, id, provider: mod.kind, webhookSecret, baseUrl: sim.url, ...extra };
+  return entry as unknown as InstanceConfig;
 }
 
 /** The documented operations of `mod` whose operation-table route names `capability`, in document order. */

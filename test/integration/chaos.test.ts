@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
-import type { AppConfig, InstanceConfig } from '../../src/config.js';
+import type { AppConfig } from '../../src/config.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
 import type { DomainEvent } from '../../src/providers/model.js';
 import { startTestApp } from '../helpers/app.js';
@@ -115,7 +115,7 @@ function startSubscriber(url: string): Subscriber {
           timer = setTimeout(() => {
             cut = true;
             s.drops++;
-            (socket as WebSocket | null)?.terminate();
+            socket?.terminate();
             end();
           }, 30 + Math.random() * 120);
         };

@@ -45,7 +45,7 @@ describe('client API keys', () => {
   it('serves a client with the key', async () => {
     const res = await post({ authorization: `Bearer ${KEY}` });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).data.instances).toEqual([{ id: 'br' }]);
+    expect(((await res.json()) as { data: { instances: unknown } }).data.instances).toEqual([{ id: 'br' }]);
   });
 
   it('closes a WebSocket without the key with 4403, and serves one with it', async () => {

@@ -120,7 +120,7 @@ describe('sendText end to end', () => {
     for (const status of ['SENT', 'DELIVERED', 'READ']) {
       await statuses.waitFor((d) => d.messageStatusChanged.messageId === id && d.messageStatusChanged.status === status);
     }
-    const order = statuses.results.map((r) => r.data!.messageStatusChanged).filter((s: any) => s.messageId === id).map((s: any) => s.status);
+    const order = statuses.results.map((r) => r.data!.messageStatusChanged).filter((s: { messageId: string }) => s.messageId === id).map((s: { status: string }) => s.status);
     expect(order).toEqual(['SENT', 'DELIVERED', 'READ']);
     const reply = await received.waitFor((d) => String(d.messageReceived.chat.id).includes('5511987654321') && !d.messageReceived.fromMe);
     expect(reply.messageReceived.content.__typename).toBe('TextContent');
@@ -227,8 +227,8 @@ describe('DataLoader batching', () => {
     const before = sim.requests.length;
     const res = await gql(app.url, 'query($i: ID!) { instance(id: $i) { chats(first: 10) { nodes { id isGroup contact { phone isOnWhatsApp profilePictureUrl } } } } }', { i: c!.id });
     expect(res.errors).toBeUndefined();
-    const nodes = res.data!.instance.chats.nodes as any[];
-    const phones = new Set<string>(nodes.filter((n) => n.contact).map((n) => n.contact.phone));
+    const nodes = res.data!.instance.chats.nodes as Array<{ contact: { phone: string; isOnWhatsApp: boolean; profilePictureUrl: string } | null }>;
+    const phones = new Set<string>(nodes.flatMap((n) => (n.contact ? [n.contact.phone] : [])));
     expect(phones.size).toBeGreaterThan(1);
     const upstream = sim.requests.slice(before);
     expect(callsFor(c!, 'LIST_CHATS', upstream)).toHaveLength(1);
@@ -241,9 +241,10 @@ describe('DataLoader batching', () => {
     const direct = await gql(app.url, 'query($i: ID!, $p: [String!]!) { instance(id: $i) { phoneChecks(phones: $p) { input exists } } }', { i: c!.id, p: [...phones] });
     expect(direct.errors).toBeUndefined();
     const exists = new Map((direct.data!.instance.phoneChecks as Array<{ input: string; exists: boolean }>).map((x) => [x.input, x.exists]));
-    for (const n of nodes.filter((n) => n.contact)) {
-      expect(n.contact.isOnWhatsApp, n.contact.phone).toBe(exists.get(n.contact.phone));
-      expect(n.contact.profilePictureUrl).toMatch(/^https:\/\//);
+    for (const { contact } of nodes) {
+      if (!contact) continue;
+      expect(contact.isOnWhatsApp, contact.phone).toBe(exists.get(contact.phone));
+      expect(contact.profilePictureUrl).toMatch(/^https:\/\//);
     }
     expect(new Set(exists.values()).size, 'the page mixes numbers on and off WhatsApp').toBe(2);
   });
@@ -294,7 +295,7 @@ describe('the explorer', () => {
   it('still answers GraphQL GET requests with JSON', async () => {
     const res = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ instances { id } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).data.instances.length).toBe(PROVIDER_KINDS.length);
+    expect(((await res.json()) as { data: { instances: unknown[] } }).data.instances.length).toBe(PROVIDER_KINDS.length);
   });
 });
 

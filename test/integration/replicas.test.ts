@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import type { RunningApp } from '../../src/app.js';
-import type { AppConfig, InstanceConfig } from '../../src/config.js';
+import type { AppConfig } from '../../src/config.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
 import { collect, eventually, gql, startTestApp, wsClient, type Collected } from '../helpers/app.js';
 import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from '../helpers/redis.js';

@@ -114,7 +114,7 @@ for (const mod of withWebhooks) {
           expected += answer.published;
           const got = (await sub.waitForCount(expected)).slice(from, expected).map((r) => {
             expect(r.errors, name).toBeUndefined();
-            return r.data!.events as Record<string, any>;
+            return r.data!.events as { __typename: string; message?: { content: { __typename: string } } };
           });
           got.forEach((event, j) => {
             expect(event, `${name} #${j}`).toMatchObject(graphView(parsed[j]!));
