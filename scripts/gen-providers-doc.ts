@@ -20,6 +20,7 @@ import { REPO_ROOT, operationFixtures, type KeyedOperationFixture } from '../tes
  * `test/contract/providers-doc.test.ts` fails when the file is stale.
  */
 
+/** The repository root (re-exported from test/helpers/fixtures.ts for callers of this script). */
 export { REPO_ROOT };
 /** The generated file. */
 export const PROVIDERS_DOC_PATH = resolve(REPO_ROOT, 'docs/providers.md');
