@@ -18,6 +18,8 @@ export const config = defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // a Redis for the whole run: the one on REDIS_URL, or a private redis-server it starts and stops
+    globalSetup: ['test/helpers/global-setup.ts'],
     setupFiles: ['test/helpers/setup.ts'],
     reporters: ['default'],
   },

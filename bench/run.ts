@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { createMemoryStores } from '../src/subscriptions/memory-stores.js';
 import { createRedisStores } from '../src/subscriptions/redis-stores.js';
 import type { Stores } from '../src/subscriptions/stores.js';
-import { BENCH_INSTANCE, BENCH_SECRET } from './constants.js';
+import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
 
 /**
  * `npm run bench`: webhook → subscriber latency and fan-out throughput with 1,000 graphql-ws
@@ -19,14 +19,14 @@ import { BENCH_INSTANCE, BENCH_SECRET } from './constants.js';
  * (no GraphQL). The server runs in its own process (`bench/server.ts`) so its heap and CPU are
  * measured apart from the clients. Writes `docs/benchmarks.md`.
  *
- * Environment: `BENCH_REDIS_URL` (default `redis://127.0.0.1:6379`; keys under a unique
+ * Environment: `BENCH_REDIS_URL` (default `REDIS_URL`, else `redis://127.0.0.1:6379`; keys under a unique
  * prefix, deleted afterwards), `BENCH_SUBSCRIBERS` (1,000), `BENCH_LATENCY_SECONDS` (15),
  * `BENCH_BURST_SECONDS` (10), `BENCH_CPU_PROF` (a directory: the server writes V8 CPU profiles there).
  * Everything in `docs/benchmarks.md` after the `<!-- notes -->` line is kept across runs.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 10);
@@ -72,14 +72,13 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   return { url, child, ask, stop };
 }
 
+/** The provider the benchmark's instance runs on (bench/constants.ts). */
+const provider = benchProvider();
 let webhookSeq = 0;
+/** The provider's documented inbound-text webhook body with this message id. */
 function webhookBody(messageId: string): string {
-  return JSON.stringify({
-    isStatusReply: false, connectedPhone: '554499999999', waitingMessage: false, isEdit: false, isGroup: false, isNewsletter: false,
-    instanceId: 'A20DA9C0183A2D35A260F53F5D2B9244', messageId, phone: '5544999999999', fromMe: false, momment: Date.now() + ++webhookSeq,
-    status: 'RECEIVED', chatName: 'bench', senderName: 'bench', participantPhone: null, photo: 'https://', broadcast: false,
-    type: 'ReceivedCallback', text: { message: `benchmark message ${webhookSeq}` },
-  });
+  ++webhookSeq;
+  return JSON.stringify(provider.samples.inboundText(messageId, { occurredAt: Date.now() + webhookSeq, text: `benchmark message ${webhookSeq}` }));
 }
 
 async function postWebhook(url: string, messageId: string): Promise<void> {
@@ -265,10 +264,10 @@ async function main(): Promise<void> {
     `- Command: \`npm run bench\` (\`tsx bench/run.ts\`; \`BENCH_REDIS_URL\`, \`BENCH_SUBSCRIBERS\`, \`BENCH_LATENCY_SECONDS\`, \`BENCH_BURST_SECONDS\` to vary it)`,
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, Redis 7.0 on localhost; other jobs were running on it`,
-    '- Setup: the server in its own process (`bench/server.ts`, non-sandbox, one Z-API instance); the',
+    `- Setup: the server in its own process (\`bench/server.ts\`, non-sandbox, one ${provider.title} instance); the`,
     `  ${fmt(SUBSCRIBERS)} subscribers are real graphql-ws clients, one WebSocket each, in the bench process, each`,
     '  subscribed to `messageReceived(instanceId)` selecting id, timestamp, chat and text content. Webhooks',
-    '  are real HTTP posts of Z-API\'s documented `ReceivedCallback` text payload.',
+    `  are real HTTP posts of ${provider.title}'s documented inbound-text payload (\`samples.inboundText\`).`,
     '',
     '## Against the targets',
     '',

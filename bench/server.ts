@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { startApp } from '../src/app.js';
 import type { AppConfig, InstanceConfig } from '../src/config.js';
-import { zapiModule } from '../src/providers/zapi/index.js';
-import { BENCH_INSTANCE, BENCH_SECRET } from './constants.js';
+import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
 
 /**
  * The server under benchmark, in its own process (forked by `bench/run.ts` with `--expose-gc`),
- * so that its heap and CPU are measured apart from the 1,000 clients.
+ * so that its heap and CPU are measured apart from the 1,000 clients. Its one instance runs on
+ * the simulator of the first provider that posts webhooks ({@link benchProvider}).
  *
  * Environment: `BENCH_REDIS_URL` + `BENCH_REDIS_PREFIX` for the Redis stores (absent: memory).
  * IPC in: `{cmd: 'heap'}` → `{heapUsed}` after a full GC (bytes); `{cmd: 'cpu'}` →
@@ -16,8 +16,9 @@ import { BENCH_INSTANCE, BENCH_SECRET } from './constants.js';
 
 async function main(): Promise<void> {
   const send = (m: unknown) => process.send?.(m);
-  const sim = await zapiModule.startSimulator({ autoReply: false });
-  const instance = { ...sim.instanceConfig, id: BENCH_INSTANCE, provider: 'zapi', webhookSecret: BENCH_SECRET, baseUrl: sim.url } as InstanceConfig;
+  const mod = benchProvider();
+  const sim = await mod.startSimulator({ autoReply: false });
+  const instance = { ...sim.instanceConfig, id: BENCH_INSTANCE, provider: mod.kind, webhookSecret: BENCH_SECRET, baseUrl: sim.url } as InstanceConfig;
   const redisUrl = process.env.BENCH_REDIS_URL;
   const config: AppConfig = {
     port: 0, sandbox: false, instances: [instance], events: { retentionMs: 3_600_000, maxLength: 100_000 }, source: 'bench',

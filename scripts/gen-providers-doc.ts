@@ -1,58 +1,37 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isObjectType, type GraphQLSchema } from 'graphql';
-import { docOperationKey, type DocOperationTable } from '../src/providers/doc-operations.js';
-import type { ProviderKind } from '../src/providers/model.js';
-import { DOC_OPERATIONS as IVOSIGHTS_OPERATIONS } from '../src/providers/ivosights/operations.js';
-import { DOC_OPERATIONS as ZAPI_OPERATIONS } from '../src/providers/zapi/operations.js';
-import { DOC_OPERATIONS as ZIVO_OPERATIONS } from '../src/providers/zivo/operations.js';
-import { DOC_OPERATIONS as ZIXFLOW_OPERATIONS } from '../src/providers/zixflow/operations.js';
+import type { Capability, ProviderModule } from '../src/providers/contract.js';
+import { PROVIDER_MODULES } from '../src/providers/registry.js';
 import { CAPABILITY_FIELDS } from '../src/resolvers/capability-fields.js';
 import { buildGraphSchema } from '../src/graph.js';
+import { REPO_ROOT, operationFixtures, type KeyedOperationFixture } from '../test/helpers/fixtures.js';
 
 /**
- * Writes `docs/providers.md` from the code: for each provider, each documented operation of
- * its catalog (`catalog/<provider>.json`) and the GraphQL field that reaches it — through the
- * provider's `DOC_OPERATIONS` (operation → capabilities, or why none) and `CAPABILITY_FIELDS`
+ * Writes `docs/providers.md` from the code: for each provider of `PROVIDER_MODULES`, each
+ * documented operation of its fixtures (`test/fixtures/<provider>/operations.json`, with the
+ * doc lines of `mod.docSource`) and the GraphQL field that reaches it — through the module's
+ * `operations` table (operation → capabilities, or why none) and `CAPABILITY_FIELDS`
  * (capability → field, kept only when the built schema has that field) — or why none does.
  *
- * Run: `npx tsx scripts/gen-providers-doc.ts` (reads the provider docs from `WHATSGRAPH_DOCS`
- * or `../shared/provider-docs`). `test/contract/providers-doc.test.ts` fails when the file is stale.
+ * Run: `npm run docs:providers` (reads only the repository).
+ * `test/contract/providers-doc.test.ts` fails when the file is stale.
  */
 
-/** The repository root. */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the provider documentation lives (as `test/helpers/docs.ts` finds it). */
-export const DOCS_DIR = process.env.WHATSGRAPH_DOCS ?? resolve(REPO_ROOT, '../shared/provider-docs');
+/** The repository root (re-exported from test/helpers/fixtures.ts for callers of this script). */
+export { REPO_ROOT };
 /** The generated file. */
 export const PROVIDERS_DOC_PATH = resolve(REPO_ROOT, 'docs/providers.md');
 
-/** Per provider: its catalog file, its name in operations.tsv, its doc text file, and its operation table. */
-export const PROVIDER_DOC_SOURCES: Readonly<Record<ProviderKind, { catalog: string; tsvName: string; text: string; title: string; table: DocOperationTable }>> = {
-  zapi: { catalog: 'z-api.json', tsvName: 'z-api', text: 'z-api.txt', title: 'Z-API', table: ZAPI_OPERATIONS },
-  ivosights: { catalog: 'ivosights.json', tsvName: 'ivosights', text: 'ivosights-ivowba.txt', title: 'Ivosights IVOWBA', table: IVOSIGHTS_OPERATIONS },
-  zivo: { catalog: 'zivo.json', tsvName: 'zivo', text: 'zivo.txt', title: 'Zivo / ZChat', table: ZIVO_OPERATIONS },
-  zixflow: { catalog: 'zixflow.json', tsvName: 'zixflow', text: 'zixflow.txt', title: 'Zixflow', table: ZIXFLOW_OPERATIONS },
-};
-
-/** One documented operation of a catalog, with its table key. */
-export interface CatalogOperation { key: string; group: string; title: string; method: string; path: string; variant: string; lines: [number, number] }
-
-/**
- * The documented operations of one provider, in catalog order, keyed as `docOperationKey`
- * (the variant comes from catalog/operations.tsv, whose rows follow the catalog's order).
- */
-export function catalogOperations(kind: ProviderKind, docsDir: string = DOCS_DIR): CatalogOperation[] {
-  const src = PROVIDER_DOC_SOURCES[kind];
-  const ops = (JSON.parse(readFileSync(resolve(docsDir, 'catalog', src.catalog), 'utf8')) as { operations: Array<{ group: string; title: string; method: string; path: string; lines: [number, number] }> }).operations;
-  const rows = readFileSync(resolve(docsDir, 'catalog', 'operations.tsv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split('\t')).filter((r) => r[0] === src.tsvName);
-  if (rows.length !== ops.length) throw new Error(`operations.tsv has ${rows.length} ${kind} rows, the catalog ${ops.length}`);
-  return ops.map((o, i) => {
-    const variant = rows[i]?.[5] ?? '';
-    return { key: docOperationKey(o.method, o.path, variant), group: o.group, title: o.title, method: o.method, path: o.path, variant, lines: o.lines };
-  });
+/** One provider's documented operations as the doc shows them: each fixture with its route and the fields that reach it. */
+export interface RenderedOperation {
+  op: KeyedOperationFixture;
+  /** `Type.field` names of the schema that reach it (empty: not reached). */
+  fields: string[];
+  /** Its route's capabilities (empty when the table gives a reason instead). */
+  capabilities: Capability[];
 }
 
 /** Whether the schema has the field `Type.field`. */
@@ -65,50 +44,60 @@ export function schemaHasField(schema: GraphQLSchema, ref: string): boolean {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
- * Renders `docs/providers.md`.
- * @throws Error when a table misses a catalog operation (the contract suite reports which)
+ * Each documented operation of one provider (its fixtures, in document order) with the schema
+ * fields that reach it through the module's operation table and `CAPABILITY_FIELDS`.
+ * @throws Error when the module's table has no entry for a documented operation (the contract suite reports which)
  */
-export async function renderProvidersDoc(docsDir: string = DOCS_DIR): Promise<string> {
+export function renderedOperations(mod: ProviderModule, schema: GraphQLSchema): RenderedOperation[] {
+  return operationFixtures(mod).map((op) => {
+    const route = mod.operations[op.key];
+    if (!route) throw new Error(`${mod.kind}: its operation table has no entry for "${op.key}"`);
+    const capabilities = 'capabilities' in route ? [...route.capabilities] : [];
+    const fields = [...new Set(capabilities.map((c) => CAPABILITY_FIELDS[c]).filter((f) => schemaHasField(schema, f)))];
+    return { op, fields, capabilities };
+  });
+}
+
+/**
+ * Renders `docs/providers.md`: a summary table, then one section per module of
+ * `PROVIDER_MODULES` (heading `## {title} (\`{kind}\`)`) with one row per documented operation.
+ * @throws Error when a module's table misses a documented operation (see {@link renderedOperations})
+ */
+export async function renderProvidersDoc(): Promise<string> {
   const schema = await buildGraphSchema();
   const out: string[] = [
     '# Providers: documented operations and the graph',
     '',
-    '<!-- Generated by `npx tsx scripts/gen-providers-doc.ts` from each provider\'s DOC_OPERATIONS, src/resolvers/capability-fields.ts, the built schema and the provider catalogs. Do not edit by hand. -->',
+    '<!-- Generated by `npx tsx scripts/gen-providers-doc.ts` from each provider\'s DOC_OPERATIONS, src/resolvers/capability-fields.ts, the built schema and the documented operations in test/fixtures/<provider>/operations.json. Do not edit by hand. -->',
     '',
-    'For every operation the providers document (`provider-docs/catalog/*.json`), the GraphQL field that reaches it, or why none does. A capability whose field is not in the schema is shown as unreachable.',
+    'For every operation the providers document (`test/fixtures/<provider>/operations.json`, with its lines in the provider\'s documentation), the GraphQL field that reaches it, or why none does. A capability whose field is not in the schema is shown as unreachable.',
     '',
     '| provider | documented operations | reached from the graph | not reached |',
     '| --- | ---: | ---: | ---: |',
   ];
   const sections: string[] = [];
-  for (const kind of Object.keys(PROVIDER_DOC_SOURCES) as ProviderKind[]) {
-    const src = PROVIDER_DOC_SOURCES[kind];
-    const ops = catalogOperations(kind, docsDir);
+  for (const mod of Object.values(PROVIDER_MODULES)) {
+    const ops = renderedOperations(mod, schema);
     let reached = 0;
     const rows: string[] = [];
-    for (const op of ops) {
-      const route = src.table[op.key];
-      if (!route) throw new Error(`${kind}: DOC_OPERATIONS has no entry for "${op.key}"`);
-      let fields = '—';
+    for (const { op, fields, capabilities } of ops) {
+      const route = mod.operations[op.key]!;
       let how: string;
       if ('capabilities' in route) {
-        const present = route.capabilities.map((c) => ({ c, field: CAPABILITY_FIELDS[c] })).filter((x) => schemaHasField(schema, x.field));
-        const missing = route.capabilities.filter((c) => !present.some((p) => p.c === c));
-        if (present.length) {
-          reached++;
-          fields = [...new Set(present.map((p) => `\`${p.field}\``))].join(', ');
-        }
-        how = route.capabilities.map((c) => `\`${c}\``).join(', ') + (missing.length ? ` (no GraphQL field yet for ${missing.map((c) => `\`${c}\``).join(', ')})` : '');
+        const missing = capabilities.filter((c) => !schemaHasField(schema, CAPABILITY_FIELDS[c]));
+        how = capabilities.map((c) => `\`${c}\``).join(', ') + (missing.length ? ` (no GraphQL field yet for ${missing.map((c) => `\`${c}\``).join(', ')})` : '');
       } else {
         how = `not reached: ${route.reason}`;
       }
-      rows.push(`| ${cell(op.title)} | \`${op.method} ${cell(op.path)}\`${op.variant ? ` (${cell(op.variant)})` : ''} | ${op.lines[0]}-${op.lines[1]} | ${fields} | ${cell(how)} |`);
+      if (fields.length) reached++;
+      const fieldCell = fields.length ? fields.map((f) => `\`${f}\``).join(', ') : '—';
+      rows.push(`| ${cell(op.title)} | \`${op.method} ${cell(op.path)}\`${op.variant ? ` (${cell(op.variant)})` : ''} | ${op.lines[0]}-${op.lines[1]} | ${fieldCell} | ${cell(how)} |`);
     }
-    out.push(`| ${src.title} (\`${kind}\`) | ${ops.length} | ${reached} | ${ops.length - reached} |`);
+    out.push(`| ${mod.title} (\`${mod.kind}\`) | ${ops.length} | ${reached} | ${ops.length - reached} |`);
     sections.push(
-      `## ${src.title} (\`${kind}\`)`,
+      `## ${mod.title} (\`${mod.kind}\`)`,
       '',
-      `${ops.length} documented operations (\`${src.text}\`), ${reached} reached from the graph.`,
+      `${ops.length} documented operations (\`${mod.docSource}\`), ${reached} reached from the graph.`,
       '',
       '| operation | request | doc lines | GraphQL field | capability, or why not |',
       '| --- | --- | --- | --- | --- |',

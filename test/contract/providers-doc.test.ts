@@ -1,43 +1,60 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { PROVIDERS_DOC_PATH, REPO_ROOT, renderProvidersDoc, schemaHasField } from '../../scripts/gen-providers-doc.js';
-import { CAPABILITIES, type Capability } from '../../src/providers/contract.js';
-import { CAPABILITY_FIELDS } from '../../src/resolvers/capability-fields.js';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphQLSchema } from 'graphql';
+import { PROVIDERS_DOC_PATH, renderProvidersDoc, schemaHasField } from '../../scripts/gen-providers-doc.js';
+import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { buildGraphSchema } from '../../src/graph.js';
+import { operationFixtures } from '../helpers/fixtures.js';
+
+/**
+ * `docs/providers.md` against the code: it is what the generator writes, and for every module
+ * of PROVIDER_MODULES each documented operation its table routes to capabilities shows, in
+ * that provider's section, a GraphQL field the built schema has (so a capability without a
+ * field, or a field that was removed, fails here).
+ */
+
+/** The cells of one table row of `doc` (split on unescaped `|`). */
+function cells(row: string): string[] {
+  return row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+}
+
+/** The lines of the section `## {title} (`{kind}`)` of `doc`. @throws Error when the section is missing */
+function section(doc: string, title: string, kind: string): string[] {
+  const lines = doc.split('\n');
+  const start = lines.indexOf(`## ${title} (\`${kind}\`)`);
+  if (start < 0) throw new Error(`no section for ${kind}`);
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
 
 describe('docs/providers.md', () => {
-  it('is what scripts/gen-providers-doc.ts generates from the code (run `npx tsx scripts/gen-providers-doc.ts` when this fails)', async () => {
-    const expected = await renderProvidersDoc();
-    expect(readFileSync(PROVIDERS_DOC_PATH, 'utf8')).toBe(expected);
+  let doc: string;
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    doc = await renderProvidersDoc();
+    schema = await buildGraphSchema();
   });
 
-  it('names, for the Zivo and Zixflow operations, the GraphQL fields that reach them', async () => {
-    const doc = await renderProvidersDoc();
-    expect(doc).toMatch(/`POST \/api\/zivo\/zchat\/services\/sendbulk` \| 67-90 \| `Mutation.sendBulk`/);
-    expect(doc).toMatch(/`GET \/api\/zivo\/zchat\/services\/getdlr` \| 92-98 \| `Instance.messageStatus`/);
-    expect(doc).toMatch(/`POST \/api\/v1\/campaign\/whatsapp\/message\/send` \| 1-194 \| `Mutation.sendButtons`/);
-  });
-});
-
-describe('capability → GraphQL field table (src/resolvers/capability-fields.ts)', () => {
-  it('lists every capability', () => {
-    expect(Object.keys(CAPABILITY_FIELDS).sort()).toEqual([...CAPABILITIES].sort());
+  it('is what scripts/gen-providers-doc.ts generates from the code (run `npm run docs:providers` when this fails)', () => {
+    expect(readFileSync(PROVIDERS_DOC_PATH, 'utf8')).toBe(doc);
   });
 
-  it('names an existing field for every capability a resolver requires', async () => {
-    const schema = await buildGraphSchema();
-    const dirs = ['src/resolvers', 'src/providers/loaders.ts'].map((d) => resolve(REPO_ROOT, d));
-    const files = [
-      ...readdirSync(dirs[0]!).filter((f) => f.endsWith('.ts')).map((f) => resolve(dirs[0]!, f)),
-      dirs[1]!,
-    ];
-    const used = new Set<Capability>();
-    for (const f of files) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/(?:requireCapability\([^,]+,|runSend\([^,]+,[^,]+,)\s*'([A-Z_]+)'/g)) used.add(m[1] as Capability);
-    }
-    expect(used.size).toBeGreaterThan(10);
-    const unreachable = [...used].filter((c) => !schemaHasField(schema, CAPABILITY_FIELDS[c]));
-    expect(unreachable).toEqual([]);
-  });
+  for (const mod of Object.values(PROVIDER_MODULES)) {
+    it(`${mod.kind}: one row per documented operation, and each operation routed to capabilities names an existing GraphQL field`, () => {
+      const rows = section(doc, mod.title, mod.kind).filter((l) => l.startsWith('| ') && !l.startsWith('| operation') && !l.startsWith('| ---')).map(cells);
+      const ops = operationFixtures(mod);
+      expect(rows).toHaveLength(ops.length);
+      const unreached: string[] = [];
+      ops.forEach((op, i) => {
+        const [, request, lines, fieldCell] = rows[i]!;
+        expect(request).toContain(`\`${op.method} ${op.path.replace(/\|/g, '\\|')}\``);
+        expect(lines).toBe(`${op.lines[0]}-${op.lines[1]}`);
+        const route = mod.operations[op.key];
+        if (!route || !('capabilities' in route) || route.capabilities.length === 0) return;
+        const fields = [...(fieldCell ?? '').matchAll(/`([A-Za-z]+\.[A-Za-z]+)`/g)].map((m) => m[1]!);
+        if (fields.length === 0 || !fields.every((f) => schemaHasField(schema, f))) unreached.push(`${op.key} → ${fieldCell}`);
+      });
+      expect(unreached).toEqual([]);
+    });
+  }
 });

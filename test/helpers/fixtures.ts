@@ -70,3 +70,15 @@ export function webhookFixtures(mod: Pick<ProviderModule, 'fixtures'>): WebhookF
   if (!existsSync(path)) return [];
   return (JSON.parse(readFileSync(path, 'utf8')) as { webhooks: WebhookFixture[] }).webhooks;
 }
+
+/**
+ * The documented webhook kinds (`WebhookFixture.kind`) the graph does not type yet: their
+ * messages arrive as `UnsupportedContent` with the raw JSON. Read from
+ * `webhooks-unsupported.json` in the provider's fixtures folder (`{ "kinds": [...] }`);
+ * empty when the file is absent (every documented kind is typed).
+ */
+export function unsupportedWebhookKinds(mod: Pick<ProviderModule, 'fixtures'>): string[] {
+  const path = fixturePath(mod, 'webhooks-unsupported.json');
+  if (!existsSync(path)) return [];
+  return (JSON.parse(readFileSync(path, 'utf8')) as { kinds: string[] }).kinds;
+}

@@ -4,13 +4,28 @@ import { createServer, connect } from 'node:net';
 import { Redis } from 'ioredis';
 
 /**
- * Test helpers for real Redis: the shared server (127.0.0.1:6379, or `WHATSGRAPH_TEST_REDIS_URL`)
- * with a unique key prefix per run, and private `redis-server` processes a test can kill and
- * restart (outage and chaos tests).
+ * Test helpers for real Redis: the Redis of the run (`REDIS_URL`, which the global setup
+ * test/helpers/global-setup.ts points at a private server when none answers) with a unique key
+ * prefix per test, and private `redis-server` processes a test can kill and restart (outage
+ * and chaos tests).
  */
 
-/** The shared Redis the integration tests use. */
-export const TEST_REDIS_URL = process.env.WHATSGRAPH_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Where a Redis is looked for when `REDIS_URL` is not set. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/**
+ * The Redis URL the run was asked for: `REDIS_URL`, else the former `WHATSGRAPH_TEST_REDIS_URL`,
+ * else {@link DEFAULT_REDIS_URL}.
+ */
+export function requestedRedisUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.REDIS_URL ?? env.WHATSGRAPH_TEST_REDIS_URL ?? DEFAULT_REDIS_URL;
+}
+
+/**
+ * The Redis the integration tests share: `REDIS_URL` as the global setup leaves it for the
+ * workers (a private server's URL when none answered on the requested one).
+ */
+export const TEST_REDIS_URL = requestedRedisUrl();
 
 /** A key prefix no other run uses: `test:{label}:{uuid}`. */
 export function uniquePrefix(label = 'stores'): string {
@@ -48,10 +63,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Resolves true when a Redis on `port` answers PING within `timeoutMs`. */
-export async function redisAnswers(port: number, timeoutMs = 500): Promise<boolean> {
+/** Resolves true when a Redis on `host:port` answers PING with PONG within `timeoutMs` (one that wants a password does not). */
+export async function redisAnswers(port: number, timeoutMs = 500, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, host);
     let buffer = '';
     const done = (ok: boolean) => {
       clearTimeout(timer);
@@ -66,6 +81,22 @@ export async function redisAnswers(port: number, timeoutMs = 500): Promise<boole
     });
     socket.on('error', () => done(false));
   });
+}
+
+/**
+ * Resolves true when the Redis at `url` (`redis://host:port`, port 6379 when absent) answers
+ * PING within `timeoutMs`; false for a URL it cannot read or a `rediss://` one (TLS is not tried).
+ */
+export async function redisUrlAnswers(url: string, timeoutMs = 500): Promise<boolean> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'redis:') return false;
+  const host = parsed.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1';
+  return redisAnswers(Number(parsed.port || 6379), timeoutMs, host);
 }
 
 /** A private redis-server child process (no persistence) on a fixed port. */

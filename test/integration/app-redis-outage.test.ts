@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
-import { zapiModule } from '../../src/providers/zapi/index.js';
 import { collect, eventually, gql, sandboxConfig, settle, startTestApp, wsClient } from '../helpers/app.js';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis.js';
-import { zapiTextWebhook } from '../helpers/payloads.js';
+import { inboundTextBody, simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
 /**
  * The whole server while its Redis is down and back (issue 4, "Redis trouble"): webhooks are
@@ -13,21 +12,23 @@ import { zapiTextWebhook } from '../helpers/payloads.js';
  * subscriber that resumes from its cursor gets what was accepted.
  */
 const SECRET = 'outage-webhook-secret-0123456789';
+/** The provider whose webhooks are posted: the first that posts any. */
+const mod = webhookProvider();
 let redis: PrivateRedis;
 let sim: SimulatorHandle;
 let app: RunningApp;
 
 const post = (id: string) =>
-  fetch(`${app.url}/webhooks/br/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(zapiTextWebhook(id, { text: 'outage' })) });
+  fetch(`${app.url}/webhooks/br/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: inboundTextBody(mod, id, { text: 'outage' }) });
 
 beforeAll(async () => {
   redis = await startPrivateRedis();
-  sim = await zapiModule.startSimulator({ autoReply: false });
+  sim = await mod.startSimulator({ autoReply: false });
   app = await startTestApp(
     sandboxConfig({
       sandbox: false,
       redis: { url: redis.url, keyPrefix: 'outage' },
-      instances: [{ id: 'br', provider: 'zapi', webhookSecret: SECRET, baseUrl: sim.url, ...sim.instanceConfig }],
+      instances: [simulatedInstance(mod, sim, 'br', SECRET)],
     }),
   );
 });

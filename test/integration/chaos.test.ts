@@ -6,13 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
-import type { AppConfig, InstanceConfig } from '../../src/config.js';
+import type { AppConfig } from '../../src/config.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
 import type { DomainEvent } from '../../src/providers/model.js';
-import { zapiModule } from '../../src/providers/zapi/index.js';
 import { startTestApp } from '../helpers/app.js';
 import { startPrivateRedis, waitFor, type PrivateRedis } from '../helpers/redis.js';
-import { zapiTextWebhook } from '../helpers/payloads.js';
+import { inboundTextBody, simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
 /**
  * Chaos: 10,000 webhooks at a steady rate over HTTP (each with its own provider message id),
@@ -33,7 +32,9 @@ const MAX_IN_FLIGHT = 200;
 const SUBSCRIBERS = 2;
 /** Each subscriber is cut off at least this often. */
 const MIN_DROPS = 100;
-const INSTANCE = 'zapi-chaos';
+/** The provider whose webhooks are posted: the first that posts any. */
+const mod = webhookProvider();
+const INSTANCE = 'chaos';
 const SECRET = 'chaos-webhook-secret-0123456789';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -41,9 +42,9 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
 
-/** Z-API's documented text payload (test/helpers/payloads.ts), as the body the sender posts. */
+/** The provider's documented inbound-text payload (`samples.inboundText`), as the body the sender posts. */
 function textWebhook(messageId: string, n: number): string {
-  return JSON.stringify(zapiTextWebhook(messageId, { momment: 1_700_000_000_000 + n, text: `chaos ${n}` }));
+  return inboundTextBody(mod, messageId, { occurredAt: 1_700_000_000_000 + n, text: `chaos ${n}` });
 }
 
 /** Orders cursors of either backend (`123` or `1700000000000-5`). */
@@ -114,7 +115,7 @@ function startSubscriber(url: string): Subscriber {
           timer = setTimeout(() => {
             cut = true;
             s.drops++;
-            (socket as WebSocket | null)?.terminate();
+            socket?.terminate();
             end();
           }, 30 + Math.random() * 120);
         };
@@ -195,9 +196,9 @@ function dedupe<T extends { id: string }>(items: T[]): T[] {
 }
 
 async function runChaos(options: { redis?: PrivateRedis }): Promise<void> {
-  const sim: SimulatorHandle = await zapiModule.startSimulator({ autoReply: false });
+  const sim: SimulatorHandle = await mod.startSimulator({ autoReply: false });
   cleanups.push(() => sim.close());
-  const instance = { ...sim.instanceConfig, id: INSTANCE, provider: 'zapi', webhookSecret: SECRET, baseUrl: sim.url } as InstanceConfig;
+  const instance = simulatedInstance(mod, sim, INSTANCE, SECRET);
   const config: AppConfig = {
     port: 0, sandbox: false, instances: [instance], events: { retentionMs: 3_600_000, maxLength: 100_000 }, source: 'chaos.test',
     ...(options.redis ? { redis: { url: options.redis.url, keyPrefix: 'chaos' } } : {}),

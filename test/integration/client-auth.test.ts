@@ -3,22 +3,23 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
-import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { sandboxConfig, startTestApp } from '../helpers/app.js';
+import { simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
-/** `auth.apiKeys` and `cors.origins`: the graph refuses clients without a key, over HTTP and WebSocket. */
+/** `auth.apiKeys` and `cors.origins`: the graph refuses clients without a key, over HTTP and WebSocket (one instance, on the simulator of {@link webhookProvider}). */
 const KEY = 'test-api-key-0123456789';
 let sim: SimulatorHandle;
 let app: RunningApp;
 
 beforeAll(async () => {
-  sim = await PROVIDER_MODULES.zapi.startSimulator({ autoReply: false });
+  const mod = webhookProvider();
+  sim = await mod.startSimulator({ autoReply: false });
   app = await startTestApp(
     sandboxConfig({
       sandbox: false,
       auth: { apiKeys: [KEY] },
       cors: { origins: ['https://app.example.com'] },
-      instances: [{ id: 'br', provider: 'zapi', webhookSecret: 'webhook-secret-0123456789', baseUrl: sim.url, ...sim.instanceConfig }],
+      instances: [simulatedInstance(mod, sim, 'br', 'webhook-secret-0123456789')],
     }),
   );
 });
@@ -44,7 +45,7 @@ describe('client API keys', () => {
   it('serves a client with the key', async () => {
     const res = await post({ authorization: `Bearer ${KEY}` });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).data.instances).toEqual([{ id: 'br' }]);
+    expect(((await res.json()) as { data: { instances: unknown } }).data.instances).toEqual([{ id: 'br' }]);
   });
 
   it('closes a WebSocket without the key with 4403, and serves one with it', async () => {

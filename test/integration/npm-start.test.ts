@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { collect, eventually, gql, settle, wsClient } from '../helpers/app.js';
-import { REPO_ROOT } from '../helpers/docs.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
 
 /**
  * A newcomer's first run: `npm start` with no configuration file is a working graph, and the
@@ -60,7 +60,10 @@ describe('npm start with no configuration (sandbox mode)', () => {
 
     const q = await gql(url, query!);
     expect(q.errors).toBeUndefined();
-    expect(q.data!.instances.map((i: any) => i.id)).toContain('zapi-sandbox');
+    // the sandbox instance the README's mutation names exists
+    const readmeInstance = /instanceId: "([^"]+)"/.exec(mutation!)?.[1];
+    expect(readmeInstance).toBeDefined();
+    expect((q.data!.instances as Array<{ id: string }>).map((i) => i.id)).toContain(readmeInstance);
 
     const client = wsClient(url);
     const statuses = collect(client, statusSub!);
@@ -84,10 +87,11 @@ describe('npm start with no configuration (sandbox mode)', () => {
     const ws = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
     await new Promise<void>((res, rej) => {
       ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init' })));
-      ws.once('message', (d) => (JSON.parse(String(d)).type === 'connection_ack' ? res() : rej(new Error(String(d)))));
+      ws.once('message', (d: Buffer) => ((JSON.parse(d.toString()) as { type: string }).type === 'connection_ack' ? res() : rej(new Error(d.toString()))));
       ws.once('error', rej);
     });
-    ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { connectionChanged(instanceId: "zapi-sandbox") { state } }' } }));
+    const [first] = (await gql(url, '{ instances { id } }')).data!.instances as Array<{ id: string }>;
+    ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription($i: ID!) { connectionChanged(instanceId: $i) { state } }', variables: { i: first!.id } } }));
     await settle(200);
     const closed = new Promise<number>((res) => ws.once('close', (code) => res(code)));
     const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));

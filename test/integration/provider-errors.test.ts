@@ -2,23 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
-import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
+import { simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
 /**
- * Z-API answering 401 / 429 / 500 / nothing in time, seen through the graph: the graph's error
- * codes, `retryAfterMs` when Z-API says, and no token, URL or message text in the answer.
+ * A provider (the first that posts webhooks, {@link webhookProvider}) answering 401 / 429 / 500 /
+ * nothing in time, seen through the graph: the graph's error codes, `retryAfterMs` when the
+ * provider says, and no credential, URL or message text in the answer.
  */
+const mod = webhookProvider();
 let sim: SimulatorHandle;
 let app: RunningApp;
 const secret = randomBytes(16).toString('hex');
 
 beforeAll(async () => {
-  sim = await PROVIDER_MODULES.zapi.startSimulator({ autoReply: false });
+  sim = await mod.startSimulator({ autoReply: false });
   app = await startTestApp(
     sandboxConfig({
       sandbox: false,
-      instances: [{ id: 'br', provider: 'zapi', webhookSecret: secret, baseUrl: sim.url, ...sim.instanceConfig, timeoutMs: 300 }],
+      instances: [simulatedInstance(mod, sim, 'br', secret, { timeoutMs: 300 })],
     }),
   );
 });
@@ -27,7 +29,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const SEND = 'mutation { sendText(input: {instanceId: "br", to: "5511987654321", text: "the secret plan"}) { message { id } } }';
+const SEND = 'mutation { sendText(input: {instanceId: "br", to: "+55 11 98765-4321", text: "the secret plan"}) { message { id } } }';
 
 async function sendExpectingError(): Promise<{ code: string; extensions: Record<string, unknown>; raw: string }> {
   const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SEND }) });
@@ -49,7 +51,7 @@ describe('provider failures through the graph', () => {
     sim.injectFault({ status: 401, body: { error: 'Client-Token not allowed' } });
     const e = await sendExpectingError();
     expect(e.code).toBe('PROVIDER_UNAUTHORIZED');
-    expect(e.extensions).toMatchObject({ provider: 'zapi', httpStatus: 401 });
+    expect(e.extensions).toMatchObject({ provider: mod.kind, httpStatus: 401 });
     expectNoSecrets(e.raw);
   });
 
@@ -87,7 +89,7 @@ describe('provider failures through the graph', () => {
 describe('graceful shutdown', () => {
   it('lets an in-flight request finish before the server stops', async () => {
     const slowApp = await startTestApp(
-      sandboxConfig({ sandbox: false, instances: [{ id: 'br', provider: 'zapi', webhookSecret: secret, baseUrl: sim.url, ...sim.instanceConfig, timeoutMs: 5_000 }] }),
+      sandboxConfig({ sandbox: false, instances: [simulatedInstance(mod, sim, 'br', secret, { timeoutMs: 5_000 })] }),
     );
     sim.injectFault({ delayMs: 600 });
     const inFlight = gql(slowApp.url, SEND);

@@ -12,7 +12,7 @@ import { startPrivateRedis, waitFor, type PrivateRedis } from '../helpers/redis.
  */
 
 function event(n: number): DomainEvent {
-  return { type: 'INSTANCE_EVENT', id: `outage-${n}`, instanceId: 'inst', occurredAt: Date.now(), kind: 'test', raw: { n } } as DomainEvent;
+  return { type: 'INSTANCE_EVENT', id: `outage-${n}`, instanceId: 'inst', occurredAt: Date.now(), kind: 'test', raw: { n } };
 }
 
 /** Settles `p` and reports how, and how long it took. */

@@ -5,29 +5,34 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
-import { zapiModule } from '../../src/providers/zapi/index.js';
 import { collect, eventually, gql, settle, wsClient } from '../helpers/app.js';
-import { REPO_ROOT } from '../helpers/docs.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
 import { TEST_REDIS_URL, deletePrefix, freePort, uniquePrefix } from '../helpers/redis.js';
-import { zapiTextWebhook } from '../helpers/payloads.js';
+import { isCallOf, operationsFor, webhookProvider } from '../helpers/providers.js';
 
 /**
  * Issue 4's proof with two real server processes (`node src/main.ts`, as `npm start` runs
  * it) configured from one YAML file, sharing the real Redis under a unique key prefix and one
- * Z-API simulator: a webhook posted to A reaches a subscriber on B; the same webhook posted
+ * simulator of the first provider that posts webhooks ({@link webhookProvider}; its first
+ * credential field, `secretFields[0]`, given as `${INSTANCE_SECRET}` from the environment): a webhook posted to A reaches a subscriber on B; the same webhook posted
  * again to B publishes nothing; two concurrent sends with one idempotency key, one on each
  * replica, make one provider call and answer the same message id.
  */
-const INSTANCE = 'zapi-br';
+const mod = webhookProvider();
+const INSTANCE = 'br';
+/** The instance's credential field the YAML takes from the environment. */
+const SECRET_FIELD = mod.secretFields[0]!;
 const SECRET = 'processes-webhook-secret-0123456789';
 const prefix = uniquePrefix('processes');
 
 let sim: SimulatorHandle;
+/** How many documented SEND_TEXT calls the simulator received so far. */
+const sends = () => sim.requests.filter((r) => operationsFor(mod, 'SEND_TEXT').some((op) => isCallOf(mod, sim.instanceConfig, op, r))).length;
 const replicas: Array<{ child: ChildProcess; url: string; output: string }> = [];
 
 async function startReplica(configPath: string): Promise<{ child: ChildProcess; url: string; output: string }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WHATSGRAPH_CONFIG: configPath, LOG_LEVEL: 'warn', ZAPI_TOKEN: String(sim.instanceConfig.token) };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WHATSGRAPH_CONFIG: configPath, LOG_LEVEL: 'warn', INSTANCE_SECRET: String(sim.instanceConfig[SECRET_FIELD]) };
   delete env.VITEST;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const replica = { child, url: `http://127.0.0.1:${port}`, output: '' };
@@ -44,13 +49,14 @@ async function post(url: string, body: unknown): Promise<{ status: number; body:
 }
 
 beforeAll(async () => {
-  sim = await zapiModule.startSimulator({ autoReply: false, stepDelayMs: 10 });
+  sim = await mod.startSimulator({ autoReply: false, stepDelayMs: 10 });
+  expect(typeof sim.instanceConfig[SECRET_FIELD], `the simulator's ${SECRET_FIELD}`).toBe('string');
   const dir = mkdtempSync(join(tmpdir(), 'wg-replicas-'));
   const configPath = join(dir, 'whatsgraph.yaml');
   writeFileSync(
     configPath,
     stringify({
-      instances: [{ id: INSTANCE, provider: 'zapi', webhookSecret: SECRET, baseUrl: sim.url, instanceId: sim.instanceConfig.instanceId, token: '${ZAPI_TOKEN}', clientToken: sim.instanceConfig.clientToken }],
+      instances: [{ ...sim.instanceConfig, id: INSTANCE, provider: mod.kind, webhookSecret: SECRET, baseUrl: sim.url, [SECRET_FIELD]: '${INSTANCE_SECRET}' }],
       redis: { url: TEST_REDIS_URL, keyPrefix: prefix },
     }),
   );
@@ -71,15 +77,15 @@ describe('two server processes sharing Redis', () => {
     const sub = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id content { __typename } } }', { i: INSTANCE });
     await settle(500);
     const id = `PROC${Date.now()}`;
-    const first = await post(a.url, zapiTextWebhook(id, { text: 'across replicas' }));
+    const first = await post(a.url, mod.samples.inboundText(id, { text: 'across replicas' }));
     expect(first).toMatchObject({ status: 200, body: { published: 1 } });
     const got = await sub.waitFor((d) => d.messageReceived.id === id);
     expect(got.messageReceived.content.__typename).toBe('TextContent');
-    const again = await post(b.url, zapiTextWebhook(id, { text: 'across replicas' }));
+    const again = await post(b.url, mod.samples.inboundText(id, { text: 'across replicas' }));
     expect(again).toMatchObject({ status: 200, body: { published: 0, duplicates: 1 } });
     // a later, distinct webhook proves the subscription is still live, and nothing came between
     const marker = `${id}-2`;
-    await post(b.url, zapiTextWebhook(marker, { text: 'across replicas' }));
+    await post(b.url, mod.samples.inboundText(marker, { text: 'across replicas' }));
     await sub.waitFor((d) => d.messageReceived.id === marker);
     expect(sub.results.map((r) => r.data!.messageReceived.id)).toEqual([id, marker]);
     sub.dispose();
@@ -88,13 +94,13 @@ describe('two server processes sharing Redis', () => {
 
   it('sends once for one idempotency key used concurrently on A and B', async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
-    const sendsBefore = sim.requests.filter((r) => r.path.endsWith('/send-text')).length;
-    const mutation = 'mutation { sendText(input: {instanceId: "zapi-br", to: "5511987654321", text: "once", idempotencyKey: "k-processes-1"}) { message { id } } }';
+    const sendsBefore = sends();
+    const mutation = 'mutation { sendText(input: {instanceId: "br", to: "+55 11 98765-4321", text: "once", idempotencyKey: "k-processes-1"}) { message { id } } }';
     const [ra, rb] = await Promise.all([gql(a.url, mutation), gql(b.url, mutation)]);
     expect(ra.errors).toBeUndefined();
     expect(rb.errors).toBeUndefined();
     expect(ra.data!.sendText.message.id).toBe(rb.data!.sendText.message.id);
-    expect(sim.requests.filter((r) => r.path.endsWith('/send-text')).length - sendsBefore).toBe(1);
+    expect(sends() - sendsBefore).toBe(1);
     const reused = await gql(b.url, mutation.replace('"once"', '"other text"'));
     expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
   });

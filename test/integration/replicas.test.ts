@@ -2,26 +2,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import type { RunningApp } from '../../src/app.js';
-import type { AppConfig, InstanceConfig } from '../../src/config.js';
+import type { AppConfig } from '../../src/config.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
-import { zapiModule } from '../../src/providers/zapi/index.js';
 import { collect, eventually, gql, startTestApp, wsClient, type Collected } from '../helpers/app.js';
 import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from '../helpers/redis.js';
-import { zapiTextWebhook } from '../helpers/payloads.js';
+import { isCallOf, operationsFor, simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
 /**
  * Two replicas: two complete servers in this process, on their own ports, each with its own
- * Redis connections, sharing one Redis under a unique key prefix and one Z-API simulator.
+ * Redis connections, sharing one Redis under a unique key prefix and one simulator of the first provider that
+ * posts webhooks ({@link webhookProvider}).
  * A webhook posted to A reaches a graphql-ws subscriber on B; the same webhook redelivered
  * to B publishes nothing; one idempotency key used concurrently on A and B sends once.
  */
 
-const INSTANCE = 'zapi-replicated';
+const mod = webhookProvider();
+const INSTANCE = 'replicated';
 const SECRET = 'replica-webhook-secret-0123456789';
 const prefix = uniquePrefix('replicas');
 const channel = `${prefix}:bus:instance:${INSTANCE}`;
 
 let sim: SimulatorHandle;
+/** How many documented SEND_TEXT calls the simulator received so far. */
+const sends = () => sim.requests.filter((r) => operationsFor(mod, 'SEND_TEXT').some((op) => isCallOf(mod, sim.instanceConfig, op, r))).length;
 let a: RunningApp;
 let b: RunningApp;
 let clientB: Client;
@@ -39,8 +42,8 @@ async function subscribers(n: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  sim = await zapiModule.startSimulator({ autoReply: false });
-  const instance = { ...sim.instanceConfig, id: INSTANCE, provider: 'zapi', webhookSecret: SECRET, baseUrl: sim.url } as InstanceConfig;
+  sim = await mod.startSimulator({ autoReply: false });
+  const instance = simulatedInstance(mod, sim, INSTANCE, SECRET);
   const config: AppConfig = {
     port: 0, sandbox: false, instances: [instance], redis: { url: TEST_REDIS_URL, keyPrefix: prefix },
     events: { retentionMs: 3_600_000, maxLength: 10_000 }, source: 'replicas.test',
@@ -69,16 +72,16 @@ describe('two replicas sharing Redis', () => {
     try {
       await subscribers(1);
       const id = `REPLICA-${Date.now()}`;
-      const first = await postWebhook(a, zapiTextWebhook(id, { text: 'hello from A' }));
+      const first = await postWebhook(a, mod.samples.inboundText(id, { text: 'hello from A' }));
       expect(first).toEqual({ status: 200, body: { received: 1, published: 1, duplicates: 0 } });
       const got = await sub.waitFor((d) => d.messageReceived.id === id);
       expect(got.messageReceived.content).toEqual({ __typename: 'TextContent', body: 'hello from A' });
 
-      const again = await postWebhook(b, zapiTextWebhook(id, { text: 'hello from A' }));
+      const again = await postWebhook(b, mod.samples.inboundText(id, { text: 'hello from A' }));
       expect(again).toEqual({ status: 200, body: { received: 1, published: 0, duplicates: 1 } });
       // a marker after the redelivery: once it arrived, the redelivery would have too
       const marker = `MARKER-${Date.now()}`;
-      expect((await postWebhook(a, zapiTextWebhook(marker, { text: 'marker' }))).body.published).toBe(1);
+      expect((await postWebhook(a, mod.samples.inboundText(marker, { text: 'marker' }))).body.published).toBe(1);
       await sub.waitFor((d) => d.messageReceived.id === marker);
       expect(sub.results.filter((r) => r.data?.messageReceived.id === id)).toHaveLength(1);
 
@@ -95,23 +98,23 @@ describe('two replicas sharing Redis', () => {
   });
 
   it('concurrent sendText with one idempotencyKey on A and B: one provider call, the same message id in every answer', async () => {
-    const before = sim.requests.filter((r) => r.path.endsWith('/send-text')).length;
+    const before = sends();
     // the provider answers slowly, so every request arrives while the first one still holds the key
     sim.injectFault({ delayMs: 400 });
-    const mutation = `mutation($k: String!) { sendText(input: {instanceId: "${INSTANCE}", to: "5511987654321", text: "once", idempotencyKey: $k}) { message { id status } } }`;
+    const mutation = `mutation($k: String!) { sendText(input: {instanceId: "${INSTANCE}", to: "+55 11 98765-4321", text: "once", idempotencyKey: $k}) { message { id status } } }`;
     const key = `idem-${Date.now()}`;
     const answers = await Promise.all([a, b, a, b, a, b].map((app) => gql(app.url, mutation, { k: key })));
     for (const r of answers) expect(r.errors).toBeUndefined();
     const ids = new Set(answers.map((r) => r.data!.sendText.message.id as string));
     expect(ids.size).toBe(1);
     expect([...ids][0]).toMatch(/\w{8,}/);
-    expect(sim.requests.filter((r) => r.path.endsWith('/send-text')).length - before).toBe(1);
+    expect(sends() - before).toBe(1);
 
     // a new key sends again
     const other = await gql(b.url, mutation, { k: `${key}-2` });
     expect(other.errors).toBeUndefined();
     expect(other.data!.sendText.message.id).not.toBe([...ids][0]);
-    expect(sim.requests.filter((r) => r.path.endsWith('/send-text')).length - before).toBe(2);
+    expect(sends() - before).toBe(2);
   });
 
   it('both replicas report ready with their Redis', async () => {

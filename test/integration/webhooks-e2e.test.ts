@@ -1,173 +1,133 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import type { RunningApp } from '../../src/app.js';
-import { collect, settle, startTestApp, wsClient, type Collected } from '../helpers/app.js';
-import { readCatalog } from '../helpers/docs.js';
+import { createLogger } from '../../src/logger.js';
+import type { DomainEvent } from '../../src/providers/model.js';
+import { PROVIDER_MODULES } from '../../src/providers/registry.js';
+import { collect, settle, startTestApp, wsClient } from '../helpers/app.js';
+import { unsupportedWebhookKinds, webhookFixtures } from '../helpers/fixtures.js';
 
 /**
- * Every one of Z-API's 66 documented webhook payloads (catalog/z-api.webhooks.json), posted over
- * HTTP to the running server, reaches a graphql-ws client on the `events` stream as a typed
- * event. Message ids are made unique per payload so that dedupe and the never-backwards rule
- * (tested elsewhere) do not hide any of them.
+ * Every documented webhook payload of every provider (`webhookFixtures(mod)` over
+ * PROVIDER_MODULES), posted over HTTP to the running sandbox server, reaches a graphql-ws
+ * client on the `events` stream as the typed events the module's own parser makes of it:
+ * same types in the same order, same message ids and contents, statuses (with the provider's
+ * error code and title), presences, connection states and notification kinds. A payload may
+ * arrive as `UnsupportedContent` only when its fixture kind is listed in the provider's
+ * `test/fixtures/<provider>/webhooks-unsupported.json`, and every kind listed there must still
+ * be unsupported (so the list shrinks as kinds get typed). Ids and times are made unique per
+ * payload so that dedupe and the never-backwards rule (tested elsewhere) hide none of them.
  */
-interface CatalogWebhook { event: string; kind: string; payload: Record<string, unknown> }
-const webhooks = readCatalog<CatalogWebhook[] | { webhooks: CatalogWebhook[] }>('z-api.webhooks.json');
-const payloads: CatalogWebhook[] = Array.isArray(webhooks) ? webhooks : webhooks.webhooks;
 
-/** The kinds the first slice does not type yet: they arrive as UnsupportedContent with their raw JSON. */
-const EXPECTED_UNSUPPORTED_KINDS = new Set([
-  'carousel', 'payment-request', 'payment-request-declined', 'payment-received', 'product', 'cart-order', 'poll', 'poll-vote',
-  'order-review-and-pay', 'order-update', 'channel-admin-invite', 'pin-message', 'event', 'event-response', 'waiting-message',
-  'otp-button-template', 'pix-key-button', 'text-template', 'image-template', 'video-template', 'document-template', 'location-template',
-  'buttons-with-image', 'buttons-with-video', 'text-from-ad',
-]);
+const logger = createLogger('silent');
 
-function uniquify(value: unknown, suffix: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => uniquify(v, suffix));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => {
-        if ((k === 'messageId' || k === 'zaapId') && typeof v === 'string') return [k, `${v}-${suffix}`];
-        if (k === 'ids' && Array.isArray(v)) return [k, v.map((id) => `${id}-${suffix}`)];
-        if (k === 'momment' && typeof v === 'number') return [k, v + Number(suffix)];
-        return [k, uniquify(v, suffix)];
-      }),
-    );
-  }
+/** A time-like value of a payload: an epoch integer (s or ms), or a digit string under a `…timestamp` key. */
+const EPOCH_MIN = 1_000_000_000;
+
+/**
+ * A copy of `value` with its ids and times made unique by `n`: strings under `id` and `…Id`
+ * keys and in `ids` arrays get `-{n}`; integers that look like epoch times, and digit strings
+ * under `…timestamp` keys, get `+n`.
+ */
+function uniquify(value: unknown, n: number, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => (key === 'ids' && typeof v === 'string' ? `${v}-${n}` : uniquify(v, n)));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, uniquify(v, n, k)]));
+  if (typeof value === 'string' && (key === 'id' || /[a-z]Id$/.test(key))) return `${value}-${n}`;
+  if (typeof value === 'string' && /timestamp$/i.test(key) && /^\d{9,}$/.test(value)) return String(Number(value) + n);
+  if (typeof value === 'number' && Number.isInteger(value) && value >= EPOCH_MIN) return value + n;
   return value;
 }
 
 const EVENTS_QUERY = `subscription($i: ID!) { events(instanceId: $i) {
   __typename id cursor type occurredAt
   ... on MessageReceivedEvent { message { id fromMe chat { id } content { __typename ... on UnsupportedContent { type } } } }
-  ... on MessageStatusChangedEvent { messageId status }
+  ... on MessageStatusChangedEvent { messageId status error { code title } }
   ... on PresenceChangedEvent { chatId presence }
   ... on ConnectionChangedEvent { state }
   ... on InstanceNotificationEvent { kind }
 } }`;
 
+/** What the graph must show for a domain event (the fields of {@link EVENTS_QUERY} that come from it). */
+function graphView(e: DomainEvent): Record<string, unknown> {
+  switch (e.type) {
+    case 'MESSAGE_RECEIVED': {
+      const { content } = e.message;
+      const typename = `${content.kind.charAt(0).toUpperCase()}${content.kind.slice(1)}Content`;
+      return { type: e.type, message: { id: e.message.id, fromMe: e.message.fromMe, content: { __typename: typename, ...(content.kind === 'unsupported' ? { type: content.type } : {}) } } };
+    }
+    case 'MESSAGE_STATUS_CHANGED':
+      return { type: e.type, messageId: e.messageId, status: e.status, error: e.error ? { code: e.error.code, title: e.error.title } : null };
+    case 'PRESENCE_CHANGED':
+      return { type: e.type, chatId: e.chatId, presence: e.presence };
+    case 'CONNECTION_CHANGED':
+      return { type: e.type, state: e.state };
+    case 'INSTANCE_EVENT':
+      return { type: e.type, kind: e.kind };
+  }
+}
+
 let app: RunningApp;
 let client: Client;
-let sub: Collected;
 
 beforeAll(async () => {
   app = await startTestApp();
   client = wsClient(app.url);
-  sub = collect(client, EVENTS_QUERY, { i: 'zapi-sandbox' });
-  await settle(300);
 });
 afterAll(async () => {
-  sub?.dispose();
   await client?.dispose();
   await app?.close();
 });
 
-describe('all 66 documented Z-API webhook payloads', () => {
-  it('has the 66 payloads to test', () => {
-    expect(payloads).toHaveLength(66);
-  });
+const withWebhooks = Object.values(PROVIDER_MODULES).filter((mod) => webhookFixtures(mod).length > 0);
 
-  it('each becomes at least one typed event on a real graphql-ws subscription', async () => {
-    const cfg = app.instanceConfigs.find((c) => c.id === 'zapi-sandbox')!;
-    const url = `${app.url}/webhooks/zapi-sandbox/${cfg.webhookSecret}`;
-    const perPayload: Array<{ kind: string; event: string; types: string[]; unsupported: string[] }> = [];
-    let expected = 0;
-    for (const [i, w] of payloads.entries()) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(uniquify(w.payload, String(i + 1))) });
-      const body = (await res.json()) as { received: number; published: number };
-      expect(res.status, `${w.event}/${w.kind}`).toBe(200);
-      expect(body.received, `${w.event}/${w.kind} parsed to no event`).toBeGreaterThanOrEqual(1);
-      expect(body.published, `${w.event}/${w.kind}`).toBe(body.received);
-      const from = expected;
-      expected += body.published;
-      const got = await sub.waitForCount(expected);
-      const events = got.slice(from, expected).map((r) => {
-        expect(r.errors, `${w.event}/${w.kind}`).toBeUndefined();
-        return r.data!.events;
-      });
-      perPayload.push({
-        kind: w.kind,
-        event: w.event,
-        types: events.map((e: any) => e.__typename),
-        unsupported: events.filter((e: any) => e.message?.content.__typename === 'UnsupportedContent').map((e: any) => e.message.content.type),
-      });
-    }
-    const unsupported = perPayload.filter((p) => p.unsupported.length);
-    console.log(`[z-api webhooks] ${payloads.length} payloads → ${expected} events; ${unsupported.length} became UnsupportedContent: ${unsupported.map((p) => p.kind).join(', ')}`);
-    for (const p of perPayload) {
-      const expectedType = {
-        ReceivedCallback: ['MessageReceivedEvent', 'InstanceNotificationEvent'],
-        MessageStatusCallback: ['MessageStatusChangedEvent'],
-        DeliveryCallback: ['MessageStatusChangedEvent'],
-        PresenceChatCallback: ['PresenceChangedEvent'],
-        ConnectedCallback: ['ConnectionChangedEvent'],
-        DisconnectedCallback: ['ConnectionChangedEvent'],
-      }[p.event];
-      expect(expectedType, p.event).toBeDefined();
-      for (const t of p.types) expect(expectedType, `${p.event}/${p.kind} → ${t}`).toContain(t);
-    }
-    for (const p of unsupported) expect(EXPECTED_UNSUPPORTED_KINDS.has(p.kind), `${p.kind} should be typed`).toBe(true);
-    const typedKinds = ['text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contact', 'reaction', 'button-response', 'list-response', 'gif', 'ptv'];
-    for (const kind of typedKinds) {
-      const p = perPayload.find((x) => x.kind === kind);
-      expect(p, kind).toBeDefined();
-      expect(p!.unsupported, `${kind} must be typed`).toEqual([]);
-    }
-  });
+it('at least one provider documents webhooks', () => {
+  expect(withWebhooks.length).toBeGreaterThan(0);
 });
 
-describe('all 16 documented Ivosights notifications', () => {
-  interface IvoWebhook { event: string; kind: string; payload: Record<string, unknown> }
-  const ivo = readCatalog<{ webhooks: IvoWebhook[] }>('ivosights.json').webhooks;
-  const withIds = (value: unknown, suffix: string): unknown => {
-    if (Array.isArray(value)) return value.map((v) => withIds(v, suffix));
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'id' && typeof v === 'string' ? `${v}-${suffix}` : withIds(v, suffix)]));
-    }
-    return value;
-  };
+for (const mod of withWebhooks) {
+  const fixtures = webhookFixtures(mod);
+  const allowedUnsupported = new Set(unsupportedWebhookKinds(mod));
 
-  it('each arrives on a real graphql-ws subscription as a typed event; failed statuses carry code and title', async () => {
-    expect(ivo).toHaveLength(16);
-    const ivoSub = collect(client, `subscription { events(instanceId: "ivosights-sandbox") {
-      __typename type
-      ... on MessageReceivedEvent { message { id content { __typename } } }
-      ... on MessageStatusChangedEvent { messageId status error { code title } }
-      ... on InstanceNotificationEvent { kind }
-    } }`);
-    await settle(300);
-    const cfg = app.instanceConfigs.find((c) => c.id === 'ivosights-sandbox')!;
-    const url = `${app.url}/webhooks/ivosights-sandbox/${cfg.webhookSecret}`;
-    let expected = 0;
-    const seen: Array<{ event: string; events: any[] }> = [];
-    for (const [i, w] of ivo.entries()) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(withIds(w.payload, `e2e${i}`)) });
-      const body = (await res.json()) as { received: number; published: number };
-      expect(res.status, w.event).toBe(200);
-      expect(body.received, `${w.event} parsed to no event`).toBeGreaterThanOrEqual(1);
-      expect(body.published, w.event).toBe(body.received);
-      const from = expected;
-      expected += body.published;
-      const got = await ivoSub.waitForCount(expected);
-      seen.push({ event: w.event, events: got.slice(from, expected).map((r) => r.data!.events) });
-    }
-    for (const { event, events } of seen) {
-      for (const e of events) {
-        if (event.startsWith('statuses.')) {
-          expect(e.__typename, event).toBe('MessageStatusChangedEvent');
-          if (event === 'statuses.failed') expect(e).toMatchObject({ status: 'FAILED', error: { code: expect.any(String), title: expect.any(String) } });
-        } else if (event.startsWith('messages.system')) {
-          expect(e.__typename, event).toBe('InstanceNotificationEvent');
-        } else {
-          expect(e.__typename, event).toBe('MessageReceivedEvent');
+  describe(`all ${fixtures.length} documented ${mod.title} webhook payloads`, () => {
+    it('each arrives on a real graphql-ws subscription as the events its parser makes of it', async () => {
+      const cfg = app.instanceConfigs.find((c) => c.provider === mod.kind);
+      expect(cfg, `the sandbox has a ${mod.kind} instance`).toBeDefined();
+      const parser = mod.create(cfg!, { logger }).webhooks;
+      expect(parser, `${mod.kind} documents webhooks but has no webhook port`).toBeDefined();
+      const sub = collect(client, EVENTS_QUERY, { i: cfg!.id });
+      await settle(300);
+      const url = `${app.url}/webhooks/${encodeURIComponent(cfg!.id)}/${encodeURIComponent(cfg!.webhookSecret)}`;
+      const unsupported = new Set<string>();
+      let expected = 0;
+      try {
+        for (const [i, w] of fixtures.entries()) {
+          const name = `${w.event}/${w.kind} (lines ${w.lines.join('-')})`;
+          const body = uniquify(w.payload, i + 1);
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const answer = (await res.json()) as { received: number; published: number };
+          expect(res.status, name).toBe(200);
+          expect(answer.received, `${name} parsed to no event`).toBeGreaterThanOrEqual(1);
+          expect(answer.published, `${name}: deduped or dropped`).toBe(answer.received);
+          const parsed = parser!.parse({ body: structuredClone(body), headers: {}, receivedAt: Date.now() });
+          expect(parsed.length, name).toBe(answer.received);
+          const from = expected;
+          expected += answer.published;
+          const got = (await sub.waitForCount(expected)).slice(from, expected).map((r) => {
+            expect(r.errors, name).toBeUndefined();
+            return r.data!.events as { __typename: string; message?: { content: { __typename: string } } };
+          });
+          got.forEach((event, j) => {
+            expect(event, `${name} #${j}`).toMatchObject(graphView(parsed[j]!));
+            expect(event.__typename, name).toMatch(/Event$/);
+            if (event.message?.content.__typename === 'UnsupportedContent') unsupported.add(w.kind);
+          });
         }
+      } finally {
+        sub.dispose();
       }
-    }
-    const contentOf = (event: string) => seen.find((s) => s.event === event)!.events[0].message.content.__typename;
-    expect(contentOf('messages.text')).toBe('TextContent');
-    expect(contentOf('messages.image')).toBe('ImageContent');
-    expect(contentOf('messages.location')).toBe('LocationContent');
-    expect(contentOf('messages.voice')).toBe('AudioContent');
-    ivoSub.dispose();
+      console.log(`[${mod.kind} webhooks] ${fixtures.length} payloads → ${expected} events; UnsupportedContent: ${[...unsupported].join(', ') || 'none'}`);
+      expect([...unsupported].filter((k) => !allowedUnsupported.has(k)), 'documented kinds that should be typed').toEqual([]);
+      expect([...allowedUnsupported].filter((k) => !unsupported.has(k)), 'listed as unsupported in webhooks-unsupported.json but typed now: remove them there').toEqual([]);
+    });
   });
-});
+}

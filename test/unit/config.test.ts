@@ -2,9 +2,51 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { z } from 'zod';
 import { ConfigError, loadConfig, validateConfig } from '../../src/config.js';
+import type { ProviderModule } from '../../src/providers/contract.js';
+import { PROVIDER_KINDS } from '../../src/providers/model.js';
+import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 
-const zapi = { id: 'sales', provider: 'zapi', webhookSecret: 'a-long-webhook-secret', instanceId: 'INST', token: 'TOKEN' };
+/**
+ * Configuration files and their errors. The instances are built from the provider modules'
+ * `configShape` (each required field given a value its schema accepts), so no provider's
+ * fields are written here.
+ */
+
+/** Whether `schema` accepts `value` (undefined: the field may be left out). */
+function accepts(schema: z.core.$ZodType, value: unknown): boolean {
+  return z.object({ v: schema }).safeParse(value === undefined ? {} : { v: value }).success;
+}
+
+/** The fields of `mod`'s config a valid instance must give. */
+function requiredFields(mod: ProviderModule): string[] {
+  return Object.entries(mod.configShape).filter(([, schema]) => !accepts(schema, undefined)).map(([name]) => name);
+}
+
+/**
+ * A valid instance entry of `mod`: the base fields and a value for every required field
+ * (`{FIELD}-value`, else a number, else a boolean, whichever its schema accepts).
+ * @throws Error when a required field accepts none of them
+ */
+function validEntry(mod: ProviderModule, id: string): Record<string, unknown> {
+  const entry: Record<string, unknown> = { id, provider: mod.kind, webhookSecret: 'a-long-webhook-secret' };
+  for (const name of requiredFields(mod)) {
+    const value = [`${name.toUpperCase()}-value`, 1_000, true].find((v) => accepts(mod.configShape[name]!, v));
+    if (value === undefined) throw new Error(`${mod.kind}.${name}: no sample value fits its schema`);
+    entry[name] = value;
+  }
+  return entry;
+}
+
+/** The provider these tests configure: the first module with a required string credential (`secretFields`). */
+const mod = Object.values(PROVIDER_MODULES).find((m) => m.secretFields.some((f) => requiredFields(m).includes(f) && accepts(m.configShape[f]!, 'x')))!;
+/** That required credential field. */
+const secret = mod.secretFields.find((f) => requiredFields(mod).includes(f))!;
+/** Another provider, for the entry with a short webhook secret. */
+const other = Object.values(PROVIDER_MODULES).find((m) => m.kind !== mod.kind)!;
+const valid = validEntry(mod, 'sales');
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -17,15 +59,22 @@ function problemsOf(fn: () => unknown): string[] {
 }
 
 describe('configuration', () => {
+  it('a provider with a required credential exists to configure', () => {
+    expect(mod).toBeDefined();
+    expect(requiredFields(mod)).toContain(secret);
+  });
+
   it('reports every error at once, each with its path', () => {
+    const withoutSecret = validEntry(mod, 'b');
+    delete withoutSecret[secret];
     const problems = problemsOf(() =>
       validateConfig(
         {
           instances: [
-            zapi,
-            { id: 'b', provider: 'zapi', webhookSecret: 'a-long-webhook-secret', instanceId: 'X' },
+            valid,
+            withoutSecret,
             { id: 'c', provider: 'whatsapp-cloud', webhookSecret: 'a-long-webhook-secret' },
-            { id: 'sales', provider: 'zivo', webhookSecret: 'short', partnerId: 'p', apiKey: 'k' },
+            { ...validEntry(other, 'sales'), webhookSecret: 'short' },
           ],
           redis: { url: 'http://nope' },
         },
@@ -35,8 +84,8 @@ describe('configuration', () => {
     );
     expect(problems).toEqual(
       expect.arrayContaining([
-        'instances[1].token: required',
-        expect.stringMatching(/^instances\[2\]\.provider: must be one of zapi, ivosights, zivo, zixflow/),
+        `instances[1].${secret}: required`,
+        expect.stringMatching(new RegExp(`^instances\\[2\\]\\.provider: must be one of ${PROVIDER_KINDS.join(', ')}`)),
         expect.stringMatching(/^instances\[3\]\.webhookSecret: /),
         expect.stringMatching(/^redis\.url: /),
       ]),
@@ -45,27 +94,28 @@ describe('configuration', () => {
   });
 
   it('names a duplicate instance id and an unknown field', () => {
-    const problems = problemsOf(() => validateConfig({ instances: [zapi, { ...zapi, tokn: 'x' }] }, {}, 't'));
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^instances\[1\]/)]));
-    const dup = problemsOf(() => validateConfig({ instances: [zapi, zapi] }, {}, 't'));
+    const problems = problemsOf(() => validateConfig({ instances: [valid, { ...valid, id: 'other', [`${secret}x`]: 'x' }] }, {}, 't'));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^instances\\[1\\].*${secret}x`))]));
+    const dup = problemsOf(() => validateConfig({ instances: [valid, valid] }, {}, 't'));
     expect(dup).toContain('instances[1].id: duplicate of instances[0].id');
   });
 
   it('reads ${VAR} from the environment and names a missing variable', () => {
-    const cfg = validateConfig({ instances: [{ ...zapi, token: '${ZAPI_TOKEN}' }] }, { ZAPI_TOKEN: 'from-env' }, 't');
-    expect(cfg.instances[0]!.token).toBe('from-env');
-    expect(problemsOf(() => validateConfig({ instances: [{ ...zapi, token: '${ZAPI_TOKEN}' }] }, {}, 't'))).toContain('instances[0].token: environment variable ZAPI_TOKEN is not set');
+    const cfg = validateConfig({ instances: [{ ...valid, [secret]: '${INSTANCE_SECRET}' }] }, { INSTANCE_SECRET: 'from-env' }, 't');
+    expect((cfg.instances[0] as unknown as Record<string, unknown>)[secret]).toBe('from-env');
+    expect(problemsOf(() => validateConfig({ instances: [{ ...valid, [secret]: '${INSTANCE_SECRET}' }] }, {}, 't'))).toContain(`instances[0].${secret}: environment variable INSTANCE_SECRET is not set`);
   });
 
   it('never puts a secret value in an error', () => {
-    const problems = problemsOf(() => validateConfig({ instances: [{ ...zapi, webhookSecret: 'sekr3t', token: 12345 }] }, {}, 't'));
+    const problems = problemsOf(() => validateConfig({ instances: [{ ...valid, webhookSecret: 'sekr3t', [secret]: 12345 }] }, {}, 't'));
     expect(problems.join('\n')).not.toContain('sekr3t');
   });
 
   it('loads YAML and JSON files, and starts in sandbox mode without one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wg-config-'));
-    writeFileSync(join(dir, 'a.yaml'), `instances:\n  - id: sales\n    provider: zapi\n    webhookSecret: \${SECRET}\n    instanceId: I\n    token: T\nredis:\n  url: redis://127.0.0.1:6379\n`);
-    writeFileSync(join(dir, 'b.json'), JSON.stringify({ instances: [zapi], events: { retentionDays: 1 } }));
+    // redis.url is only parsed here, never connected to
+    writeFileSync(join(dir, 'a.yaml'), stringify({ instances: [{ ...valid, webhookSecret: '${SECRET}' }], redis: { url: 'redis://127.0.0.1:6379' } }));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ instances: [valid], events: { retentionDays: 1 } }));
     const a = loadConfig({ WHATSGRAPH_CONFIG: 'a.yaml', SECRET: 'a-long-webhook-secret', PORT: '5000' }, dir);
     expect(a).toMatchObject({ port: 5000, sandbox: false, redis: { url: 'redis://127.0.0.1:6379', keyPrefix: 'whatsgraph' } });
     const b = loadConfig({ WHATSGRAPH_CONFIG: 'b.json' }, dir);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphQLEnumType, GraphQLUnionType } from 'graphql';
 import { renderSchema } from '../../scripts/emit-schema.js';
 import { buildGraphSchema } from '../../src/graph.js';
-import { REPO_ROOT } from '../helpers/docs.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
 
 describe('schema.graphql', () => {
   it('is the SDL of the schema the server runs (run `npm run codegen` when this fails)', async () => {
