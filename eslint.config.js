@@ -105,9 +105,12 @@ export const config = defineConfig(
     // Tests read GraphQL and provider responses whose shape is what they assert; the test
     // helpers type `data` loosely (GqlResult<T = any>), so every `res.data.x` would be a
     // no-unsafe-* finding (about 380 on the current suites) without finding a bug. The house
-    // rules (layout, no default export, `import type`, no-explicit-any) still hold in tests.
+    // rules (layout, no default export, `import type`) still hold in tests. `any` is banned in
+    // src (issue 7); in tests it is allowed for the same reason, until the suites read results
+    // through generated typed documents (codegen's TypedDocumentNode), which ends the loose `data`.
     files: ['test/**/*.ts'],
     rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',

@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express from 'express';
-import type { DocumentNode, GraphQLError, ValidationRule } from 'graphql';
+import { OperationTypeNode, type DocumentNode, type GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppConfig, InstanceConfig } from './config.js';
@@ -106,7 +106,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const armor = new ApolloArmor({ blockFieldSuggestion: { enabled: false }, maxDepth: { n: 12 }, costLimit: { maxCost: 20_000 }, maxAliases: { n: 30 } });
   const protection = armor.protect();
-  const documents = new DocumentCache(schema, protection.validationRules as ValidationRule[]);
+  const documents = new DocumentCache(schema, protection.validationRules);
   // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
   const wsLogger = logger.child({ transport: 'ws' });
   const wsServer = useServer<Record<string, unknown>, { graph?: GraphContext }>(
@@ -146,7 +146,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
         async requestDidStart() {
           return {
             async didResolveOperation({ operation }) {
-              if (operation?.operation === 'subscription') {
+              if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
                 throw new GraphError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) on /graphql, not over HTTP', { field: 'operation', http: { status: 400 } });
               }
             },
@@ -215,9 +215,10 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     (closing ??= (async () => {
       for (const client of wss.clients) client.close(CLOSE_GOING_AWAY, 'server shutting down');
       await apollo.stop();
-      await Promise.all(instances.list().map((e) => e.adapter.stop?.().catch(() => undefined)));
+      // a provider that fails to stop must not keep the others (or the stores) from closing
+      await Promise.allSettled(instances.list().map(async (e) => e.adapter.stop?.()));
       await stores.close().catch(() => undefined);
-      await Promise.all(Object.values(sandbox.simulators).map((s) => s?.close()));
+      for (const simulator of Object.values(sandbox.simulators)) await simulator?.close();
     })());
 
   return { url, port, services, instanceConfigs: sandbox.configs, simulators: sandbox.simulators, httpServer, close };

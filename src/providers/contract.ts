@@ -789,7 +789,7 @@ export interface SimulatorHandle {
   /** Where the simulator posts its webhooks (absent: it posts none). */
   setWebhookUrl(url: string | null): void;
   /** The next `fault.count` (default 1) requests get this answer instead (tests: 401/429/500/slow). */
-  injectFault(fault: SimFault): void;
+  injectFault: (fault: SimFault) => void;
   close(): Promise<void>;
 }
 

@@ -10,10 +10,10 @@ import { zixflowModule } from './zixflow/index.js';
  * reaches a provider through this table.
  */
 export const PROVIDER_MODULES: Readonly<Record<ProviderKind, ProviderModule>> = {
-  zapi: zapiModule as ProviderModule,
-  ivosights: ivosightsModule as ProviderModule,
-  zivo: zivoModule as ProviderModule,
-  zixflow: zixflowModule as ProviderModule,
+  zapi: zapiModule,
+  ivosights: ivosightsModule,
+  zivo: zivoModule,
+  zixflow: zixflowModule,
 };
 
 /** An adapter that declares a capability without its method: a programming error found at start. */

@@ -33,7 +33,7 @@ export interface SimServer {
   server: Server;
   requests: RecordedRequest[];
   /** The next `fault.count` requests get the fault instead of their route's answer. */
-  injectFault(fault: SimFault): void;
+  injectFault: (fault: SimFault) => void;
   close(): Promise<void>;
 }
 

@@ -34,7 +34,7 @@ export class CatalogResolver {
   ): Promise<ProductConnection> {
     const list = portCall(root.entry, 'LIST_PRODUCTS');
     const owner = phone == null ? null : recipientOf(root.entry, phone, 'phone');
-    const { page, ...conn } = await cursorConnection<ProductPage, Product>((cursor) => list(owner, cursor), { first, after }, (p) => ({ ...p, instanceId: root.id }) as Product);
+    const { page, ...conn } = await cursorConnection<ProductPage, Product>((cursor) => list(owner, cursor), { first, after }, (p) => ({ ...p, instanceId: root.id }));
     return { ...conn, cartEnabled: page.cartEnabled };
   }
 
@@ -44,7 +44,7 @@ export class CatalogResolver {
     const get = portCall(root.entry, 'GET_PRODUCT');
     checkLength(id, 'id', MAX_ID_LENGTH, 1);
     const p = await get(id);
-    return p ? ({ ...p, instanceId: root.id } as Product) : null;
+    return p ? ({ ...p, instanceId: root.id }) : null;
   }
 
   @FieldResolver(() => CollectionConnection, { description: "The catalog's collections." })
@@ -55,7 +55,7 @@ export class CatalogResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<CollectionConnection> {
     const list = portCall(root.entry, 'LIST_COLLECTIONS');
-    const { page: _page, ...conn } = await cursorConnection((cursor) => list(cursor), { first, after }, (c) => ({ ...c, instanceId: root.id }) as Collection);
+    const { page: _page, ...conn } = await cursorConnection((cursor) => list(cursor), { first, after }, (c) => ({ ...c, instanceId: root.id }));
     return conn;
   }
 
@@ -150,7 +150,7 @@ export class CollectionResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ProductConnection> {
     const { call: list } = instanceCall(ctx, collection.instanceId, 'LIST_COLLECTION_PRODUCTS');
-    const { page: _page, ...conn } = await cursorConnection((cursor) => list(collection.id, cursor), { first, after }, (p) => ({ ...p, instanceId: collection.instanceId }) as Product);
+    const { page: _page, ...conn } = await cursorConnection((cursor) => list(collection.id, cursor), { first, after }, (p) => ({ ...p, instanceId: collection.instanceId }));
     return { ...conn, cartEnabled: null };
   }
 }

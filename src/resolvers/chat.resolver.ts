@@ -13,7 +13,7 @@ export class ChatResolver {
   @FieldResolver(() => Contact, { nullable: true, description: 'The contact of a 1:1 chat; null for a group.' })
   contact(@Root() chat: Chat): Contact | null {
     if (chat.isGroup) return null;
-    return { id: chat.id, phone: chat.id, name: chat.name ?? null, instanceId: chat.instanceId } as Contact;
+    return { id: chat.id, phone: chat.id, name: chat.name ?? null, instanceId: chat.instanceId };
   }
 }
 

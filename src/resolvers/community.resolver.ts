@@ -23,7 +23,7 @@ function communityId(value: string, field: string): string {
 
 /** A community as the graph serves it (its instance attached). */
 function toNode(instanceId: string, c: CommunityModel): Community {
-  return { ...c, instanceId } as Community;
+  return { ...c, instanceId };
 }
 
 /**

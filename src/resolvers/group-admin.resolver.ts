@@ -35,7 +35,7 @@ export class GroupAdminResolver {
     const get = portCall(root.entry, 'GROUP_INVITATION');
     checkLength(url, 'url', MAX_INVITE_URL_LENGTH, 1);
     const found: GroupInvitationModel | null = await get(url.trim());
-    return found ? ({ ...found, instanceId: root.id } as GroupInvitation) : null;
+    return found ? ({ ...found, instanceId: root.id }) : null;
   }
 
   @Mutation(() => GroupActionPayload, { description: 'Creates a group with its first participants.' })
@@ -150,6 +150,6 @@ export class GroupActionPayloadResolver {
     const get = optionalPortCall(ctx.services.instances.get(payload.instanceId), 'GET_GROUP');
     if (!payload.groupId || !get) return null;
     const group = await get(payload.groupId);
-    return group ? ({ ...group, instanceId: payload.instanceId } as Group) : null;
+    return group ? ({ ...group, instanceId: payload.instanceId }) : null;
   }
 }

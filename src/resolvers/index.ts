@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from 'type-graphql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { BusinessResolver } from './business.resolver.js';
 import { CatalogResolver, CollectionResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
@@ -17,7 +17,7 @@ import { TemplateResolver } from './template.resolver.js';
  * Every resolver class of the graph (queries, mutations, field resolvers and subscriptions).
  * Add a new resolver here (one line); `src/graph.ts` builds the schema from this list.
  */
-export const RESOLVERS: NonEmptyArray<Function> = [
+export const RESOLVERS: NonEmptyArray<ClassType> = [
   InstanceResolver,
   ChatResolver,
   ContactResolver,

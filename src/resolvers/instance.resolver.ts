@@ -57,7 +57,7 @@ export class InstanceResolver {
   @FieldResolver(() => AccountProfile, { nullable: true, description: "The account's own profile and device." })
   @Requires('ACCOUNT_PROFILE')
   async profile(@Root() root: InstanceRoot): Promise<AccountProfile> {
-    return portCall(root.entry, 'ACCOUNT_PROFILE')() as Promise<AccountProfile>;
+    return portCall(root.entry, 'ACCOUNT_PROFILE')();
   }
 
   @FieldResolver(() => ChatConnection, { description: 'Chats, most recent first as the provider orders them.' })
@@ -68,7 +68,7 @@ export class InstanceResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     const list = portCall(root.entry, 'LIST_CHATS');
-    return paginate(list, { first, after }, (chat) => ({ ...chat, instanceId: root.id }) as Chat);
+    return paginate(list, { first, after }, (chat) => ({ ...chat, instanceId: root.id }));
   }
 
   @FieldResolver(() => Chat, { nullable: true, description: 'One chat by phone number or group id; null when there is none.' })
@@ -76,7 +76,7 @@ export class InstanceResolver {
   async chat(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Chat | null> {
     const get = portCall(root.entry, 'GET_CHAT');
     const chat = await get(recipientOf(root.entry, id, 'id'));
-    return chat ? ({ ...chat, instanceId: root.id } as Chat) : null;
+    return chat ? ({ ...chat, instanceId: root.id }) : null;
   }
 
   @FieldResolver(() => ContactConnection, { description: 'Contacts of the account.' })
@@ -87,7 +87,7 @@ export class InstanceResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     const list = portCall(root.entry, 'LIST_CONTACTS');
-    return paginate(list, { first, after }, (c) => ({ ...c, instanceId: root.id }) as Contact);
+    return paginate(list, { first, after }, (c) => ({ ...c, instanceId: root.id }));
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'One contact by phone number; null when unknown.' })
@@ -95,7 +95,7 @@ export class InstanceResolver {
   async contact(@Root() root: InstanceRoot, @Arg('phone', () => String) phone: string): Promise<Contact | null> {
     const get = portCall(root.entry, 'GET_CONTACT');
     const contact = await get(recipientOf(root.entry, phone, 'phone'));
-    return contact ? ({ ...contact, instanceId: root.id } as Contact) : null;
+    return contact ? ({ ...contact, instanceId: root.id }) : null;
   }
 
   @FieldResolver(() => [PhoneCheck], { description: 'Which of these numbers have WhatsApp (at most 1,000; one batched provider request per query).' })
@@ -124,7 +124,7 @@ export class InstanceResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     const list = portCall(root.entry, 'LIST_GROUPS');
-    return paginate(list, { first, after }, (g) => ({ ...g, instanceId: root.id }) as Group);
+    return paginate(list, { first, after }, (g) => ({ ...g, instanceId: root.id }));
   }
 
   @FieldResolver(() => Group, { nullable: true, description: 'One group by id; null when there is none.' })
@@ -132,6 +132,6 @@ export class InstanceResolver {
   async group(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Group | null> {
     const get = portCall(root.entry, 'GET_GROUP');
     const group = await get(id);
-    return group ? ({ ...group, instanceId: root.id } as Group) : null;
+    return group ? ({ ...group, instanceId: root.id }) : null;
   }
 }

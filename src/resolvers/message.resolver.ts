@@ -11,7 +11,7 @@ import { recipientOf } from './phone.js';
 export class MessageResolver {
   @FieldResolver(() => Chat, { description: 'The chat the message belongs to.' })
   chat(@Root() message: Message): Chat {
-    return { id: message.chatId, instanceId: message.instanceId, isGroup: message.isGroup ?? null } as Chat;
+    return { id: message.chatId, instanceId: message.instanceId, isGroup: message.isGroup ?? null };
   }
 
   @Mutation(() => MessageActionPayload, { description: 'Marks a received message as read (blue ticks).' })

@@ -50,7 +50,7 @@ function decode(cursor: string): ProviderCursor | null {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (v && typeof v === 'object' && 'i' in v && 'c' in v) {
-      const { c, i } = v as { c: unknown; i: unknown };
+      const { c, i } = v;
       if ((c === null || typeof c === 'string') && typeof i === 'number' && Number.isInteger(i) && i >= 0) return { c, i };
     }
   } catch {

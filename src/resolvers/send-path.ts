@@ -40,7 +40,7 @@ export function sentToMessage(instanceId: string, sent: SentMessage): Message {
     content: sent.content,
     status: sent.status,
     clientReference: sent.clientReference ?? null,
-  } as Message;
+  };
 }
 
 /**
@@ -68,5 +68,5 @@ export async function runSend<C extends SendCapability>(
   const message = await withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: capability, key: idempotencyKey, input: rest }, async () =>
     sentToMessage(entry.id, await send({ ...sendOptions(input), to, ...body(entry) } as SendPortInput<C>)),
   );
-  return { message } as SendMessagePayload;
+  return { message };
 }

@@ -6,7 +6,7 @@ import {
   MAX_SHARED_CONTACTS, MAX_TEXT_LENGTH, checkLength, checkMediaRef, checkReplyButtonsMessage,
 } from '../providers/limits.js';
 import type { BulkItem, InteractiveHeader } from '../providers/model.js';
-import { BulkItemResult, SendBulkInput, SendBulkPayload } from '../schema/bulk.types.js';
+import { type BulkItemResult, SendBulkInput, SendBulkPayload } from '../schema/bulk.types.js';
 import { SendContactInput, SendFlowInput, SendListInput, SendProductInput, SendProductListInput } from '../schema/business.inputs.js';
 import { SendButtonsInput } from '../schema/buttons.types.js';
 import {
@@ -208,7 +208,7 @@ export class SendResolver {
     if (input.messages.length > MAX_BULK_MESSAGES) throw badInput('input.messages', `must have at most ${MAX_BULK_MESSAGES} messages`);
     const { idempotencyKey, ...rest } = input;
     return withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: 'SEND_BULK', key: idempotencyKey, input: rest }, async () => {
-      const results: BulkItemResult[] = new Array(input.messages.length);
+      const results = new Array<BulkItemResult>(input.messages.length);
       const valid: Array<{ index: number; item: BulkItem }> = [];
       input.messages.forEach((m, index) => {
         try {

@@ -101,7 +101,7 @@ function countClose(stream: AsyncIterableIterator<DomainEvent>, ctx: GraphContex
     },
     throw: async (err?: unknown) => {
       close();
-      return stream.throw ? stream.throw(err) : Promise.reject(err);
+      return stream.throw ? stream.throw(err) : Promise.reject(err instanceof Error ? err : new Error(String(err)));
     },
     [Symbol.asyncIterator]() {
       return wrapped;
@@ -119,7 +119,7 @@ function countClose(stream: AsyncIterableIterator<DomainEvent>, ctx: GraphContex
 export class SubscriptionResolver {
   @Subscription(() => Message, { description: 'Messages arriving on an instance (optionally one chat).', subscribe: liveOf('MESSAGE_RECEIVED') })
   messageReceived(@Root() event: MessageReceivedEvent, @Args(() => ChatFilterArgs) _args: ChatFilterArgs): Message {
-    return event.message as Message;
+    return event.message;
   }
 
   @Subscription(() => MessageStatusChangedEvent, {

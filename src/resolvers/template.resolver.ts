@@ -7,7 +7,7 @@ import {
 import type { MessageTemplate as MessageTemplateModel, TemplateInput } from '../providers/model.js';
 import { Instance } from '../schema/instance.types.js';
 import {
-  CreateTemplateInput, MessageTemplate, ProposeTemplateInput, ProposeTemplatePayload, TemplateDefinitionInput,
+  CreateTemplateInput, MessageTemplate, ProposeTemplateInput, ProposeTemplatePayload, type TemplateDefinitionInput,
   TemplateOption, TemplatePayload, TemplateScopeEnum, UpdateTemplateInput,
 } from '../schema/template.types.js';
 import type { InstanceRoot } from './instance.resolver.js';
@@ -82,7 +82,7 @@ export class TemplateResolver {
   async createTemplate(@Arg('input', () => CreateTemplateInput) input: CreateTemplateInput, @Ctx() ctx: GraphContext): Promise<TemplatePayload> {
     const { call: create } = instanceCall(ctx, input.instanceId, 'CREATE_TEMPLATE');
     const template = toTemplateInput(input.template);
-    return { template: await renest(() => create(template)) } as TemplatePayload;
+    return { template: await renest(() => create(template)) };
   }
 
   @Mutation(() => TemplatePayload, { description: "Replaces a template's definition." })
@@ -91,7 +91,7 @@ export class TemplateResolver {
     const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_TEMPLATE');
     checkLength(input.templateId, 'input.templateId', MAX_MESSAGE_ID_LENGTH, 1);
     const template = toTemplateInput(input.template);
-    return { template: await renest(() => update(input.templateId, template)) } as TemplatePayload;
+    return { template: await renest(() => update(input.templateId, template)) };
   }
 
   @Mutation(() => ProposeTemplatePayload, { description: 'Submits a template for WhatsApp review (a template must be approved before it can be sent).' })

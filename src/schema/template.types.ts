@@ -59,7 +59,7 @@ export class TemplateOtherButton {
   @Field(() => JSONScalar) raw!: unknown;
 }
 
-const BUTTON_CLASSES: Record<TemplateButton['type'], Function> = { URL: TemplateUrlButton, PHONE_NUMBER: TemplatePhoneButton, OTP: TemplateOtpButton, OTHER: TemplateOtherButton };
+const BUTTON_CLASSES: Record<TemplateButton['type'], { name: string }> = { URL: TemplateUrlButton, PHONE_NUMBER: TemplatePhoneButton, OTP: TemplateOtpButton, OTHER: TemplateOtherButton };
 
 /** One template button. */
 export const TemplateButtonUnion = createUnionType({
@@ -108,7 +108,7 @@ export class TemplateOtherComponent {
   @Field(() => JSONScalar) raw!: unknown;
 }
 
-const COMPONENT_CLASSES: Record<TemplateComponent['type'], Function> = {
+const COMPONENT_CLASSES: Record<TemplateComponent['type'], { name: string }> = {
   HEADER: TemplateHeaderComponent, BODY: TemplateBodyComponent, FOOTER: TemplateFooterComponent, BUTTONS: TemplateButtonsComponent,
   OTP_SETTINGS: TemplateOtpSettingsComponent, OTHER: TemplateOtherComponent,
 };

@@ -20,7 +20,7 @@ export interface SimulatedApp {
   /** Each instance's own simulator, by instance id. */
   sims: Record<string, SimulatorHandle>;
   /** One GraphQL operation over real HTTP to the app. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  gql: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => Promise<GqlResult<T>>;
 }
 
 /**

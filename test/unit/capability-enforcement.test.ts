@@ -61,7 +61,7 @@ async function firstError(schema: GraphQLSchema, parent: 'Mutation' | 'Instance'
   const vars = defs.length ? `(${defs.join(', ')})` : '';
   const source = parent === 'Mutation' ? `mutation Probe${vars} { ${text} }` : `query Probe${vars} { instance(id: "i") { ${text} } }`;
   const result = await execute({ schema, document: parse(source), variableValues: variables, contextValue: ctx });
-  return result.errors?.[0]?.extensions as Record<string, unknown> | undefined;
+  return result.errors?.[0]?.extensions;
 }
 
 describe('@Requires matches what the resolver enforces', async () => {

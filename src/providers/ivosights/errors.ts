@@ -47,7 +47,7 @@ export const IVOSIGHTS_ERROR_RULES: readonly IvosightsErrorRule[] = [
     map: (status, b) => {
       const first = (b.errors as Array<{ code?: unknown; title?: unknown }>)[0]!;
       const title = typeof first.title === 'string' ? first.title.slice(0, 200) : 'request refused';
-      return { code: 'PROVIDER_ERROR', message: `ivosights refused the request: ${title}`, providerCode: String(first.code ?? status) };
+      return { code: 'PROVIDER_ERROR', message: `ivosights refused the request: ${title}`, providerCode: typeof first.code === 'string' || typeof first.code === 'number' ? String(first.code) : String(status) };
     },
   },
   {

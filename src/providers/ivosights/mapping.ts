@@ -692,7 +692,7 @@ export function checkTemplate(input: TemplateInput): void {
 
 /** Reads the (undocumented, lines 398-945) answer of create / update: a template object, bare or under `data`, when there is one. */
 export function templateFromAnswer(answer: unknown): MessageTemplate | null {
-  const candidate = (answer && typeof answer === 'object' && 'data' in answer ? (answer as { data: unknown }).data : answer) as Partial<WireTemplate> | null;
+  const candidate = (answer && typeof answer === 'object' && 'data' in answer ? (answer).data : answer) as Partial<WireTemplate> | null;
   if (candidate && typeof candidate === 'object' && typeof candidate.id === 'string' && typeof candidate.label === 'string') return toTemplate(candidate as WireTemplate);
   return null;
 }

@@ -99,7 +99,7 @@ export class ZivoAdapter implements ProviderAdapter {
    * The bulk answer is undocumented: its `responses` entries are read in request order.
    */
   private async sendBulk(items: BulkItem[]): Promise<BulkResult[]> {
-    const results: BulkResult[] = new Array(items.length);
+    const results = new Array<BulkResult>(items.length);
     const pending: Array<{ index: number; item: ZivoMessageItem }> = [];
     items.forEach((raw, index) => {
       try {

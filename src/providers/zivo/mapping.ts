@@ -94,7 +94,7 @@ export function toSentMessage(entry: ZivoResponseEntry, item: ZivoMessageItem, n
 export function dlrStatus(report: ZivoDlrResponse | null): MessageStatus | null {
   if (!report || typeof report !== 'object') return null;
   const entry = Array.isArray(report.responses) && report.responses[0] ? report.responses[0] : report;
-  return toMessageStatus(entry.status ?? (report.dlr as string | undefined));
+  return toMessageStatus(entry.status ?? (report.dlr));
 }
 
 /**

@@ -403,7 +403,7 @@ describe('Z-API simulator: webhooks after a send', () => {
     sim.setWebhookUrl(receiverUrl);
     const sent = await requireCapability(adapter, 'SEND_TEXT')({ to: '5544999999990', text: 'ping' });
     await waitFor(5);
-    expect(bodies.map((b) => `${String(b.type)}${b.status ? `:${String(b.status)}` : ''}`)).toEqual([
+    expect(bodies.map((b) => `${b.type as string}${b.status ? `:${b.status as string}` : ''}`)).toEqual([
       'DeliveryCallback', 'MessageStatusCallback:SENT', 'MessageStatusCallback:RECEIVED', 'MessageStatusCallback:READ', 'ReceivedCallback:RECEIVED',
     ]);
     for (const b of bodies) expect(b.instanceId).toBe(config.instanceId);

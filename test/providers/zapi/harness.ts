@@ -16,19 +16,17 @@ export function zapiHarness() {
     app: undefined as unknown as RunningApp,
     prefix: '',
     /** The simulator's requests on `path` (under the instance prefix). */
-    on(method: string, path: string): RecordedRequest[] {
-      return h.sim.requests.filter((r) => r.method === method && r.path === `${h.prefix}${path}`);
-    },
+    on: (method: string, path: string): RecordedRequest[] => h.sim.requests.filter((r) => r.method === method && r.path === `${h.prefix}${path}`),
     /** Asserts the documented credential header (Client-Token, z-api.txt 450-480). */
-    expectAuth(req: RecordedRequest | undefined): void {
+    expectAuth: (req: RecordedRequest | undefined): void => {
       expect(req?.headers['client-token']).toBe(h.sim.instanceConfig.clientToken);
     },
-    async ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    ok: async <T = any>(query: string, variables?: Record<string, unknown>): Promise<T> => {
       const res = await gql<T>(h.app.url, query, variables);
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       return res.data as T;
     },
-    async fails(query: string, variables?: Record<string, unknown>) {
+    fails: async (query: string, variables?: Record<string, unknown>) => {
       const res = await gql(h.app.url, query, variables);
       expect(res.errors?.length, JSON.stringify(res.data)).toBeGreaterThan(0);
       return res.errors![0]!;

@@ -3,7 +3,7 @@ import type { GraphError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
 import { CAPABILITY_METHODS, requireCapability, type EventSink } from '../../../src/providers/contract.js';
 import type { DomainEvent, MessageStatusChangedEvent } from '../../../src/providers/model.js';
-import { ZivoAdapter, type ZivoConfig } from '../../../src/providers/zivo/adapter.js';
+import { type ZivoAdapter, type ZivoConfig } from '../../../src/providers/zivo/adapter.js';
 import { zivoModule } from '../../../src/providers/zivo/index.js';
 import { startZivoSimulator, type ZivoSimulatorHandle } from '../../../src/providers/zivo/simulator/index.js';
 

@@ -27,7 +27,7 @@ const ANSWER_ROWS: Array<{ lines: string; answer: { status: boolean; message?: s
 
 describe('zixflow errors: the documented answer body', () => {
   it.each(ANSWER_ROWS)('zixflow.txt $lines: $answer → $expected', ({ answer, expected }) => {
-    const err = sendAnswerError(answer as never, 'campaign-whatsapp-message-send');
+    const err = sendAnswerError(answer, 'campaign-whatsapp-message-send');
     if (expected === null) {
       expect(err).toBeNull();
       return;

@@ -10,7 +10,7 @@ import type { SimulatorAccess } from '../../contract.js';
 export const ZAPI_SIMULATOR_ACCESS: SimulatorAccess = {
   authorise(config, operation, request) {
     if (operation.base !== 'partner') request.path = `/instances/${String(config.instanceId)}/token/${String(config.token)}${request.path}`;
-    if (config.clientToken) request.headers['client-token'] = String(config.clientToken);
+    if (typeof config.clientToken === 'string' && config.clientToken) request.headers['client-token'] = config.clientToken;
   },
   // communityId: the doc's example community (z-api.txt 8493-8512), which the simulator seeds.
   seedIds: (config) => ({

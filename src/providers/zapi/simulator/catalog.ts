@@ -182,7 +182,10 @@ export function zapiCatalogRoutes(state: ZapiCatalogSimState): SimRoute[] {
         const unknown = unknownProducts(body.productIds);
         if (unknown.length) return { status: 404, body: { error: 'Product not found', productIds: unknown } };
         const ids = new Set(c.productIds);
-        for (const id of body.productIds) (op === 'add' ? ids.add(id) : ids.delete(id));
+        for (const id of body.productIds) {
+          if (op === 'add') ids.add(id);
+          else ids.delete(id);
+        }
         // WhatsApp gives the changed collection a new id; the old one stops working (10553, 10610).
         collections.delete(c.id);
         const next = { ...c, id: newId(), productIds: [...ids] };

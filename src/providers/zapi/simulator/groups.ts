@@ -95,7 +95,8 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
   /** The group a participant change acts on: the group itself, or a community's announcement group. */
   function target(body: Record<string, unknown>): ZapiGroupMetadata | undefined {
     if (body.communityId !== undefined) {
-      const community = communities.get(String(body.communityId));
+      const id = body.communityId;
+      const community = typeof id === 'string' || typeof id === 'number' ? communities.get(String(id)) : undefined;
       const announcement = community?.subGroups.find((g) => g.isGroupAnnouncement);
       return announcement ? groups.get(announcement.phone) : undefined;
     }
@@ -263,7 +264,7 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
         const [body, fail] = check(ctx, ['name'], { name: 'string' });
         if (fail) return fail;
         if (body.description !== undefined && typeof body.description !== 'string') return bad('description must be a string', ['description']);
-        const c = addCommunity(digits(20), String(body.name), (body.description as string | undefined) ?? null, `120363${digits(12)}-group`);
+        const c = addCommunity(digits(20), String(body.name), (body.description) ?? null, `120363${digits(12)}-group`);
         return { status: 200, body: { id: c.id, subGroups: c.subGroups.map((g) => ({ ...g })) } };
       },
     },

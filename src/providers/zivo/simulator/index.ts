@@ -144,7 +144,7 @@ export async function startZivoSimulator(options: SimulatorOptions = {}): Promis
     // Zivo posts no webhooks (zivo.txt documents none): there is nothing to send there.
     setWebhookUrl: () => undefined,
     injectFault: sim.injectFault,
-    close: sim.close,
+    close: () => sim.close(),
   };
 }
 

@@ -68,6 +68,6 @@ export async function startZixflowSimulator(options: SimulatorOptions = {}): Pro
     // Zixflow posts no webhooks (zixflow.txt documents none).
     setWebhookUrl: () => undefined,
     injectFault: sim.injectFault,
-    close: sim.close,
+    close: () => sim.close(),
   };
 }
