@@ -41,7 +41,12 @@ const TARGETS = { p99Ms: 100, deliveriesPerCoreS: 20_000, heapPerSubscriberKb: 2
 
 const SUBSCRIPTION = `subscription($i: ID!) { messageReceived(instanceId: $i) { id timestamp chat { id } content { __typename ... on TextContent { body } } } }`;
 
-interface Server { url: string; child: ChildProcess; ask<T>(cmd: string): Promise<T>; stop(): Promise<void> }
+interface Server {
+  url: string;
+  child: ChildProcess;
+  ask<T>(cmd: string): Promise<T>;
+  stop(): Promise<void>;
+}
 
 async function startServer(env: Record<string, string>): Promise<Server> {
   const child = fork(join(here, 'server.ts'), [], {
@@ -163,7 +168,10 @@ async function benchGraph(env: Record<string, string>): Promise<GraphResult> {
     await sleep(500);
     const lat = [...latencies].sort((x, y) => x - y);
     const latency = {
-      deliveries: lat.length, p50Ms: percentile(lat, 50), p99Ms: percentile(lat, 99), maxMs: lat.at(-1) ?? NaN,
+      deliveries: lat.length,
+      p50Ms: percentile(lat, 50),
+      p99Ms: percentile(lat, 99),
+      maxMs: lat.at(-1) ?? NaN,
       deliveriesPerS: lat.length / ((performance.now() - latStart - 500) / 1000),
     };
 
@@ -190,8 +198,14 @@ async function benchGraph(env: Record<string, string>): Promise<GraphResult> {
     const serverCpuS = (cpuAfter - cpuBefore) / 1000;
     const b = [...latencies].sort((x, y) => x - y);
     const burst = {
-      events, deliveries, seconds, deliveriesPerS: deliveries / seconds, serverCpuS, deliveriesPerCoreS: deliveries / serverCpuS,
-      p50Ms: percentile(b, 50), p99Ms: percentile(b, 99),
+      events,
+      deliveries,
+      seconds,
+      deliveriesPerS: deliveries / seconds,
+      serverCpuS,
+      deliveriesPerCoreS: deliveries / serverCpuS,
+      p50Ms: percentile(b, 50),
+      p99Ms: percentile(b, 99),
     };
     const stores = env.BENCH_REDIS_URL ? 'redis' : 'memory';
     return { stores, heapPerSubscriberKb, latency, burst };
@@ -201,13 +215,26 @@ async function benchGraph(env: Record<string, string>): Promise<GraphResult> {
   }
 }
 
-interface BusResult { stores: string; listeners: number; messages: number; deliveries: number; seconds: number; deliveriesPerS: number }
+interface BusResult {
+  stores: string;
+  listeners: number;
+  messages: number;
+  deliveries: number;
+  seconds: number;
+  deliveriesPerS: number;
+}
 
 /** The bus alone: one topic, 1,000 listeners, messages of a typical event's size, no GraphQL. */
 async function benchBus(stores: Stores, name: string): Promise<BusResult> {
   const messages = 2_000;
   let deliveries = 0;
-  const offs = await Promise.all(Array.from({ length: SUBSCRIBERS }, () => stores.bus.subscribe('bench', (m) => { deliveries += m.length > 0 ? 1 : 0; })));
+  const offs = await Promise.all(
+    Array.from({ length: SUBSCRIBERS }, () =>
+      stores.bus.subscribe('bench', (m) => {
+        deliveries += m.length > 0 ? 1 : 0;
+      }),
+    ),
+  );
   const payload = webhookBody('bus-bench');
   const t0 = performance.now();
   for (let i = 0; i < messages; i += 100) await Promise.all(Array.from({ length: 100 }, () => stores.bus.publish('bench', payload)));
@@ -287,7 +314,9 @@ async function main(): Promise<void> {
     '| --- | --- | --- |',
   );
   for (const r of results) {
-    lines.push(`| ${r.stores} | ${fmt(r.latency.deliveries)}, ${fmt(r.latency.p50Ms, 1)} / ${fmt(r.latency.p99Ms, 1)} / ${fmt(r.latency.maxMs, 1)} ms | ${fmt(r.burst.events)}, ${fmt(r.burst.deliveries)}, ${fmt(r.burst.seconds, 1)}, ${fmt(r.burst.deliveriesPerS)}, ${fmt(r.burst.serverCpuS, 1)}, ${fmt(r.burst.p50Ms, 0)} / ${fmt(r.burst.p99Ms, 0)} ms |`);
+    lines.push(
+      `| ${r.stores} | ${fmt(r.latency.deliveries)}, ${fmt(r.latency.p50Ms, 1)} / ${fmt(r.latency.p99Ms, 1)} / ${fmt(r.latency.maxMs, 1)} ms | ${fmt(r.burst.events)}, ${fmt(r.burst.deliveries)}, ${fmt(r.burst.seconds, 1)}, ${fmt(r.burst.deliveriesPerS)}, ${fmt(r.burst.serverCpuS, 1)}, ${fmt(r.burst.p50Ms, 0)} / ${fmt(r.burst.p99Ms, 0)} ms |`,
+    );
   }
   lines.push(
     '',
@@ -304,11 +333,7 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- |',
   );
   for (const b of bus) lines.push(`| ${b.stores} | ${fmt(b.listeners)} | ${fmt(b.messages)} | ${fmt(b.deliveriesPerS)} |`);
-  lines.push(
-    '',
-    'With Redis, 1,000 listeners of a topic are one Redis subscription per process; the fan-out to them is local.',
-    '',
-  );
+  lines.push('', 'With Redis, 1,000 listeners of a topic are one Redis subscription per process; the fan-out to them is local.', '');
   const target = join(here, '..', 'docs', 'benchmarks.md');
   const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
   const notes = previous.indexOf(NOTES_MARKER);

@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   const instance = { ...sim.instanceConfig, id: BENCH_INSTANCE, provider: mod.kind, webhookSecret: BENCH_SECRET, baseUrl: sim.url } as InstanceConfig;
   const redisUrl = process.env.BENCH_REDIS_URL;
   const config: AppConfig = {
-    port: 0, sandbox: false, instances: [instance], events: { retentionMs: 3_600_000, maxLength: 100_000 }, source: 'bench',
+    port: 0,
+    sandbox: false,
+    instances: [instance],
+    events: { retentionMs: 3_600_000, maxLength: 100_000 },
+    source: 'bench',
     ...(redisUrl ? { redis: { url: redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? 'bench' } } : {}),
   };
   const app = await startApp(config, { host: '127.0.0.1' });

@@ -127,8 +127,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
         };
       },
       subscribe: sharedSubscribe(documents),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : undefined,
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)),
     },
     wss,
@@ -147,7 +146,10 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
           return {
             async didResolveOperation({ operation }) {
               if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-                throw new GraphError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) on /graphql, not over HTTP', { field: 'operation', http: { status: 400 } });
+                throw new GraphError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) on /graphql, not over HTTP', {
+                  field: 'operation',
+                  http: { status: 400 },
+                });
               }
             },
           };

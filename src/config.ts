@@ -56,13 +56,14 @@ const baseInstanceShape = {
   id: z.string().regex(idPattern, 'must be 1-64 letters, digits, _ or -, starting with a letter or digit'),
   webhookSecret: z.string().min(16, 'must be at least 16 characters'),
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
-  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code').optional(),
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code')
+    .optional(),
 };
 
 function instanceSchema() {
-  const variants = PROVIDER_KINDS.map((kind) =>
-    z.object({ ...baseInstanceShape, provider: z.literal(kind), ...PROVIDER_MODULES[kind].configShape }).strict(),
-  );
+  const variants = PROVIDER_KINDS.map((kind) => z.object({ ...baseInstanceShape, provider: z.literal(kind), ...PROVIDER_MODULES[kind].configShape }).strict());
   return z.discriminatedUnion('provider', variants as unknown as [z.ZodObject, ...z.ZodObject[]], {
     error: (issue) => (issue.input === undefined ? 'required' : `must be one of ${PROVIDER_KINDS.join(', ')}`),
   });
@@ -73,9 +74,18 @@ const fileSchema = () =>
     .object({
       port: z.number().int().min(0).max(65535).optional(),
       instances: z.array(instanceSchema()).min(1, 'at least one instance is required'),
-      redis: z.object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'), keyPrefix: z.string().min(1).default('whatsgraph') }).strict().optional(),
-      auth: z.object({ apiKeys: z.array(z.string().min(16, 'must be at least 16 characters')).min(1, 'at least one key is required') }).strict().optional(),
-      cors: z.object({ origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])).min(1) }).strict().optional(),
+      redis: z
+        .object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'), keyPrefix: z.string().min(1).default('whatsgraph') })
+        .strict()
+        .optional(),
+      auth: z
+        .object({ apiKeys: z.array(z.string().min(16, 'must be at least 16 characters')).min(1, 'at least one key is required') })
+        .strict()
+        .optional(),
+      cors: z
+        .object({ origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])).min(1) })
+        .strict()
+        .optional(),
       events: z
         .object({
           retentionDays: z.number().positive().max(365).default(7),

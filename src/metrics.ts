@@ -25,8 +25,19 @@ export function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
-    providerRequests: new Counter({ name: 'whatsgraph_provider_requests_total', help: 'Provider HTTP requests', labelNames: ['provider', 'operation', 'outcome'], registers: [registry] }),
-    providerRequestSeconds: new Histogram({ name: 'whatsgraph_provider_request_seconds', help: 'Provider HTTP request duration', labelNames: ['provider', 'operation'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
+    providerRequests: new Counter({
+      name: 'whatsgraph_provider_requests_total',
+      help: 'Provider HTTP requests',
+      labelNames: ['provider', 'operation', 'outcome'],
+      registers: [registry],
+    }),
+    providerRequestSeconds: new Histogram({
+      name: 'whatsgraph_provider_request_seconds',
+      help: 'Provider HTTP request duration',
+      labelNames: ['provider', 'operation'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
     webhooks: new Counter({ name: 'whatsgraph_webhooks_total', help: 'Webhook deliveries received', labelNames: ['provider', 'outcome'], registers: [registry] }),
     eventsPublished: new Counter({ name: 'whatsgraph_events_published_total', help: 'Events appended and published', labelNames: ['type'], registers: [registry] }),
     subscriptions: new Gauge({ name: 'whatsgraph_subscriptions', help: 'Open GraphQL subscriptions', registers: [registry] }),

@@ -5,17 +5,55 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { DocOperationTable } from './doc-operations.js';
 import type {
-  AccountProfile, BulkItem, BulkResult, Chat, Contact, DeleteMessageInput, DomainEvent, Group, InstanceStatus,
-  MessageStatus, Page, PageRequest, PhoneCheck, ProviderKind, ReadMessageInput, SendButtonsInput, SendContactInput,
-  SendDocumentInput, SendListInput, SendLocationInput, SendMediaInput, SendReactionInput, SendTextInput, SentMessage,
-  BusinessProfile, BusinessProfileInput, Country, Media, MessageTemplate, NamedOption, ProfilePhotoInput, SendFlowInput,
-  SendProductInput, SendProductListInput, SendTemplateInput, TemplateInput, TemplateScope, WebhookEndpoint,
+  AccountProfile,
+  BulkItem,
+  BulkResult,
+  Chat,
+  Contact,
+  DeleteMessageInput,
+  DomainEvent,
+  Group,
+  InstanceStatus,
+  MessageStatus,
+  Page,
+  PageRequest,
+  PhoneCheck,
+  ProviderKind,
+  ReadMessageInput,
+  SendButtonsInput,
+  SendContactInput,
+  SendDocumentInput,
+  SendListInput,
+  SendLocationInput,
+  SendMediaInput,
+  SendReactionInput,
+  SendTextInput,
+  SentMessage,
+  BusinessProfile,
+  BusinessProfileInput,
+  Country,
+  Media,
+  MessageTemplate,
+  NamedOption,
+  ProfilePhotoInput,
+  SendFlowInput,
+  SendProductInput,
+  SendProductListInput,
+  SendTemplateInput,
+  TemplateInput,
+  TemplateScope,
+  WebhookEndpoint,
 } from './model.js';
+import type { CatalogSettingsInput, ChatExpiration, Collection, CursorPage, Label, LabelColor, LabelInput, Product, ProductInput, ProductPage } from './model.js';
 import type {
-  CatalogSettingsInput, ChatExpiration, Collection, CursorPage, Label, LabelColor, LabelInput, Product, ProductInput, ProductPage,
-} from './model.js';
-import type {
-  Community, CommunityChanges, CommunityLinkAction, CreateCommunityInput, CreateGroupInput, CreatedGroup, GroupChanges, GroupInvitation,
+  Community,
+  CommunityChanges,
+  CommunityLinkAction,
+  CreateCommunityInput,
+  CreateGroupInput,
+  CreatedGroup,
+  GroupChanges,
+  GroupInvitation,
   ParticipantChange,
 } from './model.js';
 
@@ -76,42 +114,108 @@ import type {
  */
 export const CAPABILITIES = [
   // account
-  'INSTANCE_STATUS', 'ACCOUNT_PROFILE',
+  'INSTANCE_STATUS',
+  'ACCOUNT_PROFILE',
   // messaging
-  'SEND_TEXT', 'SEND_IMAGE', 'SEND_VIDEO', 'SEND_AUDIO', 'SEND_DOCUMENT', 'SEND_LOCATION', 'SEND_REACTION',
-  'SEND_CONTACT', 'SEND_BUTTONS', 'SEND_LIST', 'SEND_BULK', 'READ_MESSAGE', 'DELETE_MESSAGE', 'MESSAGE_STATUS',
+  'SEND_TEXT',
+  'SEND_IMAGE',
+  'SEND_VIDEO',
+  'SEND_AUDIO',
+  'SEND_DOCUMENT',
+  'SEND_LOCATION',
+  'SEND_REACTION',
+  'SEND_CONTACT',
+  'SEND_BUTTONS',
+  'SEND_LIST',
+  'SEND_BULK',
+  'READ_MESSAGE',
+  'DELETE_MESSAGE',
+  'MESSAGE_STATUS',
   // chats
-  'LIST_CHATS', 'GET_CHAT',
+  'LIST_CHATS',
+  'GET_CHAT',
   // contacts
-  'LIST_CONTACTS', 'GET_CONTACT', 'CHECK_PHONES', 'PROFILE_PICTURE',
+  'LIST_CONTACTS',
+  'GET_CONTACT',
+  'CHECK_PHONES',
+  'PROFILE_PICTURE',
   // groups
-  'LIST_GROUPS', 'GET_GROUP',
+  'LIST_GROUPS',
+  'GET_GROUP',
   // messaging (business API sends)
-  'SEND_TEMPLATE', 'SEND_PRODUCT', 'SEND_PRODUCT_LIST', 'SEND_FLOW',
+  'SEND_TEMPLATE',
+  'SEND_PRODUCT',
+  'SEND_PRODUCT_LIST',
+  'SEND_FLOW',
   // templates
-  'LIST_TEMPLATES', 'GET_TEMPLATE', 'CREATE_TEMPLATE', 'UPDATE_TEMPLATE', 'PROPOSE_TEMPLATE', 'TEMPLATE_CATEGORIES', 'TEMPLATE_LANGUAGES',
+  'LIST_TEMPLATES',
+  'GET_TEMPLATE',
+  'CREATE_TEMPLATE',
+  'UPDATE_TEMPLATE',
+  'PROPOSE_TEMPLATE',
+  'TEMPLATE_CATEGORIES',
+  'TEMPLATE_LANGUAGES',
   // media
   'GET_MEDIA',
   // business
-  'BUSINESS_PROFILE', 'UPDATE_BUSINESS_PROFILE', 'BUSINESS_ABOUT', 'UPDATE_BUSINESS_ABOUT', 'BUSINESS_PHOTO', 'UPDATE_BUSINESS_PHOTO',
+  'BUSINESS_PROFILE',
+  'UPDATE_BUSINESS_PROFILE',
+  'BUSINESS_ABOUT',
+  'UPDATE_BUSINESS_ABOUT',
+  'BUSINESS_PHOTO',
+  'UPDATE_BUSINESS_PHOTO',
   // webhook admin
-  'LIST_WEBHOOKS', 'PULL_NOTIFICATIONS',
+  'LIST_WEBHOOKS',
+  'PULL_NOTIFICATIONS',
   // reference
   'COUNTRIES',
   // chat management (one capability per action, so a client can hide each one)
-  'MARK_CHAT_READ', 'ARCHIVE_CHAT', 'PIN_CHAT', 'MUTE_CHAT', 'CLEAR_CHAT', 'DELETE_CHAT', 'CHAT_EXPIRATION',
+  'MARK_CHAT_READ',
+  'ARCHIVE_CHAT',
+  'PIN_CHAT',
+  'MUTE_CHAT',
+  'CLEAR_CHAT',
+  'DELETE_CHAT',
+  'CHAT_EXPIRATION',
   // labels
-  'LIST_LABELS', 'LABEL_COLORS', 'CREATE_LABEL', 'UPDATE_LABEL', 'DELETE_LABEL', 'ASSIGN_LABEL', 'UNASSIGN_LABEL',
+  'LIST_LABELS',
+  'LABEL_COLORS',
+  'CREATE_LABEL',
+  'UPDATE_LABEL',
+  'DELETE_LABEL',
+  'ASSIGN_LABEL',
+  'UNASSIGN_LABEL',
   // catalog: products, settings, collections
-  'LIST_PRODUCTS', 'GET_PRODUCT', 'UPSERT_PRODUCT', 'DELETE_PRODUCT', 'CONFIGURE_CATALOG',
-  'LIST_COLLECTIONS', 'LIST_COLLECTION_PRODUCTS', 'CREATE_COLLECTION', 'UPDATE_COLLECTION', 'DELETE_COLLECTION',
-  'ADD_COLLECTION_PRODUCTS', 'REMOVE_COLLECTION_PRODUCTS',
+  'LIST_PRODUCTS',
+  'GET_PRODUCT',
+  'UPSERT_PRODUCT',
+  'DELETE_PRODUCT',
+  'CONFIGURE_CATALOG',
+  'LIST_COLLECTIONS',
+  'LIST_COLLECTION_PRODUCTS',
+  'CREATE_COLLECTION',
+  'UPDATE_COLLECTION',
+  'DELETE_COLLECTION',
+  'ADD_COLLECTION_PRODUCTS',
+  'REMOVE_COLLECTION_PRODUCTS',
   // group management (GroupsPort): one capability per method, so a client can hide each action
-  'CREATE_GROUP', 'UPDATE_GROUP', 'MANAGE_GROUP_PARTICIPANTS', 'LEAVE_GROUP', 'GROUP_INVITE_LINK', 'RESET_GROUP_INVITE_LINK',
-  'GROUP_INVITATION', 'JOIN_GROUP',
+  'CREATE_GROUP',
+  'UPDATE_GROUP',
+  'MANAGE_GROUP_PARTICIPANTS',
+  'LEAVE_GROUP',
+  'GROUP_INVITE_LINK',
+  'RESET_GROUP_INVITE_LINK',
+  'GROUP_INVITATION',
+  'JOIN_GROUP',
   // communities (CommunitiesPort)
-  'LIST_COMMUNITIES', 'GET_COMMUNITY', 'CREATE_COMMUNITY', 'UPDATE_COMMUNITY', 'LINK_COMMUNITY_GROUPS', 'MANAGE_COMMUNITY_PARTICIPANTS',
-  'RESET_COMMUNITY_INVITE_LINK', 'DEACTIVATE_COMMUNITY',
+  'LIST_COMMUNITIES',
+  'GET_COMMUNITY',
+  'CREATE_COMMUNITY',
+  'UPDATE_COMMUNITY',
+  'LINK_COMMUNITY_GROUPS',
+  'MANAGE_COMMUNITY_PARTICIPANTS',
+  'RESET_COMMUNITY_INVITE_LINK',
+  'DEACTIVATE_COMMUNITY',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -663,8 +767,8 @@ export const CAPABILITY_METHODS = {
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */
-export type CapabilityMethod<C extends Capability> =
-  PortMap[(typeof CAPABILITY_METHODS)[C][0]][(typeof CAPABILITY_METHODS)[C][1] & keyof PortMap[(typeof CAPABILITY_METHODS)[C][0]]];
+export type CapabilityMethod<C extends Capability> = PortMap[(typeof CAPABILITY_METHODS)[C][0]][(typeof CAPABILITY_METHODS)[C][1] &
+  keyof PortMap[(typeof CAPABILITY_METHODS)[C][0]]];
 
 /** An inbound webhook request as the receiver hands it to the provider, after the path secret (or {@link WebhookPort.authenticate}) passed. */
 export interface InboundWebhook {
@@ -952,5 +1056,8 @@ export class CapabilityError extends GraphError {
  * read as empty).
  */
 export function stableEventId(...parts: Array<string | number | null | undefined>): string {
-  return createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\u001f')).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(parts.map((p) => String(p ?? '')).join('\u001f'))
+    .digest('base64url')
+    .slice(0, 22);
 }

@@ -51,7 +51,11 @@ export interface ProviderRequest {
 }
 
 /** What a provider may decide from a non-2xx answer: a graph error code and a safe message. */
-export interface MappedProviderError { code: ErrorCode; message: string; providerCode?: string }
+export interface MappedProviderError {
+  code: ErrorCode;
+  message: string;
+  providerCode?: string;
+}
 
 /** Options of {@link ProviderHttpClient}. */
 export interface ProviderHttpClientOptions {
@@ -127,7 +131,12 @@ export class ProviderHttpClient {
         });
       } catch (err) {
         const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
-        throw new ProviderError('PROVIDER_UNAVAILABLE', provider, req.operation, timedOut ? `${provider} did not answer ${req.operation} in time` : `${provider} could not be reached for ${req.operation}`);
+        throw new ProviderError(
+          'PROVIDER_UNAVAILABLE',
+          provider,
+          req.operation,
+          timedOut ? `${provider} did not answer ${req.operation} in time` : `${provider} could not be reached for ${req.operation}`,
+        );
       }
       const text = await res.body.text().catch(() => '');
       const parsed = parseBody(text);
@@ -147,12 +156,19 @@ export class ProviderHttpClient {
     const { provider } = this.options;
     const mapped = this.options.mapError?.(status, body);
     if (mapped) {
-      return new ProviderError(mapped.code, provider, operation, this.scrub(mapped.message), { httpStatus: status, ...(mapped.providerCode ? { providerCode: mapped.providerCode } : {}) });
+      return new ProviderError(mapped.code, provider, operation, this.scrub(mapped.message), {
+        httpStatus: status,
+        ...(mapped.providerCode ? { providerCode: mapped.providerCode } : {}),
+      });
     }
-    if (status === 401 || status === 403) return new ProviderError('PROVIDER_UNAUTHORIZED', provider, operation, `${provider} rejected the instance's credentials`, { httpStatus: status });
+    if (status === 401 || status === 403)
+      return new ProviderError('PROVIDER_UNAUTHORIZED', provider, operation, `${provider} rejected the instance's credentials`, { httpStatus: status });
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(headers['retry-after']);
-      return new ProviderError('PROVIDER_RATE_LIMITED', provider, operation, `${provider} rate limit reached`, { httpStatus: status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+      return new ProviderError('PROVIDER_RATE_LIMITED', provider, operation, `${provider} rate limit reached`, {
+        httpStatus: status,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
     }
     if (status >= 500) return new ProviderError('PROVIDER_UNAVAILABLE', provider, operation, `${provider} is unavailable (HTTP ${status})`, { httpStatus: status });
     return new ProviderError('PROVIDER_ERROR', provider, operation, `${provider} refused ${operation} (HTTP ${status})`, { httpStatus: status });

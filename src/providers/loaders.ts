@@ -41,7 +41,9 @@ export class Loaders {
     let loader = this.pictures.get(adapter.instanceId);
     if (!loader) {
       const get = requireCapability(adapter, 'PROFILE_PICTURE');
-      loader = new DataLoader<string, string | null>((phones) => Promise.all(phones.map((p) => get(p).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))))));
+      loader = new DataLoader<string, string | null>((phones) =>
+        Promise.all(phones.map((p) => get(p).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))))),
+      );
       this.pictures.set(adapter.instanceId, loader);
     }
     return loader;

@@ -53,40 +53,105 @@ export type PresenceState = (typeof PRESENCE_STATES)[number];
 // ---------------------------------------------------------------------------------------
 
 /** Plain text (`body`, as written, with WhatsApp's `*bold*`/`_italic_` markers kept), possibly shown with a link preview. */
-export interface TextContent { kind: 'text'; body: string }
+export interface TextContent {
+  kind: 'text';
+  body: string;
+}
 /**
  * Media shared by the media kinds: `url` is a URL the client can fetch, or absent when only an
  * id is known; `mediaId` is the provider's id of the file (what `MediaPort.getMedia` takes);
  * `mimeType` as given (`image/jpeg`); `caption` the text shown under the media.
  */
-interface MediaFields { url?: string | null; mediaId?: string | null; mimeType?: string | null; caption?: string | null }
+interface MediaFields {
+  url?: string | null;
+  mediaId?: string | null;
+  mimeType?: string | null;
+  caption?: string | null;
+}
 /** An image; `width` and `height` in pixels when given. */
-export interface ImageContent extends MediaFields { kind: 'image'; width?: number | null; height?: number | null }
+export interface ImageContent extends MediaFields {
+  kind: 'image';
+  width?: number | null;
+  height?: number | null;
+}
 /** An audio clip or voice note (`voice: true` for a push-to-talk note); `seconds` its length when given. */
-export interface AudioContent extends MediaFields { kind: 'audio'; voice?: boolean; seconds?: number | null }
+export interface AudioContent extends MediaFields {
+  kind: 'audio';
+  voice?: boolean;
+  seconds?: number | null;
+}
 /** A video (`gif: true` for a GIF, `ptv: true` for a round video note); `seconds` its length when given. */
-export interface VideoContent extends MediaFields { kind: 'video'; seconds?: number | null; gif?: boolean; ptv?: boolean }
+export interface VideoContent extends MediaFields {
+  kind: 'video';
+  seconds?: number | null;
+  gif?: boolean;
+  ptv?: boolean;
+}
 /** A document with its file name (as the recipient sees it), title and number of pages when given. */
-export interface DocumentContent extends MediaFields { kind: 'document'; fileName?: string | null; title?: string | null; pageCount?: number | null }
+export interface DocumentContent extends MediaFields {
+  kind: 'document';
+  fileName?: string | null;
+  title?: string | null;
+  pageCount?: number | null;
+}
 /** A sticker. */
-export interface StickerContent extends MediaFields { kind: 'sticker'; animated?: boolean }
+export interface StickerContent extends MediaFields {
+  kind: 'sticker';
+  animated?: boolean;
+}
 /** A location pin: `latitude` (-90..90) and `longitude` (-180..180) in decimal degrees (WGS 84), with optional name/address/url. */
-export interface LocationContent { kind: 'location'; latitude: number; longitude: number; name?: string | null; address?: string | null; url?: string | null }
+export interface LocationContent {
+  kind: 'location';
+  latitude: number;
+  longitude: number;
+  name?: string | null;
+  address?: string | null;
+  url?: string | null;
+}
 /** One or more shared contacts (vCard). */
-export interface ContactContent { kind: 'contact'; contacts: SharedContact[] }
+export interface ContactContent {
+  kind: 'contact';
+  contacts: SharedContact[];
+}
 /** A shared contact card: the display name, its phones as written on the card, and the vCard text when given. */
-export interface SharedContact { name: string; phones: string[]; vcard?: string | null }
+export interface SharedContact {
+  name: string;
+  phones: string[];
+  vcard?: string | null;
+}
 /** A reaction (`emoji`: one emoji, empty when the reaction was removed) to the message `targetMessageId`. */
-export interface ReactionContent { kind: 'reaction'; emoji: string; targetMessageId: string }
+export interface ReactionContent {
+  kind: 'reaction';
+  emoji: string;
+  targetMessageId: string;
+}
 /** A reply to an interactive message: the button or list row the user chose (`replyId` the id the sender gave it, `title` its text). */
-export interface InteractiveReplyContent { kind: 'interactiveReply'; replyId?: string | null; title: string; description?: string | null }
+export interface InteractiveReplyContent {
+  kind: 'interactiveReply';
+  replyId?: string | null;
+  title: string;
+  description?: string | null;
+}
 /** Anything else: the provider's kind name (`type`) and its raw JSON (`raw`), so no payload is dropped. */
-export interface UnsupportedContent { kind: 'unsupported'; type: string; raw: unknown }
+export interface UnsupportedContent {
+  kind: 'unsupported';
+  type: string;
+  raw: unknown;
+}
 
 /** The content of a message: one of the typed contents, or {@link UnsupportedContent}. */
 export type MessageContent =
-  | TextContent | ImageContent | AudioContent | VideoContent | DocumentContent | StickerContent
-  | LocationContent | ContactContent | ReactionContent | InteractiveReplyContent | UnsupportedContent;
+  | TextContent
+  | ImageContent
+  | AudioContent
+  | VideoContent
+  | DocumentContent
+  | StickerContent
+  | LocationContent
+  | ContactContent
+  | ReactionContent
+  | InteractiveReplyContent
+  | UnsupportedContent;
 
 /** A WhatsApp message as the graph sees it. */
 export interface Message {
@@ -190,7 +255,13 @@ export interface PhoneCheck {
 }
 
 /** A group participant: `id` as the provider names it (phone digits or LID), `phone` international digits; `isSuperAdmin` for the group's creator. */
-export interface GroupParticipant { id: string; phone: string; isAdmin: boolean; isSuperAdmin: boolean; name?: string | null }
+export interface GroupParticipant {
+  id: string;
+  phone: string;
+  isAdmin: boolean;
+  isSuperAdmin: boolean;
+  name?: string | null;
+}
 
 /** A WhatsApp group. */
 export interface Group {
@@ -220,9 +291,15 @@ export interface Group {
 }
 
 /** A page request: `page` 1-based, `pageSize` items per page (≥ 1); providers that page by number use it as is. */
-export interface PageRequest { page: number; pageSize: number }
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
 /** One page of results: at most `pageSize` items; `hasNextPage` is true when the provider may have more; empty past the end. */
-export interface Page<T> { items: T[]; hasNextPage: boolean }
+export interface Page<T> {
+  items: T[];
+  hasNextPage: boolean;
+}
 
 // ---------------------------------------------------------------------------------------
 // Account
@@ -275,39 +352,110 @@ export interface SendOptions {
 }
 
 /** A text. `to` is the recipient: phone digits (normalised E.164 without `+`) or a group id; `mentions` phone digits; `editMessageId` the sent message whose text this replaces. */
-export interface SendTextInput extends SendOptions { to: string; text: string; previewUrl?: boolean | null; editMessageId?: string | null; mentions?: string[] | null }
+export interface SendTextInput extends SendOptions {
+  to: string;
+  text: string;
+  previewUrl?: boolean | null;
+  editMessageId?: string | null;
+  mentions?: string[] | null;
+}
 /** A media send: `media` is an http(s) URL or a base64 `data:` URI; `mimeType` as `image/png`. */
-export interface SendMediaInput extends SendOptions { to: string; media: string; caption?: string | null; mimeType?: string | null }
+export interface SendMediaInput extends SendOptions {
+  to: string;
+  media: string;
+  caption?: string | null;
+  mimeType?: string | null;
+}
 /** A document: `extension` without the dot (`pdf`); `fileName` as the recipient sees it. */
-export interface SendDocumentInput extends SendMediaInput { extension: string; fileName?: string | null }
+export interface SendDocumentInput extends SendMediaInput {
+  extension: string;
+  fileName?: string | null;
+}
 /** A location pin: `latitude` (-90..90) and `longitude` (-180..180) in decimal degrees. */
-export interface SendLocationInput extends SendOptions { to: string; latitude: number; longitude: number; name?: string | null; address?: string | null }
+export interface SendLocationInput extends SendOptions {
+  to: string;
+  latitude: number;
+  longitude: number;
+  name?: string | null;
+  address?: string | null;
+}
 /** A reaction to `messageId`; an empty emoji removes it. */
-export interface SendReactionInput extends SendOptions { to: string; messageId: string; emoji: string }
+export interface SendReactionInput extends SendOptions {
+  to: string;
+  messageId: string;
+  emoji: string;
+}
 /** Shared contact cards (at least one). */
-export interface SendContactInput extends SendOptions { to: string; contacts: SharedContact[] }
+export interface SendContactInput extends SendOptions {
+  to: string;
+  contacts: SharedContact[];
+}
 /** A reply button (WhatsApp: 1..3 per message, title ≤ 20 characters, ids unique). */
-export interface ReplyButton { id: string; title: string }
+export interface ReplyButton {
+  id: string;
+  title: string;
+}
 /** An interactive message header: one of `text`, or an http(s) URL of an `image`, `video` or `document` (`documentFileName` as the recipient sees it). */
-export interface InteractiveHeader { text?: string | null; image?: string | null; video?: string | null; document?: string | null; documentFileName?: string | null }
+export interface InteractiveHeader {
+  text?: string | null;
+  image?: string | null;
+  video?: string | null;
+  document?: string | null;
+  documentFileName?: string | null;
+}
 /** A reply-buttons message: `body` text and optional header and `footer` (WhatsApp's limits in `limits.ts`: at most 1024 and 60 characters); `extra` provider fields, refused by providers that take none. */
-export interface SendButtonsInput extends SendOptions { to: string; body: string; buttons: ReplyButton[]; header?: InteractiveHeader | null; footer?: string | null; extra?: Record<string, unknown> | null }
+export interface SendButtonsInput extends SendOptions {
+  to: string;
+  body: string;
+  buttons: ReplyButton[];
+  header?: InteractiveHeader | null;
+  footer?: string | null;
+  extra?: Record<string, unknown> | null;
+}
 /** A list message row: `id` returned in the reply, `title` and `description` shown. */
-export interface ListRow { id: string; title: string; description?: string | null }
+export interface ListRow {
+  id: string;
+  title: string;
+  description?: string | null;
+}
 /** A list message section: an optional title and its rows. */
-export interface ListSection { title?: string | null; rows: ListRow[] }
+export interface ListSection {
+  title?: string | null;
+  rows: ListRow[];
+}
 /** A list message: `buttonText` opens the list; `header` and `footer` texts. */
-export interface SendListInput extends SendOptions { to: string; body: string; buttonText: string; sections: ListSection[]; header?: string | null; footer?: string | null }
+export interface SendListInput extends SendOptions {
+  to: string;
+  body: string;
+  buttonText: string;
+  sections: ListSection[];
+  header?: string | null;
+  footer?: string | null;
+}
 
 /** One message of a bulk send: `to` phone digits, `text`, and the caller's optional reference. */
-export interface BulkItem { to: string; text: string; clientReference?: string | null }
+export interface BulkItem {
+  to: string;
+  text: string;
+  clientReference?: string | null;
+}
 /** One result of a bulk send, in input order: `message` when accepted, else `error` (`code` a graph error code, `message` safe text). */
-export interface BulkResult { message?: SentMessage | null; error?: { code: string; message: string } | null }
+export interface BulkResult {
+  message?: SentMessage | null;
+  error?: { code: string; message: string } | null;
+}
 
 /** Mark `messageId` in `chatId` as read. */
-export interface ReadMessageInput { chatId: string; messageId: string }
+export interface ReadMessageInput {
+  chatId: string;
+  messageId: string;
+}
 /** Delete `messageId` in `chatId`; `owner` is true when the account sent it (it is then deleted for everyone). */
-export interface DeleteMessageInput { chatId: string; messageId: string; owner: boolean }
+export interface DeleteMessageInput {
+  chatId: string;
+  messageId: string;
+  owner: boolean;
+}
 
 // ---------------------------------------------------------------------------------------
 // Domain events: what a provider's webhook (or poller) turns into, and what subscribers get
@@ -330,7 +478,10 @@ interface EventBase {
   cursor?: string;
 }
 /** A message arrived in a chat (or was sent from the phone / another device: `fromMe`). */
-export interface MessageReceivedEvent extends EventBase { type: 'MESSAGE_RECEIVED'; message: Message }
+export interface MessageReceivedEvent extends EventBase {
+  type: 'MESSAGE_RECEIVED';
+  message: Message;
+}
 /** A sent message's status advanced. `error` on FAILED when the provider says why (WhatsApp's error `code`, such as 470 or 480, its `title` and `detail`). */
 export interface MessageStatusChangedEvent extends EventBase {
   type: 'MESSAGE_STATUS_CHANGED';
@@ -340,11 +491,26 @@ export interface MessageStatusChangedEvent extends EventBase {
   error?: { code: string; title: string; detail?: string | null } | null;
 }
 /** A chat participant's presence changed; `lastSeenAt` epoch ms when given. */
-export interface PresenceChangedEvent extends EventBase { type: 'PRESENCE_CHANGED'; chatId: string; participantId?: string | null; presence: PresenceState; lastSeenAt?: number | null }
+export interface PresenceChangedEvent extends EventBase {
+  type: 'PRESENCE_CHANGED';
+  chatId: string;
+  participantId?: string | null;
+  presence: PresenceState;
+  lastSeenAt?: number | null;
+}
 /** The instance's WhatsApp session connected or disconnected; `detail` the provider's explanation. */
-export interface ConnectionChangedEvent extends EventBase { type: 'CONNECTION_CHANGED'; state: ConnectionState; detail?: string | null }
+export interface ConnectionChangedEvent extends EventBase {
+  type: 'CONNECTION_CHANGED';
+  state: ConnectionState;
+  detail?: string | null;
+}
 /** Anything else the provider notified (a call, a group join request, a profile change…): `kind` the notification's name, `raw` the payload, so nothing is dropped. */
-export interface InstanceEvent extends EventBase { type: 'INSTANCE_EVENT'; kind: string; chatId?: string | null; raw: unknown }
+export interface InstanceEvent extends EventBase {
+  type: 'INSTANCE_EVENT';
+  kind: string;
+  chatId?: string | null;
+  raw: unknown;
+}
 
 /** A domain event. */
 export type DomainEvent = MessageReceivedEvent | MessageStatusChangedEvent | PresenceChangedEvent | ConnectionChangedEvent | InstanceEvent;
@@ -352,11 +518,16 @@ export type DomainEvent = MessageReceivedEvent | MessageStatusChangedEvent | Pre
 /** The chat an event belongs to, if any (for the `chatId` filter). */
 export function eventChatId(event: DomainEvent): string | null {
   switch (event.type) {
-    case 'MESSAGE_RECEIVED': return event.message.chatId;
-    case 'MESSAGE_STATUS_CHANGED': return event.chatId ?? null;
-    case 'PRESENCE_CHANGED': return event.chatId;
-    case 'INSTANCE_EVENT': return event.chatId ?? null;
-    case 'CONNECTION_CHANGED': return null;
+    case 'MESSAGE_RECEIVED':
+      return event.message.chatId;
+    case 'MESSAGE_STATUS_CHANGED':
+      return event.chatId ?? null;
+    case 'PRESENCE_CHANGED':
+      return event.chatId;
+    case 'INSTANCE_EVENT':
+      return event.chatId ?? null;
+    case 'CONNECTION_CHANGED':
+      return null;
   }
 }
 
@@ -370,13 +541,33 @@ export function eventChatId(event: DomainEvent): string | null {
 export type TemplateStatus = string;
 
 /** A dynamic (`{{1}}`) or static URL button of a template; `examples` fill the dynamic part. */
-export interface TemplateUrlButton { type: 'URL'; text: string; url: string; dynamic: boolean; examples: string[] }
+export interface TemplateUrlButton {
+  type: 'URL';
+  text: string;
+  url: string;
+  dynamic: boolean;
+  examples: string[];
+}
 /** A call button; `phoneNumber` in international format as the provider gives it (`+622122902218`), `countryCode` when given apart (`+62`). */
-export interface TemplatePhoneButton { type: 'PHONE_NUMBER'; text: string; phoneNumber: string; countryCode?: string | null }
+export interface TemplatePhoneButton {
+  type: 'PHONE_NUMBER';
+  text: string;
+  phoneNumber: string;
+  countryCode?: string | null;
+}
 /** A one-time-password button (`otpType` `COPY_CODE`, …) of an AUTHENTICATION template. */
-export interface TemplateOtpButton { type: 'OTP'; otpType: string; text: string }
+export interface TemplateOtpButton {
+  type: 'OTP';
+  otpType: string;
+  text: string;
+}
 /** A button kind the graph does not type yet: the provider's kind and raw JSON. */
-export interface TemplateOtherButton { type: 'OTHER'; providerType: string; text?: string | null; raw: unknown }
+export interface TemplateOtherButton {
+  type: 'OTHER';
+  providerType: string;
+  text?: string | null;
+  raw: unknown;
+}
 /** One button of a template. */
 export type TemplateButton = TemplateUrlButton | TemplatePhoneButton | TemplateOtpButton | TemplateOtherButton;
 
@@ -384,21 +575,45 @@ export type TemplateButton = TemplateUrlButton | TemplatePhoneButton | TemplateO
 export type TemplateHeaderFormat = 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION';
 
 /** A template header: `text` for TEXT (may hold `{{1}}`), `examples` sample values or a sample media URL. */
-export interface TemplateHeaderComponent { type: 'HEADER'; format: TemplateHeaderFormat; text?: string | null; examples: string[]; parameterNames: string[] }
+export interface TemplateHeaderComponent {
+  type: 'HEADER';
+  format: TemplateHeaderFormat;
+  text?: string | null;
+  examples: string[];
+  parameterNames: string[];
+}
 /** The template body text with `{{n}}` placeholders and sample values. */
-export interface TemplateBodyComponent { type: 'BODY'; text: string; examples: string[]; parameterNames: string[] }
+export interface TemplateBodyComponent {
+  type: 'BODY';
+  text: string;
+  examples: string[];
+  parameterNames: string[];
+}
 /** The template footer (static text). */
-export interface TemplateFooterComponent { type: 'FOOTER'; text: string }
+export interface TemplateFooterComponent {
+  type: 'FOOTER';
+  text: string;
+}
 /** The template's buttons (URL, phone, OTP). */
-export interface TemplateButtonsComponent { type: 'BUTTONS'; buttons: TemplateButton[] }
+export interface TemplateButtonsComponent {
+  type: 'BUTTONS';
+  buttons: TemplateButton[];
+}
 /** AUTHENTICATION template settings: security recommendation line and code expiry, minutes. */
-export interface TemplateOtpSettingsComponent { type: 'OTP_SETTINGS'; addSecurityRecommendation?: boolean | null; codeExpirationMinutes?: number | null }
+export interface TemplateOtpSettingsComponent {
+  type: 'OTP_SETTINGS';
+  addSecurityRecommendation?: boolean | null;
+  codeExpirationMinutes?: number | null;
+}
 /** A component kind the graph does not type yet: the provider's kind and raw JSON. */
-export interface TemplateOtherComponent { type: 'OTHER'; providerType: string; raw: unknown }
+export interface TemplateOtherComponent {
+  type: 'OTHER';
+  providerType: string;
+  raw: unknown;
+}
 /** One component of a template. */
 export type TemplateComponent =
-  | TemplateHeaderComponent | TemplateBodyComponent | TemplateFooterComponent | TemplateButtonsComponent
-  | TemplateOtpSettingsComponent | TemplateOtherComponent;
+  TemplateHeaderComponent | TemplateBodyComponent | TemplateFooterComponent | TemplateButtonsComponent | TemplateOtpSettingsComponent | TemplateOtherComponent;
 
 /** A WhatsApp message template ("HSM") as the graph sees it. */
 export interface MessageTemplate {
@@ -425,13 +640,24 @@ export interface MessageTemplate {
 }
 
 /** A template category or language: the provider's id (`MARKETING`, `en_US`) and display name. */
-export interface NamedOption { id: string; name: string }
+export interface NamedOption {
+  id: string;
+  name: string;
+}
 
 /** Which templates to list: the ones assigned to this account, or every template available to it. */
 export type TemplateScope = 'MINE' | 'ALL';
 
 /** A template button to create: URL (dynamic when `url` holds `{{1}}`), PHONE_NUMBER, or OTP (`otpType`). */
-export interface TemplateButtonInput { type: 'URL' | 'PHONE_NUMBER' | 'OTP'; text: string; url?: string | null; examples?: string[] | null; phoneNumber?: string | null; countryCode?: string | null; otpType?: string | null }
+export interface TemplateButtonInput {
+  type: 'URL' | 'PHONE_NUMBER' | 'OTP';
+  text: string;
+  url?: string | null;
+  examples?: string[] | null;
+  phoneNumber?: string | null;
+  countryCode?: string | null;
+  otpType?: string | null;
+}
 
 /** A template to create or update. `header.examples` are sample values (TEXT) or a sample media URL. */
 export interface TemplateInput {
@@ -480,13 +706,33 @@ export interface TemplateComponentInput {
 }
 
 /** Send an approved template (`templateId`, the provider's id) to `to`, with one entry per component that takes values. */
-export interface SendTemplateInput extends SendOptions { to: string; templateId: string; components: TemplateComponentInput[] }
+export interface SendTemplateInput extends SendOptions {
+  to: string;
+  templateId: string;
+  components: TemplateComponentInput[];
+}
 /** Send one catalog product (`productRetailerId` of catalog `catalogId`) with a `body` text and `footer`. */
-export interface SendProductInput extends SendOptions { to: string; catalogId: string; productRetailerId: string; body: string; footer?: string | null }
+export interface SendProductInput extends SendOptions {
+  to: string;
+  catalogId: string;
+  productRetailerId: string;
+  body: string;
+  footer?: string | null;
+}
 /** A section of a product-list message: a title and the retailer ids of its products (at least one). */
-export interface ProductSection { title: string; productRetailerIds: string[] }
+export interface ProductSection {
+  title: string;
+  productRetailerIds: string[];
+}
 /** Send several catalog products, in sections, with `header`, `body` and `footer` texts. */
-export interface SendProductListInput extends SendOptions { to: string; catalogId: string; header: string; body: string; footer?: string | null; sections: ProductSection[] }
+export interface SendProductListInput extends SendOptions {
+  to: string;
+  catalogId: string;
+  header: string;
+  body: string;
+  footer?: string | null;
+  sections: ProductSection[];
+}
 /** Send a WhatsApp Flow: `flowCta` is the button text, `screen` the first screen when `flowAction` is `navigate`. */
 export interface SendFlowInput extends SendOptions {
   to: string;
@@ -510,17 +756,42 @@ export interface SendFlowInput extends SendOptions {
 }
 
 /** A media file received in a message: its id, MIME type, size in bytes, and a `url` usable by the client as is (a `data:` URI when the provider only serves it behind its credentials). */
-export interface Media { id: string; mimeType?: string | null; sizeBytes?: number | null; url: string }
+export interface Media {
+  id: string;
+  mimeType?: string | null;
+  sizeBytes?: number | null;
+  url: string;
+}
 
 /** The business's WhatsApp profile: `vertical` the industry id as the provider names it, `websites` URLs (`[]` when none). */
-export interface BusinessProfile { address?: string | null; description?: string | null; email?: string | null; vertical?: string | null; websites: string[] }
+export interface BusinessProfile {
+  address?: string | null;
+  description?: string | null;
+  email?: string | null;
+  vertical?: string | null;
+  websites: string[];
+}
 /** The new business profile, replacing the old (the provider may require every field). */
-export interface BusinessProfileInput { address: string; description: string; email: string; vertical: string; websites: string[] }
+export interface BusinessProfileInput {
+  address: string;
+  description: string;
+  email: string;
+  vertical: string;
+  websites: string[];
+}
 /** A new profile photo: a `data:` URI (base64) of a JPEG or PNG. */
-export interface ProfilePhotoInput { photo: string }
+export interface ProfilePhotoInput {
+  photo: string;
+}
 
 /** A country as the provider lists it: the provider's `id`, display `name`, ISO 3166-1 alpha-2 (`iso`) and alpha-3 (`iso3`), and the dial code (`+62`). */
-export interface Country { id: string; name: string; dialCode: string; iso: string; iso3: string }
+export interface Country {
+  id: string;
+  name: string;
+  dialCode: string;
+  iso: string;
+  iso3: string;
+}
 
 /** A webhook endpoint configured at the provider. The HTTP-auth password is never exposed. */
 export interface WebhookEndpoint {
@@ -549,11 +820,21 @@ export const CHAT_EXPIRATIONS = ['OFF', 'HOURS_24', 'DAYS_7', 'DAYS_90'] as cons
 export type ChatExpiration = (typeof CHAT_EXPIRATIONS)[number];
 
 /** A chat label (WhatsApp Business "label"/"tag"). `colorIndex` is a key of the provider's colour list ({@link LabelColor}); null when the provider gives none. */
-export interface Label { id: string; name: string; colorIndex: number | null }
+export interface Label {
+  id: string;
+  name: string;
+  colorIndex: number | null;
+}
 /** One entry of the provider's label colour list: the index a label stores and its hex code (`#64C4FF`). */
-export interface LabelColor { index: number; hex: string }
+export interface LabelColor {
+  index: number;
+  hex: string;
+}
 /** A label to create, or the new name/colour of an existing one; `colorIndex` a {@link LabelColor} index (the provider's default when absent). */
-export interface LabelInput { name: string; colorIndex?: number | null }
+export interface LabelInput {
+  name: string;
+  colorIndex?: number | null;
+}
 
 /**
  * A catalog product. Prices are numbers in the provider's own unit for the currency (the
@@ -596,16 +877,27 @@ export interface ProductInput {
 }
 
 /** One page of a list the provider pages by an opaque cursor; `nextCursor` null on the last page. */
-export interface CursorPage<T> { items: T[]; nextCursor: string | null }
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 /** One page of a catalog, with whether its shopping cart is enabled (null when not said). */
-export interface ProductPage extends CursorPage<Product> { cartEnabled: boolean | null }
+export interface ProductPage extends CursorPage<Product> {
+  cartEnabled: boolean | null;
+}
 
 /** Catalog settings: whether customers can add products to a shopping cart. */
-export interface CatalogSettingsInput { cartEnabled: boolean }
+export interface CatalogSettingsInput {
+  cartEnabled: boolean;
+}
 
 /** A collection of catalog products; `status` as the provider says it (`PENDING`, `APPROVED`). */
-export interface Collection { id: string; name: string; status?: string | null }
+export interface Collection {
+  id: string;
+  name: string;
+  status?: string | null;
+}
 
 // ---------------------------------------------------------------------------------------
 // Group management and communities (GroupsPort admin methods, CommunitiesPort)
@@ -620,7 +912,10 @@ export interface CreateGroupInput {
 }
 
 /** A group just created: its id and invitation link (null when the provider's answer has none). */
-export interface CreatedGroup { id: string; invitationLink?: string | null }
+export interface CreatedGroup {
+  id: string;
+  invitationLink?: string | null;
+}
 
 /** The group settings a provider sets together (it may require all of them at once). */
 export interface GroupSettings {
@@ -647,7 +942,11 @@ export interface GroupChanges {
 export type ParticipantAction = 'ADD' | 'REMOVE' | 'APPROVE' | 'REJECT' | 'PROMOTE' | 'DEMOTE';
 
 /** A participant change: `phones` as international digits; `autoInvite` only for `ADD`. */
-export interface ParticipantChange { action: ParticipantAction; phones: string[]; autoInvite?: boolean }
+export interface ParticipantChange {
+  action: ParticipantAction;
+  phones: string[];
+  autoInvite?: boolean;
+}
 
 /** A group seen through its invitation link, before joining; `participantsCount` its number of members when given. */
 export interface GroupInvitation extends Group {
@@ -655,7 +954,11 @@ export interface GroupInvitation extends Group {
 }
 
 /** A group linked to a community; the announcement group is where the whole community is messaged. */
-export interface CommunityGroup { id: string; name?: string | null; isAnnouncement: boolean }
+export interface CommunityGroup {
+  id: string;
+  name?: string | null;
+  isAnnouncement: boolean;
+}
 
 /** A WhatsApp community: groups around a topic, with one announcement group. */
 export interface Community {
@@ -668,13 +971,19 @@ export interface Community {
 }
 
 /** A community to create: its name and optional description. */
-export interface CreateCommunityInput { name: string; description?: string | null }
+export interface CreateCommunityInput {
+  name: string;
+  description?: string | null;
+}
 
 /** Who may add groups to a community. */
 export type CommunityGroupAdders = 'ADMINS' | 'ALL';
 
 /** Changes to a community: only the given fields are sent, each by its own provider call. */
-export interface CommunityChanges { description?: string | null; whoCanAddGroups?: CommunityGroupAdders | null }
+export interface CommunityChanges {
+  description?: string | null;
+  whoCanAddGroups?: CommunityGroupAdders | null;
+}
 
 /** Whether groups are linked to or unlinked from a community. */
 export type CommunityLinkAction = 'LINK' | 'UNLINK';

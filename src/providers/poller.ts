@@ -89,10 +89,12 @@ export function startPoller(options: PollerOptions): Poller {
     if (abort.signal.aborted) return;
     timer = setTimeout(() => {
       timer = null;
-      inFlight = run().catch((err: unknown) => logger.warn({ task, code: codeOf(err) }, 'poller sweep failed')).finally(() => {
-        inFlight = null;
-        schedule();
-      });
+      inFlight = run()
+        .catch((err: unknown) => logger.warn({ task, code: codeOf(err) }, 'poller sweep failed'))
+        .finally(() => {
+          inFlight = null;
+          schedule();
+        });
     }, intervalMs);
     timer.unref?.();
   };

@@ -37,7 +37,12 @@ export interface SimServer {
   close(): Promise<void>;
 }
 
-interface CompiledRoute { method: string; regex: RegExp; names: string[]; route: SimRoute }
+interface CompiledRoute {
+  method: string;
+  regex: RegExp;
+  names: string[];
+  route: SimRoute;
+}
 
 function compile(route: SimRoute): CompiledRoute {
   const names: string[] = [];
@@ -73,11 +78,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
  * @param options.port 0 (default) for a free port
  * @param options.before runs before routing; a response it returns is sent instead (auth checks)
  */
-export async function startSimServer(options: {
-  port?: number;
-  routes: SimRoute[];
-  before?: (ctx: SimContext) => SimResponse | undefined;
-}): Promise<SimServer> {
+export async function startSimServer(options: { port?: number; routes: SimRoute[]; before?: (ctx: SimContext) => SimResponse | undefined }): Promise<SimServer> {
   const compiled = options.routes.map(compile);
   const requests: RecordedRequest[] = [];
   const faults: SimFault[] = [];
@@ -123,7 +124,10 @@ export async function startSimServer(options: {
       // A Uint8Array body is sent as raw bytes (media downloads), with the route's content-type header.
       const binary = response.body instanceof Uint8Array;
       const payload = response.body === undefined ? '' : binary || typeof response.body === 'string' ? (response.body as string | Uint8Array) : JSON.stringify(response.body);
-      res.writeHead(response.status, { 'content-type': binary ? 'application/octet-stream' : typeof response.body === 'string' ? 'text/plain' : 'application/json', ...response.headers });
+      res.writeHead(response.status, {
+        'content-type': binary ? 'application/octet-stream' : typeof response.body === 'string' ? 'text/plain' : 'application/json',
+        ...response.headers,
+      });
       res.end(payload);
     })();
   });

@@ -2,13 +2,16 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
 import {
-  MAX_ABOUT_LENGTH, MAX_BUSINESS_ADDRESS_LENGTH, MAX_BUSINESS_DESCRIPTION_LENGTH, MAX_BUSINESS_WEBSITES, MAX_MESSAGE_ID_LENGTH, MAX_PHOTO_DATA_URI_LENGTH,
+  MAX_ABOUT_LENGTH,
+  MAX_BUSINESS_ADDRESS_LENGTH,
+  MAX_BUSINESS_DESCRIPTION_LENGTH,
+  MAX_BUSINESS_WEBSITES,
+  MAX_MESSAGE_ID_LENGTH,
+  MAX_PHOTO_DATA_URI_LENGTH,
   checkLength,
 } from '../providers/limits.js';
 import type { BusinessProfile as BusinessProfileModel, Country as CountryModel, Media as MediaModel, WebhookEndpoint as WebhookEndpointModel } from '../providers/model.js';
-import {
-  PullPendingNotificationsInput, UpdateBusinessAboutInput, UpdateBusinessPhotoInput, UpdateBusinessProfileInput,
-} from '../schema/business.inputs.js';
+import { PullPendingNotificationsInput, UpdateBusinessAboutInput, UpdateBusinessPhotoInput, UpdateBusinessProfileInput } from '../schema/business.inputs.js';
 import { BusinessActionPayload, BusinessProfile, Country, PullPendingNotificationsPayload, WebhookEndpoint } from '../schema/business.types.js';
 import { Instance } from '../schema/instance.types.js';
 import { Media } from '../schema/media.types.js';
@@ -90,9 +93,14 @@ export class BusinessResolver {
     return { instanceId: input.instanceId, ok: true };
   }
 
-  @Mutation(() => PullPendingNotificationsPayload, { description: 'Fetches the notifications the provider could not deliver by webhook and feeds them to the event streams (deduped against what already arrived).' })
+  @Mutation(() => PullPendingNotificationsPayload, {
+    description: 'Fetches the notifications the provider could not deliver by webhook and feeds them to the event streams (deduped against what already arrived).',
+  })
   @Requires('PULL_NOTIFICATIONS')
-  async pullPendingNotifications(@Arg('input', () => PullPendingNotificationsInput) input: PullPendingNotificationsInput, @Ctx() ctx: GraphContext): Promise<PullPendingNotificationsPayload> {
+  async pullPendingNotifications(
+    @Arg('input', () => PullPendingNotificationsInput) input: PullPendingNotificationsInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<PullPendingNotificationsPayload> {
     const { call: pull } = instanceCall(ctx, input.instanceId, 'PULL_NOTIFICATIONS');
     const events = await pull(input.webhookId ?? null);
     if (events.length) await ctx.services.pipeline.accept(events);

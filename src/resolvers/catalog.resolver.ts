@@ -1,13 +1,23 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
-import {
-  MAX_ID_LENGTH, MAX_CATALOG_NAME_LENGTH, MAX_COLLECTION_PRODUCT_IDS, MAX_PRODUCT_DESCRIPTION_LENGTH, checkLength, checkMediaRef,
-} from '../providers/limits.js';
+import { MAX_ID_LENGTH, MAX_CATALOG_NAME_LENGTH, MAX_COLLECTION_PRODUCT_IDS, MAX_PRODUCT_DESCRIPTION_LENGTH, checkLength, checkMediaRef } from '../providers/limits.js';
 import type { ProductPage } from '../providers/model.js';
 import {
-  CatalogActionPayload, Collection, CollectionConnection, CollectionPayload, CollectionProductsInput, ConfigureCatalogInput, CreateCollectionInput,
-  DeleteCollectionInput, DeleteProductInput, Product, ProductConnection, UpdateCollectionInput, UpsertProductInput, UpsertProductPayload,
+  CatalogActionPayload,
+  Collection,
+  CollectionConnection,
+  CollectionPayload,
+  CollectionProductsInput,
+  ConfigureCatalogInput,
+  CreateCollectionInput,
+  DeleteCollectionInput,
+  DeleteProductInput,
+  Product,
+  ProductConnection,
+  UpdateCollectionInput,
+  UpsertProductInput,
+  UpsertProductPayload,
 } from '../schema/catalog.types.js';
 import { Instance } from '../schema/instance.types.js';
 import type { InstanceRoot } from './instance.resolver.js';
@@ -34,7 +44,11 @@ export class CatalogResolver {
   ): Promise<ProductConnection> {
     const list = portCall(root.entry, 'LIST_PRODUCTS');
     const owner = phone == null ? null : recipientOf(root.entry, phone, 'phone');
-    const { page, ...conn } = await cursorConnection<ProductPage, Product>((cursor) => list(owner, cursor), { first, after }, (p) => ({ ...p, instanceId: root.id }));
+    const { page, ...conn } = await cursorConnection<ProductPage, Product>(
+      (cursor) => list(owner, cursor),
+      { first, after },
+      (p) => ({ ...p, instanceId: root.id }),
+    );
     return { ...conn, cartEnabled: page.cartEnabled };
   }
 
@@ -44,7 +58,7 @@ export class CatalogResolver {
     const get = portCall(root.entry, 'GET_PRODUCT');
     checkLength(id, 'id', MAX_ID_LENGTH, 1);
     const p = await get(id);
-    return p ? ({ ...p, instanceId: root.id }) : null;
+    return p ? { ...p, instanceId: root.id } : null;
   }
 
   @FieldResolver(() => CollectionConnection, { description: "The catalog's collections." })
@@ -55,7 +69,11 @@ export class CatalogResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<CollectionConnection> {
     const list = portCall(root.entry, 'LIST_COLLECTIONS');
-    const { page: _page, ...conn } = await cursorConnection((cursor) => list(cursor), { first, after }, (c) => ({ ...c, instanceId: root.id }));
+    const { page: _page, ...conn } = await cursorConnection(
+      (cursor) => list(cursor),
+      { first, after },
+      (c) => ({ ...c, instanceId: root.id }),
+    );
     return conn;
   }
 
@@ -72,8 +90,15 @@ export class CatalogResolver {
     input.imageUrls.forEach((u, i) => checkMediaRef(u, `input.imageUrls[${i}]`));
     if (input.url) checkMediaRef(input.url, 'input.url');
     const productId = await upsert({
-      retailerId: input.retailerId, name: input.name, description: input.description ?? null, price: input.price, salePrice: input.salePrice ?? null,
-      currency: input.currency, imageUrls: input.imageUrls, isHidden: input.isHidden, url: input.url ?? null,
+      retailerId: input.retailerId,
+      name: input.name,
+      description: input.description ?? null,
+      price: input.price,
+      salePrice: input.salePrice ?? null,
+      currency: input.currency,
+      imageUrls: input.imageUrls,
+      isHidden: input.isHidden,
+      url: input.url ?? null,
     });
     return { productId };
   }
@@ -150,7 +175,11 @@ export class CollectionResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ProductConnection> {
     const { call: list } = instanceCall(ctx, collection.instanceId, 'LIST_COLLECTION_PRODUCTS');
-    const { page: _page, ...conn } = await cursorConnection((cursor) => list(collection.id, cursor), { first, after }, (p) => ({ ...p, instanceId: collection.instanceId }));
+    const { page: _page, ...conn } = await cursorConnection(
+      (cursor) => list(collection.id, cursor),
+      { first, after },
+      (p) => ({ ...p, instanceId: collection.instanceId }),
+    );
     return { ...conn, cartEnabled: null };
   }
 }

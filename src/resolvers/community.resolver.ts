@@ -4,8 +4,16 @@ import { badInput } from '../errors.js';
 import { MAX_COMMUNITY_DESCRIPTION_LENGTH, MAX_COMMUNITY_ID_LENGTH, MAX_COMMUNITY_NAME_LENGTH, checkLength } from '../providers/limits.js';
 import type { Community as CommunityModel, CommunityLinkAction, ParticipantAction } from '../providers/model.js';
 import {
-  AddCommunityParticipantsInput, Community, CommunityActionPayload, CommunityConnection, CommunityGroup, CommunityGroupsInput,
-  CommunityParticipantsInput, CommunityRefInput, CreateCommunityInput, UpdateCommunityInput,
+  AddCommunityParticipantsInput,
+  Community,
+  CommunityActionPayload,
+  CommunityConnection,
+  CommunityGroup,
+  CommunityGroupsInput,
+  CommunityParticipantsInput,
+  CommunityRefInput,
+  CreateCommunityInput,
+  UpdateCommunityInput,
 } from '../schema/community.types.js';
 import { Instance } from '../schema/instance.types.js';
 import type { InstanceRoot } from './instance.resolver.js';

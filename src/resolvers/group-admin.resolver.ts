@@ -4,9 +4,7 @@ import { badInput } from '../errors.js';
 import { MAX_GROUP_DESCRIPTION_LENGTH, MAX_GROUP_NAME_LENGTH, MAX_INVITE_URL_LENGTH, checkLength, checkMediaRef } from '../providers/limits.js';
 import type { GroupInvitation as GroupInvitationModel, ParticipantAction } from '../providers/model.js';
 import { Group } from '../schema/chat.types.js';
-import {
-  AddGroupParticipantsInput, CreateGroupInput, GroupParticipantsInput, GroupRefInput, JoinGroupInput, UpdateGroupInput,
-} from '../schema/group-admin.inputs.js';
+import { AddGroupParticipantsInput, CreateGroupInput, GroupParticipantsInput, GroupRefInput, JoinGroupInput, UpdateGroupInput } from '../schema/group-admin.inputs.js';
 import { GroupActionPayload, GroupInvitation } from '../schema/group-admin.types.js';
 import { Instance } from '../schema/instance.types.js';
 import type { InstanceRoot } from './instance.resolver.js';
@@ -35,7 +33,7 @@ export class GroupAdminResolver {
     const get = portCall(root.entry, 'GROUP_INVITATION');
     checkLength(url, 'url', MAX_INVITE_URL_LENGTH, 1);
     const found: GroupInvitationModel | null = await get(url.trim());
-    return found ? ({ ...found, instanceId: root.id }) : null;
+    return found ? { ...found, instanceId: root.id } : null;
   }
 
   @Mutation(() => GroupActionPayload, { description: 'Creates a group with its first participants.' })
@@ -145,11 +143,14 @@ async function changeGroupParticipants(ctx: GraphContext, input: GroupParticipan
 /** `GroupActionPayload.group`: the group as the provider shows it now (one read, only when asked). */
 @Resolver(() => GroupActionPayload)
 export class GroupActionPayloadResolver {
-  @FieldResolver(() => Group, { nullable: true, description: 'The group as the provider shows it after the change; null when it cannot be read (left, or the instance cannot read groups).' })
+  @FieldResolver(() => Group, {
+    nullable: true,
+    description: 'The group as the provider shows it after the change; null when it cannot be read (left, or the instance cannot read groups).',
+  })
   async group(@Root() payload: GroupActionPayload, @Ctx() ctx: GraphContext): Promise<Group | null> {
     const get = optionalPortCall(ctx.services.instances.get(payload.instanceId), 'GET_GROUP');
     if (!payload.groupId || !get) return null;
     const group = await get(payload.groupId);
-    return group ? ({ ...group, instanceId: payload.instanceId }) : null;
+    return group ? { ...group, instanceId: payload.instanceId } : null;
   }
 }

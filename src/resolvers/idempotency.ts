@@ -11,12 +11,19 @@ export const IDEMPOTENCY_POLL_MS = 25;
 /** Longest an idempotency key may be, characters. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
-interface StoredResult { inputHash: string; value: unknown }
+interface StoredResult {
+  inputHash: string;
+  value: unknown;
+}
 
 function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -30,7 +37,11 @@ function stableStringify(value: unknown): string {
  * @throws GraphError BAD_USER_INPUT (`input.idempotencyKey`) for an over-long key or one reused with another input
  * @throws GraphError SERVICE_UNAVAILABLE when the first request holds the key past the lease
  */
-export async function withIdempotency<T>(store: IdempotencyStore, scope: { instanceId: string; operation: string; key: string | null | undefined; input: unknown }, send: () => Promise<T>): Promise<T> {
+export async function withIdempotency<T>(
+  store: IdempotencyStore,
+  scope: { instanceId: string; operation: string; key: string | null | undefined; input: unknown },
+  send: () => Promise<T>,
+): Promise<T> {
   const { key } = scope;
   if (!key) return send();
   if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) throw badInput('input.idempotencyKey', `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);

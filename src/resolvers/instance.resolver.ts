@@ -76,7 +76,7 @@ export class InstanceResolver {
   async chat(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Chat | null> {
     const get = portCall(root.entry, 'GET_CHAT');
     const chat = await get(recipientOf(root.entry, id, 'id'));
-    return chat ? ({ ...chat, instanceId: root.id }) : null;
+    return chat ? { ...chat, instanceId: root.id } : null;
   }
 
   @FieldResolver(() => ContactConnection, { description: 'Contacts of the account.' })
@@ -95,7 +95,7 @@ export class InstanceResolver {
   async contact(@Root() root: InstanceRoot, @Arg('phone', () => String) phone: string): Promise<Contact | null> {
     const get = portCall(root.entry, 'GET_CONTACT');
     const contact = await get(recipientOf(root.entry, phone, 'phone'));
-    return contact ? ({ ...contact, instanceId: root.id }) : null;
+    return contact ? { ...contact, instanceId: root.id } : null;
   }
 
   @FieldResolver(() => [PhoneCheck], { description: 'Which of these numbers have WhatsApp (at most 1,000; one batched provider request per query).' })
@@ -132,6 +132,6 @@ export class InstanceResolver {
   async group(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Group | null> {
     const get = portCall(root.entry, 'GET_GROUP');
     const group = await get(id);
-    return group ? ({ ...group, instanceId: root.id }) : null;
+    return group ? { ...group, instanceId: root.id } : null;
   }
 }

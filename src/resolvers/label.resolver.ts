@@ -5,7 +5,15 @@ import { MAX_ID_LENGTH, MAX_LABEL_NAME_LENGTH, checkLength } from '../providers/
 import type { Label as LabelModel, LabelColor as LabelColorModel } from '../providers/model.js';
 import { Instance } from '../schema/instance.types.js';
 import {
-  AssignLabelInput, AssignLabelPayload, CreateLabelInput, CreateLabelPayload, DeleteLabelInput, Label, LabelActionPayload, LabelColor, UpdateLabelInput,
+  AssignLabelInput,
+  AssignLabelPayload,
+  CreateLabelInput,
+  CreateLabelPayload,
+  DeleteLabelInput,
+  Label,
+  LabelActionPayload,
+  LabelColor,
+  UpdateLabelInput,
 } from '../schema/label.types.js';
 import type { InstanceRoot } from './instance.resolver.js';
 import { Requires, instanceCall, portCall } from './instance-call.js';
@@ -13,7 +21,8 @@ import { recipientOf } from './phone.js';
 
 /** A colour index: a whole number from 0. @throws GraphError BAD_USER_INPUT (`input.colorIndex`) */
 function checkColorIndex(value: number | null | undefined): void {
-  if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0)) throw badInput('input.colorIndex', 'must be a whole number from 0 (see Instance.labelColors)');
+  if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0))
+    throw badInput('input.colorIndex', 'must be a whole number from 0 (see Instance.labelColors)');
 }
 
 /** `Instance.labels`, `Instance.labelColors` and the label mutations (DESIGN.md names `assignLabel`). */

@@ -13,7 +13,10 @@ export class MessageStatusResolver {
    * @returns the status, or null when the provider does not know the message
    * @throws GraphError CAPABILITY_NOT_SUPPORTED when the provider has no status lookup; BAD_USER_INPUT (`messageId`) when empty
    */
-  @FieldResolver(() => MessageStatusEnum, { nullable: true, description: "A sent message's current status, asked of the provider (its delivery report); null when the provider does not know the message." })
+  @FieldResolver(() => MessageStatusEnum, {
+    nullable: true,
+    description: "A sent message's current status, asked of the provider (its delivery report); null when the provider does not know the message.",
+  })
   @Requires('MESSAGE_STATUS')
   async messageStatus(@Root() root: InstanceRoot, @Arg('messageId', () => String, { description: 'The id a send returned.' }) messageId: string): Promise<MessageStatus | null> {
     const get = portCall(root.entry, 'MESSAGE_STATUS');

@@ -40,7 +40,10 @@ export async function paginate<T, N extends object>(
 }
 
 /** Where a cursor of a provider-cursor connection (catalog products, collections) points: the provider's page cursor (null: first page) and the index in that page. */
-interface ProviderCursor { c: string | null; i: number }
+interface ProviderCursor {
+  c: string | null;
+  i: number;
+}
 
 function encode(pos: ProviderCursor): string {
   return Buffer.from(JSON.stringify(pos)).toString('base64url');
@@ -70,7 +73,12 @@ export async function cursorConnection<P extends CursorPage<unknown>, N>(
   fetch: (cursor: string | null) => Promise<P>,
   args: { first?: number | null; after?: string | null },
   toNode: (item: P['items'][number]) => N,
-): Promise<{ page: P; edges: Array<{ cursor: string; node: N }>; nodes: N[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } }> {
+): Promise<{
+  page: P;
+  edges: Array<{ cursor: string; node: N }>;
+  nodes: N[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', `must be from 1 to ${MAX_PAGE_SIZE}`);
   let pageCursor: string | null = null;

@@ -10,8 +10,20 @@ import { recipientOf } from './phone.js';
 
 /** The capabilities whose port method sends one message to one recipient (`sendBulk` has its own path). */
 export type SendCapability =
-  | 'SEND_TEXT' | 'SEND_IMAGE' | 'SEND_VIDEO' | 'SEND_AUDIO' | 'SEND_DOCUMENT' | 'SEND_LOCATION' | 'SEND_REACTION'
-  | 'SEND_CONTACT' | 'SEND_BUTTONS' | 'SEND_LIST' | 'SEND_TEMPLATE' | 'SEND_PRODUCT' | 'SEND_PRODUCT_LIST' | 'SEND_FLOW';
+  | 'SEND_TEXT'
+  | 'SEND_IMAGE'
+  | 'SEND_VIDEO'
+  | 'SEND_AUDIO'
+  | 'SEND_DOCUMENT'
+  | 'SEND_LOCATION'
+  | 'SEND_REACTION'
+  | 'SEND_CONTACT'
+  | 'SEND_BUTTONS'
+  | 'SEND_LIST'
+  | 'SEND_TEMPLATE'
+  | 'SEND_PRODUCT'
+  | 'SEND_PRODUCT_LIST'
+  | 'SEND_FLOW';
 
 /** The domain input the port method of a send capability takes (`SendTextInput` of model.ts for SEND_TEXT). */
 export type SendPortInput<C extends SendCapability> = Parameters<CapabilityMethod<C>>[0];

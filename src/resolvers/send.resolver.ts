@@ -2,15 +2,31 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { badInput, GraphError } from '../errors.js';
 import {
-  INTERACTIVE_BODY_MAX, MAX_BULK_MESSAGES, MAX_CAPTION_LENGTH, MAX_CONTACT_NAME_LENGTH, MAX_MESSAGE_ID_LENGTH, MAX_REACTION_EMOJI_LENGTH,
-  MAX_SHARED_CONTACTS, MAX_TEXT_LENGTH, checkLength, checkMediaRef, checkReplyButtonsMessage,
+  INTERACTIVE_BODY_MAX,
+  MAX_BULK_MESSAGES,
+  MAX_CAPTION_LENGTH,
+  MAX_CONTACT_NAME_LENGTH,
+  MAX_MESSAGE_ID_LENGTH,
+  MAX_REACTION_EMOJI_LENGTH,
+  MAX_SHARED_CONTACTS,
+  MAX_TEXT_LENGTH,
+  checkLength,
+  checkMediaRef,
+  checkReplyButtonsMessage,
 } from '../providers/limits.js';
 import type { BulkItem, InteractiveHeader } from '../providers/model.js';
 import { type BulkItemResult, SendBulkInput, SendBulkPayload } from '../schema/bulk.types.js';
 import { SendContactInput, SendFlowInput, SendListInput, SendProductInput, SendProductListInput } from '../schema/business.inputs.js';
 import { SendButtonsInput } from '../schema/buttons.types.js';
 import {
-  SendAudioInput, SendDocumentInput, SendImageInput, SendLocationInput, SendMessagePayload, SendReactionInput, SendTextInput, SendVideoInput,
+  SendAudioInput,
+  SendDocumentInput,
+  SendImageInput,
+  SendLocationInput,
+  SendMessagePayload,
+  SendReactionInput,
+  SendTextInput,
+  SendVideoInput,
 } from '../schema/send.inputs.js';
 import { SendTemplateInput } from '../schema/template.types.js';
 import { withIdempotency } from './idempotency.js';
@@ -110,7 +126,13 @@ export class SendResolver {
   @Requires('SEND_BUTTONS')
   async sendButtons(@Arg('input', () => SendButtonsInput) input: SendButtonsInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
     const header: InteractiveHeader | null = input.header
-      ? { text: input.header.text ?? null, image: input.header.image ?? null, video: input.header.video ?? null, document: input.header.document ?? null, documentFileName: input.header.documentFileName ?? null }
+      ? {
+          text: input.header.text ?? null,
+          image: input.header.image ?? null,
+          video: input.header.video ?? null,
+          document: input.header.document ?? null,
+          documentFileName: input.header.documentFileName ?? null,
+        }
       : null;
     checkReplyButtonsMessage({ body: input.body, buttons: input.buttons, header, footer: input.footer ?? null });
     for (const kind of ['image', 'video', 'document'] as const) if (header?.[kind]) checkMediaRef(header[kind], `input.header.${kind}`);
@@ -200,7 +222,9 @@ export class SendResolver {
    * per-message results are merged back in input order, all under the idempotency key.
    * @throws GraphError NOT_FOUND (instance), CAPABILITY_NOT_SUPPORTED, BAD_USER_INPUT (`input.messages`: empty or over {@link MAX_BULK_MESSAGES})
    */
-  @Mutation(() => SendBulkPayload, { description: 'Sends many text messages; one result per message in input order. A message that fails carries its error and does not stop the others.' })
+  @Mutation(() => SendBulkPayload, {
+    description: 'Sends many text messages; one result per message in input order. A message that fails carries its error and does not stop the others.',
+  })
   @Requires('SEND_BULK')
   async sendBulk(@Arg('input', () => SendBulkInput) input: SendBulkInput, @Ctx() ctx: GraphContext): Promise<SendBulkPayload> {
     const { entry, call: sendBulk } = instanceCall(ctx, input.instanceId, 'SEND_BULK');

@@ -3,9 +3,7 @@ import type { GraphContext } from '../context.js';
 import { GraphError, badInput } from '../errors.js';
 import { eventChatId, type DomainEvent, type EventType, type MessageReceivedEvent } from '../providers/model.js';
 import { EventTypeEnum } from '../schema/enums.js';
-import {
-  ConnectionChangedEvent, Event, EventPage, MessageStatusChangedEvent, PresenceChangedEvent,
-} from '../schema/event.types.js';
+import { ConnectionChangedEvent, Event, EventPage, MessageStatusChangedEvent, PresenceChangedEvent } from '../schema/event.types.js';
 import { Message } from '../schema/message.types.js';
 import { SlowConsumerError, eventStream } from '../subscriptions/event-stream.js';
 import { BusInterruptedError, CursorExpiredError, InvalidCursorError } from '../subscriptions/stores.js';
@@ -34,14 +32,16 @@ class InstanceArgs {
 @ArgsType()
 class EventsArgs {
   @Field(() => ID) instanceId!: string;
-  @Field(() => String, { nullable: true, description: 'Resume after this cursor: replays everything after it, in order, then continues live. Omit for live events only.' }) after?: string | null;
+  @Field(() => String, { nullable: true, description: 'Resume after this cursor: replays everything after it, in order, then continues live. Omit for live events only.' }) after?:
+    string | null;
   @Field(() => [EventTypeEnum], { nullable: true, description: 'Only these event types.' }) types?: EventType[] | null;
   @Field(() => String, { nullable: true, description: 'Only events of this chat.' }) chatId?: string | null;
 }
 
 /** Maps log errors to the graph's codes. */
 function cursorError(err: unknown): never {
-  if (err instanceof CursorExpiredError) throw new GraphError('RESYNC_REQUIRED', 'The cursor is older than the event log retains; resync (query current state) and subscribe without `after`');
+  if (err instanceof CursorExpiredError)
+    throw new GraphError('RESYNC_REQUIRED', 'The cursor is older than the event log retains; resync (query current state) and subscribe without `after`');
   if (err instanceof InvalidCursorError) throw badInput('after', 'is not a cursor of this event log');
   throw err;
 }
@@ -142,7 +142,8 @@ export class SubscriptionResolver {
 
   @Subscription(() => Event, {
     name: 'events',
-    description: 'Every event of an instance. With `after`, replays everything after that cursor in order, then continues live with no gap and no duplicate. A cursor older than the retention fails with RESYNC_REQUIRED.',
+    description:
+      'Every event of an instance. With `after`, replays everything after that cursor in order, then continues live with no gap and no duplicate. A cursor older than the retention fails with RESYNC_REQUIRED.',
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, Record<string, unknown>, GraphContext>) => {
       const { instanceId, after, types, chatId } = args as unknown as EventsArgs;
       context.services.instances.get(instanceId);

@@ -2,13 +2,25 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
 import {
-  MAX_MESSAGE_ID_LENGTH, MAX_TEMPLATE_BODY_LENGTH, MAX_TEMPLATE_BUTTONS, MAX_TEMPLATE_HEADER_FOOTER_LENGTH, MAX_TEMPLATE_LABEL_LENGTH, checkLength,
+  MAX_MESSAGE_ID_LENGTH,
+  MAX_TEMPLATE_BODY_LENGTH,
+  MAX_TEMPLATE_BUTTONS,
+  MAX_TEMPLATE_HEADER_FOOTER_LENGTH,
+  MAX_TEMPLATE_LABEL_LENGTH,
+  checkLength,
 } from '../providers/limits.js';
 import type { MessageTemplate as MessageTemplateModel, TemplateInput } from '../providers/model.js';
 import { Instance } from '../schema/instance.types.js';
 import {
-  CreateTemplateInput, MessageTemplate, ProposeTemplateInput, ProposeTemplatePayload, type TemplateDefinitionInput,
-  TemplateOption, TemplatePayload, TemplateScopeEnum, UpdateTemplateInput,
+  CreateTemplateInput,
+  MessageTemplate,
+  ProposeTemplateInput,
+  ProposeTemplatePayload,
+  type TemplateDefinitionInput,
+  TemplateOption,
+  TemplatePayload,
+  TemplateScopeEnum,
+  UpdateTemplateInput,
 } from '../schema/template.types.js';
 import type { InstanceRoot } from './instance.resolver.js';
 import { Requires, instanceCall, portCall } from './instance-call.js';
@@ -28,7 +40,16 @@ function toTemplateInput(t: TemplateDefinitionInput): TemplateInput {
     header: t.header ? { format: t.header.format, text: t.header.text ?? null, examples: t.header.examples ?? null } : null,
     body: t.body ? { text: t.body.text, examples: t.body.examples ?? null } : null,
     footer: t.footer ?? null,
-    buttons: t.buttons?.map((b) => ({ type: b.type, text: b.text, url: b.url ?? null, examples: b.examples ?? null, phoneNumber: b.phoneNumber ?? null, countryCode: b.countryCode ?? null, otpType: b.otpType ?? null })) ?? null,
+    buttons:
+      t.buttons?.map((b) => ({
+        type: b.type,
+        text: b.text,
+        url: b.url ?? null,
+        examples: b.examples ?? null,
+        phoneNumber: b.phoneNumber ?? null,
+        countryCode: b.countryCode ?? null,
+        otpType: b.otpType ?? null,
+      })) ?? null,
     addSecurityRecommendation: t.addSecurityRecommendation ?? null,
     codeExpirationMinutes: t.codeExpirationMinutes ?? null,
   };
@@ -102,5 +123,4 @@ export class TemplateResolver {
     await propose(input.templateId);
     return { templateId: input.templateId, ok: true };
   }
-
 }

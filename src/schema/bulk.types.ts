@@ -17,7 +17,8 @@ export class SendBulkMessageInput {
 export class SendBulkInput {
   @Field(() => ID, { description: 'The instance to send from.' }) instanceId!: string;
   @Field(() => [SendBulkMessageInput], { description: 'The messages, sent in this order (at most 10000 per call).' }) messages!: SendBulkMessageInput[];
-  @Field(() => String, { nullable: true, description: 'Repeat the call with the same key within 24 hours and get the first results back without sending again.' }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'Repeat the call with the same key within 24 hours and get the first results back without sending again.' }) idempotencyKey?:
+    string | null;
 }
 
 @ObjectType({ description: 'Why one message of a bulk send was not sent.' })

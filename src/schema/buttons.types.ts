@@ -28,7 +28,8 @@ export class SendButtonsInput extends SendInputBase {
   @Field(() => [ReplyButtonInput], { description: '1 to 3 reply buttons.' }) buttons!: ReplyButtonInput[];
   @Field(() => InteractiveHeaderInput, { nullable: true }) header?: InteractiveHeaderInput | null;
   @Field(() => String, { nullable: true, description: 'Footer text (at most 60 characters).' }) footer?: string | null;
-  @Field(() => String, { nullable: true, description: 'Where the message comes from when it is linked with a record, where the provider supports it (default "API").' }) source?: string | null;
+  @Field(() => String, { nullable: true, description: 'Where the message comes from when it is linked with a record, where the provider supports it (default "API").' }) source?:
+    string | null;
   @Field(() => Boolean, { nullable: true, description: "Link the message with a record and show it in the provider's inbox, where supported." }) linkWithRecord?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'Wait for the submission status before answering, where the provider supports it.' }) submissionStatus?: boolean | null;
 }

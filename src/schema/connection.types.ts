@@ -15,9 +15,16 @@ export class PageInfo {
 }
 
 /** An edge class for `T`. */
-export interface EdgeShape<T> { cursor: string; node: T }
+export interface EdgeShape<T> {
+  cursor: string;
+  node: T;
+}
 /** A connection class for `T`. */
-export interface ConnectionShape<T> { edges: EdgeShape<T>[]; nodes: T[]; pageInfo: PageInfo }
+export interface ConnectionShape<T> {
+  edges: EdgeShape<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+}
 
 /**
  * Builds `<Name>Edge` and `<Name>Connection` object types for the node class `node`.
@@ -45,7 +52,11 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Where a cursor points: 1-based page, its size, 0-based index in it. */
-export interface CursorPosition { page: number; pageSize: number; index: number }
+export interface CursorPosition {
+  page: number;
+  pageSize: number;
+  index: number;
+}
 
 /** Encodes a position as an opaque cursor. */
 export function encodeCursor(pos: CursorPosition): string {

@@ -28,7 +28,10 @@ registerEnumType(PresenceStateEnum, { name: 'PresenceState', description: 'A par
 
 /** `Capability`: what an instance's provider can do (see `Instance.capabilities`). */
 export const CapabilityEnum = enumObject(CAPABILITIES);
-registerEnumType(CapabilityEnum, { name: 'Capability', description: "An action an instance's provider supports; an action outside this list fails with CAPABILITY_NOT_SUPPORTED." });
+registerEnumType(CapabilityEnum, {
+  name: 'Capability',
+  description: "An action an instance's provider supports; an action outside this list fails with CAPABILITY_NOT_SUPPORTED.",
+});
 
 /** `EventType`, for the `events(types:)` filter. */
 export const EventTypeEnum = enumObject(EVENT_TYPES);

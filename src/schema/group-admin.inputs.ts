@@ -9,7 +9,7 @@ import { Field, ID, InputType } from 'type-graphql';
 export class CreateGroupInput {
   @Field(() => ID) instanceId!: string;
   @Field(() => String, { description: 'The group name (at most 100 characters).' }) name!: string;
-  @Field(() => [String], { description: 'Phone numbers of the first participants (at least one; not the account\'s own number).' }) participants!: string[];
+  @Field(() => [String], { description: "Phone numbers of the first participants (at least one; not the account's own number)." }) participants!: string[];
   @Field(() => Boolean, { defaultValue: true, description: 'Send an invitation link privately to those WhatsApp does not let the account add directly.' }) autoInvite!: boolean;
 }
 

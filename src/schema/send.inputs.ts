@@ -9,18 +9,29 @@ import { Message } from './message.types.js';
 @InputType({ description: 'Fields every send takes.' })
 export class SendInputBase {
   @Field(() => ID, { description: 'The instance to send from.' }) instanceId!: string;
-  @Field(() => String, { description: 'Recipient: a phone number in any common format (`+55 (11) 98765-4321`, national numbers read in the provider\'s country), or a group id.' }) to!: string;
+  @Field(() => String, { description: "Recipient: a phone number in any common format (`+55 (11) 98765-4321`, national numbers read in the provider's country), or a group id." })
+  to!: string;
   @Field(() => String, { nullable: true, description: 'Quote (reply to) this message id.' }) replyToMessageId?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Seconds to wait before sending, where the provider supports it (see Instance.capabilities; providers that support it take 1 to 15).' }) delaySeconds?: number | null;
-  @Field(() => Int, { nullable: true, description: 'Seconds to show "typing…" first, where the provider supports it (see Instance.capabilities; providers that support it take 1 to 15).' }) typingSeconds?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds to wait before sending, where the provider supports it (see Instance.capabilities; providers that support it take 1 to 15).',
+  })
+  delaySeconds?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds to show "typing…" first, where the provider supports it (see Instance.capabilities; providers that support it take 1 to 15).',
+  })
+  typingSeconds?: number | null;
   @Field(() => String, { nullable: true, description: 'Your own reference for the message, echoed back where the provider supports it.' }) clientReference?: string | null;
-  @Field(() => String, { nullable: true, description: 'Repeat a send with the same key within 24 hours and get the first result back without sending again.' }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'Repeat a send with the same key within 24 hours and get the first result back without sending again.' }) idempotencyKey?:
+    string | null;
 }
 
 @InputType({ description: 'A text message.' })
 export class SendTextInput extends SendInputBase {
   @Field(() => String, { description: 'The text (at most 4096 characters).' }) text!: string;
-  @Field(() => String, { nullable: true, description: 'Edit this previously sent message instead of sending a new one, where the provider supports editing.' }) editMessageId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Edit this previously sent message instead of sending a new one, where the provider supports editing.' }) editMessageId?:
+    string | null;
   @Field(() => [String], { nullable: true, description: 'Phone numbers mentioned in a group message (the text should contain @number for each).' }) mentions?: string[] | null;
 }
 

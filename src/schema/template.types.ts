@@ -19,7 +19,10 @@ registerEnumType(TemplateHeaderFormatEnum, { name: 'TemplateHeaderFormat', descr
 
 /** A template button's kind, as created. */
 export const TemplateButtonTypeEnum = { URL: 'URL', PHONE_NUMBER: 'PHONE_NUMBER', OTP: 'OTP' } as const;
-registerEnumType(TemplateButtonTypeEnum, { name: 'TemplateButtonType', description: 'A link (dynamic when its URL holds {{1}}), a call button, or a one-time-password button (AUTHENTICATION templates).' });
+registerEnumType(TemplateButtonTypeEnum, {
+  name: 'TemplateButtonType',
+  description: 'A link (dynamic when its URL holds {{1}}), a call button, or a one-time-password button (AUTHENTICATION templates).',
+});
 
 /** Which component of a template a send fills. */
 export const TemplateComponentTypeEnum = { HEADER: 'HEADER', BODY: 'BODY', BUTTON: 'BUTTON' } as const;
@@ -59,7 +62,12 @@ export class TemplateOtherButton {
   @Field(() => JSONScalar) raw!: unknown;
 }
 
-const BUTTON_CLASSES: Record<TemplateButton['type'], { name: string }> = { URL: TemplateUrlButton, PHONE_NUMBER: TemplatePhoneButton, OTP: TemplateOtpButton, OTHER: TemplateOtherButton };
+const BUTTON_CLASSES: Record<TemplateButton['type'], { name: string }> = {
+  URL: TemplateUrlButton,
+  PHONE_NUMBER: TemplatePhoneButton,
+  OTP: TemplateOtpButton,
+  OTHER: TemplateOtherButton,
+};
 
 /** One template button. */
 export const TemplateButtonUnion = createUnionType({
@@ -109,8 +117,12 @@ export class TemplateOtherComponent {
 }
 
 const COMPONENT_CLASSES: Record<TemplateComponent['type'], { name: string }> = {
-  HEADER: TemplateHeaderComponent, BODY: TemplateBodyComponent, FOOTER: TemplateFooterComponent, BUTTONS: TemplateButtonsComponent,
-  OTP_SETTINGS: TemplateOtpSettingsComponent, OTHER: TemplateOtherComponent,
+  HEADER: TemplateHeaderComponent,
+  BODY: TemplateBodyComponent,
+  FOOTER: TemplateFooterComponent,
+  BUTTONS: TemplateButtonsComponent,
+  OTP_SETTINGS: TemplateOtpSettingsComponent,
+  OTHER: TemplateOtherComponent,
 };
 
 /** One template component. */
@@ -202,7 +214,8 @@ export class ProposeTemplateInput {
 
 @ObjectType({ description: 'The result of createTemplate / updateTemplate.' })
 export class TemplatePayload {
-  @Field(() => MessageTemplate, { nullable: true, description: 'The template as the provider now shows it (null when it does not answer with it).' }) template?: MessageTemplate | null;
+  @Field(() => MessageTemplate, { nullable: true, description: 'The template as the provider now shows it (null when it does not answer with it).' })
+  template?: MessageTemplate | null;
 }
 
 @ObjectType({ description: 'The result of proposeTemplate.' })

@@ -20,7 +20,10 @@ export const EXPLORER_ASSETS: Record<string, string> = {
 /** The explorer's HTML: a first query to start from, and the fetcher wired to HTTP + WebSocket. */
 export function explorerHtml(defaultQuery: string): string {
   const assets = Object.keys(EXPLORER_ASSETS);
-  const scripts = assets.filter((a) => a.endsWith('.js')).map((a) => `<script src="/explorer/${a}"></script>`).join('\n    ');
+  const scripts = assets
+    .filter((a) => a.endsWith('.js'))
+    .map((a) => `<script src="/explorer/${a}"></script>`)
+    .join('\n    ');
   return `<!doctype html>
 <html lang="en">
   <head>

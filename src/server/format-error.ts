@@ -4,7 +4,14 @@ import { ERROR_CODES } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** Codes Apollo and graphql-js give to request errors, which are safe to pass through. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 const GRAPH_CODES = new Set<string>(ERROR_CODES);
 
 /** The masked message of any error that is not part of the graph's vocabulary. */
@@ -38,6 +45,9 @@ export function formatGraphError(error: unknown, logger: Logger, formatted?: Gra
     const requestCode = error.originalError ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
     return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), extensions: { code: requestCode } };
   }
-  logger.error({ err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: base.path }, 'unexpected error');
+  logger.error(
+    { err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: base.path },
+    'unexpected error',
+  );
   return { message: UNEXPECTED_MESSAGE, ...(base.path ? { path: base.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

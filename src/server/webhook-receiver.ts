@@ -36,9 +36,7 @@ export function webhookRouter(services: AppServices): Router {
     const entry = services.instances.find(instanceId);
     const provider = entry?.adapter.kind ?? 'unknown';
     const secret = req.params.secret === undefined ? undefined : String(req.params.secret);
-    const authenticated =
-      !!entry &&
-      (secret !== undefined ? secretsEqual(secret, entry.webhookSecret) : entry.adapter.webhooks?.authenticate?.(req.headers) === true);
+    const authenticated = !!entry && (secret !== undefined ? secretsEqual(secret, entry.webhookSecret) : entry.adapter.webhooks?.authenticate?.(req.headers) === true);
     if (!entry || !authenticated) {
       metrics.webhooks.inc({ provider, outcome: 'unauthorized' });
       res.status(401).json({ error: 'unauthorized' });

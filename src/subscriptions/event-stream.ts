@@ -101,10 +101,12 @@ export function eventStream(stores: Stores, options: StreamOptions): AsyncIterab
     return true;
   };
 
-  const ready = hubOf(stores.bus).subscribe(instanceTopic(options.instanceId), onMessage, onInterrupt).then((u) => {
-    if (done) void u();
-    else unsubscribe = u;
-  });
+  const ready = hubOf(stores.bus)
+    .subscribe(instanceTopic(options.instanceId), onMessage, onInterrupt)
+    .then((u) => {
+      if (done) void u();
+      else unsubscribe = u;
+    });
 
   const pull = async (): Promise<IteratorResult<DomainEvent>> => {
     await ready;

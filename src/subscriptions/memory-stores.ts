@@ -1,8 +1,19 @@
 import type { DomainEvent } from '../providers/model.js';
 import {
-  CursorExpiredError, DEFAULT_RETENTION, InvalidCursorError,
-  type BusInterruptListener, type BusListener, type ClaimState, type DedupeStore, type EventBus, type EventLog, type IdempotencyState,
-  type IdempotencyStore, type RetentionOptions, type StatusStore, type Stores,
+  CursorExpiredError,
+  DEFAULT_RETENTION,
+  InvalidCursorError,
+  type BusInterruptListener,
+  type BusListener,
+  type ClaimState,
+  type DedupeStore,
+  type EventBus,
+  type EventLog,
+  type IdempotencyState,
+  type IdempotencyStore,
+  type RetentionOptions,
+  type StatusStore,
+  type Stores,
 } from './stores.js';
 
 /**
@@ -11,7 +22,9 @@ import {
  */
 
 /** One subscription: its own object, so the same function subscribed twice counts twice. */
-interface Subscription { listener: BusListener }
+interface Subscription {
+  listener: BusListener;
+}
 
 /** In-process pub/sub; listeners are called synchronously in publish order. */
 export class MemoryEventBus implements EventBus {
@@ -52,8 +65,15 @@ export class MemoryEventBus implements EventBus {
   }
 }
 
-interface Stored { event: DomainEvent; seq: number; /** append time, epoch ms (retention counts from it, not from occurredAt) */ at: number }
-interface Ring { entries: Stored[]; /** the highest sequence number dropped by retention, 0 when none */ droppedUpTo: number }
+interface Stored {
+  event: DomainEvent;
+  seq: number;
+  /** append time, epoch ms (retention counts from it, not from occurredAt) */ at: number;
+}
+interface Ring {
+  entries: Stored[];
+  /** the highest sequence number dropped by retention, 0 when none */ droppedUpTo: number;
+}
 
 /**
  * A bounded ring buffer per instance. Cursors are decimal sequence numbers (as strings),
@@ -63,7 +83,10 @@ export class MemoryEventLog implements EventLog {
   private seq = 0;
   private readonly rings = new Map<string, Ring>();
 
-  constructor(private readonly bus: MemoryEventBus, private readonly retention: RetentionOptions = DEFAULT_RETENTION) {}
+  constructor(
+    private readonly bus: MemoryEventBus,
+    private readonly retention: RetentionOptions = DEFAULT_RETENTION,
+  ) {}
 
   async append(event: DomainEvent, topic: string): Promise<string> {
     const seq = ++this.seq;
@@ -118,7 +141,10 @@ function parseCursor(cursor: string): number {
   return Number(cursor);
 }
 
-interface Entry { value: string; expiresAt: number }
+interface Entry {
+  value: string;
+  expiresAt: number;
+}
 
 /** A TTL map shared by the memory claim stores. */
 class TtlMap {

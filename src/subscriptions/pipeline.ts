@@ -33,7 +33,11 @@ export class EventStoreUnavailableError extends Error {
  * retryable (DESIGN.md, "Events").
  */
 export class EventPipeline implements EventSink {
-  constructor(private readonly stores: Stores, private readonly logger: Logger, private readonly metrics?: Metrics) {}
+  constructor(
+    private readonly stores: Stores,
+    private readonly logger: Logger,
+    private readonly metrics?: Metrics,
+  ) {}
 
   /**
    * Offers events in order; resolves when every one is stored (or known duplicate).

@@ -2,9 +2,20 @@ import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { DomainEvent } from '../providers/model.js';
 import {
-  CursorExpiredError, DEFAULT_RETENTION, InvalidCursorError,
-  type BusInterruptListener, type BusListener, type ClaimState, type DedupeStore, type EventBus, type EventLog, type IdempotencyState,
-  type IdempotencyStore, type RetentionOptions, type StatusStore, type Stores,
+  CursorExpiredError,
+  DEFAULT_RETENTION,
+  InvalidCursorError,
+  type BusInterruptListener,
+  type BusListener,
+  type ClaimState,
+  type DedupeStore,
+  type EventBus,
+  type EventLog,
+  type IdempotencyState,
+  type IdempotencyStore,
+  type RetentionOptions,
+  type StatusStore,
+  type Stores,
 } from './stores.js';
 
 /**
@@ -193,8 +204,14 @@ function defineScripts(client: Redis): CommandClient {
 // ---------------------------------------------------------------------------------------
 
 /** One subscription: its own object, so the same function subscribed twice counts twice. */
-interface Subscription { listener: BusListener; onInterrupt?: BusInterruptListener | undefined }
-interface Topic { subs: Set<Subscription>; ready: Promise<void> }
+interface Subscription {
+  listener: BusListener;
+  onInterrupt?: BusInterruptListener | undefined;
+}
+interface Topic {
+  subs: Set<Subscription>;
+  ready: Promise<void>;
+}
 
 /**
  * Pub/sub over Redis channels `{prefix}:bus:{topic}`. One SUBSCRIBE per topic per process,
@@ -219,7 +236,11 @@ export class RedisEventBus implements EventBus {
    * @param pub the command connection (PUBLISH)
    * @param sub a connection used only for subscribing (created with `autoResubscribe: false`)
    */
-  constructor(private readonly pub: Redis, private readonly sub: Redis, private readonly prefix: string) {
+  constructor(
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+    private readonly prefix: string,
+  ) {
     this.connected = sub.status === 'ready';
     sub.on('message', (channel: string, message: string) => this.dispatch(channel, message));
     sub.on('ready', () => {
@@ -394,8 +415,13 @@ export class RedisEventLog implements EventLog {
     const { cursor: _ignored, ...rest } = event;
     const key = this.streamKey(event.instanceId);
     return this.client.wgAppend(
-      key, `${key}:trimmed`, JSON.stringify(rest), this.bus.channel(topic),
-      finiteInt(this.retention.maxLength), finiteInt(this.retention.maxAgeMs), trimBatch(this.retention.maxLength),
+      key,
+      `${key}:trimmed`,
+      JSON.stringify(rest),
+      this.bus.channel(topic),
+      finiteInt(this.retention.maxLength),
+      finiteInt(this.retention.maxAgeMs),
+      trimBatch(this.retention.maxLength),
     );
   }
 
@@ -442,7 +468,10 @@ function compareIds(a: [bigint, bigint], b: [bigint, bigint]): number {
 
 /** Webhook dedupe: `SET … PX` leases and completed markers, decided in one script. */
 export class RedisDedupeStore implements DedupeStore {
-  constructor(private readonly client: CommandClient, private readonly prefix: string) {}
+  constructor(
+    private readonly client: CommandClient,
+    private readonly prefix: string,
+  ) {}
 
   private key(key: string): string {
     return `${this.prefix}:dedupe:${key}`;
@@ -464,7 +493,10 @@ export class RedisDedupeStore implements DedupeStore {
 
 /** Idempotency keys: `L` while a send is in flight, `D<result>` once finished. */
 export class RedisIdempotencyStore implements IdempotencyStore {
-  constructor(private readonly client: CommandClient, private readonly prefix: string) {}
+  constructor(
+    private readonly client: CommandClient,
+    private readonly prefix: string,
+  ) {}
 
   private key(key: string): string {
     return `${this.prefix}:idem:${key}`;
@@ -489,7 +521,10 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
 /** Status high-water marks (`<rank> <eventId>`): compare-and-set in one script. */
 export class RedisStatusStore implements StatusStore {
-  constructor(private readonly client: CommandClient, private readonly prefix: string) {}
+  constructor(
+    private readonly client: CommandClient,
+    private readonly prefix: string,
+  ) {}
 
   async advance(key: string, rank: number, eventId: string, ttlMs: number): Promise<boolean> {
     return (await this.client.wgAdvance(`${this.prefix}:status:${key}`, rank, eventId, Math.max(1, Math.ceil(ttlMs)))) === 1;
@@ -542,7 +577,10 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<St
   };
   const cmd = defineScripts(new Redis(options.url, { ...redisOptions, connectionName: `${prefix}:cmd` }));
   const sub = new Redis(options.url, { ...redisOptions, connectionName: `${prefix}:sub` });
-  for (const [role, client] of [['commands', cmd], ['subscriber', sub]] as const) {
+  for (const [role, client] of [
+    ['commands', cmd],
+    ['subscriber', sub],
+  ] as const) {
     // without a listener ioredis prints every error; the message can name the host, so only the code is logged
     client.on('error', (err: NodeJS.ErrnoException) => {
       logger?.warn({ role, code: err.code ?? err.name }, 'redis connection error');
@@ -580,14 +618,16 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<St
       closed = true;
       await bus.close();
       await log.close();
-      await Promise.all([cmd, sub].map(async (client) => {
-        try {
-          await client.quit();
-        } catch {
-          // unreachable: stop reconnecting and drop the socket
-          client.disconnect();
-        }
-      }));
+      await Promise.all(
+        [cmd, sub].map(async (client) => {
+          try {
+            await client.quit();
+          } catch {
+            // unreachable: stop reconnecting and drop the socket
+            client.disconnect();
+          }
+        }),
+      );
     },
   };
 }

@@ -33,7 +33,11 @@ export class TopicHub {
     if (!entry) {
       const created: Topic = { listeners: new Map(), ready: Promise.resolve() };
       created.ready = this.bus
-        .subscribe(topic, (raw) => this.dispatch(created, raw), () => this.interrupt(topic, created))
+        .subscribe(
+          topic,
+          (raw) => this.dispatch(created, raw),
+          () => this.interrupt(topic, created),
+        )
         .then((u) => {
           created.unsubscribe = u;
         })

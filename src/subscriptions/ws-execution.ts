@@ -1,6 +1,15 @@
 import {
-  createSourceEventStream, execute, parse, specifiedRules, validate, GraphQLError,
-  type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule,
+  createSourceEventStream,
+  execute,
+  parse,
+  specifiedRules,
+  validate,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type ValidationRule,
 } from 'graphql';
 
 /**
@@ -26,7 +35,10 @@ export class DocumentCache {
   private readonly ids = new WeakMap<DocumentNode, number>();
   private nextId = 1;
 
-  constructor(private readonly schema: GraphQLSchema, private readonly rules: readonly ValidationRule[] = []) {}
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: readonly ValidationRule[] = [],
+  ) {}
 
   /**
    * The validated document for `query`, or its errors (syntax or validation).
@@ -48,7 +60,12 @@ export class DocumentCache {
     } catch (err) {
       // a syntax error: coded as HTTP codes it, so clients handle both transports alike
       const source = err instanceof GraphQLError ? err : null;
-      result = [new GraphQLError(source?.message ?? String((err as Error).message), { ...(source?.source ? { source: source.source, positions: source.positions } : {}), extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+      result = [
+        new GraphQLError(source?.message ?? String((err as Error).message), {
+          ...(source?.source ? { source: source.source, positions: source.positions } : {}),
+          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+        }),
+      ];
     }
     this.entries.set(query, result);
     if (this.entries.size > DOCUMENT_CACHE_SIZE) this.entries.delete(this.entries.keys().next().value as string);

@@ -64,10 +64,14 @@ describe('the GraphiQL explorer in Chromium', () => {
     await new Promise((r) => setTimeout(r, 500));
     const sent = await gql(app.url, 'mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "from the browser test"}) { message { id } } }');
     const id = sent.data!.sendText.message.id as string;
-    await page.waitForFunction((mid) => {
-      const t = document.querySelector('.result-window')?.textContent ?? '';
-      return t.includes(mid) && t.includes('READ');
-    }, id, { timeout: 20_000 });
+    await page.waitForFunction(
+      (mid) => {
+        const t = document.querySelector('.result-window')?.textContent ?? '';
+        return t.includes(mid) && t.includes('READ');
+      },
+      id,
+      { timeout: 20_000 },
+    );
   }, 60_000);
 
   it('uses the API key from the Headers tab for subscriptions on a protected graph', async () => {
@@ -77,10 +81,13 @@ describe('the GraphiQL explorer in Chromium', () => {
       await page.goto(`${secured.url}/graphql`);
       await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
       await page.getByText('Headers', { exact: true }).click();
-      await page.evaluate((h) => {
-        const editor = document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } };
-        editor.CodeMirror.setValue(h);
-      }, JSON.stringify({ Authorization: `Bearer ${KEY}` }));
+      await page.evaluate(
+        (h) => {
+          const editor = document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } };
+          editor.CodeMirror.setValue(h);
+        },
+        JSON.stringify({ Authorization: `Bearer ${KEY}` }),
+      );
       await setQuery('subscription { messageStatusChanged(instanceId: "zapi-sandbox") { messageId status } }');
       await page.click('.graphiql-execute-button');
       await new Promise((r) => setTimeout(r, 500));
@@ -91,13 +98,19 @@ describe('the GraphiQL explorer in Chromium', () => {
         body: JSON.stringify({ query: 'mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "with a key"}) { message { id } } }' }),
       });
       const id = ((await res.json()) as { data: { sendText: { message: { id: string } } } }).data.sendText.message.id;
-      await page.waitForFunction((mid) => {
-        const t = document.querySelector('.result-window')?.textContent ?? '';
-        return t.includes(mid) && t.includes('READ');
-      }, id, { timeout: 20_000 }).catch(async (e) => {
-        await page.screenshot({ path: '/tmp/explorer-auth-fail.png' });
-        throw e;
-      });
+      await page
+        .waitForFunction(
+          (mid) => {
+            const t = document.querySelector('.result-window')?.textContent ?? '';
+            return t.includes(mid) && t.includes('READ');
+          },
+          id,
+          { timeout: 20_000 },
+        )
+        .catch(async (e) => {
+          await page.screenshot({ path: '/tmp/explorer-auth-fail.png' });
+          throw e;
+        });
     } finally {
       await secured.close();
     }

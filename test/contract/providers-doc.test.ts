@@ -15,7 +15,10 @@ import { operationFixtures } from '../helpers/fixtures.js';
 
 /** The cells of one table row of `doc` (split on unescaped `|`). */
 function cells(row: string): string[] {
-  return row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+  return row
+    .split(/(?<!\\)\|/)
+    .slice(1, -1)
+    .map((c) => c.trim());
 }
 
 /** The lines of the section `## {title} (`{kind}`)` of `doc`. @throws Error when the section is missing */
@@ -41,7 +44,9 @@ describe('docs/providers.md', () => {
 
   for (const mod of Object.values(PROVIDER_MODULES)) {
     it(`${mod.kind}: one row per documented operation, and each operation routed to capabilities names an existing GraphQL field`, () => {
-      const rows = section(doc, mod.title, mod.kind).filter((l) => l.startsWith('| ') && !l.startsWith('| operation') && !l.startsWith('| ---')).map(cells);
+      const rows = section(doc, mod.title, mod.kind)
+        .filter((l) => l.startsWith('| ') && !l.startsWith('| operation') && !l.startsWith('| ---'))
+        .map(cells);
       const ops = operationFixtures(mod);
       expect(rows).toHaveLength(ops.length);
       const unreached: string[] = [];

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphError } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
 import {
-  CAPABILITIES, CAPABILITY_METHODS, WebhookPayloadError, requireCapability, type Capability, type ProviderAdapter, type RawSimulatorRequest, type SimulatorHandle,
+  CAPABILITIES,
+  CAPABILITY_METHODS,
+  WebhookPayloadError,
+  requireCapability,
+  type Capability,
+  type ProviderAdapter,
+  type RawSimulatorRequest,
+  type SimulatorHandle,
 } from '../../src/providers/contract.js';
 import { EVENT_TYPES, PROVIDER_KINDS } from '../../src/providers/model.js';
 import { PROVIDER_MODULES, assertCapabilities } from '../../src/providers/registry.js';
@@ -125,7 +132,9 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
       });
       expect(undeclaredWithMethod).toEqual([]);
       for (const c of CAPABILITIES.filter((x) => !adapter.capabilities.has(x))) {
-        expect(() => requireCapability(adapter, c)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'CAPABILITY_NOT_SUPPORTED', provider: kind, capability: c }) }));
+        expect(() => requireCapability(adapter, c)).toThrow(
+          expect.objectContaining({ extensions: expect.objectContaining({ code: 'CAPABILITY_NOT_SUPPORTED', provider: kind, capability: c }) }),
+        );
       }
     });
 
@@ -170,26 +179,29 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
         expect(mod.samples).toBeUndefined();
       });
     } else {
-      it.each(examples.map((e, i) => [`${e.event} ${e.kind} (lines ${e.lines.join('-')}) #${i}`, e] as const))('parses the documented webhook %s into stable events', (_name, example) => {
-        const delivery = { body: structuredClone(example.payload), headers: {}, receivedAt: 1_700_000_000_000 };
-        const events = adapter.webhooks!.parse(delivery);
-        expect(events.length).toBeGreaterThan(0);
-        for (const e of events) {
-          expect(EVENT_TYPES).toContain(e.type);
-          expect(e.instanceId).toBe(cfg.id);
-          expect(typeof e.id).toBe('string');
-          expect(Number.isFinite(e.occurredAt)).toBe(true);
-        }
-        // A redelivery of the same payload gives the same ids. Events whose time came from the
-        // provider must not depend on the receipt time either; a payload without any provider
-        // time or id (a presence ping) can only be told apart by when it arrived.
-        const same = adapter.webhooks!.parse({ ...delivery, body: structuredClone(example.payload) });
-        expect(same.map((e) => e.id)).toEqual(events.map((e) => e.id));
-        const later = adapter.webhooks!.parse({ ...delivery, body: structuredClone(example.payload), receivedAt: delivery.receivedAt + 5_000 });
-        events.forEach((e, i) => {
-          if (e.occurredAt !== delivery.receivedAt) expect(later[i]?.id).toBe(e.id);
-        });
-      });
+      it.each(examples.map((e, i) => [`${e.event} ${e.kind} (lines ${e.lines.join('-')}) #${i}`, e] as const))(
+        'parses the documented webhook %s into stable events',
+        (_name, example) => {
+          const delivery = { body: structuredClone(example.payload), headers: {}, receivedAt: 1_700_000_000_000 };
+          const events = adapter.webhooks!.parse(delivery);
+          expect(events.length).toBeGreaterThan(0);
+          for (const e of events) {
+            expect(EVENT_TYPES).toContain(e.type);
+            expect(e.instanceId).toBe(cfg.id);
+            expect(typeof e.id).toBe('string');
+            expect(Number.isFinite(e.occurredAt)).toBe(true);
+          }
+          // A redelivery of the same payload gives the same ids. Events whose time came from the
+          // provider must not depend on the receipt time either; a payload without any provider
+          // time or id (a presence ping) can only be told apart by when it arrived.
+          const same = adapter.webhooks!.parse({ ...delivery, body: structuredClone(example.payload) });
+          expect(same.map((e) => e.id)).toEqual(events.map((e) => e.id));
+          const later = adapter.webhooks!.parse({ ...delivery, body: structuredClone(example.payload), receivedAt: delivery.receivedAt + 5_000 });
+          events.forEach((e, i) => {
+            if (e.occurredAt !== delivery.receivedAt) expect(later[i]?.id).toBe(e.id);
+          });
+        },
+      );
       it('rejects a body that is not its payload with WebhookPayloadError', () => {
         expect(() => adapter.webhooks!.parse({ body: 'not json at all', headers: {}, receivedAt: 0 })).toThrow(WebhookPayloadError);
       });
@@ -198,26 +210,42 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
     if (mod.samples) {
       it('its inbound-text sample is a webhook its parser reads as that message, text, sender and time', () => {
         const at = 1_700_000_123_000;
-        const events = adapter.webhooks!.parse({ body: mod.samples!.inboundText('CONTRACT-SAMPLE-1', { text: 'sample text', occurredAt: at, phone: '5511987650000' }), headers: {}, receivedAt: at + 1_000 });
+        const events = adapter.webhooks!.parse({
+          body: mod.samples!.inboundText('CONTRACT-SAMPLE-1', { text: 'sample text', occurredAt: at, phone: '5511987650000' }),
+          headers: {},
+          receivedAt: at + 1_000,
+        });
         const received = events.flatMap((e) => (e.type === 'MESSAGE_RECEIVED' ? [e] : []));
         expect(received).toHaveLength(1);
         expect(received[0]!.occurredAt).toBe(at);
-        expect(received[0]!.message).toMatchObject({ id: 'CONTRACT-SAMPLE-1', fromMe: false, chatId: expect.stringContaining('5511987650000'), content: { kind: 'text', body: 'sample text' } });
+        expect(received[0]!.message).toMatchObject({
+          id: 'CONTRACT-SAMPLE-1',
+          fromMe: false,
+          chatId: expect.stringContaining('5511987650000'),
+          content: { kind: 'text', body: 'sample text' },
+        });
       });
     }
 
     // The simulator must answer every documented operation the graph reaches. Operations no
     // capability reaches yet (their reasons are in docs/providers.md) are out of the
     // simulator's scope until the graph reaches them.
-    const reached = ops.map((op) => [op.key, op] as const).filter(([key]) => {
-      const route = table[key];
-      return !!route && 'capabilities' in route && route.capabilities.length > 0;
-    });
+    const reached = ops
+      .map((op) => [op.key, op] as const)
+      .filter(([key]) => {
+        const route = table[key];
+        return !!route && 'capabilities' in route && route.capabilities.length > 0;
+      });
     it('reaches at least one documented operation', () => {
       expect(reached.length).toBeGreaterThan(0);
     });
     it.each(reached)('simulator answers %s with the documented response shape', async (key, op) => {
-      const req: RawSimulatorRequest = { path: op.path, headers: { 'content-type': 'application/json', accept: 'application/json' }, query: new URLSearchParams(), body: undefined };
+      const req: RawSimulatorRequest = {
+        path: op.path,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        query: new URLSearchParams(),
+        body: undefined,
+      };
       const ids: Record<string, string> = { ...access.seedIds(cfg), ...access.operationParams?.[key] };
       req.path = req.path.replace(/\{(\w+)\}/g, (_m, n: string) => {
         const documented = op.pathParams?.find((p) => p.name === n)?.example;
@@ -225,7 +253,9 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
       });
       for (const q of op.query ?? []) if (q.required || q.example != null) req.query.set(q.name, asText(ids[q.name] ?? q.example ?? queryDefault(q.name, q.type)));
       const documentedBody = access.operationBodies?.[key];
-      const example = documentedBody ? documentedBody(cfg) : structuredClone(op.requestExample ?? Object.fromEntries((op.body?.required ?? []).map((f) => [f.name, f.example ?? 'x'])));
+      const example = documentedBody
+        ? documentedBody(cfg)
+        : structuredClone(op.requestExample ?? Object.fromEntries((op.body?.required ?? []).map((f) => [f.name, f.example ?? 'x'])));
       if (example && typeof example === 'object' && !Array.isArray(example)) {
         for (const k of Object.keys(ids)) if (k in example) (example as Record<string, unknown>)[k] = ids[k];
       }
@@ -242,7 +272,11 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
       }
       access.authorise(cfg, op, req);
       const qs = req.query.toString();
-      const res = await fetch(`${sim.url}${req.path}${qs ? `?${qs}` : ''}`, { method: op.method, headers: req.headers, body: form ?? (req.body === undefined ? undefined : JSON.stringify(req.body)) });
+      const res = await fetch(`${sim.url}${req.path}${qs ? `?${qs}` : ''}`, {
+        method: op.method,
+        headers: req.headers,
+        body: form ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
+      });
       const text = await res.text();
       expect(res.status, `${key} → HTTP ${res.status}: ${text.slice(0, 200)}`).toBeGreaterThanOrEqual(200);
       expect(res.status, `${key} → HTTP ${res.status}: ${text.slice(0, 200)}`).toBeLessThan(300);

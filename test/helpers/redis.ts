@@ -131,9 +131,7 @@ export interface PrivateRedisOptions {
  */
 export async function startPrivateRedis(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
   const p = options.port ?? (await freePort());
-  const persistence = options.persistDir
-    ? ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.persistDir]
-    : ['--save', '', '--appendonly', 'no'];
+  const persistence = options.persistDir ? ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.persistDir] : ['--save', '', '--appendonly', 'no'];
   let child: ChildProcess | null = null;
   const handle: PrivateRedis = {
     port: p,

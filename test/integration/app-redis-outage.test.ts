@@ -71,7 +71,10 @@ describe('Redis down and back, through the server', () => {
     // never a silent gap.
     const outcome = await Promise.race([
       resumed.waitFor((d) => d.events.message?.id === during, 10_000).then(() => 'delivered'),
-      resumed.done.then(() => 'completed', (e: unknown) => (Array.isArray(e) ? String(e[0]?.extensions?.code) : 'closed')),
+      resumed.done.then(
+        () => 'completed',
+        (e: unknown) => (Array.isArray(e) ? String(e[0]?.extensions?.code) : 'closed'),
+      ),
     ]);
     expect(['delivered', 'RESYNC_REQUIRED']).toContain(outcome);
     resumed.dispose();

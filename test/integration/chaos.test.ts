@@ -59,8 +59,19 @@ function compareCursors(a: string, b: string): number {
   return 0;
 }
 
-interface Received { id: string; cursor: string; messageId: string }
-interface Subscriber { received: Received[]; last: string | null; drops: number; errors: number; stop: boolean; done: Promise<void> }
+interface Received {
+  id: string;
+  cursor: string;
+  messageId: string;
+}
+interface Subscriber {
+  received: Received[];
+  last: string | null;
+  drops: number;
+  errors: number;
+  stop: boolean;
+  done: Promise<void>;
+}
 
 const EVENTS_SUBSCRIPTION = `subscription($i: ID!, $after: String) { events(instanceId: $i, after: $after) { id cursor ... on MessageReceivedEvent { message { id } } } }`;
 
@@ -74,7 +85,11 @@ function startSubscriber(url: string): Subscriber {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let armCut: () => void = () => undefined;
       const client = createClient({
-        url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, shouldRetry: () => false,
+        url: `${url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: true,
+        shouldRetry: () => false,
         on: {
           connected: (ws) => {
             socket = ws as WebSocket;
@@ -112,12 +127,15 @@ function startSubscriber(url: string): Subscriber {
         );
         // the drop: the TCP connection is cut (no close handshake), as a network failure would
         armCut = () => {
-          timer = setTimeout(() => {
-            cut = true;
-            s.drops++;
-            socket?.terminate();
-            end();
-          }, 30 + Math.random() * 120);
+          timer = setTimeout(
+            () => {
+              cut = true;
+              s.drops++;
+              socket?.terminate();
+              end();
+            },
+            30 + Math.random() * 120,
+          );
         };
         // a connection that never comes up is abandoned too (and counts as no drop)
         timer = setTimeout(() => {
@@ -133,7 +151,12 @@ function startSubscriber(url: string): Subscriber {
   return s;
 }
 
-interface SendStats { acked: Set<string>; attempts: number; non2xx: number; networkErrors: number }
+interface SendStats {
+  acked: Set<string>;
+  attempts: number;
+  non2xx: number;
+  networkErrors: number;
+}
 
 /** Sends `count` webhooks at `ratePerS`, each retried until 2xx (100 ms doubling to 800 ms). */
 async function sendAll(url: string, run: string, count: number, ratePerS: number, midway?: () => Promise<void>): Promise<SendStats> {
@@ -200,7 +223,11 @@ async function runChaos(options: { redis?: PrivateRedis }): Promise<void> {
   cleanups.push(() => sim.close());
   const instance = simulatedInstance(mod, sim, INSTANCE, SECRET);
   const config: AppConfig = {
-    port: 0, sandbox: false, instances: [instance], events: { retentionMs: 3_600_000, maxLength: 100_000 }, source: 'chaos.test',
+    port: 0,
+    sandbox: false,
+    instances: [instance],
+    events: { retentionMs: 3_600_000, maxLength: 100_000 },
+    source: 'chaos.test',
     ...(options.redis ? { redis: { url: options.redis.url, keyPrefix: 'chaos' } } : {}),
   };
   const app = await startTestApp(config);
@@ -226,10 +253,17 @@ async function runChaos(options: { redis?: PrivateRedis }): Promise<void> {
   for (const s of subscribers) s.stop = true;
   await Promise.all(subscribers.map((s) => s.done));
 
-  console.info(JSON.stringify({
-    stores: app.services.stores.kind, events: EVENTS, sendMs, attempts: stats.attempts, non2xx: stats.non2xx, networkErrors: stats.networkErrors,
-    subscribers: subscribers.map((s) => ({ received: s.received.length, unique: dedupe(s.received).length, drops: s.drops, serverEnds: s.errors })),
-  }));
+  console.info(
+    JSON.stringify({
+      stores: app.services.stores.kind,
+      events: EVENTS,
+      sendMs,
+      attempts: stats.attempts,
+      non2xx: stats.non2xx,
+      networkErrors: stats.networkErrors,
+      subscribers: subscribers.map((s) => ({ received: s.received.length, unique: dedupe(s.received).length, drops: s.drops, serverEnds: s.errors })),
+    }),
+  );
   const logIds = log.map((e) => e.id);
   const logMessageIds = new Set(log.map((e) => (e.type === 'MESSAGE_RECEIVED' ? e.message.id : '')));
   // every acknowledged event is stored, and nothing else is
@@ -249,7 +283,10 @@ async function runChaos(options: { redis?: PrivateRedis }): Promise<void> {
     expect(missing.length, `subscriber ${i} missing`).toBe(0);
     expect(gotIds).toEqual(logIds);
     const gotMessageIds = new Set(got.map((e) => e.messageId));
-    expect([...stats.acked].filter((m) => !gotMessageIds.has(m)), `subscriber ${i} missing acknowledged`).toEqual([]);
+    expect(
+      [...stats.acked].filter((m) => !gotMessageIds.has(m)),
+      `subscriber ${i} missing acknowledged`,
+    ).toEqual([]);
     expect(s.drops, `subscriber ${i} drops`).toBeGreaterThanOrEqual(MIN_DROPS);
   }
   if (redis) expect(stats.non2xx + stats.networkErrors, 'the restart was felt by the sender').toBeGreaterThan(0);

@@ -81,7 +81,10 @@ describe('client API keys', () => {
 describe('CORS', () => {
   it('allows the configured origin and no other', async () => {
     const preflight = (origin: string) =>
-      fetch(`${app.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(`${app.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
     const ok = await preflight('https://app.example.com');
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     const other = await preflight('https://evil.example.net');

@@ -83,7 +83,11 @@ describe('the contract queries', () => {
   });
 
   it('refuses a subscription over HTTP with a clear 400', async () => {
-    const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `subscription { connectionChanged(instanceId: "${ID}") { state } }` }) });
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `subscription { connectionChanged(instanceId: "${ID}") { state } }` }),
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
     expect(body.errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'operation' });
@@ -99,7 +103,11 @@ describe('the contract queries', () => {
 describe('sendText end to end', () => {
   it('sends the documented request and streams SENT, DELIVERED, READ and the reply', async () => {
     const statuses = collect(client, 'subscription($i: ID!) { messageStatusChanged(instanceId: $i) { messageId status } }', { i: ID });
-    const received = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id fromMe timestamp chat { id } content { __typename ... on TextContent { body } } } }', { i: ID });
+    const received = collect(
+      client,
+      'subscription($i: ID!) { messageReceived(instanceId: $i) { id fromMe timestamp chat { id } content { __typename ... on TextContent { body } } } }',
+      { i: ID },
+    );
     await settle();
     const before = simOf().requests.length;
     const res = await gql(app.url, 'mutation($i: ID!) { sendText(input: {instanceId: $i, to: "+55 (11) 98765-4321", text: "hi"}) { message { id status } } }', { i: ID });
@@ -120,7 +128,10 @@ describe('sendText end to end', () => {
     for (const status of ['SENT', 'DELIVERED', 'READ']) {
       await statuses.waitFor((d) => d.messageStatusChanged.messageId === id && d.messageStatusChanged.status === status);
     }
-    const order = statuses.results.map((r) => r.data!.messageStatusChanged).filter((s: { messageId: string }) => s.messageId === id).map((s: { status: string }) => s.status);
+    const order = statuses.results
+      .map((r) => r.data!.messageStatusChanged)
+      .filter((s: { messageId: string }) => s.messageId === id)
+      .map((s: { status: string }) => s.status);
     expect(order).toEqual(['SENT', 'DELIVERED', 'READ']);
     const reply = await received.waitFor((d) => String(d.messageReceived.chat.id).includes('5511987654321') && !d.messageReceived.fromMe);
     expect(reply.messageReceived.content.__typename).toBe('TextContent');
@@ -138,7 +149,10 @@ describe('sendText end to end', () => {
 
   it('refuses an over-long text before any request', async () => {
     const before = simOf().requests.length;
-    const res = await gql(app.url, 'mutation($i: ID!, $t: String!) { sendText(input: {instanceId: $i, to: "+55 11 98765-4321", text: $t}) { message { id } } }', { i: ID, t: 'x'.repeat(4097) });
+    const res = await gql(app.url, 'mutation($i: ID!, $t: String!) { sendText(input: {instanceId: $i, to: "+55 11 98765-4321", text: $t}) { message { id } } }', {
+      i: ID,
+      t: 'x'.repeat(4097),
+    });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
     expect(simOf().requests.length).toBe(before);
   });
@@ -170,14 +184,20 @@ describe('statuses never go backwards; redeliveries publish nothing', () => {
 });
 
 describe('webhook bad input', () => {
-
-
   it('answers 401 for a wrong secret and publishes nothing', async () => {
     const sub = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id } }', { i: ID });
     await settle();
-    const wrong = await fetch(webhookUrl(ID, 'not-the-secret-at-all'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: inboundTextBody(mod, 'WRONGSECRET1') });
+    const wrong = await fetch(webhookUrl(ID, 'not-the-secret-at-all'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: inboundTextBody(mod, 'WRONGSECRET1'),
+    });
     expect(wrong.status).toBe(401);
-    const unknown = await fetch(webhookUrl('no-such-instance', 'whatever-secret'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: inboundTextBody(mod, 'WRONGSECRET2') });
+    const unknown = await fetch(webhookUrl('no-such-instance', 'whatever-secret'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: inboundTextBody(mod, 'WRONGSECRET2'),
+    });
     expect(unknown.status).toBe(401);
     const ok = await fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: inboundTextBody(mod, 'RIGHTSECRET1') });
     expect(ok.status).toBe(200);
@@ -225,7 +245,9 @@ describe('DataLoader batching', () => {
     expect(c, 'a provider lists chats, checks phones and reads profile pictures').toBeDefined();
     const sim = simOf(c!.provider);
     const before = sim.requests.length;
-    const res = await gql(app.url, 'query($i: ID!) { instance(id: $i) { chats(first: 10) { nodes { id isGroup contact { phone isOnWhatsApp profilePictureUrl } } } } }', { i: c!.id });
+    const res = await gql(app.url, 'query($i: ID!) { instance(id: $i) { chats(first: 10) { nodes { id isGroup contact { phone isOnWhatsApp profilePictureUrl } } } } }', {
+      i: c!.id,
+    });
     expect(res.errors).toBeUndefined();
     const nodes = res.data!.instance.chats.nodes as Array<{ contact: { phone: string; isOnWhatsApp: boolean; profilePictureUrl: string } | null }>;
     const phones = new Set<string>(nodes.flatMap((n) => (n.contact ? [n.contact.phone] : [])));
@@ -255,14 +277,20 @@ describe('DataLoader batching', () => {
     for (const c of checkers) {
       const sim = simOf(c.provider);
       const before = sim.requests.length;
-      const res = await gql(app.url, 'query($i: ID!, $p: [String!]!) { instance(id: $i) { phoneChecks(phones: $p) { input exists waId } } }', { i: c.id, p: ['+55 11 98765-4320', '5511987654321', '5511987654322'] });
+      const res = await gql(app.url, 'query($i: ID!, $p: [String!]!) { instance(id: $i) { phoneChecks(phones: $p) { input exists waId } } }', {
+        i: c.id,
+        p: ['+55 11 98765-4320', '5511987654321', '5511987654322'],
+      });
       expect(res.errors, c.id).toBeUndefined();
       const checks = res.data!.instance.phoneChecks as Array<{ input: string; exists: boolean }>;
       expect(checks.map((x) => x.input)).toEqual(['5511987654320', '5511987654321', '5511987654322']);
       expect(sim.requests.length - before, c.id).toBe(1);
       expect(callsFor(c, 'CHECK_PHONES', sim.requests.slice(before)), c.id).toHaveLength(1);
     }
-    const tooMany = await gql(app.url, 'query($i: ID!, $p: [String!]!) { instance(id: $i) { phoneChecks(phones: $p) { exists } } }', { i: checkers[0]!.id, p: Array.from({ length: 1001 }, (_, i) => `55119876${String(i).padStart(5, '0')}`) });
+    const tooMany = await gql(app.url, 'query($i: ID!, $p: [String!]!) { instance(id: $i) { phoneChecks(phones: $p) { exists } } }', {
+      i: checkers[0]!.id,
+      p: Array.from({ length: 1001 }, (_, i) => `55119876${String(i).padStart(5, '0')}`),
+    });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phones' });
   });
 
@@ -273,7 +301,10 @@ describe('DataLoader batching', () => {
     const page1 = first.data!.instance.chats;
     expect(page1.edges).toHaveLength(1);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const next = await gql(app.url, 'query($i: ID!, $a: String) { instance(id: $i) { chats(first: 1, after: $a) { edges { node { id } } } } }', { i: c!.id, a: page1.pageInfo.endCursor });
+    const next = await gql(app.url, 'query($i: ID!, $a: String) { instance(id: $i) { chats(first: 1, after: $a) { edges { node { id } } } } }', {
+      i: c!.id,
+      a: page1.pageInfo.endCursor,
+    });
     expect(next.data!.instance.chats.edges[0].node.id).not.toBe(page1.edges[0].node.id);
     const bad = await gql(app.url, 'query($i: ID!) { instance(id: $i) { chats(first: 1, after: "garbage") { nodes { id } } } }', { i: c!.id });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
@@ -293,7 +324,9 @@ describe('the explorer', () => {
   });
 
   it('still answers GraphQL GET requests with JSON', async () => {
-    const res = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ instances { id } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const res = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ instances { id } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: { instances: unknown[] } }).data.instances.length).toBe(PROVIDER_KINDS.length);
   });

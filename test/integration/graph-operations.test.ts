@@ -72,7 +72,13 @@ for (const { mod, fixture, ops } of loaded) {
       const res = await gql(app.url, row.query, { i: row.instance, ...row.variables });
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       const recorded = sim.requests.slice(before).filter((r) => isCallOf(mod, sim.instanceConfig, op, r));
-      expect(recorded.length, `${key}: requests seen ${sim.requests.slice(before).map((r) => `${r.method} ${r.path}`).join(', ')}`).toBeGreaterThanOrEqual(1);
+      expect(
+        recorded.length,
+        `${key}: requests seen ${sim.requests
+          .slice(before)
+          .map((r) => `${r.method} ${r.path}`)
+          .join(', ')}`,
+      ).toBeGreaterThanOrEqual(1);
       const req = recorded[0]!;
       expectAuthorised(mod, sim.instanceConfig, op, req);
       if (row.expect) expect(req.method === 'GET' ? req.query : req.body).toMatchObject(row.expect);

@@ -37,7 +37,14 @@ beforeAll(async () => {
   child = spawn('npm', ['start'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
-  await eventually(async () => (await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false)), 60_000, `npm start to listen (output: ${output})`);
+  await eventually(
+    async () =>
+      await fetch(`${url}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false),
+    60_000,
+    `npm start to listen (output: ${output})`,
+  );
 }, 90_000);
 
 afterAll(() => {
@@ -91,7 +98,9 @@ describe('npm start with no configuration (sandbox mode)', () => {
       ws.once('error', rej);
     });
     const [first] = (await gql(url, '{ instances { id } }')).data!.instances as Array<{ id: string }>;
-    ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription($i: ID!) { connectionChanged(instanceId: $i) { state } }', variables: { i: first!.id } } }));
+    ws.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription($i: ID!) { connectionChanged(instanceId: $i) { state } }', variables: { i: first!.id } } }),
+    );
     await settle(200);
     const closed = new Promise<number>((res) => ws.once('close', (code) => res(code)));
     const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));

@@ -88,9 +88,7 @@ describe('provider failures through the graph', () => {
 
 describe('graceful shutdown', () => {
   it('lets an in-flight request finish before the server stops', async () => {
-    const slowApp = await startTestApp(
-      sandboxConfig({ sandbox: false, instances: [simulatedInstance(mod, sim, 'br', secret, { timeoutMs: 5_000 })] }),
-    );
+    const slowApp = await startTestApp(sandboxConfig({ sandbox: false, instances: [simulatedInstance(mod, sim, 'br', secret, { timeoutMs: 5_000 })] }));
     sim.injectFault({ delayMs: 600 });
     const inFlight = gql(slowApp.url, SEND);
     await new Promise((r) => setTimeout(r, 150));

@@ -47,7 +47,11 @@ describe('redis outage', () => {
   it('rejects fast while Redis is down, recovers subscriptions and appends after it restarts', async () => {
     const live: DomainEvent[] = [];
     let interruptions = 0;
-    await stores.bus.subscribe('instance:inst', (m) => live.push(JSON.parse(m) as DomainEvent), () => interruptions++);
+    await stores.bus.subscribe(
+      'instance:inst',
+      (m) => live.push(JSON.parse(m) as DomainEvent),
+      () => interruptions++,
+    );
     const before = await stores.log.append(event(1), 'instance:inst');
     await waitFor(() => live.length === 1, 5_000, 'the first live event');
     expect(live[0]?.cursor).toBe(before);

@@ -32,16 +32,28 @@ const replicas: Array<{ child: ChildProcess; url: string; output: string }> = []
 
 async function startReplica(configPath: string): Promise<{ child: ChildProcess; url: string; output: string }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WHATSGRAPH_CONFIG: configPath, LOG_LEVEL: 'warn', INSTANCE_SECRET: String(sim.instanceConfig[SECRET_FIELD]) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    WHATSGRAPH_CONFIG: configPath,
+    LOG_LEVEL: 'warn',
+    INSTANCE_SECRET: String(sim.instanceConfig[SECRET_FIELD]),
+  };
   delete env.VITEST;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const replica = { child, url: `http://127.0.0.1:${port}`, output: '' };
   child.stdout?.on('data', (d) => (replica.output += String(d)));
   child.stderr?.on('data', (d) => (replica.output += String(d)));
-  await eventually(async () => (await fetch(`${replica.url}/readyz`).then((r) => r.ok).catch(() => false)), 60_000, `replica on ${port} to be ready`);
+  await eventually(
+    async () =>
+      await fetch(`${replica.url}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false),
+    60_000,
+    `replica on ${port} to be ready`,
+  );
   return replica;
 }
-
 
 async function post(url: string, body: unknown): Promise<{ status: number; body: { published?: number; duplicates?: number } }> {
   const res = await fetch(`${url}/webhooks/${INSTANCE}/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

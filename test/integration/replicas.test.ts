@@ -30,7 +30,6 @@ let b: RunningApp;
 let clientB: Client;
 const admin = new Redis(TEST_REDIS_URL);
 
-
 async function postWebhook(app: RunningApp, body: unknown): Promise<{ status: number; body: { received?: number; published?: number; duplicates?: number } }> {
   const res = await fetch(`${app.url}/webhooks/${INSTANCE}/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as { received?: number; published?: number } };
@@ -45,8 +44,12 @@ beforeAll(async () => {
   sim = await mod.startSimulator({ autoReply: false });
   const instance = simulatedInstance(mod, sim, INSTANCE, SECRET);
   const config: AppConfig = {
-    port: 0, sandbox: false, instances: [instance], redis: { url: TEST_REDIS_URL, keyPrefix: prefix },
-    events: { retentionMs: 3_600_000, maxLength: 10_000 }, source: 'replicas.test',
+    port: 0,
+    sandbox: false,
+    instances: [instance],
+    redis: { url: TEST_REDIS_URL, keyPrefix: prefix },
+    events: { retentionMs: 3_600_000, maxLength: 10_000 },
+    source: 'replicas.test',
   };
   [a, b] = await Promise.all([startTestApp(config), startTestApp(config)]);
   clientB = wsClient(b.url);

@@ -466,7 +466,13 @@ describe('redis specifics', () => {
     const s = await open();
     const channel = `${prefix}:bus:crowd`;
     const counts = new Array<number>(1000).fill(0);
-    const offs = await Promise.all(counts.map((_, i) => s.bus.subscribe('crowd', () => { counts[i] = (counts[i] ?? 0) + 1; })));
+    const offs = await Promise.all(
+      counts.map((_, i) =>
+        s.bus.subscribe('crowd', () => {
+          counts[i] = (counts[i] ?? 0) + 1;
+        }),
+      ),
+    );
     expect(await admin.pubsub('NUMSUB', channel)).toEqual([channel, 1]);
     await s.bus.publish('crowd', 'hello');
     await waitFor(() => counts.every((c) => c === 1), 5_000, 'fan-out to 1,000');

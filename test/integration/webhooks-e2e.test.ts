@@ -53,7 +53,10 @@ function graphView(e: DomainEvent): Record<string, unknown> {
     case 'MESSAGE_RECEIVED': {
       const { content } = e.message;
       const typename = `${content.kind.charAt(0).toUpperCase()}${content.kind.slice(1)}Content`;
-      return { type: e.type, message: { id: e.message.id, fromMe: e.message.fromMe, content: { __typename: typename, ...(content.kind === 'unsupported' ? { type: content.type } : {}) } } };
+      return {
+        type: e.type,
+        message: { id: e.message.id, fromMe: e.message.fromMe, content: { __typename: typename, ...(content.kind === 'unsupported' ? { type: content.type } : {}) } },
+      };
     }
     case 'MESSAGE_STATUS_CHANGED':
       return { type: e.type, messageId: e.messageId, status: e.status, error: e.error ? { code: e.error.code, title: e.error.title } : null };
@@ -126,8 +129,14 @@ for (const mod of withWebhooks) {
         sub.dispose();
       }
       console.log(`[${mod.kind} webhooks] ${fixtures.length} payloads → ${expected} events; UnsupportedContent: ${[...unsupported].join(', ') || 'none'}`);
-      expect([...unsupported].filter((k) => !allowedUnsupported.has(k)), 'documented kinds that should be typed').toEqual([]);
-      expect([...allowedUnsupported].filter((k) => !unsupported.has(k)), 'listed as unsupported in webhooks-unsupported.json but typed now: remove them there').toEqual([]);
+      expect(
+        [...unsupported].filter((k) => !allowedUnsupported.has(k)),
+        'documented kinds that should be typed',
+      ).toEqual([]);
+      expect(
+        [...allowedUnsupported].filter((k) => !unsupported.has(k)),
+        'listed as unsupported in webhooks-unsupported.json but typed now: remove them there',
+      ).toEqual([]);
     });
   });
 }

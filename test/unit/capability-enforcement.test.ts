@@ -1,6 +1,16 @@
 import {
-  execute, getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, parse,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLSchema,
+  execute,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  parse,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { GraphContext } from '../../src/context.js';
@@ -38,11 +48,16 @@ function sample(type: GraphQLInputType, name: string): unknown {
   }
   if (isEnumType(type)) return type.getValues()[0]?.name;
   switch (getNamedType(type).name) {
-    case 'Int': return 1;
-    case 'Float': return 0;
-    case 'Boolean': return false;
-    case 'JSON': return {};
-    default: return /image|video|audio|document|photo|url/i.test(name) ? 'https://example.com/file.pdf' : `${name}-1`;
+    case 'Int':
+      return 1;
+    case 'Float':
+      return 0;
+    case 'Boolean':
+      return false;
+    case 'JSON':
+      return {};
+    default:
+      return /image|video|audio|document|photo|url/i.test(name) ? 'https://example.com/file.pdf' : `${name}-1`;
   }
 }
 

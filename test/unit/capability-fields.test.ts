@@ -22,7 +22,10 @@ describe('capability → GraphQL field table', () => {
     expect(table.get('MARK_CHAT_READ')).toEqual(['Mutation.markChatRead', 'Mutation.markChatUnread']);
     expect(table.get('CHECK_PHONES')).toEqual(['Contact.isOnWhatsApp', 'Contact.waId', 'Instance.phoneChecks']);
     expect(table.get('MANAGE_COMMUNITY_PARTICIPANTS')).toEqual([
-      'Mutation.addCommunityParticipants', 'Mutation.demoteCommunityAdmins', 'Mutation.promoteCommunityAdmins', 'Mutation.removeCommunityParticipants',
+      'Mutation.addCommunityParticipants',
+      'Mutation.demoteCommunityAdmins',
+      'Mutation.promoteCommunityAdmins',
+      'Mutation.removeCommunityParticipants',
     ]);
   });
 

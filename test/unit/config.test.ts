@@ -22,7 +22,9 @@ function accepts(schema: z.core.$ZodType, value: unknown): boolean {
 
 /** The fields of `mod`'s config a valid instance must give. */
 function requiredFields(mod: ProviderModule): string[] {
-  return Object.entries(mod.configShape).filter(([, schema]) => !accepts(schema, undefined)).map(([name]) => name);
+  return Object.entries(mod.configShape)
+    .filter(([, schema]) => !accepts(schema, undefined))
+    .map(([name]) => name);
 }
 
 /**
@@ -103,7 +105,9 @@ describe('configuration', () => {
   it('reads ${VAR} from the environment and names a missing variable', () => {
     const cfg = validateConfig({ instances: [{ ...valid, [secret]: '${INSTANCE_SECRET}' }] }, { INSTANCE_SECRET: 'from-env' }, 't');
     expect((cfg.instances[0] as unknown as Record<string, unknown>)[secret]).toBe('from-env');
-    expect(problemsOf(() => validateConfig({ instances: [{ ...valid, [secret]: '${INSTANCE_SECRET}' }] }, {}, 't'))).toContain(`instances[0].${secret}: environment variable INSTANCE_SECRET is not set`);
+    expect(problemsOf(() => validateConfig({ instances: [{ ...valid, [secret]: '${INSTANCE_SECRET}' }] }, {}, 't'))).toContain(
+      `instances[0].${secret}: environment variable INSTANCE_SECRET is not set`,
+    );
   });
 
   it('never puts a secret value in an error', () => {

@@ -124,7 +124,12 @@ afterAll(async () => {
   if (!redisSkipReason) await deletePrefix(redisPrefix);
 });
 
-interface LogFactory { name: string; skip: boolean; open(retention?: RetentionOptions): Promise<Stores>; foreign: string }
+interface LogFactory {
+  name: string;
+  skip: boolean;
+  open(retention?: RetentionOptions): Promise<Stores>;
+  foreign: string;
+}
 
 let redisLogs = 0;
 const logs: LogFactory[] = [

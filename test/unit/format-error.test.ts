@@ -22,16 +22,41 @@ const PROVIDER_URL = `https://provider.example/instances/INST/token/${SECRET}/se
 /** Strings that must never reach a client. */
 const leaks = [SECRET, PROVIDER_URL, 'provider.example', '5511987654321', 'the message body', 'stack', '    at '];
 
-interface Thrown { name: string; error: () => unknown; message: string; extensions: Record<string, unknown> }
+interface Thrown {
+  name: string;
+  error: () => unknown;
+  message: string;
+  extensions: Record<string, unknown>;
+}
 
 /** Errors a resolver throws, and what the client gets. */
 const passThrough: Thrown[] = [
-  { name: 'badInput', error: () => badInput('input.to', 'is not a phone number or group id'), message: 'input.to: is not a phone number or group id', extensions: { code: 'BAD_USER_INPUT', field: 'input.to' } },
+  {
+    name: 'badInput',
+    error: () => badInput('input.to', 'is not a phone number or group id'),
+    message: 'input.to: is not a phone number or group id',
+    extensions: { code: 'BAD_USER_INPUT', field: 'input.to' },
+  },
   { name: 'notFound', error: () => notFound('instance', 'sales'), message: 'instance not found: sales', extensions: { code: 'NOT_FOUND', what: 'instance', id: 'sales' } },
-  { name: 'capability not supported', error: () => new GraphError('CAPABILITY_NOT_SUPPORTED', 'not supported', { provider, capability: 'SEND_POLL' }), message: 'not supported', extensions: { code: 'CAPABILITY_NOT_SUPPORTED', provider, capability: 'SEND_POLL' } },
-  { name: 'UNAUTHENTICATED with an http status (dropped)', error: () => new GraphError('UNAUTHENTICATED', 'A valid API key is required', { http: { status: 401 } }), message: 'A valid API key is required', extensions: { code: 'UNAUTHENTICATED' } },
+  {
+    name: 'capability not supported',
+    error: () => new GraphError('CAPABILITY_NOT_SUPPORTED', 'not supported', { provider, capability: 'SEND_POLL' }),
+    message: 'not supported',
+    extensions: { code: 'CAPABILITY_NOT_SUPPORTED', provider, capability: 'SEND_POLL' },
+  },
+  {
+    name: 'UNAUTHENTICATED with an http status (dropped)',
+    error: () => new GraphError('UNAUTHENTICATED', 'A valid API key is required', { http: { status: 401 } }),
+    message: 'A valid API key is required',
+    extensions: { code: 'UNAUTHENTICATED' },
+  },
   { name: 'RESYNC_REQUIRED', error: () => new GraphError('RESYNC_REQUIRED', 'resync'), message: 'resync', extensions: { code: 'RESYNC_REQUIRED' } },
-  { name: 'SERVICE_UNAVAILABLE with resume', error: () => new GraphError('SERVICE_UNAVAILABLE', 'bus interrupted', { resume: true }), message: 'bus interrupted', extensions: { code: 'SERVICE_UNAVAILABLE', resume: true } },
+  {
+    name: 'SERVICE_UNAVAILABLE with resume',
+    error: () => new GraphError('SERVICE_UNAVAILABLE', 'bus interrupted', { resume: true }),
+    message: 'bus interrupted',
+    extensions: { code: 'SERVICE_UNAVAILABLE', resume: true },
+  },
   {
     name: 'provider rate limit',
     error: () => new ProviderError('PROVIDER_RATE_LIMITED', provider, 'send-text', 'The provider is rate limiting this instance', { httpStatus: 429, retryAfterMs: 1_500 }),
@@ -44,7 +69,12 @@ const passThrough: Thrown[] = [
     message: 'The provider refused the request',
     extensions: { code: 'PROVIDER_ERROR', provider, operation: 'send-text', httpStatus: 400, providerCode: '131026' },
   },
-  { name: 'provider unauthorized', error: () => new ProviderError('PROVIDER_UNAUTHORIZED', provider, 'send-text', 'The provider refused the credentials'), message: 'The provider refused the credentials', extensions: { code: 'PROVIDER_UNAUTHORIZED', provider, operation: 'send-text' } },
+  {
+    name: 'provider unauthorized',
+    error: () => new ProviderError('PROVIDER_UNAUTHORIZED', provider, 'send-text', 'The provider refused the credentials'),
+    message: 'The provider refused the credentials',
+    extensions: { code: 'PROVIDER_UNAUTHORIZED', provider, operation: 'send-text' },
+  },
 ];
 
 /** Errors that are not the graph's: masked, whatever they carry. */
@@ -54,7 +84,10 @@ const masked: { name: string; error: () => unknown }[] = [
   { name: 'an Error with a body in its cause', error: () => new Error('request failed', { cause: { body: 'the message body', to: '5511987654321' } }) },
   { name: 'a thrown string', error: () => `token=${SECRET}` },
   { name: 'a thrown plain object', error: () => ({ message: 'oops', token: SECRET }) },
-  { name: 'a GraphQLError with a code outside the vocabulary', error: () => new GraphQLError(`upstream ${PROVIDER_URL}`, { extensions: { code: 'UPSTREAM_FAILED', url: PROVIDER_URL } }) },
+  {
+    name: 'a GraphQLError with a code outside the vocabulary',
+    error: () => new GraphQLError(`upstream ${PROVIDER_URL}`, { extensions: { code: 'UPSTREAM_FAILED', url: PROVIDER_URL } }),
+  },
   { name: 'a GraphQLError with no code', error: () => new GraphQLError(`failed with ${SECRET}`) },
 ];
 
@@ -68,11 +101,22 @@ function captureLogger() {
 }
 
 /** The HTTP path: Apollo with `formatError` → formatGraphError, as the app wires it. */
-async function viaApollo(query: string, variables: Record<string, unknown> | undefined, thrown: () => unknown): Promise<{ errors: readonly GraphQLFormattedError[]; logged: number }> {
+async function viaApollo(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  thrown: () => unknown,
+): Promise<{ errors: readonly GraphQLFormattedError[]; logged: number }> {
   const { logger, error } = captureLogger();
   const server = new ApolloServer({
     typeDefs,
-    resolvers: { Query: { boom: () => { throw thrown(); }, ok: () => 'ok' } },
+    resolvers: {
+      Query: {
+        boom: () => {
+          throw thrown();
+        },
+        ok: () => 'ok',
+      },
+    },
     formatError: (formatted, err) => formatGraphError(err, logger, formatted),
     includeStacktraceInErrorResponses: false,
   });
@@ -91,7 +135,16 @@ const schema = buildSchema(typeDefs);
 /** The WebSocket path: graphql-js execution errors, formatted with no Apollo pre-formatting. */
 async function viaWs(query: string, thrown: () => unknown): Promise<{ errors: readonly GraphQLFormattedError[]; logged: number }> {
   const { logger, error } = captureLogger();
-  const result = await execute({ schema, document: parse(query), rootValue: { boom: () => { throw thrown(); }, ok: () => 'ok' } });
+  const result = await execute({
+    schema,
+    document: parse(query),
+    rootValue: {
+      boom: () => {
+        throw thrown();
+      },
+      ok: () => 'ok',
+    },
+  });
   return { errors: (result.errors ?? []).map((e) => formatGraphError(e, logger)), logged: error.mock.calls.length };
 }
 

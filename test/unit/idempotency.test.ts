@@ -15,7 +15,12 @@ import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from '../helpers/redis.js'
  * store and on the Redis store (real Redis, unique key prefix; skipped when none answers).
  */
 
-interface Scope { instanceId: string; operation: string; key: string | null | undefined; input: unknown }
+interface Scope {
+  instanceId: string;
+  operation: string;
+  key: string | null | undefined;
+  input: unknown;
+}
 
 /** A send that counts its calls and answers `{ id: '<tag>-<n>' }`, optionally after a gate opens. */
 function countingSend(tag = 'm') {
@@ -23,10 +28,18 @@ function countingSend(tag = 'm') {
   let gate: Promise<void> = Promise.resolve();
   let open: () => void = () => undefined;
   return {
-    get calls() { return calls; },
+    get calls() {
+      return calls;
+    },
     /** Holds every send until {@link release}. */
-    hold() { gate = new Promise<void>((r) => { open = r; }); },
-    release() { open(); },
+    hold() {
+      gate = new Promise<void>((r) => {
+        open = r;
+      });
+    },
+    release() {
+      open();
+    },
     send: async () => {
       calls += 1;
       const n = calls;
@@ -92,7 +105,10 @@ function expectKeyRefused(err: unknown): void {
 
 // --- the stores the spec runs on -----------------------------------------------------------
 
-interface StoreFactory { name: string; open(): Promise<IdempotencyStore> }
+interface StoreFactory {
+  name: string;
+  open(): Promise<IdempotencyStore>;
+}
 
 const redisPrefix = uniquePrefix('idempotency-unit');
 const redisStores: Stores[] = [];
@@ -223,7 +239,10 @@ describe.each(factories)('withIdempotency on the $name', (factory) => {
       let fail: (e: Error) => void = () => undefined;
       const send = async () => {
         calls += 1;
-        if (calls === 1) return new Promise<{ id: string }>((_, reject) => { fail = reject; });
+        if (calls === 1)
+          return new Promise<{ id: string }>((_, reject) => {
+            fail = reject;
+          });
         return { id: `m-${calls}` };
       };
       const first = withIdempotency(store, base, send);

@@ -18,32 +18,41 @@ describe('startPoller', () => {
     let active = 0;
     let maxActive = 0;
     let sweeps = 0;
-    running.push(startPoller({
-      task: 'test', intervalMs: 5, logger, sink: { accept: async () => undefined },
-      sweep: async () => {
-        active += 1;
-        maxActive = Math.max(maxActive, active);
-        await sleep(30);
-        active -= 1;
-        sweeps += 1;
-        return [];
-      },
-    }));
+    running.push(
+      startPoller({
+        task: 'test',
+        intervalMs: 5,
+        logger,
+        sink: { accept: async () => undefined },
+        sweep: async () => {
+          active += 1;
+          maxActive = Math.max(maxActive, active);
+          await sleep(30);
+          active -= 1;
+          sweeps += 1;
+          return [];
+        },
+      }),
+    );
     await sleep(200);
     expect(sweeps).toBeGreaterThanOrEqual(2);
     expect(maxActive).toBe(1);
   });
 
-  it('hands each sweep\'s events to the sink, then calls onAccepted; none for an empty sweep', async () => {
+  it("hands each sweep's events to the sink, then calls onAccepted; none for an empty sweep", async () => {
     const accepted: DomainEvent[][] = [];
     const confirmed: string[] = [];
     let n = 0;
-    running.push(startPoller({
-      task: 'test', intervalMs: 5, logger,
-      sink: { accept: async (events) => void accepted.push(events) },
-      onAccepted: (events) => confirmed.push(...events.map((e) => e.id)),
-      sweep: async () => (++n % 2 === 0 ? [] : [event(n)]),
-    }));
+    running.push(
+      startPoller({
+        task: 'test',
+        intervalMs: 5,
+        logger,
+        sink: { accept: async (events) => void accepted.push(events) },
+        onAccepted: (events) => confirmed.push(...events.map((e) => e.id)),
+        sweep: async () => (++n % 2 === 0 ? [] : [event(n)]),
+      }),
+    );
     await sleep(80);
     expect(accepted.length).toBeGreaterThanOrEqual(2);
     expect(accepted.every((batch) => batch.length === 1)).toBe(true);
@@ -55,7 +64,10 @@ describe('startPoller', () => {
     let finished = 0;
     let sawAbort = false;
     const poller = startPoller({
-      task: 'test', intervalMs: 5, logger, sink: { accept: async () => undefined },
+      task: 'test',
+      intervalMs: 5,
+      logger,
+      sink: { accept: async () => undefined },
       sweep: async (signal) => {
         started += 1;
         await sleep(50);
@@ -77,21 +89,25 @@ describe('startPoller', () => {
     let n = 0;
     const confirmed: string[] = [];
     let sinkCalls = 0;
-    running.push(startPoller({
-      task: 'test', intervalMs: 5, logger,
-      sink: {
-        accept: async () => {
-          sinkCalls += 1;
-          if (sinkCalls === 1) throw new GraphError('SERVICE_UNAVAILABLE', 'down');
+    running.push(
+      startPoller({
+        task: 'test',
+        intervalMs: 5,
+        logger,
+        sink: {
+          accept: async () => {
+            sinkCalls += 1;
+            if (sinkCalls === 1) throw new GraphError('SERVICE_UNAVAILABLE', 'down');
+          },
         },
-      },
-      onAccepted: (events) => confirmed.push(...events.map((e) => e.id)),
-      sweep: async () => {
-        n += 1;
-        if (n === 1) throw new Error('boom with a secret');
-        return [event(n)];
-      },
-    }));
+        onAccepted: (events) => confirmed.push(...events.map((e) => e.id)),
+        sweep: async () => {
+          n += 1;
+          if (n === 1) throw new Error('boom with a secret');
+          return [event(n)];
+        },
+      }),
+    );
     await sleep(100);
     expect(n).toBeGreaterThanOrEqual(4);
     expect(sinkCalls).toBe(n - 1);

@@ -8,7 +8,12 @@ import { normalizeRecipient } from '../../src/resolvers/phone.js';
  * that everything else is a `BAD_USER_INPUT` naming the caller's field.
  */
 
-interface Accepted { input: string; country: string; expected: string; why: string }
+interface Accepted {
+  input: string;
+  country: string;
+  expected: string;
+  why: string;
+}
 
 /** Phone numbers in the forms clients write them, read against the instance's default country. */
 const phoneNumbers: Accepted[] = [
@@ -52,7 +57,11 @@ const nonPhoneIds: Accepted[] = [
   { input: '123456-group', country: 'BR', expected: '123456-group', why: 'shortest group id: six digits' },
 ];
 
-interface Refused { input: string; country: string; why: string }
+interface Refused {
+  input: string;
+  country: string;
+  why: string;
+}
 
 /** Not a recipient: each is BAD_USER_INPUT naming the field. */
 const refused: Refused[] = [
@@ -105,11 +114,7 @@ describe('normalizeRecipient', () => {
     expect((err as GraphError).message).toMatch(/^input\.to: is not a (possible )?phone number/);
   });
 
-  it.each([
-    { field: 'input.to' },
-    { field: 'input.participants[2]' },
-    { field: 'chatId' },
-  ])('the error names the field it was given: $field', ({ field }) => {
+  it.each([{ field: 'input.to' }, { field: 'input.participants[2]' }, { field: 'chatId' }])('the error names the field it was given: $field', ({ field }) => {
     const err = errorOf(() => normalizeRecipient('not a phone', 'BR', field));
     expect(err).toBeInstanceOf(GraphError);
     expect((err as GraphError).extensions).toEqual({ code: 'BAD_USER_INPUT', field });

@@ -15,7 +15,10 @@ describe('schema.graphql', () => {
   it('has the contract shapes other clients rely on', async () => {
     const schema = await buildGraphSchema();
     const sig = (field: { args: readonly { name: string; type: unknown }[]; type: unknown }) =>
-      `(${field.args.map((a) => `${a.name}: ${String(a.type)}`).sort().join(', ')}): ${String(field.type)}`;
+      `(${field.args
+        .map((a) => `${a.name}: ${String(a.type)}`)
+        .sort()
+        .join(', ')}): ${String(field.type)}`;
     const mutations = schema.getMutationType()!.getFields();
     const subs = schema.getSubscriptionType()!.getFields();
     expect(sig(mutations.sendText!)).toBe('(input: SendTextInput!): SendMessagePayload!');
@@ -25,6 +28,19 @@ describe('schema.graphql', () => {
     const status = schema.getType('MessageStatus') as GraphQLEnumType;
     expect(status.getValues().map((v) => v.name)).toEqual(['PENDING', 'SENT', 'DELIVERED', 'READ', 'PLAYED', 'FAILED', 'DELETED']);
     const content = schema.getType('MessageContent') as GraphQLUnionType;
-    expect(content.getTypes().map((t) => t.name)).toEqual(expect.arrayContaining(['TextContent', 'ImageContent', 'AudioContent', 'VideoContent', 'DocumentContent', 'StickerContent', 'LocationContent', 'ContactContent', 'ReactionContent', 'UnsupportedContent']));
+    expect(content.getTypes().map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'TextContent',
+        'ImageContent',
+        'AudioContent',
+        'VideoContent',
+        'DocumentContent',
+        'StickerContent',
+        'LocationContent',
+        'ContactContent',
+        'ReactionContent',
+        'UnsupportedContent',
+      ]),
+    );
   });
 });

@@ -1,17 +1,50 @@
 import type { Logger } from '../../logger.js';
 import type {
-  BaseInstanceConfig, BusinessPort, Capability, ContactsPort, EventSink, MediaPort, MessagingPort, ProviderAdapter,
-  ProviderDeps, ReferencePort, TemplatesPort, WebhookAdminPort, WebhookPort,
+  BaseInstanceConfig,
+  BusinessPort,
+  Capability,
+  ContactsPort,
+  EventSink,
+  MediaPort,
+  MessagingPort,
+  ProviderAdapter,
+  ProviderDeps,
+  ReferencePort,
+  TemplatesPort,
+  WebhookAdminPort,
+  WebhookPort,
 } from '../contract.js';
 import { ProviderError } from '../http.js';
 import type { SendOptions, SentMessage } from '../model.js';
 import { startPoller, type Poller } from '../poller.js';
 import { IvosightsClient, SANDBOX_OPERATIONS } from './client.js';
 import {
-  checkTemplate, requireText, templateFromAnswer, toBusinessProfile, toBusinessProfileUpdate, toContactCheckRequest, toCountry,
-  toMedia, toNamedOption, toPhoneChecks, toProfilePhotoUpload, toSendButtons, toSendContact, toSendFlow, toSendList,
-  toSendLocation, toSendMedia, toSendProduct, toSendProductList, toSendTemplate, toSendText, toSentMessage, toTemplate,
-  toTemplateRequest, toWebhookEndpoint, type OutgoingSend,
+  checkTemplate,
+  requireText,
+  templateFromAnswer,
+  toBusinessProfile,
+  toBusinessProfileUpdate,
+  toContactCheckRequest,
+  toCountry,
+  toMedia,
+  toNamedOption,
+  toPhoneChecks,
+  toProfilePhotoUpload,
+  toSendButtons,
+  toSendContact,
+  toSendFlow,
+  toSendList,
+  toSendLocation,
+  toSendMedia,
+  toSendProduct,
+  toSendProductList,
+  toSendTemplate,
+  toSendText,
+  toSentMessage,
+  toTemplate,
+  toTemplateRequest,
+  toWebhookEndpoint,
+  type OutgoingSend,
 } from './mapping.js';
 import { createWebhookPort, pullPendingEvents } from './webhooks.js';
 import type { WireSendResponse } from './wire.js';
@@ -34,18 +67,53 @@ export interface IvosightsConfig extends BaseInstanceConfig {
 
 /** Capabilities of a production IVOWBA instance. */
 export const IVOSIGHTS_CAPABILITIES: readonly Capability[] = [
-  'SEND_TEXT', 'SEND_IMAGE', 'SEND_VIDEO', 'SEND_AUDIO', 'SEND_DOCUMENT', 'SEND_LOCATION', 'SEND_CONTACT', 'SEND_BUTTONS',
-  'SEND_LIST', 'READ_MESSAGE', 'CHECK_PHONES', 'SEND_TEMPLATE', 'SEND_PRODUCT', 'SEND_PRODUCT_LIST', 'SEND_FLOW',
-  'LIST_TEMPLATES', 'GET_TEMPLATE', 'CREATE_TEMPLATE', 'UPDATE_TEMPLATE', 'PROPOSE_TEMPLATE', 'TEMPLATE_CATEGORIES', 'TEMPLATE_LANGUAGES',
-  'GET_MEDIA', 'BUSINESS_PROFILE', 'UPDATE_BUSINESS_PROFILE', 'BUSINESS_ABOUT', 'UPDATE_BUSINESS_ABOUT', 'BUSINESS_PHOTO',
-  'UPDATE_BUSINESS_PHOTO', 'LIST_WEBHOOKS', 'PULL_NOTIFICATIONS', 'COUNTRIES',
+  'SEND_TEXT',
+  'SEND_IMAGE',
+  'SEND_VIDEO',
+  'SEND_AUDIO',
+  'SEND_DOCUMENT',
+  'SEND_LOCATION',
+  'SEND_CONTACT',
+  'SEND_BUTTONS',
+  'SEND_LIST',
+  'READ_MESSAGE',
+  'CHECK_PHONES',
+  'SEND_TEMPLATE',
+  'SEND_PRODUCT',
+  'SEND_PRODUCT_LIST',
+  'SEND_FLOW',
+  'LIST_TEMPLATES',
+  'GET_TEMPLATE',
+  'CREATE_TEMPLATE',
+  'UPDATE_TEMPLATE',
+  'PROPOSE_TEMPLATE',
+  'TEMPLATE_CATEGORIES',
+  'TEMPLATE_LANGUAGES',
+  'GET_MEDIA',
+  'BUSINESS_PROFILE',
+  'UPDATE_BUSINESS_PROFILE',
+  'BUSINESS_ABOUT',
+  'UPDATE_BUSINESS_ABOUT',
+  'BUSINESS_PHOTO',
+  'UPDATE_BUSINESS_PHOTO',
+  'LIST_WEBHOOKS',
+  'PULL_NOTIFICATIONS',
+  'COUNTRIES',
 ];
 
 /** Which documented operation serves each capability (for the sandbox subset, lines 3137-3145). */
 const CAPABILITY_OPERATION: Partial<Record<Capability, string>> = {
-  SEND_TEXT: 'send-text-message', SEND_IMAGE: 'send-media-message', SEND_VIDEO: 'send-media-message', SEND_AUDIO: 'send-media-message',
-  SEND_DOCUMENT: 'send-media-message', SEND_LOCATION: 'send-location-message', SEND_CONTACT: 'send-contact-message',
-  SEND_BUTTONS: 'send-reply-button-message', SEND_LIST: 'send-list-message', SEND_TEMPLATE: 'send-template-message', GET_MEDIA: 'media',
+  SEND_TEXT: 'send-text-message',
+  SEND_IMAGE: 'send-media-message',
+  SEND_VIDEO: 'send-media-message',
+  SEND_AUDIO: 'send-media-message',
+  SEND_DOCUMENT: 'send-media-message',
+  SEND_LOCATION: 'send-location-message',
+  SEND_CONTACT: 'send-contact-message',
+  SEND_BUTTONS: 'send-reply-button-message',
+  SEND_LIST: 'send-list-message',
+  SEND_TEMPLATE: 'send-template-message',
+  GET_MEDIA: 'media',
 };
 
 /** Capabilities of a `sandbox: true` instance: only those whose operation the Sandbox serves (lines 3137-3145). */
@@ -89,7 +157,10 @@ export class IvosightsAdapter implements ProviderAdapter {
   private readonly logger: Logger;
   private poller: Poller | null = null;
 
-  constructor(private readonly config: IvosightsConfig, deps: ProviderDeps) {
+  constructor(
+    private readonly config: IvosightsConfig,
+    deps: ProviderDeps,
+  ) {
     this.instanceId = config.id;
     this.logger = deps.logger.child({ provider: 'ivosights', instanceId: config.id });
     const client = new IvosightsClient({
@@ -105,17 +176,34 @@ export class IvosightsAdapter implements ProviderAdapter {
     this.webhooks = createWebhookPort(config.id, { username: config.webhookUsername, password: config.webhookPassword });
 
     /** Validates and builds (`build`, throwing before any request), sends (`call`), reads the answer's message id. */
-    const send = <I extends SendOptions, W>(operation: string, build: (input: I) => OutgoingSend<W>, call: (wire: W) => Promise<WireSendResponse>) =>
+    const send =
+      <I extends SendOptions, W>(operation: string, build: (input: I) => OutgoingSend<W>, call: (wire: W) => Promise<WireSendResponse>) =>
       async (input: I): Promise<SentMessage> => {
         const out = build(input);
         return toSentMessage(operation, await call(out.wire), out, input);
       };
     this.messaging = {
       sendText: send('send-text-message', toSendText, (w) => client.sendTextMessage(w)),
-      sendImage: send('send-media-message', (i) => toSendMedia('image', i), (w) => client.sendMediaMessage(w)),
-      sendVideo: send('send-media-message', (i) => toSendMedia('video', i), (w) => client.sendMediaMessage(w)),
-      sendAudio: send('send-media-message', (i) => toSendMedia('audio', i), (w) => client.sendMediaMessage(w)),
-      sendDocument: send('send-media-message', (i) => toSendMedia('document', i, i.fileName), (w) => client.sendMediaMessage(w)),
+      sendImage: send(
+        'send-media-message',
+        (i) => toSendMedia('image', i),
+        (w) => client.sendMediaMessage(w),
+      ),
+      sendVideo: send(
+        'send-media-message',
+        (i) => toSendMedia('video', i),
+        (w) => client.sendMediaMessage(w),
+      ),
+      sendAudio: send(
+        'send-media-message',
+        (i) => toSendMedia('audio', i),
+        (w) => client.sendMediaMessage(w),
+      ),
+      sendDocument: send(
+        'send-media-message',
+        (i) => toSendMedia('document', i, i.fileName),
+        (w) => client.sendMediaMessage(w),
+      ),
       sendLocation: send('send-location-message', toSendLocation, (w) => client.sendLocationMessage(w)),
       sendContact: send('send-contact-message', toSendContact, (w) => client.sendContactMessage(w)),
       sendButtons: send('send-reply-button-message', toSendButtons, (w) => client.sendReplyButtonMessage(w)),

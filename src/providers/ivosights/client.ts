@@ -6,10 +6,29 @@ import type { Metrics } from '../../metrics.js';
 import { DEFAULT_TIMEOUT_MS, encodePath, ProviderError, ProviderHttpClient, sharedAgent, type ProviderRequest } from '../http.js';
 import { mapIvosightsError, SandboxRefusedError, toIvosightsError } from './errors.js';
 import type {
-  WireAboutRequest, WireAboutResponse, WireBusinessProfile, WireBusinessProfileResponse, WireContactCheckRequest,
-  WireContactCheckResponse, WireCountriesResponse, WireNamedOptionsResponse, WirePhotoResponse, WireSendContact,
-  WireSendFlow, WireSendList, WireSendLocation, WireSendMedia, WireSendMultiProduct, WireSendReplyButton, WireSendResponse,
-  WireSendSingleProduct, WireSendTemplate, WireSendText, WireTemplate, WireTemplateListResponse, WireTemplateRequest,
+  WireAboutRequest,
+  WireAboutResponse,
+  WireBusinessProfile,
+  WireBusinessProfileResponse,
+  WireContactCheckRequest,
+  WireContactCheckResponse,
+  WireCountriesResponse,
+  WireNamedOptionsResponse,
+  WirePhotoResponse,
+  WireSendContact,
+  WireSendFlow,
+  WireSendList,
+  WireSendLocation,
+  WireSendMedia,
+  WireSendMultiProduct,
+  WireSendReplyButton,
+  WireSendResponse,
+  WireSendSingleProduct,
+  WireSendTemplate,
+  WireSendText,
+  WireTemplate,
+  WireTemplateListResponse,
+  WireTemplateRequest,
   WireWebhooksResponse,
 } from './wire.js';
 
@@ -31,8 +50,14 @@ export const SANDBOX_PREFIX = '/sandbox';
  * is refused before any request (see `errors.ts` `SandboxRefusedError`).
  */
 export const SANDBOX_OPERATIONS: ReadonlySet<string> = new Set([
-  'send-text-message', 'send-template-message', 'send-media-message', 'send-location-message',
-  'send-contact-message', 'send-list-message', 'send-reply-button-message', 'media',
+  'send-text-message',
+  'send-template-message',
+  'send-media-message',
+  'send-location-message',
+  'send-contact-message',
+  'send-list-message',
+  'send-reply-button-message',
+  'media',
 ]);
 
 /** Options of {@link IvosightsClient}. */
@@ -49,7 +74,10 @@ export interface IvosightsClientOptions {
 }
 
 /** A binary answer: the bytes and the Content-Type. */
-export interface BinaryResponse { bytes: Uint8Array; contentType: string | null }
+export interface BinaryResponse {
+  bytes: Uint8Array;
+  contentType: string | null;
+}
 
 /** One method per documented IVOWBA operation (the method comments give the doc lines). */
 export class IvosightsClient {
@@ -237,7 +265,10 @@ export class IvosightsClient {
     const boundary = `----whatsgraph${randomBytes(12).toString('hex')}`;
     const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${photo.fileName}"\r\nContent-Type: ${photo.mimeType}\r\n\r\n`);
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    return this.raw('update-photo', 'POST', '/api/v1/settings/profiles/photo', { contentType: `multipart/form-data; boundary=${boundary}`, data: Buffer.concat([head, photo.bytes, tail]) });
+    return this.raw('update-photo', 'POST', '/api/v1/settings/profiles/photo', {
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      data: Buffer.concat([head, photo.bytes, tail]),
+    });
   }
 
   /** GET /api/v1/webhooks (lines 2702-2755). */
@@ -273,7 +304,12 @@ export class IvosightsClient {
         });
       } catch (err) {
         const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
-        throw new ProviderError('PROVIDER_UNAVAILABLE', 'ivosights', operation, timedOut ? `ivosights did not answer ${operation} in time` : `ivosights could not be reached for ${operation}`);
+        throw new ProviderError(
+          'PROVIDER_UNAVAILABLE',
+          'ivosights',
+          operation,
+          timedOut ? `ivosights did not answer ${operation} in time` : `ivosights could not be reached for ${operation}`,
+        );
       }
       const bytes = new Uint8Array(await res.body.arrayBuffer());
       const ct = res.headers['content-type'];

@@ -12,7 +12,10 @@ import { parseRetryAfter, ProviderError, type MappedProviderError } from '../htt
  */
 
 /** The parts of an IVOWBA error body the rules read. */
-interface IvosightsErrorBody { message?: unknown; errors?: unknown }
+interface IvosightsErrorBody {
+  message?: unknown;
+  errors?: unknown;
+}
 
 /** One documented (or observed) error answer and how it maps. */
 export interface IvosightsErrorRule {
@@ -47,7 +50,11 @@ export const IVOSIGHTS_ERROR_RULES: readonly IvosightsErrorRule[] = [
     map: (status, b) => {
       const first = (b.errors as Array<{ code?: unknown; title?: unknown }>)[0]!;
       const title = typeof first.title === 'string' ? first.title.slice(0, 200) : 'request refused';
-      return { code: 'PROVIDER_ERROR', message: `ivosights refused the request: ${title}`, providerCode: typeof first.code === 'string' || typeof first.code === 'number' ? String(first.code) : String(status) };
+      return {
+        code: 'PROVIDER_ERROR',
+        message: `ivosights refused the request: ${title}`,
+        providerCode: typeof first.code === 'string' || typeof first.code === 'number' ? String(first.code) : String(status),
+      };
     },
   },
   {
@@ -56,7 +63,9 @@ export const IVOSIGHTS_ERROR_RULES: readonly IvosightsErrorRule[] = [
     // an empty `errors` array lands here too (no field named: 'unknown')
     matches: (_status, b) => Boolean(b.errors) && typeof b.errors === 'object',
     map: (_status, b) => {
-      const fields = Object.keys(b.errors as object).filter((k) => /^[\w.[\]-]{1,80}$/.test(k)).slice(0, 10);
+      const fields = Object.keys(b.errors as object)
+        .filter((k) => /^[\w.[\]-]{1,80}$/.test(k))
+        .slice(0, 10);
       return { code: 'PROVIDER_ERROR', message: `ivosights rejected the request (invalid fields: ${fields.join(', ') || 'unknown'})`, providerCode: 'VALIDATION' };
     },
   },
@@ -83,11 +92,16 @@ export function mapIvosightsError(status: number, body: unknown): MappedProvider
  */
 export function toIvosightsError(operation: string, status: number, headers: Record<string, string | string[] | undefined>, body: unknown): ProviderError {
   const mapped = mapIvosightsError(status, body);
-  if (mapped) return new ProviderError(mapped.code, 'ivosights', operation, mapped.message, { httpStatus: status, ...(mapped.providerCode ? { providerCode: mapped.providerCode } : {}) });
-  if (status === 401 || status === 403) return new ProviderError('PROVIDER_UNAUTHORIZED', 'ivosights', operation, `ivosights rejected the instance's credentials`, { httpStatus: status });
+  if (mapped)
+    return new ProviderError(mapped.code, 'ivosights', operation, mapped.message, { httpStatus: status, ...(mapped.providerCode ? { providerCode: mapped.providerCode } : {}) });
+  if (status === 401 || status === 403)
+    return new ProviderError('PROVIDER_UNAUTHORIZED', 'ivosights', operation, `ivosights rejected the instance's credentials`, { httpStatus: status });
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(headers['retry-after']);
-    return new ProviderError('PROVIDER_RATE_LIMITED', 'ivosights', operation, 'ivosights rate limit reached', { httpStatus: status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    return new ProviderError('PROVIDER_RATE_LIMITED', 'ivosights', operation, 'ivosights rate limit reached', {
+      httpStatus: status,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
   }
   if (status >= 500) return new ProviderError('PROVIDER_UNAVAILABLE', 'ivosights', operation, `ivosights is unavailable (HTTP ${status})`, { httpStatus: status });
   return new ProviderError('PROVIDER_ERROR', 'ivosights', operation, `ivosights refused ${operation} (HTTP ${status})`, { httpStatus: status });
@@ -110,7 +124,11 @@ export function missingMessageIdError(operation: string): ProviderError {
  */
 export class SandboxRefusedError extends GraphError {
   constructor(operation: string) {
-    super('CAPABILITY_NOT_SUPPORTED', `ivosights sandbox instances do not support ${operation} (the IVOWBA Sandbox serves only the seven basic sends and media)`, { provider: 'ivosights', operation, sandbox: true });
+    super('CAPABILITY_NOT_SUPPORTED', `ivosights sandbox instances do not support ${operation} (the IVOWBA Sandbox serves only the seven basic sends and media)`, {
+      provider: 'ivosights',
+      operation,
+      sandbox: true,
+    });
     this.name = 'SandboxRefusedError';
   }
 }

@@ -1,19 +1,70 @@
 import { badInput } from '../../errors.js';
 import { charLength, checkReplyButtonsMessage, headerKinds } from '../limits.js';
 import type {
-  BusinessProfile, BusinessProfileInput, ContactContent, Country, Media, Message, MessageContent, MessageStatus,
-  MessageTemplate, NamedOption, PhoneCheck, ProfilePhotoInput, SendButtonsInput, SendContactInput, SendFlowInput, SendListInput,
-  SendLocationInput, SendMediaInput, SendOptions, SendProductInput, SendProductListInput, SendTemplateInput, SendTextInput,
-  SentMessage, SharedContact, TemplateButton, TemplateComponent, TemplateComponentInput, TemplateHeaderFormat, TemplateInput,
-  TemplateParameterInput, WebhookEndpoint,
+  BusinessProfile,
+  BusinessProfileInput,
+  ContactContent,
+  Country,
+  Media,
+  Message,
+  MessageContent,
+  MessageStatus,
+  MessageTemplate,
+  NamedOption,
+  PhoneCheck,
+  ProfilePhotoInput,
+  SendButtonsInput,
+  SendContactInput,
+  SendFlowInput,
+  SendListInput,
+  SendLocationInput,
+  SendMediaInput,
+  SendOptions,
+  SendProductInput,
+  SendProductListInput,
+  SendTemplateInput,
+  SendTextInput,
+  SentMessage,
+  SharedContact,
+  TemplateButton,
+  TemplateComponent,
+  TemplateComponentInput,
+  TemplateHeaderFormat,
+  TemplateInput,
+  TemplateParameterInput,
+  WebhookEndpoint,
 } from '../model.js';
 import { missingMessageIdError } from './errors.js';
 import type {
-  WireBusinessProfile, WireBusinessProfileResponse, WireContactCard, WireContactCheckRequest, WireContactCheckResponse, WireCountry,
-  WireInboundMedia, WireInboundMessage, WireInteractiveHeader, WireNamedOption, WireSendContact, WireSendFlow, WireSendList,
-  WireSendLocation, WireSendMedia, WireSendMultiProduct, WireSendReplyButton, WireSendResponse, WireSendSingleProduct,
-  WireSendTemplate, WireSendText, WireTemplate, WireTemplateButton, WireTemplateButtonRequest, WireTemplateComponent,
-  WireTemplateParameter, WireTemplateRequest, WireTemplateSendComponent, WireWebhook,
+  WireBusinessProfile,
+  WireBusinessProfileResponse,
+  WireContactCard,
+  WireContactCheckRequest,
+  WireContactCheckResponse,
+  WireCountry,
+  WireInboundMedia,
+  WireInboundMessage,
+  WireInteractiveHeader,
+  WireNamedOption,
+  WireSendContact,
+  WireSendFlow,
+  WireSendList,
+  WireSendLocation,
+  WireSendMedia,
+  WireSendMultiProduct,
+  WireSendReplyButton,
+  WireSendResponse,
+  WireSendSingleProduct,
+  WireSendTemplate,
+  WireSendText,
+  WireTemplate,
+  WireTemplateButton,
+  WireTemplateButtonRequest,
+  WireTemplateComponent,
+  WireTemplateParameter,
+  WireTemplateRequest,
+  WireTemplateSendComponent,
+  WireWebhook,
 } from './wire.js';
 
 /**
@@ -184,11 +235,16 @@ export function toTemplateRequest(input: TemplateInput): WireTemplateRequest {
 
 function toTemplateParameter(p: TemplateParameterInput): WireTemplateParameter {
   switch (p.type) {
-    case 'TEXT': return { type: 'text', text: p.text ?? '' };
-    case 'IMAGE': return { type: 'image', image: { link: p.link ?? '' } };
-    case 'VIDEO': return { type: 'video', video: { link: p.link ?? '' } };
-    case 'DOCUMENT': return { type: 'document', document: { link: p.link ?? '', ...(p.fileName ? { filename: p.fileName } : {}) } };
-    case 'ACTION': return { type: 'action', action: { flow_token: p.flowToken ?? '' } };
+    case 'TEXT':
+      return { type: 'text', text: p.text ?? '' };
+    case 'IMAGE':
+      return { type: 'image', image: { link: p.link ?? '' } };
+    case 'VIDEO':
+      return { type: 'video', video: { link: p.link ?? '' } };
+    case 'DOCUMENT':
+      return { type: 'document', document: { link: p.link ?? '', ...(p.fileName ? { filename: p.fileName } : {}) } };
+    case 'ACTION':
+      return { type: 'action', action: { flow_token: p.flowToken ?? '' } };
   }
 }
 
@@ -238,7 +294,14 @@ export function toMessageContent(m: WireInboundMessage): MessageContent {
       break;
     case 'location':
       if (m.location) {
-        return { kind: 'location', latitude: Number(m.location.latitude), longitude: Number(m.location.longitude), name: m.location.name ?? null, address: m.location.address ?? null, url: m.location.url ?? null };
+        return {
+          kind: 'location',
+          latitude: Number(m.location.latitude),
+          longitude: Number(m.location.longitude),
+          name: m.location.name ?? null,
+          address: m.location.address ?? null,
+          url: m.location.url ?? null,
+        };
       }
       break;
     case 'contacts':
@@ -287,12 +350,18 @@ export function toMessage(instanceId: string, m: WireInboundMessage, senderName:
 /** Notification status names (lines 3023-3135) → graph statuses; undefined for a status the graph does not know. */
 export function toMessageStatus(status: string): MessageStatus | undefined {
   switch (status) {
-    case 'sent': return 'SENT';
-    case 'delivered': return 'DELIVERED';
-    case 'read': return 'READ';
-    case 'deleted': return 'DELETED';
-    case 'failed': return 'FAILED';
-    default: return undefined;
+    case 'sent':
+      return 'SENT';
+    case 'delivered':
+      return 'DELIVERED';
+    case 'read':
+      return 'READ';
+    case 'deleted':
+      return 'DELETED';
+    case 'failed':
+      return 'FAILED';
+    default:
+      return undefined;
   }
 }
 
@@ -448,7 +517,8 @@ export function toSendMedia(type: 'image' | 'video' | 'audio' | 'document', inpu
   const link = requireHttpUrl('input.media', input.media, 'ivosights sends media by http(s) URL only (link, line 1284)');
   if (input.caption) throw badInput('input.caption', 'ivosights media messages have no caption (line 1284)');
   if (fileName) throw badInput('input.fileName', 'ivosights media messages have no file name (line 1284)');
-  const content: MessageContent = type === 'document' ? { kind: 'document', url: link, mimeType: input.mimeType ?? null } : { kind: type, url: link, mimeType: input.mimeType ?? null };
+  const content: MessageContent =
+    type === 'document' ? { kind: 'document', url: link, mimeType: input.mimeType ?? null } : { kind: type, url: link, mimeType: input.mimeType ?? null };
   return { wire: { wa_id: to, type, link }, to, content };
 }
 
@@ -622,7 +692,11 @@ export function toSendProductList(input: SendProductListInput): OutgoingSend<Wir
     if (!s.productRetailerIds?.length) throw badInput(`input.sections[${i}].productRetailerIds`, 'must hold at least one product');
     return { title, product_items: s.productRetailerIds.map((id, j) => ({ product_retailer_id: requireText(`input.sections[${i}].productRetailerIds[${j}]`, id) })) };
   });
-  return { wire: { wa_id: to, header, body, footer, action: { catalog_id: catalogId, sections } }, to, content: { kind: 'unsupported', type: 'product_list', raw: { catalogId, sections } } };
+  return {
+    wire: { wa_id: to, header, body, footer, action: { catalog_id: catalogId, sections } },
+    to,
+    content: { kind: 'unsupported', type: 'product_list', raw: { catalogId, sections } },
+  };
 }
 
 /**
@@ -640,7 +714,10 @@ export function toSendFlow(input: SendFlowInput): OutgoingSend<WireSendFlow> {
     flow_id: requireText('input.flowId', input.flowId),
     flow_cta: requireText('input.flowCta', input.flowCta),
     flow_action: requireText('input.flowAction', input.flowAction),
-    flow_action_payload: { screen: requireText('input.screen', input.screen, 'required by ivosights (flow_action_payload.screen, line 2275)'), ...(input.data ? { data: input.data } : {}) },
+    flow_action_payload: {
+      screen: requireText('input.screen', input.screen, 'required by ivosights (flow_action_payload.screen, line 2275)'),
+      ...(input.data ? { data: input.data } : {}),
+    },
     ...(input.flowToken ? { flow_token: input.flowToken } : {}),
   };
   return {
@@ -692,7 +769,7 @@ export function checkTemplate(input: TemplateInput): void {
 
 /** Reads the (undocumented, lines 398-945) answer of create / update: a template object, bare or under `data`, when there is one. */
 export function templateFromAnswer(answer: unknown): MessageTemplate | null {
-  const candidate = (answer && typeof answer === 'object' && 'data' in answer ? (answer).data : answer) as Partial<WireTemplate> | null;
+  const candidate = (answer && typeof answer === 'object' && 'data' in answer ? answer.data : answer) as Partial<WireTemplate> | null;
   if (candidate && typeof candidate === 'object' && typeof candidate.id === 'string' && typeof candidate.label === 'string') return toTemplate(candidate as WireTemplate);
   return null;
 }

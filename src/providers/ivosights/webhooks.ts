@@ -48,7 +48,15 @@ function readStatus(instanceId: string, s: WireStatus, receivedAt: number): Doma
   const status = toMessageStatus(s.status);
   const firstError = Array.isArray(s.errors) && isObject(s.errors[0]) ? s.errors[0] : undefined;
   if (!status) {
-    return { type: 'INSTANCE_EVENT', id: stableEventId('ivosights', instanceId, 'status', s.id, s.status), instanceId, occurredAt, kind: `STATUS_${s.status.toUpperCase()}`, chatId: s.recipient_id ?? null, raw: s };
+    return {
+      type: 'INSTANCE_EVENT',
+      id: stableEventId('ivosights', instanceId, 'status', s.id, s.status),
+      instanceId,
+      occurredAt,
+      kind: `STATUS_${s.status.toUpperCase()}`,
+      chatId: s.recipient_id ?? null,
+      raw: s,
+    };
   }
   // Statuses carry ids, recipient and error only: never a message body (DESIGN.md, "Events").
   const event: MessageStatusChangedEvent = {
@@ -116,7 +124,11 @@ export function pendingPayloads(answer: unknown): unknown[] {
  * @param webhookId one webhook to pull, or null/empty for all listed
  * @throws ProviderError when a list or pull request fails (the events of earlier webhooks are lost with it; the next pull finds them again)
  */
-export async function pullPendingEvents(client: Pick<IvosightsClient, 'webhooks' | 'pullPendingNotifications'>, instanceId: string, webhookId?: string | null): Promise<DomainEvent[]> {
+export async function pullPendingEvents(
+  client: Pick<IvosightsClient, 'webhooks' | 'pullPendingNotifications'>,
+  instanceId: string,
+  webhookId?: string | null,
+): Promise<DomainEvent[]> {
   const ids = webhookId ? [webhookId] : ((await client.webhooks())?.data ?? []).map((w) => String(w.id));
   const events: DomainEvent[] = [];
   const now = Date.now();
@@ -125,7 +137,14 @@ export async function pullPendingEvents(client: Pick<IvosightsClient, 'webhooks'
       try {
         events.push(...parseNotification(instanceId, payload, now));
       } catch {
-        events.push({ type: 'INSTANCE_EVENT', id: stableEventId('ivosights', instanceId, 'pending', JSON.stringify(payload)), instanceId, occurredAt: now, kind: 'UNREADABLE_NOTIFICATION', raw: payload });
+        events.push({
+          type: 'INSTANCE_EVENT',
+          id: stableEventId('ivosights', instanceId, 'pending', JSON.stringify(payload)),
+          instanceId,
+          occurredAt: now,
+          kind: 'UNREADABLE_NOTIFICATION',
+          raw: payload,
+        });
       }
     }
   }
@@ -171,7 +190,9 @@ export const IVOSIGHTS_WEBHOOK_SAMPLES: WebhookSamples = {
     const from = options.phone ?? '16315551234';
     return {
       contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: from }],
-      messages: [{ from, id: messageId, timestamp: String(Math.floor((options.occurredAt ?? Date.now()) / 1000)), text: { body: options.text ?? 'Hello this is an answer' }, type: 'text' }],
+      messages: [
+        { from, id: messageId, timestamp: String(Math.floor((options.occurredAt ?? Date.now()) / 1000)), text: { body: options.text ?? 'Hello this is an answer' }, type: 'text' },
+      ],
     };
   },
 };

@@ -7,31 +7,61 @@
  */
 
 /** Every response that carries it: `{api_status, version}` (lines 73-76). */
-export interface WireMeta { api_status?: string; version?: string; pagination?: WirePagination }
+export interface WireMeta {
+  api_status?: string;
+  version?: string;
+  pagination?: WirePagination;
+}
 
 /** `meta.pagination` of the template lists (lines 262-271). */
-export interface WirePagination { total: number; count: number; per_page: number; current_page: number; total_pages: number; links?: unknown }
+export interface WirePagination {
+  total: number;
+  count: number;
+  per_page: number;
+  current_page: number;
+  total_pages: number;
+  links?: unknown;
+}
 
 // --- Contact (lines 18-79) -------------------------------------------------------------
 
 /** POST /api/v1/contacts/check body (line 27): international numbers with a leading `+`. */
-export interface WireContactCheckRequest { contacts: string[] }
+export interface WireContactCheckRequest {
+  contacts: string[];
+}
 /** One checked number (lines 63-71): `wa_id` only when `status` is `valid`. */
-export interface WireContactCheckResult { input: string; status: 'valid' | 'invalid' | string; wa_id?: string }
+export interface WireContactCheckResult {
+  input: string;
+  status: 'valid' | 'invalid' | string;
+  wa_id?: string;
+}
 /** Contact check response (lines 61-77). */
-export interface WireContactCheckResponse { contacts: WireContactCheckResult[]; meta?: WireMeta }
+export interface WireContactCheckResponse {
+  contacts: WireContactCheckResult[];
+  meta?: WireMeta;
+}
 
 // --- Country (lines 80-134) ------------------------------------------------------------
 
 /** One country (lines 117-123). */
-export interface WireCountry { id: string; name: string; dial_code: string; iso: string; iso3: string }
+export interface WireCountry {
+  id: string;
+  name: string;
+  dial_code: string;
+  iso: string;
+  iso3: string;
+}
 /** GET /api/v1/countries response. */
-export interface WireCountriesResponse { data: WireCountry[] }
+export interface WireCountriesResponse {
+  data: WireCountry[];
+}
 
 // --- Media (lines 135-176) -------------------------------------------------------------
 
 /** The documented 404 body of GET /api/v1/media/{id} (lines 171-174). */
-export interface WireMessageError { message: string }
+export interface WireMessageError {
+  message: string;
+}
 
 // --- Message templates (lines 177-1079) ------------------------------------------------
 
@@ -85,12 +115,20 @@ export interface WireTemplate {
 }
 
 /** Fetch My / All Templates response (lines 210-272). */
-export interface WireTemplateListResponse { data: WireTemplate[]; meta?: WireMeta }
+export interface WireTemplateListResponse {
+  data: WireTemplate[];
+  meta?: WireMeta;
+}
 
 /** Template category / language (lines 1014-1025, 1064-1075). */
-export interface WireNamedOption { id: string; name: string }
+export interface WireNamedOption {
+  id: string;
+  name: string;
+}
 /** GET /api/v1/template-categories and /template-languages response. */
-export interface WireNamedOptionsResponse { data: WireNamedOption[] }
+export interface WireNamedOptionsResponse {
+  data: WireNamedOption[];
+}
 
 /** A button of a template to create / update (lines 534, 625, 861). */
 export interface WireTemplateButtonRequest {
@@ -122,7 +160,10 @@ export interface WireTemplateRequest {
 // --- Messages (lines 1080-2387) --------------------------------------------------------
 
 /** Every send's response (lines 1207-1213). */
-export interface WireSendResponse { messages: Array<{ id: string }>; meta?: WireMeta }
+export interface WireSendResponse {
+  messages: Array<{ id: string }>;
+  meta?: WireMeta;
+}
 
 /** A contact card as sent and received (lines 1090, 2848-2899). */
 export interface WireContactCard {
@@ -137,13 +178,29 @@ export interface WireContactCard {
 }
 
 /** POST send-text-message (line 1901). */
-export interface WireSendText { wa_id: string; text: string }
+export interface WireSendText {
+  wa_id: string;
+  text: string;
+}
 /** POST send-location-message (line 1225). */
-export interface WireSendLocation { wa_id: string; latitude: number; longitude: number; name: string; address: string }
+export interface WireSendLocation {
+  wa_id: string;
+  latitude: number;
+  longitude: number;
+  name: string;
+  address: string;
+}
 /** POST send-contact-message (line 1090). */
-export interface WireSendContact { wa_id: string; contacts: WireContactCard[] }
+export interface WireSendContact {
+  wa_id: string;
+  contacts: WireContactCard[];
+}
 /** POST send-media-message (line 1284): media by URL only; no caption or filename is documented. */
-export interface WireSendMedia { wa_id: string; type: 'image' | 'audio' | 'video' | 'document' | 'sticker'; link: string }
+export interface WireSendMedia {
+  wa_id: string;
+  type: 'image' | 'audio' | 'video' | 'document' | 'sticker';
+  link: string;
+}
 
 /** One template parameter (lines 1390, 1470, 1555, 1744). */
 export interface WireTemplateParameter {
@@ -155,14 +212,33 @@ export interface WireTemplateParameter {
   action?: { flow_token: string };
 }
 /** One component of a template send (lines 1340-1814). */
-export interface WireTemplateSendComponent { type: 'header' | 'body' | 'button'; sub_type?: string; index?: number; parameters?: WireTemplateParameter[] }
+export interface WireTemplateSendComponent {
+  type: 'header' | 'body' | 'button';
+  sub_type?: string;
+  index?: number;
+  parameters?: WireTemplateParameter[];
+}
 /** POST send-template-message (lines 1340, 1390). */
-export interface WireSendTemplate { wa_id: string; template_id: string; components: WireTemplateSendComponent[] }
+export interface WireSendTemplate {
+  wa_id: string;
+  template_id: string;
+  components: WireTemplateSendComponent[];
+}
 
 /** Interactive header of reply-button / list / flow sends (lines 1954, 2033, 2275). */
-export interface WireInteractiveHeader { type: 'text' | 'image' | 'video' | 'document'; text?: string; link?: string }
+export interface WireInteractiveHeader {
+  type: 'text' | 'image' | 'video' | 'document';
+  text?: string;
+  link?: string;
+}
 /** POST send-reply-button-message (line 1954). */
-export interface WireSendReplyButton { wa_id: string; header: WireInteractiveHeader; body: string; footer: string; action: { buttons: Array<{ id: string; title: string }> } }
+export interface WireSendReplyButton {
+  wa_id: string;
+  header: WireInteractiveHeader;
+  body: string;
+  footer: string;
+  action: { buttons: Array<{ id: string; title: string }> };
+}
 /** POST send-list-message (line 2033). */
 export interface WireSendList {
   wa_id: string;
@@ -172,7 +248,12 @@ export interface WireSendList {
   action: { button: string; sections: Array<{ title: string; rows: Array<{ id: string; title: string; description: string }> }> };
 }
 /** POST send-single-product-message (line 2127). */
-export interface WireSendSingleProduct { wa_id: string; body: string; footer: string; action: { catalog_id: string; product_retailer_id: string } }
+export interface WireSendSingleProduct {
+  wa_id: string;
+  body: string;
+  footer: string;
+  action: { catalog_id: string; product_retailer_id: string };
+}
 /** POST send-multi-product-message (line 2190): `header` is a plain string here. */
 export interface WireSendMultiProduct {
   wa_id: string;
@@ -202,15 +283,32 @@ export interface WireSendFlow {
 // --- Settings (lines 2388-2701) --------------------------------------------------------
 
 /** The business profile fields (lines 2426-2434, body of line 2452). */
-export interface WireBusinessProfile { address: string; description: string; email: string; vertical: string; websites: string[] }
+export interface WireBusinessProfile {
+  address: string;
+  description: string;
+  email: string;
+  vertical: string;
+  websites: string[];
+}
 /** GET /api/v1/settings/business-profile response (lines 2423-2441). */
-export interface WireBusinessProfileResponse { settings: { business: { profile: Partial<WireBusinessProfile> } }; meta?: WireMeta }
+export interface WireBusinessProfileResponse {
+  settings: { business: { profile: Partial<WireBusinessProfile> } };
+  meta?: WireMeta;
+}
 /** GET /api/v1/settings/profiles/about response (lines 2538-2550). */
-export interface WireAboutResponse { settings: { profile: { about: { text: string } } }; meta?: WireMeta }
+export interface WireAboutResponse {
+  settings: { profile: { about: { text: string } } };
+  meta?: WireMeta;
+}
 /** PATCH /api/v1/settings/profiles/about body (line 2561). */
-export interface WireAboutRequest { text: string }
+export interface WireAboutRequest {
+  text: string;
+}
 /** GET /api/v1/settings/profiles/photo response (lines 2643-2655). */
-export interface WirePhotoResponse { settings: { profile: { photo: { link: string } } }; meta?: WireMeta }
+export interface WirePhotoResponse {
+  settings: { profile: { photo: { link: string } } };
+  meta?: WireMeta;
+}
 
 // --- Webhooks (lines 2702-2793) --------------------------------------------------------
 
@@ -225,15 +323,28 @@ export interface WireWebhook {
   http_auth?: { status: 'on' | 'off' | string; username?: string; password?: string };
 }
 /** GET /api/v1/webhooks response. */
-export interface WireWebhooksResponse { data: WireWebhook[] }
+export interface WireWebhooksResponse {
+  data: WireWebhook[];
+}
 
 // --- Notifications (lines 2794-3135) ---------------------------------------------------
 
 /** `contacts[]` of an inbound notification (lines 2799-2804). */
-export interface WireNotificationContact { profile?: { name?: string }; wa_id: string }
+export interface WireNotificationContact {
+  profile?: { name?: string };
+  wa_id: string;
+}
 
 /** A media object of an inbound message (lines 2914-2920, 2965-2978). */
-export interface WireInboundMedia { id: string; file?: string; mime_type?: string; sha256?: string; caption?: string; filename?: string; metadata?: Record<string, unknown> }
+export interface WireInboundMedia {
+  id: string;
+  file?: string;
+  mime_type?: string;
+  sha256?: string;
+  caption?: string;
+  filename?: string;
+  metadata?: Record<string, unknown>;
+}
 
 /** One inbound message (lines 2805-2813 and the following examples). */
 export interface WireInboundMessage {
@@ -258,7 +369,12 @@ export interface WireInboundMessage {
 }
 
 /** One error of a failed status (lines 3097-3100, 3111-3115). */
-export interface WireStatusError { code: number | string; title: string; href?: string; details?: string }
+export interface WireStatusError {
+  code: number | string;
+  title: string;
+  href?: string;
+  details?: string;
+}
 
 /** One status notification (lines 3026-3044 and following). */
 export interface WireStatus {
@@ -274,4 +390,8 @@ export interface WireStatus {
 }
 
 /** A webhook notification body: inbound messages, statuses, or both. */
-export interface WireNotification { contacts?: WireNotificationContact[]; messages?: WireInboundMessage[]; statuses?: WireStatus[] }
+export interface WireNotification {
+  contacts?: WireNotificationContact[];
+  messages?: WireInboundMessage[];
+  statuses?: WireStatus[];
+}

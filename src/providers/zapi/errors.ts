@@ -52,7 +52,13 @@ export const ZAPI_ERROR_TABLE: readonly ZapiErrorRule[] = [
   },
   // The instance's WhatsApp session is down: nothing the caller can fix by changing the request.
   { error: 'You are not connected.', doc: 'z-api.txt 845', code: 'PROVIDER_UNAVAILABLE', providerCode: 'NOT_CONNECTED', message: 'the zapi instance is not connected to WhatsApp' },
-  { error: 'You need to restore the session.', doc: 'z-api.txt 845', code: 'PROVIDER_UNAVAILABLE', providerCode: 'RESTORE_SESSION', message: 'the zapi instance must restore its WhatsApp session' },
+  {
+    error: 'You need to restore the session.',
+    doc: 'z-api.txt 845',
+    code: 'PROVIDER_UNAVAILABLE',
+    providerCode: 'RESTORE_SESSION',
+    message: 'the zapi instance must restore its WhatsApp session',
+  },
   { error: 'Invalid phone', doc: 'z-api.txt 6158-6161', code: 'PROVIDER_ERROR', providerCode: 'INVALID_PHONE', message: 'zapi rejected the phone number' },
 ];
 

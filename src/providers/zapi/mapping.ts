@@ -1,7 +1,28 @@
 import type {
-  AccountProfile, Chat, ChatExpiration, Collection, Community, CommunityGroup, CommunityGroupAdders, ConnectionState, Contact, Group,
-  GroupInvitation, GroupParticipant, GroupSettings, InstanceStatus, Label, LabelColor, MessageContent, MessageStatus, PhoneCheck,
-  Page, PageRequest, PresenceState, Product, SharedContact,
+  AccountProfile,
+  Chat,
+  ChatExpiration,
+  Collection,
+  Community,
+  CommunityGroup,
+  CommunityGroupAdders,
+  ConnectionState,
+  Contact,
+  Group,
+  GroupInvitation,
+  GroupParticipant,
+  GroupSettings,
+  InstanceStatus,
+  Label,
+  LabelColor,
+  MessageContent,
+  MessageStatus,
+  PhoneCheck,
+  Page,
+  PageRequest,
+  PresenceState,
+  Product,
+  SharedContact,
 } from '../model.js';
 import type { ZapiCollection, ZapiProduct } from './wire/catalog.js';
 import type { ZapiChat, ZapiChatExpiration } from './wire/chats.js';
@@ -234,9 +255,13 @@ export function toGroup(wire: ZapiGroupMetadata): Group {
     description: text(wire.description),
     ownerId: text(wire.owner),
     createdAt: toEpochMs(wire.creation),
-    participants: (wire.participants ?? []).map(
-      (p): GroupParticipant => ({ id: p.phone, phone: p.phone, isAdmin: toBool(p.isAdmin), isSuperAdmin: toBool(p.isSuperAdmin), name: text(p.name) ?? text(p.short) }),
-    ),
+    participants: (wire.participants ?? []).map((p): GroupParticipant => ({
+      id: p.phone,
+      phone: p.phone,
+      isAdmin: toBool(p.isAdmin),
+      isSuperAdmin: toBool(p.isSuperAdmin),
+      name: text(p.name) ?? text(p.short),
+    })),
     invitationLink: text(wire.invitationLink),
     onlyAdminsSend: wire.adminOnlyMessage === undefined ? null : toBool(wire.adminOnlyMessage),
     onlyAdminsEdit: wire.adminOnlySettings === undefined ? null : toBool(wire.adminOnlySettings),
@@ -354,25 +379,37 @@ export function toCollection(wire: ZapiCollection): Collection {
  */
 export function toMessageStatus(status: string | null | undefined): MessageStatus | null {
   switch (status) {
-    case 'PENDING': return 'PENDING';
-    case 'SENT': return 'SENT';
-    case 'RECEIVED': return 'DELIVERED';
+    case 'PENDING':
+      return 'PENDING';
+    case 'SENT':
+      return 'SENT';
+    case 'RECEIVED':
+      return 'DELIVERED';
     case 'READ':
-    case 'READ_BY_ME': return 'READ';
-    case 'PLAYED': return 'PLAYED';
-    default: return null;
+    case 'READ_BY_ME':
+      return 'READ';
+    case 'PLAYED':
+      return 'PLAYED';
+    default:
+      return null;
   }
 }
 
 /** `PresenceChatCallback.status` → {@link PresenceState} (z-api.txt 13280-13341). @returns null for an undocumented status */
 export function toPresence(status: string): PresenceState | null {
   switch (status) {
-    case 'AVAILABLE': return 'AVAILABLE';
-    case 'UNAVAILABLE': return 'UNAVAILABLE';
-    case 'COMPOSING': return 'COMPOSING';
-    case 'RECORDING': return 'RECORDING';
-    case 'PAUSED': return 'PAUSED';
-    default: return null;
+    case 'AVAILABLE':
+      return 'AVAILABLE';
+    case 'UNAVAILABLE':
+      return 'UNAVAILABLE';
+    case 'COMPOSING':
+      return 'COMPOSING';
+    case 'RECORDING':
+      return 'RECORDING';
+    case 'PAUSED':
+      return 'PAUSED';
+    default:
+      return null;
   }
 }
 
@@ -409,7 +446,14 @@ export function vcardPhones(vcard: string): string[] {
 export function toMessageContent(wire: ZapiReceivedCallback): MessageContent {
   if (wire.text) return { kind: 'text', body: wire.text.message ?? '' };
   if (wire.image) {
-    return { kind: 'image', url: text(wire.image.imageUrl), mimeType: text(wire.image.mimeType), caption: text(wire.image.caption), width: toNumber(wire.image.width), height: toNumber(wire.image.height) };
+    return {
+      kind: 'image',
+      url: text(wire.image.imageUrl),
+      mimeType: text(wire.image.mimeType),
+      caption: text(wire.image.caption),
+      width: toNumber(wire.image.width),
+      height: toNumber(wire.image.height),
+    };
   }
   if (wire.audio) {
     return { kind: 'audio', url: text(wire.audio.audioUrl), mimeType: text(wire.audio.mimeType), voice: toBool(wire.audio.ptt), seconds: toNumber(wire.audio.seconds) };
@@ -419,8 +463,13 @@ export function toMessageContent(wire: ZapiReceivedCallback): MessageContent {
   }
   if (wire.document) {
     return {
-      kind: 'document', url: text(wire.document.documentUrl), mimeType: text(wire.document.mimeType), caption: text(wire.document.caption),
-      fileName: text(wire.document.fileName), title: text(wire.document.title), pageCount: toNumber(wire.document.pageCount),
+      kind: 'document',
+      url: text(wire.document.documentUrl),
+      mimeType: text(wire.document.mimeType),
+      caption: text(wire.document.caption),
+      fileName: text(wire.document.fileName),
+      title: text(wire.document.title),
+      pageCount: toNumber(wire.document.pageCount),
     };
   }
   if (wire.sticker) return { kind: 'sticker', url: text(wire.sticker.stickerUrl), mimeType: text(wire.sticker.mimeType) };
@@ -451,8 +500,10 @@ export function toMessageContent(wire: ZapiReceivedCallback): MessageContent {
     // The list row's own title is `title`; `message` is the row description (compare the
     // send-option-list example, z-api.txt 3580-3595, with the list response, 11590-11597).
     return {
-      kind: 'interactiveReply', replyId: text(wire.listResponseMessage.selectedRowId),
-      title: wire.listResponseMessage.title ?? '', description: text(wire.listResponseMessage.message),
+      kind: 'interactiveReply',
+      replyId: text(wire.listResponseMessage.selectedRowId),
+      title: wire.listResponseMessage.title ?? '',
+      description: text(wire.listResponseMessage.message),
     };
   }
   return { kind: 'unsupported', type: untypedContentKey(wire), raw: wire };

@@ -1,22 +1,22 @@
 import type { DocOperationTable } from '../doc-operations.js';
 
 // Why an operation has no capability (one reason per kind of operation).
-const R0 = "instance administration (QR code, restart, disconnect, rename, profile and call settings) is done in the Z-API panel; no capability in the graph";
-const R1 = "number registration and unbanning: a one-off account flow outside the graph";
-const R2 = "account security (e-mail, PIN): not exposed through the graph";
-const R3 = "this message kind has no capability in the graph yet";
-const R4 = "privacy settings: no capability in the graph yet";
-const R5 = "contact management (add, remove, block, report): no capability in the graph yet";
-const R6 = "single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead";
-const R8 = "calls: no capability in the graph";
-const R10 = "mentioning groups (`groupMentioned`) is not in SendTextInput; sendText mentions members only";
-const R11 = "lightweight variant: GET_GROUP reads the full `group-metadata`";
-const R13 = "chatting with Meta AI: no capability in the graph";
-const R14 = "the send queue: no capability in the graph yet";
-const R19 = "business profile: no capability in the graph yet for Z-API";
+const R0 = 'instance administration (QR code, restart, disconnect, rename, profile and call settings) is done in the Z-API panel; no capability in the graph';
+const R1 = 'number registration and unbanning: a one-off account flow outside the graph';
+const R2 = 'account security (e-mail, PIN): not exposed through the graph';
+const R3 = 'this message kind has no capability in the graph yet';
+const R4 = 'privacy settings: no capability in the graph yet';
+const R5 = 'contact management (add, remove, block, report): no capability in the graph yet';
+const R6 = 'single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead';
+const R8 = 'calls: no capability in the graph';
+const R10 = 'mentioning groups (`groupMentioned`) is not in SendTextInput; sendText mentions members only';
+const R11 = 'lightweight variant: GET_GROUP reads the full `group-metadata`';
+const R13 = 'chatting with Meta AI: no capability in the graph';
+const R14 = 'the send queue: no capability in the graph yet';
+const R19 = 'business profile: no capability in the graph yet for Z-API';
 const R20 = "webhook URLs are set once per instance in the Z-API panel (whatsgraph's URL); the graph does not reconfigure them";
 const R21 = "partner (integrator) API: creates and bills instances, outside one instance's graph";
-const R22 = "WhatsApp status (stories): no capability in the graph yet";
+const R22 = 'WhatsApp status (stories): no capability in the graph yet';
 
 /**
  * Which graph capability reaches each documented Z-API operation (test/fixtures/zapi/operations.json,
@@ -27,365 +27,365 @@ const R22 = "WhatsApp status (stories): no capability in the graph yet";
  */
 export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 504-531: Automatic reading
-  "PUT /update-auto-read-message": { reason: R0 },
+  'PUT /update-auto-read-message': { reason: R0 },
   // z-api.txt 533-563: Automatic status reading
-  "PUT /update-auto-read-status": { reason: R0 },
+  'PUT /update-auto-read-status': { reason: R0 },
   // z-api.txt 565-599: Update profile picture
-  "PUT /profile-picture": { reason: R0 },
+  'PUT /profile-picture': { reason: R0 },
   // z-api.txt 601-633: Update profile name
-  "PUT /profile-name": { reason: R0 },
+  'PUT /profile-name': { reason: R0 },
   // z-api.txt 635-668: Update profile description
-  "PUT /profile-description": { reason: R0 },
+  'PUT /profile-description': { reason: R0 },
   // z-api.txt 670-698: Reject calls
-  "PUT /update-call-reject-auto": { reason: R0 },
+  'PUT /update-call-reject-auto': { reason: R0 },
   // z-api.txt 700-730: Connection message
-  "PUT /update-call-reject-message": { reason: R0 },
+  'PUT /update-call-reject-message': { reason: R0 },
   // z-api.txt 732-748: Getting QRCode - bytes
-  "GET /qr-code": { reason: R0 },
+  'GET /qr-code': { reason: R0 },
   // z-api.txt 750-755: Getting QR Code - Image
-  "GET /qr-code/image": { reason: R0 },
+  'GET /qr-code/image': { reason: R0 },
   // z-api.txt 757-781: Getting QRCode - Phone
-  "GET /phone-code/{phone}": { reason: R0 },
+  'GET /phone-code/{phone}': { reason: R0 },
   // z-api.txt 783-812: Restart instance
-  "GET /restart": { reason: R0 },
+  'GET /restart': { reason: R0 },
   // z-api.txt 814-829: Disconnect
-  "GET /disconnect": { reason: R0 },
+  'GET /disconnect': { reason: R0 },
   // z-api.txt 831-859: Instance status
-  "GET /status": { capabilities: ['INSTANCE_STATUS'] },
+  'GET /status': { capabilities: ['INSTANCE_STATUS'] },
   // z-api.txt 861-897: Cell phone data
-  "GET /device": { capabilities: ['ACCOUNT_PROFILE'] },
+  'GET /device': { capabilities: ['ACCOUNT_PROFILE'] },
   // z-api.txt 899-944: Rename instance
-  "PUT /update-name": { reason: R0 },
+  'PUT /update-name': { reason: R0 },
   // z-api.txt 946-990: Instance data
-  "GET /me": { capabilities: ['ACCOUNT_PROFILE'] },
+  'GET /me': { capabilities: ['ACCOUNT_PROFILE'] },
   // z-api.txt 1026-1099: Check registration availability
-  "POST /mobile/registration-available": { reason: R1 },
+  'POST /mobile/registration-available': { reason: R1 },
   // z-api.txt 1101-1176: Request confirmation code
-  "POST /mobile/request-registration-code": { reason: R1 },
+  'POST /mobile/request-registration-code': { reason: R1 },
   // z-api.txt 1178-1228: Respond to captcha
-  "POST /mobile/respond-captcha": { reason: R1 },
+  'POST /mobile/respond-captcha': { reason: R1 },
   // z-api.txt 1230-1283: Confirm code
-  "POST /mobile/confirm-registration-code": { reason: R1 },
+  'POST /mobile/confirm-registration-code': { reason: R1 },
   // z-api.txt 1285-1339: Request unbanning
-  "POST /mobile/request-unbanning": { reason: R1 },
+  'POST /mobile/request-unbanning': { reason: R1 },
   // z-api.txt 1341-1391: Confirm PIN code
-  "POST /mobile/confirm-pin-code": { reason: R1 },
+  'POST /mobile/confirm-pin-code': { reason: R1 },
   // z-api.txt 1393-1421: PIN code recovery
-  "POST /mobile/recovery-pin-code": { reason: R1 },
+  'POST /mobile/recovery-pin-code': { reason: R1 },
   // z-api.txt 1423-1460: Search account email
-  "GET /security/email": { reason: R2 },
+  'GET /security/email': { reason: R2 },
   // z-api.txt 1462-1503: Register email in account
-  "POST /security/email": { reason: R2 },
+  'POST /security/email': { reason: R2 },
   // z-api.txt 1505-1558: Verify account email
-  "POST /security/verify-email": { reason: R2 },
+  'POST /security/verify-email': { reason: R2 },
   // z-api.txt 1560-1604: Check if you have a PIN code
-  "GET /security/two-fa-code": { reason: R2 },
+  'GET /security/two-fa-code': { reason: R2 },
   // z-api.txt 1606-1659: Register PIN code
-  "POST /security/two-fa-code": { reason: R2 },
+  'POST /security/two-fa-code': { reason: R2 },
   // z-api.txt 1661-1706: Remove email from account
-  "POST /security/email/remove": { reason: R2 },
+  'POST /security/email/remove': { reason: R2 },
   // z-api.txt 1708-1740: Remove PIN code
-  "POST /security/two-fa-code/remove": { reason: R2 },
+  'POST /security/two-fa-code/remove': { reason: R2 },
   // z-api.txt 1764-1849: Send plain text
-  "POST /send-text plain": { capabilities: ['SEND_TEXT'] },
+  'POST /send-text plain': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 1851-1916: Forward message
-  "POST /forward-message": { reason: R3 },
+  'POST /forward-message': { reason: R3 },
   // z-api.txt 1918-1984: Send reaction
-  "POST /send-reaction": { capabilities: ['SEND_REACTION'] },
+  'POST /send-reaction': { capabilities: ['SEND_REACTION'] },
   // z-api.txt 1986-2050: Remove reaction
-  "POST /send-remove-reaction": { capabilities: ['SEND_REACTION'] },
+  'POST /send-remove-reaction': { capabilities: ['SEND_REACTION'] },
   // z-api.txt 2052-2150: Send image
-  "POST /send-image": { capabilities: ['SEND_IMAGE'] },
+  'POST /send-image': { capabilities: ['SEND_IMAGE'] },
   // z-api.txt 2152-2247: Send sticker
-  "POST /send-sticker": { reason: R3 },
+  'POST /send-sticker': { reason: R3 },
   // z-api.txt 2250-2330: Send GIF
-  "POST /send-gif": { reason: R3 },
+  'POST /send-gif': { reason: R3 },
   // z-api.txt 2332-2421: Send audio
-  "POST /send-audio": { capabilities: ['SEND_AUDIO'] },
+  'POST /send-audio': { capabilities: ['SEND_AUDIO'] },
   // z-api.txt 2423-2512: Send video
-  "POST /send-video": { capabilities: ['SEND_VIDEO'] },
+  'POST /send-video': { capabilities: ['SEND_VIDEO'] },
   // z-api.txt 2514-2598: Send PTV
-  "POST /send-ptv": { reason: R3 },
+  'POST /send-ptv': { reason: R3 },
   // z-api.txt 2600-2684: Send documents
-  "POST /send-document/{extension}": { capabilities: ['SEND_DOCUMENT'] },
+  'POST /send-document/{extension}': { capabilities: ['SEND_DOCUMENT'] },
   // z-api.txt 2686-2763: Send link
-  "POST /send-link": { reason: R3 },
+  'POST /send-link': { reason: R3 },
   // z-api.txt 2765-2836: Send location
-  "POST /send-location": { capabilities: ['SEND_LOCATION'] },
+  'POST /send-location': { capabilities: ['SEND_LOCATION'] },
   // z-api.txt 2838-2901: Send product
-  "POST /send-product": { reason: R3 },
+  'POST /send-product': { reason: R3 },
   // z-api.txt 2903-2974: Send catalog
-  "POST /send-catalog": { reason: R3 },
+  'POST /send-catalog': { reason: R3 },
   // z-api.txt 2976-3044: Send contact
-  "POST /send-contact": { capabilities: ['SEND_CONTACT'] },
+  'POST /send-contact': { capabilities: ['SEND_CONTACT'] },
   // z-api.txt 3046-3130: Send multiple contacts
-  "POST /send-contacts": { capabilities: ['SEND_CONTACT'] },
+  'POST /send-contacts': { capabilities: ['SEND_CONTACT'] },
   // z-api.txt 3132-3244: Send text with action buttons
-  "POST /send-button-actions": { reason: R3 },
+  'POST /send-button-actions': { reason: R3 },
   // z-api.txt 3246-3338: Send text with buttons
-  "POST /send-button-list text": { capabilities: ['SEND_BUTTONS'] },
+  'POST /send-button-list text': { capabilities: ['SEND_BUTTONS'] },
   // z-api.txt 3341-3435: Send buttons with image
-  "POST /send-button-list image": { capabilities: ['SEND_BUTTONS'] },
+  'POST /send-button-list image': { capabilities: ['SEND_BUTTONS'] },
   // z-api.txt 3437-3531: Send buttons with video
-  "POST /send-button-list video": { capabilities: ['SEND_BUTTONS'] },
+  'POST /send-button-list video': { capabilities: ['SEND_BUTTONS'] },
   // z-api.txt 3534-3626: Send option list
-  "POST /send-option-list": { capabilities: ['SEND_LIST'] },
+  'POST /send-option-list': { capabilities: ['SEND_LIST'] },
   // z-api.txt 3628-3706: Send OTP button
-  "POST /send-button-otp": { reason: R3 },
+  'POST /send-button-otp': { reason: R3 },
   // z-api.txt 3708-3780: Send PIX button
-  "POST /send-button-pix": { reason: R3 },
+  'POST /send-button-pix': { reason: R3 },
   // z-api.txt 3782-3917: Send carousel
-  "POST /send-carousel": { reason: R3 },
+  'POST /send-carousel': { reason: R3 },
   // z-api.txt 3919-3979: Delete messages
-  "DELETE /messages": { capabilities: ['DELETE_MESSAGE'] },
+  'DELETE /messages': { capabilities: ['DELETE_MESSAGE'] },
   // z-api.txt 3981-4039: Read messages
-  "POST /read-message": { capabilities: ['READ_MESSAGE'] },
+  'POST /read-message': { capabilities: ['READ_MESSAGE'] },
   // z-api.txt 4041-4117: Reply message
-  "POST /send-text reply": { capabilities: ['SEND_TEXT'] },
+  'POST /send-text reply': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 4119-4206: Send poll
-  "POST /send-poll": { reason: R3 },
+  'POST /send-poll': { reason: R3 },
   // z-api.txt 4208-4274: Submit vote to poll
-  "POST /send-poll-vote": { reason: R3 },
+  'POST /send-poll-vote': { reason: R3 },
   // z-api.txt 4276-4419: Submit order approval
-  "POST /send-order": { reason: R3 },
+  'POST /send-order': { reason: R3 },
   // z-api.txt 4421-4545: Send order status update
-  "POST /order-status-update": { reason: R3 },
+  'POST /order-status-update': { reason: R3 },
   // z-api.txt 4547-4671: Send order payment update
-  "POST /order-payment-update": { reason: R3 },
+  'POST /order-payment-update': { reason: R3 },
   // z-api.txt 4673-4738: Pin/Unpin messages
-  "POST /pin-message": { reason: R3 },
+  'POST /pin-message': { reason: R3 },
   // z-api.txt 4740-4814: Send channel admin invite
-  "POST /send-newsletter-admin-invite": { reason: R3 },
+  'POST /send-newsletter-admin-invite': { reason: R3 },
   // z-api.txt 4816-4894: Send event
-  "POST /send-event": { reason: R3 },
+  'POST /send-event': { reason: R3 },
   // z-api.txt 4896-4979: Edit event
-  "POST /send-edit-event": { reason: R3 },
+  'POST /send-edit-event': { reason: R3 },
   // z-api.txt 4981-5047: Respond to event
-  "POST /send-event-response": { reason: R3 },
+  'POST /send-event-response': { reason: R3 },
   // z-api.txt 5055-5113: List disallowed contacts
-  "GET /privacy/disallowed-contacts": { reason: R4 },
+  'GET /privacy/disallowed-contacts': { reason: R4 },
   // z-api.txt 5115-5198: Last seen
-  "POST /privacy/last-seen": { reason: R4 },
+  'POST /privacy/last-seen': { reason: R4 },
   // z-api.txt 5200-5283: Profile photo view
-  "POST /privacy/photo": { reason: R4 },
+  'POST /privacy/photo': { reason: R4 },
   // z-api.txt 5285-5368: Message preview
-  "POST /privacy/description": { reason: R4 },
+  'POST /privacy/description': { reason: R4 },
   // z-api.txt 5370-5452: Permission to add to groups
-  "POST /privacy/group-add": { reason: R4 },
+  'POST /privacy/group-add': { reason: R4 },
   // z-api.txt 5455-5514: Online visibility
-  "POST /privacy/online": { reason: R4 },
+  'POST /privacy/online': { reason: R4 },
   // z-api.txt 5516-5571: Read receipts
-  "POST /privacy/read-receipts": { reason: R4 },
+  'POST /privacy/read-receipts': { reason: R4 },
   // z-api.txt 5573-5627: Message duration
-  "POST /privacy/messages-duration": { reason: R4 },
+  'POST /privacy/messages-duration': { reason: R4 },
   // z-api.txt 5640-5700: Get contacts
-  "GET /contacts": { capabilities: ['LIST_CONTACTS'] },
+  'GET /contacts': { capabilities: ['LIST_CONTACTS'] },
   // z-api.txt 5702-5773: Add Contacts
-  "POST /contacts/add": { reason: R5 },
+  'POST /contacts/add': { reason: R5 },
   // z-api.txt 5775-5825: Remove Contacts
-  "DELETE /contacts/remove": { reason: R5 },
+  'DELETE /contacts/remove': { reason: R5 },
   // z-api.txt 5827-5889: Get contact metadata
-  "GET /contacts/{phone}": { capabilities: ['GET_CONTACT'] },
+  'GET /contacts/{phone}': { capabilities: ['GET_CONTACT'] },
   // z-api.txt 5891-5942: Get contact image
-  "GET /profile-picture": { capabilities: ['PROFILE_PICTURE'] },
+  'GET /profile-picture': { capabilities: ['PROFILE_PICTURE'] },
   // z-api.txt 5944-5999: Number with WhatsApp?
-  "GET /phone-exists/{phone}": { reason: R6 },
+  'GET /phone-exists/{phone}': { reason: R6 },
   // z-api.txt 6002-6071: Number with WhatsApp? (batch)
-  "POST /phone-exists-batch": { capabilities: ['CHECK_PHONES'] },
+  'POST /phone-exists-batch': { capabilities: ['CHECK_PHONES'] },
   // z-api.txt 6073-6125: Block contact
-  "POST /contacts/modify-blocked": { reason: R5 },
+  'POST /contacts/modify-blocked': { reason: R5 },
   // z-api.txt 6127-6180: Report contact
-  "POST /contacts/{phone}/report": { reason: R5 },
+  'POST /contacts/{phone}/report': { reason: R5 },
   // z-api.txt 6186-6267: Get chats
-  "GET /chats": { capabilities: ['LIST_CHATS'] },
+  'GET /chats': { capabilities: ['LIST_CHATS'] },
   // z-api.txt 6269-6333: Get Chat Metadata
-  "GET /chats/{phone}": { capabilities: ['GET_CHAT'] },
+  'GET /chats/{phone}': { capabilities: ['GET_CHAT'] },
   // z-api.txt 6335-6382: Read chats
-  "POST /modify-chat read": { capabilities: ['MARK_CHAT_READ'] },
+  'POST /modify-chat read': { capabilities: ['MARK_CHAT_READ'] },
   // z-api.txt 6384-6431: Archive chats
-  "POST /modify-chat archive": { capabilities: ['ARCHIVE_CHAT'] },
+  'POST /modify-chat archive': { capabilities: ['ARCHIVE_CHAT'] },
   // z-api.txt 6433-6480: Pin chats
-  "POST /modify-chat pin": { capabilities: ['PIN_CHAT'] },
+  'POST /modify-chat pin': { capabilities: ['PIN_CHAT'] },
   // z-api.txt 6482-6534: Mute chats
-  "POST /modify-chat mute": { capabilities: ['MUTE_CHAT'] },
+  'POST /modify-chat mute': { capabilities: ['MUTE_CHAT'] },
   // z-api.txt 6536-6588: Clear chat
-  "POST /modify-chat clear": { capabilities: ['CLEAR_CHAT'] },
+  'POST /modify-chat clear': { capabilities: ['CLEAR_CHAT'] },
   // z-api.txt 6590-6637: Delete Chats
-  "POST /modify-chat delete": { capabilities: ['DELETE_CHAT'] },
+  'POST /modify-chat delete': { capabilities: ['DELETE_CHAT'] },
   // z-api.txt 6639-6679: Chat expiration
-  "POST /send-chat-expiration": { capabilities: ['CHAT_EXPIRATION'] },
+  'POST /send-chat-expiration': { capabilities: ['CHAT_EXPIRATION'] },
   // z-api.txt 6692-6753: Make a call
-  "POST /send-call": { reason: R8 },
+  'POST /send-call': { reason: R8 },
   // z-api.txt 6769-6841: Search groups
-  "GET /groups": { capabilities: ['LIST_GROUPS'] },
+  'GET /groups': { capabilities: ['LIST_GROUPS'] },
   // z-api.txt 6843-6930: Creating groups
-  "POST /create-group": { capabilities: ['CREATE_GROUP'] },
+  'POST /create-group': { capabilities: ['CREATE_GROUP'] },
   // z-api.txt 6932-7007: Update group name
-  "POST /update-group-name": { capabilities: ['UPDATE_GROUP'] },
+  'POST /update-group-name': { capabilities: ['UPDATE_GROUP'] },
   // z-api.txt 7009-7078: Update group image
-  "POST /update-group-photo": { capabilities: ['UPDATE_GROUP'] },
+  'POST /update-group-photo': { capabilities: ['UPDATE_GROUP'] },
   // z-api.txt 7080-7162: Add Participants
-  "POST /add-participant group": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
+  'POST /add-participant group': { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7163-7239: Remove Participants
-  "POST /remove-participant group": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
+  'POST /remove-participant group': { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7240-7316: Approve Participants
-  "POST /approve-participant": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
+  'POST /approve-participant': { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7317-7393: Reject Participants
-  "POST /reject-participant": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
+  'POST /reject-participant': { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7394-7469: Mention member
-  "POST /send-text mention-members": { capabilities: ['SEND_TEXT'] },
+  'POST /send-text mention-members': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 7470-7549: Mention group
-  "POST /send-text mention-groups": { reason: R10 },
+  'POST /send-text mention-groups': { reason: R10 },
   // z-api.txt 7550-7625: Promote group admin
-  "POST /add-admin group": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
+  'POST /add-admin group': { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7626-7710: Remove group admin
-  "POST /remove-admin group": { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
+  'POST /remove-admin group': { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7711-7784: Leave the group
-  "POST /leave-group": { capabilities: ['LEAVE_GROUP'] },
+  'POST /leave-group': { capabilities: ['LEAVE_GROUP'] },
   // z-api.txt 7785-7909: Group Metadata
-  "GET /group-metadata/{phone}": { capabilities: ['GET_GROUP'] },
+  'GET /group-metadata/{phone}': { capabilities: ['GET_GROUP'] },
   // z-api.txt 7910-8008: Group Metadata (lightweight)
-  "GET /light-group-metadata/{phone}": { reason: R11 },
+  'GET /light-group-metadata/{phone}': { reason: R11 },
   // z-api.txt 8009-8090: Invite Group Metadata
-  "GET /group-invitation-metadata": { capabilities: ['GROUP_INVITATION'] },
+  'GET /group-invitation-metadata': { capabilities: ['GROUP_INVITATION'] },
   // z-api.txt 8091-8173: Group settings
-  "POST /update-group-settings": { capabilities: ['UPDATE_GROUP'] },
+  'POST /update-group-settings': { capabilities: ['UPDATE_GROUP'] },
   // z-api.txt 8174-8247: Change description
-  "POST /update-group-description": { capabilities: ['UPDATE_GROUP'] },
+  'POST /update-group-description': { capabilities: ['UPDATE_GROUP'] },
   // z-api.txt 8248-8303: Reset group invite link
-  "POST /redefine-invitation-link/{groupId} group": { capabilities: ['RESET_GROUP_INVITE_LINK'] },
+  'POST /redefine-invitation-link/{groupId} group': { capabilities: ['RESET_GROUP_INVITE_LINK'] },
   // z-api.txt 8304-8360: Get group invite link
-  "POST /group-invitation-link/{groupId}": { capabilities: ['GROUP_INVITE_LINK'] },
+  'POST /group-invitation-link/{groupId}': { capabilities: ['GROUP_INVITE_LINK'] },
   // z-api.txt 8361-8412: Accept group invitation
-  "GET /accept-invite-group": { capabilities: ['JOIN_GROUP'] },
+  'GET /accept-invite-group': { capabilities: ['JOIN_GROUP'] },
   // z-api.txt 8455-8521: Create community
-  "POST /communities": { capabilities: ['CREATE_COMMUNITY'] },
+  'POST /communities': { capabilities: ['CREATE_COMMUNITY'] },
   // z-api.txt 8522-8577: List communities
-  "GET /communities": { capabilities: ['LIST_COMMUNITIES'] },
+  'GET /communities': { capabilities: ['LIST_COMMUNITIES'] },
   // z-api.txt 8578-8638: Link groups
-  "POST /communities/link": { capabilities: ['LINK_COMMUNITY_GROUPS'] },
+  'POST /communities/link': { capabilities: ['LINK_COMMUNITY_GROUPS'] },
   // z-api.txt 8639-8699: Unlink groups
-  "POST /communities/unlink": { capabilities: ['LINK_COMMUNITY_GROUPS'] },
+  'POST /communities/unlink': { capabilities: ['LINK_COMMUNITY_GROUPS'] },
   // z-api.txt 8700-8771: Community metadata
-  "GET /communities-metadata/{communityId}": { capabilities: ['GET_COMMUNITY'] },
+  'GET /communities-metadata/{communityId}': { capabilities: ['GET_COMMUNITY'] },
   // z-api.txt 8772-8824: Reset Community Invite Link
-  "POST /redefine-invitation-link/{communityId} community": { capabilities: ['RESET_COMMUNITY_INVITE_LINK'] },
+  'POST /redefine-invitation-link/{communityId} community': { capabilities: ['RESET_COMMUNITY_INVITE_LINK'] },
   // z-api.txt 8825-8889: Add participants
-  "POST /add-participant community": { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
+  'POST /add-participant community': { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
   // z-api.txt 8890-8949: Remove participants
-  "POST /remove-participant community": { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
+  'POST /remove-participant community': { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
   // z-api.txt 8950-9009: Promote community admin
-  "POST /add-admin community": { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
+  'POST /add-admin community': { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
   // z-api.txt 9010-9069: Remove community admin
-  "POST /remove-admin community": { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
+  'POST /remove-admin community': { capabilities: ['MANAGE_COMMUNITY_PARTICIPANTS'] },
   // z-api.txt 9070-9125: Community Settings
-  "POST /communities/settings": { capabilities: ['UPDATE_COMMUNITY'] },
+  'POST /communities/settings': { capabilities: ['UPDATE_COMMUNITY'] },
   // z-api.txt 9126-9176: Deactivate community
-  "DELETE /communities/{communityId}": { capabilities: ['DEACTIVATE_COMMUNITY'] },
+  'DELETE /communities/{communityId}': { capabilities: ['DEACTIVATE_COMMUNITY'] },
   // z-api.txt 9177-9238: Change description
-  "POST /update-community-description": { capabilities: ['UPDATE_COMMUNITY'] },
+  'POST /update-community-description': { capabilities: ['UPDATE_COMMUNITY'] },
   // z-api.txt 9250-9331: Chat with Meta AI
-  "POST /send-text meta-ai": { reason: R13 },
+  'POST /send-text meta-ai': { reason: R13 },
   // z-api.txt 9351-9447: Queue
-  "GET /queue list": { reason: R14 },
+  'GET /queue list': { reason: R14 },
   // z-api.txt 9351-9447: Queue (count)
-  "GET /queue/count count": { reason: R14 },
+  'GET /queue/count count': { reason: R14 },
   // z-api.txt 9448-9484: Delete queue
-  "DELETE /queue": { reason: R14 },
+  'DELETE /queue': { reason: R14 },
   // z-api.txt 9485-9532: Delete queued message
-  "DELETE /queue/{zaapId}": { reason: R14 },
+  'DELETE /queue/{zaapId}': { reason: R14 },
   // z-api.txt 9545-9615: Create/edit product
-  "POST /products": { capabilities: ['UPSERT_PRODUCT'] },
+  'POST /products': { capabilities: ['UPSERT_PRODUCT'] },
   // z-api.txt 9616-9681: Get Products
-  "GET /catalogs": { capabilities: ['LIST_PRODUCTS'] },
+  'GET /catalogs': { capabilities: ['LIST_PRODUCTS'] },
   // z-api.txt 9682-9744: Pick Up Products (Phone)
-  "GET /catalogs/{phone}": { capabilities: ['LIST_PRODUCTS'] },
+  'GET /catalogs/{phone}': { capabilities: ['LIST_PRODUCTS'] },
   // z-api.txt 9745-9808: Get Product (Id)
-  "GET /products/{productId}": { capabilities: ['GET_PRODUCT'] },
+  'GET /products/{productId}': { capabilities: ['GET_PRODUCT'] },
   // z-api.txt 9809-9850: Delete Product
-  "DELETE /products/{productId}": { capabilities: ['DELETE_PRODUCT'] },
+  'DELETE /products/{productId}': { capabilities: ['DELETE_PRODUCT'] },
   // z-api.txt 9851-9906: Search tags
-  "GET /tags": { capabilities: ['LIST_LABELS'] },
+  'GET /tags': { capabilities: ['LIST_LABELS'] },
   // z-api.txt 9907-9954: Label cores
-  "GET /business/tags/colors": { capabilities: ['LABEL_COLORS'] },
+  'GET /business/tags/colors': { capabilities: ['LABEL_COLORS'] },
   // z-api.txt 9955-10015: Create new label
-  "POST /business/create-tag": { capabilities: ['CREATE_LABEL'] },
+  'POST /business/create-tag': { capabilities: ['CREATE_LABEL'] },
   // z-api.txt 10016-10082: Edit label
-  "POST /business/edit-tag/{tagId}": { capabilities: ['UPDATE_LABEL'] },
+  'POST /business/edit-tag/{tagId}': { capabilities: ['UPDATE_LABEL'] },
   // z-api.txt 10083-10131: Delete tag
-  "DELETE /business/tag/{tagId}": { capabilities: ['DELETE_LABEL'] },
+  'DELETE /business/tag/{tagId}': { capabilities: ['DELETE_LABEL'] },
   // z-api.txt 10132-10160: Assign tags to a chat
-  "PUT /chats/{phone}/tags/{tag}/add": { capabilities: ['ASSIGN_LABEL'] },
+  'PUT /chats/{phone}/tags/{tag}/add': { capabilities: ['ASSIGN_LABEL'] },
   // z-api.txt 10161-10190: Remove tags from a chat
-  "PUT /chats/{phone}/tags/{tag}/remove": { capabilities: ['UNASSIGN_LABEL'] },
+  'PUT /chats/{phone}/tags/{tag}/remove': { capabilities: ['UNASSIGN_LABEL'] },
   // z-api.txt 10191-10240: Catalog configuration
-  "POST /catalogs/config": { capabilities: ['CONFIGURE_CATALOG'] },
+  'POST /catalogs/config': { capabilities: ['CONFIGURE_CATALOG'] },
   // z-api.txt 10241-10292: Create collection
-  "POST /catalogs/collection": { capabilities: ['CREATE_COLLECTION'] },
+  'POST /catalogs/collection': { capabilities: ['CREATE_COLLECTION'] },
   // z-api.txt 10293-10363: List collections
-  "GET /catalogs/collection": { capabilities: ['LIST_COLLECTIONS'] },
+  'GET /catalogs/collection': { capabilities: ['LIST_COLLECTIONS'] },
   // z-api.txt 10364-10403: Delete collection
-  "DELETE /catalogs/collection/{collectionId}": { capabilities: ['DELETE_COLLECTION'] },
+  'DELETE /catalogs/collection/{collectionId}': { capabilities: ['DELETE_COLLECTION'] },
   // z-api.txt 10404-10455: Edit collection
-  "POST /catalogs/collection-edit/{collectionId}": { capabilities: ['UPDATE_COLLECTION'] },
+  'POST /catalogs/collection-edit/{collectionId}': { capabilities: ['UPDATE_COLLECTION'] },
   // z-api.txt 10456-10540: List products in a collection
-  "GET /catalogs/collection-products/{phone}": { capabilities: ['LIST_COLLECTION_PRODUCTS'] },
+  'GET /catalogs/collection-products/{phone}': { capabilities: ['LIST_COLLECTION_PRODUCTS'] },
   // z-api.txt 10541-10597: Add products to collection
-  "POST /catalogs/collection/add-product": { capabilities: ['ADD_COLLECTION_PRODUCTS'] },
+  'POST /catalogs/collection/add-product': { capabilities: ['ADD_COLLECTION_PRODUCTS'] },
   // z-api.txt 10598-10654: Remove products from the collection
-  "POST /catalogs/collection/remove-product": { capabilities: ['REMOVE_COLLECTION_PRODUCTS'] },
+  'POST /catalogs/collection/remove-product': { capabilities: ['REMOVE_COLLECTION_PRODUCTS'] },
   // z-api.txt 10655-10710: Change company description
-  "POST /business/company-description": { reason: R19 },
+  'POST /business/company-description': { reason: R19 },
   // z-api.txt 10711-10769: Change company email
-  "POST /business/company-email": { reason: R19 },
+  'POST /business/company-email': { reason: R19 },
   // z-api.txt 10770-10825: Change the company's business address
-  "POST /business/company-address": { reason: R19 },
+  'POST /business/company-address': { reason: R19 },
   // z-api.txt 10826-10887: Change company websites
-  "POST /business/company-websites": { reason: R19 },
+  'POST /business/company-websites': { reason: R19 },
   // z-api.txt 10888-10966: Change opening hours
-  "POST /business/hours": { reason: R19 },
+  'POST /business/hours': { reason: R19 },
   // z-api.txt 10967-11029: List categories
-  "GET /business/available-categories": { reason: R19 },
+  'GET /business/available-categories': { reason: R19 },
   // z-api.txt 11030-11088: Assign categories
-  "POST /business/categories": { reason: R19 },
+  'POST /business/categories': { reason: R19 },
   // z-api.txt 11137-11185: When sending
-  "PUT /update-webhook-delivery": { reason: R20 },
+  'PUT /update-webhook-delivery': { reason: R20 },
   // z-api.txt 11186-12967: Upon receiving
-  "PUT /update-webhook-received": { reason: R20 },
+  'PUT /update-webhook-received': { reason: R20 },
   // z-api.txt 11206-11220: Upon receiving (with "sent by me")
-  "PUT /update-webhook-received-delivery": { reason: R20 },
+  'PUT /update-webhook-received-delivery': { reason: R20 },
   // z-api.txt 13016-13065: When disconnecting
-  "PUT /update-webhook-disconnected": { reason: R20 },
+  'PUT /update-webhook-disconnected': { reason: R20 },
   // z-api.txt 13066-13161: Message status
-  "PUT /update-webhook-message-status": { reason: R20 },
+  'PUT /update-webhook-message-status': { reason: R20 },
   // z-api.txt 13162-13257: Message status
-  "PUT /update-webhook-message-status duplicate": { reason: R20 },
+  'PUT /update-webhook-message-status duplicate': { reason: R20 },
   // z-api.txt 13258-13350: Chat status
-  "PUT /update-webhook-chat-presence": { reason: R20 },
+  'PUT /update-webhook-chat-presence': { reason: R20 },
   // z-api.txt 13351-13402: When connecting
-  "PUT /update-webhook-connected": { reason: R20 },
+  'PUT /update-webhook-connected': { reason: R20 },
   // z-api.txt 13403-13433: Update all webhooks
-  "PUT /update-every-webhooks": { reason: R20 },
+  'PUT /update-every-webhooks': { reason: R20 },
   // z-api.txt 13434-13461: Update notify sent by me
-  "PUT /update-notify-sent-by-me": { reason: R20 },
+  'PUT /update-notify-sent-by-me': { reason: R20 },
   // z-api.txt 13512-13603: Creating an instance
-  "POST /instances/integrator/on-demand": { reason: R21 },
+  'POST /instances/integrator/on-demand': { reason: R21 },
   // z-api.txt 13604-13650: Subscribing to an instance
-  "POST /instances/{instanceId}/token/{token}/integrator/on-demand/subscription": { reason: R21 },
+  'POST /instances/{instanceId}/token/{token}/integrator/on-demand/subscription': { reason: R21 },
   // z-api.txt 13651-13700: Canceling an instance
-  "POST /instances/{instanceId}/token/{token}/integrator/on-demand/cancel": { reason: R21 },
+  'POST /instances/{instanceId}/token/{token}/integrator/on-demand/cancel': { reason: R21 },
   // z-api.txt 13701-13791: Listing instances
-  "GET /instances": { reason: R21 },
+  'GET /instances': { reason: R21 },
   // z-api.txt 13811-13870: Sending status text
-  "POST /send-text-status": { reason: R22 },
+  'POST /send-text-status': { reason: R22 },
   // z-api.txt 13871-13937: Sending status image
-  "POST /send-image-status": { reason: R22 },
+  'POST /send-image-status': { reason: R22 },
   // z-api.txt 13938-13999: Reply status with text
-  "POST /reply-status-text": { reason: R22 },
+  'POST /reply-status-text': { reason: R22 },
   // z-api.txt 14000-14062: Reply status with gif
-  "POST /reply-status-gif": { reason: R22 },
+  'POST /reply-status-gif': { reason: R22 },
   // z-api.txt 14063-14124: Reply status with sticker
-  "POST /reply-status-sticker": { reason: R22 },
+  'POST /reply-status-sticker': { reason: R22 },
   // z-api.txt 14125-14189: Sending video status
-  "POST /send-video-status": { reason: R22 },
+  'POST /send-video-status': { reason: R22 },
 };

@@ -3,8 +3,15 @@ import { stableEventId, WebhookPayloadError, type InboundWebhook, type WebhookSa
 import type { DomainEvent, Message, MessageStatusChangedEvent } from '../model.js';
 import { occurredAt, toBool, toConnectionState, toMessageContent, toMessageStatus, toPresence } from './mapping.js';
 import {
-  connectedCallbackSchema, deliveryCallbackSchema, disconnectedCallbackSchema, messageStatusCallbackSchema, presenceChatCallbackSchema,
-  receivedCallbackSchema, ZAPI_WEBHOOK_TYPES, type ZapiReceivedCallback, type ZapiWebhookType,
+  connectedCallbackSchema,
+  deliveryCallbackSchema,
+  disconnectedCallbackSchema,
+  messageStatusCallbackSchema,
+  presenceChatCallbackSchema,
+  receivedCallbackSchema,
+  ZAPI_WEBHOOK_TYPES,
+  type ZapiReceivedCallback,
+  type ZapiWebhookType,
 } from './wire/webhooks.js';
 
 /**
@@ -73,7 +80,12 @@ export function parseZapiWebhook(instanceId: string, delivery: InboundWebhook): 
       const at = occurredAt(p.momment, receivedAt);
       return p.ids.map((messageId): MessageStatusChangedEvent => ({
         id: stableEventId(instanceId, 'MESSAGE_STATUS_CHANGED', messageId, status),
-        type: 'MESSAGE_STATUS_CHANGED', instanceId, occurredAt: at, messageId, chatId: p.phone ?? null, status,
+        type: 'MESSAGE_STATUS_CHANGED',
+        instanceId,
+        occurredAt: at,
+        messageId,
+        chatId: p.phone ?? null,
+        status,
       }));
     }
     case 'DeliveryCallback': {
@@ -85,38 +97,64 @@ export function parseZapiWebhook(instanceId: string, delivery: InboundWebhook): 
       if (!messageId) throw new WebhookPayloadError('z-api DeliveryCallback: no messageId or zaapId');
       const failed = typeof p.error === 'string' && p.error !== '';
       const status = failed ? 'FAILED' : 'SENT';
-      return [{
-        id: stableEventId(instanceId, 'MESSAGE_STATUS_CHANGED', messageId, status),
-        type: 'MESSAGE_STATUS_CHANGED', instanceId, occurredAt: occurredAt(p.momment, receivedAt), messageId, chatId: p.phone ?? null, status,
-        error: failed ? { code: 'DELIVERY_FAILED', title: 'Z-API could not send the message', detail: p.error ?? null } : null,
-      }];
+      return [
+        {
+          id: stableEventId(instanceId, 'MESSAGE_STATUS_CHANGED', messageId, status),
+          type: 'MESSAGE_STATUS_CHANGED',
+          instanceId,
+          occurredAt: occurredAt(p.momment, receivedAt),
+          messageId,
+          chatId: p.phone ?? null,
+          status,
+          error: failed ? { code: 'DELIVERY_FAILED', title: 'Z-API could not send the message', detail: p.error ?? null } : null,
+        },
+      ];
     }
     case 'PresenceChatCallback': {
       const p = read(presenceChatCallbackSchema, input, 'PresenceChatCallback');
       const presence = toPresence(p.status);
       if (!presence) throw new WebhookPayloadError('z-api PresenceChatCallback: undocumented status');
-      return [{
-        id: stableEventId(instanceId, 'PRESENCE_CHANGED', p.phone, p.status, p.lastSeen ?? '', receivedAt),
-        type: 'PRESENCE_CHANGED', instanceId, occurredAt: receivedAt, chatId: p.phone, participantId: null, presence,
-        lastSeenAt: p.lastSeen === null || p.lastSeen === undefined ? null : occurredAt(p.lastSeen, receivedAt),
-      }];
+      return [
+        {
+          id: stableEventId(instanceId, 'PRESENCE_CHANGED', p.phone, p.status, p.lastSeen ?? '', receivedAt),
+          type: 'PRESENCE_CHANGED',
+          instanceId,
+          occurredAt: receivedAt,
+          chatId: p.phone,
+          participantId: null,
+          presence,
+          lastSeenAt: p.lastSeen === null || p.lastSeen === undefined ? null : occurredAt(p.lastSeen, receivedAt),
+        },
+      ];
     }
     case 'ConnectedCallback': {
       const p = read(connectedCallbackSchema, input, 'ConnectedCallback');
       // A ConnectedCallback without `connected` still reports a connection (z-api.txt 13356: "triggered when the Z-API connects").
       const state = toConnectionState(p.connected === undefined || p.connected === null ? true : toBool(p.connected));
-      return [{
-        id: stableEventId(instanceId, 'CONNECTION_CHANGED', state, p.momment ?? ''),
-        type: 'CONNECTION_CHANGED', instanceId, occurredAt: occurredAt(p.momment, receivedAt), state, detail: null,
-      }];
+      return [
+        {
+          id: stableEventId(instanceId, 'CONNECTION_CHANGED', state, p.momment ?? ''),
+          type: 'CONNECTION_CHANGED',
+          instanceId,
+          occurredAt: occurredAt(p.momment, receivedAt),
+          state,
+          detail: null,
+        },
+      ];
     }
     case 'DisconnectedCallback': {
       const p = read(disconnectedCallbackSchema, input, 'DisconnectedCallback');
       const state = toConnectionState(p.disconnected === undefined || p.disconnected === null ? false : !toBool(p.disconnected));
-      return [{
-        id: stableEventId(instanceId, 'CONNECTION_CHANGED', state, p.momment ?? ''),
-        type: 'CONNECTION_CHANGED', instanceId, occurredAt: occurredAt(p.momment, receivedAt), state, detail: p.error ?? null,
-      }];
+      return [
+        {
+          id: stableEventId(instanceId, 'CONNECTION_CHANGED', state, p.momment ?? ''),
+          type: 'CONNECTION_CHANGED',
+          instanceId,
+          occurredAt: occurredAt(p.momment, receivedAt),
+          state,
+          detail: p.error ?? null,
+        },
+      ];
     }
   }
 }
@@ -131,7 +169,12 @@ function receivedEvent(instanceId: string, p: ZapiReceivedCallback, receivedAt: 
   if (p.notification) {
     return {
       id: stableEventId(instanceId, 'INSTANCE_EVENT', p.notification, p.messageId, p.callId, p.phone, p.momment ?? ''),
-      type: 'INSTANCE_EVENT', instanceId, occurredAt: at, kind: p.notification, chatId: p.phone, raw: p,
+      type: 'INSTANCE_EVENT',
+      instanceId,
+      occurredAt: at,
+      kind: p.notification,
+      chatId: p.phone,
+      raw: p,
     };
   }
   if (!p.messageId) throw new WebhookPayloadError('z-api ReceivedCallback: message without messageId');
@@ -154,7 +197,10 @@ function receivedEvent(instanceId: string, p: ZapiReceivedCallback, receivedAt: 
   };
   return {
     id: stableEventId(instanceId, 'MESSAGE_RECEIVED', p.messageId, toBool(p.isEdit) ? (p.momment ?? '') : ''),
-    type: 'MESSAGE_RECEIVED', instanceId, occurredAt: at, message,
+    type: 'MESSAGE_RECEIVED',
+    instanceId,
+    occurredAt: at,
+    message,
   };
 }
 
@@ -165,11 +211,27 @@ function receivedEvent(instanceId: string, p: ZapiReceivedCallback, receivedAt: 
 export const ZAPI_WEBHOOK_SAMPLES: WebhookSamples = {
   inboundText(messageId, options = {}) {
     return {
-      isStatusReply: false, senderLid: '81896604192873@lid', connectedPhone: '554499999999', waitingMessage: false, isEdit: false,
-      isGroup: false, isNewsletter: false, instanceId: 'A20DA9C0183A2D35A260F53F5D2B9244', messageId,
-      phone: options.phone ?? '5544999999999', fromMe: false, momment: options.occurredAt ?? Date.now(), status: 'RECEIVED',
-      chatName: 'name', senderPhoto: null, senderName: 'name', participantPhone: null, photo: null, broadcast: false,
-      type: 'ReceivedCallback', text: { message: options.text ?? 'test' },
+      isStatusReply: false,
+      senderLid: '81896604192873@lid',
+      connectedPhone: '554499999999',
+      waitingMessage: false,
+      isEdit: false,
+      isGroup: false,
+      isNewsletter: false,
+      instanceId: 'A20DA9C0183A2D35A260F53F5D2B9244',
+      messageId,
+      phone: options.phone ?? '5544999999999',
+      fromMe: false,
+      momment: options.occurredAt ?? Date.now(),
+      status: 'RECEIVED',
+      chatName: 'name',
+      senderPhoto: null,
+      senderName: 'name',
+      participantPhone: null,
+      photo: null,
+      broadcast: false,
+      type: 'ReceivedCallback',
+      text: { message: options.text ?? 'test' },
     };
   },
 };

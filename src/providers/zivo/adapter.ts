@@ -46,7 +46,11 @@ export class ZivoAdapter implements ProviderAdapter {
   private readonly pollIntervalMs: number;
   private poller: Poller | null = null;
 
-  constructor(config: ZivoConfig, deps: ProviderDeps, private readonly now: () => number = Date.now) {
+  constructor(
+    config: ZivoConfig,
+    deps: ProviderDeps,
+    private readonly now: () => number = Date.now,
+  ) {
     this.instanceId = config.id;
     this.pollIntervalMs = config.statusPollIntervalMs ?? ZIVO_DEFAULT_STATUS_POLL_INTERVAL_MS;
     this.logger = deps.logger.child({ provider: 'zivo', instanceId: config.id });

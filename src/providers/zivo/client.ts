@@ -3,9 +3,7 @@ import { ProviderHttpClient } from '../http.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
 import { mapZivoError } from './errors.js';
-import type {
-  ZivoAccountResponse, ZivoAuth, ZivoDlrResponse, ZivoMessageItem, ZivoSendBulkRequest, ZivoSendResponse, ZivoSendWhatsappRequest,
-} from './wire.js';
+import type { ZivoAccountResponse, ZivoAuth, ZivoDlrResponse, ZivoMessageItem, ZivoSendBulkRequest, ZivoSendResponse, ZivoSendWhatsappRequest } from './wire.js';
 
 /** The documented path prefix of every Zivo operation (zivo.txt line 15; README: base `https://zivo.co.ke/api/zivo/zchat/services`). */
 export const ZIVO_PATH_PREFIX = '/api/zivo/zchat/services';

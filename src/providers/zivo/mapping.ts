@@ -59,12 +59,26 @@ export function entryAccepted(entry: ZivoResponseEntry): boolean {
  */
 export function toMessageStatus(status: string | undefined | null): MessageStatus | null {
   switch ((status ?? '').trim().toLowerCase()) {
-    case 'queued': case 'pending': case 'accepted': case 'processing': return 'PENDING';
-    case 'sent': case 'submitted': return 'SENT';
-    case 'delivered': return 'DELIVERED';
-    case 'read': case 'seen': return 'READ';
-    case 'failed': case 'undelivered': case 'rejected': case 'error': return 'FAILED';
-    default: return null;
+    case 'queued':
+    case 'pending':
+    case 'accepted':
+    case 'processing':
+      return 'PENDING';
+    case 'sent':
+    case 'submitted':
+      return 'SENT';
+    case 'delivered':
+      return 'DELIVERED';
+    case 'read':
+    case 'seen':
+      return 'READ';
+    case 'failed':
+    case 'undelivered':
+    case 'rejected':
+    case 'error':
+      return 'FAILED';
+    default:
+      return null;
   }
 }
 
@@ -94,7 +108,7 @@ export function toSentMessage(entry: ZivoResponseEntry, item: ZivoMessageItem, n
 export function dlrStatus(report: ZivoDlrResponse | null): MessageStatus | null {
   if (!report || typeof report !== 'object') return null;
   const entry = Array.isArray(report.responses) && report.responses[0] ? report.responses[0] : report;
-  return toMessageStatus(entry.status ?? (report.dlr));
+  return toMessageStatus(entry.status ?? report.dlr);
 }
 
 /**

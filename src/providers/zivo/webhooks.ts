@@ -20,7 +20,11 @@ export const ZIVO_MAX_TRACKED_MESSAGES = 10_000;
 /** Delivery reports requested in parallel during one sweep ("requests are throttled", zivo.txt line 120). */
 export const ZIVO_POLL_CONCURRENCY = 4;
 
-interface Tracked { chatId: string; sentAt: number; status: MessageStatus }
+interface Tracked {
+  chatId: string;
+  sentAt: number;
+  status: MessageStatus;
+}
 
 /**
  * The messages an instance sent whose status may still advance, and the sweep that asks Zivo
@@ -40,7 +44,12 @@ export class DeliveryReports {
    * @param logger per-instance logger: failed reports are logged by error code only
    * @param now the clock, epoch ms
    */
-  constructor(private readonly client: Pick<ZivoClient, 'getDlr'>, private readonly instanceId: string, private readonly logger: Logger, private readonly now: () => number) {}
+  constructor(
+    private readonly client: Pick<ZivoClient, 'getDlr'>,
+    private readonly instanceId: string,
+    private readonly logger: Logger,
+    private readonly now: () => number,
+  ) {}
 
   /** The messages currently polled for status, oldest first. */
   get ids(): string[] {

@@ -26,7 +26,11 @@ export class ZixflowAdapter implements ProviderAdapter {
   readonly messaging: { sendButtons: (input: SendButtonsInput) => Promise<SentMessage> };
   private readonly client: ZixflowClient;
 
-  constructor(private readonly config: ZixflowConfig, deps: ProviderDeps, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly config: ZixflowConfig,
+    deps: ProviderDeps,
+    private readonly now: () => number = Date.now,
+  ) {
     this.instanceId = config.id;
     this.client = new ZixflowClient({
       baseUrl: config.baseUrl ?? 'https://api.zixflow.com',

@@ -34,42 +34,106 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { doc: 'lines 171-174', call: 'media', answer: { status: 404, body: { message: 'File not found' } }, expected: { code: 'NOT_FOUND', providerCode: '404', message: 'ivosights: file not found' } },
-  { doc: 'lines 171-174 (another 404 body)', call: 'showTemplate', answer: { status: 404, body: { message: 'No query results' } }, expected: { code: 'NOT_FOUND', providerCode: '404', message: 'ivosights: not found' } },
   {
-    doc: 'lines 3095-3106', call: 'sendText',
-    answer: { status: 400, body: { errors: [{ code: 470, title: 'Failed to send message because you are outside the support window for freeform messages to this user. Please use a valid HSM notification or reconsider.' }] } },
+    doc: 'lines 171-174',
+    call: 'media',
+    answer: { status: 404, body: { message: 'File not found' } },
+    expected: { code: 'NOT_FOUND', providerCode: '404', message: 'ivosights: file not found' },
+  },
+  {
+    doc: 'lines 171-174 (another 404 body)',
+    call: 'showTemplate',
+    answer: { status: 404, body: { message: 'No query results' } },
+    expected: { code: 'NOT_FOUND', providerCode: '404', message: 'ivosights: not found' },
+  },
+  {
+    doc: 'lines 3095-3106',
+    call: 'sendText',
+    answer: {
+      status: 400,
+      body: {
+        errors: [
+          {
+            code: 470,
+            title: 'Failed to send message because you are outside the support window for freeform messages to this user. Please use a valid HSM notification or reconsider.',
+          },
+        ],
+      },
+    },
     expected: { code: 'PROVIDER_ERROR', providerCode: '470' },
   },
   {
-    doc: 'lines 3107-3123', call: 'sendText',
-    answer: { status: 400, body: { errors: [{ code: 470, href: 'https://developers.facebook.com/docs/whatsapp/api/errors/', title: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number' }] } },
-    expected: { code: 'PROVIDER_ERROR', providerCode: '470', message: 'ivosights refused the request: Message failed to send because more than 24 hours have passed since the customer last replied to this number' },
+    doc: 'lines 3107-3123',
+    call: 'sendText',
+    answer: {
+      status: 400,
+      body: {
+        errors: [
+          {
+            code: 470,
+            href: 'https://developers.facebook.com/docs/whatsapp/api/errors/',
+            title: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number',
+          },
+        ],
+      },
+    },
+    expected: {
+      code: 'PROVIDER_ERROR',
+      providerCode: '470',
+      message: 'ivosights refused the request: Message failed to send because more than 24 hours have passed since the customer last replied to this number',
+    },
   },
   {
-    doc: 'lines 3124-3135', call: 'sendText',
+    doc: 'lines 3124-3135',
+    call: 'sendText',
     answer: { status: 400, body: { errors: [{ code: 480, title: 'Failed to send message since we detect an identity change of the contact' }] } },
     expected: { code: 'PROVIDER_ERROR', providerCode: '480' },
   },
   {
-    doc: 'undocumented: a validation answer naming fields', call: 'sendText',
+    doc: 'undocumented: a validation answer naming fields',
+    call: 'sendText',
     answer: { status: 422, body: { message: `The given data was invalid (${API_KEY})`, errors: { wa_id: ['The wa id field is required.'], 'components.0.type': ['bad'] } } },
     expected: { code: 'PROVIDER_ERROR', providerCode: 'VALIDATION', message: 'ivosights rejected the request (invalid fields: wa_id, components.0.type)' },
   },
-  { doc: 'undocumented: an empty errors list', call: 'sendText', answer: { status: 400, body: { errors: [] } }, expected: { code: 'PROVIDER_ERROR', providerCode: 'VALIDATION', message: 'ivosights rejected the request (invalid fields: unknown)' } },
+  {
+    doc: 'undocumented: an empty errors list',
+    call: 'sendText',
+    answer: { status: 400, body: { errors: [] } },
+    expected: { code: 'PROVIDER_ERROR', providerCode: 'VALIDATION', message: 'ivosights rejected the request (invalid fields: unknown)' },
+  },
   { doc: 'lines 10-16 (X-API-KEY refused)', call: 'sendText', answer: { status: 401, body: { message: 'Unauthenticated.' } }, expected: { code: 'PROVIDER_UNAUTHORIZED' } },
   { doc: 'lines 10-16 (X-API-KEY refused, raw path)', call: 'media', answer: { status: 403, body: { message: 'Forbidden' } }, expected: { code: 'PROVIDER_UNAUTHORIZED' } },
-  { doc: 'undocumented: throttling', call: 'sendText', answer: { status: 429, body: {}, headers: { 'retry-after': '5' } }, expected: { code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 5000 } },
-  { doc: 'undocumented: throttling (raw path)', call: 'media', answer: { status: 429, body: {}, headers: { 'retry-after': '2' } }, expected: { code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 2000 } },
-  { doc: 'undocumented: outage, even with a WhatsApp error body', call: 'sendText', answer: { status: 503, body: { errors: [{ code: 131000, title: 'x' }] } }, expected: { code: 'PROVIDER_UNAVAILABLE' } },
+  {
+    doc: 'undocumented: throttling',
+    call: 'sendText',
+    answer: { status: 429, body: {}, headers: { 'retry-after': '5' } },
+    expected: { code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 5000 },
+  },
+  {
+    doc: 'undocumented: throttling (raw path)',
+    call: 'media',
+    answer: { status: 429, body: {}, headers: { 'retry-after': '2' } },
+    expected: { code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 2000 },
+  },
+  {
+    doc: 'undocumented: outage, even with a WhatsApp error body',
+    call: 'sendText',
+    answer: { status: 503, body: { errors: [{ code: 131000, title: 'x' }] } },
+    expected: { code: 'PROVIDER_UNAVAILABLE' },
+  },
   { doc: 'undocumented: a bare 400', call: 'media', answer: { status: 400, body: 'Bad Request' }, expected: { code: 'PROVIDER_ERROR' } },
 ];
 
 describe('ivosights errors', () => {
   it.each(ROWS)('$doc: HTTP $answer.status on $call → $expected.code $expected.providerCode', async ({ call, answer, expected }) => {
     const { method, path, run } = CALLS[call];
-    origin.intercept({ path, method }).reply(answer.status, typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body), { headers: { 'content-type': 'application/json', ...answer.headers } });
-    const err = await run().then(() => null, (e: unknown) => e as GraphError);
+    origin
+      .intercept({ path, method })
+      .reply(answer.status, typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body), { headers: { 'content-type': 'application/json', ...answer.headers } });
+    const err = await run().then(
+      () => null,
+      (e: unknown) => e as GraphError,
+    );
     expect(err).not.toBeNull();
     expect(err!.extensions.code).toBe(expected.code);
     expect(err!.extensions.httpStatus).toBe(answer.status);
@@ -88,7 +152,12 @@ describe('ivosights errors', () => {
 
   it('a sandbox instance refuses what the Sandbox does not serve (lines 3137-3145) before any request', async () => {
     // the client refuses synchronously (no request is built), so the call runs inside a promise chain
-    const err = await Promise.resolve().then(() => sandboxClient.checkContacts({ contacts: ['+628123456789'] })).then(() => null, (e: unknown) => e as GraphError);
+    const err = await Promise.resolve()
+      .then(() => sandboxClient.checkContacts({ contacts: ['+628123456789'] }))
+      .then(
+        () => null,
+        (e: unknown) => e as GraphError,
+      );
     expect(err?.extensions).toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', provider: 'ivosights', operation: 'contacts-check', sandbox: true });
   });
 });

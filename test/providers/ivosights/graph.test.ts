@@ -48,7 +48,9 @@ const TEMPLATE_FIELDS = `id label name status category language createdAt compon
 
 describe('Ivosights through the graph', () => {
   it('lists templates, one template, categories and languages', async () => {
-    const r = await gql(`{ instance(id: "ivo") { mine: templates { id } all: templates(scope: ALL) { id category } template(id: "60243665e4058d3b4a377bd2") { ${TEMPLATE_FIELDS} } missing: template(id: "nope") { id } templateCategories { id name } templateLanguages { id } } }`);
+    const r = await gql(
+      `{ instance(id: "ivo") { mine: templates { id } all: templates(scope: ALL) { id category } template(id: "60243665e4058d3b4a377bd2") { ${TEMPLATE_FIELDS} } missing: template(id: "nope") { id } templateCategories { id name } templateLanguages { id } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const i = r.data!.instance;
     expect(i.mine.map((t: { id: string }) => t.id)).toContain('60243665e4058d3b4a377bd2');
@@ -58,35 +60,72 @@ describe('Ivosights through the graph', () => {
       { __typename: 'TemplateHeaderComponent', format: 'TEXT', headerText: 'Notifikasi Akun {{1}}', parameterNames: ['{{1}}'] },
       { __typename: 'TemplateBodyComponent', text: expect.stringContaining('Halo {{1}}'), examples: [] },
       { __typename: 'TemplateFooterComponent', text: 'Ivosights' },
-      { __typename: 'TemplateButtonsComponent', buttons: [{ __typename: 'TemplateUrlButton', text: 'Website', url: 'https://ivosights.com', dynamic: false }, { __typename: 'TemplatePhoneButton', phoneNumber: '+622122902218' }] },
+      {
+        __typename: 'TemplateButtonsComponent',
+        buttons: [
+          { __typename: 'TemplateUrlButton', text: 'Website', url: 'https://ivosights.com', dynamic: false },
+          { __typename: 'TemplatePhoneButton', phoneNumber: '+622122902218' },
+        ],
+      },
     ]);
     expect(i.missing).toBeNull();
-    expect(i.templateCategories).toEqual([{ id: 'UTILITY', name: 'Transactional' }, { id: 'MARKETING', name: 'Marketing' }, { id: 'AUTHENTICATION', name: 'Authentication' }]);
+    expect(i.templateCategories).toEqual([
+      { id: 'UTILITY', name: 'Transactional' },
+      { id: 'MARKETING', name: 'Marketing' },
+      { id: 'AUTHENTICATION', name: 'Authentication' },
+    ]);
     expect(i.templateLanguages[0]).toEqual({ id: 'id' });
     expect(sim.requests.map((q) => `${q.method} ${q.path}`).sort()).toEqual([
-      'GET /api/v1/message-templates', 'GET /api/v1/message-templates/60243665e4058d3b4a377bd2', 'GET /api/v1/message-templates/all-templates',
-      'GET /api/v1/message-templates/nope', 'GET /api/v1/template-categories', 'GET /api/v1/template-languages',
+      'GET /api/v1/message-templates',
+      'GET /api/v1/message-templates/60243665e4058d3b4a377bd2',
+      'GET /api/v1/message-templates/all-templates',
+      'GET /api/v1/message-templates/nope',
+      'GET /api/v1/template-categories',
+      'GET /api/v1/template-languages',
     ]);
   });
 
   it('createTemplate, updateTemplate and proposeTemplate send the documented bodies', async () => {
     const created = await gql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { template { id status label } } }`, {
-      input: { instanceId: 'ivo', template: { label: 'Order shipped', category: 'UTILITY', language: 'id', body: { text: 'Halo {{1}}', examples: ['Agus'] }, footer: 'Ivosights', buttons: [{ type: 'URL', text: 'Track', url: 'https://t.test/{{1}}', examples: ['abc'] }] } },
+      input: {
+        instanceId: 'ivo',
+        template: {
+          label: 'Order shipped',
+          category: 'UTILITY',
+          language: 'id',
+          body: { text: 'Halo {{1}}', examples: ['Agus'] },
+          footer: 'Ivosights',
+          buttons: [{ type: 'URL', text: 'Track', url: 'https://t.test/{{1}}', examples: ['abc'] }],
+        },
+      },
     });
     expect(created.errors).toBeUndefined();
     const id = created.data!.createTemplate.template.id as string;
     expect(created.data!.createTemplate.template).toMatchObject({ status: 'DRAFT', label: 'Order shipped' });
-    expect(sim.requests[0]).toMatchObject({ method: 'POST', path: '/api/v1/message-templates', body: {
-      label: 'Order shipped', category_id: 'UTILITY', language_id: 'id', is_propose: false, body: { text: 'Halo {{1}}', examples: ['Agus'] }, footer: 'Ivosights',
-      buttons: [{ type: 'URL', text: 'Track', url_type: 'dynamic', url: 'https://t.test/{{1}}', examples: ['abc'] }],
-    } });
+    expect(sim.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/message-templates',
+      body: {
+        label: 'Order shipped',
+        category_id: 'UTILITY',
+        language_id: 'id',
+        is_propose: false,
+        body: { text: 'Halo {{1}}', examples: ['Agus'] },
+        footer: 'Ivosights',
+        buttons: [{ type: 'URL', text: 'Track', url_type: 'dynamic', url: 'https://t.test/{{1}}', examples: ['abc'] }],
+      },
+    });
 
     const updated = await gql(`mutation($input: UpdateTemplateInput!) { updateTemplate(input: $input) { template { id label } } }`, {
       input: { instanceId: 'ivo', templateId: id, template: { label: 'Order sent', category: 'UTILITY', language: 'id', body: { text: 'Hi {{1}}', examples: ['A'] } } },
     });
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateTemplate.template).toEqual({ id, label: 'Order sent' });
-    expect(sim.requests[1]).toMatchObject({ method: 'PUT', path: `/api/v1/message-templates/${id}`, body: { label: 'Order sent', category_id: 'UTILITY', language_id: 'id', is_propose: false, body: { text: 'Hi {{1}}', examples: ['A'] } } });
+    expect(sim.requests[1]).toMatchObject({
+      method: 'PUT',
+      path: `/api/v1/message-templates/${id}`,
+      body: { label: 'Order sent', category_id: 'UTILITY', language_id: 'id', is_propose: false, body: { text: 'Hi {{1}}', examples: ['A'] } },
+    });
 
     const proposed = await gql(`mutation($input: ProposeTemplateInput!) { proposeTemplate(input: $input) { templateId ok } }`, { input: { instanceId: 'ivo', templateId: id } });
     expect(proposed.data!.proposeTemplate).toEqual({ templateId: id, ok: true });
@@ -96,7 +135,10 @@ describe('Ivosights through the graph', () => {
 
   it('a template definition the provider cannot take is BAD_USER_INPUT under input.template, before any request', async () => {
     const r = await gql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { template { id } } }`, {
-      input: { instanceId: 'ivo', template: { label: 'x', category: 'UTILITY', language: 'id', body: { text: 'b' }, buttons: [{ type: 'URL', text: 'Go', url: 'https://a.test/{{1}}' }] } },
+      input: {
+        instanceId: 'ivo',
+        template: { label: 'x', category: 'UTILITY', language: 'id', body: { text: 'b' }, buttons: [{ type: 'URL', text: 'Go', url: 'https://a.test/{{1}}' }] },
+      },
     });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.template.buttons[0].examples' });
     expect(sim.requests).toHaveLength(0);
@@ -104,14 +146,30 @@ describe('Ivosights through the graph', () => {
 
   it('sendTemplate reads an Indonesian national number (08… → 628…) and sends the components', async () => {
     const r = await gql(`mutation($input: SendTemplateInput!) { sendTemplate(input: $input) { message { id status chat { id } content { __typename } } } }`, {
-      input: { instanceId: 'ivo', to: '0812-3456-789', templateId: '60243665e4058d3b4a377bd2', components: [{ type: 'BODY', parameters: [{ type: 'TEXT', text: 'Agus Santoso' }] }, { type: 'HEADER', parameters: [{ type: 'IMAGE', link: 'https://x.test/i.png' }] }] },
+      input: {
+        instanceId: 'ivo',
+        to: '0812-3456-789',
+        templateId: '60243665e4058d3b4a377bd2',
+        components: [
+          { type: 'BODY', parameters: [{ type: 'TEXT', text: 'Agus Santoso' }] },
+          { type: 'HEADER', parameters: [{ type: 'IMAGE', link: 'https://x.test/i.png' }] },
+        ],
+      },
     });
     expect(r.errors).toBeUndefined();
     expect(r.data!.sendTemplate.message).toMatchObject({ status: 'PENDING', chat: { id: '628123456789' }, content: { __typename: 'UnsupportedContent' } });
-    expect(sim.requests[0]).toMatchObject({ method: 'POST', path: '/api/v1/messages/send-template-message', body: {
-      wa_id: '628123456789', template_id: '60243665e4058d3b4a377bd2',
-      components: [{ type: 'body', parameters: [{ type: 'text', text: 'Agus Santoso' }] }, { type: 'header', parameters: [{ type: 'image', image: { link: 'https://x.test/i.png' } }] }],
-    } });
+    expect(sim.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/messages/send-template-message',
+      body: {
+        wa_id: '628123456789',
+        template_id: '60243665e4058d3b4a377bd2',
+        components: [
+          { type: 'body', parameters: [{ type: 'text', text: 'Agus Santoso' }] },
+          { type: 'header', parameters: [{ type: 'image', image: { link: 'https://x.test/i.png' } }] },
+        ],
+      },
+    });
   });
 
   it('sendContact, sendList, sendProduct, sendProductList and sendFlow send the documented bodies', async () => {
@@ -121,21 +179,81 @@ describe('Ivosights through the graph', () => {
       expect(r.data![mutation].message.id).toMatch(/^gBEG/);
     };
     await send('sendContact', 'SendContactInput', { contacts: [{ name: 'John Doe', phones: ['+1 (940) 555-1234'] }] });
-    await send('sendList', 'SendListInput', { header: 'Pesan', body: 'Halo', footer: 'PT', buttonText: 'Pilih', sections: [{ title: 'S', rows: [{ id: 'a', title: 'A', description: 'd' }] }] });
+    await send('sendList', 'SendListInput', {
+      header: 'Pesan',
+      body: 'Halo',
+      footer: 'PT',
+      buttonText: 'Pilih',
+      sections: [{ title: 'S', rows: [{ id: 'a', title: 'A', description: 'd' }] }],
+    });
     await send('sendProduct', 'SendProductInput', { catalogId: '1234567890', productRetailerId: 'abcd12345', body: 'Lihat', footer: 'PT' });
-    await send('sendProductList', 'SendProductListInput', { catalogId: '1234567890', header: 'New', body: 'Pilih', footer: 'PT', sections: [{ title: 'New', productRetailerIds: ['abc12345', 'abc4567'] }] });
-    await send('sendFlow', 'SendFlowInput', { flowId: '1180378639999979', flowCta: 'Register', screen: 'WELCOME_SCREEN', headerText: 'Header', body: 'Body', footer: 'Footer', data: { plan: 'gold' } });
+    await send('sendProductList', 'SendProductListInput', {
+      catalogId: '1234567890',
+      header: 'New',
+      body: 'Pilih',
+      footer: 'PT',
+      sections: [{ title: 'New', productRetailerIds: ['abc12345', 'abc4567'] }],
+    });
+    await send('sendFlow', 'SendFlowInput', {
+      flowId: '1180378639999979',
+      flowCta: 'Register',
+      screen: 'WELCOME_SCREEN',
+      headerText: 'Header',
+      body: 'Body',
+      footer: 'Footer',
+      data: { plan: 'gold' },
+    });
     expect(sim.requests.map((q) => [q.path, q.body])).toEqual([
       ['/api/v1/messages/send-contact-message', { wa_id: '628123456789', contacts: [{ name: { formatted_name: 'John Doe' }, phones: [{ phone: '+19405551234', type: 'CELL' }] }] }],
-      ['/api/v1/messages/send-list-message', { wa_id: '628123456789', header: { type: 'text', text: 'Pesan' }, body: 'Halo', footer: 'PT', action: { button: 'Pilih', sections: [{ title: 'S', rows: [{ id: 'a', title: 'A', description: 'd' }] }] } }],
-      ['/api/v1/messages/send-single-product-message', { wa_id: '628123456789', body: 'Lihat', footer: 'PT', action: { catalog_id: '1234567890', product_retailer_id: 'abcd12345' } }],
-      ['/api/v1/messages/send-multi-product-message', { wa_id: '628123456789', header: 'New', body: 'Pilih', footer: 'PT', action: { catalog_id: '1234567890', sections: [{ title: 'New', product_items: [{ product_retailer_id: 'abc12345' }, { product_retailer_id: 'abc4567' }] }] } }],
-      ['/api/v1/messages/send-flow-message', { wa_id: '628123456789', header: { type: 'text', text: 'Header' }, body: 'Body', footer: 'Footer', action: { parameters: { flow_message_version: '3', flow_id: '1180378639999979', flow_cta: 'Register', flow_action: 'navigate', flow_action_payload: { screen: 'WELCOME_SCREEN', data: { plan: 'gold' } } } } }],
+      [
+        '/api/v1/messages/send-list-message',
+        {
+          wa_id: '628123456789',
+          header: { type: 'text', text: 'Pesan' },
+          body: 'Halo',
+          footer: 'PT',
+          action: { button: 'Pilih', sections: [{ title: 'S', rows: [{ id: 'a', title: 'A', description: 'd' }] }] },
+        },
+      ],
+      [
+        '/api/v1/messages/send-single-product-message',
+        { wa_id: '628123456789', body: 'Lihat', footer: 'PT', action: { catalog_id: '1234567890', product_retailer_id: 'abcd12345' } },
+      ],
+      [
+        '/api/v1/messages/send-multi-product-message',
+        {
+          wa_id: '628123456789',
+          header: 'New',
+          body: 'Pilih',
+          footer: 'PT',
+          action: { catalog_id: '1234567890', sections: [{ title: 'New', product_items: [{ product_retailer_id: 'abc12345' }, { product_retailer_id: 'abc4567' }] }] },
+        },
+      ],
+      [
+        '/api/v1/messages/send-flow-message',
+        {
+          wa_id: '628123456789',
+          header: { type: 'text', text: 'Header' },
+          body: 'Body',
+          footer: 'Footer',
+          action: {
+            parameters: {
+              flow_message_version: '3',
+              flow_id: '1180378639999979',
+              flow_cta: 'Register',
+              flow_action: 'navigate',
+              flow_action_payload: { screen: 'WELCOME_SCREEN', data: { plan: 'gold' } },
+            },
+          },
+        },
+      ],
     ]);
   });
 
   it('reads the business profile, about, photo, countries, webhooks and a media file', async () => {
-    const r = await gql(`{ instance(id: "ivo") { businessProfile { vertical websites } businessAbout businessPhoto countries { iso dialCode } webhooks { id enabled httpAuthEnabled httpAuthUsername } media(id: "${SIM_MEDIA_ID}") { id mimeType sizeBytes url } none: media(id: "nope") { id } } }`);
+    const r = await gql(
+      `{ instance(id: "ivo") { businessProfile { vertical websites } businessAbout businessPhoto countries { iso dialCode } webhooks { id enabled httpAuthEnabled httpAuthUsername } media(id: "${SIM_MEDIA_ID}") { id mimeType sizeBytes url } none: media(id: "nope") { id } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const i = r.data!.instance;
     expect(i.businessProfile).toEqual({ vertical: 'Professional Services', websites: ['https://ivosigths.com'] });
@@ -150,12 +268,24 @@ describe('Ivosights through the graph', () => {
   });
 
   it('updates the business profile, about text and photo', async () => {
-    const profile = { address: 'Jl. Tebet Barat I No.2', description: 'Platforms', email: 'hello@example.com', vertical: 'Professional Services', websites: ['https://www.ivosigths.com'] };
+    const profile = {
+      address: 'Jl. Tebet Barat I No.2',
+      description: 'Platforms',
+      email: 'hello@example.com',
+      vertical: 'Professional Services',
+      websites: ['https://www.ivosigths.com'],
+    };
     const a = await gql(`mutation($input: UpdateBusinessProfileInput!) { updateBusinessProfile(input: $input) { ok } }`, { input: { instanceId: 'ivo', ...profile } });
     const b = await gql(`mutation($input: UpdateBusinessAboutInput!) { updateBusinessAbout(input: $input) { ok } }`, { input: { instanceId: 'ivo', text: 'Open 9-5' } });
-    const c = await gql(`mutation($input: UpdateBusinessPhotoInput!) { updateBusinessPhoto(input: $input) { ok } }`, { input: { instanceId: 'ivo', photo: `data:image/png;base64,${SIM_MEDIA_BYTES.toString('base64')}` } });
+    const c = await gql(`mutation($input: UpdateBusinessPhotoInput!) { updateBusinessPhoto(input: $input) { ok } }`, {
+      input: { instanceId: 'ivo', photo: `data:image/png;base64,${SIM_MEDIA_BYTES.toString('base64')}` },
+    });
     for (const r of [a, b, c]) expect(r.errors).toBeUndefined();
-    expect(sim.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /api/v1/settings/business-profile', 'PATCH /api/v1/settings/profiles/about', 'POST /api/v1/settings/profiles/photo']);
+    expect(sim.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'POST /api/v1/settings/business-profile',
+      'PATCH /api/v1/settings/profiles/about',
+      'POST /api/v1/settings/profiles/photo',
+    ]);
     expect(sim.requests[0]!.body).toEqual(profile);
     expect(sim.requests[1]!.body).toEqual({ text: 'Open 9-5' });
     expect(String(sim.requests[2]!.headers['content-type'])).toMatch(/^multipart\/form-data/);
@@ -165,7 +295,17 @@ describe('Ivosights through the graph', () => {
   it('pullPendingNotifications feeds the event log; a second pull of the same notification is deduped to the same ids', async () => {
     sim.setWebhookUrl(null);
     sim.pending.length = 0;
-    const payload = { statuses: [{ id: 'gBGHYoIYQIMZXwIJhuyBpuWCn4vI', recipient_id: '6282184083195', status: 'failed', timestamp: '1616562518', errors: [{ code: 470, title: 'Message failed to send because more than 24 hours have passed' }] }] };
+    const payload = {
+      statuses: [
+        {
+          id: 'gBGHYoIYQIMZXwIJhuyBpuWCn4vI',
+          recipient_id: '6282184083195',
+          status: 'failed',
+          timestamp: '1616562518',
+          errors: [{ code: 470, title: 'Message failed to send because more than 24 hours have passed' }],
+        },
+      ],
+    };
     await sim.notify(payload);
     const PULL = `mutation($input: PullPendingNotificationsInput!) { pullPendingNotifications(input: $input) { pulled eventIds } }`;
     const first = await gql(PULL, { input: { instanceId: 'ivo' } });
@@ -190,7 +330,11 @@ describe('Ivosights through the graph', () => {
       const r = await gql(`mutation($input: SendTextInput!) { sendText(input: $input) { message { id } } }`, { input: { instanceId: 'ivo', to: '628123456789', text: 'hello' } });
       expect(r.errors).toBeUndefined();
       const id = r.data!.sendText.message.id as string;
-      await eventually(async () => (await app.services.stores.log.readAfter('ivo', null, 1000)).some((e) => e.type === 'MESSAGE_STATUS_CHANGED' && e.messageId === id && e.status === 'READ'), 5000, 'the READ status');
+      await eventually(
+        async () => (await app.services.stores.log.readAfter('ivo', null, 1000)).some((e) => e.type === 'MESSAGE_STATUS_CHANGED' && e.messageId === id && e.status === 'READ'),
+        5000,
+        'the READ status',
+      );
       await sim.settle();
       expect(sim.pending).toHaveLength(0);
     } finally {
@@ -201,10 +345,14 @@ describe('Ivosights through the graph', () => {
   it('a sandbox instance refuses what the IVOWBA Sandbox lacks with CAPABILITY_NOT_SUPPORTED, before any request', async () => {
     const r = await gql(`{ instance(id: "ivo-sandbox") { capabilities templates { id } } }`);
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', provider: 'ivosights', capability: 'LIST_TEMPLATES' });
-    const p = await gql(`mutation($input: SendProductInput!) { sendProduct(input: $input) { message { id } } }`, { input: { instanceId: 'ivo-sandbox', to: '628123456789', catalogId: 'c', productRetailerId: 'p', body: 'b', footer: 'f' } });
+    const p = await gql(`mutation($input: SendProductInput!) { sendProduct(input: $input) { message { id } } }`, {
+      input: { instanceId: 'ivo-sandbox', to: '628123456789', catalogId: 'c', productRetailerId: 'p', body: 'b', footer: 'f' },
+    });
     expect(p.errors![0]!.extensions).toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', capability: 'SEND_PRODUCT' });
     expect(sim.requests).toHaveLength(0);
-    const t = await gql(`mutation($input: SendTextInput!) { sendText(input: $input) { message { id } } }`, { input: { instanceId: 'ivo-sandbox', to: '628123456789', text: 'hi' } });
+    const t = await gql(`mutation($input: SendTextInput!) { sendText(input: $input) { message { id } } }`, {
+      input: { instanceId: 'ivo-sandbox', to: '628123456789', text: 'hi' },
+    });
     expect(t.errors).toBeUndefined();
     expect(sim.requests.map((q) => q.path)).toEqual(['/sandbox/api/v1/messages/send-text-message']);
   });

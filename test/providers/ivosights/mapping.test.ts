@@ -10,7 +10,11 @@ describe('mapIvosightsError', () => {
     [404, { message: 'File not found' }, { code: 'NOT_FOUND', message: 'ivosights: file not found', providerCode: '404' }],
     [404, null, { code: 'NOT_FOUND', message: 'ivosights: not found', providerCode: '404' }],
     [400, { errors: [{ code: 470, title: 'outside the window' }] }, { code: 'PROVIDER_ERROR', message: 'ivosights refused the request: outside the window', providerCode: '470' }],
-    [422, { message: 'The given data was invalid.', errors: { wa_id: ['required'], text: ['required'] } }, { code: 'PROVIDER_ERROR', message: 'ivosights rejected the request (invalid fields: wa_id, text)', providerCode: 'VALIDATION' }],
+    [
+      422,
+      { message: 'The given data was invalid.', errors: { wa_id: ['required'], text: ['required'] } },
+      { code: 'PROVIDER_ERROR', message: 'ivosights rejected the request (invalid fields: wa_id, text)', providerCode: 'VALIDATION' },
+    ],
     [401, { message: 'Unauthenticated.' }, undefined],
     [403, null, undefined],
     [429, null, undefined],
@@ -38,7 +42,12 @@ describe('ivosights mapping', () => {
   });
 
   it('matches contact-check answers by digits, in input order, missing ones as not existing', () => {
-    const res = { contacts: [{ input: '+62 895-421', status: 'valid', wa_id: '62895421' }, { input: '+628537', status: 'invalid' }] };
+    const res = {
+      contacts: [
+        { input: '+62 895-421', status: 'valid', wa_id: '62895421' },
+        { input: '+628537', status: 'invalid' },
+      ],
+    };
     expect(toPhoneChecks(['628537', '62895421', '6211'], res)).toEqual([
       { input: '628537', exists: false, waId: null },
       { input: '62895421', exists: true, waId: '62895421' },
@@ -47,7 +56,17 @@ describe('ivosights mapping', () => {
   });
 
   it('reads an AUTHENTICATION template echoed in the create shape into OTP buttons and settings', () => {
-    const t = toTemplate({ id: 'a', label: 'OTP', status: 'submitted', category_id: 'AUTHENTICATION', language_id: 'id', components: [], otp: [{ otp_type: 'COPY_CODE', text: 'Salin Kode' }], add_security_recommendation: true, code_expiration_minutes: 30 });
+    const t = toTemplate({
+      id: 'a',
+      label: 'OTP',
+      status: 'submitted',
+      category_id: 'AUTHENTICATION',
+      language_id: 'id',
+      components: [],
+      otp: [{ otp_type: 'COPY_CODE', text: 'Salin Kode' }],
+      add_security_recommendation: true,
+      code_expiration_minutes: 30,
+    });
     expect(t.status).toBe('SUBMITTED');
     expect(t.components).toEqual([
       { type: 'BUTTONS', buttons: [{ type: 'OTP', otpType: 'COPY_CODE', text: 'Salin Kode' }] },
@@ -56,25 +75,56 @@ describe('ivosights mapping', () => {
   });
 
   it('keeps unknown template components and buttons raw, and reads the `example` spelling of a URL button (line 861)', () => {
-    const t = toTemplate({ id: 'b', label: 'L', status: 'approved', category_id: 'UTILITY', language_id: 'id', components: [
-      { type: 'CAROUSEL', cards: [] } as never,
-      { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Yes' }, { type: 'URL', text: 'W', url: 'https://a.test/{{1}}', example: ['x'] }] },
-    ] });
+    const t = toTemplate({
+      id: 'b',
+      label: 'L',
+      status: 'approved',
+      category_id: 'UTILITY',
+      language_id: 'id',
+      components: [
+        { type: 'CAROUSEL', cards: [] } as never,
+        {
+          type: 'BUTTONS',
+          buttons: [
+            { type: 'QUICK_REPLY', text: 'Yes' },
+            { type: 'URL', text: 'W', url: 'https://a.test/{{1}}', example: ['x'] },
+          ],
+        },
+      ],
+    });
     expect(t.components[0]).toEqual({ type: 'OTHER', providerType: 'CAROUSEL', raw: { type: 'CAROUSEL', cards: [] } });
-    expect(t.components[1]).toEqual({ type: 'BUTTONS', buttons: [
-      { type: 'OTHER', providerType: 'QUICK_REPLY', text: 'Yes', raw: { type: 'QUICK_REPLY', text: 'Yes' } },
-      { type: 'URL', text: 'W', url: 'https://a.test/{{1}}', dynamic: true, examples: ['x'] },
-    ] });
+    expect(t.components[1]).toEqual({
+      type: 'BUTTONS',
+      buttons: [
+        { type: 'OTHER', providerType: 'QUICK_REPLY', text: 'Yes', raw: { type: 'QUICK_REPLY', text: 'Yes' } },
+        { type: 'URL', text: 'W', url: 'https://a.test/{{1}}', dynamic: true, examples: ['x'] },
+      ],
+    });
   });
 
   it('writes a static URL button without url_type/examples and always sends body.examples', () => {
-    expect(toTemplateRequest({ label: 'L', category: 'UTILITY', language: 'id', propose: true, body: { text: 'B' }, buttons: [{ type: 'URL', text: 'W', url: 'https://a.test/' }] })).toEqual({
-      label: 'L', category_id: 'UTILITY', language_id: 'id', is_propose: true, body: { text: 'B', examples: [] }, buttons: [{ type: 'URL', text: 'W', url: 'https://a.test/' }],
+    expect(
+      toTemplateRequest({ label: 'L', category: 'UTILITY', language: 'id', propose: true, body: { text: 'B' }, buttons: [{ type: 'URL', text: 'W', url: 'https://a.test/' }] }),
+    ).toEqual({
+      label: 'L',
+      category_id: 'UTILITY',
+      language_id: 'id',
+      is_propose: true,
+      body: { text: 'B', examples: [] },
+      buttons: [{ type: 'URL', text: 'W', url: 'https://a.test/' }],
     });
   });
 
   it('drops the webhook password and credentials embedded in its URL', () => {
-    const w = toWebhookEndpoint({ id: '1', name: 'n', url: 'https://u:p@hook.test/x', events: ['messages'], headers: [], status: 'on', http_auth: { status: 'off', username: 'u', password: 'secret-pw' } });
+    const w = toWebhookEndpoint({
+      id: '1',
+      name: 'n',
+      url: 'https://u:p@hook.test/x',
+      events: ['messages'],
+      headers: [],
+      status: 'on',
+      http_auth: { status: 'off', username: 'u', password: 'secret-pw' },
+    });
     expect(w).toEqual({ id: '1', name: 'n', url: 'https://hook.test/x', events: ['messages'], enabled: true, httpAuthEnabled: false, httpAuthUsername: 'u' });
     expect(JSON.stringify(w)).not.toContain('secret-pw');
   });
@@ -89,9 +139,14 @@ describe('the simulator required-field rule (catalog: nested fields only when th
   it('checks nested and array fields with indexes', () => {
     const req = REQUIRED_FIELDS['send-template-message']!;
     expect(missingRequired({ wa_id: '1', template_id: 't', components: [{ type: 'body' }] }, req)).toEqual([]);
-    expect(missingRequired({ wa_id: '1', template_id: 't', components: [{ type: 'header', parameters: [{ type: 'document', document: { link: 'https://a' } }] }] }, req)).toEqual(['components[0].parameters[0].document.filename']);
+    expect(missingRequired({ wa_id: '1', template_id: 't', components: [{ type: 'header', parameters: [{ type: 'document', document: { link: 'https://a' } }] }] }, req)).toEqual([
+      'components[0].parameters[0].document.filename',
+    ]);
     expect(missingRequired({ template_id: 't' }, req)).toEqual(['wa_id', 'components']);
-    expect(missingRequired({ wa_id: '1', template_id: 't', components: [{ parameters: [{ type: 'image', image: {} }] }] }, req)).toEqual(['components[0].type', 'components[0].parameters[0].image.link']);
+    expect(missingRequired({ wa_id: '1', template_id: 't', components: [{ parameters: [{ type: 'image', image: {} }] }] }, req)).toEqual([
+      'components[0].type',
+      'components[0].parameters[0].image.link',
+    ]);
   });
 
   it('requires a nested object only when the catalog lists the parent itself', () => {

@@ -3,7 +3,14 @@ import { createLogger } from '../../../src/logger.js';
 import { requireCapability, type RecordedRequest } from '../../../src/providers/contract.js';
 import type { IvosightsAdapter } from '../../../src/providers/ivosights/adapter.js';
 import { ivosightsModule } from '../../../src/providers/ivosights/index.js';
-import { SIM_API_KEY, SIM_MEDIA_BYTES, SIM_MEDIA_ID, SIM_WEBHOOK_ID, startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../../src/providers/ivosights/simulator/index.js';
+import {
+  SIM_API_KEY,
+  SIM_MEDIA_BYTES,
+  SIM_MEDIA_ID,
+  SIM_WEBHOOK_ID,
+  startIvosightsSimulator,
+  type IvosightsSimulatorHandle,
+} from '../../../src/providers/ivosights/simulator/index.js';
 import type { GraphError } from '../../../src/errors.js';
 import { operationFixtures } from '../../helpers/fixtures.js';
 
@@ -19,7 +26,10 @@ let sandbox: IvosightsAdapter;
 const logger = createLogger('silent');
 
 function make(extra: Record<string, unknown> = {}): IvosightsAdapter {
-  return ivosightsModule.create({ id: 'ivo-test', provider: 'ivosights', webhookSecret: 'secret-1', baseUrl: sim.url, ...(sim.instanceConfig as { apiKey: string }), ...extra }, { logger }) as IvosightsAdapter;
+  return ivosightsModule.create(
+    { id: 'ivo-test', provider: 'ivosights', webhookSecret: 'secret-1', baseUrl: sim.url, ...(sim.instanceConfig as { apiKey: string }), ...extra },
+    { logger },
+  ) as IvosightsAdapter;
 }
 
 beforeAll(async () => {
@@ -88,13 +98,24 @@ describe('ivosights operations against the simulator', () => {
     const page = await adapter.templates.listTemplates!('MINE');
     expectJson(only(), 'GET', '/api/v1/message-templates');
     const t = page.items.find((x) => x.id === '60243665e4058d3b4a377bd2')!;
-    expect(t).toMatchObject({ label: 'New Project Setup Notification', name: 'new_project_setup_notification', whatsappTemplateId: '408466377096510', status: 'APPROVED', category: 'UTILITY', language: 'id', createdAt: Date.UTC(2021, 4, 10, 5, 13, 23, 843) });
+    expect(t).toMatchObject({
+      label: 'New Project Setup Notification',
+      name: 'new_project_setup_notification',
+      whatsappTemplateId: '408466377096510',
+      status: 'APPROVED',
+      category: 'UTILITY',
+      language: 'id',
+      createdAt: Date.UTC(2021, 4, 10, 5, 13, 23, 843),
+    });
     expect(t.components.map((c) => c.type)).toEqual(['HEADER', 'BODY', 'FOOTER', 'BUTTONS']);
     expect(t.components[0]).toMatchObject({ type: 'HEADER', format: 'TEXT', text: 'Notifikasi Akun {{1}}', parameterNames: ['{{1}}'] });
-    expect(t.components[3]).toEqual({ type: 'BUTTONS', buttons: [
-      { type: 'URL', text: 'Website', url: 'https://ivosights.com', dynamic: false, examples: [] },
-      { type: 'PHONE_NUMBER', text: 'Bantuan', phoneNumber: '+622122902218', countryCode: null },
-    ] });
+    expect(t.components[3]).toEqual({
+      type: 'BUTTONS',
+      buttons: [
+        { type: 'URL', text: 'Website', url: 'https://ivosights.com', dynamic: false, examples: [] },
+        { type: 'PHONE_NUMBER', text: 'Bantuan', phoneNumber: '+622122902218', countryCode: null },
+      ],
+    });
     expect(page.hasNextPage).toBe(false);
   });
 
@@ -108,7 +129,10 @@ describe('ivosights operations against the simulator', () => {
 
   op('POST', '/api/v1/message-templates', async () => {
     const created = await adapter.templates.createTemplate!({
-      label: 'New Project Setup Notification', category: 'UTILITY', language: 'id', propose: false,
+      label: 'New Project Setup Notification',
+      category: 'UTILITY',
+      language: 'id',
+      propose: false,
       header: { format: 'TEXT', text: 'Notifikasi akun {{1}}', examples: ['Sociomile'] },
       body: { text: 'Halo {{1}}, Terimakasih.', examples: ['Salsabila'] },
       footer: 'Ivosights',
@@ -119,7 +143,10 @@ describe('ivosights operations against the simulator', () => {
     });
     // the dynamic-URL create example of lines 625 (curl) / 654 (JS): `examples`, not the PHP `example`
     expectJson(only(), 'POST', '/api/v1/message-templates', {
-      label: 'New Project Setup Notification', category_id: 'UTILITY', language_id: 'id', is_propose: false,
+      label: 'New Project Setup Notification',
+      category_id: 'UTILITY',
+      language_id: 'id',
+      is_propose: false,
       header: { format: 'TEXT', text: 'Notifikasi akun {{1}}', examples: ['Sociomile'] },
       body: { text: 'Halo {{1}}, Terimakasih.', examples: ['Salsabila'] },
       footer: 'Ivosights',
@@ -129,24 +156,53 @@ describe('ivosights operations against the simulator', () => {
       ],
     });
     expect(created?.status).toBe('DRAFT');
-    expect(created?.components.find((c) => c.type === 'BUTTONS')).toMatchObject({ buttons: [{ type: 'URL', dynamic: true, examples: ['john-doe'] }, { type: 'PHONE_NUMBER', countryCode: '+62' }] });
+    expect(created?.components.find((c) => c.type === 'BUTTONS')).toMatchObject({
+      buttons: [
+        { type: 'URL', dynamic: true, examples: ['john-doe'] },
+        { type: 'PHONE_NUMBER', countryCode: '+62' },
+      ],
+    });
   });
 
   it('creates an OTP template as documented (line 720, the curl form: category AUTHENTICATION, no header/body)', async () => {
     await adapter.templates.createTemplate!({
-      label: 'One Time Password Template', category: 'AUTHENTICATION', language: 'id', propose: false,
-      buttons: [{ type: 'OTP', otpType: 'COPY_CODE', text: 'Salin Kode' }], addSecurityRecommendation: true, codeExpirationMinutes: 30,
+      label: 'One Time Password Template',
+      category: 'AUTHENTICATION',
+      language: 'id',
+      propose: false,
+      buttons: [{ type: 'OTP', otpType: 'COPY_CODE', text: 'Salin Kode' }],
+      addSecurityRecommendation: true,
+      codeExpirationMinutes: 30,
     });
     expectJson(only(), 'POST', '/api/v1/message-templates', {
-      label: 'One Time Password Template', category_id: 'AUTHENTICATION', language_id: 'id', is_propose: false,
-      otp: [{ otp_type: 'COPY_CODE', text: 'Salin Kode' }], add_security_recommendation: true, code_expiration_minutes: 30,
+      label: 'One Time Password Template',
+      category_id: 'AUTHENTICATION',
+      language_id: 'id',
+      is_propose: false,
+      otp: [{ otp_type: 'COPY_CODE', text: 'Salin Kode' }],
+      add_security_recommendation: true,
+      code_expiration_minutes: 30,
     });
   });
 
   it('creates a media-header template with the sample URL in header.examples (line 471)', async () => {
-    await adapter.templates.createTemplate!({ label: 'Promo', category: 'MARKETING', language: 'id', propose: true, header: { format: 'IMAGE', examples: ['https://image.url'] }, body: { text: 'Hi' }, footer: 'Ivosights' });
+    await adapter.templates.createTemplate!({
+      label: 'Promo',
+      category: 'MARKETING',
+      language: 'id',
+      propose: true,
+      header: { format: 'IMAGE', examples: ['https://image.url'] },
+      body: { text: 'Hi' },
+      footer: 'Ivosights',
+    });
     expectJson(only(), 'POST', '/api/v1/message-templates', {
-      label: 'Promo', category_id: 'MARKETING', language_id: 'id', is_propose: true, header: { format: 'IMAGE', examples: ['https://image.url'] }, body: { text: 'Hi', examples: [] }, footer: 'Ivosights',
+      label: 'Promo',
+      category_id: 'MARKETING',
+      language_id: 'id',
+      is_propose: true,
+      header: { format: 'IMAGE', examples: ['https://image.url'] },
+      body: { text: 'Hi', examples: [] },
+      footer: 'Ivosights',
     });
   });
 
@@ -160,22 +216,39 @@ describe('ivosights operations against the simulator', () => {
 
   op('PUT', '/api/v1/message-templates/{templateId}', async () => {
     const updated = await adapter.templates.updateTemplate!('60243665e4058d3b4a377bd2', {
-      label: 'New Project Setup Notification', category: 'UTILITY', language: 'id', propose: false,
+      label: 'New Project Setup Notification',
+      category: 'UTILITY',
+      language: 'id',
+      propose: false,
       header: { format: 'TEXT', text: 'Notifikasi akun {{1}}', examples: ['Sociomile'] },
-      body: { text: 'Halo {{1}}', examples: ['Salsabila', 'Aqilah'] }, footer: 'Ivosights',
+      body: { text: 'Halo {{1}}', examples: ['Salsabila', 'Aqilah'] },
+      footer: 'Ivosights',
       buttons: [{ type: 'URL', text: 'Website', url: 'https://ivosights.com/' }],
     });
     expectJson(only(), 'PUT', '/api/v1/message-templates/60243665e4058d3b4a377bd2', {
-      label: 'New Project Setup Notification', category_id: 'UTILITY', language_id: 'id', is_propose: false,
+      label: 'New Project Setup Notification',
+      category_id: 'UTILITY',
+      language_id: 'id',
+      is_propose: false,
       header: { format: 'TEXT', text: 'Notifikasi akun {{1}}', examples: ['Sociomile'] },
-      body: { text: 'Halo {{1}}', examples: ['Salsabila', 'Aqilah'] }, footer: 'Ivosights',
+      body: { text: 'Halo {{1}}', examples: ['Salsabila', 'Aqilah'] },
+      footer: 'Ivosights',
       buttons: [{ type: 'URL', text: 'Website', url: 'https://ivosights.com/' }],
     });
     expect(updated?.id).toBe('60243665e4058d3b4a377bd2');
     // Update's own examples spell the sample list `example` (lines 861, 890, 933); the body Create documents (`examples`, line 625) is sent
     sim.requests.length = 0;
-    await adapter.templates.updateTemplate!('60243665e4058d3b4a377bd2', { label: 'L', category: 'UTILITY', language: 'id', propose: false, body: { text: 'B' }, buttons: [{ type: 'URL', text: 'Website', url: 'https://ivosights.com/{{1}}', examples: ['dolore', 'illum'] }] });
-    expect((only().body as { buttons: unknown[] }).buttons).toEqual([{ type: 'URL', text: 'Website', url_type: 'dynamic', url: 'https://ivosights.com/{{1}}', examples: ['dolore', 'illum'] }]);
+    await adapter.templates.updateTemplate!('60243665e4058d3b4a377bd2', {
+      label: 'L',
+      category: 'UTILITY',
+      language: 'id',
+      propose: false,
+      body: { text: 'B' },
+      buttons: [{ type: 'URL', text: 'Website', url: 'https://ivosights.com/{{1}}', examples: ['dolore', 'illum'] }],
+    });
+    expect((only().body as { buttons: unknown[] }).buttons).toEqual([
+      { type: 'URL', text: 'Website', url_type: 'dynamic', url: 'https://ivosights.com/{{1}}', examples: ['dolore', 'illum'] },
+    ]);
   });
 
   op('POST', '/api/v1/message-templates/{templateId}/propose', async () => {
@@ -187,7 +260,11 @@ describe('ivosights operations against the simulator', () => {
   op('GET', '/api/v1/template-categories', async () => {
     const cats = await adapter.templates.listTemplateCategories!();
     expectJson(only(), 'GET', '/api/v1/template-categories');
-    expect(cats).toEqual([{ id: 'UTILITY', name: 'Transactional' }, { id: 'MARKETING', name: 'Marketing' }, { id: 'AUTHENTICATION', name: 'Authentication' }]);
+    expect(cats).toEqual([
+      { id: 'UTILITY', name: 'Transactional' },
+      { id: 'MARKETING', name: 'Marketing' },
+      { id: 'AUTHENTICATION', name: 'Authentication' },
+    ]);
   });
 
   op('GET', '/api/v1/template-languages', async () => {
@@ -198,14 +275,23 @@ describe('ivosights operations against the simulator', () => {
 
   op('POST', '/api/v1/messages/send-contact-message', async () => {
     const sent = await adapter.messaging.sendContact!({ to: '628123456789', contacts: [{ name: 'John Doe', phones: ['19405551234'] }] });
-    expectJson(only(), 'POST', '/api/v1/messages/send-contact-message', { wa_id: '628123456789', contacts: [{ name: { formatted_name: 'John Doe' }, phones: [{ phone: '+19405551234', type: 'CELL' }] }] });
+    expectJson(only(), 'POST', '/api/v1/messages/send-contact-message', {
+      wa_id: '628123456789',
+      contacts: [{ name: { formatted_name: 'John Doe' }, phones: [{ phone: '+19405551234', type: 'CELL' }] }],
+    });
     expect(sent.id).toMatch(/^gBEG/);
     expect(sent.chatId).toBe('628123456789');
   });
 
   op('POST', '/api/v1/messages/send-location-message', async () => {
     await adapter.messaging.sendLocation!({ to: '628123456789', latitude: 37.758056, longitude: -122.425332, name: 'Facebook', address: '1 Hacker Way, Menlo Park, CA 94025' });
-    expectJson(only(), 'POST', '/api/v1/messages/send-location-message', { wa_id: '628123456789', latitude: 37.758056, longitude: -122.425332, name: 'Facebook', address: '1 Hacker Way, Menlo Park, CA 94025' });
+    expectJson(only(), 'POST', '/api/v1/messages/send-location-message', {
+      wa_id: '628123456789',
+      latitude: 37.758056,
+      longitude: -122.425332,
+      name: 'Facebook',
+      address: '1 Hacker Way, Menlo Park, CA 94025',
+    });
   });
 
   op('POST', '/api/v1/messages/send-media-message', async () => {
@@ -220,7 +306,8 @@ describe('ivosights operations against the simulator', () => {
 
   op('POST', '/api/v1/messages/send-template-message', async () => {
     await adapter.messaging.sendTemplate!({
-      to: '628123456789', templateId: '60243665e4058d3b4a377bd2',
+      to: '628123456789',
+      templateId: '60243665e4058d3b4a377bd2',
       components: [
         { type: 'BODY', parameters: [{ type: 'TEXT', text: 'Agus Santoso' }] },
         { type: 'HEADER', parameters: [{ type: 'DOCUMENT', link: 'https://ivosights.com/a.pdf', fileName: 'Display file name' }] },
@@ -229,7 +316,8 @@ describe('ivosights operations against the simulator', () => {
     });
     // index as an integer (lines 1744, 1814) rather than the string of line 1642
     expectJson(only(), 'POST', '/api/v1/messages/send-template-message', {
-      wa_id: '628123456789', template_id: '60243665e4058d3b4a377bd2',
+      wa_id: '628123456789',
+      template_id: '60243665e4058d3b4a377bd2',
       components: [
         { type: 'body', parameters: [{ type: 'text', text: 'Agus Santoso' }] },
         { type: 'header', parameters: [{ type: 'document', document: { link: 'https://ivosights.com/a.pdf', filename: 'Display file name' } }] },
@@ -237,8 +325,16 @@ describe('ivosights operations against the simulator', () => {
       ],
     });
     sim.requests.length = 0;
-    await adapter.messaging.sendTemplate!({ to: '628123456789', templateId: '60243665e4058d3b4a377bd2', components: [{ type: 'BUTTON', subType: 'FLOW', index: 0, parameters: [{ type: 'ACTION', flowToken: '426c0a609e863870882d509ca3bcae959a5bc41d' }] }] });
-    expect(only().body).toEqual({ wa_id: '628123456789', template_id: '60243665e4058d3b4a377bd2', components: [{ type: 'button', sub_type: 'flow', index: 0, parameters: [{ type: 'action', action: { flow_token: '426c0a609e863870882d509ca3bcae959a5bc41d' } }] }] });
+    await adapter.messaging.sendTemplate!({
+      to: '628123456789',
+      templateId: '60243665e4058d3b4a377bd2',
+      components: [{ type: 'BUTTON', subType: 'FLOW', index: 0, parameters: [{ type: 'ACTION', flowToken: '426c0a609e863870882d509ca3bcae959a5bc41d' }] }],
+    });
+    expect(only().body).toEqual({
+      wa_id: '628123456789',
+      template_id: '60243665e4058d3b4a377bd2',
+      components: [{ type: 'button', sub_type: 'flow', index: 0, parameters: [{ type: 'action', action: { flow_token: '426c0a609e863870882d509ca3bcae959a5bc41d' } }] }],
+    });
     sim.requests.length = 0;
     await adapter.messaging.sendTemplate!({ to: '628123456789', templateId: '60243665e4058d3b4a377bd2', components: [{ type: 'BODY', parameters: [] }] });
     expect(only().body).toEqual({ wa_id: '628123456789', template_id: '60243665e4058d3b4a377bd2', components: [{ type: 'body' }] });
@@ -253,38 +349,90 @@ describe('ivosights operations against the simulator', () => {
   op('POST', '/api/v1/messages/send-reply-button-message', async () => {
     const link = 'https://www.google.com/images/branding/googlelogo/2x/googlelogo_color_92x30dp.png';
     await adapter.messaging.sendButtons!({ to: '628123456789', header: { image: link }, body: 'Want to know more?', footer: 'Ivosigths', buttons: [{ id: 'yes', title: 'Yes' }] });
-    expectJson(only(), 'POST', '/api/v1/messages/send-reply-button-message', { wa_id: '628123456789', header: { type: 'image', link }, body: 'Want to know more?', footer: 'Ivosigths', action: { buttons: [{ id: 'yes', title: 'Yes' }] } });
+    expectJson(only(), 'POST', '/api/v1/messages/send-reply-button-message', {
+      wa_id: '628123456789',
+      header: { type: 'image', link },
+      body: 'Want to know more?',
+      footer: 'Ivosigths',
+      action: { buttons: [{ id: 'yes', title: 'Yes' }] },
+    });
   });
 
   op('POST', '/api/v1/messages/send-list-message', async () => {
     await adapter.messaging.sendList!({
-      to: '628123456789', header: 'Pesan Interaktif', body: 'Halo...', footer: 'PT. Ivonesia Solusi Data', buttonText: 'Pilih Platform',
+      to: '628123456789',
+      header: 'Pesan Interaktif',
+      body: 'Halo...',
+      footer: 'PT. Ivonesia Solusi Data',
+      buttonText: 'Pilih Platform',
       sections: [{ title: 'Silahkan pilih', rows: [{ id: 'sociomile', title: 'Sociomile', description: 'Omni channel Ticketing Platform' }] }],
     });
     expectJson(only(), 'POST', '/api/v1/messages/send-list-message', {
-      wa_id: '628123456789', header: { type: 'text', text: 'Pesan Interaktif' }, body: 'Halo...', footer: 'PT. Ivonesia Solusi Data',
-      action: { button: 'Pilih Platform', sections: [{ title: 'Silahkan pilih', rows: [{ id: 'sociomile', title: 'Sociomile', description: 'Omni channel Ticketing Platform' }] }] },
+      wa_id: '628123456789',
+      header: { type: 'text', text: 'Pesan Interaktif' },
+      body: 'Halo...',
+      footer: 'PT. Ivonesia Solusi Data',
+      action: {
+        button: 'Pilih Platform',
+        sections: [{ title: 'Silahkan pilih', rows: [{ id: 'sociomile', title: 'Sociomile', description: 'Omni channel Ticketing Platform' }] }],
+      },
     });
   });
 
   op('POST', '/api/v1/messages/send-single-product-message', async () => {
-    await adapter.messaging.sendProduct!({ to: '628123456789', body: 'Silahkan lihat detail produk kami.', footer: 'PT. Ivonesia Solusi Data', catalogId: '1234567890', productRetailerId: 'abcd12345' });
-    expectJson(only(), 'POST', '/api/v1/messages/send-single-product-message', { wa_id: '628123456789', body: 'Silahkan lihat detail produk kami.', footer: 'PT. Ivonesia Solusi Data', action: { catalog_id: '1234567890', product_retailer_id: 'abcd12345' } });
+    await adapter.messaging.sendProduct!({
+      to: '628123456789',
+      body: 'Silahkan lihat detail produk kami.',
+      footer: 'PT. Ivonesia Solusi Data',
+      catalogId: '1234567890',
+      productRetailerId: 'abcd12345',
+    });
+    expectJson(only(), 'POST', '/api/v1/messages/send-single-product-message', {
+      wa_id: '628123456789',
+      body: 'Silahkan lihat detail produk kami.',
+      footer: 'PT. Ivonesia Solusi Data',
+      action: { catalog_id: '1234567890', product_retailer_id: 'abcd12345' },
+    });
   });
 
   op('POST', '/api/v1/messages/send-multi-product-message', async () => {
-    await adapter.messaging.sendProductList!({ to: '628123456789', header: 'New Product', body: 'Silahkan pilih produk kami.', footer: 'PT. Ivonesia Solusi Data', catalogId: '1234567890', sections: [{ title: 'New Product', productRetailerIds: ['abc12345', 'abc4567'] }] });
+    await adapter.messaging.sendProductList!({
+      to: '628123456789',
+      header: 'New Product',
+      body: 'Silahkan pilih produk kami.',
+      footer: 'PT. Ivonesia Solusi Data',
+      catalogId: '1234567890',
+      sections: [{ title: 'New Product', productRetailerIds: ['abc12345', 'abc4567'] }],
+    });
     expectJson(only(), 'POST', '/api/v1/messages/send-multi-product-message', {
-      wa_id: '628123456789', header: 'New Product', body: 'Silahkan pilih produk kami.', footer: 'PT. Ivonesia Solusi Data',
+      wa_id: '628123456789',
+      header: 'New Product',
+      body: 'Silahkan pilih produk kami.',
+      footer: 'PT. Ivonesia Solusi Data',
       action: { catalog_id: '1234567890', sections: [{ title: 'New Product', product_items: [{ product_retailer_id: 'abc12345' }, { product_retailer_id: 'abc4567' }] }] },
     });
   });
 
   op('POST', '/api/v1/messages/send-flow-message', async () => {
-    await adapter.messaging.sendFlow!({ to: '628123456789', headerText: 'Header text', body: 'Body text of the flow', footer: 'Footer text of the flow', flowMessageVersion: '3', flowId: '1180378639999979', flowCta: 'Register', flowAction: 'navigate', screen: 'WELCOME_SCREEN' });
+    await adapter.messaging.sendFlow!({
+      to: '628123456789',
+      headerText: 'Header text',
+      body: 'Body text of the flow',
+      footer: 'Footer text of the flow',
+      flowMessageVersion: '3',
+      flowId: '1180378639999979',
+      flowCta: 'Register',
+      flowAction: 'navigate',
+      screen: 'WELCOME_SCREEN',
+    });
     expectJson(only(), 'POST', '/api/v1/messages/send-flow-message', {
-      wa_id: '628123456789', header: { type: 'text', text: 'Header text' }, body: 'Body text of the flow', footer: 'Footer text of the flow',
-      action: { parameters: { flow_message_version: '3', flow_id: '1180378639999979', flow_cta: 'Register', flow_action: 'navigate', flow_action_payload: { screen: 'WELCOME_SCREEN' } } },
+      wa_id: '628123456789',
+      header: { type: 'text', text: 'Header text' },
+      body: 'Body text of the flow',
+      footer: 'Footer text of the flow',
+      action: {
+        parameters: { flow_message_version: '3', flow_id: '1180378639999979', flow_cta: 'Register', flow_action: 'navigate', flow_action_payload: { screen: 'WELCOME_SCREEN' } },
+      },
     });
   });
 
@@ -300,7 +448,13 @@ describe('ivosights operations against the simulator', () => {
   });
 
   op('POST', '/api/v1/settings/business-profile', async () => {
-    const input = { address: 'Jl. Tebet Barat I No.2', description: 'Platforms', email: 'hello@example.com', vertical: 'Professional Services', websites: ['https://www.ivosigths.com'] };
+    const input = {
+      address: 'Jl. Tebet Barat I No.2',
+      description: 'Platforms',
+      email: 'hello@example.com',
+      vertical: 'Professional Services',
+      websites: ['https://www.ivosigths.com'],
+    };
     await adapter.business.updateBusinessProfile!(input);
     expectJson(only(), 'POST', '/api/v1/settings/business-profile', input);
     expect((await adapter.business.getBusinessProfile!()).address).toBe('Jl. Tebet Barat I No.2');
@@ -341,7 +495,15 @@ describe('ivosights operations against the simulator', () => {
   op('GET', '/api/v1/webhooks', async () => {
     const hooks = await adapter.webhookAdmin.listWebhooks!();
     expectJson(only(), 'GET', '/api/v1/webhooks');
-    expect(hooks[0]).toEqual({ id: SIM_WEBHOOK_ID, name: 'App Webhook', url: 'http://webhook.me/ea2f63e6-7583-4b82-9fa6-1bba131e6d93', events: [], enabled: false, httpAuthEnabled: true, httpAuthUsername: 'user' });
+    expect(hooks[0]).toEqual({
+      id: SIM_WEBHOOK_ID,
+      name: 'App Webhook',
+      url: 'http://webhook.me/ea2f63e6-7583-4b82-9fa6-1bba131e6d93',
+      events: [],
+      enabled: false,
+      httpAuthEnabled: true,
+      httpAuthUsername: 'user',
+    });
     // the http_auth password is a secret: never mapped out
     expect(JSON.stringify(hooks)).not.toContain('password');
   });
@@ -349,12 +511,21 @@ describe('ivosights operations against the simulator', () => {
   op('GET', '/api/v1/webhooks/{webhookId}/pull-pending-notifications', async () => {
     await sim.settle();
     sim.pending.length = 0;
-    await sim.notify({ statuses: [{ id: 'gBGGEgZHMlEfAgkM1RBkhDRr7t8', recipient_id: '12064001000', status: 'failed', timestamp: '1533332775', errors: [{ code: 470, title: 'outside the support window' }] }] });
+    await sim.notify({
+      statuses: [
+        { id: 'gBGGEgZHMlEfAgkM1RBkhDRr7t8', recipient_id: '12064001000', status: 'failed', timestamp: '1533332775', errors: [{ code: 470, title: 'outside the support window' }] },
+      ],
+    });
     sim.requests.length = 0;
     const events = await adapter.webhookAdmin.pullPendingNotifications!();
     expectJson(only(), 'GET', `/api/v1/webhooks/${SIM_WEBHOOK_ID}/pull-pending-notifications`);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'MESSAGE_STATUS_CHANGED', messageId: 'gBGGEgZHMlEfAgkM1RBkhDRr7t8', status: 'FAILED', error: { code: '470', title: 'outside the support window' } });
+    expect(events[0]).toMatchObject({
+      type: 'MESSAGE_STATUS_CHANGED',
+      messageId: 'gBGGEgZHMlEfAgkM1RBkhDRr7t8',
+      status: 'FAILED',
+      error: { code: '470', title: 'outside the support window' },
+    });
   });
 
   op('POST', '/sandbox/api/v1/messages/send-text-message', async () => {
@@ -381,11 +552,22 @@ describe('ivosights sandbox instances', () => {
     await sandbox.messaging.sendVideo!({ to: '628123456789', media: 'https://x.test/v.mp4' });
     await sandbox.messaging.sendLocation!({ to: '628123456789', latitude: 1, longitude: 2, name: 'n', address: 'a' });
     await sandbox.messaging.sendContact!({ to: '628123456789', contacts: [{ name: 'A', phones: ['1234'] }] });
-    await sandbox.messaging.sendList!({ to: '628123456789', header: 'h', body: 'b', footer: 'f', buttonText: 'Pick', sections: [{ title: 's', rows: [{ id: 'r', title: 't', description: 'd' }] }] });
+    await sandbox.messaging.sendList!({
+      to: '628123456789',
+      header: 'h',
+      body: 'b',
+      footer: 'f',
+      buttonText: 'Pick',
+      sections: [{ title: 's', rows: [{ id: 'r', title: 't', description: 'd' }] }],
+    });
     await sandbox.messaging.sendButtons!({ to: '628123456789', header: { image: 'https://x.test/i.png' }, body: 'b', footer: 'f', buttons: [{ id: 'y', title: 'Y' }] });
     expect(sim.requests.map((r) => r.path)).toEqual([
-      '/sandbox/api/v1/messages/send-template-message', '/sandbox/api/v1/messages/send-media-message', '/sandbox/api/v1/messages/send-location-message',
-      '/sandbox/api/v1/messages/send-contact-message', '/sandbox/api/v1/messages/send-list-message', '/sandbox/api/v1/messages/send-reply-button-message',
+      '/sandbox/api/v1/messages/send-template-message',
+      '/sandbox/api/v1/messages/send-media-message',
+      '/sandbox/api/v1/messages/send-location-message',
+      '/sandbox/api/v1/messages/send-contact-message',
+      '/sandbox/api/v1/messages/send-list-message',
+      '/sandbox/api/v1/messages/send-reply-button-message',
     ]);
   });
 
@@ -407,7 +589,19 @@ describe('ivosights sandbox instances', () => {
   });
 
   it('declare only the sandbox capabilities, so the graph refuses earlier', () => {
-    expect([...sandbox.capabilities].sort()).toEqual(['GET_MEDIA', 'SEND_AUDIO', 'SEND_BUTTONS', 'SEND_CONTACT', 'SEND_DOCUMENT', 'SEND_IMAGE', 'SEND_LIST', 'SEND_LOCATION', 'SEND_TEMPLATE', 'SEND_TEXT', 'SEND_VIDEO']);
+    expect([...sandbox.capabilities].sort()).toEqual([
+      'GET_MEDIA',
+      'SEND_AUDIO',
+      'SEND_BUTTONS',
+      'SEND_CONTACT',
+      'SEND_DOCUMENT',
+      'SEND_IMAGE',
+      'SEND_LIST',
+      'SEND_LOCATION',
+      'SEND_TEMPLATE',
+      'SEND_TEXT',
+      'SEND_VIDEO',
+    ]);
     expect(() => requireCapability(sandbox, 'CHECK_PHONES')).toThrow(/do not support CHECK_PHONES/);
     expect(adapter.capabilities.has('CHECK_PHONES')).toBe(true);
   });
@@ -415,7 +609,10 @@ describe('ivosights sandbox instances', () => {
 
 describe('ivosights input checks and errors', () => {
   async function fails(call: () => Promise<unknown>): Promise<GraphError> {
-    const err = (await call().then(() => undefined, (e: unknown) => e)) as GraphError | undefined;
+    const err = (await call().then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as GraphError | undefined;
     expect(err).toBeDefined();
     return err!;
   }
@@ -427,12 +624,53 @@ describe('ivosights input checks and errors', () => {
       [() => adapter.messaging.sendText!({ to: '62812', text: 'x', replyToMessageId: 'm' }), 'input.replyToMessageId'],
       [() => adapter.messaging.sendButtons!({ to: '62812', body: 'b', footer: 'f', buttons: [{ id: 'y', title: 'Y' }] }), 'input.header'],
       [() => adapter.messaging.sendButtons!({ to: '62812', header: { image: 'https://x.test/i.png' }, body: 'b', buttons: [{ id: 'y', title: 'Y' }] }), 'input.footer'],
-      [() => adapter.messaging.sendButtons!({ to: '62812', header: { image: 'https://x.test/i.png' }, body: 'b', footer: 'f', buttons: [1, 2, 3, 4].map((i) => ({ id: `b${i}`, title: 'T' })) }), 'input.buttons'],
-      [() => adapter.messaging.sendList!({ to: '62812', header: 'h', body: 'b', footer: 'f', buttonText: 'x', sections: [{ title: 's', rows: Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: 't', description: 'd' })) }] }), 'input.sections'],
-      [() => adapter.messaging.sendList!({ to: '62812', header: 'h', body: 'b', footer: 'f', buttonText: 'x', sections: [{ title: 's', rows: [{ id: 'r', title: 't' }] }] }), 'input.sections[0].rows[0].description'],
-      [() => adapter.messaging.sendTemplate!({ to: '62812', templateId: 't', components: [{ type: 'HEADER', parameters: [{ type: 'DOCUMENT', link: 'https://x.test/a.pdf' }] }] }), 'input.components[0].parameters[0].fileName'],
-      [() => adapter.messaging.sendFlow!({ to: '62812', headerText: 'h', body: 'b', footer: 'f', flowMessageVersion: '3', flowId: '1', flowCta: 'Go', flowAction: 'navigate' }), 'input.screen'],
-      [() => adapter.templates.createTemplate!({ label: 'x', category: 'UTILITY', language: 'id', propose: false, body: { text: 'b' }, buttons: [{ type: 'URL', text: 'Go', url: 'https://a.test/{{1}}' }] }), 'input.buttons[0].examples'],
+      [
+        () =>
+          adapter.messaging.sendButtons!({
+            to: '62812',
+            header: { image: 'https://x.test/i.png' },
+            body: 'b',
+            footer: 'f',
+            buttons: [1, 2, 3, 4].map((i) => ({ id: `b${i}`, title: 'T' })),
+          }),
+        'input.buttons',
+      ],
+      [
+        () =>
+          adapter.messaging.sendList!({
+            to: '62812',
+            header: 'h',
+            body: 'b',
+            footer: 'f',
+            buttonText: 'x',
+            sections: [{ title: 's', rows: Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: 't', description: 'd' })) }],
+          }),
+        'input.sections',
+      ],
+      [
+        () => adapter.messaging.sendList!({ to: '62812', header: 'h', body: 'b', footer: 'f', buttonText: 'x', sections: [{ title: 's', rows: [{ id: 'r', title: 't' }] }] }),
+        'input.sections[0].rows[0].description',
+      ],
+      [
+        () => adapter.messaging.sendTemplate!({ to: '62812', templateId: 't', components: [{ type: 'HEADER', parameters: [{ type: 'DOCUMENT', link: 'https://x.test/a.pdf' }] }] }),
+        'input.components[0].parameters[0].fileName',
+      ],
+      [
+        () => adapter.messaging.sendFlow!({ to: '62812', headerText: 'h', body: 'b', footer: 'f', flowMessageVersion: '3', flowId: '1', flowCta: 'Go', flowAction: 'navigate' }),
+        'input.screen',
+      ],
+      [
+        () =>
+          adapter.templates.createTemplate!({
+            label: 'x',
+            category: 'UTILITY',
+            language: 'id',
+            propose: false,
+            body: { text: 'b' },
+            buttons: [{ type: 'URL', text: 'Go', url: 'https://a.test/{{1}}' }],
+          }),
+        'input.buttons[0].examples',
+      ],
       [() => adapter.business.updateProfilePhoto!({ photo: 'data:image/gif;base64,R0lGOD' }), 'input.photo'],
     ];
     for (const [call, field] of cases) {

@@ -29,7 +29,10 @@ async function simulator(opts: Parameters<typeof startIvosightsSimulator>[0] = {
 }
 
 function adapterFor(sim: IvosightsSimulatorHandle, extra: Record<string, unknown> = {}): IvosightsAdapter {
-  const a = ivosightsModule.create({ id: 'ivo-pull', provider: 'ivosights', webhookSecret: 's', baseUrl: sim.url, ...(sim.instanceConfig as { apiKey: string }), ...extra }, { logger }) as IvosightsAdapter;
+  const a = ivosightsModule.create(
+    { id: 'ivo-pull', provider: 'ivosights', webhookSecret: 's', baseUrl: sim.url, ...(sim.instanceConfig as { apiKey: string }), ...extra },
+    { logger },
+  ) as IvosightsAdapter;
   cleanup.push(() => a.stop());
   return a;
 }
@@ -50,7 +53,13 @@ async function receiver(adapter: IvosightsAdapter, status: () => number): Promis
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  cleanup.push(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+  cleanup.push(
+    () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  );
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/ivo-pull/x`, events, authorized };
 }
 

@@ -42,11 +42,27 @@ describe('ivosights notifications', () => {
   it('text (lines 2796-2814): body, sender name from contacts[], seconds → ms', () => {
     const e = received(2796);
     expect(e.occurredAt).toBe(1518694235000);
-    expect(e.message).toMatchObject({ id: 'ABGGFlA5FpafAgo6tHcNmNjXmuSf', instanceId: 'ivo-1', chatId: '16315551234', fromMe: false, senderName: 'Kerry Fisher', timestamp: 1518694235000, content: { kind: 'text', body: 'Hello this is an answer' }, replyToMessageId: null });
+    expect(e.message).toMatchObject({
+      id: 'ABGGFlA5FpafAgo6tHcNmNjXmuSf',
+      instanceId: 'ivo-1',
+      chatId: '16315551234',
+      fromMe: false,
+      senderName: 'Kerry Fisher',
+      timestamp: 1518694235000,
+      content: { kind: 'text', body: 'Hello this is an answer' },
+      replyToMessageId: null,
+    });
   });
 
   it('location (lines 2815-2836)', () => {
-    expect(received(2815).message.content).toEqual({ kind: 'location', latitude: 38.9806263495, longitude: -131.9428612257, name: 'Main Street Beach', address: 'Main Street Beach, Santa Cruz, CA', url: 'https://foursquare.com/v/4d7031d35b5df7744' });
+    expect(received(2815).message.content).toEqual({
+      kind: 'location',
+      latitude: 38.9806263495,
+      longitude: -131.9428612257,
+      name: 'Main Street Beach',
+      address: 'Main Street Beach, Santa Cruz, CA',
+      url: 'https://foursquare.com/v/4d7031d35b5df7744',
+    });
   });
 
   it('contacts (lines 2837-2907): formatted name and phones (wa_id when given)', () => {
@@ -62,7 +78,12 @@ describe('ivosights notifications', () => {
   });
 
   it('document (lines 2925-2941)', () => {
-    expect(received(2925).message.content).toMatchObject({ kind: 'document', mediaId: 'fc233119-733f-49c-bcbd-b2f68f798e33', mimeType: 'application/pdf', caption: '80skaraokesonglistartist' });
+    expect(received(2925).message.content).toMatchObject({
+      kind: 'document',
+      mediaId: 'fc233119-733f-49c-bcbd-b2f68f798e33',
+      mimeType: 'application/pdf',
+      caption: '80skaraokesonglistartist',
+    });
   });
 
   it('voice (lines 2942-2956) is an audio voice note', () => {
@@ -81,7 +102,13 @@ describe('ivosights notifications', () => {
   it('system user_changed_number (lines 3002-3018) is an INSTANCE_EVENT with the raw notice', () => {
     const events = parseAt(3002);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'INSTANCE_EVENT', kind: 'USER_CHANGED_NUMBER', chatId: '16315558889', occurredAt: 1574080102000, raw: { system: { new_wa_id: '16315558890', type: 'user_changed_number' } } });
+    expect(events[0]).toMatchObject({
+      type: 'INSTANCE_EVENT',
+      kind: 'USER_CHANGED_NUMBER',
+      chatId: '16315558889',
+      occurredAt: 1574080102000,
+      raw: { system: { new_wa_id: '16315558890', type: 'user_changed_number' } },
+    });
   });
 
   it('sent / delivered / read / deleted statuses (lines 3023-3090), no body in them', () => {
@@ -97,8 +124,16 @@ describe('ivosights notifications', () => {
   });
 
   it('the three failed variants (lines 3091-3135) carry code + title (+ the href as detail)', () => {
-    expect(status(3091)).toMatchObject({ status: 'FAILED', messageId: 'gBGGEgZHMlEfAgkM1RBkhDRr7t8', error: { code: '470', title: expect.stringMatching(/^Failed to send message because you are outside the support window/), detail: null } });
-    expect(status(3107)).toMatchObject({ status: 'FAILED', chatId: '6282184083195', error: { code: '470', title: expect.stringMatching(/more than 24 hours/), detail: 'https://developers.facebook.com/docs/whatsapp/api/errors/' } });
+    expect(status(3091)).toMatchObject({
+      status: 'FAILED',
+      messageId: 'gBGGEgZHMlEfAgkM1RBkhDRr7t8',
+      error: { code: '470', title: expect.stringMatching(/^Failed to send message because you are outside the support window/), detail: null },
+    });
+    expect(status(3107)).toMatchObject({
+      status: 'FAILED',
+      chatId: '6282184083195',
+      error: { code: '470', title: expect.stringMatching(/more than 24 hours/), detail: 'https://developers.facebook.com/docs/whatsapp/api/errors/' },
+    });
     expect(status(3124)).toMatchObject({ status: 'FAILED', error: { code: '480', title: 'Failed to send message since we detect an identity change of the contact' } });
   });
 

@@ -5,8 +5,16 @@ import { zapiHarness } from './harness.js';
 const h = zapiHarness();
 
 const PRODUCT = {
-  instanceId: 'zapi', retailerId: 'SKU-42', name: 'Coffee mug', description: 'A mug', price: 20, salePrice: 18, currency: 'BRL',
-  imageUrls: ['https://example.com/mug.png'], isHidden: false, url: 'https://example.com/mug',
+  instanceId: 'zapi',
+  retailerId: 'SKU-42',
+  name: 'Coffee mug',
+  description: 'A mug',
+  price: 20,
+  salePrice: 18,
+  currency: 'BRL',
+  imageUrls: ['https://example.com/mug.png'],
+  isHidden: false,
+  url: 'https://example.com/mug',
 };
 const UPSERT = 'mutation($input: UpsertProductInput!) { upsertProduct(input: $input) { productId } }';
 const OWN = '{ instance(id: "zapi") { products { cartEnabled nodes { id retailerId name price salePrice currency imageUrls isHidden } pageInfo { hasNextPage } } } }';
@@ -18,8 +26,15 @@ describe('Z-API catalog through the graph', () => {
     h.expectAuth(req);
     // `images` an array and `retailerId` (the request-body example, 9566-9576), not the cURL sample's string and `integrationId`.
     expect(req?.body).toEqual({
-      currency: 'BRL', description: 'A mug', images: ['https://example.com/mug.png'], isHidden: false, name: 'Coffee mug',
-      price: 20, salePrice: 18, retailerId: 'SKU-42', url: 'https://example.com/mug',
+      currency: 'BRL',
+      description: 'A mug',
+      images: ['https://example.com/mug.png'],
+      isHidden: false,
+      name: 'Coffee mug',
+      price: 20,
+      salePrice: 18,
+      retailerId: 'SKU-42',
+      url: 'https://example.com/mug',
     });
     const one = await h.ok('query($id: String!) { instance(id: "zapi") { product(id: $id) { id retailerId name price imageUrls } } }', { id: upsertProduct.productId });
     expect(one.instance.product).toEqual({ id: upsertProduct.productId, retailerId: 'SKU-42', name: 'Coffee mug', price: 20, imageUrls: ['https://example.com/mug.png'] });
@@ -36,7 +51,14 @@ describe('Z-API catalog through the graph', () => {
     const own = await h.ok(OWN);
     expect(own.instance.products.cartEnabled).toBe(true);
     expect(own.instance.products.nodes).toContainEqual({
-      id: '999999999999999', retailerId: null, name: 'Mouse', price: 100000, salePrice: 90000, currency: 'BRL', imageUrls: ['https://'], isHidden: false,
+      id: '999999999999999',
+      retailerId: null,
+      name: 'Mouse',
+      price: 100000,
+      salePrice: 90000,
+      currency: 'BRL',
+      imageUrls: ['https://'],
+      isHidden: false,
     });
     expect(own.instance.products.pageInfo.hasNextPage).toBe(false);
     const [req] = h.on('GET', '/catalogs');
@@ -62,7 +84,7 @@ describe('Z-API catalog through the graph', () => {
     expect((await h.ok('{ instance(id: "zapi") { product(id: "123") { id } } }')).instance.product).toBeNull();
   });
 
-  it('deleteProduct sends DELETE /products/{id} (z-api.txt 9809-9850, not the cURL sample\'s /product/); the product is then gone', async () => {
+  it("deleteProduct sends DELETE /products/{id} (z-api.txt 9809-9850, not the cURL sample's /product/); the product is then gone", async () => {
     const { upsertProduct } = await h.ok(UPSERT, { input: { ...PRODUCT, retailerId: 'SKU-DEL' } });
     const del = 'mutation($input: DeleteProductInput!) { deleteProduct(input: $input) { ok } }';
     expect((await h.ok(del, { input: { instanceId: 'zapi', productId: upsertProduct.productId } })).deleteProduct.ok).toBe(true);
@@ -119,7 +141,12 @@ describe('Z-API catalog through the graph', () => {
       // Collections paged by 2: walk to the one we want.
       let cursor: string | null = null;
       for (let i = 0; i < 10; i++) {
-        const page: any = (await h.ok('query($after: String) { instance(id: "zapi") { collections(after: $after) { nodes { id name products { nodes { id } } } pageInfo { hasNextPage endCursor } } } }', { after: cursor })).instance.collections;
+        const page: any = (
+          await h.ok(
+            'query($after: String) { instance(id: "zapi") { collections(after: $after) { nodes { id name products { nodes { id } } } pageInfo { hasNextPage endCursor } } } }',
+            { after: cursor },
+          )
+        ).instance.collections;
         const found = page.nodes.find((c: { id: string }) => c.id === id);
         if (found) return found;
         if (!page.pageInfo.hasNextPage) return null;

@@ -7,8 +7,15 @@ const CHAT = 'query($id: String!) { instance(id: "zapi") { chat(id: $id) { id ar
 const chatOf = async (id: string) => (await h.ok(CHAT, { id })).instance.chat;
 
 const ACTIONS = [
-  ['markChatRead', 'read'], ['markChatUnread', 'unread'], ['archiveChat', 'archive'], ['unarchiveChat', 'unarchive'],
-  ['pinChat', 'pin'], ['unpinChat', 'unpin'], ['muteChat', 'mute'], ['unmuteChat', 'unmute'], ['clearChat', 'clear'],
+  ['markChatRead', 'read'],
+  ['markChatUnread', 'unread'],
+  ['archiveChat', 'archive'],
+  ['unarchiveChat', 'unarchive'],
+  ['pinChat', 'pin'],
+  ['unpinChat', 'unpin'],
+  ['muteChat', 'mute'],
+  ['unmuteChat', 'unmute'],
+  ['clearChat', 'clear'],
 ] as const;
 
 const mutate = (name: string) => `mutation($input: ChatActionInput!) { ${name}(input: $input) { instanceId chatId ok } }`;
@@ -56,18 +63,20 @@ describe('Z-API chat management through the graph', () => {
     expect((await h.ok(mutate('deleteChat'), { input })).deleteChat.ok).toBe(false);
   });
 
-  it.each([['HOURS_24', '24_HOURS'], ['DAYS_7', '7_DAYS'], ['DAYS_90', '90_DAYS'], ['OFF', 'OFF']] as const)(
-    'setChatExpiration %s sends POST /send-chat-expiration with chatExpiration "%s" (z-api.txt 6639-6679)',
-    async (expiration, wire) => {
-      const data = await h.ok('mutation($input: SetChatExpirationInput!) { setChatExpiration(input: $input) { chatId ok } }', {
-        input: { instanceId: 'zapi', chatId: '5511999999999', expiration },
-      });
-      expect(data.setChatExpiration).toEqual({ chatId: '5511999999999', ok: true });
-      const [req] = h.on('POST', '/send-chat-expiration');
-      h.expectAuth(req);
-      expect(req?.body).toEqual({ phone: '5511999999999', chatExpiration: wire });
-    },
-  );
+  it.each([
+    ['HOURS_24', '24_HOURS'],
+    ['DAYS_7', '7_DAYS'],
+    ['DAYS_90', '90_DAYS'],
+    ['OFF', 'OFF'],
+  ] as const)('setChatExpiration %s sends POST /send-chat-expiration with chatExpiration "%s" (z-api.txt 6639-6679)', async (expiration, wire) => {
+    const data = await h.ok('mutation($input: SetChatExpirationInput!) { setChatExpiration(input: $input) { chatId ok } }', {
+      input: { instanceId: 'zapi', chatId: '5511999999999', expiration },
+    });
+    expect(data.setChatExpiration).toEqual({ chatId: '5511999999999', ok: true });
+    const [req] = h.on('POST', '/send-chat-expiration');
+    h.expectAuth(req);
+    expect(req?.body).toEqual({ phone: '5511999999999', chatExpiration: wire });
+  });
 
   it('rejects a chat id that is not a phone or group id with BAD_USER_INPUT naming input.chatId, before any request', async () => {
     const err = await h.fails(mutate('archiveChat'), { input: { instanceId: 'zapi', chatId: 'not a phone' } });

@@ -16,7 +16,14 @@ let config: ZapiInstanceConfig;
 let prefix: string;
 
 function makeConfig(overrides: Partial<ZapiInstanceConfig> = {}): ZapiInstanceConfig {
-  return { id: 'zapi-it', provider: 'zapi', webhookSecret: 'secret-1234', baseUrl: sim.url, ...(sim.instanceConfig as Pick<ZapiInstanceConfig, 'instanceId' | 'token' | 'clientToken'>), ...overrides };
+  return {
+    id: 'zapi-it',
+    provider: 'zapi',
+    webhookSecret: 'secret-1234',
+    baseUrl: sim.url,
+    ...(sim.instanceConfig as Pick<ZapiInstanceConfig, 'instanceId' | 'token' | 'clientToken'>),
+    ...overrides,
+  };
 }
 
 function last(): RecordedRequest {
@@ -79,7 +86,10 @@ describe('Z-API adapter against the simulator: capabilities and account', () => 
   it('GET /me + GET /device → profile, without the instance token', async () => {
     const before = sim.requests.length;
     const profile = await requireCapability(adapter, 'ACCOUNT_PROFILE')();
-    const paths = sim.requests.slice(before).map((r) => `${r.method} ${r.path}`).sort();
+    const paths = sim.requests
+      .slice(before)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(paths).toEqual([`GET ${prefix}/device`, `GET ${prefix}/me`]);
     expect(profile).toMatchObject({ phone: '554499999999', name: 'Z-API Sandbox', isBusiness: false, device: { model: 'Z-API', manufacturer: 'android' } });
     expect(profile.extra).toMatchObject({ instanceName: 'Z-API sandbox', paymentStatus: 'RECEIVED', sessionId: 175 });
@@ -89,17 +99,31 @@ describe('Z-API adapter against the simulator: capabilities and account', () => 
 
 describe('Z-API adapter: sends use the documented paths and field names', () => {
   it('send-text with delayMessage, delayTyping, reply messageId, mentioned and editMessageId', async () => {
-    const sent = await requireCapability(adapter, 'SEND_TEXT')({
-      to: '120363019502650977-group', text: 'Hello @5511777777777', delaySeconds: 5, typingSeconds: 2, replyToMessageId: 'QUOTED1',
-      mentions: ['5511777777777'], editMessageId: 'EDIT1', clientReference: 'ref-1',
+    const sent = await requireCapability(
+      adapter,
+      'SEND_TEXT',
+    )({
+      to: '120363019502650977-group',
+      text: 'Hello @5511777777777',
+      delaySeconds: 5,
+      typingSeconds: 2,
+      replyToMessageId: 'QUOTED1',
+      mentions: ['5511777777777'],
+      editMessageId: 'EDIT1',
+      clientReference: 'ref-1',
     });
     const r = last();
     expect(`${r.method} ${r.path}`).toBe(`POST ${prefix}/send-text`);
     expect(r.headers['client-token']).toBe(config.clientToken);
     expect(r.headers['content-type']).toContain('application/json');
     expect(r.body).toEqual({
-      phone: '120363019502650977-group', message: 'Hello @5511777777777', delayMessage: 5, delayTyping: 2, messageId: 'QUOTED1',
-      mentioned: ['5511777777777'], editMessageId: 'EDIT1',
+      phone: '120363019502650977-group',
+      message: 'Hello @5511777777777',
+      delayMessage: 5,
+      delayTyping: 2,
+      messageId: 'QUOTED1',
+      mentioned: ['5511777777777'],
+      editMessageId: 'EDIT1',
     });
     expect(sent).toMatchObject({ chatId: '120363019502650977-group', status: 'PENDING', clientReference: 'ref-1', content: { kind: 'text', body: 'Hello @5511777777777' } });
     expect(sent.id).toMatch(/^[0-9A-F]{20}$/);
@@ -134,7 +158,10 @@ describe('Z-API adapter: sends use the documented paths and field names', () => 
   });
 
   it('send-location with string coordinates, title and address', async () => {
-    await requireCapability(adapter, 'SEND_LOCATION')({ to: '5511999998888', latitude: -23.0696347, longitude: -50.4357913, name: 'Google Brazil', address: 'Av. Brg. Faria Lima, 3477' });
+    await requireCapability(
+      adapter,
+      'SEND_LOCATION',
+    )({ to: '5511999998888', latitude: -23.0696347, longitude: -50.4357913, name: 'Google Brazil', address: 'Av. Brg. Faria Lima, 3477' });
     expect(last().path).toBe(`${prefix}/send-location`);
     expect(last().body).toEqual({ phone: '5511999998888', title: 'Google Brazil', address: 'Av. Brg. Faria Lima, 3477', latitude: '-23.0696347', longitude: '-50.4357913' });
   });
@@ -154,27 +181,78 @@ describe('Z-API adapter: sends use the documented paths and field names', () => 
     await send({ to: '5511999999999', contacts: [{ name: 'Z-API Contato', phones: ['554498398733'] }] });
     expect(last().path).toBe(`${prefix}/send-contact`);
     expect(last().body).toEqual({ phone: '5511999999999', contactName: 'Z-API Contato', contactPhone: '554498398733' });
-    await send({ to: '5544999999999', contacts: [{ name: 'A', phones: ['5544999999999', '5544999999998'] }, { name: 'B', phones: ['5544999999997'] }] });
+    await send({
+      to: '5544999999999',
+      contacts: [
+        { name: 'A', phones: ['5544999999999', '5544999999998'] },
+        { name: 'B', phones: ['5544999999997'] },
+      ],
+    });
     expect(last().path).toBe(`${prefix}/send-contacts`);
-    expect(last().body).toEqual({ phone: '5544999999999', contacts: [{ name: 'A', phones: ['5544999999999', '5544999999998'] }, { name: 'B', phones: ['5544999999997'] }] });
+    expect(last().body).toEqual({
+      phone: '5544999999999',
+      contacts: [
+        { name: 'A', phones: ['5544999999999', '5544999999998'] },
+        { name: 'B', phones: ['5544999999997'] },
+      ],
+    });
   });
 
   it('send-button-list (with image) and send-option-list', async () => {
-    await requireCapability(adapter, 'SEND_BUTTONS')({
-      to: '5511999999999', body: 'Is Z-API Good?', header: { image: 'https://x.test/i.png' },
-      buttons: [{ id: '1', title: 'Great' }, { id: '2', title: 'Excellent' }],
+    await requireCapability(
+      adapter,
+      'SEND_BUTTONS',
+    )({
+      to: '5511999999999',
+      body: 'Is Z-API Good?',
+      header: { image: 'https://x.test/i.png' },
+      buttons: [
+        { id: '1', title: 'Great' },
+        { id: '2', title: 'Excellent' },
+      ],
     });
     expect(last().path).toBe(`${prefix}/send-button-list`);
-    expect(last().body).toEqual({ phone: '5511999999999', message: 'Is Z-API Good?', buttonList: { image: 'https://x.test/i.png', buttons: [{ id: '1', label: 'Great' }, { id: '2', label: 'Excellent' }] } });
+    expect(last().body).toEqual({
+      phone: '5511999999999',
+      message: 'Is Z-API Good?',
+      buttonList: {
+        image: 'https://x.test/i.png',
+        buttons: [
+          { id: '1', label: 'Great' },
+          { id: '2', label: 'Excellent' },
+        ],
+      },
+    });
 
-    await requireCapability(adapter, 'SEND_LIST')({
-      to: '5511999999999', body: 'Select the best option:', buttonText: 'Open options list', header: 'Available Options',
-      sections: [{ rows: [{ id: '1', title: 'Z-API', description: 'Z-API Wings for your imagination' }, { id: '2', title: 'Others', description: "They don't work" }] }],
+    await requireCapability(
+      adapter,
+      'SEND_LIST',
+    )({
+      to: '5511999999999',
+      body: 'Select the best option:',
+      buttonText: 'Open options list',
+      header: 'Available Options',
+      sections: [
+        {
+          rows: [
+            { id: '1', title: 'Z-API', description: 'Z-API Wings for your imagination' },
+            { id: '2', title: 'Others', description: "They don't work" },
+          ],
+        },
+      ],
     });
     expect(last().path).toBe(`${prefix}/send-option-list`);
     expect(last().body).toEqual({
-      phone: '5511999999999', message: 'Select the best option:',
-      optionList: { title: 'Available Options', buttonLabel: 'Open options list', options: [{ id: '1', title: 'Z-API', description: 'Z-API Wings for your imagination' }, { id: '2', title: 'Others', description: "They don't work" }] },
+      phone: '5511999999999',
+      message: 'Select the best option:',
+      optionList: {
+        title: 'Available Options',
+        buttonLabel: 'Open options list',
+        options: [
+          { id: '1', title: 'Z-API', description: 'Z-API Wings for your imagination' },
+          { id: '2', title: 'Others', description: "They don't work" },
+        ],
+      },
     });
   });
 
@@ -195,7 +273,16 @@ describe('Z-API adapter: chats, contacts, groups', () => {
     const first = await list({ page: 1, pageSize: 2 });
     expect(last().query).toEqual({ page: '1', pageSize: '2' });
     expect(first.hasNextPage).toBe(true);
-    expect(first.items[0]).toMatchObject({ id: '5511999999999', name: 'Z-API SUPPORT', pinned: true, archived: false, isMuted: false, isSpam: false, unreadCount: 0, isGroup: false });
+    expect(first.items[0]).toMatchObject({
+      id: '5511999999999',
+      name: 'Z-API SUPPORT',
+      pinned: true,
+      archived: false,
+      isMuted: false,
+      isSpam: false,
+      unreadCount: 0,
+      isGroup: false,
+    });
     // Earlier tests sent to 5511999999999: the simulator moved its last message time (seconds on the wire) to now.
     expect(Math.abs(first.items[0]!.lastMessageAt! - Date.now())).toBeLessThan(60_000);
     expect(first.items[1]).toMatchObject({ id: '5511988888888', mutedUntil: null, lastMessageAt: 1622990503000 });
@@ -218,7 +305,17 @@ describe('Z-API adapter: chats, contacts, groups', () => {
   it('GET /contacts (paged) and /contacts/{phone}', async () => {
     const page = await requireCapability(adapter, 'LIST_CONTACTS')({ page: 1, pageSize: 1 });
     expect(last().query).toEqual({ page: '1', pageSize: '1' });
-    expect(page.items).toEqual([{ id: '559999999999', phone: '559999999999', name: 'First and last name of contact 1', shortName: 'Contact Name 1', notifyName: 'WhatsApp Name 1', businessName: 'Name no vcard', profilePictureUrl: null }]);
+    expect(page.items).toEqual([
+      {
+        id: '559999999999',
+        phone: '559999999999',
+        name: 'First and last name of contact 1',
+        shortName: 'Contact Name 1',
+        notifyName: 'WhatsApp Name 1',
+        businessName: 'Name no vcard',
+        profilePictureUrl: null,
+      },
+    ]);
     expect(page.hasNextPage).toBe(true);
     const c = await requireCapability(adapter, 'GET_CONTACT')('551199999999');
     expect(last().path).toBe(`${prefix}/contacts/551199999999`);
@@ -255,8 +352,14 @@ describe('Z-API adapter: chats, contacts, groups', () => {
     const g = await requireCapability(adapter, 'GET_GROUP')('120363019502650977-group');
     expect(last().path).toBe(`${prefix}/group-metadata/120363019502650977-group`);
     expect(g).toMatchObject({
-      id: '120363019502650977-group', name: 'My group in Z-API', description: 'Z-API Group', ownerId: '5511999999999', createdAt: 1588721491000,
-      invitationLink: 'https://chat.whatsapp.com/40Aasd6af1', onlyAdminsSend: false, onlyAdminsEdit: false,
+      id: '120363019502650977-group',
+      name: 'My group in Z-API',
+      description: 'Z-API Group',
+      ownerId: '5511999999999',
+      createdAt: 1588721491000,
+      invitationLink: 'https://chat.whatsapp.com/40Aasd6af1',
+      onlyAdminsSend: false,
+      onlyAdminsEdit: false,
     });
     expect(g!.participants).toEqual([
       { id: '5511888888888', phone: '5511888888888', isAdmin: false, isSuperAdmin: false, name: null },
@@ -277,7 +380,11 @@ describe('Z-API adapter: limits checked before any request', () => {
     ['a location without name', () => requireCapability(adapter, 'SEND_LOCATION')({ to: '5511999999999', latitude: 1, longitude: 2, address: 'a' }), 'input.name'],
     ['a bad document extension', () => requireCapability(adapter, 'SEND_DOCUMENT')({ to: '5511999999999', media: 'https://x', extension: 'p/df' }), 'input.extension'],
     ['a button footer', () => requireCapability(adapter, 'SEND_BUTTONS')({ to: '5511999999999', body: 'b', footer: 'f', buttons: [{ id: '1', title: 't' }] }), 'input.footer'],
-    ['a list with two sections', () => requireCapability(adapter, 'SEND_LIST')({ to: '5511999999999', body: 'b', buttonText: 'o', header: 'h', sections: [{ rows: [] }, { rows: [] }] }), 'input.sections'],
+    [
+      'a list with two sections',
+      () => requireCapability(adapter, 'SEND_LIST')({ to: '5511999999999', body: 'b', buttonText: 'o', header: 'h', sections: [{ rows: [] }, { rows: [] }] }),
+      'input.sections',
+    ],
     ['50 001 phones', () => requireCapability(adapter, 'CHECK_PHONES')(Array.from({ length: 50_001 }, (_, i) => String(5511900000000 + i))), 'input.phones'],
   ];
   it.each(cases)('%s → BAD_USER_INPUT naming the field, nothing sent', async (_name, call, field) => {
@@ -291,11 +398,16 @@ describe('Z-API adapter: limits checked before any request', () => {
 
 describe('Z-API simulator: auth and required fields as Z-API answers them', () => {
   it('a missing required field is a 400 naming it', async () => {
-    const res = await fetch(`${sim.url}${prefix}/send-text`, { method: 'POST', headers: { 'content-type': 'application/json', 'client-token': config.clientToken as string }, body: JSON.stringify({ phone: '5511999999999' }) });
+    const res = await fetch(`${sim.url}${prefix}/send-text`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'client-token': config.clientToken as string },
+      body: JSON.stringify({ phone: '5511999999999' }),
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ fields: ['message'] });
     const opt = await fetch(`${sim.url}${prefix}/send-option-list`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'client-token': config.clientToken as string },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'client-token': config.clientToken as string },
       body: JSON.stringify({ phone: '1', message: 'm', optionList: { title: 't', buttonLabel: 'b', options: [{ title: 'x' }] } }),
     });
     expect(opt.status).toBe(400);
@@ -404,7 +516,11 @@ describe('Z-API simulator: webhooks after a send', () => {
     const sent = await requireCapability(adapter, 'SEND_TEXT')({ to: '5544999999990', text: 'ping' });
     await waitFor(5);
     expect(bodies.map((b) => `${b.type as string}${b.status ? `:${b.status as string}` : ''}`)).toEqual([
-      'DeliveryCallback', 'MessageStatusCallback:SENT', 'MessageStatusCallback:RECEIVED', 'MessageStatusCallback:READ', 'ReceivedCallback:RECEIVED',
+      'DeliveryCallback',
+      'MessageStatusCallback:SENT',
+      'MessageStatusCallback:RECEIVED',
+      'MessageStatusCallback:READ',
+      'ReceivedCallback:RECEIVED',
     ]);
     for (const b of bodies) expect(b.instanceId).toBe(config.instanceId);
     expect(bodies[0]).toMatchObject({ phone: '5544999999990', messageId: sent.id, zaapId: sent.providerId });
@@ -422,7 +538,16 @@ describe('Z-API simulator: webhooks after a send', () => {
     const quiet = await zapiModule.startSimulator({ port: 0, stepDelayMs: 5, autoReply: false, webhookUrl: receiverUrl });
     try {
       bodies.length = 0;
-      const quietAdapter = zapiModule.create({ id: 'zapi-quiet', provider: 'zapi', webhookSecret: 'x', baseUrl: quiet.url, ...(quiet.instanceConfig as Pick<ZapiInstanceConfig, 'instanceId' | 'token' | 'clientToken'>) }, { logger });
+      const quietAdapter = zapiModule.create(
+        {
+          id: 'zapi-quiet',
+          provider: 'zapi',
+          webhookSecret: 'x',
+          baseUrl: quiet.url,
+          ...(quiet.instanceConfig as Pick<ZapiInstanceConfig, 'instanceId' | 'token' | 'clientToken'>),
+        },
+        { logger },
+      );
       await requireCapability(quietAdapter, 'SEND_TEXT')({ to: '5544999999992', text: 'ping' });
       await waitFor(4);
       await new Promise((r) => setTimeout(r, 150));

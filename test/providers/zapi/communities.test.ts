@@ -11,7 +11,10 @@ describe('Z-API communities through the graph', () => {
     const data = await ok('{ instance(id: "zapi") { communities(first: 10) { nodes { id name description groups { id isAnnouncement } } pageInfo { hasNextPage } } } }');
     const example = data.instance.communities.nodes.find((c: { id: string }) => c.id === '98372465382764532938');
     expect(example).toMatchObject({ name: 'My first Community', description: 'A description of the community' });
-    expect(example.groups).toEqual([{ id: '342532456234453-group', isAnnouncement: true }, { id: '1203634230225498-group', isAnnouncement: false }]);
+    expect(example.groups).toEqual([
+      { id: '342532456234453-group', isAnnouncement: true },
+      { id: '1203634230225498-group', isAnnouncement: false },
+    ]);
     expect(on('GET', '/communities')[0]?.query).toEqual({ page: '1', pageSize: '10' });
     expect(on('GET', '/communities-metadata/98372465382764532938')).toHaveLength(1);
     expect(on('GET', '/communities')[0]?.headers['client-token']).toBe(h.sim.instanceConfig.clientToken);
@@ -30,21 +33,33 @@ describe('Z-API communities through the graph', () => {
     const g1 = (await ok('mutation { createGroup(input: {instanceId: "zapi", name: "Block A", participants: ["5544933330001"]}) { groupId } }')).createGroup.groupId as string;
     const g2 = (await ok('mutation { createGroup(input: {instanceId: "zapi", name: "Block B", participants: ["5544933330002"]}) { groupId } }')).createGroup.groupId as string;
     h.sim.requests.length = 0;
-    const linked = await ok(`mutation($id: String!, $g: [String!]!) { linkGroupsToCommunity(input: {instanceId: "zapi", communityId: $id, groupIds: $g}) { ok ${COMMUNITY} } }`, { id, g: [g1, g2] });
+    const linked = await ok(`mutation($id: String!, $g: [String!]!) { linkGroupsToCommunity(input: {instanceId: "zapi", communityId: $id, groupIds: $g}) { ok ${COMMUNITY} } }`, {
+      id,
+      g: [g1, g2],
+    });
     expect(on('POST', '/communities/link')[0]?.body).toEqual({ communityId: id, groupsPhones: [g1, g2] });
     expect(linked.linkGroupsToCommunity.community.groups.map((g: { id: string }) => g.id)).toEqual([announcement.id, g1, g2]);
     const groupRead = await ok('query($g: String!) { instance(id: "zapi") { group(id: $g) { communityId } } }', { g: g1 });
     expect(groupRead.instance.group.communityId).toBe(id);
 
-    const unlinked = await ok(`mutation($id: String!, $g: [String!]!) { unlinkGroupsFromCommunity(input: {instanceId: "zapi", communityId: $id, groupIds: $g}) { ok ${COMMUNITY} } }`, { id, g: [g2] });
+    const unlinked = await ok(
+      `mutation($id: String!, $g: [String!]!) { unlinkGroupsFromCommunity(input: {instanceId: "zapi", communityId: $id, groupIds: $g}) { ok ${COMMUNITY} } }`,
+      { id, g: [g2] },
+    );
     expect(on('POST', '/communities/unlink')[0]?.body).toEqual({ communityId: id, groupsPhones: [g2] });
     expect(unlinked.unlinkGroupsFromCommunity.community.groups.map((g: { id: string }) => g.id)).toEqual([announcement.id, g1]);
     // The last regular group cannot be unlinked (z-api.txt 8652-8654): Z-API answers success false.
-    const last = await fails('mutation($id: String!, $g: [String!]!) { unlinkGroupsFromCommunity(input: {instanceId: "zapi", communityId: $id, groupIds: $g}) { ok } }', { id, g: [g1] });
+    const last = await fails('mutation($id: String!, $g: [String!]!) { unlinkGroupsFromCommunity(input: {instanceId: "zapi", communityId: $id, groupIds: $g}) { ok } }', {
+      id,
+      g: [g1],
+    });
     expect(last.extensions).toMatchObject({ code: 'PROVIDER_ERROR', providerCode: 'FAILED' });
 
     h.sim.requests.length = 0;
-    const updated = await ok(`mutation($id: String!) { updateCommunity(input: {instanceId: "zapi", communityId: $id, description: "Whole street", whoCanAddGroups: ALL}) { ok ${COMMUNITY} } }`, { id });
+    const updated = await ok(
+      `mutation($id: String!) { updateCommunity(input: {instanceId: "zapi", communityId: $id, description: "Whole street", whoCanAddGroups: ALL}) { ok ${COMMUNITY} } }`,
+      { id },
+    );
     expect(on('POST', '/update-community-description')[0]?.body).toEqual({ communityId: id, communityDescription: 'Whole street' });
     expect(on('POST', '/communities/settings')[0]?.body).toEqual({ communityId: id, whoCanAddNewGroups: 'all' });
     expect(updated.updateCommunity.community.description).toBe('Whole street');
@@ -55,7 +70,8 @@ describe('Z-API communities through the graph', () => {
 
     // Participants act on the announcement group (z-api.txt 8446-8453).
     h.sim.requests.length = 0;
-    const run = (m: string, p: string[]) => ok(`mutation($id: String!, $p: [String!]!) { ${m}(input: {instanceId: "zapi", communityId: $id, participants: $p}) { ok } }`, { id, p });
+    const run = (m: string, p: string[]) =>
+      ok(`mutation($id: String!, $p: [String!]!) { ${m}(input: {instanceId: "zapi", communityId: $id, participants: $p}) { ok } }`, { id, p });
     await run('addCommunityParticipants', ['+55 44 95555-0001']);
     expect(on('POST', '/add-participant')[0]?.body).toEqual({ autoInvite: true, communityId: id, phones: ['5544955550001'] });
     await run('promoteCommunityAdmins', ['5544955550001']);
@@ -87,11 +103,27 @@ describe('Z-API communities through the graph', () => {
   it.each([
     ['createCommunity with an empty name', 'mutation { createCommunity(input: {instanceId: "zapi", name: ""}) { ok } }', 'input.name'],
     ['updateCommunity with nothing to change', 'mutation { updateCommunity(input: {instanceId: "zapi", communityId: "98372465382764532938"}) { ok } }', 'input'],
-    ['linkGroupsToCommunity with no groups', 'mutation { linkGroupsToCommunity(input: {instanceId: "zapi", communityId: "98372465382764532938", groupIds: []}) { ok } }', 'input.groupIds'],
-    ['linkGroupsToCommunity with 51 groups (z-api.txt 8428: up to 50)', `mutation { linkGroupsToCommunity(input: {instanceId: "zapi", communityId: "98372465382764532938", groupIds: [${Array.from({ length: 51 }, (_, i) => `"1203634230${String(i).padStart(6, '0')}-group"`).join(',')}]}) { ok } }`, 'input.groupIds'],
-    ['linkGroupsToCommunity with a phone instead of a group', 'mutation { linkGroupsToCommunity(input: {instanceId: "zapi", communityId: "98372465382764532938", groupIds: ["5544999991111"]}) { ok } }', 'input.groupIds[0]'],
+    [
+      'linkGroupsToCommunity with no groups',
+      'mutation { linkGroupsToCommunity(input: {instanceId: "zapi", communityId: "98372465382764532938", groupIds: []}) { ok } }',
+      'input.groupIds',
+    ],
+    [
+      'linkGroupsToCommunity with 51 groups (z-api.txt 8428: up to 50)',
+      `mutation { linkGroupsToCommunity(input: {instanceId: "zapi", communityId: "98372465382764532938", groupIds: [${Array.from({ length: 51 }, (_, i) => `"1203634230${String(i).padStart(6, '0')}-group"`).join(',')}]}) { ok } }`,
+      'input.groupIds',
+    ],
+    [
+      'linkGroupsToCommunity with a phone instead of a group',
+      'mutation { linkGroupsToCommunity(input: {instanceId: "zapi", communityId: "98372465382764532938", groupIds: ["5544999991111"]}) { ok } }',
+      'input.groupIds[0]',
+    ],
     ['a group id given as a community id', 'mutation { deactivateCommunity(input: {instanceId: "zapi", communityId: "120363019502650977-group"}) { ok } }', 'input.communityId'],
-    ['addCommunityParticipants with none', 'mutation { addCommunityParticipants(input: {instanceId: "zapi", communityId: "98372465382764532938", participants: []}) { ok } }', 'input.participants'],
+    [
+      'addCommunityParticipants with none',
+      'mutation { addCommunityParticipants(input: {instanceId: "zapi", communityId: "98372465382764532938", participants: []}) { ok } }',
+      'input.participants',
+    ],
   ])('%s: BAD_USER_INPUT naming the field, no request', async (_name, query, field) => {
     const err = await fails(query);
     expect(err.extensions?.code).toBe('BAD_USER_INPUT');

@@ -25,19 +25,68 @@ interface Row {
 
 const ROWS: Row[] = [
   // The doc gives no status for the two "not allowed" bodies; both are read from the body whatever it is.
-  { name: 'missing Client-Token', doc: 'z-api.txt 468-475', status: 401, body: { error: 'null not allowed' }, expected: { code: 'PROVIDER_UNAUTHORIZED', providerCode: 'NOT_ALLOWED' } },
-  { name: 'missing Client-Token, answered 400', doc: 'z-api.txt 468-475', status: 400, body: { error: 'null not allowed' }, expected: { code: 'PROVIDER_UNAUTHORIZED', providerCode: 'NOT_ALLOWED' } },
-  { name: 'caller IP not on the allowed list', doc: 'z-api.txt 392-397', status: 403, body: { error: '203.0.113.7 not allowed' }, expected: { code: 'PROVIDER_UNAUTHORIZED', providerCode: 'NOT_ALLOWED' } },
-  { name: 'the instance is not connected', doc: 'z-api.txt 845', status: 400, body: { error: 'You are not connected.' }, expected: { code: 'PROVIDER_UNAVAILABLE', providerCode: 'NOT_CONNECTED' } },
-  { name: 'the session must be restored', doc: 'z-api.txt 845', status: 400, body: { error: 'You need to restore the session.' }, expected: { code: 'PROVIDER_UNAVAILABLE', providerCode: 'RESTORE_SESSION' } },
+  {
+    name: 'missing Client-Token',
+    doc: 'z-api.txt 468-475',
+    status: 401,
+    body: { error: 'null not allowed' },
+    expected: { code: 'PROVIDER_UNAUTHORIZED', providerCode: 'NOT_ALLOWED' },
+  },
+  {
+    name: 'missing Client-Token, answered 400',
+    doc: 'z-api.txt 468-475',
+    status: 400,
+    body: { error: 'null not allowed' },
+    expected: { code: 'PROVIDER_UNAUTHORIZED', providerCode: 'NOT_ALLOWED' },
+  },
+  {
+    name: 'caller IP not on the allowed list',
+    doc: 'z-api.txt 392-397',
+    status: 403,
+    body: { error: '203.0.113.7 not allowed' },
+    expected: { code: 'PROVIDER_UNAUTHORIZED', providerCode: 'NOT_ALLOWED' },
+  },
+  {
+    name: 'the instance is not connected',
+    doc: 'z-api.txt 845',
+    status: 400,
+    body: { error: 'You are not connected.' },
+    expected: { code: 'PROVIDER_UNAVAILABLE', providerCode: 'NOT_CONNECTED' },
+  },
+  {
+    name: 'the session must be restored',
+    doc: 'z-api.txt 845',
+    status: 400,
+    body: { error: 'You need to restore the session.' },
+    expected: { code: 'PROVIDER_UNAVAILABLE', providerCode: 'RESTORE_SESSION' },
+  },
   { name: 'invalid phone', doc: 'z-api.txt 6158-6161', status: 400, body: { error: 'Invalid phone' }, expected: { code: 'PROVIDER_ERROR', providerCode: 'INVALID_PHONE' } },
   { name: 'invalid request, no body', doc: 'z-api.txt 1076-1077', status: 400, expected: { code: 'PROVIDER_ERROR' } },
   { name: 'wrong method', doc: 'z-api.txt 527-529', status: 405, expected: { code: 'PROVIDER_ERROR' } },
   { name: 'missing Content-Type', doc: 'z-api.txt 531', status: 415, expected: { code: 'PROVIDER_ERROR' } },
   // Not documented by Z-API: the status decides, whatever the body says (DESIGN.md, "Outbound").
-  { name: '429 with Retry-After, even with a documented body', doc: 'undocumented: status-based', status: 429, body: { error: 'null not allowed' }, headers: { 'retry-after': '7' }, expected: { code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 7000 } },
-  { name: '5xx, even with a documented body', doc: 'undocumented: status-based', status: 503, body: { error: 'You are not connected.' }, expected: { code: 'PROVIDER_UNAVAILABLE' } },
-  { name: 'an error text the doc does not list', doc: 'undocumented: status-based', status: 401, body: { error: 'Instance not found or invalid token' }, expected: { code: 'PROVIDER_UNAUTHORIZED' } },
+  {
+    name: '429 with Retry-After, even with a documented body',
+    doc: 'undocumented: status-based',
+    status: 429,
+    body: { error: 'null not allowed' },
+    headers: { 'retry-after': '7' },
+    expected: { code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 7000 },
+  },
+  {
+    name: '5xx, even with a documented body',
+    doc: 'undocumented: status-based',
+    status: 503,
+    body: { error: 'You are not connected.' },
+    expected: { code: 'PROVIDER_UNAVAILABLE' },
+  },
+  {
+    name: 'an error text the doc does not list',
+    doc: 'undocumented: status-based',
+    status: 401,
+    body: { error: 'Instance not found or invalid token' },
+    expected: { code: 'PROVIDER_UNAUTHORIZED' },
+  },
   { name: 'nothing there', doc: 'undocumented: status-based', status: 404, body: { error: 'Chat not found' }, expected: { code: 'PROVIDER_ERROR' } },
 ];
 
@@ -64,8 +113,14 @@ afterAll(async () => {
 /** The error the client throws for one answer. */
 async function answer(row: Row): Promise<ProviderError> {
   const reply = row.body === undefined ? '' : JSON.stringify(row.body);
-  agent.get(ORIGIN).intercept({ path: `/instances/INSTANCE1/token/${TOKEN}/status`, method: 'GET' }).reply(row.status, reply, { headers: { 'content-type': 'application/json', ...row.headers } });
-  const err = await http.request({ operation: 'status', method: 'GET', path: '/status' }).then(() => undefined, (e: unknown) => e);
+  agent
+    .get(ORIGIN)
+    .intercept({ path: `/instances/INSTANCE1/token/${TOKEN}/status`, method: 'GET' })
+    .reply(row.status, reply, { headers: { 'content-type': 'application/json', ...row.headers } });
+  const err = await http.request({ operation: 'status', method: 'GET', path: '/status' }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ProviderError);
   return err as ProviderError;
 }

@@ -10,11 +10,24 @@ const GROUP = 'group { id name description participants { phone isAdmin isSuperA
 describe('Z-API group management through the graph', () => {
   it('lists the group capabilities on a zapi instance', async () => {
     const data = await ok('{ instance(id: "zapi") { capabilities } }');
-    expect(data.instance.capabilities).toEqual(expect.arrayContaining(['CREATE_GROUP', 'UPDATE_GROUP', 'MANAGE_GROUP_PARTICIPANTS', 'LEAVE_GROUP', 'GROUP_INVITE_LINK', 'RESET_GROUP_INVITE_LINK', 'GROUP_INVITATION', 'JOIN_GROUP']));
+    expect(data.instance.capabilities).toEqual(
+      expect.arrayContaining([
+        'CREATE_GROUP',
+        'UPDATE_GROUP',
+        'MANAGE_GROUP_PARTICIPANTS',
+        'LEAVE_GROUP',
+        'GROUP_INVITE_LINK',
+        'RESET_GROUP_INVITE_LINK',
+        'GROUP_INVITATION',
+        'JOIN_GROUP',
+      ]),
+    );
   });
 
   it('createGroup sends the documented create-group body; the group then appears in instance.groups and instance.group(id) with its participants', async () => {
-    const data = await ok(`mutation { createGroup(input: {instanceId: "zapi", name: "Team Z", participants: ["+55 44 99999-1111", "5544988882222"]}) { groupId ok invitationLink ${GROUP} } }`);
+    const data = await ok(
+      `mutation { createGroup(input: {instanceId: "zapi", name: "Team Z", participants: ["+55 44 99999-1111", "5544988882222"]}) { groupId ok invitationLink ${GROUP} } }`,
+    );
     const created = data.createGroup;
     expect(created.ok).toBe(true);
     expect(created.groupId).toMatch(/^120363\d{12}-group$/);
@@ -47,13 +60,22 @@ describe('Z-API group management through the graph', () => {
     expect(on('POST', '/update-group-settings')).toHaveLength(0);
     h.sim.requests.length = 0;
 
-    const all = await ok(`mutation($id: String!) { updateGroup(input: {instanceId: "zapi", groupId: $id, description: "About us", photo: "https://example.com/p.png",
-      settings: {onlyAdminsSend: true, onlyAdminsEdit: true, requireAdminApproval: false, onlyAdminsAddMembers: true}}) { ok ${GROUP} } }`, { id });
+    const all = await ok(
+      `mutation($id: String!) { updateGroup(input: {instanceId: "zapi", groupId: $id, description: "About us", photo: "https://example.com/p.png",
+      settings: {onlyAdminsSend: true, onlyAdminsEdit: true, requireAdminApproval: false, onlyAdminsAddMembers: true}}) { ok ${GROUP} } }`,
+      { id },
+    );
     expect(on('POST', '/update-group-name')).toHaveLength(0);
     expect(on('POST', '/update-group-description')[0]?.body).toEqual({ groupId: id, groupDescription: 'About us' });
     expect(on('POST', '/update-group-photo')[0]?.body).toEqual({ groupId: id, groupPhoto: 'https://example.com/p.png' });
     // z-api.txt 8108-8114: the group id goes in `phone`, all four settings together.
-    expect(on('POST', '/update-group-settings')[0]?.body).toEqual({ phone: id, adminOnlyMessage: true, adminOnlySettings: true, requireAdminApproval: false, adminOnlyAddMember: true });
+    expect(on('POST', '/update-group-settings')[0]?.body).toEqual({
+      phone: id,
+      adminOnlyMessage: true,
+      adminOnlySettings: true,
+      requireAdminApproval: false,
+      adminOnlyAddMember: true,
+    });
     expect(all.updateGroup.group).toMatchObject({ description: 'About us', onlyAdminsSend: true, onlyAdminsEdit: true });
   });
 
@@ -129,13 +151,29 @@ describe('Z-API group management through the graph', () => {
   it.each([
     ['createGroup with no participants', 'mutation { createGroup(input: {instanceId: "zapi", name: "X", participants: []}) { ok } }', 'input.participants'],
     ['createGroup with an empty name', 'mutation { createGroup(input: {instanceId: "zapi", name: "", participants: ["5544999991111"]}) { ok } }', 'input.name'],
-    ['createGroup with a 101-character name', `mutation { createGroup(input: {instanceId: "zapi", name: "${'n'.repeat(101)}", participants: ["5544999991111"]}) { ok } }`, 'input.name'],
-    ['createGroup with a participant that is not a phone', 'mutation { createGroup(input: {instanceId: "zapi", name: "X", participants: ["5544999991111", "call me"]}) { ok } }', 'input.participants[1]'],
+    [
+      'createGroup with a 101-character name',
+      `mutation { createGroup(input: {instanceId: "zapi", name: "${'n'.repeat(101)}", participants: ["5544999991111"]}) { ok } }`,
+      'input.name',
+    ],
+    [
+      'createGroup with a participant that is not a phone',
+      'mutation { createGroup(input: {instanceId: "zapi", name: "X", participants: ["5544999991111", "call me"]}) { ok } }',
+      'input.participants[1]',
+    ],
     ['updateGroup with nothing to change', 'mutation { updateGroup(input: {instanceId: "zapi", groupId: "120363019502650977-group"}) { ok } }', 'input'],
-    ['updateGroup with a photo that is not a URL', 'mutation { updateGroup(input: {instanceId: "zapi", groupId: "120363019502650977-group", photo: "file:///etc/passwd"}) { ok } }', 'input.photo'],
+    [
+      'updateGroup with a photo that is not a URL',
+      'mutation { updateGroup(input: {instanceId: "zapi", groupId: "120363019502650977-group", photo: "file:///etc/passwd"}) { ok } }',
+      'input.photo',
+    ],
     ['updateGroup on a phone number instead of a group id', 'mutation { updateGroup(input: {instanceId: "zapi", groupId: "+5544999991111", name: "X"}) { ok } }', 'input.groupId'],
-    ['addGroupParticipants with none', 'mutation { addGroupParticipants(input: {instanceId: "zapi", groupId: "120363019502650977-group", participants: []}) { ok } }', 'input.participants'],
-    ['joinGroup with a link that is not WhatsApp\'s', 'mutation { joinGroup(input: {instanceId: "zapi", url: "https://evil.example.com/x"}) { ok } }', 'input.url'],
+    [
+      'addGroupParticipants with none',
+      'mutation { addGroupParticipants(input: {instanceId: "zapi", groupId: "120363019502650977-group", participants: []}) { ok } }',
+      'input.participants',
+    ],
+    ["joinGroup with a link that is not WhatsApp's", 'mutation { joinGroup(input: {instanceId: "zapi", url: "https://evil.example.com/x"}) { ok } }', 'input.url'],
   ])('%s: BAD_USER_INPUT naming the field, no request', async (_name, query, field) => {
     const err = await fails(query);
     expect(err.extensions?.code).toBe('BAD_USER_INPUT');

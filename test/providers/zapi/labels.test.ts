@@ -17,7 +17,11 @@ describe('Z-API labels through the graph', () => {
 
   it('Instance.labelColors reads GET /business/tags/colors (z-api.txt 9907-9954) sorted by index', async () => {
     const data = await h.ok('{ instance(id: "zapi") { labelColors { index hex } } }');
-    expect(data.instance.labelColors).toEqual([{ index: 0, hex: '#FF9485' }, { index: 1, hex: '#64C4FF' }, { index: 2, hex: '#FFD429' }]);
+    expect(data.instance.labelColors).toEqual([
+      { index: 0, hex: '#FF9485' },
+      { index: 1, hex: '#64C4FF' },
+      { index: 2, hex: '#FFD429' },
+    ]);
     h.expectAuth(h.on('GET', '/business/tags/colors')[0]);
   });
 

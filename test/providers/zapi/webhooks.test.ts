@@ -41,32 +41,78 @@ const NOTIFICATIONS: Record<string, string> = {
 
 /** The content kind each documented ReceivedCallback message becomes (`unsupported:<type>` for the untyped ones). */
 const MESSAGE_CONTENT: Record<string, string> = {
-  text: 'text', 'text-from-ad': 'text', reaction: 'reaction', 'button-response': 'interactiveReply', 'list-response': 'interactiveReply',
-  image: 'image', audio: 'audio', video: 'video', ptv: 'video', gif: 'video', contact: 'contact', document: 'document', location: 'location',
+  text: 'text',
+  'text-from-ad': 'text',
+  reaction: 'reaction',
+  'button-response': 'interactiveReply',
+  'list-response': 'interactiveReply',
+  image: 'image',
+  audio: 'audio',
+  video: 'video',
+  ptv: 'video',
+  gif: 'video',
+  contact: 'contact',
+  document: 'document',
+  location: 'location',
   sticker: 'sticker',
-  'text-template': 'unsupported:hydratedTemplate', 'otp-button-template': 'unsupported:hydratedTemplate', 'image-template': 'unsupported:hydratedTemplate',
-  'video-template': 'unsupported:hydratedTemplate', 'document-template': 'unsupported:hydratedTemplate', 'location-template': 'unsupported:hydratedTemplate',
-  'pix-key-button': 'unsupported:pixKeyMessage', 'buttons-with-image': 'unsupported:buttonsMessage', 'buttons-with-video': 'unsupported:buttonsMessage',
-  carousel: 'unsupported:carouselMessage', 'payment-request': 'unsupported:requestPayment', 'payment-received': 'unsupported:sendPayment',
-  product: 'unsupported:product', 'cart-order': 'unsupported:order', poll: 'unsupported:poll', 'poll-vote': 'unsupported:pollVote',
-  'order-review-and-pay': 'unsupported:reviewAndPay', 'order-update': 'unsupported:reviewOrder', 'channel-admin-invite': 'unsupported:newsletterAdminInvite',
-  'pin-message': 'unsupported:pinMessage', event: 'unsupported:event', 'event-response': 'unsupported:eventResponse', 'waiting-message': 'unsupported:waitingMessage',
+  'text-template': 'unsupported:hydratedTemplate',
+  'otp-button-template': 'unsupported:hydratedTemplate',
+  'image-template': 'unsupported:hydratedTemplate',
+  'video-template': 'unsupported:hydratedTemplate',
+  'document-template': 'unsupported:hydratedTemplate',
+  'location-template': 'unsupported:hydratedTemplate',
+  'pix-key-button': 'unsupported:pixKeyMessage',
+  'buttons-with-image': 'unsupported:buttonsMessage',
+  'buttons-with-video': 'unsupported:buttonsMessage',
+  carousel: 'unsupported:carouselMessage',
+  'payment-request': 'unsupported:requestPayment',
+  'payment-received': 'unsupported:sendPayment',
+  product: 'unsupported:product',
+  'cart-order': 'unsupported:order',
+  poll: 'unsupported:poll',
+  'poll-vote': 'unsupported:pollVote',
+  'order-review-and-pay': 'unsupported:reviewAndPay',
+  'order-update': 'unsupported:reviewOrder',
+  'channel-admin-invite': 'unsupported:newsletterAdminInvite',
+  'pin-message': 'unsupported:pinMessage',
+  event: 'unsupported:event',
+  'event-response': 'unsupported:eventResponse',
+  'waiting-message': 'unsupported:waitingMessage',
 };
 
 /** What the first slice deliberately leaves untyped: templates, interactive messages received, payments, products, orders, polls, channel invites, pins, events, placeholders. */
 const EXPECTED_UNSUPPORTED_TYPES = [
-  'buttonsMessage', 'carouselMessage', 'event', 'eventResponse', 'hydratedTemplate', 'newsletterAdminInvite', 'order', 'pinMessage', 'pixKeyMessage',
-  'poll', 'pollVote', 'product', 'requestPayment', 'reviewAndPay', 'reviewOrder', 'sendPayment', 'waitingMessage',
+  'buttonsMessage',
+  'carouselMessage',
+  'event',
+  'eventResponse',
+  'hydratedTemplate',
+  'newsletterAdminInvite',
+  'order',
+  'pinMessage',
+  'pixKeyMessage',
+  'poll',
+  'pollVote',
+  'product',
+  'requestPayment',
+  'reviewAndPay',
+  'reviewOrder',
+  'sendPayment',
+  'waitingMessage',
 ];
 
 function expectedType(w: CatalogWebhook): EventType {
   switch (w.event) {
     case 'DeliveryCallback':
-    case 'MessageStatusCallback': return 'MESSAGE_STATUS_CHANGED';
-    case 'PresenceChatCallback': return 'PRESENCE_CHANGED';
+    case 'MessageStatusCallback':
+      return 'MESSAGE_STATUS_CHANGED';
+    case 'PresenceChatCallback':
+      return 'PRESENCE_CHANGED';
     case 'ConnectedCallback':
-    case 'DisconnectedCallback': return 'CONNECTION_CHANGED';
-    default: return NOTIFICATIONS[w.kind] ? 'INSTANCE_EVENT' : 'MESSAGE_RECEIVED';
+    case 'DisconnectedCallback':
+      return 'CONNECTION_CHANGED';
+    default:
+      return NOTIFICATIONS[w.kind] ? 'INSTANCE_EVENT' : 'MESSAGE_RECEIVED';
   }
 }
 
@@ -121,8 +167,15 @@ describe('Z-API webhooks: mapped values', () => {
   it('text: body, sender, epoch-ms timestamp and delivered status', () => {
     const [e] = parse(byKind('text')) as MessageReceivedEvent[];
     expect(e!.message).toMatchObject({
-      id: 'A20DA9C0183A2D35A260F53F5D2B9244', chatId: '5544999999999', fromMe: false, timestamp: 1632228638000, senderId: '5544999999999',
-      senderName: 'name', status: 'DELIVERED', isGroup: false, content: { kind: 'text', body: 'test' },
+      id: 'A20DA9C0183A2D35A260F53F5D2B9244',
+      chatId: '5544999999999',
+      fromMe: false,
+      timestamp: 1632228638000,
+      senderId: '5544999999999',
+      senderName: 'name',
+      status: 'DELIVERED',
+      isGroup: false,
+      content: { kind: 'text', body: 'test' },
     });
     expect(e!.occurredAt).toBe(1632228638000);
   });
@@ -162,7 +215,7 @@ describe('Z-API webhooks: mapped values', () => {
   });
 
   it('message statuses: RECEIVED → DELIVERED, READ_BY_ME → READ, PLAYED; one event per id with the chat', () => {
-    const status = (kind: string) => (parse(byKind(kind))[0] as MessageStatusChangedEvent);
+    const status = (kind: string) => parse(byKind(kind))[0] as MessageStatusChangedEvent;
     expect(status('status-sent')).toMatchObject({ status: 'SENT', messageId: '999999999999999999999', chatId: '5544999999999', occurredAt: 1632234645000 });
     expect(status('status-received').status).toBe('DELIVERED');
     expect(status('status-read').status).toBe('READ');
@@ -195,7 +248,13 @@ describe('Z-API webhooks: mapped values', () => {
   });
 
   it('presence: each documented status; same delivery same id, a later delivery of the same state a new id', () => {
-    for (const [kind, presence] of [['presence-available', 'AVAILABLE'], ['presence-unavailable', 'UNAVAILABLE'], ['presence-composing', 'COMPOSING'], ['presence-recording', 'RECORDING'], ['presence-paused', 'PAUSED']] as const) {
+    for (const [kind, presence] of [
+      ['presence-available', 'AVAILABLE'],
+      ['presence-unavailable', 'UNAVAILABLE'],
+      ['presence-composing', 'COMPOSING'],
+      ['presence-recording', 'RECORDING'],
+      ['presence-paused', 'PAUSED'],
+    ] as const) {
       expect(parse(byKind(kind))[0]).toMatchObject({ type: 'PRESENCE_CHANGED', chatId: '5544999999999', presence, lastSeenAt: null });
     }
     const p = byKind('presence-composing');
@@ -204,7 +263,12 @@ describe('Z-API webhooks: mapped values', () => {
   });
 
   it('connection: seconds `momment` read as seconds, an impossible one replaced by the receipt time', () => {
-    expect(parse(byKind('disconnected'))[0]).toMatchObject({ type: 'CONNECTION_CHANGED', state: 'DISCONNECTED', detail: 'Device has been disconnected', occurredAt: 1580163342000 });
+    expect(parse(byKind('disconnected'))[0]).toMatchObject({
+      type: 'CONNECTION_CHANGED',
+      state: 'DISCONNECTED',
+      detail: 'Device has been disconnected',
+      occurredAt: 1580163342000,
+    });
     expect(parse(byKind('connected'))[0]).toMatchObject({ type: 'CONNECTION_CHANGED', state: 'CONNECTED', occurredAt: RECEIVED_AT });
     expect(parse({ ...byKind('connected'), momment: 1736797729000 })[0]!.occurredAt).toBe(1736797729000);
   });

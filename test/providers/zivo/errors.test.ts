@@ -26,10 +26,30 @@ interface Row {
 }
 
 const HTTP_ROWS: Row[] = [
-  { line: 111, answer: { status: 401, body: { 'response-code': 401, 'response-description': `Invalid apikey ${API_KEY}` } }, call: 'sendWhatsapp', expected: { code: 'PROVIDER_UNAUTHORIZED', providerCode: '401' } },
-  { line: 112, answer: { status: 422, body: { 'response-code': 422, 'response-description': 'Required field missing or invalid: message' } }, call: 'sendWhatsapp', expected: { code: 'BAD_USER_INPUT', providerCode: '422', message: /\(message\)$/ } },
-  { line: 113, answer: { status: 400, body: { 'response-code': 400, 'response-description': 'WhatsApp send failed' } }, call: 'sendWhatsapp', expected: { code: 'BAD_USER_INPUT', providerCode: '400' } },
-  { line: 114, answer: { status: 404, body: { 'response-code': 404, 'response-description': 'Delivery report message was not found.' } }, call: 'getDlr', expected: { code: 'NOT_FOUND', providerCode: '404' } },
+  {
+    line: 111,
+    answer: { status: 401, body: { 'response-code': 401, 'response-description': `Invalid apikey ${API_KEY}` } },
+    call: 'sendWhatsapp',
+    expected: { code: 'PROVIDER_UNAUTHORIZED', providerCode: '401' },
+  },
+  {
+    line: 112,
+    answer: { status: 422, body: { 'response-code': 422, 'response-description': 'Required field missing or invalid: message' } },
+    call: 'sendWhatsapp',
+    expected: { code: 'BAD_USER_INPUT', providerCode: '422', message: /\(message\)$/ },
+  },
+  {
+    line: 113,
+    answer: { status: 400, body: { 'response-code': 400, 'response-description': 'WhatsApp send failed' } },
+    call: 'sendWhatsapp',
+    expected: { code: 'BAD_USER_INPUT', providerCode: '400' },
+  },
+  {
+    line: 114,
+    answer: { status: 404, body: { 'response-code': 404, 'response-description': 'Delivery report message was not found.' } },
+    call: 'getDlr',
+    expected: { code: 'NOT_FOUND', providerCode: '404' },
+  },
   // line 120: "Requests are throttled" — no status documented; a 429 goes through the shared mapping.
   { line: 120, answer: { status: 429, body: {}, headers: { 'retry-after': '3' } }, call: 'getDlr', expected: { code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 3000 } },
   { line: 120, answer: { status: 503, body: 'down' }, call: 'sendWhatsapp', expected: { code: 'PROVIDER_UNAVAILABLE' } },
@@ -37,13 +57,26 @@ const HTTP_ROWS: Row[] = [
 
 describe('zivo errors: documented HTTP answers', () => {
   it('the table holds exactly the documented statuses, each with its doc line', () => {
-    expect(Object.entries(ZIVO_ERROR_TABLE).map(([status, row]) => [Number(status), row.line]).sort((a, b) => a[1]! - b[1]!)).toEqual([[401, 111], [422, 112], [400, 113], [404, 114]]);
+    expect(
+      Object.entries(ZIVO_ERROR_TABLE)
+        .map(([status, row]) => [Number(status), row.line])
+        .sort((a, b) => a[1]! - b[1]!),
+    ).toEqual([
+      [401, 111],
+      [422, 112],
+      [400, 113],
+      [404, 114],
+    ]);
   });
 
   it.each(HTTP_ROWS)('zivo.txt $line: HTTP $answer.status → $expected.code', async ({ answer, call, expected }) => {
-    origin.intercept({ path: (p) => p.startsWith('/api/zivo/zchat/services/'), method: call === 'getDlr' ? 'GET' : 'POST' })
+    origin
+      .intercept({ path: (p) => p.startsWith('/api/zivo/zchat/services/'), method: call === 'getDlr' ? 'GET' : 'POST' })
       .reply(answer.status, typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body), { headers: { 'content-type': 'application/json', ...answer.headers } });
-    const err = await (call === 'getDlr' ? client.getDlr('88421') : client.sendWhatsapp({ mobile: '254700000000', message: 'hi' })).then(() => null, (e: unknown) => e as GraphError);
+    const err = await (call === 'getDlr' ? client.getDlr('88421') : client.sendWhatsapp({ mobile: '254700000000', message: 'hi' })).then(
+      () => null,
+      (e: unknown) => e as GraphError,
+    );
     expect(err).not.toBeNull();
     expect(err!.extensions.code).toBe(expected.code);
     expect(err!.extensions.httpStatus).toBe(answer.status);
@@ -74,7 +107,7 @@ describe('zivo errors: refused send entries', () => {
     expect(err.extensions.operation).toBe('sendwhatsapp');
   });
 
-  it('a bulk request failure keeps a GraphError\'s code and masks anything else', () => {
+  it("a bulk request failure keeps a GraphError's code and masks anything else", () => {
     expect(bulkItemError(sendEntryError({ 'response-code': 404 }))).toEqual({ code: 'NOT_FOUND', message: 'zivo: no message with this messageid' });
     expect(bulkItemError(new Error(`socket hang up ${API_KEY}`))).toEqual({ code: 'PROVIDER_ERROR', message: 'zivo bulk request failed' });
   });

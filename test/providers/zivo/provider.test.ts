@@ -14,7 +14,10 @@ let sim: ZivoSimulatorHandle;
 const adapters: ZivoAdapter[] = [];
 
 function adapter(extra: Partial<ZivoConfig> = {}): ZivoAdapter {
-  const a = zivoModule.create({ id: 'zv1', webhookSecret: 's', ...(sim.instanceConfig as Omit<ZivoConfig, 'id' | 'webhookSecret'>), provider: 'zivo', ...extra }, { logger }) as ZivoAdapter;
+  const a = zivoModule.create(
+    { id: 'zv1', webhookSecret: 's', ...(sim.instanceConfig as Omit<ZivoConfig, 'id' | 'webhookSecret'>), provider: 'zivo', ...extra },
+    { logger },
+  ) as ZivoAdapter;
   adapters.push(a);
   return a;
 }
@@ -41,7 +44,8 @@ describe('zivo provider against its simulator', () => {
   it('declares exactly its four capabilities, each with its method', () => {
     const a = adapter();
     expect([...a.capabilities].sort()).toEqual(['INSTANCE_STATUS', 'MESSAGE_STATUS', 'SEND_BULK', 'SEND_TEXT']);
-    for (const cap of a.capabilities) expect(typeof ((a as unknown as Record<string, Record<string, unknown>>)[CAPABILITY_METHODS[cap][0]] ?? {})[CAPABILITY_METHODS[cap][1]]).toBe('function');
+    for (const cap of a.capabilities)
+      expect(typeof ((a as unknown as Record<string, Record<string, unknown>>)[CAPABILITY_METHODS[cap][0]] ?? {})[CAPABILITY_METHODS[cap][1]]).toBe('function');
     expect(() => requireCapability(a, 'SEND_IMAGE')).toThrow(/do not support SEND_IMAGE/);
     expect(zivoModule.defaultCountry).toBe('KE');
     expect(zivoModule.defaultBaseUrl).toBe('https://zivo.co.ke');

@@ -17,7 +17,12 @@ agent.disableNetConnect();
 const origin = agent.get('http://zixflow.test');
 const client = new ZixflowClient({ baseUrl: 'http://zixflow.test', apiKey: API_KEY, dispatcher: agent });
 afterAll(() => agent.close());
-const request: ZixflowSendRequest = { to: '919876543210', phoneId: '1', type: 'interactive', interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } } };
+const request: ZixflowSendRequest = {
+  to: '919876543210',
+  phoneId: '1',
+  type: 'interactive',
+  interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } },
+};
 
 const ANSWER_ROWS: Array<{ lines: string; answer: { status: boolean; message?: string } | null; expected: string | null }> = [
   { lines: '184-194', answer: { status: true, message: 'success' }, expected: null },
@@ -49,9 +54,13 @@ const HTTP_ROWS: Array<{ status: number; headers?: Record<string, string>; expec
 
 describe('zixflow errors: HTTP statuses', () => {
   it.each(HTTP_ROWS)('HTTP $status → $expected.code', async ({ status, headers, expected }) => {
-    origin.intercept({ path: '/api/v1/campaign/whatsapp/message/send', method: 'POST' })
+    origin
+      .intercept({ path: '/api/v1/campaign/whatsapp/message/send', method: 'POST' })
       .reply(status, JSON.stringify({ status: false, message: `refused ${API_KEY}` }), { headers: { 'content-type': 'application/json', ...headers } });
-    const err = await client.sendMessage(request).then(() => null, (e: unknown) => e as GraphError);
+    const err = await client.sendMessage(request).then(
+      () => null,
+      (e: unknown) => e as GraphError,
+    );
     expect(err?.extensions.code).toBe(expected.code);
     expect(err?.extensions.httpStatus).toBe(status);
     expect(err?.extensions.retryAfterMs).toBe(expected.retryAfterMs);

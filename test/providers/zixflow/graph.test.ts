@@ -10,10 +10,18 @@ beforeAll(() => {
 
 const SEND_BUTTONS = `mutation($input: SendButtonsInput!) { sendButtons(input: $input) { message { id status } } }`;
 const input = {
-  instanceId: 'zx', to: '+91 98765 43210', body: 'Confirm?', footer: 'Thanks',
+  instanceId: 'zx',
+  to: '+91 98765 43210',
+  body: 'Confirm?',
+  footer: 'Thanks',
   header: { image: 'https://cdn.example.test/p.jpg' },
-  buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }],
-  source: 'crm', linkWithRecord: true, submissionStatus: true,
+  buttons: [
+    { id: 'yes', title: 'Yes' },
+    { id: 'no', title: 'No' },
+  ],
+  source: 'crm',
+  linkWithRecord: true,
+  submissionStatus: true,
 };
 
 const gql = h.gql;
@@ -26,12 +34,24 @@ describe('Zixflow through the graph', () => {
     expect(sim.requests).toHaveLength(1);
     expect(sim.requests[0]!.headers.authorization).toBe('Bearer zixflow_sim_api_key');
     expect(sim.requests[0]!.body).toEqual({
-      to: '919876543210', phoneId: '106540352242922', type: 'interactive',
+      to: '919876543210',
+      phoneId: '106540352242922',
+      type: 'interactive',
       interactive: {
-        type: 'button', header: { type: 'image', image: 'https://cdn.example.test/p.jpg' }, body: { text: 'Confirm?' }, footer: { text: 'Thanks' },
-        action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }, { type: 'reply', reply: { id: 'no', title: 'No' } }] },
+        type: 'button',
+        header: { type: 'image', image: 'https://cdn.example.test/p.jpg' },
+        body: { text: 'Confirm?' },
+        footer: { text: 'Thanks' },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'yes', title: 'Yes' } },
+            { type: 'reply', reply: { id: 'no', title: 'No' } },
+          ],
+        },
       },
-      source: 'crm', linkWithRecord: true, submissionStatus: true,
+      source: 'crm',
+      linkWithRecord: true,
+      submissionStatus: true,
     });
   });
 
@@ -40,9 +60,25 @@ describe('Zixflow through the graph', () => {
     expect(four.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.buttons' });
     const footer = await gql(SEND_BUTTONS, { input: { ...input, footer: 'f'.repeat(61) } });
     expect(footer.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.footer' });
-    const title = await gql(SEND_BUTTONS, { input: { ...input, buttons: [{ id: 'a', title: 'ok' }, { id: 'b', title: 't'.repeat(21) }] } });
+    const title = await gql(SEND_BUTTONS, {
+      input: {
+        ...input,
+        buttons: [
+          { id: 'a', title: 'ok' },
+          { id: 'b', title: 't'.repeat(21) },
+        ],
+      },
+    });
     expect(title.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.buttons[1].title' });
-    const dup = await gql(SEND_BUTTONS, { input: { ...input, buttons: [{ id: 'a', title: 'x' }, { id: 'a', title: 'y' }] } });
+    const dup = await gql(SEND_BUTTONS, {
+      input: {
+        ...input,
+        buttons: [
+          { id: 'a', title: 'x' },
+          { id: 'a', title: 'y' },
+        ],
+      },
+    });
     expect(dup.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.buttons[1].id' });
     expect(sim.requests).toHaveLength(0);
   });
@@ -50,7 +86,9 @@ describe('Zixflow through the graph', () => {
   it('sendText on Zixflow → CAPABILITY_NOT_SUPPORTED and 0 HTTP requests', async () => {
     const r = await gql(`mutation($input: SendTextInput!) { sendText(input: $input) { message { id } } }`, { input: { instanceId: 'zx', to: '919876543210', text: 'hi' } });
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', provider: 'zixflow', capability: 'SEND_TEXT' });
-    const bulk = await gql(`mutation($input: SendBulkInput!) { sendBulk(input: $input) { results { error { code } } } }`, { input: { instanceId: 'zx', messages: [{ to: '919876543210', text: 'x' }] } });
+    const bulk = await gql(`mutation($input: SendBulkInput!) { sendBulk(input: $input) { results { error { code } } } }`, {
+      input: { instanceId: 'zx', messages: [{ to: '919876543210', text: 'x' }] },
+    });
     expect(bulk.errors![0]!.extensions).toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', capability: 'SEND_BULK' });
     const status = await gql(`{ instance(id: "zx") { messageStatus(messageId: "1") } }`);
     expect(status.errors![0]!.extensions).toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', capability: 'MESSAGE_STATUS' });

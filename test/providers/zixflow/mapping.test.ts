@@ -4,7 +4,14 @@ import { checkReplyButtons, checkReplyButtonsMessage } from '../../../src/provid
 import type { SendButtonsInput } from '../../../src/providers/model.js';
 import { toSendRequest, toSentMessage } from '../../../src/providers/zixflow/mapping.js';
 
-const base: SendButtonsInput = { to: '919876543210', body: 'Pick one', buttons: [{ id: 'y', title: 'Yes' }, { id: 'n', title: 'No' }] };
+const base: SendButtonsInput = {
+  to: '919876543210',
+  body: 'Pick one',
+  buttons: [
+    { id: 'y', title: 'Yes' },
+    { id: 'n', title: 'No' },
+  ],
+};
 
 function fieldOf(fn: () => unknown): string | undefined {
   try {
@@ -18,17 +25,29 @@ function fieldOf(fn: () => unknown): string | undefined {
 
 describe('zixflow mapping', () => {
   it('builds the documented nested body (zixflow.txt 17-182)', () => {
-    const req = toSendRequest({ ...base, header: { image: 'https://x.test/a.png' }, footer: 'Thanks', extra: { source: 'crm', linkWithRecord: true, submissionStatus: false } }, 'PH1');
+    const req = toSendRequest(
+      { ...base, header: { image: 'https://x.test/a.png' }, footer: 'Thanks', extra: { source: 'crm', linkWithRecord: true, submissionStatus: false } },
+      'PH1',
+    );
     expect(req).toEqual({
-      to: '919876543210', phoneId: 'PH1', type: 'interactive',
+      to: '919876543210',
+      phoneId: 'PH1',
+      type: 'interactive',
       interactive: {
         type: 'button',
         header: { type: 'image', image: 'https://x.test/a.png' },
         body: { text: 'Pick one' },
         footer: { text: 'Thanks' },
-        action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Yes' } }, { type: 'reply', reply: { id: 'n', title: 'No' } }] },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'y', title: 'Yes' } },
+            { type: 'reply', reply: { id: 'n', title: 'No' } },
+          ],
+        },
       },
-      source: 'crm', linkWithRecord: true, submissionStatus: false,
+      source: 'crm',
+      linkWithRecord: true,
+      submissionStatus: false,
     });
     const minimal = toSendRequest(base, 'PH1');
     expect(minimal.interactive.header).toBeUndefined();
@@ -45,8 +64,34 @@ describe('zixflow mapping', () => {
     expect(fieldOf(() => toSendRequest({ ...base, body: 'b'.repeat(1025) }, 'P'))).toBe('input.body');
     expect(fieldOf(() => toSendRequest({ ...base, buttons: [1, 2, 3, 4].map((i) => ({ id: `b${i}`, title: `B${i}` })) }, 'P'))).toBe('input.buttons');
     expect(fieldOf(() => toSendRequest({ ...base, buttons: [] }, 'P'))).toBe('input.buttons');
-    expect(fieldOf(() => toSendRequest({ ...base, buttons: [{ id: 'a', title: 'ok' }, { id: 'b', title: 't'.repeat(21) }] }, 'P'))).toBe('input.buttons[1].title');
-    expect(fieldOf(() => toSendRequest({ ...base, buttons: [{ id: 'a', title: 'x' }, { id: 'a', title: 'y' }] }, 'P'))).toBe('input.buttons[1].id');
+    expect(
+      fieldOf(() =>
+        toSendRequest(
+          {
+            ...base,
+            buttons: [
+              { id: 'a', title: 'ok' },
+              { id: 'b', title: 't'.repeat(21) },
+            ],
+          },
+          'P',
+        ),
+      ),
+    ).toBe('input.buttons[1].title');
+    expect(
+      fieldOf(() =>
+        toSendRequest(
+          {
+            ...base,
+            buttons: [
+              { id: 'a', title: 'x' },
+              { id: 'a', title: 'y' },
+            ],
+          },
+          'P',
+        ),
+      ),
+    ).toBe('input.buttons[1].id');
     expect(fieldOf(() => toSendRequest({ ...base, header: { text: 'a', image: 'https://x.test/i.png' } }, 'P'))).toBe('input.header');
     expect(fieldOf(() => toSendRequest({ ...base, header: { video: 'ftp://x/v.mp4' } }, 'P'))).toBe('input.header.video');
     expect(fieldOf(() => toSendRequest({ ...base, extra: { linkWithRecord: 'yes' } }, 'P'))).toBe('input.linkWithRecord');

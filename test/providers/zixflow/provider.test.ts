@@ -21,8 +21,15 @@ async function rejects(p: Promise<unknown>): Promise<GraphError> {
   throw new Error('expected a rejection');
 }
 const input: SendButtonsInput = {
-  to: '919876543210', body: 'Confirm your order?', footer: 'Reply below', header: { document: 'https://files.test/invoice.pdf', documentFileName: 'invoice.pdf' },
-  buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }, { id: 'later', title: 'Later' }],
+  to: '919876543210',
+  body: 'Confirm your order?',
+  footer: 'Reply below',
+  header: { document: 'https://files.test/invoice.pdf', documentFileName: 'invoice.pdf' },
+  buttons: [
+    { id: 'yes', title: 'Yes' },
+    { id: 'no', title: 'No' },
+    { id: 'later', title: 'Later' },
+  ],
   extra: { source: 'API', linkWithRecord: false, submissionStatus: true },
 };
 
@@ -51,19 +58,25 @@ describe('zixflow provider against its simulator', () => {
     expect(req.headers.authorization).toBe('Bearer zixflow_sim_api_key');
     expect(req.headers['content-type']).toBe('application/json');
     expect(req.body).toEqual({
-      to: '919876543210', phoneId: '106540352242922', type: 'interactive',
+      to: '919876543210',
+      phoneId: '106540352242922',
+      type: 'interactive',
       interactive: {
         type: 'button',
         header: { type: 'document', document: 'https://files.test/invoice.pdf' },
         body: { text: 'Confirm your order?' },
         footer: { text: 'Reply below' },
-        action: { buttons: [
-          { type: 'reply', reply: { id: 'yes', title: 'Yes' } },
-          { type: 'reply', reply: { id: 'no', title: 'No' } },
-          { type: 'reply', reply: { id: 'later', title: 'Later' } },
-        ] },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'yes', title: 'Yes' } },
+            { type: 'reply', reply: { id: 'no', title: 'No' } },
+            { type: 'reply', reply: { id: 'later', title: 'Later' } },
+          ],
+        },
       },
-      source: 'API', linkWithRecord: false, submissionStatus: true,
+      source: 'API',
+      linkWithRecord: false,
+      submissionStatus: true,
     });
     expect(sent.status).toBe('SENT');
     expect(sent.chatId).toBe('919876543210');
@@ -76,7 +89,15 @@ describe('zixflow provider against its simulator', () => {
     expect(four.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.buttons' });
     const footer = await rejects(a.messaging!.sendButtons!({ ...input, footer: 'f'.repeat(61) }));
     expect(footer.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.footer' });
-    const title = await rejects(a.messaging!.sendButtons!({ ...input, buttons: [{ id: 'a', title: 'A' }, { id: 'b', title: 'x'.repeat(21) }] }));
+    const title = await rejects(
+      a.messaging!.sendButtons!({
+        ...input,
+        buttons: [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: 'x'.repeat(21) },
+        ],
+      }),
+    );
     expect(title.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.buttons[1].title' });
     expect(sim.requests).toHaveLength(0);
   });
@@ -100,7 +121,8 @@ describe('zixflow provider against its simulator', () => {
 
   it('simulator refuses a body missing required fields', async () => {
     const res = await fetch(`${sim.url}/api/v1/campaign/whatsapp/message/send`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer zixflow_sim_api_key' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer zixflow_sim_api_key' },
       body: JSON.stringify({ to: '919876543210', phoneId: '106540352242922', type: 'interactive', interactive: { type: 'button', body: { text: 'x' } } }),
     });
     expect(res.status).toBe(400);

@@ -5,7 +5,6 @@ import type { WireNotification, WireTemplate, WireTemplateRequest } from '../wir
 import { invalid, missingRequired, REQUIRED_FIELDS } from './required-fields.js';
 import { seedTemplates, templateFromRequest } from './templates.js';
 
-
 /**
  * A faithful HTTP fake of IVOWBA (ivosights-ivowba.txt): all 32 documented operations on
  * their documented paths (the eight Sandbox copies under `/sandbox`, lines 3137-3145),
@@ -101,27 +100,38 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
 
   /** After a send: sent → delivered → read (lines 3023-3079), then the customer's reply (lines 2981-3001). */
   function afterSend(messageId: string, waId: string): void {
-    track((async () => {
-      const base = Math.floor(Date.now() / 1000);
-      const conversation = { expiration_timestamp: base + 86400, id: randomBytes(16).toString('hex'), origin: { type: 'utility' } };
-      const pricing = { billable: true, category: 'utility', pricing_model: 'CBP' };
-      const steps: WireNotification[] = [
-        { statuses: [{ id: messageId, recipient_id: waId, status: 'sent', type: 'message', timestamp: String(base), conversation, pricing }] },
-        { statuses: [{ id: messageId, recipient_id: waId, status: 'delivered', timestamp: String(base + 1), type: 'message', conversation, pricing }] },
-        { statuses: [{ id: messageId, recipient_id: waId, status: 'read', type: 'message', timestamp: String(base + 2) }] },
-      ];
-      if (autoReply) {
-        steps.push({
-          contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: waId }],
-          messages: [{ context: { from: SIM_BUSINESS_NUMBER, id: messageId }, from: waId, id: `gBGG${randomBytes(18).toString('base64url')}`, text: { body: 'Yes, count me in!' }, timestamp: String(base + 3), type: 'text' }],
-        });
-      }
-      for (const step of steps) {
-        await sleep(stepDelayMs);
-        if (closed) return;
-        await notify(step);
-      }
-    })());
+    track(
+      (async () => {
+        const base = Math.floor(Date.now() / 1000);
+        const conversation = { expiration_timestamp: base + 86400, id: randomBytes(16).toString('hex'), origin: { type: 'utility' } };
+        const pricing = { billable: true, category: 'utility', pricing_model: 'CBP' };
+        const steps: WireNotification[] = [
+          { statuses: [{ id: messageId, recipient_id: waId, status: 'sent', type: 'message', timestamp: String(base), conversation, pricing }] },
+          { statuses: [{ id: messageId, recipient_id: waId, status: 'delivered', timestamp: String(base + 1), type: 'message', conversation, pricing }] },
+          { statuses: [{ id: messageId, recipient_id: waId, status: 'read', type: 'message', timestamp: String(base + 2) }] },
+        ];
+        if (autoReply) {
+          steps.push({
+            contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: waId }],
+            messages: [
+              {
+                context: { from: SIM_BUSINESS_NUMBER, id: messageId },
+                from: waId,
+                id: `gBGG${randomBytes(18).toString('base64url')}`,
+                text: { body: 'Yes, count me in!' },
+                timestamp: String(base + 3),
+                type: 'text',
+              },
+            ],
+          });
+        }
+        for (const step of steps) {
+          await sleep(stepDelayMs);
+          if (closed) return;
+          await notify(step);
+        }
+      })(),
+    );
   }
 
   function send(operation: string): (ctx: SimContext) => SimResponse {
@@ -148,8 +158,27 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
     return templates.find((t) => t.id === id);
   }
 
-  const sendOps = ['send-contact-message', 'send-location-message', 'send-media-message', 'send-template-message', 'send-text-message', 'send-reply-button-message', 'send-list-message', 'send-single-product-message', 'send-multi-product-message', 'send-flow-message'];
-  const sandboxOps = new Set(['send-text-message', 'send-template-message', 'send-media-message', 'send-location-message', 'send-contact-message', 'send-list-message', 'send-reply-button-message']);
+  const sendOps = [
+    'send-contact-message',
+    'send-location-message',
+    'send-media-message',
+    'send-template-message',
+    'send-text-message',
+    'send-reply-button-message',
+    'send-list-message',
+    'send-single-product-message',
+    'send-multi-product-message',
+    'send-flow-message',
+  ];
+  const sandboxOps = new Set([
+    'send-text-message',
+    'send-template-message',
+    'send-media-message',
+    'send-location-message',
+    'send-contact-message',
+    'send-list-message',
+    'send-reply-button-message',
+  ]);
 
   const mediaRoute = (ctx: SimContext): SimResponse => {
     const m = media.get(ctx.params.mediaId ?? '');
@@ -159,7 +188,9 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
 
   const routes: SimRoute[] = [
     {
-      method: 'POST', pattern: '/api/v1/contacts/check', handler: (ctx) => {
+      method: 'POST',
+      pattern: '/api/v1/contacts/check',
+      handler: (ctx) => {
         const missing = missingRequired(ctx.body, REQUIRED_FIELDS['contacts-check']!);
         const list = (ctx.body as { contacts?: unknown }).contacts;
         if (missing.length || !Array.isArray(list) || !list.length) return invalid(['contacts']);
@@ -172,27 +203,46 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
       },
     },
     {
-      method: 'GET', pattern: '/api/v1/countries', handler: () => ({
+      method: 'GET',
+      pattern: '/api/v1/countries',
+      handler: () => ({
         status: 200,
-        body: { data: [{ id: '6074716f6c09086f640ee9da', name: 'Indonesia', dial_code: '+62', iso: 'ID', iso3: 'IDN' }, { id: '6074716f6c09086f640ee9db', name: 'Iran', dial_code: '+98', iso: 'IR', iso3: 'IRN' }] },
+        body: {
+          data: [
+            { id: '6074716f6c09086f640ee9da', name: 'Indonesia', dial_code: '+62', iso: 'ID', iso3: 'IDN' },
+            { id: '6074716f6c09086f640ee9db', name: 'Iran', dial_code: '+98', iso: 'IR', iso3: 'IRN' },
+          ],
+        },
       }),
     },
     { method: 'GET', pattern: '/api/v1/media/:mediaId', handler: mediaRoute },
     { method: 'GET', pattern: '/sandbox/api/v1/media/:mediaId', handler: mediaRoute },
     {
-      method: 'GET', pattern: '/api/v1/message-templates/all-templates', handler: () => ({
-        status: 200, body: { data: templates, meta: { pagination: { total: templates.length, count: templates.length, per_page: 15, current_page: 1, total_pages: Math.max(1, Math.ceil(templates.length / 15)), links: {} } } },
+      method: 'GET',
+      pattern: '/api/v1/message-templates/all-templates',
+      handler: () => ({
+        status: 200,
+        body: {
+          data: templates,
+          meta: {
+            pagination: { total: templates.length, count: templates.length, per_page: 15, current_page: 1, total_pages: Math.max(1, Math.ceil(templates.length / 15)), links: {} },
+          },
+        },
       }),
     },
     {
-      method: 'GET', pattern: '/api/v1/message-templates', handler: () => {
+      method: 'GET',
+      pattern: '/api/v1/message-templates',
+      handler: () => {
         // "assigned to your WhatsApp Account": the seeded first template plus those created here.
         const mine = templates.filter((t) => t.id !== '60243665e4058d3b4a377bce');
         return { status: 200, body: { data: mine, meta: { pagination: { total: mine.length, count: mine.length, per_page: 15, current_page: 1, total_pages: 1, links: {} } } } };
       },
     },
     {
-      method: 'POST', pattern: '/api/v1/message-templates', handler: (ctx) => {
+      method: 'POST',
+      pattern: '/api/v1/message-templates',
+      handler: (ctx) => {
         const missing = missingRequired(ctx.body, REQUIRED_FIELDS.template!);
         if (missing.length) return invalid(missing);
         const t = templateFromRequest(randomBytes(12).toString('hex'), ctx.body as WireTemplateRequest);
@@ -201,13 +251,17 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
       },
     },
     {
-      method: 'GET', pattern: '/api/v1/message-templates/:templateId', handler: (ctx) => {
+      method: 'GET',
+      pattern: '/api/v1/message-templates/:templateId',
+      handler: (ctx) => {
         const t = findTemplate(ctx.params.templateId);
         return t ? { status: 200, body: t } : { status: 404, body: { message: 'Template not found' } };
       },
     },
     {
-      method: 'PUT', pattern: '/api/v1/message-templates/:templateId', handler: (ctx) => {
+      method: 'PUT',
+      pattern: '/api/v1/message-templates/:templateId',
+      handler: (ctx) => {
         const i = templates.findIndex((t) => t.id === ctx.params.templateId);
         if (i < 0) return { status: 404, body: { message: 'Template not found' } };
         const missing = missingRequired(ctx.body, REQUIRED_FIELDS.template!);
@@ -218,7 +272,9 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
       },
     },
     {
-      method: 'POST', pattern: '/api/v1/message-templates/:templateId/propose', handler: (ctx) => {
+      method: 'POST',
+      pattern: '/api/v1/message-templates/:templateId/propose',
+      handler: (ctx) => {
         const t = findTemplate(ctx.params.templateId);
         if (!t) return { status: 404, body: { message: 'Template not found' } };
         t.status = 'submitted';
@@ -226,13 +282,31 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
       },
     },
     {
-      method: 'GET', pattern: '/api/v1/template-categories', handler: () => ({
-        status: 200, body: { data: [{ id: 'UTILITY', name: 'Transactional' }, { id: 'MARKETING', name: 'Marketing' }, { id: 'AUTHENTICATION', name: 'Authentication' }] },
+      method: 'GET',
+      pattern: '/api/v1/template-categories',
+      handler: () => ({
+        status: 200,
+        body: {
+          data: [
+            { id: 'UTILITY', name: 'Transactional' },
+            { id: 'MARKETING', name: 'Marketing' },
+            { id: 'AUTHENTICATION', name: 'Authentication' },
+          ],
+        },
       }),
     },
     {
-      method: 'GET', pattern: '/api/v1/template-languages', handler: () => ({
-        status: 200, body: { data: [{ id: 'id', name: 'Indonesian' }, { id: 'ga', name: 'Irish' }, { id: 'it', name: 'Italian' }] },
+      method: 'GET',
+      pattern: '/api/v1/template-languages',
+      handler: () => ({
+        status: 200,
+        body: {
+          data: [
+            { id: 'id', name: 'Indonesian' },
+            { id: 'ga', name: 'Irish' },
+            { id: 'it', name: 'Italian' },
+          ],
+        },
       }),
     },
     ...sendOps.flatMap((op): SimRoute[] => [
@@ -242,7 +316,9 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
     { method: 'PUT', pattern: '/api/v1/messages/:messageId/read', handler: () => ({ status: 200, body: 'null', headers: { 'content-type': 'application/json' } }) },
     { method: 'GET', pattern: '/api/v1/settings/business-profile', handler: () => ({ status: 200, body: { settings: { business: { profile: business } }, meta } }) },
     {
-      method: 'POST', pattern: '/api/v1/settings/business-profile', handler: (ctx) => {
+      method: 'POST',
+      pattern: '/api/v1/settings/business-profile',
+      handler: (ctx) => {
         const missing = missingRequired(ctx.body, REQUIRED_FIELDS['update-business-profile']!);
         if (missing.length) return invalid(missing);
         Object.assign(business, ctx.body);
@@ -251,7 +327,9 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
     },
     { method: 'GET', pattern: '/api/v1/settings/profiles/about', handler: () => ({ status: 200, body: { settings: { profile: { about: { text: about } } }, meta } }) },
     {
-      method: 'PATCH', pattern: '/api/v1/settings/profiles/about', handler: (ctx) => {
+      method: 'PATCH',
+      pattern: '/api/v1/settings/profiles/about',
+      handler: (ctx) => {
         const missing = missingRequired(ctx.body, REQUIRED_FIELDS['update-about']!);
         if (missing.length) return invalid(missing);
         about = String((ctx.body as { text: unknown }).text);
@@ -259,7 +337,9 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
       },
     },
     {
-      method: 'GET', pattern: '/api/v1/settings/profiles/photo', handler: (ctx) => {
+      method: 'GET',
+      pattern: '/api/v1/settings/profiles/photo',
+      handler: (ctx) => {
         // `format` as curl -G sends it (query) or as the PHP example does (JSON body), lines 2605-2638.
         const format = ctx.query.format ?? (ctx.body as { format?: string } | undefined)?.format;
         if (!format) return invalid(['format']);
@@ -267,7 +347,9 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
       },
     },
     {
-      method: 'POST', pattern: '/api/v1/settings/profiles/photo', handler: (ctx) => {
+      method: 'POST',
+      pattern: '/api/v1/settings/profiles/photo',
+      handler: (ctx) => {
         const ct = String(ctx.headers['content-type'] ?? '');
         if (!ct.startsWith('multipart/form-data') || typeof ctx.body !== 'string' || !/name="photo"/.test(ctx.body)) return invalid(['photo']);
         photoLink = `https://pps.whatsapp.net/v/sim/${randomBytes(8).toString('hex')}.jpg`;
@@ -275,13 +357,29 @@ export async function startIvosightsSimulator(options: SimulatorOptions = {}): P
       },
     },
     {
-      method: 'GET', pattern: '/api/v1/webhooks', handler: () => ({
+      method: 'GET',
+      pattern: '/api/v1/webhooks',
+      handler: () => ({
         status: 200,
-        body: { data: [{ id: SIM_WEBHOOK_ID, name: 'App Webhook', url: webhookUrl ?? 'http://webhook.me/ea2f63e6-7583-4b82-9fa6-1bba131e6d93', events: [], headers: [], status: webhookUrl ? 'on' : 'off', http_auth: { status: 'on', username: SIM_WEBHOOK_USERNAME, password: SIM_WEBHOOK_PASSWORD } }] },
+        body: {
+          data: [
+            {
+              id: SIM_WEBHOOK_ID,
+              name: 'App Webhook',
+              url: webhookUrl ?? 'http://webhook.me/ea2f63e6-7583-4b82-9fa6-1bba131e6d93',
+              events: [],
+              headers: [],
+              status: webhookUrl ? 'on' : 'off',
+              http_auth: { status: 'on', username: SIM_WEBHOOK_USERNAME, password: SIM_WEBHOOK_PASSWORD },
+            },
+          ],
+        },
       }),
     },
     {
-      method: 'GET', pattern: '/api/v1/webhooks/:webhookId/pull-pending-notifications', handler: (ctx) => {
+      method: 'GET',
+      pattern: '/api/v1/webhooks/:webhookId/pull-pending-notifications',
+      handler: (ctx) => {
         if (ctx.params.webhookId !== SIM_WEBHOOK_ID) return { status: 404, body: { message: 'Webhook not found' } };
         return { status: 200, body: { data: pending.splice(0, pending.length) } };
       },

@@ -5,8 +5,18 @@ import type { CatalogSettingsInput, Collection, CursorPage, Product, ProductInpu
 import { orNull } from '../errors.js';
 import { toBool, toCollection, toProduct } from '../mapping.js';
 import type {
-  ZapiCatalog, ZapiCatalogConfigBody, ZapiCollectionIdResponse, ZapiCollectionProducts, ZapiCollectionProductsBody, ZapiCollections,
-  ZapiCreateCollectionBody, ZapiCreateCollectionResponse, ZapiEditCollectionBody, ZapiProductBody, ZapiProductIdResponse, ZapiProductResponse,
+  ZapiCatalog,
+  ZapiCatalogConfigBody,
+  ZapiCollectionIdResponse,
+  ZapiCollectionProducts,
+  ZapiCollectionProductsBody,
+  ZapiCollections,
+  ZapiCreateCollectionBody,
+  ZapiCreateCollectionResponse,
+  ZapiEditCollectionBody,
+  ZapiProductBody,
+  ZapiProductIdResponse,
+  ZapiProductResponse,
 } from '../wire/catalog.js';
 import type { ZapiSuccessResponse } from '../wire/common.js';
 
@@ -79,7 +89,10 @@ export class ZapiCatalogClient {
   /** `GET /catalogs/collection-products/{phone}?collectionId=&nextCursor=` (z-api.txt 10456-10540): `phone` is the catalog owner's. */
   collectionProducts(ownerPhone: string, collectionId: string, nextCursor: string | null): Promise<ZapiCollectionProducts | null> {
     return this.http.request<ZapiCollectionProducts | null>({
-      operation: 'collection-products', method: 'GET', path: encodePath`/catalogs/collection-products/${ownerPhone}`, query: { collectionId, nextCursor },
+      operation: 'collection-products',
+      method: 'GET',
+      path: encodePath`/catalogs/collection-products/${ownerPhone}`,
+      query: { collectionId, nextCursor },
     });
   }
 
@@ -108,8 +121,15 @@ function productBody(input: ProductInput): ZapiProductBody {
   if (!Number.isInteger(input.price) || input.price < 0) throw badInput('input.price', 'zapi takes a whole, non-negative price');
   if (!Number.isInteger(input.salePrice) || input.salePrice < 0) throw badInput('input.salePrice', 'zapi takes a whole, non-negative sale price');
   return {
-    currency: input.currency, description: input.description, images: input.imageUrls, isHidden: input.isHidden, name: input.name,
-    price: input.price, salePrice: input.salePrice, retailerId: input.retailerId, url: input.url,
+    currency: input.currency,
+    description: input.description,
+    images: input.imageUrls,
+    isHidden: input.isHidden,
+    name: input.name,
+    price: input.price,
+    salePrice: input.salePrice,
+    retailerId: input.retailerId,
+    url: input.url,
   };
 }
 

@@ -45,8 +45,7 @@ export class ZapiChatsClient {
 }
 
 /** The methods of {@link ChatsPort} that Z-API implements: the list, one chat, and chat management. */
-export type ZapiChatsPorts = Pick<ChatsPort,
-  'listChats' | 'getChat' | 'markChatRead' | 'archiveChat' | 'pinChat' | 'muteChat' | 'clearChat' | 'deleteChat' | 'setChatExpiration'>;
+export type ZapiChatsPorts = Pick<ChatsPort, 'listChats' | 'getChat' | 'markChatRead' | 'archiveChat' | 'pinChat' | 'muteChat' | 'clearChat' | 'deleteChat' | 'setChatExpiration'>;
 
 /**
  * The chat port methods on {@link ZapiChatsClient}. Reads page without a total (a full page

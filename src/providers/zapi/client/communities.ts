@@ -6,8 +6,15 @@ import { expectDone, orNull, zapiFailed } from '../errors.js';
 import { isGroupId, toCommunity, toCommunitySummary, toCreatedCommunity, toPage, toWhoCanAddNewGroups } from '../mapping.js';
 import type { ZapiSuccessResponse, ZapiValueResponse } from '../wire/common.js';
 import type {
-  ZapiAddCommunityParticipantBody, ZapiCommunityGroupsBody, ZapiCommunityMetadata, ZapiCommunityPhonesBody, ZapiCommunitySettingsBody,
-  ZapiCommunitySummary, ZapiCreateCommunityBody, ZapiCreateCommunityResponse, ZapiUpdateCommunityDescriptionBody,
+  ZapiAddCommunityParticipantBody,
+  ZapiCommunityGroupsBody,
+  ZapiCommunityMetadata,
+  ZapiCommunityPhonesBody,
+  ZapiCommunitySettingsBody,
+  ZapiCommunitySummary,
+  ZapiCreateCommunityBody,
+  ZapiCreateCommunityResponse,
+  ZapiUpdateCommunityDescriptionBody,
 } from '../wire/communities.js';
 import type { ZapiInvitationLinkResponse } from '../wire/groups.js';
 import { checkPhones, invitationLinkOf } from './groups.js';
@@ -54,7 +61,11 @@ export class ZapiCommunityClient {
 
   /** `POST /redefine-invitation-link/{communityId}` (z-api.txt 8772-8824): the group operation's path, with a community id; no body. */
   redefineInvitationLink(communityId: string): Promise<ZapiInvitationLinkResponse> {
-    return this.http.request<ZapiInvitationLinkResponse>({ operation: 'redefine-invitation-link-community', method: 'POST', path: encodePath`/redefine-invitation-link/${communityId}` });
+    return this.http.request<ZapiInvitationLinkResponse>({
+      operation: 'redefine-invitation-link-community',
+      method: 'POST',
+      path: encodePath`/redefine-invitation-link/${communityId}`,
+    });
   }
 
   /** `POST /add-participant`, community variant (z-api.txt 8825-8889). */
@@ -164,9 +175,10 @@ export function createZapiCommunityPorts(client: ZapiCommunityClient): Communiti
       checkPhones(change.phones);
       if (change.action === 'APPROVE' || change.action === 'REJECT') throw badInput('input.action', 'zapi approves and rejects join requests only in groups');
       const method = COMMUNITY_PARTICIPANT_OPERATIONS[change.action];
-      const res = method === 'addParticipant'
-        ? await client.addParticipant({ autoInvite: change.autoInvite ?? false, communityId, phones: change.phones })
-        : await client[method]({ communityId, phones: change.phones });
+      const res =
+        method === 'addParticipant'
+          ? await client.addParticipant({ autoInvite: change.autoInvite ?? false, communityId, phones: change.phones })
+          : await client[method]({ communityId, phones: change.phones });
       expectDone(`${method}-community`, res?.value);
     },
 

@@ -7,8 +7,17 @@ import { isGroupId, toGroup, toGroupInvitation, toGroupSettingsBody, toGroupSumm
 import type { ZapiChat } from '../wire/chats.js';
 import type { ZapiSuccessResponse, ZapiValueResponse } from '../wire/common.js';
 import type {
-  ZapiAddParticipantBody, ZapiCreateGroupBody, ZapiCreateGroupResponse, ZapiGroupInvitationMetadata, ZapiGroupMetadata, ZapiGroupPhonesBody,
-  ZapiInvitationLinkResponse, ZapiLeaveGroupBody, ZapiUpdateGroupDescriptionBody, ZapiUpdateGroupNameBody, ZapiUpdateGroupPhotoBody,
+  ZapiAddParticipantBody,
+  ZapiCreateGroupBody,
+  ZapiCreateGroupResponse,
+  ZapiGroupInvitationMetadata,
+  ZapiGroupMetadata,
+  ZapiGroupPhonesBody,
+  ZapiInvitationLinkResponse,
+  ZapiLeaveGroupBody,
+  ZapiUpdateGroupDescriptionBody,
+  ZapiUpdateGroupNameBody,
+  ZapiUpdateGroupPhotoBody,
   ZapiUpdateGroupSettingsBody,
 } from '../wire/groups.js';
 
@@ -164,8 +173,19 @@ export class ZapiGroupsClient {
 // ---------------------------------------------------------------------------------------
 
 /** The methods of {@link GroupsPort} that Z-API implements: the list, one group, and group management. */
-export type ZapiGroupsPorts = Pick<GroupsPort,
-  'listGroups' | 'getGroup' | 'createGroup' | 'updateGroup' | 'changeGroupParticipants' | 'leaveGroup' | 'getGroupInviteLink' | 'resetGroupInviteLink' | 'getGroupInvitation' | 'joinGroup'>;
+export type ZapiGroupsPorts = Pick<
+  GroupsPort,
+  | 'listGroups'
+  | 'getGroup'
+  | 'createGroup'
+  | 'updateGroup'
+  | 'changeGroupParticipants'
+  | 'leaveGroup'
+  | 'getGroupInviteLink'
+  | 'resetGroupInviteLink'
+  | 'getGroupInvitation'
+  | 'joinGroup'
+>;
 
 /** Which operation performs each participant action on a group (z-api.txt 7080-7393, 7550-7710). */
 const GROUP_PARTICIPANT_OPERATIONS = {
@@ -213,7 +233,8 @@ export function createZapiGroupsPorts(client: ZapiGroupsClient): ZapiGroupsPorts
     },
 
     async createGroup(input: CreateGroupInput): Promise<CreatedGroup> {
-      if (input.participants.length < ZAPI_MIN_GROUP_PARTICIPANTS) throw badInput('input.participants', `zapi creates a group with at least ${ZAPI_MIN_GROUP_PARTICIPANTS} participant`);
+      if (input.participants.length < ZAPI_MIN_GROUP_PARTICIPANTS)
+        throw badInput('input.participants', `zapi creates a group with at least ${ZAPI_MIN_GROUP_PARTICIPANTS} participant`);
       const res = await client.createGroup({ autoInvite: input.autoInvite, groupName: input.name, phones: input.participants });
       if (!res?.phone) throw zapiFailed('create-group', 'zapi answered create-group without a group id');
       return { id: res.phone, invitationLink: res.invitationLink ?? null };
@@ -233,9 +254,10 @@ export function createZapiGroupsPorts(client: ZapiGroupsClient): ZapiGroupsPorts
       checkGroupId(groupId);
       checkPhones(change.phones);
       const method = GROUP_PARTICIPANT_OPERATIONS[change.action];
-      const res = method === 'addParticipant'
-        ? await client.addParticipant({ autoInvite: change.autoInvite ?? false, groupId, phones: change.phones })
-        : await client[method]({ groupId, phones: change.phones });
+      const res =
+        method === 'addParticipant'
+          ? await client.addParticipant({ autoInvite: change.autoInvite ?? false, groupId, phones: change.phones })
+          : await client[method]({ groupId, phones: change.phones });
       expectDone(method, res?.value);
     },
 

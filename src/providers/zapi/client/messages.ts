@@ -2,13 +2,36 @@ import { badInput } from '../../../errors.js';
 import type { MessagingPort } from '../../contract.js';
 import { encodePath, type ProviderHttpClient } from '../../http.js';
 import type {
-  DeleteMessageInput, MessageContent, ReadMessageInput, SendButtonsInput, SendContactInput, SendDocumentInput, SendListInput, SendLocationInput,
-  SendMediaInput, SendOptions, SendReactionInput, SendTextInput, SentMessage,
+  DeleteMessageInput,
+  MessageContent,
+  ReadMessageInput,
+  SendButtonsInput,
+  SendContactInput,
+  SendDocumentInput,
+  SendListInput,
+  SendLocationInput,
+  SendMediaInput,
+  SendOptions,
+  SendReactionInput,
+  SendTextInput,
+  SentMessage,
 } from '../../model.js';
 import type {
-  ZapiDeleteMessageQuery, ZapiReadMessageBody, ZapiSendAudioBody, ZapiSendButtonListBody, ZapiSendContactBody, ZapiSendContactsBody,
-  ZapiSendDocumentBody, ZapiSendImageBody, ZapiSendLocationBody, ZapiSendOptionListBody, ZapiSendReactionBody, ZapiSendRemoveReactionBody,
-  ZapiSendResponse, ZapiSendTextBody, ZapiSendVideoBody,
+  ZapiDeleteMessageQuery,
+  ZapiReadMessageBody,
+  ZapiSendAudioBody,
+  ZapiSendButtonListBody,
+  ZapiSendContactBody,
+  ZapiSendContactsBody,
+  ZapiSendDocumentBody,
+  ZapiSendImageBody,
+  ZapiSendLocationBody,
+  ZapiSendOptionListBody,
+  ZapiSendReactionBody,
+  ZapiSendRemoveReactionBody,
+  ZapiSendResponse,
+  ZapiSendTextBody,
+  ZapiSendVideoBody,
 } from '../wire/messages.js';
 
 // ---------------------------------------------------------------------------------------
@@ -116,7 +139,10 @@ export class ZapiMessagesClient {
 // ---------------------------------------------------------------------------------------
 
 /** Which send options each operation documents (z-api.txt: attribute tables of each `send-*` section). */
-interface SendSupport { reply: boolean; typing: boolean }
+interface SendSupport {
+  reply: boolean;
+  typing: boolean;
+}
 const SUPPORT = {
   text: { reply: true, typing: true },
   image: { reply: true, typing: false },
@@ -174,9 +200,21 @@ function sent(res: ZapiSendResponse, to: string, content: MessageContent, client
 }
 
 /** The methods of {@link MessagingPort} that Z-API implements (no bulk send, no status query). */
-export type ZapiMessagingPorts = Pick<MessagingPort,
-  'sendText' | 'sendImage' | 'sendVideo' | 'sendAudio' | 'sendDocument' | 'sendLocation' | 'sendReaction' | 'sendContact' | 'sendButtons' | 'sendList'
-  | 'readMessage' | 'deleteMessage'>;
+export type ZapiMessagingPorts = Pick<
+  MessagingPort,
+  | 'sendText'
+  | 'sendImage'
+  | 'sendVideo'
+  | 'sendAudio'
+  | 'sendDocument'
+  | 'sendLocation'
+  | 'sendReaction'
+  | 'sendContact'
+  | 'sendButtons'
+  | 'sendList'
+  | 'readMessage'
+  | 'deleteMessage'
+>;
 
 /**
  * The Z-API messaging port methods on {@link ZapiMessagesClient}: each checks Z-API's own
@@ -218,7 +256,12 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
       const body: ZapiSendDocumentBody = { phone: input.to, document: input.media, ...sendOptions(input, SUPPORT.document) };
       if (input.fileName) body.fileName = input.fileName;
       if (input.caption) body.caption = input.caption;
-      return sent(await client.sendDocument(extension, body), input.to, { kind: 'document', url: input.media, fileName: input.fileName ?? null, caption: input.caption ?? null }, input.clientReference);
+      return sent(
+        await client.sendDocument(extension, body),
+        input.to,
+        { kind: 'document', url: input.media, fileName: input.fileName ?? null, caption: input.caption ?? null },
+        input.clientReference,
+      );
     },
 
     async sendLocation(input: SendLocationInput): Promise<SentMessage> {
@@ -226,21 +269,30 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
       if (!input.name) throw badInput('input.name', 'zapi requires a location name (title)');
       if (!input.address) throw badInput('input.address', 'zapi requires a location address');
       const body: ZapiSendLocationBody = {
-        phone: input.to, title: input.name, address: input.address,
+        phone: input.to,
+        title: input.name,
+        address: input.address,
         // Documented as strings ("latitude": "-23.0696347", z-api.txt 2812).
-        latitude: String(input.latitude), longitude: String(input.longitude),
+        latitude: String(input.latitude),
+        longitude: String(input.longitude),
         ...sendOptions(input, SUPPORT.location),
       };
-      return sent(await client.sendLocation(body), input.to, { kind: 'location', latitude: input.latitude, longitude: input.longitude, name: input.name, address: input.address }, input.clientReference);
+      return sent(
+        await client.sendLocation(body),
+        input.to,
+        { kind: 'location', latitude: input.latitude, longitude: input.longitude, name: input.name, address: input.address },
+        input.clientReference,
+      );
     },
 
     async sendReaction(input: SendReactionInput): Promise<SentMessage> {
       const options = sendOptions(input, SUPPORT.reaction);
       const content: MessageContent = { kind: 'reaction', emoji: input.emoji, targetMessageId: input.messageId };
       // An empty emoji removes the reaction: Z-API has its own operation for that (z-api.txt 1986-2050).
-      const res = input.emoji === ''
-        ? await client.sendRemoveReaction({ phone: input.to, messageId: input.messageId, ...options })
-        : await client.sendReaction({ phone: input.to, reaction: input.emoji, messageId: input.messageId, ...options });
+      const res =
+        input.emoji === ''
+          ? await client.sendRemoveReaction({ phone: input.to, messageId: input.messageId, ...options })
+          : await client.sendReaction({ phone: input.to, reaction: input.emoji, messageId: input.messageId, ...options });
       return sent(res, input.to, content, input.clientReference);
     },
 
@@ -254,9 +306,10 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
       const content: MessageContent = { kind: 'contact', contacts: input.contacts };
       const [only] = input.contacts;
       // One contact with one phone is `send-contact` (z-api.txt 2976); anything more is `send-contacts` (3046).
-      const res = input.contacts.length === 1 && only && only.phones.length === 1
-        ? await client.sendContact({ phone: input.to, contactName: only.name, contactPhone: only.phones[0] as string, ...options })
-        : await client.sendContacts({ phone: input.to, contacts: input.contacts.map((c) => ({ name: c.name, phones: c.phones })), ...options });
+      const res =
+        input.contacts.length === 1 && only && only.phones.length === 1
+          ? await client.sendContact({ phone: input.to, contactName: only.name, contactPhone: only.phones[0] as string, ...options })
+          : await client.sendContacts({ phone: input.to, contacts: input.contacts.map((c) => ({ name: c.name, phones: c.phones })), ...options });
       return sent(res, input.to, content, input.clientReference);
     },
 
@@ -290,7 +343,8 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
       });
       const { delayMessage } = sendOptions(input, SUPPORT.list);
       const body: ZapiSendOptionListBody = {
-        phone: input.to, message: input.body,
+        phone: input.to,
+        message: input.body,
         optionList: { title, buttonLabel: input.buttonText, options: section.rows.map((r) => ({ id: r.id, title: r.title, description: r.description as string })) },
       };
       if (delayMessage !== undefined) body.delayMessage = delayMessage;

@@ -23,17 +23,91 @@ export const ZAPI_SIM_OTHER_BUSINESS_PHONE = '5511999999999';
 /** The sandbox's own products: the doc's example products (z-api.txt 9651-9662, 9566-9576, 10500-10515) and the ids its collection examples use (10258, 10561). */
 function seedOwnProducts(): ZapiProduct[] {
   return [
-    { id: '999999999999999', retailerId: null, name: 'Mouse', description: 'Descriçao do mouse', price: '100000', salePrice: '90000', currency: 'BRL', images: ['https://'], availability: 'in stock', quantity: null, isHidden: false, url: null },
-    { id: '6988917394481455', retailerId: '123', name: 'Product Name', description: 'Product Description', price: '10000', salePrice: '10000', currency: 'BRL', images: ['https://cdn.greatsoftwares.com.br/arquivos/paginas/10603-92bb9420b363835d05d41b96a45d8f4e.png'], availability: 'in stock', quantity: '99', isHidden: false, url: 'http://site.com/produto' },
-    { id: '6643149779134830', retailerId: '002', name: 'Meu primeiro produto', description: 'Uma descricao do produto', price: '20', salePrice: '18', currency: 'BRL', images: ['https://avatars.githubusercontent.com/u/60630101?s=200&v=4'], availability: 'in stock', quantity: null, isHidden: false, url: 'https://z-api.io' },
-    { id: '121212121212', retailerId: '121', name: 'Example product 121212121212', description: 'From the create-collection example', price: '1000', salePrice: '1000', currency: 'BRL', images: ['https://'], availability: 'in stock', quantity: null, isHidden: false, url: null },
-    { id: '232323232323', retailerId: '232', name: 'Example product 232323232323', description: 'From the create-collection example', price: '2000', salePrice: '2000', currency: 'BRL', images: ['https://'], availability: 'in stock', quantity: null, isHidden: false, url: null },
+    {
+      id: '999999999999999',
+      retailerId: null,
+      name: 'Mouse',
+      description: 'Descriçao do mouse',
+      price: '100000',
+      salePrice: '90000',
+      currency: 'BRL',
+      images: ['https://'],
+      availability: 'in stock',
+      quantity: null,
+      isHidden: false,
+      url: null,
+    },
+    {
+      id: '6988917394481455',
+      retailerId: '123',
+      name: 'Product Name',
+      description: 'Product Description',
+      price: '10000',
+      salePrice: '10000',
+      currency: 'BRL',
+      images: ['https://cdn.greatsoftwares.com.br/arquivos/paginas/10603-92bb9420b363835d05d41b96a45d8f4e.png'],
+      availability: 'in stock',
+      quantity: '99',
+      isHidden: false,
+      url: 'http://site.com/produto',
+    },
+    {
+      id: '6643149779134830',
+      retailerId: '002',
+      name: 'Meu primeiro produto',
+      description: 'Uma descricao do produto',
+      price: '20',
+      salePrice: '18',
+      currency: 'BRL',
+      images: ['https://avatars.githubusercontent.com/u/60630101?s=200&v=4'],
+      availability: 'in stock',
+      quantity: null,
+      isHidden: false,
+      url: 'https://z-api.io',
+    },
+    {
+      id: '121212121212',
+      retailerId: '121',
+      name: 'Example product 121212121212',
+      description: 'From the create-collection example',
+      price: '1000',
+      salePrice: '1000',
+      currency: 'BRL',
+      images: ['https://'],
+      availability: 'in stock',
+      quantity: null,
+      isHidden: false,
+      url: null,
+    },
+    {
+      id: '232323232323',
+      retailerId: '232',
+      name: 'Example product 232323232323',
+      description: 'From the create-collection example',
+      price: '2000',
+      salePrice: '2000',
+      currency: 'BRL',
+      images: ['https://'],
+      availability: 'in stock',
+      quantity: null,
+      isHidden: false,
+      url: null,
+    },
   ];
 }
 
 /** The other business's catalog: the `/catalogs/{phone}` example product (z-api.txt 9718-9729) and two more, so it has a second page. */
 function seedOtherProducts(): ZapiProduct[] {
-  const mouse = { retailerId: null, description: 'Descriçao do mouse', price: '100000', salePrice: '90000', currency: 'BRL', images: ['https://'], availability: 'in stock', quantity: null };
+  const mouse = {
+    retailerId: null,
+    description: 'Descriçao do mouse',
+    price: '100000',
+    salePrice: '90000',
+    currency: 'BRL',
+    images: ['https://'],
+    availability: 'in stock',
+    quantity: null,
+  };
   return [
     { id: '99999999999999999', name: 'Mouse', ...mouse },
     { id: '99999999999999998', name: 'Mouse pad', ...mouse },
@@ -99,7 +173,9 @@ export function zapiCatalogRoutes(state: ZapiCatalogSimState): SimRoute[] {
 
   return [
     {
-      method: 'POST', pattern: `${prefix}/products`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/products`,
+      handler: (ctx) => {
         const body = bodyOf(ctx.body);
         const required = ['currency', 'description', 'images', 'isHidden', 'name', 'price', 'salePrice', 'retailerId', 'url'];
         const missing = missingFields(body, required);
@@ -110,9 +186,18 @@ export function zapiCatalogRoutes(state: ZapiCatalogSimState): SimRoute[] {
         const existing = [...products.values()].find((p) => p.retailerId === String(body.retailerId));
         const id = existing?.id ?? newId();
         products.set(id, {
-          id, retailerId: String(body.retailerId), name: String(body.name), description: String(body.description), price: String(body.price),
-          salePrice: String(body.salePrice), currency: String(body.currency), images: body.images, isHidden: body.isHidden, url: String(body.url),
-          availability: 'in stock', quantity: null,
+          id,
+          retailerId: String(body.retailerId),
+          name: String(body.name),
+          description: String(body.description),
+          price: String(body.price),
+          salePrice: String(body.salePrice),
+          currency: String(body.currency),
+          images: body.images,
+          isHidden: body.isHidden,
+          url: String(body.url),
+          availability: 'in stock',
+          quantity: null,
         });
         return { status: 200, body: { id } };
       },
@@ -120,7 +205,9 @@ export function zapiCatalogRoutes(state: ZapiCatalogSimState): SimRoute[] {
     { method: 'GET', pattern: `${prefix}/catalogs`, handler: () => ({ status: 200, body: { cartEnabled, products: [...products.values()] } }) },
     // Collection routes come before `/catalogs/:phone`, which would otherwise take `collection`.
     {
-      method: 'POST', pattern: `${prefix}/catalogs/config`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/catalogs/config`,
+      handler: (ctx) => {
         const body = bodyOf(ctx.body);
         const v = body.cartEnabled;
         // Typed string (10205), sent as a boolean (10208): both are accepted.
@@ -130,7 +217,9 @@ export function zapiCatalogRoutes(state: ZapiCatalogSimState): SimRoute[] {
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/catalogs/collection`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/catalogs/collection`,
+      handler: (ctx) => {
         const body = bodyOf(ctx.body);
         const missing = missingFields(body, ['name', 'productIds']);
         if (missing.length) return bad(`Missing required field: ${missing.join(', ')}`, missing);
@@ -143,17 +232,22 @@ export function zapiCatalogRoutes(state: ZapiCatalogSimState): SimRoute[] {
       },
     },
     {
-      method: 'GET', pattern: `${prefix}/catalogs/collection`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/catalogs/collection`,
+      handler: (ctx) => {
         const page = cursorPage(ctx, [...collections.values()].map(publicCollection));
         return isPage(page) ? { status: 200, body: { nextCursor: page.nextCursor, collections: page.page } } : page;
       },
     },
     {
-      method: 'DELETE', pattern: `${prefix}/catalogs/collection/:collectionId`, handler: (ctx) =>
-        ({ status: 200, body: { success: collections.delete(ctx.params.collectionId ?? '') } }),
+      method: 'DELETE',
+      pattern: `${prefix}/catalogs/collection/:collectionId`,
+      handler: (ctx) => ({ status: 200, body: { success: collections.delete(ctx.params.collectionId ?? '') } }),
     },
     {
-      method: 'POST', pattern: `${prefix}/catalogs/collection-edit/:collectionId`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/catalogs/collection-edit/:collectionId`,
+      handler: (ctx) => {
         const body = bodyOf(ctx.body);
         if (missingFields(body, ['name']).length) return bad('Missing required field: name', ['name']);
         const c = collections.get(ctx.params.collectionId ?? '');
@@ -163,16 +257,23 @@ export function zapiCatalogRoutes(state: ZapiCatalogSimState): SimRoute[] {
       },
     },
     {
-      method: 'GET', pattern: `${prefix}/catalogs/collection-products/:phone`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/catalogs/collection-products/:phone`,
+      handler: (ctx) => {
         if (!ctx.query.collectionId) return bad('Missing required field: collectionId', ['collectionId']);
         const c = ctx.params.phone === ownPhone ? collections.get(ctx.query.collectionId) : undefined;
         if (!c) return { status: 404, body: { error: 'Collection not found' } };
-        const page = cursorPage(ctx, c.productIds.map((id) => products.get(id)).filter((p): p is ZapiProduct => !!p));
+        const page = cursorPage(
+          ctx,
+          c.productIds.map((id) => products.get(id)).filter((p): p is ZapiProduct => !!p),
+        );
         return isPage(page) ? { status: 200, body: { nextCursor: page.nextCursor, products: page.page } } : page;
       },
     },
     ...(['add', 'remove'] as const).map((op): SimRoute => ({
-      method: 'POST', pattern: `${prefix}/catalogs/collection/${op}-product`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/catalogs/collection/${op}-product`,
+      handler: (ctx) => {
         const body = bodyOf(ctx.body);
         const missing = missingFields(body, ['collectionId', 'productIds']);
         if (missing.length) return bad(`Missing required field: ${missing.join(', ')}`, missing);
@@ -194,7 +295,9 @@ export function zapiCatalogRoutes(state: ZapiCatalogSimState): SimRoute[] {
       },
     })),
     {
-      method: 'GET', pattern: `${prefix}/catalogs/:phone`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/catalogs/:phone`,
+      handler: (ctx) => {
         const phone = ctx.params.phone ?? '';
         const items = phone === ownPhone ? [...products.values()] : phone === ZAPI_SIM_OTHER_BUSINESS_PHONE ? others : [];
         const page = cursorPage(ctx, items);
@@ -202,13 +305,17 @@ export function zapiCatalogRoutes(state: ZapiCatalogSimState): SimRoute[] {
       },
     },
     {
-      method: 'GET', pattern: `${prefix}/products/:productId`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/products/:productId`,
+      handler: (ctx) => {
         const p = products.get(ctx.params.productId ?? '');
         return p ? { status: 200, body: { cartEnabled, catalogId, product: p } } : { status: 404, body: { error: 'Product not found' } };
       },
     },
     {
-      method: 'DELETE', pattern: `${prefix}/products/:productId`, handler: (ctx) => {
+      method: 'DELETE',
+      pattern: `${prefix}/products/:productId`,
+      handler: (ctx) => {
         const id = ctx.params.productId ?? '';
         if (!products.delete(id)) return { status: 200, body: { success: false } };
         for (const c of collections.values()) c.productIds = c.productIds.filter((p) => p !== id);

@@ -45,16 +45,36 @@ export function zapiChatsRoutes(state: ZapiChatsSimState): SimRoute[] {
     // Chats (z-api.txt 6186-6333)
     { method: 'GET', pattern: `${prefix}/chats`, handler: (ctx) => pageOf(ctx, [...chats.values()]) },
     {
-      method: 'GET', pattern: `${prefix}/chats/:phone`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/chats/:phone`,
+      handler: (ctx) => {
         const c = chats.get(ctx.params.phone ?? '');
         if (!c) return { status: 404, body: { error: 'Chat not found' } };
         const { phone, unread, lastMessageTime, isMuted, isMarketSpam, profileThumbnail, messagesUnread, about, name, archived, pinned, muteEndTime } = c;
-        return { status: 200, body: { phone, unread, lastMessageTime, isMuted, isMarketSpam, profileThumbnail: profileThumbnail ?? null, messagesUnread, about: about ?? null, name, archived, pinned, muteEndTime } };
+        return {
+          status: 200,
+          body: {
+            phone,
+            unread,
+            lastMessageTime,
+            isMuted,
+            isMarketSpam,
+            profileThumbnail: profileThumbnail ?? null,
+            messagesUnread,
+            about: about ?? null,
+            name,
+            archived,
+            pinned,
+            muteEndTime,
+          },
+        };
       },
     },
     // Chat management (z-api.txt 6335-6679)
     {
-      method: 'POST', pattern: `${prefix}/modify-chat`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/modify-chat`,
+      handler: (ctx) => {
         const req = chatRequest(ctx, ['phone', 'action']);
         if ('status' in req) return req;
         const { body, phone } = req;
@@ -63,22 +83,44 @@ export function zapiChatsRoutes(state: ZapiChatsSimState): SimRoute[] {
         const chat = chats.get(phone);
         if (!chat) return { status: 200, body: { value: false } };
         switch (action) {
-          case 'read': Object.assign(chat, { unread: '0', messagesUnread: 0 }); break;
-          case 'unread': Object.assign(chat, { unread: '1', messagesUnread: 1 }); break;
-          case 'archive': chat.archived = 'true'; break;
-          case 'unarchive': chat.archived = 'false'; break;
-          case 'pin': chat.pinned = 'true'; break;
-          case 'unpin': chat.pinned = 'false'; break;
-          case 'mute': Object.assign(chat, { isMuted: '1', muteEndTime: -1 }); break;
-          case 'unmute': Object.assign(chat, { isMuted: '0', muteEndTime: null }); break;
-          case 'clear': Object.assign(chat, { unread: '0', messagesUnread: 0 }); break;
-          case 'delete': chats.delete(phone); break;
+          case 'read':
+            Object.assign(chat, { unread: '0', messagesUnread: 0 });
+            break;
+          case 'unread':
+            Object.assign(chat, { unread: '1', messagesUnread: 1 });
+            break;
+          case 'archive':
+            chat.archived = 'true';
+            break;
+          case 'unarchive':
+            chat.archived = 'false';
+            break;
+          case 'pin':
+            chat.pinned = 'true';
+            break;
+          case 'unpin':
+            chat.pinned = 'false';
+            break;
+          case 'mute':
+            Object.assign(chat, { isMuted: '1', muteEndTime: -1 });
+            break;
+          case 'unmute':
+            Object.assign(chat, { isMuted: '0', muteEndTime: null });
+            break;
+          case 'clear':
+            Object.assign(chat, { unread: '0', messagesUnread: 0 });
+            break;
+          case 'delete':
+            chats.delete(phone);
+            break;
         }
         return { status: 200, body: { value: true } };
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/send-chat-expiration`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/send-chat-expiration`,
+      handler: (ctx) => {
         const req = chatRequest(ctx, ['phone', 'chatExpiration']);
         if ('status' in req) return req;
         const { body, phone } = req;

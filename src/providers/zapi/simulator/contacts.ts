@@ -27,17 +27,22 @@ export function zapiContactsRoutes(state: ZapiContactsSimState): SimRoute[] {
   return [
     { method: 'GET', pattern: `${prefix}/contacts`, handler: (ctx) => pageOf(ctx, [...contacts.values()]) },
     {
-      method: 'GET', pattern: `${prefix}/contacts/:phone`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/contacts/:phone`,
+      handler: (ctx) => {
         const c = contacts.get(ctx.params.phone ?? '');
         return c ? { status: 200, body: c } : { status: 404, body: { error: 'Contact not found' } };
       },
     },
     {
-      method: 'GET', pattern: `${prefix}/profile-picture`, handler: (ctx) =>
-        ctx.query.phone ? { status: 200, body: [{ link: zapiSimProfilePictureUrl(ctx.query.phone) }] } : bad('Missing required field: phone', ['phone']),
+      method: 'GET',
+      pattern: `${prefix}/profile-picture`,
+      handler: (ctx) => (ctx.query.phone ? { status: 200, body: [{ link: zapiSimProfilePictureUrl(ctx.query.phone) }] } : bad('Missing required field: phone', ['phone'])),
     },
     {
-      method: 'POST', pattern: `${prefix}/phone-exists-batch`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/phone-exists-batch`,
+      handler: (ctx) => {
         const phones = (ctx.body as { phones?: unknown } | undefined)?.phones;
         if (!Array.isArray(phones) || phones.length === 0 || phones.some((p) => typeof p !== 'string')) return bad('Missing required field: phones', ['phones']);
         if (phones.length > ZAPI_PHONE_EXISTS_BATCH_MAX) return bad(`At most ${ZAPI_PHONE_EXISTS_BATCH_MAX} phones per request`, ['phones']);

@@ -42,7 +42,14 @@ export interface ZapiGroupsSimState {
 }
 
 /** A community the simulator keeps. */
-interface SimCommunity { id: string; name: string; description: string | null; subGroups: ZapiSubGroup[]; invitationLink: string; whoCanAddNewGroups: 'admins' | 'all' }
+interface SimCommunity {
+  id: string;
+  name: string;
+  description: string | null;
+  subGroups: ZapiSubGroup[];
+  invitationLink: string;
+  whoCanAddNewGroups: 'admins' | 'all';
+}
 
 const value = (ok: boolean): SimResponse => ({ status: 200, body: { value: ok } });
 const success = (ok: boolean): SimResponse => ({ status: 200, body: { success: ok } });
@@ -71,18 +78,49 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
   function addGroup(id: string, name: string, members: ZapiGroupParticipant[], extra: Partial<ZapiGroupMetadata> = {}): ZapiGroupMetadata {
     const now = Date.now();
     const group: ZapiGroupMetadata = {
-      phone: id, subject: name, description: null, owner: ownPhone, creation: now, invitationLink: inviteLink(), communityId: null,
-      adminOnlyMessage: false, adminOnlySettings: false, requireAdminApproval: false, isGroupAnnouncement: false, subjectTime: now, subjectOwner: ownPhone,
-      participants: [{ phone: ownPhone, isAdmin: true, isSuperAdmin: true }, ...members], ...extra,
+      phone: id,
+      subject: name,
+      description: null,
+      owner: ownPhone,
+      creation: now,
+      invitationLink: inviteLink(),
+      communityId: null,
+      adminOnlyMessage: false,
+      adminOnlySettings: false,
+      requireAdminApproval: false,
+      isGroupAnnouncement: false,
+      subjectTime: now,
+      subjectOwner: ownPhone,
+      participants: [{ phone: ownPhone, isAdmin: true, isSuperAdmin: true }, ...members],
+      ...extra,
     };
     groups.set(id, group);
-    chats.set(id, { isGroup: true, name, phone: id, unread: '0', lastMessageTime: String(now), isMuted: '0', isMarketSpam: 'false', archived: 'false', pinned: 'false', muteEndTime: null, messagesUnread: '0' });
+    chats.set(id, {
+      isGroup: true,
+      name,
+      phone: id,
+      unread: '0',
+      lastMessageTime: String(now),
+      isMuted: '0',
+      isMarketSpam: 'false',
+      archived: 'false',
+      pinned: 'false',
+      muteEndTime: null,
+      messagesUnread: '0',
+    });
     return group;
   }
 
   function addCommunity(id: string, name: string, description: string | null, announcementId: string): SimCommunity {
     addGroup(announcementId, name, [], { isGroupAnnouncement: true, adminOnlyMessage: true, communityId: id });
-    const community: SimCommunity = { id, name, description, subGroups: [{ name, phone: announcementId, isGroupAnnouncement: true }], invitationLink: inviteLink(), whoCanAddNewGroups: 'admins' };
+    const community: SimCommunity = {
+      id,
+      name,
+      description,
+      subGroups: [{ name, phone: announcementId, isGroupAnnouncement: true }],
+      invitationLink: inviteLink(),
+      whoCanAddNewGroups: 'admins',
+    };
     communities.set(id, community);
     return community;
   }
@@ -135,8 +173,17 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
   function invitation(g: ZapiGroupMetadata): ZapiGroupInvitationMetadata {
     const participants = members(g).map(({ phone, isAdmin, isSuperAdmin }) => ({ phone, isAdmin, isSuperAdmin }));
     return {
-      phone: g.phone, owner: g.owner ?? null, subject: g.subject ?? null, description: g.description ?? null, creation: g.creation ?? null, invitationLink: g.invitationLink ?? null,
-      contactsCount: participants.length, participantsCount: participants.length, participants, subjectTime: g.subjectTime ?? null, subjectOwner: g.subjectOwner ?? null,
+      phone: g.phone,
+      owner: g.owner ?? null,
+      subject: g.subject ?? null,
+      description: g.description ?? null,
+      creation: g.creation ?? null,
+      invitationLink: g.invitationLink ?? null,
+      contactsCount: participants.length,
+      participantsCount: participants.length,
+      participants,
+      subjectTime: g.subjectTime ?? null,
+      subjectOwner: g.subjectOwner ?? null,
     };
   }
 
@@ -144,26 +191,44 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
 
   return [
     // Groups (z-api.txt 6769-7909)
-    { method: 'GET', pattern: `${prefix}/groups`, handler: (ctx) => pageOf(ctx, [...chats.values()].filter((c) => c.phone.endsWith('-group'))) },
     {
-      method: 'GET', pattern: `${prefix}/group-metadata/:phone`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/groups`,
+      handler: (ctx) =>
+        pageOf(
+          ctx,
+          [...chats.values()].filter((c) => c.phone.endsWith('-group')),
+        ),
+    },
+    {
+      method: 'GET',
+      pattern: `${prefix}/group-metadata/:phone`,
+      handler: (ctx) => {
         const g = groups.get(ctx.params.phone ?? '');
         return g ? { status: 200, body: g } : { status: 404, body: { error: 'Group not found' } };
       },
     },
     // Group management (z-api.txt 6843-8412)
     {
-      method: 'POST', pattern: `${prefix}/create-group`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/create-group`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['autoInvite', 'groupName', 'phones'], { autoInvite: 'boolean', groupName: 'string', phones: 'string[]' });
         if (fail) return fail;
         const phones = body.phones as string[];
         if (phones.includes(ownPhone)) return bad('The connected number must not be among the phones', ['phones']);
-        const group = addGroup(`120363${digits(12)}-group`, String(body.groupName), phones.map((phone) => ({ phone, isAdmin: false, isSuperAdmin: false })));
+        const group = addGroup(
+          `120363${digits(12)}-group`,
+          String(body.groupName),
+          phones.map((phone) => ({ phone, isAdmin: false, isSuperAdmin: false })),
+        );
         return { status: 200, body: { phone: group.phone, invitationLink: group.invitationLink } };
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/update-group-name`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/update-group-name`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['groupId', 'groupName'], { groupName: 'string' });
         if (fail) return fail;
         const g = groups.get(String(body.groupId));
@@ -177,14 +242,18 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/update-group-photo`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/update-group-photo`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['groupId', 'groupPhoto'], { groupPhoto: 'string' });
         if (fail) return fail;
         return value(groups.has(String(body.groupId)));
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/update-group-description`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/update-group-description`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['groupId', 'groupDescription'], { groupDescription: 'string' });
         if (fail) return fail;
         const g = groups.get(String(body.groupId));
@@ -193,7 +262,9 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/update-group-settings`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/update-group-settings`,
+      handler: (ctx) => {
         const flags = ['adminOnlyMessage', 'adminOnlySettings', 'requireAdminApproval', 'adminOnlyAddMember'];
         const [body, fail] = check(ctx, ['phone', ...flags], Object.fromEntries(flags.map((f) => [f, 'boolean' as const])));
         if (fail) return fail;
@@ -216,7 +287,9 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
     participantRoute('/add-admin', true, setAdmin(true)),
     participantRoute('/remove-admin', true, setAdmin(false)),
     {
-      method: 'POST', pattern: `${prefix}/leave-group`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/leave-group`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['groupId']);
         if (fail) return fail;
         const g = groups.get(String(body.groupId));
@@ -227,14 +300,18 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
       },
     },
     {
-      method: 'GET', pattern: `${prefix}/group-invitation-metadata`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/group-invitation-metadata`,
+      handler: (ctx) => {
         if (!ctx.query.url) return bad('Missing required field: url', ['url']);
         const g = byLink(ctx.query.url);
         return g ? { status: 200, body: invitation(g) } : notFound('Group');
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/redefine-invitation-link/:id`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/redefine-invitation-link/:id`,
+      handler: (ctx) => {
         const id = ctx.params.id ?? '';
         const holder = groups.get(id) ?? communities.get(id);
         if (!holder) return notFound(id.endsWith('-group') ? 'Group' : 'Community');
@@ -243,38 +320,64 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/group-invitation-link/:groupId`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/group-invitation-link/:groupId`,
+      handler: (ctx) => {
         const g = groups.get(ctx.params.groupId ?? '');
         return g ? { status: 200, body: { phone: g.phone, invitationLink: g.invitationLink } } : notFound('Group');
       },
     },
     {
-      method: 'GET', pattern: `${prefix}/accept-invite-group`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/accept-invite-group`,
+      handler: (ctx) => {
         if (!ctx.query.url) return bad('Missing required field: url', ['url']);
         const g = byLink(ctx.query.url);
         if (!g) return success(false);
         addMembers(g, [ownPhone]);
-        if (!chats.has(g.phone)) chats.set(g.phone, { isGroup: true, name: g.subject ?? g.phone, phone: g.phone, unread: '0', lastMessageTime: String(Date.now()), isMuted: '0', isMarketSpam: 'false', archived: 'false', pinned: 'false', muteEndTime: null, messagesUnread: '0' });
+        if (!chats.has(g.phone))
+          chats.set(g.phone, {
+            isGroup: true,
+            name: g.subject ?? g.phone,
+            phone: g.phone,
+            unread: '0',
+            lastMessageTime: String(Date.now()),
+            isMuted: '0',
+            isMarketSpam: 'false',
+            archived: 'false',
+            pinned: 'false',
+            muteEndTime: null,
+            messagesUnread: '0',
+          });
         return success(true);
       },
     },
     // Communities (z-api.txt 8455-9238)
     {
-      method: 'POST', pattern: `${prefix}/communities`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/communities`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['name'], { name: 'string' });
         if (fail) return fail;
         if (body.description !== undefined && typeof body.description !== 'string') return bad('description must be a string', ['description']);
-        const c = addCommunity(digits(20), String(body.name), (body.description) ?? null, `120363${digits(12)}-group`);
+        const c = addCommunity(digits(20), String(body.name), body.description ?? null, `120363${digits(12)}-group`);
         return { status: 200, body: { id: c.id, subGroups: c.subGroups.map((g) => ({ ...g })) } };
       },
     },
     {
-      method: 'GET', pattern: `${prefix}/communities`, handler: (ctx) => {
-        return pageOf(ctx, [...communities.values()].map(({ name, id }) => ({ name, id })));
+      method: 'GET',
+      pattern: `${prefix}/communities`,
+      handler: (ctx) => {
+        return pageOf(
+          ctx,
+          [...communities.values()].map(({ name, id }) => ({ name, id })),
+        );
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/communities/link`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/communities/link`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['communityId', 'groupsPhones'], { groupsPhones: 'string[]' });
         if (fail) return fail;
         const c = communities.get(String(body.communityId));
@@ -286,13 +389,19 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
           g.communityId = c.id;
           c.subGroups.push({ name: g.subject ?? null, phone: g.phone, isGroupAnnouncement: false });
           // Everyone in a linked group is part of the announcement group (8419-8421).
-          if (announcement) addMembers(announcement, members(g).map((p) => p.phone));
+          if (announcement)
+            addMembers(
+              announcement,
+              members(g).map((p) => p.phone),
+            );
         }
         return success(linkable.length > 0);
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/communities/unlink`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/communities/unlink`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['communityId', 'groupsPhones'], { groupsPhones: 'string[]' });
         if (fail) return fail;
         const c = communities.get(String(body.communityId));
@@ -309,13 +418,17 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
       },
     },
     {
-      method: 'GET', pattern: `${prefix}/communities-metadata/:communityId`, handler: (ctx) => {
+      method: 'GET',
+      pattern: `${prefix}/communities-metadata/:communityId`,
+      handler: (ctx) => {
         const c = communities.get(ctx.params.communityId ?? '');
         return c ? { status: 200, body: { name: c.name, id: c.id, description: c.description, subGroups: c.subGroups.map((g) => ({ ...g })) } } : notFound('Community');
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/communities/settings`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/communities/settings`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['communityId', 'whoCanAddNewGroups']);
         if (fail) return fail;
         if (body.whoCanAddNewGroups !== 'admins' && body.whoCanAddNewGroups !== 'all') return bad('whoCanAddNewGroups must be admins or all', ['whoCanAddNewGroups']);
@@ -325,7 +438,9 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
       },
     },
     {
-      method: 'DELETE', pattern: `${prefix}/communities/:communityId`, handler: (ctx) => {
+      method: 'DELETE',
+      pattern: `${prefix}/communities/:communityId`,
+      handler: (ctx) => {
         const c = communities.get(ctx.params.communityId ?? '');
         if (!c) return notFound('Community');
         // Its groups are unlinked, not deleted (9136-9137).
@@ -338,7 +453,9 @@ export function zapiGroupsRoutes(state: ZapiGroupsSimState): SimRoute[] {
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/update-community-description`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/update-community-description`,
+      handler: (ctx) => {
         const [body, fail] = check(ctx, ['communityId', 'communityDescription'], { communityDescription: 'string' });
         if (fail) return fail;
         const c = communities.get(String(body.communityId));

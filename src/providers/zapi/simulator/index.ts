@@ -61,10 +61,57 @@ function hexId(bytes: number): string {
 /** Seed chats: the `/chats` examples (z-api.txt 6230-6260; the second repeats the first's phone, so it gets its own), plus the groups. */
 function seedChats(): ZapiChat[] {
   return [
-    { archived: 'false', pinned: 'true', messagesUnread: 0, phone: '5511999999999', unread: '0', name: 'Z-API SUPPORT', lastMessageTime: '1622991687', isMuted: '0', isMarketSpam: 'false', profileThumbnail: 'https://pps.whatsapp.net/v/t61.24694-24/170931400_212202650511993_3423338295209291992_n.jpg', about: 'Profile message' },
-    { archived: 'false', pinned: 'true', messagesUnread: 0, phone: '5511988888888', unread: '0', name: 'Z-api - Team', lastMessageTime: '1622990503', muteEndTime: 1655953774000, isMuted: '0', isMarketSpam: 'false' },
-    { isGroup: true, name: 'Test group', phone: '120263358412332916-group', unread: '0', lastMessageTime: '1730918668000', isMuted: '0', isMarketSpam: 'false', archived: 'false', pinned: 'false', muteEndTime: null, messagesUnread: '0' },
-    { isGroup: true, name: 'My group in Z-API', phone: '120363019502650977-group', unread: '0', lastMessageTime: '1730918000000', isMuted: '0', isMarketSpam: 'false', archived: 'false', pinned: 'false', muteEndTime: null, messagesUnread: '0' },
+    {
+      archived: 'false',
+      pinned: 'true',
+      messagesUnread: 0,
+      phone: '5511999999999',
+      unread: '0',
+      name: 'Z-API SUPPORT',
+      lastMessageTime: '1622991687',
+      isMuted: '0',
+      isMarketSpam: 'false',
+      profileThumbnail: 'https://pps.whatsapp.net/v/t61.24694-24/170931400_212202650511993_3423338295209291992_n.jpg',
+      about: 'Profile message',
+    },
+    {
+      archived: 'false',
+      pinned: 'true',
+      messagesUnread: 0,
+      phone: '5511988888888',
+      unread: '0',
+      name: 'Z-api - Team',
+      lastMessageTime: '1622990503',
+      muteEndTime: 1655953774000,
+      isMuted: '0',
+      isMarketSpam: 'false',
+    },
+    {
+      isGroup: true,
+      name: 'Test group',
+      phone: '120263358412332916-group',
+      unread: '0',
+      lastMessageTime: '1730918668000',
+      isMuted: '0',
+      isMarketSpam: 'false',
+      archived: 'false',
+      pinned: 'false',
+      muteEndTime: null,
+      messagesUnread: '0',
+    },
+    {
+      isGroup: true,
+      name: 'My group in Z-API',
+      phone: '120363019502650977-group',
+      unread: '0',
+      lastMessageTime: '1730918000000',
+      isMuted: '0',
+      isMarketSpam: 'false',
+      archived: 'false',
+      pinned: 'false',
+      muteEndTime: null,
+      messagesUnread: '0',
+    },
   ];
 }
 
@@ -85,8 +132,16 @@ function seedGroups(): ZapiGroupMetadata[] {
     { phone: '5511777777777', isAdmin: true, isSuperAdmin: false, short: 'ZAPIs', name: 'ZAPIs Boys' },
   ];
   const base = {
-    description: 'Z-API Group', owner: '5511999999999', creation: 1588721491000, communityId: null, adminOnlyMessage: false,
-    adminOnlySettings: false, requireAdminApproval: false, isGroupAnnouncement: false, subjectTime: 1617805323000, subjectOwner: '554497050785',
+    description: 'Z-API Group',
+    owner: '5511999999999',
+    creation: 1588721491000,
+    communityId: null,
+    adminOnlyMessage: false,
+    adminOnlySettings: false,
+    requireAdminApproval: false,
+    isGroupAnnouncement: false,
+    subjectTime: 1617805323000,
+    subjectOwner: '554497050785',
   };
   return [
     { phone: '120363019502650977-group', subject: 'My group in Z-API', invitationLink: 'https://chat.whatsapp.com/40Aasd6af1', participants, ...base },
@@ -117,7 +172,14 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     const steps: Array<() => unknown> = [
       () => ({ phone, zaapId, messageId, type: 'DeliveryCallback', instanceId: creds.instanceId }),
       ...(['SENT', 'RECEIVED', 'READ'] as const).map((status) => () => ({
-        instanceId: creds.instanceId, status, ids: [messageId], momment: Date.now(), phoneDevice: 0, phone, type: 'MessageStatusCallback', isGroup,
+        instanceId: creds.instanceId,
+        status,
+        ids: [messageId],
+        momment: Date.now(),
+        phoneDevice: 0,
+        phone,
+        type: 'MessageStatusCallback',
+        isGroup,
       })),
     ];
     if (autoReply) {
@@ -125,10 +187,30 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
         const chat = chats.get(phone);
         const sender = isGroup ? '5511777777777' : phone;
         return {
-          isStatusReply: false, senderLid: `${sender}@lid`, connectedPhone: ZAPI_SANDBOX_PHONE, waitingMessage: false, isEdit: false, isGroup,
-          isNewsletter: false, instanceId: creds.instanceId, messageId: hexId(10), phone, fromMe: false, momment: Date.now(), status: 'RECEIVED',
-          chatName: chat?.name ?? phone, senderPhoto: null, senderName: contacts.get(sender)?.name ?? sender, participantPhone: isGroup ? sender : null,
-          participantLid: null, photo: null, broadcast: false, referenceMessageId: null, forwarded: false, type: 'ReceivedCallback', fromApi: false,
+          isStatusReply: false,
+          senderLid: `${sender}@lid`,
+          connectedPhone: ZAPI_SANDBOX_PHONE,
+          waitingMessage: false,
+          isEdit: false,
+          isGroup,
+          isNewsletter: false,
+          instanceId: creds.instanceId,
+          messageId: hexId(10),
+          phone,
+          fromMe: false,
+          momment: Date.now(),
+          status: 'RECEIVED',
+          chatName: chat?.name ?? phone,
+          senderPhoto: null,
+          senderName: contacts.get(sender)?.name ?? sender,
+          participantPhone: isGroup ? sender : null,
+          participantLid: null,
+          photo: null,
+          broadcast: false,
+          referenceMessageId: null,
+          forwarded: false,
+          type: 'ReceivedCallback',
+          fromApi: false,
           text: { message: ZAPI_SIM_REPLY_TEXT },
         };
       });
@@ -148,7 +230,19 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     const now = String(Math.floor(Date.now() / 1000));
     const chat = chats.get(phone);
     if (chat) chat.lastMessageTime = now;
-    else chats.set(phone, { phone, name: contacts.get(phone)?.name ?? phone, archived: 'false', pinned: 'false', unread: '0', messagesUnread: 0, lastMessageTime: now, isMuted: '0', isMarketSpam: 'false', isGroup: phone.endsWith('-group') });
+    else
+      chats.set(phone, {
+        phone,
+        name: contacts.get(phone)?.name ?? phone,
+        archived: 'false',
+        pinned: 'false',
+        unread: '0',
+        messagesUnread: 0,
+        lastMessageTime: now,
+        isMuted: '0',
+        isMarketSpam: 'false',
+        isGroup: phone.endsWith('-group'),
+      });
     if (webhookUrl) {
       const run = sendFlow(phone, messageId, zaapId).catch(() => undefined);
       pending.add(run);

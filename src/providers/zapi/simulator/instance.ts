@@ -22,20 +22,45 @@ export function zapiInstanceRoutes(state: ZapiInstanceSimState): SimRoute[] {
   return [
     { method: 'GET', pattern: `${prefix}/status`, handler: () => ({ status: 200, body: { connected: true, error: null, smartphoneConnected: true } }) },
     {
-      method: 'GET', pattern: `${prefix}/me`, handler: () => ({
-        status: 200, body: {
-          id: credentials.instanceId, token: credentials.token, name: 'Z-API sandbox', due: Date.now() + 30 * 86_400_000, connected: true, paymentStatus: 'RECEIVED',
-          created: '2024-01-01T00:00:00.000Z', connectedCallbackUrl: webhookUrl(), deliveryCallbackUrl: webhookUrl(), disconnectedCallbackUrl: webhookUrl(),
-          messageStatusCallbackUrl: webhookUrl(), presenceChatCallbackUrl: webhookUrl(), receivedCallbackUrl: webhookUrl(), receiveCallbackSentByMe: false,
-          callRejectAuto: false, callRejectMessage: null, autoReadMessage: false, initialDataCallbackUrl: null,
+      method: 'GET',
+      pattern: `${prefix}/me`,
+      handler: () => ({
+        status: 200,
+        body: {
+          id: credentials.instanceId,
+          token: credentials.token,
+          name: 'Z-API sandbox',
+          due: Date.now() + 30 * 86_400_000,
+          connected: true,
+          paymentStatus: 'RECEIVED',
+          created: '2024-01-01T00:00:00.000Z',
+          connectedCallbackUrl: webhookUrl(),
+          deliveryCallbackUrl: webhookUrl(),
+          disconnectedCallbackUrl: webhookUrl(),
+          messageStatusCallbackUrl: webhookUrl(),
+          presenceChatCallbackUrl: webhookUrl(),
+          receivedCallbackUrl: webhookUrl(),
+          receiveCallbackSentByMe: false,
+          callRejectAuto: false,
+          callRejectMessage: null,
+          autoReadMessage: false,
+          initialDataCallbackUrl: null,
         },
       }),
     },
     {
-      method: 'GET', pattern: `${prefix}/device`, handler: () => ({
-        status: 200, body: {
-          phone: ownPhone, imgUrl: zapiSimProfilePictureUrl(ownPhone), name: 'Z-API Sandbox',
-          device: { sessionName: 'Z-API', device_model: 'Z-API' }, originalDevice: 'android', sessionId: 175, isBusiness: false,
+      method: 'GET',
+      pattern: `${prefix}/device`,
+      handler: () => ({
+        status: 200,
+        body: {
+          phone: ownPhone,
+          imgUrl: zapiSimProfilePictureUrl(ownPhone),
+          name: 'Z-API Sandbox',
+          device: { sessionName: 'Z-API', device_model: 'Z-API' },
+          originalDevice: 'android',
+          sessionId: 175,
+          isBusiness: false,
         },
       }),
     },

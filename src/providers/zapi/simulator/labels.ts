@@ -52,7 +52,9 @@ export function zapiLabelsRoutes(state: ZapiLabelsSimState): SimRoute[] {
     { method: 'GET', pattern: `${prefix}/tags`, handler: () => ({ status: 200, body: [...tags.values()] }) },
     { method: 'GET', pattern: `${prefix}/business/tags/colors`, handler: () => ({ status: 200, body: COLORS }) },
     {
-      method: 'POST', pattern: `${prefix}/business/create-tag`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/business/create-tag`,
+      handler: (ctx) => {
         const body = bodyOf(ctx.body);
         if (missingFields(body, ['name']).length || typeof body.name !== 'string') return bad('Missing required field: name', ['name']);
         const fail = badColor(body);
@@ -63,7 +65,9 @@ export function zapiLabelsRoutes(state: ZapiLabelsSimState): SimRoute[] {
       },
     },
     {
-      method: 'POST', pattern: `${prefix}/business/edit-tag/:tagId`, handler: (ctx) => {
+      method: 'POST',
+      pattern: `${prefix}/business/edit-tag/:tagId`,
+      handler: (ctx) => {
         const body = bodyOf(ctx.body);
         if (missingFields(body, ['name']).length || typeof body.name !== 'string') return bad('Missing required field: name', ['name']);
         const fail = badColor(body);
@@ -76,7 +80,9 @@ export function zapiLabelsRoutes(state: ZapiLabelsSimState): SimRoute[] {
       },
     },
     {
-      method: 'DELETE', pattern: `${prefix}/business/tag/:tagId`, handler: (ctx) => {
+      method: 'DELETE',
+      pattern: `${prefix}/business/tag/:tagId`,
+      handler: (ctx) => {
         const id = ctx.params.tagId ?? '';
         if (!tags.delete(id)) return { status: 200, body: { success: false } };
         for (const set of assigned.values()) set.delete(id);
@@ -84,7 +90,9 @@ export function zapiLabelsRoutes(state: ZapiLabelsSimState): SimRoute[] {
       },
     },
     {
-      method: 'PUT', pattern: `${prefix}/chats/:phone/tags/:tag/add`, handler: (ctx) => {
+      method: 'PUT',
+      pattern: `${prefix}/chats/:phone/tags/:tag/add`,
+      handler: (ctx) => {
         const phone = ctx.params.phone ?? '';
         const tag = ctx.params.tag ?? '';
         if (!chats.has(phone) || !tags.has(tag)) return { status: 200, body: { value: false } };
@@ -95,7 +103,9 @@ export function zapiLabelsRoutes(state: ZapiLabelsSimState): SimRoute[] {
       },
     },
     {
-      method: 'PUT', pattern: `${prefix}/chats/:phone/tags/:tag/remove`, handler: (ctx) => {
+      method: 'PUT',
+      pattern: `${prefix}/chats/:phone/tags/:tag/remove`,
+      handler: (ctx) => {
         const removed = assigned.get(ctx.params.phone ?? '')?.delete(ctx.params.tag ?? '') ?? false;
         return { status: 200, body: { value: removed } };
       },

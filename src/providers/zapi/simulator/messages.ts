@@ -30,7 +30,11 @@ function checkItems(items: unknown, name: string, fields: string[]): SimResponse
   if (!Array.isArray(items) || items.length === 0) return bad(`Missing required field: ${name}`, [name]);
   for (let i = 0; i < items.length; i++) {
     const missing = missingFields(items[i], fields);
-    if (missing.length) return bad(`Missing required field: ${name}[${i}].${missing[0]}`, missing.map((f) => `${name}[${i}].${f}`));
+    if (missing.length)
+      return bad(
+        `Missing required field: ${name}[${i}].${missing[0]}`,
+        missing.map((f) => `${name}[${i}].${f}`),
+      );
   }
   return undefined;
 }
@@ -62,20 +66,27 @@ export function zapiMessagesRoutes(state: ZapiMessagesSimState): SimRoute[] {
     sendRoute('/send-audio', ['phone', 'audio']),
     sendRoute('/send-document/:extension', ['phone', 'document']),
     sendRoute('/send-location', ['phone', 'title', 'address', 'latitude', 'longitude'], (b) =>
-      typeof b.latitude !== 'string' || typeof b.longitude !== 'string' ? bad('latitude and longitude must be strings', ['latitude', 'longitude']) : undefined),
+      typeof b.latitude !== 'string' || typeof b.longitude !== 'string' ? bad('latitude and longitude must be strings', ['latitude', 'longitude']) : undefined,
+    ),
     sendRoute('/send-reaction', ['phone', 'reaction', 'messageId']),
     sendRoute('/send-remove-reaction', ['phone', 'messageId']),
     sendRoute('/send-contact', ['phone', 'contactName', 'contactPhone']),
     sendRoute('/send-contacts', ['phone', 'contacts'], (b) => checkItems(b.contacts, 'contacts', ['name', 'phones'])),
     sendRoute('/send-button-list', ['phone', 'message', 'buttonList', 'buttonList.buttons'], (b) =>
-      checkItems((b.buttonList as { buttons?: unknown }).buttons, 'buttonList.buttons', ['label'])),
+      checkItems((b.buttonList as { buttons?: unknown }).buttons, 'buttonList.buttons', ['label']),
+    ),
     sendRoute('/send-option-list', ['phone', 'message', 'optionList', 'optionList.title', 'optionList.buttonLabel', 'optionList.options'], (b) =>
-      checkItems((b.optionList as { options?: unknown }).options, 'optionList.options', ['title', 'description'])),
+      checkItems((b.optionList as { options?: unknown }).options, 'optionList.options', ['title', 'description']),
+    ),
     {
-      method: 'POST', pattern: `${prefix}/read-message`, handler: (ctx) => checkSend(ctx.body, ['phone', 'messageId']) ?? { status: 204 },
+      method: 'POST',
+      pattern: `${prefix}/read-message`,
+      handler: (ctx) => checkSend(ctx.body, ['phone', 'messageId']) ?? { status: 204 },
     },
     {
-      method: 'DELETE', pattern: `${prefix}/messages`, handler: (ctx) => {
+      method: 'DELETE',
+      pattern: `${prefix}/messages`,
+      handler: (ctx) => {
         const missing = missingFields(ctx.query, ['messageId', 'phone', 'owner']);
         if (missing.length) return bad(`Missing required field: ${missing.join(', ')}`, missing);
         if (ctx.query.owner !== 'true' && ctx.query.owner !== 'false') return bad('owner must be true or false', ['owner']);

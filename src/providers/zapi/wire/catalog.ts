@@ -45,37 +45,72 @@ export interface ZapiProductBody {
 }
 
 /** `POST /products` answer (z-api.txt 9584-9591). */
-export interface ZapiProductIdResponse { id: string }
+export interface ZapiProductIdResponse {
+  id: string;
+}
 
 /** `GET /catalogs` and `GET /catalogs/{phone}` answer (z-api.txt 9648-9666, 9715-9733); `nextCursor` only on the latter (9711). */
-export interface ZapiCatalog { cartEnabled?: WireBool; products?: ZapiProduct[] | null; nextCursor?: string | null }
+export interface ZapiCatalog {
+  cartEnabled?: WireBool;
+  products?: ZapiProduct[] | null;
+  nextCursor?: string | null;
+}
 
 /** `GET /products/{id}` answer (z-api.txt 9778-9793): the product nested under `product`, beside `catalogId`. */
-export interface ZapiProductResponse { cartEnabled?: WireBool; catalogId?: string | null; product?: ZapiProduct | null }
+export interface ZapiProductResponse {
+  cartEnabled?: WireBool;
+  catalogId?: string | null;
+  product?: ZapiProduct | null;
+}
 
 /** `POST /catalogs/config` body (z-api.txt 10204-10212): typed string (10205), the example sends a boolean (10208): the example wins. */
-export interface ZapiCatalogConfigBody { cartEnabled: boolean }
+export interface ZapiCatalogConfigBody {
+  cartEnabled: boolean;
+}
 
 /** A collection (z-api.txt 10325-10344). */
-export interface ZapiCollection { id: string; name: string; status?: string | null }
+export interface ZapiCollection {
+  id: string;
+  name: string;
+  status?: string | null;
+}
 
 /** `GET /catalogs/collection` answer (z-api.txt 10320-10345). */
-export interface ZapiCollections { nextCursor?: string | null; collections?: ZapiCollection[] | null }
+export interface ZapiCollections {
+  nextCursor?: string | null;
+  collections?: ZapiCollection[] | null;
+}
 
 /** `GET /catalogs/collection-products/{phone}` answer (z-api.txt 10472-10520). */
-export interface ZapiCollectionProducts { nextCursor?: string | null; products?: ZapiProduct[] | null }
+export interface ZapiCollectionProducts {
+  nextCursor?: string | null;
+  products?: ZapiProduct[] | null;
+}
 
 /** `POST /catalogs/collection` body (z-api.txt 10253-10262). */
-export interface ZapiCreateCollectionBody { name: string; productIds: string[] }
+export interface ZapiCreateCollectionBody {
+  name: string;
+  productIds: string[];
+}
 
 /** `POST /catalogs/collection` answer (z-api.txt 10264-10271). */
-export interface ZapiCreateCollectionResponse { collectionId: string }
+export interface ZapiCreateCollectionResponse {
+  collectionId: string;
+}
 
 /** `POST /catalogs/collection-edit/{id}` body (z-api.txt 10416-10424). */
-export interface ZapiEditCollectionBody { name: string }
+export interface ZapiEditCollectionBody {
+  name: string;
+}
 
 /** `POST /catalogs/collection/add-product` and `remove-product` body (z-api.txt 10553-10565, 10610-10622). */
-export interface ZapiCollectionProductsBody { collectionId: string; productIds: string[] }
+export interface ZapiCollectionProductsBody {
+  collectionId: string;
+  productIds: string[];
+}
 
 /** Answer of collection-edit, add-product and remove-product: the collection's (new) id (z-api.txt 10426-10434, 10567-10575). */
-export interface ZapiCollectionIdResponse { success?: WireBool; collectionId?: string | null }
+export interface ZapiCollectionIdResponse {
+  success?: WireBool;
+  collectionId?: string | null;
+}

@@ -30,10 +30,16 @@ export type ZapiChatAction = 'read' | 'unread' | 'archive' | 'unarchive' | 'pin'
  * integer (6349, 6398, …), every example sends a string (6355, 6380): the examples win, a string
  * keeps group ids (`…-group`) and leading digits intact.
  */
-export interface ZapiModifyChatBody { phone: string; action: ZapiChatAction }
+export interface ZapiModifyChatBody {
+  phone: string;
+  action: ZapiChatAction;
+}
 
 /** The `chatExpiration` values (z-api.txt 6662). */
 export type ZapiChatExpiration = '24_HOURS' | '7_DAYS' | '90_DAYS' | 'OFF';
 
 /** `POST /send-chat-expiration` body (z-api.txt 6639-6679; `phone` a string as in its example, see {@link ZapiModifyChatBody}). */
-export interface ZapiChatExpirationBody { phone: string; chatExpiration: ZapiChatExpiration }
+export interface ZapiChatExpirationBody {
+  phone: string;
+  chatExpiration: ZapiChatExpiration;
+}

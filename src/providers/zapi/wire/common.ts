@@ -14,18 +14,24 @@ export type WireBool = boolean | string | number | null | undefined;
 export type WireNumber = number | string | null | undefined;
 
 /** Error body Z-API documents: `{"error": "null not allowed"}` (z-api.txt 472-475), `"[IP da chamada] not allowed"` (394-397), `"Invalid phone"` (6158-6161). */
-export interface ZapiErrorBody { error: string }
+export interface ZapiErrorBody {
+  error: string;
+}
 
 /**
  * `{"value": boolean}`: the answer of modify-chat, send-chat-expiration, the chat tag
  * operations and most group and community changes (z-api.txt 6369-6373, 10148-10153,
  * 6976-6984): "true if it worked and false if it failed".
  */
-export interface ZapiValueResponse { value?: WireBool }
+export interface ZapiValueResponse {
+  value?: WireBool;
+}
 
 /**
  * `{"success": boolean}`: the answer of edit/delete tag, delete product, catalog config,
  * delete collection (z-api.txt 10061-10066, 9827-9832), accept-invite-group,
  * communities/link, /unlink and /settings (8385-8393, 8618-8626).
  */
-export interface ZapiSuccessResponse { success?: WireBool }
+export interface ZapiSuccessResponse {
+  success?: WireBool;
+}

@@ -3,7 +3,11 @@ import type { WireBool, WireNumber } from './common.js';
 /** Z-API's instance shapes (z-api.txt 831-990). */
 
 /** `GET /status` (z-api.txt 831-859): `error` explains a false attribute ("You are not connected."). */
-export interface ZapiStatus { connected: WireBool; error?: string | null; smartphoneConnected?: WireBool }
+export interface ZapiStatus {
+  connected: WireBool;
+  error?: string | null;
+  smartphoneConnected?: WireBool;
+}
 
 /** `GET /me` (z-api.txt 946-990). `token` is the instance token: never copied anywhere. */
 export interface ZapiMe {

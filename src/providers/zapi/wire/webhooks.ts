@@ -124,9 +124,22 @@ export type ZapiReceivedCallback = z.infer<typeof receivedCallbackSchema>;
  * with this key as its `type` and the whole payload as `raw`.
  */
 export const ZAPI_UNTYPED_CONTENT_KEYS = [
-  'hydratedTemplate', 'buttonsMessage', 'pixKeyMessage', 'carouselMessage', 'requestPayment', 'sendPayment',
-  'product', 'order', 'poll', 'pollVote', 'reviewAndPay', 'reviewOrder', 'newsletterAdminInvite', 'pinMessage',
-  'event', 'eventResponse',
+  'hydratedTemplate',
+  'buttonsMessage',
+  'pixKeyMessage',
+  'carouselMessage',
+  'requestPayment',
+  'sendPayment',
+  'product',
+  'order',
+  'poll',
+  'pollVote',
+  'reviewAndPay',
+  'reviewOrder',
+  'newsletterAdminInvite',
+  'pinMessage',
+  'event',
+  'eventResponse',
 ] as const;
 
 /** The six webhook types Z-API posts (its `type` field). */

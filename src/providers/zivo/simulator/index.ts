@@ -13,7 +13,10 @@ const FIRST_MESSAGE_ID = 88421;
 /** Zivo's delivery-report statuses in the order the simulator advances them. */
 const DLR_STEPS = ['sent', 'delivered', 'read'] as const;
 
-interface SimMessage { entry: ZivoResponseEntry; sentAt: number }
+interface SimMessage {
+  entry: ZivoResponseEntry;
+  sentAt: number;
+}
 
 /** The simulator's state, exposed to tests of the Zivo provider. */
 export interface ZivoSimulatorHandle extends SimulatorHandle {
@@ -60,18 +63,27 @@ export async function startZivoSimulator(options: SimulatorOptions = {}): Promis
     const mobile = normaliseZivoMobile(item.mobile);
     if (!mobile || typeof item.message !== 'string' || item.message === '') {
       return {
-        'response-code': 422, 'respose-code': 422,
+        'response-code': 422,
+        'respose-code': 422,
         'response-description': `Required field missing or invalid: ${mobile ? 'message' : 'mobile'}`,
         mobile: typeof item.mobile === 'string' ? item.mobile : '',
         ...(item.clientwhatsappid ? { clientwhatsappid: item.clientwhatsappid } : {}),
-        networkid: 'whatsapp', channel: 'whatsapp', status: 'failed',
+        networkid: 'whatsapp',
+        channel: 'whatsapp',
+        status: 'failed',
       };
     }
     const messageid = String(nextId++);
     const entry: ZivoResponseEntry = {
-      'response-code': 200, 'respose-code': 200, 'response-description': 'Success',
-      mobile, messageid, provider_message_id: `wamid.${randomBytes(12).toString('hex').toUpperCase()}`,
-      networkid: 'whatsapp', channel: 'whatsapp', status: 'sent',
+      'response-code': 200,
+      'respose-code': 200,
+      'response-description': 'Success',
+      mobile,
+      messageid,
+      provider_message_id: `wamid.${randomBytes(12).toString('hex').toUpperCase()}`,
+      networkid: 'whatsapp',
+      channel: 'whatsapp',
+      status: 'sent',
       ...(item.clientwhatsappid ? { clientwhatsappid: item.clientwhatsappid } : {}),
     };
     messages.set(messageid, { entry, sentAt: Date.now() });
@@ -85,7 +97,8 @@ export async function startZivoSimulator(options: SimulatorOptions = {}): Promis
     before: (ctx) => (authorised(ctx) ? undefined : UNAUTHORIZED),
     routes: [
       {
-        method: 'POST', pattern: `${ZIVO_PATH_PREFIX}/sendwhatsapp`,
+        method: 'POST',
+        pattern: `${ZIVO_PATH_PREFIX}/sendwhatsapp`,
         handler: (ctx) => {
           const missing = missingFields(ctx.body, ['mobile', 'message']);
           if (missing.length) return invalid(missing.join(', '));
@@ -95,7 +108,8 @@ export async function startZivoSimulator(options: SimulatorOptions = {}): Promis
         },
       },
       {
-        method: 'POST', pattern: `${ZIVO_PATH_PREFIX}/sendbulk`,
+        method: 'POST',
+        pattern: `${ZIVO_PATH_PREFIX}/sendbulk`,
         handler: (ctx) => {
           const body = (ctx.body ?? {}) as { whatsapplist?: unknown; smslist?: unknown };
           const list = body.whatsapplist ?? body.smslist;
@@ -107,7 +121,8 @@ export async function startZivoSimulator(options: SimulatorOptions = {}): Promis
         },
       },
       {
-        method: 'GET', pattern: `${ZIVO_PATH_PREFIX}/getdlr`,
+        method: 'GET',
+        pattern: `${ZIVO_PATH_PREFIX}/getdlr`,
         handler: (ctx) => {
           const id = ctx.query.messageID;
           if (!id) return invalid('messageID');
@@ -115,20 +130,30 @@ export async function startZivoSimulator(options: SimulatorOptions = {}): Promis
           if (!m) return { status: 404, body: { 'response-code': 404, 'response-description': 'Delivery report message was not found' } };
           const step = Math.min(DLR_STEPS.length - 1, Math.floor((Date.now() - m.sentAt) / stepDelayMs));
           const report: ZivoDlrResponse = {
-            'response-code': 200, 'response-description': 'Success',
-            messageid: id, mobile: m.entry.mobile, provider_message_id: m.entry.provider_message_id,
-            channel: 'whatsapp', status: DLR_STEPS[step],
+            'response-code': 200,
+            'response-description': 'Success',
+            messageid: id,
+            mobile: m.entry.mobile,
+            provider_message_id: m.entry.provider_message_id,
+            channel: 'whatsapp',
+            status: DLR_STEPS[step],
             ...(m.entry.clientwhatsappid ? { clientwhatsappid: m.entry.clientwhatsappid } : {}),
           };
           return { status: 200, body: report };
         },
       },
       {
-        method: 'GET', pattern: `${ZIVO_PATH_PREFIX}/account`,
+        method: 'GET',
+        pattern: `${ZIVO_PATH_PREFIX}/account`,
         handler: () => {
           const account: ZivoAccountResponse = {
-            'response-code': 200, 'response-description': 'Success',
-            partnerID: ZIVO_SIM_PARTNER_ID, business_name: 'Zivo Sandbox', whatsapp_enabled: true, whatsapp_status: 'online', balance: 1000,
+            'response-code': 200,
+            'response-description': 'Success',
+            partnerID: ZIVO_SIM_PARTNER_ID,
+            business_name: 'Zivo Sandbox',
+            whatsapp_enabled: true,
+            whatsapp_status: 'online',
+            balance: 1000,
           };
           return { status: 200, body: account };
         },

@@ -27,39 +27,46 @@ export async function startZixflowSimulator(options: SimulatorOptions = {}): Pro
   const sim = await startSimServer({
     port: options.port,
     before: (ctx) => (ctx.headers.authorization === `Bearer ${ZIXFLOW_SIM_API_KEY}` ? undefined : refuse(401, 'Unauthorized')),
-    routes: [{
-      method: 'POST', pattern: ZIXFLOW_SEND_PATH,
-      handler: (ctx) => {
-        const missing = missingFields(ctx.body, ['to', 'phoneId', 'type', 'interactive.type', 'interactive.body.text', 'interactive.action.buttons']);
-        if (missing.length) return refuse(400, `Missing required field: ${missing.join(', ')}`);
-        const body = ctx.body as ZixflowSendRequest;
-        if (body.type !== 'interactive') return refuse(400, 'type must be interactive');
-        if (body.interactive.type !== 'button') return refuse(400, 'interactive.type must be button');
-        if (body.phoneId !== ZIXFLOW_SIM_PHONE_ID) return refuse(400, 'Invalid phoneId');
-        if (!/^\d{8,15}$/.test(String(body.to))) return refuse(400, 'Invalid to');
-        const { header, footer, action } = body.interactive;
-        if (header) {
-          if (!['text', 'image', 'video', 'document'].includes(header.type) || typeof header[header.type] !== 'string' || !header[header.type]) {
-            return refuse(400, 'interactive.header.type and its field are required');
+    routes: [
+      {
+        method: 'POST',
+        pattern: ZIXFLOW_SEND_PATH,
+        handler: (ctx) => {
+          const missing = missingFields(ctx.body, ['to', 'phoneId', 'type', 'interactive.type', 'interactive.body.text', 'interactive.action.buttons']);
+          if (missing.length) return refuse(400, `Missing required field: ${missing.join(', ')}`);
+          const body = ctx.body as ZixflowSendRequest;
+          if (body.type !== 'interactive') return refuse(400, 'type must be interactive');
+          if (body.interactive.type !== 'button') return refuse(400, 'interactive.type must be button');
+          if (body.phoneId !== ZIXFLOW_SIM_PHONE_ID) return refuse(400, 'Invalid phoneId');
+          if (!/^\d{8,15}$/.test(String(body.to))) return refuse(400, 'Invalid to');
+          const { header, footer, action } = body.interactive;
+          if (header) {
+            if (!['text', 'image', 'video', 'document'].includes(header.type) || typeof header[header.type] !== 'string' || !header[header.type]) {
+              return refuse(400, 'interactive.header.type and its field are required');
+            }
+            if (header.type === 'text' && charLength(header.text ?? '') > ZIXFLOW_HEADER_TEXT_MAX) return refuse(400, 'interactive.header.text too long');
           }
-          if (header.type === 'text' && charLength(header.text ?? '') > ZIXFLOW_HEADER_TEXT_MAX) return refuse(400, 'interactive.header.text too long');
-        }
-        if (charLength(body.interactive.body.text) > ZIXFLOW_BODY_MAX) return refuse(400, 'interactive.body.text too long');
-        if (footer && (typeof footer.text !== 'string' || !footer.text || charLength(footer.text) > ZIXFLOW_FOOTER_MAX)) return refuse(400, 'interactive.footer.text invalid');
-        const buttons = action.buttons;
-        if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > REPLY_BUTTONS_MAX) return refuse(400, 'interactive.action.buttons invalid');
-        const ids = new Set<string>();
-        for (const b of buttons) {
-          if (b?.type !== 'reply' || missingFields(b, ['reply.id', 'reply.title']).length) return refuse(400, 'interactive.action.buttons[].reply invalid');
-          if (ids.has(b.reply.id) || charLength(String(b.reply.title)) > REPLY_BUTTON_TITLE_MAX) return refuse(400, 'interactive.action.buttons[].reply invalid');
-          ids.add(b.reply.id);
-        }
-        for (const [k, t] of [['source', 'string'], ['linkWithRecord', 'boolean'], ['submissionStatus', 'boolean']] as const) {
-          if (body[k] !== undefined && typeof body[k] !== t) return refuse(400, `${k} must be a ${t}`);
-        }
-        return { status: 200, body: { status: true, message: 'success' } };
+          if (charLength(body.interactive.body.text) > ZIXFLOW_BODY_MAX) return refuse(400, 'interactive.body.text too long');
+          if (footer && (typeof footer.text !== 'string' || !footer.text || charLength(footer.text) > ZIXFLOW_FOOTER_MAX)) return refuse(400, 'interactive.footer.text invalid');
+          const buttons = action.buttons;
+          if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > REPLY_BUTTONS_MAX) return refuse(400, 'interactive.action.buttons invalid');
+          const ids = new Set<string>();
+          for (const b of buttons) {
+            if (b?.type !== 'reply' || missingFields(b, ['reply.id', 'reply.title']).length) return refuse(400, 'interactive.action.buttons[].reply invalid');
+            if (ids.has(b.reply.id) || charLength(String(b.reply.title)) > REPLY_BUTTON_TITLE_MAX) return refuse(400, 'interactive.action.buttons[].reply invalid');
+            ids.add(b.reply.id);
+          }
+          for (const [k, t] of [
+            ['source', 'string'],
+            ['linkWithRecord', 'boolean'],
+            ['submissionStatus', 'boolean'],
+          ] as const) {
+            if (body[k] !== undefined && typeof body[k] !== t) return refuse(400, `${k} must be a ${t}`);
+          }
+          return { status: 200, body: { status: true, message: 'success' } };
+        },
       },
-    }],
+    ],
   });
   return {
     url: sim.url,
