@@ -137,13 +137,13 @@ describe('conventions (DESIGN.md, "Conventions")', () => {
   });
 
   it('fails on a type imported without `import type`', async () => {
-    const code = "import { ProviderKind } from '../providers/model.js';\n\nexport const probe: ProviderKind = 'zapi';\n";
+    const code = "import { ProviderKind } from '../providers/model.js';\n\nexport const probe: ProviderKind | null = null;\n";
     const messages = await lint('src/resolvers/lint-probe.ts', code);
     expect(rulesOf(messages)).toEqual(['@typescript-eslint/consistent-type-imports']);
   });
 
   it('passes the same import written with `import type`', async () => {
-    const code = "import type { ProviderKind } from '../providers/model.js';\n\nexport const probe: ProviderKind = 'zapi';\n";
+    const code = "import type { ProviderKind } from '../providers/model.js';\n\nexport const probe: ProviderKind | null = null;\n";
     expect(await lint('src/resolvers/lint-probe.ts', code)).toEqual([]);
   });
 });
