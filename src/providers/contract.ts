@@ -960,7 +960,7 @@ export interface ProviderModule<C extends BaseInstanceConfig = BaseInstanceConfi
   startSimulator(options?: SimulatorOptions): Promise<SimulatorHandle>;
   /** The provider's name as people write it (`docs/providers.md` headings). */
   title: string;
-  /** The file name of the provider's published documentation that doc line numbers refer to (`z-api.txt`). */
+  /** The file name of the provider's published documentation that doc line numbers refer to (e.g. `<provider>.txt`). */
   docSource: string;
   /**
    * How each documented operation is reached from the graph: every operation of the
