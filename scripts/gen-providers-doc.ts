@@ -103,6 +103,7 @@ export async function renderProvidersDoc(): Promise<string> {
       '',
       `${ops.length} documented operations (\`${mod.docSource}\`), ${reached} reached from the graph.`,
       '',
+      ...configurationSection(mod),
       '| operation | request | doc lines | GraphQL field | capability, or why not |',
       '| --- | --- | --- | --- | --- |',
       ...rows,
@@ -110,6 +111,29 @@ export async function renderProvidersDoc(): Promise<string> {
     );
   }
   return [...out, '', ...sections].join('\n');
+}
+
+/**
+ * The configuration of one provider's instances, from its module: the fields its `configShape`
+ * adds to every instance's (`id`, `provider`, `webhookSecret`, `baseUrl`, `defaultCountry`),
+ * required or optional (with the default), whether it is a credential (`secretFields`), and
+ * its description; then the defaults of `baseUrl` and `defaultCountry` and the sandbox instance.
+ */
+export function configurationSection(mod: ProviderModule): string[] {
+  const secrets = new Set(mod.secretFields);
+  const rows = Object.entries(mod.configShape).map(([name, schema]) => {
+    const parsed = schema.safeParse(undefined);
+    const presence = !parsed.success ? 'required' : parsed.data === undefined ? 'optional' : `optional, default \`${JSON.stringify(parsed.data)}\``;
+    return `| \`${name}\` | ${presence} | ${secrets.has(name) ? 'yes: use \`\${VAR}\`' : 'no'} | ${cell(schema.description ?? '')} |`;
+  });
+  return [
+    `Configuration (\`provider: ${mod.kind}\`): \`baseUrl\` defaults to \`${mod.defaultBaseUrl}\`, \`defaultCountry\` to \`${mod.defaultCountry}\`; sandbox mode serves the instance \`${mod.kind}-sandbox\`.`,
+    '',
+    '| field | presence | credential | what |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ];
 }
 
 /** Writes {@link PROVIDERS_DOC_PATH}. */

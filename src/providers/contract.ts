@@ -942,7 +942,7 @@ export interface ProviderModule<C extends BaseInstanceConfig = BaseInstanceConfi
   /** The provider's kind; the registry's key. */
   kind: ProviderKind;
   /** zod schema of the provider-specific instance fields (merged with the base fields by config.ts). */
-  configShape: z.ZodRawShape;
+  configShape: Readonly<Record<string, z.ZodType>>;
   /** The documented default origin for `baseUrl` (scheme and host, no path prefix). */
   defaultBaseUrl: string;
   /**

@@ -10,7 +10,7 @@ function enumObject<T extends readonly string[]>(values: T): { [K in T[number]]:
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
 }
 
-/** `Provider`: zapi, ivosights, zivo, zixflow. */
+/** `Provider`: one value per entry of `PROVIDER_KINDS`. */
 export const ProviderEnum = enumObject(PROVIDER_KINDS);
 registerEnumType(ProviderEnum, { name: 'Provider', description: 'The WhatsApp provider behind an instance.' });
 

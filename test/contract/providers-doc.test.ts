@@ -44,7 +44,10 @@ describe('docs/providers.md', () => {
 
   for (const mod of Object.values(PROVIDER_MODULES)) {
     it(`${mod.kind}: one row per documented operation, and each operation routed to capabilities names an existing GraphQL field`, () => {
-      const rows = section(doc, mod.title, mod.kind)
+      const lines = section(doc, mod.title, mod.kind);
+      // the operations table: the rows after its header (the configuration table comes before it)
+      const rows = lines
+        .slice(lines.findIndex((l) => l.startsWith('| operation |')))
         .filter((l) => l.startsWith('| ') && !l.startsWith('| operation') && !l.startsWith('| ---'))
         .map(cells);
       const ops = operationFixtures(mod);
@@ -60,6 +63,20 @@ describe('docs/providers.md', () => {
         if (fields.length === 0 || !fields.every((f) => schemaHasField(schema, f))) unreached.push(`${op.key} → ${fieldCell}`);
       });
       expect(unreached).toEqual([]);
+    });
+  }
+});
+
+describe('docs/providers.md: configuration of each provider', () => {
+  for (const mod of Object.values(PROVIDER_MODULES)) {
+    it(`${mod.kind}: every config field, its credentials marked, and its defaults`, async () => {
+      const lines = section(await renderProvidersDoc(), mod.title, mod.kind);
+      expect(lines.join('\n')).toContain(`\`baseUrl\` defaults to \`${mod.defaultBaseUrl}\``);
+      for (const field of Object.keys(mod.configShape)) {
+        const row = lines.find((l) => l.startsWith(`| \`${field}\` |`));
+        expect(row, field).toBeDefined();
+        expect(cells(row!)[2]!.startsWith('yes'), field).toBe(mod.secretFields.includes(field));
+      }
     });
   }
 });

@@ -10,10 +10,10 @@ export { createZapiAdapter, ZAPI_CAPABILITIES, ZAPI_DEFAULT_BASE_URL, type ZapiI
 
 /** The provider-specific fields of a zapi instance, as config.ts validates them (see {@link ZapiInstanceConfig}). */
 export const zapiConfigShape = {
-  instanceId: z.string().min(1),
-  token: z.string().min(1),
-  clientToken: z.string().min(1).optional(),
-  timeoutMs: z.number().int().positive().optional(),
+  instanceId: z.string().min(1).describe('the Z-API instance id (part of every request path, z-api.txt "Introduction")'),
+  token: z.string().min(1).describe('the instance token (part of every request path)'),
+  clientToken: z.string().min(1).optional().describe('the account security token, sent as `Client-Token` (z-api.txt 450-480)'),
+  timeoutMs: z.number().int().positive().optional().describe('deadline of one provider request, ms'),
 };
 
 /** The Z-API provider module the registry knows (DESIGN.md, "Providers"). */

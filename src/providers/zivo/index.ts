@@ -16,10 +16,10 @@ export { startZivoSimulator } from './simulator/index.js';
 export const zivoModule: ProviderModule<ZivoConfig> = {
   kind: 'zivo',
   configShape: {
-    partnerId: z.string().min(1),
-    apiKey: z.string().min(1),
-    statusPollIntervalMs: z.number().int().positive().optional(),
-    timeoutMs: z.number().int().positive().optional(),
+    partnerId: z.string().min(1).describe('the `partnerID` every request carries (zivo.txt 23)'),
+    apiKey: z.string().min(1).describe('the `apikey` every request carries (zivo.txt 24)'),
+    statusPollIntervalMs: z.number().int().positive().optional().describe('period of the delivery-report poller, ms'),
+    timeoutMs: z.number().int().positive().optional().describe('deadline of one provider request, ms'),
   },
   defaultBaseUrl: 'https://zivo.co.ke',
   defaultCountry: 'KE',

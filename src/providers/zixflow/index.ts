@@ -17,9 +17,9 @@ export { startZixflowSimulator } from './simulator/index.js';
 export const zixflowModule: ProviderModule<ZixflowConfig> = {
   kind: 'zixflow',
   configShape: {
-    apiKey: z.string().min(1),
-    phoneId: z.string().min(1),
-    timeoutMs: z.number().int().positive().optional(),
+    apiKey: z.string().min(1).describe('the API key, sent as a Bearer token'),
+    phoneId: z.string().min(1).describe("the sending WhatsApp number's `phoneId`"),
+    timeoutMs: z.number().int().positive().optional().describe('deadline of one provider request, ms'),
   },
   defaultBaseUrl: 'https://api.zixflow.com',
   defaultCountry: 'IN',
