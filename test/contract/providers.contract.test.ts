@@ -27,12 +27,19 @@ import { operationFixtures, webhookFixtures } from '../helpers/fixtures.js';
 const logger = createLogger('silent');
 
 /**
- * A cheap call per capability, used to see an injected fault come back as an error code. The
- * inputs are valid for every provider (international digits, short texts, https URLs).
+ * A cheap call per capability, used to see an injected fault come back as an error code: reads
+ * that take no argument, then the simplest sends, so a new provider with any of them is probed
+ * without editing this suite. The inputs are valid for every provider (international digits,
+ * short texts).
  */
 const PROBES: Partial<Record<Capability, (a: ProviderAdapter) => Promise<unknown>>> = {
   INSTANCE_STATUS: (a) => requireCapability(a, 'INSTANCE_STATUS')(),
   COUNTRIES: (a) => requireCapability(a, 'COUNTRIES')(),
+  ACCOUNT_PROFILE: (a) => requireCapability(a, 'ACCOUNT_PROFILE')(),
+  LIST_LABELS: (a) => requireCapability(a, 'LIST_LABELS')(),
+  TEMPLATE_CATEGORIES: (a) => requireCapability(a, 'TEMPLATE_CATEGORIES')(),
+  BUSINESS_PROFILE: (a) => requireCapability(a, 'BUSINESS_PROFILE')(),
+  LIST_WEBHOOKS: (a) => requireCapability(a, 'LIST_WEBHOOKS')(),
   SEND_TEXT: (a) => requireCapability(a, 'SEND_TEXT')({ to: '254700000001', text: 'contract probe' }),
   SEND_BUTTONS: (a) => requireCapability(a, 'SEND_BUTTONS')({ to: '254700000001', body: 'contract probe', buttons: [{ id: 'a', title: 'A' }] }),
 };
