@@ -124,7 +124,7 @@ export function configurationSection(mod: ProviderModule): string[] {
   const rows = Object.entries(mod.configShape).map(([name, schema]) => {
     const parsed = schema.safeParse(undefined);
     const presence = !parsed.success ? 'required' : parsed.data === undefined ? 'optional' : `optional, default \`${JSON.stringify(parsed.data)}\``;
-    return `| \`${name}\` | ${presence} | ${secrets.has(name) ? 'yes: use \`\${VAR}\`' : 'no'} | ${cell(schema.description ?? '')} |`;
+    return `| \`${name}\` | ${presence} | ${secrets.has(name) ? 'yes: use `${VAR}`' : 'no'} | ${cell(schema.description ?? '')} |`;
   });
   return [
     `Configuration (\`provider: ${mod.kind}\`): \`baseUrl\` defaults to \`${mod.defaultBaseUrl}\`, \`defaultCountry\` to \`${mod.defaultCountry}\`; sandbox mode serves the instance \`${mod.kind}-sandbox\`.`,
