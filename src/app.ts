@@ -35,6 +35,13 @@ import { webhookRouter } from './server/webhook-receiver.js';
 export const CLOSE_GOING_AWAY = 1001;
 /** Largest GraphQL request body. */
 export const MAX_GRAPHQL_BODY = '1mb';
+/**
+ * Most lexical tokens a GraphQL document may have (graphql-armor's default, kept). Checked by
+ * graphql-js while parsing (`parseOptions.maxTokens`), so an over-long document is a parse
+ * error: HTTP 400 `GRAPHQL_PARSE_FAILED` "Document contains more than 1000 tokens", not the
+ * 500 graphql-armor's plugin gave by throwing inside Apollo's `parsingDidStart` hook.
+ */
+export const MAX_DOCUMENT_TOKENS = 1_000;
 
 function isErrorList(value: DocumentNode | readonly GraphQLError[]): value is readonly GraphQLError[] {
   return Array.isArray(value);
@@ -47,6 +54,8 @@ export interface AppOptions {
   stores?: Stores;
   /** Host to listen on (default all interfaces; tests pass 127.0.0.1). */
   host?: string;
+  /** Webhook body-read deadline, ms (default `WEBHOOK_BODY_DEADLINE_MS`; tests shorten it). */
+  webhookBodyDeadlineMs?: number;
 }
 
 /** A running server. */
@@ -104,7 +113,13 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const armor = new ApolloArmor({ blockFieldSuggestion: { enabled: false }, maxDepth: { n: 12 }, costLimit: { maxCost: 20_000 }, maxAliases: { n: 30 } });
+  const armor = new ApolloArmor({
+    blockFieldSuggestion: { enabled: false },
+    maxTokens: { enabled: false },
+    maxDepth: { n: 12 },
+    costLimit: { maxCost: 20_000 },
+    maxAliases: { n: 30 },
+  });
   const protection = armor.protect();
   const documents = new DocumentCache(schema, protection.validationRules);
   // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
@@ -164,6 +179,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       },
     ],
     validationRules: [...protection.validationRules],
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     formatError: (formatted, error) => formatGraphError(error, logger, formatted),
     includeStacktraceInErrorResponses: false,
   });
@@ -179,7 +195,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use(webhookRouter(services));
+  app.use(webhookRouter(services, options.webhookBodyDeadlineMs !== undefined ? { bodyDeadlineMs: options.webhookBodyDeadlineMs } : {}));
   // CORS first: it answers preflights before the explorer's GET route would
   app.use('/graphql', cors({ origin: config.cors?.origins.includes('*') ? true : (config.cors?.origins ?? false), maxAge: 600 }));
   app.use(explorerRouter());

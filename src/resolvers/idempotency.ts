@@ -35,7 +35,9 @@ function stableStringify(value: unknown): string {
  * the key so the client can retry.
  * @param input the mutation input without `idempotencyKey` (hashed to detect key reuse)
  * @throws GraphError BAD_USER_INPUT (`input.idempotencyKey`) for an over-long key or one reused with another input
- * @throws GraphError SERVICE_UNAVAILABLE when the first request holds the key past the lease
+ * @throws GraphError SERVICE_UNAVAILABLE when the first request holds the key past the lease, or
+ *   the idempotency store fails (Redis paused or unreachable) before the send: nothing was sent,
+ *   the client retries with the same key
  */
 export async function withIdempotency<T>(
   store: IdempotencyStore,
@@ -49,7 +51,12 @@ export async function withIdempotency<T>(
   const inputHash = createHash('sha256').update(stableStringify(scope.input)).digest('base64url');
   const deadline = Date.now() + IDEMPOTENCY_LEASE_MS;
   for (;;) {
-    const state = await store.begin(storeKey, IDEMPOTENCY_LEASE_MS);
+    let state;
+    try {
+      state = await store.begin(storeKey, IDEMPOTENCY_LEASE_MS);
+    } catch {
+      throw new GraphError('SERVICE_UNAVAILABLE', 'The idempotency store is unavailable; nothing was sent, retry with the same key');
+    }
     if (state.state === 'done') {
       const stored = JSON.parse(state.result) as StoredResult;
       if (stored.inputHash !== inputHash) throw badInput('input.idempotencyKey', 'was already used with a different input');
@@ -66,6 +73,8 @@ export async function withIdempotency<T>(
     await store.abort(storeKey).catch(() => undefined);
     throw err;
   }
-  await store.finish(storeKey, JSON.stringify({ inputHash, value } satisfies StoredResult), IDEMPOTENCY_TTL_MS);
+  // the send went out: its result is the answer even when it cannot be remembered (the lease
+  // then expires and a repeat would send again, which an error here would invite sooner)
+  await store.finish(storeKey, JSON.stringify({ inputHash, value } satisfies StoredResult), IDEMPOTENCY_TTL_MS).catch(() => undefined);
   return value;
 }

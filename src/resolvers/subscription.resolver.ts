@@ -38,13 +38,24 @@ class EventsArgs {
   @Field(() => String, { nullable: true, description: 'Only events of this chat.' }) chatId?: string | null;
 }
 
-/** Maps log errors to the graph's codes. */
-function cursorError(err: unknown): never {
+/**
+ * Maps event-log errors to the graph's codes: `RESYNC_REQUIRED` for an expired cursor,
+ * `BAD_USER_INPUT` (`after`) for a foreign one, and anything else the store throws (Redis
+ * paused, unreachable or timing out) to `SERVICE_UNAVAILABLE`, with `resume: true` for a
+ * stream (resubscribe with `after` = the last cursor received) and without for the query.
+ * @throws GraphError always
+ */
+function logError(err: unknown, resume: boolean): never {
   if (err instanceof CursorExpiredError)
     throw new GraphError('RESYNC_REQUIRED', 'The cursor is older than the event log retains; resync (query current state) and subscribe without `after`');
   if (err instanceof InvalidCursorError) throw badInput('after', 'is not a cursor of this event log');
-  throw err;
+  if (err instanceof GraphError) throw err;
+  throw new GraphError('SERVICE_UNAVAILABLE', 'The event log is unavailable; retry shortly', resume ? { resume: true } : {});
 }
+/** {@link logError} for a stream. */
+const streamError = (err: unknown): never => logError(err, true);
+/** {@link logError} for the `events` query. */
+const queryError = (err: unknown): never => logError(err, false);
 
 /** Resolves the chat filter argument as sends resolve recipients. */
 function chatFilter(ctx: GraphContext, instanceId: string, chatId: string | null | undefined): string | null {
@@ -70,8 +81,8 @@ function liveOf(type: EventType, extra?: (e: DomainEvent, args: Record<string, u
 /**
  * Wraps a stream for graphql-ws: decrements the subscriptions gauge when it ends, and turns the
  * stream's own failures into graph errors a client can act on: `SERVICE_UNAVAILABLE` with
- * `resume: true` (the bus dropped or the client fell behind: resubscribe with `after` = the
- * last cursor received), `RESYNC_REQUIRED` / `BAD_USER_INPUT` for a cursor the log cannot serve.
+ * `resume: true` (the bus dropped, the client fell behind or the event log failed: resubscribe
+ * with `after` = the last cursor received), `RESYNC_REQUIRED` / `BAD_USER_INPUT` for a cursor the log cannot serve.
  */
 function countClose(stream: AsyncIterableIterator<DomainEvent>, ctx: GraphContext): AsyncIterableIterator<DomainEvent> {
   let closed = false;
@@ -92,7 +103,7 @@ function countClose(stream: AsyncIterableIterator<DomainEvent>, ctx: GraphContex
         if (err instanceof BusInterruptedError || err instanceof SlowConsumerError) {
           throw new GraphError('SERVICE_UNAVAILABLE', err.message, { resume: true });
         }
-        return cursorError(err);
+        return streamError(err);
       }
     },
     return: async (value?: unknown) => {
@@ -148,7 +159,7 @@ export class SubscriptionResolver {
       const { instanceId, after, types, chatId } = args as unknown as EventsArgs;
       context.services.instances.get(instanceId);
       const chat = chatFilter(context, instanceId, chatId);
-      if (after != null) await context.services.stores.log.readAfter(instanceId, after, 1).catch(cursorError);
+      if (after != null) await context.services.stores.log.readAfter(instanceId, after, 1).catch(streamError);
       context.services.metrics.subscriptions.inc();
       const stream = eventStream(context.services.stores, {
         instanceId,
@@ -172,7 +183,7 @@ export class SubscriptionResolver {
     ctx.services.instances.get(instanceId);
     const limit = first ?? 100;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS_PAGE) throw badInput('first', `must be from 1 to ${MAX_EVENTS_PAGE}`);
-    const events = await ctx.services.stores.log.readAfter(instanceId, after ?? null, limit + 1).catch(cursorError);
+    const events = await ctx.services.stores.log.readAfter(instanceId, after ?? null, limit + 1).catch(queryError);
     const page = events.slice(0, limit);
     return { events: page, endCursor: page.at(-1)?.cursor ?? after ?? null, hasMore: events.length > limit };
   }

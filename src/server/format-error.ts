@@ -9,10 +9,17 @@ const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 const GRAPH_CODES = new Set<string>(ERROR_CODES);
+
+/** The 4xx status Apollo was told to answer an error with (`extensions.http.status`), if any. */
+function clientStatus(error: GraphQLError): number | undefined {
+  const http = error.extensions?.http as { status?: unknown } | undefined;
+  return typeof http?.status === 'number' && http.status >= 400 && http.status < 500 ? http.status : undefined;
+}
 
 /** The masked message of any error that is not part of the graph's vocabulary. */
 export const UNEXPECTED_MESSAGE = 'Unexpected error.';
@@ -20,7 +27,7 @@ export const UNEXPECTED_MESSAGE = 'Unexpected error.';
 /**
  * Shapes an error for a client (HTTP and WebSocket alike). Errors with a code of the graph's
  * vocabulary (`GraphError`, `ProviderError`) and request errors (parse, validation, variable
- * coercion) pass through; anything else is logged and masked as "Unexpected error." with code
+ * coercion, persisted-query errors with Apollo's codes and status) pass through; anything else is logged and masked as "Unexpected error." with code
  * `INTERNAL_SERVER_ERROR`, so no stack, URL or secret leaks.
  * @param formatted Apollo's formatted error, when called from Apollo's `formatError`
  */
@@ -38,6 +45,11 @@ export function formatGraphError(error: unknown, logger: Logger, formatted?: Gra
   // carries a request code in its extensions is masked like any other.
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError) {
     return { ...base, extensions: { code } };
+  }
+  // Apollo's own request errors that carry no code (a persisted query whose hash does not match
+  // its text): built by the server with a 4xx status, before any resolver (no path, no cause)
+  if (formatted && original instanceof GraphQLError && !original.path && !original.originalError && clientStatus(original) !== undefined) {
+    return { message: original.message, extensions: { code: 'BAD_REQUEST' } };
   }
   if (!formatted && error instanceof GraphQLError && !error.path) {
     // graphql-js request errors over WebSocket (validation, variable coercion) carry no code
