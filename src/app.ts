@@ -38,7 +38,7 @@ export const MAX_GRAPHQL_BODY = '1mb';
 /**
  * Most lexical tokens a GraphQL document may have (graphql-armor's default, kept). Checked by
  * graphql-js while parsing (`parseOptions.maxTokens`), so an over-long document is a parse
- * error: HTTP 400 `GRAPHQL_PARSE_FAILED` "Document contains more than 1000 tokens", not the
+ * error: HTTP 400 `GRAPHQL_PARSE_FAILED` "Document contains more than 1000 tokens (the limit)", not the
  * 500 graphql-armor's plugin gave by throwing inside Apollo's `parsingDidStart` hook.
  */
 export const MAX_DOCUMENT_TOKENS = 1_000;

@@ -21,6 +21,17 @@ function clientStatus(error: GraphQLError): number | undefined {
   return typeof http?.status === 'number' && http.status >= 400 && http.status < 500 ? http.status : undefined;
 }
 
+/**
+ * graphql-js words its token-limit error "Document contains more that N tokens. Parsing
+ * aborted."; clients are told "more than N tokens (the limit)". Other messages are unchanged.
+ */
+function clearTokenLimit(message: string): string {
+  return message.replace(
+    /^Syntax Error: Document contains more that (\d+) tokens\. Parsing aborted\.$/,
+    'Syntax Error: Document contains more than $1 tokens (the limit). Parsing aborted.',
+  );
+}
+
 /** The masked message of any error that is not part of the graph's vocabulary. */
 export const UNEXPECTED_MESSAGE = 'Unexpected error.';
 
@@ -44,7 +55,7 @@ export function formatGraphError(error: unknown, logger: Logger, formatted?: Gra
   // that no resolver threw) pass with their message; a resolver's plain Error that merely
   // carries a request code in its extensions is masked like any other.
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError) {
-    return { ...base, extensions: { code } };
+    return { ...base, message: clearTokenLimit(base.message), extensions: { code } };
   }
   // Apollo's own request errors that carry no code (a persisted query whose hash does not match
   // its text): built by the server with a 4xx status, before any resolver (no path, no cause)
