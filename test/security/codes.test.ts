@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { MAX_DOCUMENT_TOKENS } from '../../src/app.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
-import { MAX_EVENTS_PER_DELIVERY, MAX_WEBHOOK_DEPTH } from '../../src/server/webhook-receiver.js';
+import { MAX_EVENTS_PER_DELIVERY, MAX_WEBHOOK_DEPTH, jsonDepth } from '../../src/server/webhook-receiver.js';
 import { collect, gql, sandboxConfig, startTestApp, wsClient } from '../helpers/app.js';
 import { startPausableRedis, type PausableRedis } from './pausable-redis.js';
 
@@ -287,5 +287,16 @@ describe('right codes: Redis paused', () => {
   it.each(pausedRows)('$attack → $expected', async ({ run }) => {
     await run();
     await healthy();
+  });
+});
+
+describe('jsonDepth (the webhook depth check)', () => {
+  it.each([
+    { value: 'text', limit: 5, depth: 0 },
+    { value: {}, limit: 5, depth: 1 },
+    { value: { a: [1, { b: [] }] }, limit: 5, depth: 4 },
+    { value: JSON.parse(nested(5_000)) as unknown, limit: MAX_WEBHOOK_DEPTH, depth: MAX_WEBHOOK_DEPTH + 1 },
+  ])('depth of a value with limit $limit is $depth', ({ value, limit, depth }) => {
+    expect(jsonDepth(value, limit)).toBe(depth);
   });
 });
