@@ -84,6 +84,22 @@ function depthRules(armor: ArmorConfig): ApolloArmorRules {
   return only.protect().validationRules ?? [];
 }
 
+/**
+ * A frame over `maxPayload` is answered by `ws` itself (close 1009, nothing parsed), then
+ * reported as a socket `error`, which graphql-ws would print to stderr with a stack trace
+ * each time: one warning line instead (no payload in it), and the error goes no further.
+ */
+function quietOversize(socket: WebSocket, logger: Logger): void {
+  const emit = socket.emit.bind(socket);
+  socket.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    if (event === 'error' && (args[0] as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009');
+      return true;
+    }
+    return emit(event, ...args);
+  };
+}
+
 type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validationRules']>;
 
 /**
@@ -98,6 +114,8 @@ type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validati
 export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const { httpServer, schema, services, logger, clientAuth, armor } = options;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES });
+  // registered before graphql-ws's own handler, so it sees each socket first
+  wss.on('connection', (socket) => quietOversize(socket, logger));
   const protection = new ApolloArmor(armor).protect();
   const maxTokens = maxTokensOf(armor);
   const documents = new DocumentCache(schema, {

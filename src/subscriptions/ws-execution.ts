@@ -79,8 +79,7 @@ export class DocumentCache {
 
   /**
    * The validated document for `query`, or its errors (syntax, token limit, depth or other
-   * validation), coded as HTTP codes them (`GRAPHQL_PARSE_FAILED`; validation errors carry
-   * none and are coded by the error formatter). Valid documents are cached (least recently
+   * validation), coded as HTTP codes them (`GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`). Valid documents are cached (least recently
    * used dropped past {@link DOCUMENT_CACHE_SIZE} entries or {@link DOCUMENT_CACHE_MAX_CHARS}
    * characters); errors never are. Never throws.
    */
@@ -99,9 +98,9 @@ export class DocumentCache {
     }
     const pre = this.limits.preValidationRules ?? [];
     const errors = pre.length ? validate(this.schema, document, pre) : [];
-    if (errors.length) return errors.map(detached);
+    if (errors.length) return errors.map(validationError);
     const invalid = validate(this.schema, document, [...specifiedRules, ...(this.limits.validationRules ?? [])]);
-    if (invalid.length) return invalid.map(detached);
+    if (invalid.length) return invalid.map(validationError);
     this.ids.set(document, this.nextId++);
     this.remember(query, document);
     return document;
@@ -143,14 +142,15 @@ function parseError(err: unknown): GraphQLError {
 }
 
 /**
- * A validation error without its AST nodes: message, locations and extensions only. The
- * answer needs nothing else, and an error that kept its nodes would keep the whole document
- * (and its source text) alive for as long as the error lives.
+ * A validation error as HTTP answers it (Apollo codes every validation error, the armor
+ * limits' included, `GRAPHQL_VALIDATION_FAILED`), without its AST nodes: the answer needs
+ * only the message and locations, and an error that kept its nodes would keep the whole
+ * document (and its source text) alive for as long as the error lives.
  */
-function detached(error: GraphQLError): GraphQLError {
+function validationError(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, {
     ...(error.source && error.locations ? { source: error.source, positions: error.positions } : {}),
-    extensions: error.extensions,
+    extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
   });
 }
 
