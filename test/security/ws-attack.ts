@@ -30,7 +30,8 @@ export async function rawSocket(url: string): Promise<RawSocket> {
   // a server that closes while we still write answers with a reset: that is the close we wait for
   socket.on('error', () => undefined);
   socket.on('message', (data) => {
-    messages.push(JSON.parse(String(data)) as WsMessage);
+    const text = Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8');
+    messages.push(JSON.parse(text) as WsMessage);
     for (const w of waiters.splice(0)) w();
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
