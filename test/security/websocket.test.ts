@@ -1,9 +1,10 @@
+import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { MAX_CONNECTION_PARAMS_KEYS } from '../../src/server/client-auth.js';
 import { documentCacheStats, MAX_SUBSCRIPTIONS_PER_SOCKET, MAX_WS_PAYLOAD_BYTES } from '../../src/server/websocket.js';
-import { MAX_CONCURRENT_REPLAYS, MAX_QUEUED_REPLAYS, replayGate } from '../../src/subscriptions/replay-gate.js';
-import { DOCUMENT_CACHE_MAX_CHARS } from '../../src/subscriptions/ws-execution.js';
+import { MAX_CONCURRENT_REPLAYS, MAX_QUEUED_REPLAYS, ReplayGate, replayGate } from '../../src/subscriptions/replay-gate.js';
+import { DOCUMENT_CACHE_MAX_CHARS, DOCUMENT_CACHE_SIZE, DocumentCache } from '../../src/subscriptions/ws-execution.js';
 import { sandboxConfig, startTestApp } from '../helpers/app.js';
 import { healthzMs, initialisedSocket, rawSocket, settledHeap, type RawSocket, type WsMessage } from './ws-attack.js';
 
@@ -24,6 +25,8 @@ const SEND_BULK = 'mutation($input: SendBulkInput!) { sendBulk(input: $input) { 
 
 let app: RunningApp;
 const sockets: RawSocket[] = [];
+/** What each row saw, printed as a table after the suite (the closing note's table). */
+const seen: Array<{ attack: string; answer: string; healthzMs: number; heapGrowthMB: number }> = [];
 
 async function socket(): Promise<RawSocket> {
   const s = await initialisedSocket(app.url, AUTH);
@@ -242,6 +245,7 @@ describe('security: WebSocket gets every limit HTTP has', () => {
   afterAll(async () => {
     for (const s of sockets) s.close();
     await app?.close();
+    console.table(seen);
   });
 
   it('the WebSocket message limit is the HTTP body limit (1mb)', async () => {
@@ -250,13 +254,58 @@ describe('security: WebSocket gets every limit HTTP has', () => {
     expect(MAX_WS_PAYLOAD_BYTES).toBe(MB);
   });
 
-  it.each(rows)('$attack → $expected', async ({ run, expected }) => {
+  it.each(rows)('$attack → $expected', async ({ attack, run, expected }) => {
     const heapBefore = settledHeap();
     const started = performance.now();
-    expect(await run()).toBe(expected);
+    const answer = await run();
     for (const s of sockets.splice(0)) s.close();
-    expect(await healthzMs(app.url)).toBeLessThan(1_000);
-    expect(settledHeap() - heapBefore).toBeLessThan(HEAP_BUDGET);
+    const health = await healthzMs(app.url);
+    const growth = settledHeap() - heapBefore;
+    seen.push({ attack, answer, healthzMs: Math.round(health), heapGrowthMB: Math.round((growth / MB) * 10) / 10 });
+    expect(answer).toBe(expected);
+    expect(health).toBeLessThan(1_000);
+    expect(growth).toBeLessThan(HEAP_BUDGET);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('security: the WebSocket limits in isolation', () => {
+  const schema = buildSchema('type Query { a: Int }');
+
+  it(`the document cache keeps at most ${DOCUMENT_CACHE_SIZE} documents and ${DOCUMENT_CACHE_MAX_CHARS} characters, and no errors`, () => {
+    const documents = new DocumentCache(schema, { maxTokens: 1_000 });
+    for (let i = 0; i < DOCUMENT_CACHE_SIZE + 50; i++) documents.get(`{ a } # ${i}`);
+    expect(documents.stats().entries).toBe(DOCUMENT_CACHE_SIZE);
+    for (let i = 0; i < 10; i++) documents.get(`{ a } # ${i} ${'x'.repeat(1_000_000)}`);
+    expect(documents.stats().chars).toBeLessThanOrEqual(DOCUMENT_CACHE_MAX_CHARS);
+    documents.get(`{ a } # ${'x'.repeat(DOCUMENT_CACHE_MAX_CHARS + 1)}`);
+    expect(documents.stats().chars).toBeLessThanOrEqual(DOCUMENT_CACHE_MAX_CHARS);
+    const before = documents.stats();
+    for (let i = 0; i < 100; i++) expect(Array.isArray(documents.get(`{ b${i} }`))).toBe(true);
+    expect(documents.stats()).toEqual(before);
+  });
+
+  it('a validation error keeps no AST node (so no document and no source stays reachable through it)', () => {
+    const errors = new DocumentCache(schema, { maxTokens: 1_000 }).get('{ nope }');
+    expect(Array.isArray(errors)).toBe(true);
+    const [error] = errors as readonly { nodes?: unknown; extensions: Record<string, unknown>; locations?: unknown }[];
+    expect(error!.nodes).toBeUndefined();
+    expect(error!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(error!.locations).toEqual([{ line: 1, column: 3 }]);
+  });
+
+  it('the replay gate runs at most its limit at once, refuses past its queue and after its wait, with SERVICE_UNAVAILABLE and resume', async () => {
+    const gate = new ReplayGate(2, 1, 100);
+    const releases: Array<() => void> = [];
+    const hold = () => gate.run(() => new Promise<void>((r) => releases.push(r)));
+    const running = [hold(), hold()];
+    const queued = hold();
+    await expect(hold()).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', resume: true } });
+    await expect(queued).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', resume: true } });
+    expect(gate.stats()).toEqual({ running: 2, queued: 0, peak: 2 });
+    for (const r of releases.splice(0)) r();
+    await Promise.all(running);
+    await expect(gate.run(async () => 'ran')).resolves.toBe('ran');
+    expect(gate.stats()).toEqual({ running: 0, queued: 0, peak: 2 });
   });
 });
