@@ -9,9 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express from 'express';
-import { OperationTypeNode, type DocumentNode, type GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { OperationTypeNode } from 'graphql';
 import type { AppConfig, InstanceConfig } from './config.js';
 import { GraphError } from './errors.js';
 import { InstanceDirectory } from './instances.js';
@@ -25,15 +23,15 @@ import { buildGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
 import { formatGraphError } from './server/format-error.js';
 import { explorerRouter } from './server/explorer.js';
+import { attachGraphqlWs, type ArmorConfig } from './server/websocket.js';
 import { createMemoryStores } from './subscriptions/memory-stores.js';
 import { EventPipeline } from './subscriptions/pipeline.js';
-import { DocumentCache, sharedSubscribe } from './subscriptions/ws-execution.js';
 import type { Stores } from './subscriptions/stores.js';
 import { webhookRouter } from './server/webhook-receiver.js';
 
 /** WebSocket close code sent to subscribers on shutdown ("going away"). */
 export const CLOSE_GOING_AWAY = 1001;
-/** Largest GraphQL request body. */
+/** Largest GraphQL request body (WebSocket messages get the same bound: `MAX_WS_PAYLOAD_BYTES` in `src/server/websocket.ts`). */
 export const MAX_GRAPHQL_BODY = '1mb';
 /**
  * Most lexical tokens a GraphQL document may have (graphql-armor's default, kept). Checked by
@@ -42,10 +40,6 @@ export const MAX_GRAPHQL_BODY = '1mb';
  * 500 graphql-armor's plugin gave by throwing inside Apollo's `parsingDidStart` hook.
  */
 export const MAX_DOCUMENT_TOKENS = 1_000;
-
-function isErrorList(value: DocumentNode | readonly GraphQLError[]): value is readonly GraphQLError[] {
-  return Array.isArray(value);
-}
 
 /** Options of {@link startApp}. */
 export interface AppOptions {
@@ -112,41 +106,21 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const armor = new ApolloArmor({
+  // One set of limits for both transports. The token limit is enforced by graphql-js's parser
+  // (`parseOptions.maxTokens` below, `parse(…, { maxTokens })` on WebSocket): armor's own
+  // token plugin throws inside Apollo's parse hook, which answered 500 instead of 400.
+  const armorConfig: ArmorConfig = {
     blockFieldSuggestion: { enabled: false },
-    maxTokens: { enabled: false },
+    maxTokens: { n: MAX_DOCUMENT_TOKENS },
     maxDepth: { n: 12 },
     costLimit: { maxCost: 20_000 },
     maxAliases: { n: 30 },
-  });
+  };
+  const armor = new ApolloArmor({ ...armorConfig, maxTokens: { enabled: false } });
   const protection = armor.protect();
-  const documents = new DocumentCache(schema, protection.validationRules);
-  // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
-  const wsLogger = logger.child({ transport: 'ws' });
-  const wsServer = useServer<Record<string, unknown>, { graph?: GraphContext }>(
-    {
-      schema,
-      // graphql-ws closes the socket with 4403 Forbidden when this returns false
-      onConnect: (ctx) => clientAuth.accepts(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
-      onSubscribe: (ctx, _id, payload) => {
-        const document = documents.get(payload.query);
-        // syntax and validation errors go out through onError, like any other
-        if (isErrorList(document)) return document;
-        return {
-          schema,
-          document,
-          variableValues: payload.variables ?? null,
-          operationName: payload.operationName ?? null,
-          contextValue: (ctx.extra.graph ??= createContext(services, wsLogger)),
-        };
-      },
-      subscribe: sharedSubscribe(documents),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)),
-    },
-    wss,
-  );
+  // graphql-ws on /graphql with the same limits (src/server/websocket.ts)
+  const ws = attachGraphqlWs({ httpServer, schema, services, logger, clientAuth, armor: armorConfig });
+  const wss = ws.wss;
 
   const apollo = new ApolloServer<GraphContext>({
     schema,
@@ -172,7 +146,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsServer.dispose();
+              await ws.dispose();
             },
           };
         },

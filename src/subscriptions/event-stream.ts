@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../providers/model.js';
 import { BusInterruptedError, type Stores } from './stores.js';
+import { replayGate } from './replay-gate.js';
 import { hubOf } from './topic-hub.js';
 import { instanceTopic } from './topics.js';
 
@@ -38,6 +39,7 @@ export interface StreamOptions {
  * at once, even while it waits.
  * @throws CursorExpiredError / InvalidCursorError (from the first `next()`) for a bad `after`
  * @throws BusInterruptedError when the bus connection dropped (live events may be lost): resume with the last cursor
+ * @throws GraphError SERVICE_UNAVAILABLE (`resume: true`) when too many replays wait for the log (replay-gate.ts)
  */
 export function eventStream(stores: Stores, options: StreamOptions): AsyncIterableIterator<DomainEvent> {
   const buffer: DomainEvent[] = [];
@@ -126,7 +128,8 @@ export function eventStream(stores: Stores, options: StreamOptions): AsyncIterab
           replaying = false;
           continue;
         }
-        const page = await stores.log.readAfter(options.instanceId, replayAfter, REPLAY_BATCH);
+        // at most MAX_CONCURRENT_REPLAYS page reads at once in the process (replay-gate.ts)
+        const page = await replayGate.run(() => stores.log.readAfter(options.instanceId, replayAfter, REPLAY_BATCH));
         if (page.length < REPLAY_BATCH) replayEnded = true;
         if (page.length) replayAfter = page.at(-1)?.cursor ?? replayAfter;
         replayQueue = page;

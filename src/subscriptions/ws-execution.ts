@@ -15,9 +15,12 @@ import {
 /**
  * How graphql-ws executes operations here, built for fan-out to many subscribers:
  *
- * - **Documents are parsed and validated once per distinct text** (an LRU of
- *   {@link DOCUMENT_CACHE_SIZE}), with the same protective validation rules as HTTP
- *   (depth, cost, aliases), and shared by every subscription that sends that text.
+ * - **Documents are parsed and validated once per distinct text** (an LRU bounded by
+ *   {@link DOCUMENT_CACHE_SIZE} entries and {@link DOCUMENT_CACHE_MAX_CHARS} characters of
+ *   query text), with the same protective limits as HTTP: the token limit applied while
+ *   parsing, the depth limit checked before any other validation, then every validation
+ *   rule (depth, cost, aliases). Only valid documents are kept: a syntax or validation error
+ *   is answered and forgotten, so a hostile text pins no AST in memory.
  * - **A subscription payload is executed once per (event, document, variables, operation)**
  *   and the same result goes to every subscriber that asked exactly that: 1,000 subscribers
  *   of one query cost one execution per event, not 1,000. This holds because the graph's
@@ -26,23 +29,59 @@ import {
  *   would have to opt out of sharing.
  */
 
-/** Distinct operation texts kept parsed and validated. */
+/** Most distinct operation texts kept parsed and validated. Ours: a bound on the cache's entry count. */
 export const DOCUMENT_CACHE_SIZE = 1_000;
+/**
+ * Most characters (UTF-16 code units) of query text the document cache keeps in all, about
+ * 8 MB of strings plus their ASTs. Ours: a document's AST is bounded by the token limit, but a
+ * comment or a long string literal is not, and each cached AST keeps its source text alive.
+ * A single text longer than this is answered but never cached.
+ */
+export const DOCUMENT_CACHE_MAX_CHARS = 4_000_000;
+/** graphql-armor's default token limit (`maxTokens.n`), used when the armor configuration sets none. */
+export const ARMOR_DEFAULT_MAX_TOKENS = 1_000;
+
+/** Protective limits of a {@link DocumentCache}, the same ones HTTP applies. */
+export interface DocumentLimits {
+  /** Most lexical tokens in one document, enforced by graphql-js while parsing (`parse(query, { maxTokens })`). */
+  maxTokens: number;
+  /** Rules run on a freshly parsed document before any other (the depth limit): a document failing them meets no other rule. */
+  preValidationRules?: readonly ValidationRule[];
+  /** Rules run with graphql's specified rules (depth, cost, aliases…). */
+  validationRules?: readonly ValidationRule[];
+}
+
+/** Size of a {@link DocumentCache}: its entries and the characters of query text they keep. */
+export interface DocumentCacheStats {
+  entries: number;
+  chars: number;
+}
 
 /** The parse-and-validate cache of one server. */
 export class DocumentCache {
-  private readonly entries = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  private readonly entries = new Map<string, DocumentNode>();
   private readonly ids = new WeakMap<DocumentNode, number>();
   private nextId = 1;
-
-  constructor(
-    private readonly schema: GraphQLSchema,
-    private readonly rules: readonly ValidationRule[] = [],
-  ) {}
+  private chars = 0;
+  private readonly limits: DocumentLimits;
 
   /**
-   * The validated document for `query`, or its errors (syntax or validation).
-   * Least recently used entries are dropped past {@link DOCUMENT_CACHE_SIZE}.
+   * @param schema the schema documents are validated against
+   * @param limits the token limit and the validation rules; a bare list of rules (as before)
+   *   means those rules with graphql-armor's default token limit
+   */
+  constructor(
+    private readonly schema: GraphQLSchema,
+    limits: DocumentLimits | readonly ValidationRule[] = [],
+  ) {
+    this.limits = isRuleList(limits) ? { maxTokens: ARMOR_DEFAULT_MAX_TOKENS, validationRules: limits } : limits;
+  }
+
+  /**
+   * The validated document for `query`, or its errors (syntax, token limit, depth or other
+   * validation), coded as HTTP codes them (`GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`). Valid documents are cached (least recently
+   * used dropped past {@link DOCUMENT_CACHE_SIZE} entries or {@link DOCUMENT_CACHE_MAX_CHARS}
+   * characters); errors never are. Never throws.
    */
   get(query: string): DocumentNode | readonly GraphQLError[] {
     const cached = this.entries.get(query);
@@ -51,31 +90,68 @@ export class DocumentCache {
       this.entries.set(query, cached);
       return cached;
     }
-    let result: DocumentNode | readonly GraphQLError[];
+    let document: DocumentNode;
     try {
-      const document = parse(query);
-      const errors = validate(this.schema, document, [...specifiedRules, ...this.rules]);
-      result = errors.length ? errors : document;
-      if (!errors.length) this.ids.set(document, this.nextId++);
+      document = parse(query, { maxTokens: this.limits.maxTokens });
     } catch (err) {
-      // a syntax error: coded as HTTP codes it, so clients handle both transports alike
-      const source = err instanceof GraphQLError ? err : null;
-      result = [
-        new GraphQLError(source?.message ?? String((err as Error).message), {
-          ...(source?.source ? { source: source.source, positions: source.positions } : {}),
-          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
-        }),
-      ];
+      return [parseError(err)];
     }
-    this.entries.set(query, result);
-    if (this.entries.size > DOCUMENT_CACHE_SIZE) this.entries.delete(this.entries.keys().next().value as string);
-    return result;
+    const pre = this.limits.preValidationRules ?? [];
+    const errors = pre.length ? validate(this.schema, document, pre) : [];
+    if (errors.length) return errors.map(validationError);
+    const invalid = validate(this.schema, document, [...specifiedRules, ...(this.limits.validationRules ?? [])]);
+    if (invalid.length) return invalid.map(validationError);
+    this.ids.set(document, this.nextId++);
+    this.remember(query, document);
+    return document;
   }
 
   /** A small number identifying a cached document (undefined for one this cache did not produce). */
   idOf(document: DocumentNode): number | undefined {
     return this.ids.get(document);
   }
+
+  /** How much the cache holds now (for tests and metrics). */
+  stats(): DocumentCacheStats {
+    return { entries: this.entries.size, chars: this.chars };
+  }
+
+  private remember(query: string, document: DocumentNode): void {
+    if (query.length > DOCUMENT_CACHE_MAX_CHARS) return;
+    this.entries.set(query, document);
+    this.chars += query.length;
+    while (this.entries.size > DOCUMENT_CACHE_SIZE || this.chars > DOCUMENT_CACHE_MAX_CHARS) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+      this.chars -= oldest.length;
+    }
+  }
+}
+
+function isRuleList(limits: DocumentLimits | readonly ValidationRule[]): limits is readonly ValidationRule[] {
+  return Array.isArray(limits);
+}
+
+/** A syntax error (or the token limit) as a client error with its location, like HTTP's `GRAPHQL_PARSE_FAILED`. */
+function parseError(err: unknown): GraphQLError {
+  const source = err instanceof GraphQLError ? err : null;
+  return new GraphQLError(source?.message ?? 'Syntax Error: the document could not be parsed', {
+    ...(source?.source ? { source: source.source, positions: source.positions } : {}),
+    extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+  });
+}
+
+/**
+ * A validation error as HTTP answers it (Apollo codes every validation error, the armor
+ * limits' included, `GRAPHQL_VALIDATION_FAILED`), without its AST nodes: the answer needs
+ * only the message and locations, and an error that kept its nodes would keep the whole
+ * document (and its source text) alive for as long as the error lives.
+ */
+function validationError(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    ...(error.source && error.locations ? { source: error.source, positions: error.positions } : {}),
+    extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
 }
 
 type Results = Map<string, Promise<ExecutionResult> | ExecutionResult>;

@@ -1,0 +1,176 @@
+import type { Server } from 'node:http';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createContext, type AppServices, type GraphContext } from '../context.js';
+import { GraphError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { ARMOR_DEFAULT_MAX_TOKENS, DocumentCache, sharedSubscribe, type DocumentCacheStats } from '../subscriptions/ws-execution.js';
+import { connectionParamsProblem, type ClientAuth } from './client-auth.js';
+import { formatGraphError } from './format-error.js';
+
+/**
+ * Largest WebSocket message, bytes: the same as the HTTP body limit (`MAX_GRAPHQL_BODY`,
+ * `'1mb'` = 1,048,576 bytes in `src/app.ts`), so a `subscribe` (query and variables, hence
+ * every list in them) and a `connection_init` are bounded as an HTTP request is. `ws` refuses
+ * a longer frame while reading it, before anything is parsed, and closes the socket with 1009
+ * (message too big).
+ */
+export const MAX_WS_PAYLOAD_BYTES = 1024 * 1024;
+/**
+ * Most operations (subscriptions, and queries or mutations in flight) at once on one
+ * WebSocket. Ours: one more is refused with `BAD_USER_INPUT` for that `subscribe` only; the
+ * socket and its other operations stay.
+ */
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 100;
+
+/** The graphql-armor configuration, as `new ApolloArmor(config)` takes it. */
+export type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+
+/** What {@link attachGraphqlWs} needs. */
+export interface GraphqlWsOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  services: AppServices;
+  logger: Logger;
+  clientAuth: ClientAuth;
+  /** The armor configuration HTTP uses: its token and depth limits apply while parsing, its rules at validation. */
+  armor: ArmorConfig;
+}
+
+/** graphql-ws on `/graphql`, attached to the HTTP server. */
+export interface GraphqlWs {
+  wss: WebSocketServer;
+  /** The parse-and-validate cache of WebSocket operations. */
+  documents: DocumentCache;
+  /** Closes every socket (1001) and the WebSocket server. */
+  dispose(): Promise<void>;
+}
+
+const caches = new WeakMap<Server, DocumentCache>();
+
+/**
+ * How much the WebSocket document cache of a running server holds (tests, diagnostics).
+ * @returns undefined for a server with no graphql-ws attached
+ */
+export function documentCacheStats(httpServer: Server): DocumentCacheStats | undefined {
+  return caches.get(httpServer)?.stats();
+}
+
+/**
+ * The token limit of an armor configuration (graphql-armor's default when it sets none).
+ * @returns undefined when the token limit is disabled
+ */
+export function maxTokensOf(armor: ArmorConfig): number | undefined {
+  if (armor.maxTokens?.enabled === false) return undefined;
+  return armor.maxTokens?.n ?? ARMOR_DEFAULT_MAX_TOKENS;
+}
+
+/** The armor depth rule alone, with the configuration's options (an empty list when depth is disabled). */
+function depthRules(armor: ArmorConfig): ApolloArmorRules {
+  if (armor.maxDepth?.enabled === false) return [];
+  const off = { enabled: false } as const;
+  const only = new ApolloArmor({
+    blockFieldSuggestion: off,
+    costLimit: off,
+    maxAliases: off,
+    maxDirectives: off,
+    maxTokens: off,
+    // a copy with fresh callbacks: armor adds its reporter to the options object it is given
+    maxDepth: { ...armor.maxDepth, onReject: [], propagateOnRejection: true },
+  });
+  return only.protect().validationRules ?? [];
+}
+
+/**
+ * A frame over `maxPayload` is answered by `ws` itself (close 1009, nothing parsed), then
+ * reported as a socket `error`, which graphql-ws would print to stderr with a stack trace
+ * each time: one warning line instead (no payload in it), and the error goes no further.
+ */
+function quietOversize(socket: WebSocket, logger: Logger): void {
+  const emit = socket.emit.bind(socket);
+  socket.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    if (event === 'error' && (args[0] as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009');
+      return true;
+    }
+    return emit(event, ...args);
+  };
+}
+
+type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validationRules']>;
+
+/**
+ * Serves GraphQL over WebSocket (graphql-ws) on `/graphql` with every limit HTTP has: messages
+ * of at most {@link MAX_WS_PAYLOAD_BYTES}; the `connection_init` payload's shape and size
+ * checked before its key; the armor token limit while parsing and its depth limit before any
+ * other validation; only valid documents cached; at most {@link MAX_SUBSCRIPTIONS_PER_SOCKET}
+ * operations per socket. History replays are bounded per process by `replay-gate.ts`.
+ * Errors go out through the same formatter as HTTP (no stack, URL or secret).
+ * @returns the WebSocket server, its document cache and a `dispose` for shutdown
+ */
+export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
+  const { httpServer, schema, services, logger, clientAuth, armor } = options;
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES });
+  // registered before graphql-ws's own handler, so it sees each socket first
+  wss.on('connection', (socket) => quietOversize(socket, logger));
+  const protection = new ApolloArmor(armor).protect();
+  const maxTokens = maxTokensOf(armor);
+  const documents = new DocumentCache(schema, {
+    ...(maxTokens === undefined ? { maxTokens: Number.POSITIVE_INFINITY } : { maxTokens }),
+    preValidationRules: depthRules(armor),
+    validationRules: protection.validationRules ?? [],
+  });
+  caches.set(httpServer, documents);
+  // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
+  const wsLogger = logger.child({ transport: 'ws' });
+  const server = useServer<Record<string, unknown>, { graph?: GraphContext; socket: WebSocket }>(
+    {
+      schema,
+      onConnect: (ctx) => {
+        const problem = connectionParamsProblem(ctx.connectionParams);
+        if (problem) {
+          // 4400 with a reason that says what is wrong (never what was sent); graphql-ws's own 4403 that follows is a no-op
+          ctx.extra.socket.close(CloseCode.BadRequest, problem);
+          return false;
+        }
+        // graphql-ws closes the socket with 4403 Forbidden when this returns false
+        return clientAuth.accepts(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        // graphql-ws registers the id before this hook, so the count includes this one
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [
+            new GraphError('BAD_USER_INPUT', `At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} operations may run at once on one WebSocket: complete one, or open another connection`, {
+              field: 'subscribe',
+              limit: MAX_SUBSCRIPTIONS_PER_SOCKET,
+            }),
+          ];
+        }
+        const document = documents.get(payload.query);
+        // syntax and validation errors go out through onError, like any other
+        if (!('kind' in document)) return [...document];
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? null,
+          operationName: payload.operationName ?? null,
+          contextValue: (ctx.extra.graph ??= createContext(services, wsLogger)),
+        };
+      },
+      subscribe: sharedSubscribe(documents),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)),
+    },
+    wss,
+  );
+  return {
+    wss,
+    documents,
+    dispose: async () => {
+      await server.dispose();
+    },
+  };
+}
