@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GraphError, badInput } from '../errors.js';
-import type { IdempotencyStore } from '../subscriptions/stores.js';
+import { newLeaseOwner, type IdempotencyStore } from '../subscriptions/stores.js';
 
 /** How long a send's result is kept under its idempotency key, ms (24 hours). */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -48,8 +48,9 @@ export async function withIdempotency<T>(
   const storeKey = `${scope.instanceId}:${scope.operation}:${createHash('sha256').update(key).digest('base64url')}`;
   const inputHash = createHash('sha256').update(stableStringify(scope.input)).digest('base64url');
   const deadline = Date.now() + IDEMPOTENCY_LEASE_MS;
+  const owner = newLeaseOwner();
   for (;;) {
-    const state = await store.begin(storeKey, IDEMPOTENCY_LEASE_MS);
+    const state = await store.begin(storeKey, IDEMPOTENCY_LEASE_MS, owner);
     if (state.state === 'done') {
       const stored = JSON.parse(state.result) as StoredResult;
       if (stored.inputHash !== inputHash) throw badInput('input.idempotencyKey', 'was already used with a different input');
@@ -63,7 +64,7 @@ export async function withIdempotency<T>(
   try {
     value = await send();
   } catch (err) {
-    await store.abort(storeKey).catch(() => undefined);
+    await store.abort(storeKey, owner).catch(() => undefined);
     throw err;
   }
   await store.finish(storeKey, JSON.stringify({ inputHash, value } satisfies StoredResult), IDEMPOTENCY_TTL_MS);
