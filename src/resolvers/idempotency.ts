@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GraphError, badInput } from '../errors.js';
-import type { IdempotencyStore } from '../subscriptions/stores.js';
+import { newLeaseOwner, type IdempotencyStore } from '../subscriptions/stores.js';
 
 /** How long a send's result is kept under its idempotency key, ms (24 hours). */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -50,10 +50,11 @@ export async function withIdempotency<T>(
   const storeKey = `${scope.instanceId}:${scope.operation}:${createHash('sha256').update(key).digest('base64url')}`;
   const inputHash = createHash('sha256').update(stableStringify(scope.input)).digest('base64url');
   const deadline = Date.now() + IDEMPOTENCY_LEASE_MS;
+  const owner = newLeaseOwner();
   for (;;) {
     let state;
     try {
-      state = await store.begin(storeKey, IDEMPOTENCY_LEASE_MS);
+      state = await store.begin(storeKey, IDEMPOTENCY_LEASE_MS, owner);
     } catch {
       throw new GraphError('SERVICE_UNAVAILABLE', 'The idempotency store is unavailable; nothing was sent, retry with the same key');
     }
@@ -70,7 +71,7 @@ export async function withIdempotency<T>(
   try {
     value = await send();
   } catch (err) {
-    await store.abort(storeKey).catch(() => undefined);
+    await store.abort(storeKey, owner).catch(() => undefined);
     throw err;
   }
   // the send went out: its result is the answer even when it cannot be remembered (the lease

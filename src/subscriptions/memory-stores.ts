@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { DomainEvent } from '../providers/model.js';
 import {
+  ANONYMOUS_OWNER,
   CursorExpiredError,
   DEFAULT_RETENTION,
   InvalidCursorError,
@@ -71,13 +73,17 @@ interface Stored {
   /** append time, epoch ms (retention counts from it, not from occurredAt) */ at: number;
 }
 interface Ring {
+  /** the log's epoch: random, set when the ring is created (see {@link EventLog}) */ epoch: string;
   entries: Stored[];
   /** the highest sequence number dropped by retention, 0 when none */ droppedUpTo: number;
 }
 
 /**
- * A bounded ring buffer per instance. Cursors are decimal sequence numbers (as strings),
- * increasing across the process. Retention counts from append time.
+ * A bounded ring buffer per instance. Cursors are `<epoch>.<seq>`: the ring's epoch (12 hex
+ * digits, random, drawn when the process first appends for the instance) and a decimal
+ * sequence number increasing across the process. A cursor of another epoch (a previous
+ * process, or a log since closed) expires; so does every epoch-less cursor (`<seq>`, the
+ * format before epochs), which this process never issued. Retention counts from append time.
  */
 export class MemoryEventLog implements EventLog {
   private seq = 0;
@@ -90,10 +96,10 @@ export class MemoryEventLog implements EventLog {
 
   async append(event: DomainEvent, topic: string): Promise<string> {
     const seq = ++this.seq;
-    const cursor = String(seq);
-    const stored = { ...event, cursor };
     let ring = this.rings.get(event.instanceId);
-    if (!ring) this.rings.set(event.instanceId, (ring = { entries: [], droppedUpTo: 0 }));
+    if (!ring) this.rings.set(event.instanceId, (ring = { epoch: randomBytes(6).toString('hex'), entries: [], droppedUpTo: 0 }));
+    const cursor = `${ring.epoch}.${seq}`;
+    const stored = { ...event, cursor };
     ring.entries.push({ event: stored, seq, at: Date.now() });
     this.trim(ring);
     this.bus.publishSync(topic, JSON.stringify(stored));
@@ -111,10 +117,13 @@ export class MemoryEventLog implements EventLog {
   }
 
   async readAfter(instanceId: string, after: string | null, limit: number): Promise<DomainEvent[]> {
-    const afterSeq = after === null ? 0 : parseCursor(after);
+    const parsed = after === null ? null : parseCursor(after);
+    const afterSeq = parsed?.seq ?? 0;
     const ring = this.rings.get(instanceId);
+    // a cursor of a log this process does not have, or of an earlier one, is from a lost epoch
+    if (parsed && parsed.epoch !== (ring?.epoch ?? null)) throw new CursorExpiredError(EPOCH_MESSAGE);
     if (!ring) return [];
-    if (after !== null && afterSeq < ring.droppedUpTo) throw new CursorExpiredError();
+    if (parsed && afterSeq < ring.droppedUpTo) throw new CursorExpiredError();
     const entries = ring.entries;
     // binary search for the first entry after the cursor: entries are in sequence order
     let lo = 0;
@@ -127,8 +136,9 @@ export class MemoryEventLog implements EventLog {
     return entries.slice(lo, lo + limit).map((e) => e.event);
   }
 
+  /** Orders by sequence number (the epoch is not compared). @throws InvalidCursorError */
   compare(a: string, b: string): number {
-    return parseCursor(a) - parseCursor(b);
+    return parseCursor(a).seq - parseCursor(b).seq;
   }
 
   async close(): Promise<void> {
@@ -136,9 +146,14 @@ export class MemoryEventLog implements EventLog {
   }
 }
 
-function parseCursor(cursor: string): number {
-  if (!/^\d{1,15}$/.test(cursor)) throw new InvalidCursorError();
-  return Number(cursor);
+const EPOCH_MESSAGE = 'The cursor is from an earlier epoch of the event log (it was lost since)';
+const MEMORY_CURSOR_RE = /^(?:([0-9a-f]{12})\.)?(\d{1,15})$/;
+
+/** `<epoch>.<seq>`, or an epoch-less `<seq>` (epoch null). @throws InvalidCursorError */
+function parseCursor(cursor: string): { epoch: string | null; seq: number } {
+  const m = MEMORY_CURSOR_RE.exec(cursor);
+  if (!m) throw new InvalidCursorError();
+  return { epoch: m[1] ?? null, seq: Number(m[2]) };
 }
 
 interface Entry {
@@ -176,15 +191,15 @@ class TtlMap {
   }
 }
 
-/** In-memory dedupe: leases and completed keys with TTLs. */
+/** In-memory dedupe: leases (`L<owner>`) and completed keys (`done`) with TTLs. */
 export class MemoryDedupeStore implements DedupeStore {
   private readonly entries = new TtlMap();
 
-  async claim(key: string, leaseMs: number): Promise<ClaimState> {
+  async claim(key: string, leaseMs: number, owner: string = ANONYMOUS_OWNER): Promise<ClaimState> {
     const v = this.entries.get(key);
     if (v === 'done') return 'done';
-    if (v === 'lease') return 'busy';
-    this.entries.set(key, 'lease', leaseMs);
+    if (v !== undefined) return 'busy';
+    this.entries.set(key, `L${owner}`, leaseMs);
     return 'claimed';
   }
 
@@ -192,22 +207,23 @@ export class MemoryDedupeStore implements DedupeStore {
     this.entries.set(key, 'done', ttlMs);
   }
 
-  async release(key: string): Promise<void> {
-    if (this.entries.get(key) === 'lease') this.entries.delete(key);
+  /** Drops `owner`'s lease only (compare-and-delete). */
+  async release(key: string, owner: string = ANONYMOUS_OWNER): Promise<void> {
+    if (this.entries.get(key) === `L${owner}`) this.entries.delete(key);
   }
 }
 
-/** In-memory idempotency keys: `L` while leased, `D<result>` once finished (so no result can pass for the lease marker). */
+/** In-memory idempotency keys: `L<owner>` while leased, `D<result>` once finished (so no result can pass for a lease marker). */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly entries = new TtlMap();
 
-  async begin(key: string, leaseMs: number): Promise<IdempotencyState> {
+  async begin(key: string, leaseMs: number, owner: string = ANONYMOUS_OWNER): Promise<IdempotencyState> {
     const v = this.entries.get(key);
     if (v === undefined) {
-      this.entries.set(key, 'L', leaseMs);
+      this.entries.set(key, `L${owner}`, leaseMs);
       return { state: 'new' };
     }
-    if (v === 'L') return { state: 'busy' };
+    if (v.startsWith('L')) return { state: 'busy' };
     return { state: 'done', result: v.slice(1) };
   }
 
@@ -215,8 +231,9 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.entries.set(key, `D${result}`, ttlMs);
   }
 
-  async abort(key: string): Promise<void> {
-    if (this.entries.get(key) === 'L') this.entries.delete(key);
+  /** Drops `owner`'s lease only (compare-and-delete), never a result. */
+  async abort(key: string, owner: string = ANONYMOUS_OWNER): Promise<void> {
+    if (this.entries.get(key) === `L${owner}`) this.entries.delete(key);
   }
 }
 

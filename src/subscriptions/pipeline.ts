@@ -2,7 +2,7 @@ import type { EventSink } from '../providers/contract.js';
 import { statusRank, type DomainEvent } from '../providers/model.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
-import type { Stores } from './stores.js';
+import { newLeaseOwner, type Stores } from './stores.js';
 import { instanceTopic } from './topics.js';
 
 /** How long a delivery holds its dedupe lease while it is being stored, ms. */
@@ -57,9 +57,10 @@ export class EventPipeline implements EventSink {
 
   private async offerOne(event: DomainEvent): Promise<AcceptOutcome> {
     const key = `${event.instanceId}:${event.id}`;
+    const owner = newLeaseOwner();
     let claim;
     try {
-      claim = await this.stores.dedupe.claim(key, DEDUPE_LEASE_MS);
+      claim = await this.stores.dedupe.claim(key, DEDUPE_LEASE_MS, owner);
     } catch (err) {
       throw new EventStoreUnavailableError('dedupe store unavailable', { cause: err });
     }
@@ -76,7 +77,7 @@ export class EventPipeline implements EventSink {
       await this.stores.log.append(event, instanceTopic(event.instanceId));
       await this.stores.dedupe.complete(key, DEDUPE_TTL_MS);
     } catch (err) {
-      await this.stores.dedupe.release(key).catch(() => undefined);
+      await this.stores.dedupe.release(key, owner).catch(() => undefined);
       this.logger.warn({ instanceId: event.instanceId, type: event.type, err: (err as Error).message }, 'event not stored');
       throw new EventStoreUnavailableError('event log unavailable', { cause: err });
     }

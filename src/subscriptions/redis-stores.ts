@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { DomainEvent } from '../providers/model.js';
 import {
+  ANONYMOUS_OWNER,
   CursorExpiredError,
   DEFAULT_RETENTION,
   InvalidCursorError,
@@ -24,17 +26,40 @@ import {
  * high-water marks. Same semantics as `memory-stores.ts`; both pass the suite in
  * `test/integration/stores.test.ts`.
  *
- * Keys (all under `keyPrefix`, so deployments and test runs never collide):
- * - `{prefix}:bus:{topic}`            pub/sub channel of a bus topic
- * - `{prefix}:events:{instanceId}`    the instance's event log, a Redis Stream (field `e`: event JSON without its cursor)
- * - `{prefix}:events:{instanceId}:trimmed`  the highest stream id retention dropped (see {@link RedisEventLog})
- * - `{prefix}:dedupe:{key}`           `lease` | `done`
- * - `{prefix}:idem:{key}`             `L` (lease) | `D<result>`
- * - `{prefix}:status:{key}`           `<rank> <eventId>` of the highest status seen
+ * Keys (all under `keyPrefix`, so deployments and test runs never collide). Every key of one
+ * instance carries the instance id as its Redis Cluster hash tag `{instanceId}`, so all of
+ * them hash to one slot and every multi-key script touches keys of one slot (DESIGN.md). The
+ * dedupe, idempotency and status stores get opaque keys whose first `:`-separated segment is
+ * the instance id by their callers' convention (`<instanceId>:…`); that segment is the tag
+ * (a key without `:` is its own tag):
+ * - `P:bus:T`                          pub/sub channel of bus topic `T` (a channel, not a key: no slot)
+ * - `P:{I}:events`                     instance `I`'s event log, a Redis Stream (field `e`: event JSON without its cursor)
+ * - `P:{I}:events:trimmed`             the highest stream id retention dropped (see {@link RedisEventLog})
+ * - `P:{I}:epoch`                      the log's epoch: `<12 hex digits> <ms of its first entry>`, created with `SET NX`
+ * - `P:{I}:dedupe:REST`                dedupe key `I:REST`: `lease:<owner>` | `done`
+ * - `P:{I}:idem:REST`                  idempotency key `I:REST`: `L<owner>` (lease) | `D<result>`
+ * - `P:{I}:status:REST`                status key `I:REST`: `<rank> <eventId>` of the highest status seen
  *
- * The scripts touch two keys at most and are written for a single Redis (or a primary with
- * replicas); a Redis Cluster would need hash tags in the key names.
+ * (Keys before hash tags were `P:events:I`, `P:dedupe:I:REST`, …: an upgraded deployment
+ * starts new logs, and resumed cursors answer RESYNC_REQUIRED, see {@link RedisEventLog}.)
  */
+
+/**
+ * The Redis key of store key `key` of kind `kind` (`dedupe`, `idem`, `status`) under `prefix`:
+ * `prefix:{tag}:kind:rest` where `tag` is the part of `key` before its first `:` (the instance
+ * id) and `rest` what follows; `prefix:{key}:kind` when `key` has no `:`. Injective.
+ */
+export function taggedKey(prefix: string, kind: string, key: string): string {
+  const colon = key.indexOf(':');
+  if (colon < 0) return `${prefix}:{${key}}:${kind}`;
+  return `${prefix}:{${key.slice(0, colon)}}:${kind}:${key.slice(colon + 1)}`;
+}
+
+/** The keys of instance `instanceId`'s event log under `prefix`: stream, trimmed watermark and epoch, all tagged `{instanceId}`. */
+export function eventLogKeys(prefix: string, instanceId: string): { stream: string; trimmed: string; epoch: string } {
+  const base = `${prefix}:{${instanceId}}`;
+  return { stream: `${base}:events`, trimmed: `${base}:events:trimmed`, epoch: `${base}:epoch` };
+}
 
 /** Options of {@link createRedisStores}. */
 export interface RedisStoresOptions {
@@ -87,13 +112,20 @@ export function reconnectDelayMs(attempt: number, capMs: number): number {
  * the same slack `~` gives) via `XTRIM MINID` at a known id, and the age trim finds the last
  * id below the age limit with one XREVRANGE before trimming.
  *
- * KEYS[1] stream, KEYS[2] trimmed watermark
+ * The epoch key is created here (`SET NX`) when missing: a new log, or one Redis lost; its
+ * value is `<ARGV[6]> <ms of the new entry's id>`.
+ *
+ * KEYS[1] stream, KEYS[2] trimmed watermark, KEYS[3] epoch (one hash tag)
  * ARGV[1] event JSON (an object, without `cursor`), ARGV[2] channel, ARGV[3] maxLength,
- * ARGV[4] maxAgeMs, ARGV[5] batch
- * returns the new entry id (the cursor)
+ * ARGV[4] maxAgeMs, ARGV[5] batch, ARGV[6] a fresh epoch id (used only when the epoch key is missing)
+ * returns the cursor, `<epoch>.<entry id>`
  */
 const APPEND_LUA = `
 local id = redis.call('XADD', KEYS[1], '*', 'e', ARGV[1])
+local idMs = string.sub(id, 1, string.find(id, '-', 1, true) - 1)
+redis.call('SET', KEYS[3], ARGV[6] .. ' ' .. idMs, 'NX')
+local epochValue = redis.call('GET', KEYS[3])
+local cursor = string.sub(epochValue, 1, string.find(epochValue, ' ', 1, true) - 1) .. '.' .. id
 local maxLen = tonumber(ARGV[3])
 local batch = tonumber(ARGV[5])
 local len = redis.call('XLEN', KEYS[1])
@@ -118,42 +150,51 @@ if minMs > 0 then
     end
   end
 end
-redis.call('PUBLISH', ARGV[2], '{"cursor":"' .. id .. '",' .. string.sub(ARGV[1], 2))
-return id
+redis.call('PUBLISH', ARGV[2], '{"cursor":"' .. cursor .. '",' .. string.sub(ARGV[1], 2))
+return cursor
 `;
 
 /**
- * Read: the trimmed watermark and the entries after the cursor, in one script so that no
- * trim can slip between the expiry check and the read (which would silently skip events).
- * KEYS[1] stream, KEYS[2] watermark; ARGV[1] exclusive start (`(id`) or `-`, ARGV[2] count.
- * returns { watermark or false, entries }
+ * Read: the epoch, the trimmed watermark and the entries after the cursor, in one script so
+ * that no trim or new epoch can slip between the checks and the read (which would silently
+ * skip events). A stream without an epoch key (the key alone was evicted or deleted) gets a
+ * new epoch starting now (Redis `TIME`), so no cursor issued before is taken for current.
+ * KEYS[1] stream, KEYS[2] watermark, KEYS[3] epoch (one hash tag); ARGV[1] exclusive start
+ * (`(id`) or `-`, ARGV[2] count, ARGV[3] a fresh epoch id.
+ * returns { epoch value or false, watermark or false, entries }
  */
 const READ_LUA = `
+local epochValue = redis.call('GET', KEYS[3])
+if not epochValue and redis.call('EXISTS', KEYS[1]) == 1 then
+  local now = redis.call('TIME')
+  epochValue = ARGV[3] .. ' ' .. string.format('%d', tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000))
+  redis.call('SET', KEYS[3], epochValue)
+end
 local wm = redis.call('GET', KEYS[2])
 local entries = redis.call('XRANGE', KEYS[1], ARGV[1], '+', 'COUNT', ARGV[2])
-return { wm, entries }
+return { epochValue, wm, entries }
 `;
 
-/** Dedupe claim: KEYS[1]; ARGV[1] lease ms. */
+/** Dedupe claim: KEYS[1]; ARGV[1] lease ms, ARGV[2] owner token (stored as `lease:<owner>`). */
 const CLAIM_LUA = `
 local v = redis.call('GET', KEYS[1])
 if v == 'done' then return 'done' end
 if v then return 'busy' end
-redis.call('SET', KEYS[1], 'lease', 'PX', ARGV[1])
+redis.call('SET', KEYS[1], 'lease:' .. ARGV[2], 'PX', ARGV[1])
 return 'claimed'
 `;
 
-/** Delete KEYS[1] only while it still holds ARGV[1] (a lease, never a completed value). */
+/** Compare-and-delete: delete KEYS[1] only while it still holds ARGV[1] (one owner's lease, never a completed value or another owner's lease). */
 const DELETE_IF_LUA = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
 
-/** Idempotency begin: KEYS[1]; ARGV[1] lease ms. Returns `N` (new), `L` (busy) or `D<result>`. */
+/** Idempotency begin: KEYS[1]; ARGV[1] lease ms, ARGV[2] owner token. Returns `N` (new), `L<owner>` (busy) or `D<result>`. */
 const BEGIN_LUA = `
 local v = redis.call('GET', KEYS[1])
 if v then return v end
-redis.call('SET', KEYS[1], 'L', 'PX', ARGV[1])
+redis.call('SET', KEYS[1], 'L' .. ARGV[2], 'PX', ARGV[1])
 return 'N'
 `;
 
@@ -180,18 +221,18 @@ return 1
 
 /** The script commands defined on the command connection. */
 interface ScriptCommands {
-  wgAppend(stream: string, watermark: string, json: string, channel: string, maxLength: number, maxAgeMs: number, batch: number): Promise<string>;
-  wgRead(stream: string, watermark: string, start: string, count: number): Promise<[string | null, Array<[string, string[]]>]>;
-  wgClaim(key: string, leaseMs: number): Promise<ClaimState>;
+  wgAppend(stream: string, watermark: string, epoch: string, json: string, channel: string, maxLength: number, maxAgeMs: number, batch: number, newEpoch: string): Promise<string>;
+  wgRead(stream: string, watermark: string, epoch: string, start: string, count: number, newEpoch: string): Promise<[string | null, string | null, Array<[string, string[]]>]>;
+  wgClaim(key: string, leaseMs: number, owner: string): Promise<ClaimState>;
   wgDeleteIf(key: string, value: string): Promise<number>;
-  wgBegin(key: string, leaseMs: number): Promise<string>;
+  wgBegin(key: string, leaseMs: number, owner: string): Promise<string>;
   wgAdvance(key: string, rank: number, eventId: string, ttlMs: number): Promise<number>;
 }
 type CommandClient = Redis & ScriptCommands;
 
 function defineScripts(client: Redis): CommandClient {
-  client.defineCommand('wgAppend', { numberOfKeys: 2, lua: APPEND_LUA });
-  client.defineCommand('wgRead', { numberOfKeys: 2, lua: READ_LUA });
+  client.defineCommand('wgAppend', { numberOfKeys: 3, lua: APPEND_LUA });
+  client.defineCommand('wgRead', { numberOfKeys: 3, lua: READ_LUA });
   client.defineCommand('wgClaim', { numberOfKeys: 1, lua: CLAIM_LUA });
   client.defineCommand('wgDeleteIf', { numberOfKeys: 1, lua: DELETE_IF_LUA });
   client.defineCommand('wgBegin', { numberOfKeys: 1, lua: BEGIN_LUA });
@@ -369,13 +410,35 @@ export class RedisEventBus implements EventBus {
 // Event log
 // ---------------------------------------------------------------------------------------
 
-const CURSOR_RE = /^(\d{1,15})-(\d{1,19})$/;
+/** `<epoch>.<ms>-<seq>`, or the epoch-less `<ms>-<seq>` of before epochs. */
+const CURSOR_RE = /^(?:([0-9a-f]{12})\.)?((\d{1,15})-(\d{1,19}))$/;
 
-function parseCursor(cursor: string): [bigint, bigint] {
+/** A parsed cursor: its epoch (null for an epoch-less one), the stream entry id, and that id as numbers. */
+interface ParsedCursor {
+  epoch: string | null;
+  id: string;
+  position: [bigint, bigint];
+}
+
+/** @throws InvalidCursorError */
+function parseCursor(cursor: string): ParsedCursor {
   const m = CURSOR_RE.exec(cursor);
   if (!m) throw new InvalidCursorError();
-  return [BigInt(m[1] as string), BigInt(m[2] as string)];
+  return { epoch: m[1] ?? null, id: m[2] as string, position: [BigInt(m[3] as string), BigInt(m[4] as string)] };
 }
+
+/** A stream entry id (`<ms>-<seq>`) as numbers. */
+function parseId(id: string): [bigint, bigint] {
+  const dash = id.indexOf('-');
+  return [BigInt(id.slice(0, dash)), BigInt(id.slice(dash + 1))];
+}
+
+/** A fresh epoch id: 12 random hex digits. */
+function newEpochId(): string {
+  return randomBytes(6).toString('hex');
+}
+
+const EPOCH_MESSAGE = 'The cursor is from an earlier epoch of the event log (Redis lost it since)';
 
 /**
  * The length-trim batch: how far past `maxLength` a stream may grow before it is trimmed back,
@@ -387,8 +450,14 @@ export function trimBatch(maxLength: number): number {
 }
 
 /**
- * One Redis Stream per instance. The cursor is the stream entry id (`<ms>-<seq>`, the Redis
- * server's clock at append, so it orders across replicas). Retention: at most `maxLength`
+ * One Redis Stream per instance. The cursor is `<epoch>.<id>`: the log's epoch (12 hex
+ * digits, see {@link EventLog}) and the stream entry id (`<ms>-<seq>`, the Redis server's
+ * clock at append, so it orders across replicas). The epoch key is created with the log's first
+ * entry; when Redis loses the log (restart without persistence, `FLUSHDB`, failover to an
+ * empty replica) the next append creates a new one, and cursors of the old one answer
+ * {@link CursorExpiredError}. An epoch-less cursor (`<ms>-<seq>`, issued before epochs) is taken
+ * as the current epoch's when its time is not before the epoch's creation, and expires
+ * otherwise (one release of grace; clients holding one resync at worst). Retention: at most `maxLength`
  * entries (plus a {@link trimBatch} slack) and none older than `maxAgeMs` since append,
  * applied on append. The highest dropped id is kept next to the stream so that `readAfter`
  * knows exactly when a cursor's successors are gone.
@@ -401,50 +470,63 @@ export class RedisEventLog implements EventLog {
     private readonly retention: RetentionOptions = DEFAULT_RETENTION,
   ) {}
 
-  private streamKey(instanceId: string): string {
-    return `${this.prefix}:events:${instanceId}`;
-  }
-
   /**
    * Appends the event (any `cursor` it carries is replaced) and publishes it with its cursor on
    * `topic`, in one script.
-   * @returns the cursor (`<ms>-<seq>`)
+   * @returns the cursor (`<epoch>.<ms>-<seq>`)
    * @throws when Redis is unreachable or times out; the event may then not be stored (the webhook answers non-2xx and the provider retries)
    */
   async append(event: DomainEvent, topic: string): Promise<string> {
     const { cursor: _ignored, ...rest } = event;
-    const key = this.streamKey(event.instanceId);
+    const keys = eventLogKeys(this.prefix, event.instanceId);
     return this.client.wgAppend(
-      key,
-      `${key}:trimmed`,
+      keys.stream,
+      keys.trimmed,
+      keys.epoch,
       JSON.stringify(rest),
       this.bus.channel(topic),
       finiteInt(this.retention.maxLength),
       finiteInt(this.retention.maxAgeMs),
       trimBatch(this.retention.maxLength),
+      newEpochId(),
     );
   }
 
   /**
    * Events strictly after `after` (XRANGE with an exclusive start), oldest first, at most `limit`.
-   * @throws InvalidCursorError for anything that is not a `<ms>-<seq>` id
-   * @throws CursorExpiredError when retention dropped an event after `after`
+   * @throws InvalidCursorError for anything that is not a `[<epoch>.]<ms>-<seq>` cursor
+   * @throws CursorExpiredError when retention dropped an event after `after`, or `after` is of
+   *   another epoch (or an epoch-less cursor older than the current epoch, or any cursor while the
+   *   instance has no log: Redis lost it)
    */
   async readAfter(instanceId: string, after: string | null, limit: number): Promise<DomainEvent[]> {
-    const afterId = after === null ? null : parseCursor(after);
+    const parsed = after === null ? null : parseCursor(after);
     if (limit <= 0) return [];
-    const key = this.streamKey(instanceId);
-    const [watermark, entries] = await this.client.wgRead(key, `${key}:trimmed`, after === null ? '-' : `(${after}`, Math.floor(limit));
-    if (afterId !== null && watermark !== null && compareIds(afterId, parseCursor(watermark)) < 0) throw new CursorExpiredError();
+    const keys = eventLogKeys(this.prefix, instanceId);
+    const [epochValue, watermark, entries] = await this.client.wgRead(
+      keys.stream,
+      keys.trimmed,
+      keys.epoch,
+      parsed === null ? '-' : `(${parsed.id}`,
+      Math.floor(limit),
+      newEpochId(),
+    );
+    if (parsed !== null) {
+      if (epochValue === null) throw new CursorExpiredError(EPOCH_MESSAGE);
+      const [epoch, startMs] = epochValue.split(' ');
+      if (parsed.epoch === null ? parsed.position[0] < BigInt(startMs ?? '0') : parsed.epoch !== epoch) throw new CursorExpiredError(EPOCH_MESSAGE);
+      if (watermark !== null && compareIds(parsed.position, parseId(watermark)) < 0) throw new CursorExpiredError();
+    }
+    const epoch = epochValue?.split(' ')[0] ?? '';
     return entries.map(([id, fields]) => {
       const json = fields[fields.indexOf('e') + 1] ?? '{}';
-      return { ...(JSON.parse(json) as DomainEvent), cursor: id };
+      return { ...(JSON.parse(json) as DomainEvent), cursor: `${epoch}.${id}` };
     });
   }
 
-  /** Orders two cursors: negative, 0, positive. @throws InvalidCursorError */
+  /** Orders two cursors by stream id (the epoch is not compared): negative, 0, positive. @throws InvalidCursorError */
   compare(a: string, b: string): number {
-    return compareIds(parseCursor(a), parseCursor(b));
+    return compareIds(parseCursor(a).position, parseCursor(b).position);
   }
 
   /** Nothing of its own to release: the connections belong to the stores. */
@@ -474,24 +556,24 @@ export class RedisDedupeStore implements DedupeStore {
   ) {}
 
   private key(key: string): string {
-    return `${this.prefix}:dedupe:${key}`;
+    return taggedKey(this.prefix, 'dedupe', key);
   }
 
-  async claim(key: string, leaseMs: number): Promise<ClaimState> {
-    return this.client.wgClaim(this.key(key), Math.max(1, Math.ceil(leaseMs)));
+  async claim(key: string, leaseMs: number, owner: string = ANONYMOUS_OWNER): Promise<ClaimState> {
+    return this.client.wgClaim(this.key(key), Math.max(1, Math.ceil(leaseMs)), owner);
   }
 
   async complete(key: string, ttlMs: number): Promise<void> {
     await this.client.set(this.key(key), 'done', 'PX', Math.max(1, Math.ceil(ttlMs)));
   }
 
-  /** Drops a lease (never a completed marker). */
-  async release(key: string): Promise<void> {
-    await this.client.wgDeleteIf(this.key(key), 'lease');
+  /** Drops `owner`'s lease (compare-and-delete in one script: never another owner's lease, never a completed marker). */
+  async release(key: string, owner: string = ANONYMOUS_OWNER): Promise<void> {
+    await this.client.wgDeleteIf(this.key(key), `lease:${owner}`);
   }
 }
 
-/** Idempotency keys: `L` while a send is in flight, `D<result>` once finished. */
+/** Idempotency keys: `L<owner>` while a send is in flight, `D<result>` once finished. */
 export class RedisIdempotencyStore implements IdempotencyStore {
   constructor(
     private readonly client: CommandClient,
@@ -499,11 +581,11 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   ) {}
 
   private key(key: string): string {
-    return `${this.prefix}:idem:${key}`;
+    return taggedKey(this.prefix, 'idem', key);
   }
 
-  async begin(key: string, leaseMs: number): Promise<IdempotencyState> {
-    const v = await this.client.wgBegin(this.key(key), Math.max(1, Math.ceil(leaseMs)));
+  async begin(key: string, leaseMs: number, owner: string = ANONYMOUS_OWNER): Promise<IdempotencyState> {
+    const v = await this.client.wgBegin(this.key(key), Math.max(1, Math.ceil(leaseMs)), owner);
     if (v === 'N') return { state: 'new' };
     if (v.startsWith('D')) return { state: 'done', result: v.slice(1) };
     return { state: 'busy' };
@@ -513,9 +595,9 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     await this.client.set(this.key(key), `D${result}`, 'PX', Math.max(1, Math.ceil(ttlMs)));
   }
 
-  /** Drops an in-flight lease (never a finished result). */
-  async abort(key: string): Promise<void> {
-    await this.client.wgDeleteIf(this.key(key), 'L');
+  /** Drops `owner`'s in-flight lease (compare-and-delete in one script: never another owner's lease, never a finished result). */
+  async abort(key: string, owner: string = ANONYMOUS_OWNER): Promise<void> {
+    await this.client.wgDeleteIf(this.key(key), `L${owner}`);
   }
 }
 
@@ -527,7 +609,7 @@ export class RedisStatusStore implements StatusStore {
   ) {}
 
   async advance(key: string, rank: number, eventId: string, ttlMs: number): Promise<boolean> {
-    return (await this.client.wgAdvance(`${this.prefix}:status:${key}`, rank, eventId, Math.max(1, Math.ceil(ttlMs)))) === 1;
+    return (await this.client.wgAdvance(taggedKey(this.prefix, 'status', key), rank, eventId, Math.max(1, Math.ceil(ttlMs)))) === 1;
   }
 }
 

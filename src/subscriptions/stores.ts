@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { DomainEvent } from '../providers/model.js';
 
 /**
@@ -40,10 +41,14 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-/** `after` is older than what the log retains: the client must resync (`RESYNC_REQUIRED`). */
+/**
+ * `after` is older than what the log retains, or was issued by an earlier epoch of the log
+ * (the log was lost and created anew: Redis lost its data, or the memory log's process
+ * restarted): the client must resync (`RESYNC_REQUIRED`).
+ */
 export class CursorExpiredError extends Error {
-  constructor() {
-    super('The cursor is older than the event log retains');
+  constructor(message = 'The cursor is older than the event log retains') {
+    super(message);
     this.name = 'CursorExpiredError';
   }
 }
@@ -56,7 +61,19 @@ export class InvalidCursorError extends Error {
   }
 }
 
-/** The stored per-instance event log. */
+/**
+ * The stored per-instance event log.
+ *
+ * Epochs: each instance's log gets a random epoch id when it is first created (Redis: a key
+ * set with `SET NX` beside the stream; memory: when the process first appends for the
+ * instance), and every cursor the log issues is `<epoch>.<position>`. A cursor whose epoch is
+ * not the log's current one (the log was lost and created anew since) is
+ * {@link CursorExpiredError}, never an empty answer. Epoch-less cursors, the format before
+ * epochs (Redis `<ms>-<seq>`, memory `<seq>`), are accepted for one release where they can be
+ * proven current: Redis takes one as the current epoch's when it is not older than the epoch's
+ * creation (its position is a Redis clock time), older ones expire; the memory log never
+ * issued one in this process, so every one expires.
+ */
 export interface EventLog {
   /**
    * Appends the event to its instance's log, then publishes it (with its cursor set) on the
@@ -68,11 +85,12 @@ export interface EventLog {
   /**
    * Events of `instanceId` strictly after `after` (from the oldest retained when null), oldest
    * first, at most `limit`, each with its `cursor`.
-   * @throws CursorExpiredError when events after `after` were already dropped by retention
+   * @throws CursorExpiredError when events after `after` were already dropped by retention, or
+   *   `after` is from another epoch of the log (it was lost since)
    * @throws InvalidCursorError when `after` is not a cursor of this log
    */
   readAfter(instanceId: string, after: string | null, limit: number): Promise<DomainEvent[]>;
-  /** Orders two cursors of one instance: negative, 0, positive. */
+  /** Orders two cursors of one instance by position (the epoch is not compared): negative, 0, positive. @throws InvalidCursorError */
   compare(a: string, b: string): number;
   close(): Promise<void>;
 }
@@ -81,26 +99,67 @@ export interface EventLog {
 export type ClaimState = 'claimed' | 'done' | 'busy';
 
 /**
+ * A fresh random lease owner token (16 random bytes, base64url, 22 characters): what a caller
+ * passes to `claim`/`begin` and again to `release`/`abort`, so that only the holder of a
+ * lease can drop it.
+ */
+export function newLeaseOwner(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * The owner of a lease taken without one (callers written before owner tokens): such leases are
+ * still released by an owner-less `release`/`abort`, as before, without the protection.
+ */
+export const ANONYMOUS_OWNER = '';
+
+/**
  * Dedupe of webhook deliveries by event id. A claim is a short lease: `complete` makes it
  * permanent for `ttlMs`; `release` (or the lease expiring, e.g. a crash) lets a redelivery
  * through again — so an event is never marked seen without having been stored.
+ *
+ * Leases carry their owner (a token from {@link newLeaseOwner}); `release` is a
+ * compare-and-delete, so the late release of a lease that expired and was claimed by another
+ * delivery leaves the newer lease alone. `complete` writes unconditionally: it records a fact
+ * (the event is stored), which stays true whoever holds the lease by then.
  */
 export interface DedupeStore {
-  /** `claimed`: go ahead; `done`: already processed; `busy`: another delivery holds the lease. */
-  claim(key: string, leaseMs: number): Promise<ClaimState>;
+  /**
+   * `claimed`: go ahead (the lease is `owner`'s); `done`: already processed; `busy`: another delivery holds the lease.
+   * @param owner the lease's owner token; default {@link ANONYMOUS_OWNER}
+   */
+  claim(key: string, leaseMs: number, owner?: string): Promise<ClaimState>;
+  /** Marks the key done for `ttlMs`, replacing any lease. */
   complete(key: string, ttlMs: number): Promise<void>;
-  release(key: string): Promise<void>;
+  /**
+   * Drops the lease if `owner` still holds it (never another owner's lease, never a done mark).
+   * @param owner the token given to `claim`; default {@link ANONYMOUS_OWNER}
+   */
+  release(key: string, owner?: string): Promise<void>;
 }
 
 /** What an idempotency key holds. */
 export type IdempotencyState = { state: 'new' } | { state: 'busy' } | { state: 'done'; result: string };
 
-/** Idempotent sends: the first result under a key is kept (`ttlMs`, 24 h) and returned to every repeat. */
+/**
+ * Idempotent sends: the first result under a key is kept (`ttlMs`, 24 h) and returned to every
+ * repeat. Leases carry their owner like {@link DedupeStore}'s: `abort` only drops the lease of
+ * the owner that took it; `finish` writes unconditionally (the send happened: its result is
+ * worth keeping even when the lease expired meanwhile).
+ */
 export interface IdempotencyStore {
-  /** `new`: the caller owns the key until `finish`/`abort` or `leaseMs` passes. */
-  begin(key: string, leaseMs: number): Promise<IdempotencyState>;
+  /**
+   * `new`: the caller (`owner`) holds the key until `finish`/`abort` or `leaseMs` passes.
+   * @param owner the lease's owner token ({@link newLeaseOwner}); default {@link ANONYMOUS_OWNER}
+   */
+  begin(key: string, leaseMs: number, owner?: string): Promise<IdempotencyState>;
+  /** Stores the result for `ttlMs`, replacing any lease. */
   finish(key: string, result: string, ttlMs: number): Promise<void>;
-  abort(key: string): Promise<void>;
+  /**
+   * Drops the lease if `owner` still holds it (never another owner's lease, never a result).
+   * @param owner the token given to `begin`; default {@link ANONYMOUS_OWNER}
+   */
+  abort(key: string, owner?: string): Promise<void>;
 }
 
 /** Message status high-water marks: a status only replaces one of lower rank. */

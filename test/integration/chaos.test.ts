@@ -47,10 +47,16 @@ function textWebhook(messageId: string, n: number): string {
   return inboundTextBody(mod, messageId, { occurredAt: 1_700_000_000_000 + n, text: `chaos ${n}` });
 }
 
-/** Orders cursors of either backend (`123` or `1700000000000-5`). */
+/** Orders cursors of either backend (`<epoch>.123` or `<epoch>.1700000000000-5`; one epoch per run). */
 function compareCursors(a: string, b: string): number {
-  const pa = a.split('-').map(BigInt);
-  const pb = b.split('-').map(BigInt);
+  const pa = a
+    .slice(a.indexOf('.') + 1)
+    .split('-')
+    .map(BigInt);
+  const pb = b
+    .slice(b.indexOf('.') + 1)
+    .split('-')
+    .map(BigInt);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i] ?? 0n;
     const y = pb[i] ?? 0n;

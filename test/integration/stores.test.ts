@@ -2,9 +2,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import type { DomainEvent } from '../../src/providers/model.js';
 import { createMemoryStores } from '../../src/subscriptions/memory-stores.js';
-import { createRedisStores, reconnectDelayMs, trimBatch } from '../../src/subscriptions/redis-stores.js';
-import { CursorExpiredError, InvalidCursorError, type RetentionOptions, type Stores } from '../../src/subscriptions/stores.js';
-import { TEST_REDIS_URL, deletePrefix, uniquePrefix, waitFor } from '../helpers/redis.js';
+import { createRedisStores, eventLogKeys, reconnectDelayMs, taggedKey, trimBatch } from '../../src/subscriptions/redis-stores.js';
+import { CursorExpiredError, InvalidCursorError, newLeaseOwner, type RetentionOptions, type Stores } from '../../src/subscriptions/stores.js';
+import { TEST_REDIS_URL, deletePrefix, startPrivateRedis, uniquePrefix, waitFor } from '../helpers/redis.js';
 
 /**
  * ONE conformance suite for the store interfaces (`src/subscriptions/stores.ts`), run against
@@ -19,6 +19,11 @@ interface StoresFactory {
   open(options?: { retention?: RetentionOptions; share?: Stores }): Promise<Stores>;
   /** Whether two `open({share})` results really share state (false for memory: one replica). */
   replicas: boolean;
+  /**
+   * The backend loses instance `instanceId`'s event log (memory: the process restarts; Redis:
+   * its keys are gone, as after a restart without persistence); returns the stores to go on with.
+   */
+  loseLog(stores: Stores, instanceId: string): Promise<Stores>;
   /** Closes everything opened and deletes what it stored. */
   cleanup(): Promise<void>;
 }
@@ -235,6 +240,39 @@ function storesSuite(factory: StoresFactory): void {
         expect((await s.log.readAfter('B', null, 10)).map((e) => e.cursor)).toEqual([other]);
       });
 
+      it('epoch: a cursor from before the log was lost is CursorExpiredError, never an empty answer', async () => {
+        const before = await factory.open();
+        const old: string[] = [];
+        for (let i = 0; i < 3; i++) old.push(await before.log.append(event('A', i), 'topic:A'));
+        const s = await factory.loseLog(before, 'A');
+        // the log is gone and nothing new came yet: still not "nothing after your cursor"
+        await expect(s.log.readAfter('A', old[2] as string, 100)).rejects.toBeInstanceOf(CursorExpiredError);
+        const fresh = await s.log.append(event('A', 10), 'topic:A');
+        expect(s.log.compare(fresh, fresh)).toBe(0);
+        for (const c of old) await expect(s.log.readAfter('A', c, 100), c).rejects.toBeInstanceOf(CursorExpiredError);
+        // the new epoch's cursors work, and reading from the start is the new log
+        expect((await s.log.readAfter('A', null, 100)).map((e) => e.cursor)).toEqual([fresh]);
+        expect(await s.log.readAfter('A', fresh, 100)).toEqual([]);
+      });
+
+      it("epoch: cursors carry the epoch; another instance's epoch is not this one's", async () => {
+        const s = await factory.open();
+        const a = await s.log.append(event('A', 1), 'topic:A');
+        const b = await s.log.append(event('B', 1), 'topic:B');
+        expect(a.split('.')[0]).toMatch(/^[0-9a-f]{12}$/);
+        expect(a.split('.')[0]).not.toBe(b.split('.')[0]);
+        await expect(s.log.readAfter('A', b, 10)).rejects.toBeInstanceOf(CursorExpiredError);
+        // a well-formed cursor of an epoch this log never had
+        await expect(s.log.readAfter('A', `000000000000.${a.split('.')[1] as string}`, 10)).rejects.toBeInstanceOf(CursorExpiredError);
+        // the live copy carries the same epoch as the log's
+        const live: string[] = [];
+        await s.bus.subscribe('topic:A', (m) => live.push((JSON.parse(m) as DomainEvent).cursor as string));
+        const c = await s.log.append(event('A', 2), 'topic:A');
+        await waitFor(() => live.length === 1);
+        expect(live).toEqual([c]);
+        expect((await s.log.readAfter('A', a, 10)).map((e) => e.cursor)).toEqual([c]);
+      });
+
       it.runIf(factory.replicas)('replicas: appends from two replicas form one log, in one order', async () => {
         const a = await factory.open();
         const b = await factory.open({ share: a });
@@ -279,6 +317,25 @@ function storesSuite(factory: StoresFactory): void {
         expect(await s.dedupe.claim('done', 5_000)).toBe('claimed');
       });
 
+      it("leases carry their owner: a late release of an expired lease does not free the newer owner's", async () => {
+        const s = await factory.open();
+        const a = newLeaseOwner();
+        const b = newLeaseOwner();
+        expect(a).not.toBe(b);
+        expect(await s.dedupe.claim('k', 100, a)).toBe('claimed');
+        await sleep(250);
+        expect(await s.dedupe.claim('k', 5_000, b)).toBe('claimed');
+        await s.dedupe.release('k', a);
+        await s.dedupe.release('k');
+        expect(await s.dedupe.claim('k', 5_000, newLeaseOwner())).toBe('busy');
+        await s.dedupe.release('k', b);
+        expect(await s.dedupe.claim('k', 5_000, a)).toBe('claimed');
+        // the owner's own release works; complete is a fact whoever holds the lease
+        await s.dedupe.complete('k', 60_000);
+        await s.dedupe.release('k', a);
+        expect(await s.dedupe.claim('k', 5_000, b)).toBe('done');
+      });
+
       it('concurrent claims: exactly one is claimed', async () => {
         const s = await factory.open();
         const results = await Promise.all(Array.from({ length: 25 }, () => s.dedupe.claim('k', 5_000)));
@@ -316,6 +373,23 @@ function storesSuite(factory: StoresFactory): void {
         expect(await s.idempotency.begin('b', 100)).toEqual({ state: 'new' });
         await sleep(250);
         expect(await s.idempotency.begin('b', 5_000)).toEqual({ state: 'new' });
+      });
+
+      it("leases carry their owner: a late abort of an expired lease does not free the newer owner's", async () => {
+        const s = await factory.open();
+        const a = newLeaseOwner();
+        const b = newLeaseOwner();
+        expect(await s.idempotency.begin('k', 100, a)).toEqual({ state: 'new' });
+        await sleep(250);
+        expect(await s.idempotency.begin('k', 5_000, b)).toEqual({ state: 'new' });
+        await s.idempotency.abort('k', a);
+        await s.idempotency.abort('k');
+        expect(await s.idempotency.begin('k', 5_000, newLeaseOwner())).toEqual({ state: 'busy' });
+        await s.idempotency.abort('k', b);
+        expect(await s.idempotency.begin('k', 5_000, a)).toEqual({ state: 'new' });
+        await s.idempotency.finish('k', 'result', 60_000);
+        await s.idempotency.abort('k', a);
+        expect(await s.idempotency.begin('k', 5_000, b)).toEqual({ state: 'done', result: 'result' });
       });
 
       it('keeps any result string verbatim, including ones that look like internal markers', async () => {
@@ -416,6 +490,10 @@ const memoryFactory: StoresFactory = (() => {
       opened.push(s);
       return s;
     },
+    // a memory log is lost when its process restarts: new stores are the restarted process
+    async loseLog() {
+      return this.open();
+    },
     async cleanup() {
       await Promise.all(opened.splice(0).map((s) => s.close()));
     },
@@ -434,6 +512,20 @@ const redisFactory: StoresFactory = (() => {
       opened.push(s);
       prefixes.set(s, keyPrefix);
       return s;
+    },
+    async loseLog(stores, instanceId) {
+      const prefix = prefixes.get(stores) as string;
+      const admin = new Redis(TEST_REDIS_URL);
+      try {
+        const keys = await admin.keys(`${prefix}:{${instanceId}}:*`);
+        const logKeys = Object.values(eventLogKeys(prefix, instanceId));
+        expect(keys.length).toBeGreaterThan(0);
+        for (const k of keys) expect(logKeys).toContain(k);
+        await admin.del(...keys);
+      } finally {
+        admin.disconnect();
+      }
+      return stores;
     },
     async cleanup() {
       await Promise.all(opened.splice(0).map((s) => s.close()));
@@ -488,20 +580,115 @@ describe('redis specifics', () => {
     await s.dedupe.claim('d', 5_000);
     await s.idempotency.begin('i', 5_000);
     await s.statuses.advance('st', 1, 'e', 60_000);
-    expect(await admin.type(`${prefix}:events:inst-1`)).toBe('stream');
-    expect(await admin.xlen(`${prefix}:events:inst-1`)).toBe(1);
+    expect(await admin.type(`${prefix}:{inst-1}:events`)).toBe('stream');
+    expect(await admin.xlen(`${prefix}:{inst-1}:events`)).toBe(1);
     const keys = (await admin.keys(`${prefix}:*`)).sort();
-    expect(keys).toEqual([`${prefix}:dedupe:d`, `${prefix}:events:inst-1`, `${prefix}:idem:i`, `${prefix}:status:st`]);
-    expect(await admin.pttl(`${prefix}:dedupe:d`)).toBeGreaterThan(4_000);
-    expect(await admin.pttl(`${prefix}:status:st`)).toBeGreaterThan(59_000);
+    expect(keys).toEqual([`${prefix}:{d}:dedupe`, `${prefix}:{i}:idem`, `${prefix}:{inst-1}:epoch`, `${prefix}:{inst-1}:events`, `${prefix}:{st}:status`].sort());
+    expect(await admin.pttl(`${prefix}:{d}:dedupe`)).toBeGreaterThan(4_000);
+    expect(await admin.pttl(`${prefix}:{st}:status`)).toBeGreaterThan(59_000);
+    expect(await admin.pttl(`${prefix}:{inst-1}:epoch`)).toBe(-1);
   });
 
-  it('cursors are the stream ids, which XRANGE agrees with', async () => {
+  it('cursors are `<epoch>.<stream id>`, which XRANGE and the epoch key agree with', async () => {
     const s = await open();
     const c = await s.log.append(event('inst-2', 1), 'instance:inst-2');
-    expect(c).toMatch(/^\d+-\d+$/);
-    const [[id]] = (await admin.xrange(`${prefix}:events:inst-2`, '-', '+')) as [[string, string[]]];
-    expect(id).toBe(c);
+    expect(c).toMatch(/^[0-9a-f]{12}\.\d+-\d+$/);
+    const [[id]] = (await admin.xrange(`${prefix}:{inst-2}:events`, '-', '+')) as [[string, string[]]];
+    expect(c).toBe(`${c.split('.')[0] as string}.${id}`);
+    expect(await admin.get(`${prefix}:{inst-2}:epoch`)).toBe(`${c.split('.')[0] as string} ${id.split('-')[0] as string}`);
+  });
+
+  it('every key the stores write for one instance is in its hash tag (one Cluster slot)', async () => {
+    const s = await open();
+    const inst = 'inst-slot';
+    const hashTag = (key: string) => {
+      // Redis Cluster: the slot of a key with a non-empty `{…}` is the slot of what is between the first `{` and the next `}`
+      const open = key.indexOf('{');
+      const close = key.indexOf('}', open + 1);
+      return open >= 0 && close > open + 1 ? key.slice(open + 1, close) : null;
+    };
+    // the two callers' key conventions: pipeline `<instance>:<eventId>` / `<instance>:<messageId>`, idempotency `<instance>:<op>:<hash>`
+    await s.dedupe.claim(`${inst}:ev-1`, 5_000, newLeaseOwner());
+    await s.dedupe.claim(`${inst}:ev-2`, 5_000);
+    await s.dedupe.complete(`${inst}:ev-2`, 60_000);
+    await s.idempotency.begin(`${inst}:SEND_TEXT:abc:def`, 5_000, newLeaseOwner());
+    await s.statuses.advance(`${inst}:msg-1`, 1, 'e', 60_000);
+    for (let i = 0; i < 5; i++) await s.log.append(event(inst, i), `instance:${inst}`);
+    await s.log.readAfter(inst, null, 10);
+    const keys = (await admin.keys(`${prefix}:*`)).filter((k) => k.includes(inst));
+    expect(keys).toHaveLength(6);
+    for (const key of keys) expect(hashTag(key), key).toBe(inst);
+    expect(keys.sort()).toEqual(
+      [
+        ...Object.values(eventLogKeys(prefix, inst)).filter((k) => !k.endsWith(':trimmed')),
+        taggedKey(prefix, 'dedupe', `${inst}:ev-1`),
+        taggedKey(prefix, 'dedupe', `${inst}:ev-2`),
+        taggedKey(prefix, 'idem', `${inst}:SEND_TEXT:abc:def`),
+        taggedKey(prefix, 'status', `${inst}:msg-1`),
+      ].sort(),
+    );
+    // the trimmed watermark too, once retention dropped something; and the multi-key scripts' keys share the tag
+    expect(new Set(Object.values(eventLogKeys(prefix, inst)).map(hashTag))).toEqual(new Set([inst]));
+    expect(taggedKey(prefix, 'dedupe', `${inst}:a:b`)).toBe(`${prefix}:{${inst}}:dedupe:a:b`);
+    expect(taggedKey(prefix, 'dedupe', `${inst}:`)).not.toBe(taggedKey(prefix, 'dedupe', inst));
+  });
+
+  it('stores the lease owner, and release/abort are compare-and-delete in Redis', async () => {
+    const s = await open();
+    const owner = newLeaseOwner();
+    await s.dedupe.claim('inst-own:ev', 5_000, owner);
+    await s.idempotency.begin('inst-own:op:h', 5_000, owner);
+    expect(await admin.get(taggedKey(prefix, 'dedupe', 'inst-own:ev'))).toBe(`lease:${owner}`);
+    expect(await admin.get(taggedKey(prefix, 'idem', 'inst-own:op:h'))).toBe(`L${owner}`);
+    await s.dedupe.release('inst-own:ev', 'someone-else');
+    await s.idempotency.abort('inst-own:op:h', 'someone-else');
+    expect(await admin.exists(taggedKey(prefix, 'dedupe', 'inst-own:ev'), taggedKey(prefix, 'idem', 'inst-own:op:h'))).toBe(2);
+    await s.dedupe.release('inst-own:ev', owner);
+    await s.idempotency.abort('inst-own:op:h', owner);
+    expect(await admin.exists(taggedKey(prefix, 'dedupe', 'inst-own:ev'), taggedKey(prefix, 'idem', 'inst-own:op:h'))).toBe(0);
+  });
+
+  it("epoch-less cursors (before epochs) are the current epoch's when not older than it, and expire otherwise", async () => {
+    const s = await open();
+    const legacyOld = `${Date.now() - 60_000}-0`;
+    const c1 = await s.log.append(event('inst-legacy', 1), 'instance:inst-legacy');
+    const c2 = await s.log.append(event('inst-legacy', 2), 'instance:inst-legacy');
+    const legacy1 = c1.split('.')[1] as string;
+    expect((await s.log.readAfter('inst-legacy', legacy1, 10)).map((e) => e.cursor)).toEqual([c2]);
+    await expect(s.log.readAfter('inst-legacy', legacyOld, 10)).rejects.toBeInstanceOf(CursorExpiredError);
+    expect(s.log.compare(legacy1, c2)).toBeLessThan(0);
+  });
+
+  it('a stream whose epoch key alone was lost gets a new epoch on read: no earlier cursor passes for current', async () => {
+    const s = await open();
+    const c1 = await s.log.append(event('inst-evicted', 1), 'instance:inst-evicted');
+    await admin.del(`${prefix}:{inst-evicted}:epoch`);
+    await expect(s.log.readAfter('inst-evicted', c1, 10)).rejects.toBeInstanceOf(CursorExpiredError);
+    await expect(s.log.readAfter('inst-evicted', c1.split('.')[1] as string, 10)).rejects.toBeInstanceOf(CursorExpiredError);
+    const [again] = await s.log.readAfter('inst-evicted', null, 10);
+    expect(again?.cursor).not.toBe(c1);
+    expect(again?.cursor?.split('.')[1]).toBe(c1.split('.')[1]);
+    const c2 = await s.log.append(event('inst-evicted', 2), 'instance:inst-evicted');
+    expect((await s.log.readAfter('inst-evicted', again?.cursor as string, 10)).map((e) => e.cursor)).toEqual([c2]);
+  });
+
+  it('Redis lost its data (FLUSHDB on a private Redis): a cursor from before is CursorExpiredError', async () => {
+    const redis = await startPrivateRedis();
+    const stores = await createRedisStores({ url: redis.url, keyPrefix: 'flush' });
+    const priv = new Redis(redis.url);
+    try {
+      const before = await stores.log.append(event('inst-f', 1), 'instance:inst-f');
+      await priv.flushdb();
+      await expect(stores.log.readAfter('inst-f', before, 10)).rejects.toBeInstanceOf(CursorExpiredError);
+      const after = await stores.log.append(event('inst-f', 2), 'instance:inst-f');
+      expect(after.split('.')[0]).not.toBe(before.split('.')[0]);
+      await expect(stores.log.readAfter('inst-f', before, 10)).rejects.toBeInstanceOf(CursorExpiredError);
+      expect((await stores.log.readAfter('inst-f', null, 10)).map((e) => e.cursor)).toEqual([after]);
+    } finally {
+      priv.disconnect();
+      await stores.close();
+      await redis.kill();
+    }
   });
 
   it('rejects a wrong URL quickly without leaking it', async () => {

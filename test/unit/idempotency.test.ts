@@ -269,9 +269,9 @@ describe.skipIf(redisSkipReason !== null)('withIdempotency on Redis: what is sto
     await withIdempotency(store.idempotency, { ...base, instanceId, key }, countingSend().send);
     const admin = new Redis(TEST_REDIS_URL);
     try {
-      const keys = await admin.keys(`${redisPrefix}:idem:${instanceId}:*`);
+      const keys = await admin.keys(`${redisPrefix}:{${instanceId}}:idem:*`);
       const hash = createHash('sha256').update(key).digest('base64url');
-      expect(keys).toEqual([`${redisPrefix}:idem:${instanceId}:SEND_TEXT:${hash}`]);
+      expect(keys).toEqual([`${redisPrefix}:{${instanceId}}:idem:SEND_TEXT:${hash}`]);
     } finally {
       admin.disconnect();
     }

@@ -27,11 +27,15 @@ import {
  * - notification (`INSTANCE_EVENT`): (instance, kind, `messageId`, `callId`, `phone`, `momment`);
  * - connection: (instance, `CONNECTION_CHANGED`, state, `momment`);
  * - presence: `PresenceChatCallback` has no id and no timestamp (z-api.txt 13280-13341), so its
- *   id includes the delivery's `receivedAt`. Parsing one delivery twice gives the same id; a
- *   redelivery yields a second event with the same presence, which is harmless, whereas
- *   leaving time out would make a later, real "COMPOSING" look like a duplicate of an
- *   earlier one and drop it.
+ *   id is its content (phone, status, `lastSeen`) within a time bucket: `receivedAt` rounded
+ *   down to {@link PRESENCE_BUCKET_MS}. A redelivery of the same presence within the bucket
+ *   gets the same id and the pipeline publishes it once; a later, real "COMPOSING" (another
+ *   bucket) is still a new event. One straddling a bucket boundary publishes twice (harmless:
+ *   the same presence again); leaving time out entirely would drop real repeats.
  */
+
+/** The time bucket of a presence event's id, ms: redeliveries of one presence within it dedupe. */
+export const PRESENCE_BUCKET_MS = 5_000;
 
 /** Parses `schema` or throws {@link WebhookPayloadError} naming the payload type and the first bad field (never its value). */
 function read<S extends z.ZodType>(schema: S, body: unknown, type: string): z.infer<S> {
@@ -116,7 +120,7 @@ export function parseZapiWebhook(instanceId: string, delivery: InboundWebhook): 
       if (!presence) throw new WebhookPayloadError('z-api PresenceChatCallback: undocumented status');
       return [
         {
-          id: stableEventId(instanceId, 'PRESENCE_CHANGED', p.phone, p.status, p.lastSeen ?? '', receivedAt),
+          id: stableEventId(instanceId, 'PRESENCE_CHANGED', p.phone, p.status, p.lastSeen ?? '', Math.floor(receivedAt / PRESENCE_BUCKET_MS)),
           type: 'PRESENCE_CHANGED',
           instanceId,
           occurredAt: receivedAt,
