@@ -158,7 +158,8 @@ return cursor
  * Read: the epoch, the trimmed watermark and the entries after the cursor, in one script so
  * that no trim or new epoch can slip between the checks and the read (which would silently
  * skip events). A stream without an epoch key (the key alone was evicted or deleted) gets a
- * new epoch starting now (Redis `TIME`), so no cursor issued before is taken for current.
+ * new epoch starting now (Redis `TIME`, or just after its last entry when that is later), so no
+ * cursor issued before is taken for current.
  * KEYS[1] stream, KEYS[2] watermark, KEYS[3] epoch (one hash tag); ARGV[1] exclusive start
  * (`(id`) or `-`, ARGV[2] count, ARGV[3] a fresh epoch id.
  * returns { epoch value or false, watermark or false, entries }
@@ -167,7 +168,14 @@ const READ_LUA = `
 local epochValue = redis.call('GET', KEYS[3])
 if not epochValue and redis.call('EXISTS', KEYS[1]) == 1 then
   local now = redis.call('TIME')
-  epochValue = ARGV[3] .. ' ' .. string.format('%d', tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000))
+  local startMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+  -- the surviving entries may carry this very millisecond (or a later one): start after them
+  local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+  if last then
+    local lastMs = tonumber(string.match(last[1], '^(%d+)-'))
+    if lastMs and lastMs >= startMs then startMs = lastMs + 1 end
+  end
+  epochValue = ARGV[3] .. ' ' .. string.format('%d', startMs)
   redis.call('SET', KEYS[3], epochValue)
 end
 local wm = redis.call('GET', KEYS[2])
