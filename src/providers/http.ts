@@ -75,7 +75,12 @@ export class ProviderTransportError extends ProviderError {
     provider: ProviderKind,
     operation: string,
   ) {
-    super('PROVIDER_UNAVAILABLE', provider, operation, transport === 'timeout' ? `${provider} did not answer ${operation} in time` : `${provider} could not be reached for ${operation}`);
+    super(
+      'PROVIDER_UNAVAILABLE',
+      provider,
+      operation,
+      transport === 'timeout' ? `${provider} did not answer ${operation} in time` : `${provider} could not be reached for ${operation}`,
+    );
   }
 }
 
@@ -163,8 +168,10 @@ export class ProviderHttpClient {
       {
         isTransportFailure: (err) => err instanceof ProviderTransportError || (err instanceof ProviderError && Number(err.extensions.httpStatus) >= 500),
         isRetryable: (err) =>
-          (err instanceof ProviderTransportError && err.transport === 'network') || (err instanceof ProviderError && RETRYABLE_READ_STATUSES.has(Number(err.extensions.httpStatus))),
-        retryAfterMs: (err) => (err instanceof ProviderError && err.code === 'PROVIDER_RATE_LIMITED' && typeof err.extensions.retryAfterMs === 'number' ? err.extensions.retryAfterMs : undefined),
+          (err instanceof ProviderTransportError && err.transport === 'network') ||
+          (err instanceof ProviderError && RETRYABLE_READ_STATUSES.has(Number(err.extensions.httpStatus))),
+        retryAfterMs: (err) =>
+          err instanceof ProviderError && err.code === 'PROVIDER_RATE_LIMITED' && typeof err.extensions.retryAfterMs === 'number' ? err.extensions.retryAfterMs : undefined,
       },
       options.resilience,
     );
@@ -176,7 +183,11 @@ export class ProviderHttpClient {
    */
   get dispatcher(): Dispatcher {
     if (this.options.dispatcher) return this.options.dispatcher;
-    this.agent ??= new Agent({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, keepAliveMaxTimeout: KEEP_ALIVE_MAX_TIMEOUT_MS, connections: this.options.connections ?? DEFAULT_INSTANCE_CONNECTIONS });
+    this.agent ??= new Agent({
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      keepAliveMaxTimeout: KEEP_ALIVE_MAX_TIMEOUT_MS,
+      connections: this.options.connections ?? DEFAULT_INSTANCE_CONNECTIONS,
+    });
     return this.agent;
   }
 
@@ -209,7 +220,13 @@ export class ProviderHttpClient {
       else if (!(caught instanceof GraphError)) err = new ProviderTransportError(signal.aborted ? 'timeout' : 'network', provider, req.operation);
       outcome = err instanceof GraphError ? err.code : 'PROVIDER_ERROR';
       logger?.warn(
-        { provider, operation: req.operation, code: outcome, httpStatus: (err as ProviderError).extensions?.httpStatus, ...(caught instanceof FastFailError ? { refused: caught.failure.kind } : {}) },
+        {
+          provider,
+          operation: req.operation,
+          code: outcome,
+          httpStatus: (err as ProviderError).extensions?.httpStatus,
+          ...(caught instanceof FastFailError ? { refused: caught.failure.kind } : {}),
+        },
         'provider request failed',
       );
       throw err;
@@ -259,9 +276,13 @@ export class ProviderHttpClient {
     const { provider } = this.options;
     switch (failure.kind) {
       case 'rate-limited':
-        return new ProviderError('PROVIDER_RATE_LIMITED', provider, req.operation, `${provider} rate limit reached; retry after the provider's backoff`, { retryAfterMs: failure.retryAfterMs });
+        return new ProviderError('PROVIDER_RATE_LIMITED', provider, req.operation, `${provider} rate limit reached; retry after the provider's backoff`, {
+          retryAfterMs: failure.retryAfterMs,
+        });
       case 'paced':
-        return new ProviderError('PROVIDER_RATE_LIMITED', provider, req.operation, `${provider} outbound pacing would pass the deadline of ${req.operation}`, { retryAfterMs: failure.retryAfterMs });
+        return new ProviderError('PROVIDER_RATE_LIMITED', provider, req.operation, `${provider} outbound pacing would pass the deadline of ${req.operation}`, {
+          retryAfterMs: failure.retryAfterMs,
+        });
       case 'circuit-open':
         return new ProviderError('PROVIDER_UNAVAILABLE', provider, req.operation, `${provider} is failing for this instance; circuit open, refused without calling it`, {
           circuit: 'OPEN',

@@ -1,4 +1,14 @@
-import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry, type CircuitBreakerPolicy, type RetryPolicy } from 'cockatiel';
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  retry,
+  type CircuitBreakerPolicy,
+  type RetryPolicy,
+} from 'cockatiel';
 
 /**
  * Outbound resilience of one provider instance (issue 12, deliverable 4): a circuit breaker,
@@ -72,9 +82,7 @@ export const DEFAULT_HONOUR_RETRY_AFTER = false;
 
 /** Why a call was refused before it reached the provider. */
 export type FastFailure =
-  | { kind: 'rate-limited'; retryAfterMs: number }
-  | { kind: 'circuit-open'; retryAfterMs: number; halfOpenAt: number }
-  | { kind: 'paced'; retryAfterMs: number };
+  { kind: 'rate-limited'; retryAfterMs: number } | { kind: 'circuit-open'; retryAfterMs: number; halfOpenAt: number } | { kind: 'paced'; retryAfterMs: number };
 
 /** Thrown by {@link InstanceResilience.execute} when a call is refused before reaching the provider; `http.ts` maps it to a `ProviderError`. */
 export class FastFailError extends Error {
@@ -206,7 +214,8 @@ export class InstanceResilience {
       return await this.readRetry.execute(() => once(), call.signal);
     } catch (err) {
       const retryAfter = this.classifier.retryAfterMs(err);
-      if (this.honourRetryAfter && retryAfter !== undefined && retryAfter > 0) this.rateLimitedUntil = Math.max(this.rateLimitedUntil, Date.now() + Math.min(retryAfter, MAX_RETRY_AFTER_MS));
+      if (this.honourRetryAfter && retryAfter !== undefined && retryAfter > 0)
+        this.rateLimitedUntil = Math.max(this.rateLimitedUntil, Date.now() + Math.min(retryAfter, MAX_RETRY_AFTER_MS));
       throw err;
     }
   }
