@@ -14,7 +14,7 @@ import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
  */
 
 /** How long each of `slow`'s hung calls is held by the simulator, ms. */
-const HANG_MS = 2_000;
+const HANG_MS = 3_000;
 /** Calls hanging on `slow`. */
 const HUNG_CALLS = 100;
 /** Sends on `fast` while they hang. */
@@ -81,6 +81,8 @@ describe('outbound isolation between instances on one provider host', () => {
     console.log(`fast sendText: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
     expect(latencies).toHaveLength(SENDS);
     expect(p99).toBeLessThan(P99_LIMIT_MS);
+    // p99 of 100 leaves out the slowest; with a shared pool exactly one send waits for a hung call, so bound the max too
+    expect(latencies.at(-1)).toBeLessThan(HANG_MS / 2);
 
     const answers = await Promise.all(hung);
     for (const a of answers) expect(a.errors).toBeUndefined(); // the slow instance's calls complete once the provider answers
