@@ -78,8 +78,7 @@ async function sends(app: RunningApp, concurrency: number): Promise<Stats> {
 
 async function main(): Promise<void> {
   const sim: SimulatorHandle = await PROVIDER_MODULES.zapi.startSimulator({});
-  const instance = (id: string): InstanceConfig =>
-    ({ ...sim.instanceConfig, id, provider: 'zapi', webhookSecret: `${id}-webhook-secret-0123456789`, baseUrl: sim.url }) as InstanceConfig;
+  const instance = (id: string): InstanceConfig => ({ ...sim.instanceConfig, id, provider: 'zapi', webhookSecret: `${id}-webhook-secret-0123456789`, baseUrl: sim.url });
   const config: AppConfig = { port: 0, sandbox: false, instances: [instance('slow'), instance('fast')], events: { retentionMs: 3_600_000, maxLength: 100_000 }, source: 'bench' };
   const app = await startApp(config, { host: '127.0.0.1', logger: createLogger('silent') });
   try {
