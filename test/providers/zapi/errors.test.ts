@@ -1,5 +1,5 @@
 import { MockAgent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_READ_RETRIES, RETRYABLE_READ_STATUSES } from '../../../src/providers/resilience.js';
 import { ProviderError, ProviderHttpClient } from '../../../src/providers/http.js';
 import { expectDone, mapZapiError, orNull, ZAPI_ERROR_TABLE } from '../../../src/providers/zapi/errors.js';
@@ -97,6 +97,10 @@ let http: ProviderHttpClient;
 beforeAll(() => {
   agent = new MockAgent();
   agent.disableNetConnect();
+});
+
+// a fresh client per row: a 429 with Retry-After makes a client refuse its next calls until then (issue 12)
+beforeEach(() => {
   http = new ProviderHttpClient({
     provider: 'zapi',
     baseUrl: `${ORIGIN}/instances/INSTANCE1/token/${TOKEN}`,
