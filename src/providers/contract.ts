@@ -909,6 +909,8 @@ export interface SimFault {
   delayMs?: number;
   /** How many requests get the fault (default 1). */
   count?: number;
+  /** Only requests with this method and/or whose path contains this text get the fault (default: any request); others pass it by. */
+  match?: { method?: string; pathIncludes?: string };
 }
 
 /** A request a simulator received. */

@@ -3,12 +3,20 @@ import { GraphError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { ProviderKind } from './model.js';
+import { FastFailError, InstanceResilience, RETRYABLE_READ_STATUSES, type FastFailure, type ResilienceOptions } from './resilience.js';
+
+/** Idle keep-alive sockets of an instance's pool are closed after this long, ms. */
+export const KEEP_ALIVE_TIMEOUT_MS = 30_000;
+
+/** Upper bound a provider's own `Keep-Alive: timeout=` hint may raise {@link KEEP_ALIVE_TIMEOUT_MS} to, ms. */
+export const KEEP_ALIVE_MAX_TIMEOUT_MS = 60_000;
 
 /**
- * One keep-alive connection pool shared by every provider client of the process (undici
- * keeps a pool per origin inside it). Idle sockets are kept 30 s.
+ * Connections each instance may hold open to its provider's origin (its own pool: calls
+ * hanging on one instance queue behind that instance's connections only, never another's).
+ * Before issue 12 the whole process shared one pool of 64 per origin.
  */
-export const sharedAgent: Agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 64 });
+export const DEFAULT_INSTANCE_CONNECTIONS = 32;
 
 /** Default per-request timeout, ms. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -29,9 +37,50 @@ export class ProviderError extends GraphError {
    * @param message safe text
    * @param extra safe extensions: `httpStatus`, `retryAfterMs`, `providerCode`
    */
-  constructor(code: ErrorCode, provider: ProviderKind, operation: string, message: string, extra: { httpStatus?: number; retryAfterMs?: number; providerCode?: string } = {}) {
+  constructor(code: ErrorCode, provider: ProviderKind, operation: string, message: string, extra: ProviderErrorExtensions = {}) {
     super(code, message, { provider, operation, ...extra });
     this.name = 'ProviderError';
+  }
+}
+
+/** The safe extensions a {@link ProviderError} may carry besides `provider` and `operation`. */
+export interface ProviderErrorExtensions {
+  /** The provider's HTTP status, when it answered. */
+  httpStatus?: number;
+  /** How long to wait before calling this instance again, ms (from `Retry-After`, an open circuit or pacing). */
+  retryAfterMs?: number;
+  /** The provider's own error code, or `MALFORMED_REPLY` for a 2xx answer that is not the documented JSON. */
+  providerCode?: string;
+  /** `OPEN` when the call was refused because the instance's circuit breaker is open. */
+  circuit?: 'OPEN';
+  /** When an open circuit lets a trial call through (half-open), epoch ms. */
+  halfOpenAt?: number;
+  /** The HTTP method of the operation (with `operation`, names it without its URL). */
+  method?: string;
+}
+
+/**
+ * A {@link ProviderError} `PROVIDER_UNAVAILABLE` raised before any answer: `timeout` when the
+ * deadline passed, `network` when the connection failed (refused, reset, DNS). The resilience
+ * policies retry reads after `network`, never after `timeout`.
+ */
+export class ProviderTransportError extends ProviderError {
+  /**
+   * @param transport what failed
+   * @param provider the provider kind
+   * @param operation the documented operation
+   */
+  constructor(
+    readonly transport: 'timeout' | 'network',
+    provider: ProviderKind,
+    operation: string,
+  ) {
+    super(
+      'PROVIDER_UNAVAILABLE',
+      provider,
+      operation,
+      transport === 'timeout' ? `${provider} did not answer ${operation} in time` : `${provider} could not be reached for ${operation}`,
+    );
   }
 }
 
@@ -46,8 +95,15 @@ export interface ProviderRequest {
   headers?: Record<string, string>;
   /** JSON body (serialised here), or `undefined` for none. */
   body?: unknown;
-  /** Overrides the client's timeout, ms. */
+  /** Overrides the client's timeout, ms: the deadline of the whole call, retries and pacing included. */
   timeoutMs?: number;
+  /**
+   * `json` (default): a 2xx body must be JSON (or empty), anything else is a malformed reply →
+   * `PROVIDER_ERROR`. `text`: a documented plain-text answer, returned as a string.
+   */
+  responseType?: 'json' | 'text';
+  /** Overrides the read/write reading of the method: `true` lets a documented read sent as POST be retried; `false` forbids retrying a GET. */
+  idempotent?: boolean;
 }
 
 /** What a provider may decide from a non-2xx answer: a graph error code and a safe message. */
@@ -75,8 +131,12 @@ export interface ProviderHttpClientOptions {
   mapError?: (status: number, body: unknown) => MappedProviderError | undefined;
   logger?: Logger;
   metrics?: Metrics;
-  /** Replaces the shared pool (tests). */
+  /** Replaces the instance's own pool (tests inject a `MockAgent`); the client never closes an injected dispatcher. */
   dispatcher?: Dispatcher;
+  /** Connections of the instance's own pool (default {@link DEFAULT_INSTANCE_CONNECTIONS}). */
+  connections?: number;
+  /** Circuit breaker, read retries and pacing of this instance (see `resilience.ts`; defaults there). */
+  resilience?: ResilienceOptions;
 }
 
 /** Encodes each path parameter (`encodePath`/`/groups/${id}`/` style helper). */
@@ -85,14 +145,18 @@ export function encodePath(strings: TemplateStringsArray, ...values: Array<strin
 }
 
 /**
- * The shared HTTP client of one provider instance: JSON in and out, keep-alive pool,
- * per-request timeout, errors mapped to {@link ProviderError}, secrets scrubbed.
+ * The HTTP client of one provider instance: JSON in and out, its own keep-alive pool, one
+ * deadline per call, errors mapped to {@link ProviderError}, secrets scrubbed, and the
+ * instance's resilience policies (`resilience.ts`): circuit breaker, `Retry-After` honoured,
+ * reads retried with jitter, optional pacing.
  */
 export class ProviderHttpClient {
   private readonly origin: string;
   private readonly prefix: string;
   private readonly timeoutMs: number;
   private readonly secrets: string[];
+  private readonly resilience: InstanceResilience;
+  private agent: Agent | null = null;
 
   constructor(private readonly options: ProviderHttpClientOptions) {
     const url = new URL(options.baseUrl);
@@ -100,51 +164,71 @@ export class ProviderHttpClient {
     this.prefix = url.pathname.replace(/\/$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
+    this.resilience = new InstanceResilience(
+      {
+        isTransportFailure: (err) => err instanceof ProviderTransportError || (err instanceof ProviderError && Number(err.extensions.httpStatus) >= 500),
+        isRetryable: (err) =>
+          (err instanceof ProviderTransportError && err.transport === 'network') ||
+          (err instanceof ProviderError && RETRYABLE_READ_STATUSES.has(Number(err.extensions.httpStatus))),
+        retryAfterMs: (err) =>
+          err instanceof ProviderError && err.code === 'PROVIDER_RATE_LIMITED' && typeof err.extensions.retryAfterMs === 'number' ? err.extensions.retryAfterMs : undefined,
+      },
+      options.resilience,
+    );
   }
 
   /**
-   * Sends one request and returns the parsed JSON body (or the text when it is not JSON,
-   * `null` when empty).
-   * @throws ProviderError on a non-2xx answer, a timeout or a network failure
+   * The pool this instance's requests go through: the injected dispatcher, else the instance's
+   * own `Agent` (created on first use, again after {@link close}).
+   */
+  get dispatcher(): Dispatcher {
+    if (this.options.dispatcher) return this.options.dispatcher;
+    this.agent ??= new Agent({
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      keepAliveMaxTimeout: KEEP_ALIVE_MAX_TIMEOUT_MS,
+      connections: this.options.connections ?? DEFAULT_INSTANCE_CONNECTIONS,
+    });
+    return this.agent;
+  }
+
+  /** Closes the instance's own pool once its requests in flight have finished (an injected dispatcher is left alone); a later request opens a new one. */
+  async close(): Promise<void> {
+    const agent = this.agent;
+    this.agent = null;
+    await agent?.close();
+  }
+
+  /**
+   * Sends one request and returns the parsed JSON body (`null` when empty; the text when
+   * `req.responseType` is `text`). Refuses without reaching the provider while a `Retry-After`
+   * backoff runs (`PROVIDER_RATE_LIMITED`, `retryAfterMs` = the time left) or the instance's
+   * circuit is open (`PROVIDER_UNAVAILABLE`, `circuit: 'OPEN'`, `halfOpenAt`, `retryAfterMs`).
+   * A GET is retried on a network failure or HTTP 502/503/504 within the call's deadline.
+   * @throws ProviderError on a non-2xx answer, a malformed 2xx answer (`PROVIDER_ERROR`, `providerCode: 'MALFORMED_REPLY'`), a timeout, a network failure or a local refusal
    */
   async request<T = unknown>(req: ProviderRequest): Promise<T> {
     const { provider, metrics, logger } = this.options;
     const started = performance.now();
     let outcome = 'ok';
+    const timeoutMs = req.timeoutMs ?? this.timeoutMs;
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const qs = buildQuery(req.query);
-      const path = `${this.prefix}${req.path}${qs}`;
-      const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...req.headers };
-      let body: string | undefined;
-      if (req.body !== undefined) {
-        body = JSON.stringify(req.body);
-        headers['content-type'] = 'application/json';
-      }
-      let res: Dispatcher.ResponseData;
-      try {
-        res = await undiciRequest(this.origin + path, {
-          method: req.method,
-          headers,
-          body,
-          dispatcher: this.options.dispatcher ?? sharedAgent,
-          signal: AbortSignal.timeout(req.timeoutMs ?? this.timeoutMs),
-        });
-      } catch (err) {
-        const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
-        throw new ProviderError(
-          'PROVIDER_UNAVAILABLE',
-          provider,
-          req.operation,
-          timedOut ? `${provider} did not answer ${req.operation} in time` : `${provider} could not be reached for ${req.operation}`,
-        );
-      }
-      const text = await res.body.text().catch(() => '');
-      const parsed = parseBody(text);
-      if (res.statusCode >= 200 && res.statusCode < 300) return parsed as T;
-      throw this.toError(req.operation, res.statusCode, res.headers, parsed);
-    } catch (err) {
+      return await this.resilience.execute({ idempotent: req.idempotent ?? req.method === 'GET', signal, deadline: Date.now() + timeoutMs }, (s) => this.attempt<T>(req, s));
+    } catch (caught) {
+      let err = caught;
+      if (caught instanceof FastFailError) err = this.fastFailError(req, caught.failure);
+      else if (!(caught instanceof GraphError)) err = new ProviderTransportError(signal.aborted ? 'timeout' : 'network', provider, req.operation);
       outcome = err instanceof GraphError ? err.code : 'PROVIDER_ERROR';
-      logger?.warn({ provider, operation: req.operation, code: outcome, httpStatus: (err as ProviderError).extensions?.httpStatus }, 'provider request failed');
+      logger?.warn(
+        {
+          provider,
+          operation: req.operation,
+          code: outcome,
+          httpStatus: (err as ProviderError).extensions?.httpStatus,
+          ...(caught instanceof FastFailError ? { refused: caught.failure.kind } : {}),
+        },
+        'provider request failed',
+      );
       throw err;
     } finally {
       metrics?.providerRequests.inc({ provider, operation: req.operation, outcome });
@@ -152,13 +236,71 @@ export class ProviderHttpClient {
     }
   }
 
+  /** One HTTP exchange with the provider, bounded by `signal`. */
+  private async attempt<T>(req: ProviderRequest, signal: AbortSignal): Promise<T> {
+    const { provider } = this.options;
+    const qs = buildQuery(req.query);
+    const path = `${this.prefix}${req.path}${qs}`;
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...req.headers };
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      body = JSON.stringify(req.body);
+      headers['content-type'] = 'application/json';
+    }
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await undiciRequest(this.origin + path, { method: req.method, headers, body, dispatcher: this.dispatcher, signal });
+    } catch (err) {
+      const timedOut = signal.aborted || (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
+      throw new ProviderTransportError(timedOut ? 'timeout' : 'network', provider, req.operation);
+    }
+    const text = await res.body.text().catch(() => '');
+    if (res.statusCode >= 200 && res.statusCode < 300) {
+      if (!text) return null as T;
+      if (req.responseType === 'text') return text as T;
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new ProviderError('PROVIDER_ERROR', provider, req.operation, `${provider} answered ${req.method} ${req.operation} with a malformed reply (not JSON)`, {
+          httpStatus: res.statusCode,
+          providerCode: 'MALFORMED_REPLY',
+          method: req.method,
+        });
+      }
+    }
+    throw this.toError(req.operation, res.statusCode, res.headers, parseBody(text));
+  }
+
+  /** The {@link ProviderError} for a call refused before it reached the provider. */
+  private fastFailError(req: ProviderRequest, failure: FastFailure): ProviderError {
+    const { provider } = this.options;
+    switch (failure.kind) {
+      case 'rate-limited':
+        return new ProviderError('PROVIDER_RATE_LIMITED', provider, req.operation, `${provider} rate limit reached; retry after the provider's backoff`, {
+          retryAfterMs: failure.retryAfterMs,
+        });
+      case 'paced':
+        return new ProviderError('PROVIDER_RATE_LIMITED', provider, req.operation, `${provider} outbound pacing would pass the deadline of ${req.operation}`, {
+          retryAfterMs: failure.retryAfterMs,
+        });
+      case 'circuit-open':
+        return new ProviderError('PROVIDER_UNAVAILABLE', provider, req.operation, `${provider} is failing for this instance; circuit open, refused without calling it`, {
+          circuit: 'OPEN',
+          halfOpenAt: failure.halfOpenAt,
+          retryAfterMs: failure.retryAfterMs,
+        });
+    }
+  }
+
   private toError(operation: string, status: number, headers: Record<string, string | string[] | undefined>, body: unknown): ProviderError {
     const { provider } = this.options;
     const mapped = this.options.mapError?.(status, body);
     if (mapped) {
+      const retryAfterMs = mapped.code === 'PROVIDER_RATE_LIMITED' ? parseRetryAfter(headers['retry-after']) : undefined;
       return new ProviderError(mapped.code, provider, operation, this.scrub(mapped.message), {
         httpStatus: status,
         ...(mapped.providerCode ? { providerCode: mapped.providerCode } : {}),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       });
     }
     if (status === 401 || status === 403)

@@ -71,6 +71,13 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** Whether a fault's `match` (method, path substring) selects the request; a fault without one selects every request. */
+function faultMatches(fault: SimFault, req: RecordedRequest): boolean {
+  const m = fault.match;
+  if (!m) return true;
+  return (m.method === undefined || m.method.toUpperCase() === req.method) && (m.pathIncludes === undefined || req.path.includes(m.pathIncludes));
+}
+
 /**
  * Starts an HTTP server on 127.0.0.1 that answers `routes` (first match wins), records every
  * request, and answers 404 `{error: "Not found"}` for anything undocumented; a route whose
@@ -96,10 +103,11 @@ export async function startSimServer(options: { port?: number; routes: SimRoute[
       requests.push(recorded);
       let response: SimResponse | undefined;
       const ctx: SimContext = { ...recorded, params: {} };
-      const fault = faults[0];
+      const at = faults.findIndex((f) => faultMatches(f, recorded));
+      const fault = at >= 0 ? faults[at] : undefined;
       if (fault) {
         fault.count = (fault.count ?? 1) - 1;
-        if (fault.count <= 0) faults.shift();
+        if (fault.count <= 0) faults.splice(at, 1);
         if (fault.delayMs) await sleep(fault.delayMs);
         if (fault.status) response = { status: fault.status, body: fault.body ?? { error: 'simulated fault' }, headers: fault.headers };
       }

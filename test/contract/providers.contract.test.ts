@@ -167,7 +167,8 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
       const unauthorized = await codeOf(probe());
       expect(unauthorized.code).toBe('PROVIDER_UNAUTHORIZED');
       sim.injectFault({ status: 429, body: { error: 'too many requests' }, headers: { 'retry-after': '2' } });
-      const limited = await codeOf(probe());
+      // on its own instance: after a 429 with Retry-After, an instance refuses its calls until then (issue 12)
+      const limited = await codeOf(PROBES[probeCap!]!(mod.create(cfg as never, { logger })));
       expect(limited.code).toBe('PROVIDER_RATE_LIMITED');
       expect(limited.extensions?.retryAfterMs).toBe(2000);
       sim.injectFault({ status: 500, body: { error: 'boom' } });

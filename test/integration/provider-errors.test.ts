@@ -61,6 +61,14 @@ describe('provider failures through the graph', () => {
     expect(e.code).toBe('PROVIDER_RATE_LIMITED');
     expect(e.extensions.retryAfterMs).toBe(3000);
     expectNoSecrets(e.raw);
+    // during the backoff the instance refuses at once, without calling the provider (issue 12); then it calls again
+    const reached = sim.requests.length;
+    const during = await sendExpectingError();
+    expect(during.code).toBe('PROVIDER_RATE_LIMITED');
+    expect(during.extensions.retryAfterMs).toBeGreaterThan(0);
+    expect(during.extensions.retryAfterMs).toBeLessThanOrEqual(3000);
+    expect(sim.requests.length).toBe(reached);
+    await new Promise((r) => setTimeout(r, during.extensions.retryAfterMs as number));
   });
 
   it('500 → PROVIDER_UNAVAILABLE', async () => {

@@ -300,5 +300,6 @@ export class IvosightsAdapter implements ProviderAdapter {
     const poller = this.poller;
     this.poller = null;
     await poller?.stop();
+    await this.client.close();
   }
 }

@@ -3,7 +3,7 @@ import { request as undiciRequest, type Dispatcher } from 'undici';
 import { GraphError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
-import { DEFAULT_TIMEOUT_MS, encodePath, ProviderError, ProviderHttpClient, sharedAgent, type ProviderRequest } from '../http.js';
+import { DEFAULT_TIMEOUT_MS, encodePath, ProviderError, ProviderHttpClient, type ProviderRequest } from '../http.js';
 import { mapIvosightsError, SandboxRefusedError, toIvosightsError } from './errors.js';
 import type {
   WireAboutRequest,
@@ -95,6 +95,11 @@ export class IvosightsClient {
       metrics: options.metrics,
       dispatcher: options.dispatcher,
     });
+  }
+
+  /** Closes this instance's own connection pool once its requests in flight are done (called from the adapter's `stop()`). */
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   /** Whether this client talks to the Sandbox. */
@@ -299,7 +304,7 @@ export class IvosightsClient {
           method,
           headers: { 'x-api-key': this.options.apiKey, accept: 'application/json', 'content-type': upload?.contentType ?? 'application/json' },
           body: upload?.data,
-          dispatcher: this.options.dispatcher ?? sharedAgent,
+          dispatcher: this.http.dispatcher,
           signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         });
       } catch (err) {

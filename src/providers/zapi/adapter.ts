@@ -137,5 +137,7 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
     groups: createZapiGroupsPorts(new ZapiGroupsClient(http)),
     communities: createZapiCommunityPorts(new ZapiCommunityClient(http)),
     webhooks: { parse: (delivery) => parseZapiWebhook(config.id, delivery) },
+    // No background work: stopping closes the instance's own connection pool.
+    stop: () => http.close(),
   };
 }

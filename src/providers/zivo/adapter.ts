@@ -171,5 +171,6 @@ export class ZivoAdapter implements ProviderAdapter {
     const poller = this.poller;
     this.poller = null;
     await poller?.stop();
+    await this.client.close();
   }
 }

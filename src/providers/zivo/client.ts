@@ -51,6 +51,11 @@ export class ZivoClient {
     });
   }
 
+  /** Closes this instance's own connection pool once its requests in flight are done (called from the adapter's `stop()`). */
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
   /**
    * Send a WhatsApp message — `POST /api/zivo/zchat/services/sendwhatsapp` (zivo.txt lines 26-65).
    * @returns the `responses` envelope (one entry, lines 44-58)

@@ -42,6 +42,11 @@ export class ZixflowAdapter implements ProviderAdapter {
     this.messaging = { sendButtons: (input) => this.sendButtons(input) };
   }
 
+  /** Closes the instance's connection pool (no background work to stop); calling it twice is harmless. */
+  stop(): Promise<void> {
+    return this.client.close();
+  }
+
   /**
    * Sends reply buttons (zixflow.txt, the whole page). Limits are checked before the request (see
    * `mapping.ts` `toSendRequest`). Zixflow returns no message id, so the result's id is a local

@@ -42,6 +42,11 @@ export class ZixflowClient {
     });
   }
 
+  /** Closes this instance's own connection pool once its requests in flight are done (called from the adapter's `stop()`). */
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
   /**
    * Send a reply-button message — `POST /api/v1/campaign/whatsapp/message/send` (zixflow.txt
    * lines 1-194).

@@ -1,5 +1,5 @@
 import { MockAgent } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphError } from '../../../src/errors.js';
 import { IvosightsClient } from '../../../src/providers/ivosights/client.js';
 import { IVOSIGHTS_ERROR_RULES, mapIvosightsError } from '../../../src/providers/ivosights/errors.js';
@@ -14,7 +14,11 @@ const API_KEY = 'ivo_secret_api_key_0001';
 const agent = new MockAgent();
 agent.disableNetConnect();
 const origin = agent.get('http://ivo.test');
-const client = new IvosightsClient({ baseUrl: 'http://ivo.test', apiKey: API_KEY, dispatcher: agent });
+// a fresh client per test: a 429 with Retry-After makes a client refuse its next calls until then (issue 12)
+let client = new IvosightsClient({ baseUrl: 'http://ivo.test', apiKey: API_KEY, dispatcher: agent });
+beforeEach(() => {
+  client = new IvosightsClient({ baseUrl: 'http://ivo.test', apiKey: API_KEY, dispatcher: agent });
+});
 const sandboxClient = new IvosightsClient({ baseUrl: 'http://ivo.test', apiKey: API_KEY, sandbox: true, dispatcher: agent });
 afterAll(() => agent.close());
 

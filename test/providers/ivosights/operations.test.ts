@@ -695,7 +695,9 @@ describe('ivosights input checks and errors', () => {
     expect(err.extensions).toMatchObject({ code: 'PROVIDER_ERROR', providerCode: 'VALIDATION', httpStatus: 422 });
     expect(err.message).toContain('text');
     sim.injectFault({ status: 429, headers: { 'retry-after': '3' } });
-    expect((await fails(() => adapter.reference.listCountries!())).extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 3000 });
+    // on its own instance: after a 429 with Retry-After, an instance refuses its calls until then (issue 12)
+    const limited = make();
+    expect((await fails(() => limited.reference.listCountries!())).extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 3000 });
     sim.injectFault({ status: 500 });
     expect((await fails(() => adapter.media.getMedia!(SIM_MEDIA_ID))).extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', operation: 'media' });
     sim.injectFault({ status: 400, body: { errors: [{ code: 131026, title: 'Message undeliverable' }] } });

@@ -447,7 +447,9 @@ describe('Z-API adapter: provider failures', () => {
 
   it('429 with Retry-After → PROVIDER_RATE_LIMITED with retryAfterMs', async () => {
     sim.injectFault({ status: 429, headers: { 'retry-after': '7' }, body: { error: 'Too many requests' } });
-    const err = await failure(() => requireCapability(adapter, 'SEND_TEXT')({ to: '5511999999999', text: 'hi' }));
+    // on its own instance: after a 429 with Retry-After, an instance refuses its calls until then (issue 12)
+    const limited = zapiModule.create(makeConfig(), { logger });
+    const err = await failure(() => requireCapability(limited, 'SEND_TEXT')({ to: '5511999999999', text: 'hi' }));
     expect(err.code).toBe('PROVIDER_RATE_LIMITED');
     expect(err.extensions.retryAfterMs).toBe(7000);
     expectNoSecrets(err);

@@ -1,5 +1,6 @@
 import { MockAgent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_READ_RETRIES, RETRYABLE_READ_STATUSES } from '../../../src/providers/resilience.js';
 import { ProviderError, ProviderHttpClient } from '../../../src/providers/http.js';
 import { expectDone, mapZapiError, orNull, ZAPI_ERROR_TABLE } from '../../../src/providers/zapi/errors.js';
 
@@ -96,6 +97,10 @@ let http: ProviderHttpClient;
 beforeAll(() => {
   agent = new MockAgent();
   agent.disableNetConnect();
+});
+
+// a fresh client per row: a 429 with Retry-After makes a client refuse its next calls until then (issue 12)
+beforeEach(() => {
   http = new ProviderHttpClient({
     provider: 'zapi',
     baseUrl: `${ORIGIN}/instances/INSTANCE1/token/${TOKEN}`,
@@ -116,7 +121,9 @@ async function answer(row: Row): Promise<ProviderError> {
   agent
     .get(ORIGIN)
     .intercept({ path: `/instances/INSTANCE1/token/${TOKEN}/status`, method: 'GET' })
-    .reply(row.status, reply, { headers: { 'content-type': 'application/json', ...row.headers } });
+    .reply(row.status, reply, { headers: { 'content-type': 'application/json', ...row.headers } })
+    // a GET answered 502/503/504 is retried (DEFAULT_READ_RETRIES more times) before the error surfaces
+    .times(RETRYABLE_READ_STATUSES.has(row.status) ? 1 + DEFAULT_READ_RETRIES : 1);
   const err = await http.request({ operation: 'status', method: 'GET', path: '/status' }).then(
     () => undefined,
     (e: unknown) => e,

@@ -1,5 +1,5 @@
 import { MockAgent } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphError } from '../../../src/errors.js';
 import { ZivoClient } from '../../../src/providers/zivo/client.js';
 import { bulkItemError, sendEntryError, ZIVO_ERROR_TABLE } from '../../../src/providers/zivo/errors.js';
@@ -14,7 +14,11 @@ const API_KEY = 'zivo_live_secret_key_123';
 const agent = new MockAgent();
 agent.disableNetConnect();
 const origin = agent.get('http://zivo.test');
-const client = new ZivoClient({ baseUrl: 'http://zivo.test', partnerId: '123', apiKey: API_KEY, dispatcher: agent });
+// a fresh client per test: a 429 with Retry-After makes a client refuse its next calls until then (issue 12)
+let client = new ZivoClient({ baseUrl: 'http://zivo.test', partnerId: '123', apiKey: API_KEY, dispatcher: agent });
+beforeEach(() => {
+  client = new ZivoClient({ baseUrl: 'http://zivo.test', partnerId: '123', apiKey: API_KEY, dispatcher: agent });
+});
 afterAll(() => agent.close());
 
 interface Row {

@@ -1,5 +1,5 @@
 import { MockAgent } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphError } from '../../../src/errors.js';
 import { ZixflowClient } from '../../../src/providers/zixflow/client.js';
 import { sendAnswerError, ZIXFLOW_ERROR_TABLE } from '../../../src/providers/zixflow/errors.js';
@@ -15,7 +15,11 @@ const API_KEY = 'zixflow_secret_api_key_1';
 const agent = new MockAgent();
 agent.disableNetConnect();
 const origin = agent.get('http://zixflow.test');
-const client = new ZixflowClient({ baseUrl: 'http://zixflow.test', apiKey: API_KEY, dispatcher: agent });
+// a fresh client per test: a 429 with Retry-After makes a client refuse its next calls until then (issue 12)
+let client = new ZixflowClient({ baseUrl: 'http://zixflow.test', apiKey: API_KEY, dispatcher: agent });
+beforeEach(() => {
+  client = new ZixflowClient({ baseUrl: 'http://zixflow.test', apiKey: API_KEY, dispatcher: agent });
+});
 afterAll(() => agent.close());
 const request: ZixflowSendRequest = {
   to: '919876543210',

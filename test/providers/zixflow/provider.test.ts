@@ -108,7 +108,8 @@ describe('zixflow provider against its simulator', () => {
     expect(JSON.stringify({ m: wrong.message, e: wrong.extensions })).not.toContain('zixflow_wrong_key');
     const a = adapter();
     sim.injectFault({ status: 429, headers: { 'retry-after': '2' } });
-    expect((await rejects(a.messaging!.sendButtons!(input))).extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 2000 });
+    // on its own instance: after a 429 with Retry-After, an instance refuses its calls until then (issue 12)
+    expect((await rejects(adapter().messaging!.sendButtons!(input))).extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterMs: 2000 });
     sim.injectFault({ status: 503 });
     expect((await rejects(a.messaging!.sendButtons!(input))).extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
     sim.injectFault({ status: 200, body: { status: false, message: 'Session expired for Confirm your order?' } });
