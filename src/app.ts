@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express from 'express';
-import { OperationTypeNode, type DocumentNode, type GraphQLError } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, OperationTypeNode, type DocumentNode, type GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppConfig, InstanceConfig } from './config.js';
@@ -23,6 +23,9 @@ import { PROVIDER_MODULES } from './providers/registry.js';
 import { createContext, type AppServices, type GraphContext } from './context.js';
 import { buildGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
+import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './server/field-guard.js';
+import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
+import type { Access } from './server/access.js';
 import { formatGraphError } from './server/format-error.js';
 import { explorerRouter } from './server/explorer.js';
 import { createMemoryStores } from './subscriptions/memory-stores.js';
@@ -83,6 +86,45 @@ async function startSandbox(): Promise<{ configs: InstanceConfig[]; simulators: 
   return { configs, simulators };
 }
 
+/** The auth-side settings of one server (see {@link startAuth}). */
+interface AuthRuntime {
+  /** Introspection and field suggestions on (config `graphql.introspection`; default: sandbox mode only). */
+  introspection: boolean;
+  /** Deadline of one HTTP GraphQL request, ms. */
+  deadlineMs: number;
+  rateLimits: InboundRateLimits;
+  /** Takes a point of the key's limit (only when keys are configured): the RATE_LIMITED error, or undefined. */
+  consumeKey(access: Access | undefined): Promise<GraphError | undefined>;
+  close(): Promise<void>;
+}
+
+/** Builds the rate limiters (through Redis when configured) and reads the GraphQL settings. */
+async function startAuth(config: AppConfig, logger: Logger): Promise<AuthRuntime> {
+  const limits = config.rateLimits ?? DEFAULT_RATE_LIMITS;
+  let redis: { quit(): Promise<unknown>; disconnect(): void } | undefined;
+  if (config.redis) {
+    const { Redis } = await import('ioredis');
+    redis = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    (redis as unknown as { on(e: string, f: (err: Error) => void): void }).on('error', () => undefined);
+  }
+  const rateLimits = new InboundRateLimits(limits, redis, config.redis?.keyPrefix, logger);
+  return {
+    introspection: config.graphql?.introspection ?? config.sandbox,
+    deadlineMs: config.graphql?.deadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS,
+    rateLimits,
+    consumeKey: async (access) => {
+      if (!config.auth || !access) return undefined;
+      return rateLimits.consumeKey(access.keyId).then(
+        () => undefined,
+        (err: unknown) => (err instanceof GraphError ? err : undefined),
+      );
+    },
+    close: async () => {
+      await redis?.quit().catch(() => redis?.disconnect());
+    },
+  };
+}
+
 /**
  * Builds and starts the whole server (DESIGN.md, "The public contract"): GraphQL over HTTP and
  * graphql-ws on `/graphql`, the explorer, webhooks, `/healthz`, `/readyz`, `/metrics`.
@@ -99,31 +141,38 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
 
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
-  const schema = await buildGraphSchema();
+  const auth = await startAuth(config, logger);
+  const schema = guardSchema(await buildGraphSchema());
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const armor = new ApolloArmor({ blockFieldSuggestion: { enabled: false }, maxDepth: { n: 12 }, costLimit: { maxCost: 20_000 }, maxAliases: { n: 30 } });
+  const armor = new ApolloArmor({ blockFieldSuggestion: { enabled: !auth.introspection }, maxDepth: { n: 12 }, costLimit: { maxCost: 20_000 }, maxAliases: { n: 30 } });
   const protection = armor.protect();
-  const documents = new DocumentCache(schema, protection.validationRules);
+  const documents = new DocumentCache(schema, auth.introspection ? protection.validationRules : [...protection.validationRules, NoSchemaIntrospectionCustomRule]);
   // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
   const wsLogger = logger.child({ transport: 'ws' });
-  const wsServer = useServer<Record<string, unknown>, { graph?: GraphContext }>(
+  const wsServer = useServer<Record<string, unknown>, { graph?: GraphContext; access?: Access }>(
     {
       schema,
       // graphql-ws closes the socket with 4403 Forbidden when this returns false
-      onConnect: (ctx) => clientAuth.accepts(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
-      onSubscribe: (ctx, _id, payload) => {
+      onConnect: (ctx) => {
+        const access = clientAuth.identify(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
+        if (access) ctx.extra.access = access;
+        return access !== undefined;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
         const document = documents.get(payload.query);
         // syntax and validation errors go out through onError, like any other
         if (isErrorList(document)) return document;
+        const limited = await auth.consumeKey(ctx.extra.access);
+        if (limited) return [limited];
         return {
           schema,
           document,
           variableValues: payload.variables ?? null,
           operationName: payload.operationName ?? null,
-          contextValue: (ctx.extra.graph ??= createContext(services, wsLogger)),
+          contextValue: (ctx.extra.graph ??= createContext(services, wsLogger, { ...(ctx.extra.access ? { access: ctx.extra.access } : {}), rateLimits: auth.rateLimits })),
         };
       },
       subscribe: sharedSubscribe(documents),
@@ -164,6 +213,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       },
     ],
     validationRules: [...protection.validationRules],
+    introspection: auth.introspection,
     formatError: (formatted, error) => formatGraphError(error, logger, formatted),
     includeStacktraceInErrorResponses: false,
   });
@@ -188,8 +238,10 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     express.json({ limit: MAX_GRAPHQL_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        clientAuth.assert(req.headers.authorization);
-        return createContext(services, logger.child({ transport: 'http' }));
+        const access = clientAuth.assert(req.headers.authorization);
+        const limited = await auth.consumeKey(access);
+        if (limited) throw limited;
+        return createContext(services, logger.child({ transport: 'http' }), { access, rateLimits: auth.rateLimits, deadline: AbortSignal.timeout(auth.deadlineMs) });
       },
     }),
   );
@@ -220,6 +272,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       // a provider that fails to stop must not keep the others (or the stores) from closing
       await Promise.allSettled(instances.list().map(async (e) => e.adapter.stop?.()));
       await stores.close().catch(() => undefined);
+      await auth.close();
       for (const simulator of Object.values(sandbox.simulators)) await simulator?.close();
     })());
 
