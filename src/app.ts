@@ -104,8 +104,13 @@ async function startAuth(config: AppConfig, logger: Logger): Promise<AuthRuntime
   let redis: { quit(): Promise<unknown>; disconnect(): void } | undefined;
   if (config.redis) {
     const { Redis } = await import('ioredis');
-    redis = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    (redis as unknown as { on(e: string, f: (err: Error) => void): void }).on('error', () => undefined);
+    // no offline queue: while Redis is away the limiters fall back to memory instead of stalling requests
+    const client = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    client.on('error', () => undefined);
+    await client
+      .connect()
+      .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'rate limiter: Redis not reachable; limiting in memory until it is'));
+    redis = client;
   }
   const rateLimits = new InboundRateLimits(limits, redis, config.redis?.keyPrefix, logger);
   return {
