@@ -83,6 +83,41 @@ function instanceSchema() {
   });
 }
 
+/** One `auth.apiKeys` entry: a bare key, or an object; each form's errors keep their own paths (a union would hide them). */
+function apiKeySchema() {
+  const bare = z.string().min(16, 'must be at least 16 characters');
+  const grant = z
+    .object({
+      key: z.string().min(16, 'must be at least 16 characters').optional(),
+      keySha256: z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 digest: 64 hex digits')
+        .optional(),
+      instances: z.union([z.literal('*'), z.array(z.string().min(1)).min(1, 'at least one instance, or "*"')]).default('*'),
+      scopes: z
+        .array(z.enum(SCOPES, { error: () => `must be one of ${SCOPES.join(', ')}` }))
+        .min(1, 'at least one scope is required')
+        .default(['read', 'send', 'manage']),
+    })
+    .strict()
+    .superRefine((k, ctx) => {
+      if ((k.key === undefined) === (k.keySha256 === undefined)) ctx.addIssue({ code: 'custom', path: ['key'], message: 'give exactly one of key or keySha256' });
+    });
+  return z.unknown().transform((value, ctx): ApiKeyEntry => {
+    if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      ctx.addIssue({ code: 'custom', message: 'must be a key (string) or {key | keySha256, instances, scopes}' });
+      return z.NEVER;
+    }
+    const result = typeof value === 'string' ? bare.safeParse(value) : grant.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const required = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+      ctx.addIssue({ code: 'custom', path: [...issue.path], message: required ? 'required' : issue.message });
+    }
+    return z.NEVER;
+  });
+}
+
 const fileSchema = () =>
   z
     .object({
@@ -94,33 +129,7 @@ const fileSchema = () =>
         .optional(),
       auth: z
         .object({
-          apiKeys: z
-            .array(
-              z.union(
-                [
-                  z.string().min(16, 'must be at least 16 characters'),
-                  z
-                    .object({
-                      key: z.string().min(16, 'must be at least 16 characters').optional(),
-                      keySha256: z
-                        .string()
-                        .regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 digest: 64 hex digits')
-                        .optional(),
-                      instances: z.union([z.literal('*'), z.array(z.string().min(1)).min(1, 'at least one instance, or "*"')]).default('*'),
-                      scopes: z
-                        .array(z.enum(SCOPES, { error: () => `must be one of ${SCOPES.join(', ')}` }))
-                        .min(1, 'at least one scope is required')
-                        .default(['read', 'send', 'manage']),
-                    })
-                    .strict()
-                    .superRefine((k, ctx) => {
-                      if ((k.key === undefined) === (k.keySha256 === undefined)) ctx.addIssue({ code: 'custom', path: ['key'], message: 'give exactly one of key or keySha256' });
-                    }),
-                ],
-                { error: () => 'must be a key (string) or {key | keySha256, instances, scopes}' },
-              ),
-            )
-            .min(1, 'at least one key is required'),
+          apiKeys: z.array(apiKeySchema()).min(1, 'at least one key is required'),
         })
         .strict()
         .optional(),
@@ -163,7 +172,7 @@ const fileSchema = () =>
         seen.set(id, i);
       });
       cfg.auth?.apiKeys.forEach((k, i) => {
-        if (typeof k === 'string' || k.instances === '*') return;
+        if (typeof k === 'string' || k.instances === undefined || k.instances === '*') return;
         k.instances.forEach((id, j) => {
           if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['auth', 'apiKeys', i, 'instances', j], message: `no instance has id ${id}` });
         });

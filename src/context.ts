@@ -22,8 +22,8 @@ export type GraphServices = Omit<AppServices, 'instances'> & { instances: Instan
 
 /** What one operation may do and how long it has (see server/field-guard.ts). */
 export interface OperationLimits {
-  /** The client's key: its instances and scopes ({@link Access.OPEN} without `auth`). */
-  access: Access;
+  /** The client's key: its instances and scopes ({@link Access.OPEN} without `auth`; absent in hand-built test contexts, meaning the same). */
+  access?: Access;
   /** Inbound rate limits, when the server has them. */
   rateLimits?: InboundRateLimits;
   /** Aborts when the request's deadline passes (HTTP queries and mutations; none for subscriptions). */
@@ -42,7 +42,7 @@ export interface GraphContext extends OperationLimits {
  * Builds a fresh context (new loaders) for one operation.
  * @param limits the client's access (default: everything), rate limits and deadline
  */
-export function createContext(services: AppServices, logger: Logger = services.logger, limits: Partial<OperationLimits> = {}): GraphContext {
+export function createContext(services: AppServices, logger: Logger = services.logger, limits: OperationLimits = {}): GraphContext {
   const access = limits.access ?? Access.OPEN;
   const scoped: GraphServices = access === Access.OPEN ? services : { ...services, instances: new ScopedDirectory(services.instances, access) };
   return { services: scoped, loaders: new Loaders(), logger, ...limits, access };

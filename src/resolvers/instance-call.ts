@@ -144,7 +144,7 @@ export interface InstanceCall<C extends Capability> {
  * @throws CapabilityError CAPABILITY_NOT_SUPPORTED (with `provider`, `capability`) when the provider lacks it
  */
 export function instanceCall<C extends Capability>(ctx: GraphContext, instanceId: string, capability: C): InstanceCall<C> {
-  ctx.access.assert(CAPABILITY_SCOPES[capability], instanceId);
+  ctx.access?.assert(CAPABILITY_SCOPES[capability], instanceId);
   assertBeforeDeadline(ctx);
   const entry = ctx.services.instances.get(instanceId);
   return { entry, call: portCall(entry, capability) };
