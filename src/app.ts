@@ -23,7 +23,7 @@ import { PROVIDER_MODULES } from './providers/registry.js';
 import { createContext, type AppServices, type GraphContext } from './context.js';
 import { buildGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
-import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './server/field-guard.js';
+import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
 import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
 import type { Access } from './server/access.js';
 import { formatGraphError } from './server/format-error.js';

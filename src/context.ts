@@ -20,7 +20,7 @@ export interface AppServices {
 /** The services as one operation sees them: the instance directory confined to its key. */
 export type GraphServices = Omit<AppServices, 'instances'> & { instances: InstanceLookup };
 
-/** What one operation may do and how long it has (see server/field-guard.ts). */
+/** What one operation may do and how long it has (see resolvers/field-guard.ts). */
 export interface OperationLimits {
   /** The client's key: its instances and scopes ({@link Access.OPEN} without `auth`; absent in hand-built test contexts, meaning the same). */
   access?: Access;

@@ -29,7 +29,7 @@ export function Requires(capability: Capability): MethodDecorator & PropertyDeco
  * The API-key scope each capability needs (issue 12): reads → `read`, sends → `send`,
  * everything else that changes state → `manage`. `admin` is reserved for account
  * administration and no capability needs it yet. Enforced per field by
- * server/field-guard.ts and again in {@link instanceCall}; test/unit/capability-scopes.test.ts
+ * resolvers/field-guard.ts and again in {@link instanceCall}; test/unit/capability-scopes.test.ts
  * checks that query and `Instance` fields need `read` and mutations `send` or `manage`.
  */
 export const CAPABILITY_SCOPES = {

@@ -4,7 +4,7 @@ import { buildGraphSchema } from '../../src/graph.js';
 import { CAPABILITIES, type Capability } from '../../src/providers/contract.js';
 import { CAPABILITY_EXTENSION, CAPABILITY_SCOPES } from '../../src/resolvers/instance-call.js';
 import { SCOPES } from '../../src/server/access.js';
-import { fieldScope } from '../../src/server/field-guard.js';
+import { fieldScope } from '../../src/resolvers/field-guard.js';
 
 /** The capability → API-key scope table (issue 12): complete, and consistent with where each capability is used in the graph. */
 describe('capability scopes', () => {

@@ -2,8 +2,8 @@ import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLFiel
 import type { GraphContext } from '../context.js';
 import { GraphError } from '../errors.js';
 import type { Capability } from '../providers/contract.js';
-import { CAPABILITY_EXTENSION, CAPABILITY_SCOPES, assertBeforeDeadline } from '../resolvers/instance-call.js';
-import type { Scope } from './access.js';
+import { CAPABILITY_EXTENSION, CAPABILITY_SCOPES, assertBeforeDeadline } from './instance-call.js';
+import type { Scope } from '../server/access.js';
 
 /** Default deadline of one GraphQL request over HTTP, ms (config `graphql.deadlineMs`). Ours: one request of 15 aliased sends took 30 s (issue 12). */
 export const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
