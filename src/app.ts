@@ -26,6 +26,7 @@ import { ClientAuth } from './server/client-auth.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
 import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
 import type { Access } from './server/access.js';
+import { withoutSuggestions } from './server/suggestions.js';
 import { formatGraphError } from './server/format-error.js';
 import { explorerRouter } from './server/explorer.js';
 import { createMemoryStores } from './subscriptions/memory-stores.js';
@@ -182,7 +183,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       },
       subscribe: sharedSubscribe(documents),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)).map((e) => (auth.introspection ? e : withoutSuggestions(e))),
     },
     wss,
   );

@@ -151,6 +151,10 @@ describe('introspection and secrets', () => {
       const sub = collect(client, '{ __schema { queryType { name } } }');
       await sub.waitForCount(1);
       expect(JSON.stringify(sub.results)).toMatch(/introspection/i);
+      const wsTypo = collect(client, '{ instancez { id } }');
+      await wsTypo.waitForCount(1);
+      expect(JSON.stringify(wsTypo.results)).toMatch(/instancez/);
+      expect(JSON.stringify(wsTypo.results)).not.toMatch(/Did you mean/);
     } finally {
       await client.dispose();
     }
