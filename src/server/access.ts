@@ -54,10 +54,10 @@ export class Access {
    */
   assert(scope: Scope, instanceId?: string): void {
     if (instanceId !== undefined && !this.allowsInstance(instanceId)) {
-      throw new GraphError('FORBIDDEN', 'This API key may not use this instance', { instanceId, scope, http: { status: 403 } });
+      throw new GraphError('FORBIDDEN', 'This API key may not use this instance', { instanceId, scope });
     }
     if (!this.hasScope(scope)) {
-      throw new GraphError('FORBIDDEN', `This API key lacks the ${scope} scope`, { scope, ...(instanceId !== undefined ? { instanceId } : {}), http: { status: 403 } });
+      throw new GraphError('FORBIDDEN', `This API key lacks the ${scope} scope`, { scope, ...(instanceId !== undefined ? { instanceId } : {}) });
     }
   }
 }
@@ -86,7 +86,7 @@ export class ScopedDirectory implements InstanceLookup {
    */
   get(id: string): InstanceEntry {
     const entry = this.directory.get(id);
-    if (!this.access.allowsInstance(id)) throw new GraphError('FORBIDDEN', 'This API key may not use this instance', { instanceId: id, http: { status: 403 } });
+    if (!this.access.allowsInstance(id)) throw new GraphError('FORBIDDEN', 'This API key may not use this instance', { instanceId: id });
     return entry;
   }
 

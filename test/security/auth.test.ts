@@ -18,6 +18,8 @@ const KEY_RO = 'read-only-key-for-a-0123456789';
 const SECRET_A = 'webhook-secret-a-0123456789';
 const SECRET_B = 'webhook-secret-b-0123456789';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** Every response body and subscription result of this file, searched for the webhook secrets at the end. */
+const seen: string[] = [];
 
 let sim: SimulatorHandle;
 let app: RunningApp;
@@ -50,7 +52,9 @@ async function post(key: string | undefined, query: string, variables?: Record<s
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: (await res.json()) as GqlResult };
+  const text = await res.text();
+  seen.push(text);
+  return { status: res.status, body: JSON.parse(text) as GqlResult };
 }
 
 function ws(key: string): Client {
@@ -133,6 +137,7 @@ describe('API keys with instances and scopes', () => {
       await settle(300);
       expect(events.results.every((r) => (r.data as { events: { instanceId: string } }).events.instanceId === 'a')).toBe(true);
       events.dispose();
+      seen.push(JSON.stringify([forbidden.results, forbiddenLive.results, forbiddenSend.results, events.results]));
     } finally {
       await client.dispose();
     }
@@ -204,6 +209,18 @@ describe('introspection and secrets', () => {
       }
     } finally {
       await sandbox.close();
+    }
+  });
+});
+
+describe('no response carries a webhook secret', () => {
+  it('none of the responses above contains SECRET_A or SECRET_B', async () => {
+    const webhooks = await post(KEY_A, '{ instance(id: "a") { id } }');
+    expect(webhooks.body.errors).toBeUndefined();
+    expect(seen.length).toBeGreaterThan(10);
+    for (const text of seen) {
+      expect(text).not.toContain(SECRET_A);
+      expect(text).not.toContain(SECRET_B);
     }
   });
 });
