@@ -172,7 +172,11 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
         // syntax and validation errors go out through onError, like any other
         if (isErrorList(document)) return document;
         const limited = await auth.consumeKey(ctx.extra.access);
-        if (limited) return [limited];
+        if (limited) {
+          // `http` is for Apollo only; graphql-ws sends these errors as they are
+          const { http: _http, ...extensions } = limited.extensions;
+          return [new GraphError('RATE_LIMITED', limited.message, extensions)];
+        }
         return {
           schema,
           document,

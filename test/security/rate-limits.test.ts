@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
@@ -120,6 +122,37 @@ describe('a deadline per GraphQL request', () => {
       expect(sim.requests.length - before).toBeLessThanOrEqual(2);
     } finally {
       sim.injectFault({ delayMs: 0, count: 0 });
+      await app.close();
+    }
+  });
+});
+
+describe('rate limits over WebSocket', () => {
+  it('a subscribe over the key’s limit → RATE_LIMITED with retryAfterMs', async () => {
+    const app = await startTestApp(config({ rateLimits: { perKey: { points: 2, durationSeconds: 60 }, perInstance: { points: 1000, durationSeconds: 60 } } }));
+    const client = createClient({
+      url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: { authorization: `Bearer ${KEY}` },
+    });
+    try {
+      const results: unknown[] = [];
+      for (let i = 0; i < 3; i++) {
+        results.push(
+          await new Promise((resolve) => {
+            client.subscribe({ query: '{ instances { id } }' }, { next: (r) => resolve(r), error: (e) => resolve({ errors: e }), complete: () => undefined });
+          }),
+        );
+      }
+      expect(JSON.stringify(results[0])).toContain('"instances"');
+      const last = results[2] as { errors: Array<{ extensions: Record<string, unknown> }> };
+      expect(last.errors[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'key' });
+      expect(last.errors[0]?.extensions.retryAfterMs).toBeGreaterThan(0);
+      expect(last.errors[0]?.extensions.http).toBeUndefined();
+    } finally {
+      await client.dispose();
       await app.close();
     }
   });
