@@ -21,6 +21,9 @@ import { PROVIDER_MODULES } from './providers/registry.js';
 import { createContext, type AppServices, type GraphContext } from './context.js';
 import { buildGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
+import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
+import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
+import type { Access } from './server/access.js';
 import { formatGraphError } from './server/format-error.js';
 import { explorerRouter } from './server/explorer.js';
 import { attachGraphqlWs, type ArmorConfig } from './server/websocket.js';
@@ -86,6 +89,50 @@ async function startSandbox(): Promise<{ configs: InstanceConfig[]; simulators: 
   return { configs, simulators };
 }
 
+/** The auth-side settings of one server (see {@link startAuth}). */
+interface AuthRuntime {
+  /** Introspection and field suggestions on (config `graphql.introspection`; default: sandbox mode only). */
+  introspection: boolean;
+  /** Deadline of one HTTP GraphQL request, ms. */
+  deadlineMs: number;
+  rateLimits: InboundRateLimits;
+  /** Takes a point of the key's limit (only when keys are configured): the RATE_LIMITED error, or undefined. */
+  consumeKey(access: Access | undefined): Promise<GraphError | undefined>;
+  close(): Promise<void>;
+}
+
+/** Builds the rate limiters (through Redis when configured) and reads the GraphQL settings. */
+async function startAuth(config: AppConfig, logger: Logger): Promise<AuthRuntime> {
+  const limits = config.rateLimits ?? DEFAULT_RATE_LIMITS;
+  let redis: { quit(): Promise<unknown>; disconnect(): void } | undefined;
+  if (config.redis) {
+    const { Redis } = await import('ioredis');
+    // no offline queue: while Redis is away the limiters fall back to memory instead of stalling requests
+    const client = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    client.on('error', () => undefined);
+    await client
+      .connect()
+      .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'rate limiter: Redis not reachable; limiting in memory until it is'));
+    redis = client;
+  }
+  const rateLimits = new InboundRateLimits(limits, redis, config.redis?.keyPrefix, logger);
+  return {
+    introspection: config.graphql?.introspection ?? config.sandbox,
+    deadlineMs: config.graphql?.deadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS,
+    rateLimits,
+    consumeKey: async (access) => {
+      if (!config.auth || !access) return undefined;
+      return rateLimits.consumeKey(access.keyId).then(
+        () => undefined,
+        (err: unknown) => (err instanceof GraphError ? err : undefined),
+      );
+    },
+    close: async () => {
+      await redis?.quit().catch(() => redis?.disconnect());
+    },
+  };
+}
+
 /**
  * Builds and starts the whole server (DESIGN.md, "The public contract"): GraphQL over HTTP and
  * graphql-ws on `/graphql`, the explorer, webhooks, `/healthz`, `/readyz`, `/metrics`.
@@ -102,7 +149,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
 
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
-  const schema = await buildGraphSchema();
+  const auth = await startAuth(config, logger);
+  const schema = guardSchema(await buildGraphSchema());
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -110,7 +158,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   // (`parseOptions.maxTokens` below, `parse(…, { maxTokens })` on WebSocket): armor's own
   // token plugin throws inside Apollo's parse hook, which answered 500 instead of 400.
   const armorConfig: ArmorConfig = {
-    blockFieldSuggestion: { enabled: false },
+    blockFieldSuggestion: { enabled: !auth.introspection },
     maxTokens: { n: MAX_DOCUMENT_TOKENS },
     maxDepth: { n: 12 },
     costLimit: { maxCost: 20_000 },
@@ -118,8 +166,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   };
   const armor = new ApolloArmor({ ...armorConfig, maxTokens: { enabled: false } });
   const protection = armor.protect();
-  // graphql-ws on /graphql with the same limits (src/server/websocket.ts)
-  const ws = attachGraphqlWs({ httpServer, schema, services, logger, clientAuth, armor: armorConfig });
+  // graphql-ws on /graphql with the same limits, keys, scopes and rate limits (src/server/websocket.ts)
+  const ws = attachGraphqlWs({ httpServer, schema, services, logger, clientAuth, armor: armorConfig, auth });
   const wss = ws.wss;
 
   const apollo = new ApolloServer<GraphContext>({
@@ -154,6 +202,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     ],
     validationRules: [...protection.validationRules],
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+    introspection: auth.introspection,
     formatError: (formatted, error) => formatGraphError(error, logger, formatted),
     includeStacktraceInErrorResponses: false,
   });
@@ -178,8 +227,10 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     express.json({ limit: MAX_GRAPHQL_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        clientAuth.assert(req.headers.authorization);
-        return createContext(services, logger.child({ transport: 'http' }));
+        const access = clientAuth.assert(req.headers.authorization);
+        const limited = await auth.consumeKey(access);
+        if (limited) throw limited;
+        return createContext(services, logger.child({ transport: 'http' }), { access, rateLimits: auth.rateLimits, deadline: AbortSignal.timeout(auth.deadlineMs) });
       },
     }),
   );
@@ -210,6 +261,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       // a provider that fails to stop must not keep the others (or the stores) from closing
       await Promise.allSettled(instances.list().map(async (e) => e.adapter.stop?.()));
       await stores.close().catch(() => undefined);
+      await auth.close();
       for (const simulator of Object.values(sandbox.simulators)) await simulator?.close();
     })());
 

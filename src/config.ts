@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
 import type { BaseInstanceConfig } from './providers/contract.js';
+import { SCOPES } from './server/access.js';
+import type { ApiKeyEntry } from './server/client-auth.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitsConfig } from './server/rate-limits.js';
 
 /**
  * Configuration (DESIGN.md, "Configuration"): the one place that reads the environment.
@@ -36,8 +39,19 @@ export interface AppConfig {
   };
   /** Where the config came from (a path), or `sandbox`. */
   source: string;
-  /** When set, GraphQL clients must present one of these keys (`Authorization: Bearer <key>`). */
-  auth?: { apiKeys: string[] };
+  /**
+   * When set, GraphQL clients must present one of these keys (`Authorization: Bearer <key>`).
+   * A bare string reaches every instance with scopes read, send and manage; an object names
+   * its instances and scopes and may give the key as its SHA-256 (see server/client-auth.ts).
+   */
+  auth?: { apiKeys: ApiKeyEntry[] };
+  /** Inbound rate limits per key and per instance (default {@link DEFAULT_RATE_LIMITS}). */
+  rateLimits?: RateLimitsConfig;
+  /**
+   * GraphQL settings: `introspection` (and field suggestions) on or off (default: on in
+   * sandbox mode only); `deadlineMs`, the deadline of one HTTP request (default 30,000).
+   */
+  graphql?: { introspection?: boolean; deadlineMs?: number };
   /** Browser origins allowed to call the graph (CORS); none when absent. */
   cors?: { origins: string[] };
 }
@@ -69,6 +83,41 @@ function instanceSchema() {
   });
 }
 
+/** One `auth.apiKeys` entry: a bare key, or an object; each form's errors keep their own paths (a union would hide them). */
+function apiKeySchema() {
+  const bare = z.string().min(16, 'must be at least 16 characters');
+  const grant = z
+    .object({
+      key: z.string().min(16, 'must be at least 16 characters').optional(),
+      keySha256: z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 digest: 64 hex digits')
+        .optional(),
+      instances: z.union([z.literal('*'), z.array(z.string().min(1)).min(1, 'at least one instance, or "*"')]).default('*'),
+      scopes: z
+        .array(z.enum(SCOPES, { error: () => `must be one of ${SCOPES.join(', ')}` }))
+        .min(1, 'at least one scope is required')
+        .default(['read', 'send', 'manage']),
+    })
+    .strict()
+    .superRefine((k, ctx) => {
+      if ((k.key === undefined) === (k.keySha256 === undefined)) ctx.addIssue({ code: 'custom', path: ['key'], message: 'give exactly one of key or keySha256' });
+    });
+  return z.unknown().transform((value, ctx): ApiKeyEntry => {
+    if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      ctx.addIssue({ code: 'custom', message: 'must be a key (string) or {key | keySha256, instances, scopes}' });
+      return z.NEVER;
+    }
+    const result = typeof value === 'string' ? bare.safeParse(value) : grant.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const required = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+      ctx.addIssue({ code: 'custom', path: [...issue.path], message: required ? 'required' : issue.message });
+    }
+    return z.NEVER;
+  });
+}
+
 const fileSchema = () =>
   z
     .object({
@@ -79,7 +128,26 @@ const fileSchema = () =>
         .strict()
         .optional(),
       auth: z
-        .object({ apiKeys: z.array(z.string().min(16, 'must be at least 16 characters')).min(1, 'at least one key is required') })
+        .object({
+          apiKeys: z.array(apiKeySchema()).min(1, 'at least one key is required'),
+        })
+        .strict()
+        .optional(),
+      rateLimits: z
+        .object({
+          perKey: z
+            .object({ points: z.number().int().min(1), durationSeconds: z.number().int().min(1) })
+            .strict()
+            .optional(),
+          perInstance: z
+            .object({ points: z.number().int().min(1), durationSeconds: z.number().int().min(1) })
+            .strict()
+            .optional(),
+        })
+        .strict()
+        .optional(),
+      graphql: z
+        .object({ introspection: z.boolean().optional(), deadlineMs: z.number().int().min(100).max(600_000).optional() })
         .strict()
         .optional(),
       cors: z
@@ -102,6 +170,12 @@ const fileSchema = () =>
         const prior = seen.get(id);
         if (prior !== undefined) ctx.addIssue({ code: 'custom', path: ['instances', i, 'id'], message: `duplicate of instances[${prior}].id` });
         seen.set(id, i);
+      });
+      cfg.auth?.apiKeys.forEach((k, i) => {
+        if (typeof k === 'string' || k.instances === undefined || k.instances === '*') return;
+        k.instances.forEach((id, j) => {
+          if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['auth', 'apiKeys', i, 'instances', j], message: `no instance has id ${id}` });
+        });
       });
     });
 
@@ -165,6 +239,8 @@ export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: str
     instances: data.instances as InstanceConfig[],
     ...(data.redis ? { redis: { url: data.redis.url, keyPrefix: data.redis.keyPrefix } } : {}),
     ...(data.auth ? { auth: { apiKeys: data.auth.apiKeys } } : {}),
+    ...(data.rateLimits ? { rateLimits: { ...DEFAULT_RATE_LIMITS, ...data.rateLimits } } : {}),
+    ...(data.graphql ? { graphql: data.graphql } : {}),
     ...(data.cors ? { cors: { origins: data.cors.origins } } : {}),
     events: {
       retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,

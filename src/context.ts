@@ -2,6 +2,8 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { InstanceDirectory } from './instances.js';
 import { Loaders } from './providers/loaders.js';
+import { Access, ScopedDirectory, type InstanceLookup } from './server/access.js';
+import type { InboundRateLimits } from './server/rate-limits.js';
 import type { EventPipeline } from './subscriptions/pipeline.js';
 import type { Stores } from './subscriptions/stores.js';
 
@@ -15,15 +17,33 @@ export interface AppServices {
   metrics: Metrics;
 }
 
+/** The services as one operation sees them: the instance directory confined to its key. */
+export type GraphServices = Omit<AppServices, 'instances'> & { instances: InstanceLookup };
+
+/** What one operation may do and how long it has (see resolvers/field-guard.ts). */
+export interface OperationLimits {
+  /** The client's key: its instances and scopes ({@link Access.OPEN} without `auth`; absent in hand-built test contexts, meaning the same). */
+  access?: Access;
+  /** Inbound rate limits, when the server has them. */
+  rateLimits?: InboundRateLimits;
+  /** Aborts when the request's deadline passes (HTTP queries and mutations; none for subscriptions). */
+  deadline?: AbortSignal;
+}
+
 /** The GraphQL context of one operation (HTTP request or subscription). */
-export interface GraphContext {
-  services: AppServices;
+export interface GraphContext extends OperationLimits {
+  services: GraphServices;
   /** Per-request DataLoaders. */
   loaders: Loaders;
   logger: Logger;
 }
 
-/** Builds a fresh context (new loaders) for one operation. */
-export function createContext(services: AppServices, logger: Logger = services.logger): GraphContext {
-  return { services, loaders: new Loaders(), logger };
+/**
+ * Builds a fresh context (new loaders) for one operation.
+ * @param limits the client's access (default: everything), rate limits and deadline
+ */
+export function createContext(services: AppServices, logger: Logger = services.logger, limits: OperationLimits = {}): GraphContext {
+  const access = limits.access ?? Access.OPEN;
+  const scoped: GraphServices = access === Access.OPEN ? services : { ...services, instances: new ScopedDirectory(services.instances, access) };
+  return { services: scoped, loaders: new Loaders(), logger, ...limits, access };
 }

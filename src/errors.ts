@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'PROVIDER_ERROR',
   'RESYNC_REQUIRED',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
+  'DEADLINE_EXCEEDED',
 ] as const;
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];

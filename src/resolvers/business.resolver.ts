@@ -12,6 +12,7 @@ import {
 } from '../providers/limits.js';
 import type { BusinessProfile as BusinessProfileModel, Country as CountryModel, Media as MediaModel, WebhookEndpoint as WebhookEndpointModel } from '../providers/model.js';
 import { PullPendingNotificationsInput, UpdateBusinessAboutInput, UpdateBusinessPhotoInput, UpdateBusinessProfileInput } from '../schema/business.inputs.js';
+import { maskWebhookUrl } from '../server/access.js';
 import { BusinessActionPayload, BusinessProfile, Country, PullPendingNotificationsPayload, WebhookEndpoint } from '../schema/business.types.js';
 import { Instance } from '../schema/instance.types.js';
 import { Media } from '../schema/media.types.js';
@@ -49,10 +50,11 @@ export class BusinessResolver {
     return portCall(root.entry, 'COUNTRIES')();
   }
 
-  @FieldResolver(() => [WebhookEndpoint], { description: 'The webhook endpoints configured at the provider.' })
+  @FieldResolver(() => [WebhookEndpoint], { description: 'The webhook endpoints configured at the provider. A webhook secret in a URL is shown as `********`.' })
   @Requires('LIST_WEBHOOKS')
   async webhooks(@Root() root: InstanceRoot): Promise<WebhookEndpointModel[]> {
-    return portCall(root.entry, 'LIST_WEBHOOKS')();
+    const endpoints = await portCall(root.entry, 'LIST_WEBHOOKS')();
+    return endpoints.map((e) => ({ ...e, url: maskWebhookUrl(e.url, [root.entry.webhookSecret]) }));
   }
 
   @FieldResolver(() => Media, { nullable: true, description: 'A received media file by the `mediaId` of a message content; null when the provider has no such file.' })

@@ -1,7 +1,9 @@
 import { Extensions } from 'type-graphql';
+import { GraphError } from '../errors.js';
 import type { GraphContext } from '../context.js';
 import type { InstanceEntry } from '../instances.js';
 import { requireCapability, type Capability, type CapabilityMethod } from '../providers/contract.js';
+import type { Scope } from '../server/access.js';
 
 /** The key of a field's GraphQL `extensions` that names the capability it needs (read by `capabilityFields`). */
 export const CAPABILITY_EXTENSION = 'capability';
@@ -23,6 +25,103 @@ export function Requires(capability: Capability): MethodDecorator & PropertyDeco
   return Extensions({ [CAPABILITY_EXTENSION]: capability });
 }
 
+/**
+ * The API-key scope each capability needs (issue 12): reads → `read`, sends → `send`,
+ * everything else that changes state → `manage`. `admin` is reserved for account
+ * administration and no capability needs it yet. Enforced per field by
+ * resolvers/field-guard.ts and again in {@link instanceCall}; test/unit/capability-scopes.test.ts
+ * checks that query and `Instance` fields need `read` and mutations `send` or `manage`.
+ */
+export const CAPABILITY_SCOPES = {
+  INSTANCE_STATUS: 'read',
+  ACCOUNT_PROFILE: 'read',
+  SEND_TEXT: 'send',
+  SEND_IMAGE: 'send',
+  SEND_VIDEO: 'send',
+  SEND_AUDIO: 'send',
+  SEND_DOCUMENT: 'send',
+  SEND_LOCATION: 'send',
+  SEND_REACTION: 'send',
+  SEND_CONTACT: 'send',
+  SEND_BUTTONS: 'send',
+  SEND_LIST: 'send',
+  SEND_BULK: 'send',
+  READ_MESSAGE: 'manage',
+  DELETE_MESSAGE: 'manage',
+  MESSAGE_STATUS: 'read',
+  LIST_CHATS: 'read',
+  GET_CHAT: 'read',
+  LIST_CONTACTS: 'read',
+  GET_CONTACT: 'read',
+  CHECK_PHONES: 'read',
+  PROFILE_PICTURE: 'read',
+  LIST_GROUPS: 'read',
+  GET_GROUP: 'read',
+  SEND_TEMPLATE: 'send',
+  SEND_PRODUCT: 'send',
+  SEND_PRODUCT_LIST: 'send',
+  SEND_FLOW: 'send',
+  LIST_TEMPLATES: 'read',
+  GET_TEMPLATE: 'read',
+  CREATE_TEMPLATE: 'manage',
+  UPDATE_TEMPLATE: 'manage',
+  PROPOSE_TEMPLATE: 'manage',
+  TEMPLATE_CATEGORIES: 'read',
+  TEMPLATE_LANGUAGES: 'read',
+  GET_MEDIA: 'read',
+  BUSINESS_PROFILE: 'read',
+  UPDATE_BUSINESS_PROFILE: 'manage',
+  BUSINESS_ABOUT: 'read',
+  UPDATE_BUSINESS_ABOUT: 'manage',
+  BUSINESS_PHOTO: 'read',
+  UPDATE_BUSINESS_PHOTO: 'manage',
+  LIST_WEBHOOKS: 'read',
+  PULL_NOTIFICATIONS: 'manage',
+  COUNTRIES: 'read',
+  MARK_CHAT_READ: 'manage',
+  ARCHIVE_CHAT: 'manage',
+  PIN_CHAT: 'manage',
+  MUTE_CHAT: 'manage',
+  CLEAR_CHAT: 'manage',
+  DELETE_CHAT: 'manage',
+  CHAT_EXPIRATION: 'manage',
+  LIST_LABELS: 'read',
+  LABEL_COLORS: 'read',
+  CREATE_LABEL: 'manage',
+  UPDATE_LABEL: 'manage',
+  DELETE_LABEL: 'manage',
+  ASSIGN_LABEL: 'manage',
+  UNASSIGN_LABEL: 'manage',
+  LIST_PRODUCTS: 'read',
+  GET_PRODUCT: 'read',
+  UPSERT_PRODUCT: 'manage',
+  DELETE_PRODUCT: 'manage',
+  CONFIGURE_CATALOG: 'manage',
+  LIST_COLLECTIONS: 'read',
+  LIST_COLLECTION_PRODUCTS: 'read',
+  CREATE_COLLECTION: 'manage',
+  UPDATE_COLLECTION: 'manage',
+  DELETE_COLLECTION: 'manage',
+  ADD_COLLECTION_PRODUCTS: 'manage',
+  REMOVE_COLLECTION_PRODUCTS: 'manage',
+  CREATE_GROUP: 'manage',
+  UPDATE_GROUP: 'manage',
+  MANAGE_GROUP_PARTICIPANTS: 'manage',
+  LEAVE_GROUP: 'manage',
+  GROUP_INVITE_LINK: 'read',
+  RESET_GROUP_INVITE_LINK: 'manage',
+  GROUP_INVITATION: 'read',
+  JOIN_GROUP: 'manage',
+  LIST_COMMUNITIES: 'read',
+  GET_COMMUNITY: 'read',
+  CREATE_COMMUNITY: 'manage',
+  UPDATE_COMMUNITY: 'manage',
+  LINK_COMMUNITY_GROUPS: 'manage',
+  MANAGE_COMMUNITY_PARTICIPANTS: 'manage',
+  RESET_COMMUNITY_INVITE_LINK: 'manage',
+  DEACTIVATE_COMMUNITY: 'manage',
+} as const satisfies Record<Capability, Scope>;
+
 /** An instance and the port method behind one capability, bound to its port. */
 export interface InstanceCall<C extends Capability> {
   /** The instance's directory entry (its id, adapter and `defaultCountry`). */
@@ -37,10 +136,16 @@ export interface InstanceCall<C extends Capability> {
  * provider lacks with CAPABILITY_NOT_SUPPORTED, both before any provider request. Errors the
  * call itself raises (ProviderError, GraphError) pass through to `server/format-error.ts`,
  * which maps them to the graph's codes.
+ * It also checks the client's key (its instances and the capability's scope, see
+ * {@link CAPABILITY_SCOPES}) and the request's deadline, again before any provider request.
  * @throws GraphError NOT_FOUND (`instance`) for an unknown `instanceId`
+ * @throws GraphError FORBIDDEN (`instanceId`, `scope`) outside the key's instances or scopes
+ * @throws GraphError DEADLINE_EXCEEDED when the request's deadline has passed
  * @throws CapabilityError CAPABILITY_NOT_SUPPORTED (with `provider`, `capability`) when the provider lacks it
  */
 export function instanceCall<C extends Capability>(ctx: GraphContext, instanceId: string, capability: C): InstanceCall<C> {
+  ctx.access?.assert(CAPABILITY_SCOPES[capability], instanceId);
+  assertBeforeDeadline(ctx);
   const entry = ctx.services.instances.get(instanceId);
   return { entry, call: portCall(entry, capability) };
 }
@@ -61,4 +166,12 @@ export function portCall<C extends Capability>(entry: InstanceEntry, capability:
  */
 export function optionalPortCall<C extends Capability>(entry: InstanceEntry, capability: C): CapabilityMethod<C> | null {
   return entry.adapter.capabilities.has(capability) ? requireCapability(entry.adapter, capability) : null;
+}
+
+/**
+ * Refuses to start a provider call once the request's deadline (`ctx.deadline`) has passed.
+ * @throws GraphError DEADLINE_EXCEEDED
+ */
+export function assertBeforeDeadline(ctx: Pick<GraphContext, 'deadline'>): void {
+  if (ctx.deadline?.aborted) throw new GraphError('DEADLINE_EXCEEDED', 'The request ran out of time before this field started; nothing was sent to the provider for it');
 }

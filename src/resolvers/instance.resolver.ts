@@ -27,7 +27,7 @@ export function instanceRoot(entry: InstanceEntry): InstanceRoot {
  */
 @Resolver(() => Instance)
 export class InstanceResolver {
-  @Query(() => [Instance], { description: 'Every configured instance.' })
+  @Query(() => [Instance], { description: "Every configured instance the client's API key may use." })
   instances(@Ctx() ctx: GraphContext): InstanceRoot[] {
     return ctx.services.instances.list().map(instanceRoot);
   }

@@ -1,5 +1,28 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphError } from '../errors.js';
+import { Access, DEFAULT_SCOPES, type Scope } from './access.js';
+
+/**
+ * One API key with what it may reach (config `auth.apiKeys[]` in object form): the key itself
+ * (`key`) or its SHA-256 as 64 hex digits (`keySha256`, so the plain key is not in the file),
+ * the instance ids it may use (or `'*'`), and its scopes.
+ */
+export interface ApiKeyGrant {
+  key?: string;
+  keySha256?: string;
+  /** Instance ids, or `'*'` for all (default `'*'`). */
+  instances?: string[] | '*';
+  /** Default `['read', 'send', 'manage']`. */
+  scopes?: Scope[];
+}
+
+/** An entry of `auth.apiKeys`: a bare key (all instances; read, send and manage) or an {@link ApiKeyGrant}. */
+export type ApiKeyEntry = string | ApiKeyGrant;
+
+interface KeyRecord {
+  digest: Buffer;
+  access: Access;
+}
 
 /** Most keys in a graphql-ws `connection_init` payload. Ours: the graph reads one (`authorization`). */
 export const MAX_CONNECTION_PARAMS_KEYS = 16;
@@ -43,39 +66,60 @@ export function connectionParamsProblem(params: unknown): string | null {
  * API-key authentication of GraphQL clients (config `auth.apiKeys`). Over HTTP the key comes
  * as `Authorization: Bearer <key>`; over graphql-ws as `{authorization: "Bearer <key>"}` in
  * the `connection_init` payload. Keys are compared as SHA-256 digests in constant time and
- * never logged.
+ * never logged; an accepted key yields its {@link Access} (instances and scopes), named
+ * `key#N` by its position in the configuration.
  */
 export class ClientAuth {
-  private readonly digests: Buffer[];
+  private readonly keys: KeyRecord[];
 
   /** @param apiKeys the accepted keys; an empty list means the graph is open (sandbox, development) */
-  constructor(apiKeys: readonly string[] = []) {
-    this.digests = apiKeys.map((k) => createHash('sha256').update(k).digest());
+  constructor(apiKeys: readonly ApiKeyEntry[] = []) {
+    this.keys = apiKeys.map((entry, i) => {
+      const grant: ApiKeyGrant = typeof entry === 'string' ? { key: entry } : entry;
+      const digest = grant.keySha256
+        ? Buffer.from(grant.keySha256, 'hex')
+        : createHash('sha256')
+            .update(grant.key ?? '')
+            .digest();
+      return { digest, access: new Access(`key#${i}`, grant.instances ?? '*', grant.scopes ?? DEFAULT_SCOPES) };
+    });
   }
 
   /** Whether keys are required at all. */
   get enabled(): boolean {
-    return this.digests.length > 0;
+    return this.keys.length > 0;
+  }
+
+  /**
+   * The access of the key an `Authorization` value carries: {@link Access.OPEN} when auth is
+   * off, undefined when the key is missing or not accepted.
+   */
+  identify(authorization: unknown): Access | undefined {
+    if (!this.enabled) return Access.OPEN;
+    if (typeof authorization !== 'string') return undefined;
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!m) return undefined;
+    const given = createHash('sha256').update(m[1]!).digest();
+    let found: Access | undefined;
+    // compare against every key, so the time taken does not say which one matched
+    for (const k of this.keys) if (k.digest.length === given.length && timingSafeEqual(given, k.digest)) found ??= k.access;
+    return found;
   }
 
   /** Whether an `Authorization` value carries an accepted key (always true when auth is off). */
   accepts(authorization: unknown): boolean {
-    if (!this.enabled) return true;
-    if (typeof authorization !== 'string') return false;
-    const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!m) return false;
-    const given = createHash('sha256').update(m[1]!).digest();
-    let ok = false;
-    for (const d of this.digests) ok = timingSafeEqual(given, d) || ok;
-    return ok;
+    return this.identify(authorization) !== undefined;
   }
 
   /**
+   * The access of the key, or a refusal.
    * @throws GraphError UNAUTHENTICATED (HTTP 401) when the key is missing or not accepted
    */
-  assert(authorization: unknown): void {
-    if (!this.accepts(authorization)) {
+  assert(authorization: unknown): Access {
+    const access = this.identify(authorization);
+    if (!access) {
       throw new GraphError('UNAUTHENTICATED', 'A valid API key is required: send Authorization: Bearer <key>', { http: { status: 401 } });
     }
+    return access;
   }
 }

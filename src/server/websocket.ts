@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLSchema } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -9,7 +9,10 @@ import { GraphError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { ARMOR_DEFAULT_MAX_TOKENS, DocumentCache, sharedSubscribe, type DocumentCacheStats } from '../subscriptions/ws-execution.js';
 import { connectionParamsProblem, type ClientAuth } from './client-auth.js';
+import type { Access } from './access.js';
 import { formatGraphError } from './format-error.js';
+import type { InboundRateLimits } from './rate-limits.js';
+import { withoutSuggestions } from './suggestions.js';
 
 /**
  * Largest WebSocket message, bytes: the same as the HTTP body limit (`MAX_GRAPHQL_BODY`,
@@ -38,6 +41,17 @@ export interface GraphqlWsOptions {
   clientAuth: ClientAuth;
   /** The armor configuration HTTP uses: its token and depth limits apply while parsing, its rules at validation. */
   armor: ArmorConfig;
+  /** Introspection, rate limits and key accounting, shared with HTTP. */
+  auth: WsAuth;
+}
+
+/** The auth-side settings the WebSocket transport shares with HTTP. */
+export interface WsAuth {
+  /** Introspection and field suggestions on; off: introspection is a validation error and suggestions are cut from messages. */
+  introspection: boolean;
+  rateLimits: InboundRateLimits;
+  /** Takes a point of the key's limit: the `RATE_LIMITED` error, or undefined when within it (or no keys are configured). */
+  consumeKey(access: Access | undefined): Promise<GraphError | undefined>;
 }
 
 /** graphql-ws on `/graphql`, attached to the HTTP server. */
@@ -112,7 +126,7 @@ type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validati
  * @returns the WebSocket server, its document cache and a `dispose` for shutdown
  */
 export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
-  const { httpServer, schema, services, logger, clientAuth, armor } = options;
+  const { httpServer, schema, services, logger, clientAuth, armor, auth } = options;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES });
   // registered before graphql-ws's own handler, so it sees each socket first
   wss.on('connection', (socket) => quietOversize(socket, logger));
@@ -121,12 +135,12 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const documents = new DocumentCache(schema, {
     ...(maxTokens === undefined ? { maxTokens: Number.POSITIVE_INFINITY } : { maxTokens }),
     preValidationRules: depthRules(armor),
-    validationRules: protection.validationRules ?? [],
+    validationRules: auth.introspection ? (protection.validationRules ?? []) : [...(protection.validationRules ?? []), NoSchemaIntrospectionCustomRule],
   });
   caches.set(httpServer, documents);
   // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
   const wsLogger = logger.child({ transport: 'ws' });
-  const server = useServer<Record<string, unknown>, { graph?: GraphContext; socket: WebSocket }>(
+  const server = useServer<Record<string, unknown>, { graph?: GraphContext; socket: WebSocket; access?: Access }>(
     {
       schema,
       onConnect: (ctx) => {
@@ -137,9 +151,11 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
           return false;
         }
         // graphql-ws closes the socket with 4403 Forbidden when this returns false
-        return clientAuth.accepts(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
+        const access = clientAuth.identify(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
+        if (access) ctx.extra.access = access;
+        return access !== undefined;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws registers the id before this hook, so the count includes this one
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
           return [
@@ -152,17 +168,23 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
         const document = documents.get(payload.query);
         // syntax and validation errors go out through onError, like any other
         if (!('kind' in document)) return [...document];
+        const limited = await auth.consumeKey(ctx.extra.access);
+        if (limited) {
+          // `http` is for Apollo only; graphql-ws sends these errors as they are
+          const { http: _http, ...extensions } = limited.extensions;
+          return [new GraphError('RATE_LIMITED', limited.message, extensions)];
+        }
         return {
           schema,
           document,
           variableValues: payload.variables ?? null,
           operationName: payload.operationName ?? null,
-          contextValue: (ctx.extra.graph ??= createContext(services, wsLogger)),
+          contextValue: (ctx.extra.graph ??= createContext(services, wsLogger, { ...(ctx.extra.access ? { access: ctx.extra.access } : {}), rateLimits: auth.rateLimits })),
         };
       },
       subscribe: sharedSubscribe(documents),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)).map((e) => (auth.introspection ? e : withoutSuggestions(e))),
     },
     wss,
   );

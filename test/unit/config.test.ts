@@ -132,3 +132,59 @@ describe('configuration', () => {
     expect(problemsOf(() => loadConfig({ PORT: 'eighty' }, dir))).toEqual(['PORT: must be an integer from 0 to 65535']);
   });
 });
+
+describe('auth.apiKeys, rateLimits and graphql', () => {
+  const digest = 'a'.repeat(64);
+
+  it('accepts bare keys and keys with instances and scopes, plain or SHA-256', () => {
+    const cfg = validateConfig(
+      {
+        instances: [valid],
+        auth: { apiKeys: ['a-bare-key-0123456789', { key: 'an-object-key-0123456789', instances: [valid.id], scopes: ['read'] }, { keySha256: digest }] },
+      },
+      {},
+      't',
+    );
+    expect(cfg.auth?.apiKeys).toEqual([
+      'a-bare-key-0123456789',
+      { key: 'an-object-key-0123456789', instances: [valid.id], scopes: ['read'] },
+      { keySha256: digest, instances: '*', scopes: ['read', 'send', 'manage'] },
+    ]);
+  });
+
+  it('reports bad keys with their paths', () => {
+    const problems = problemsOf(() =>
+      validateConfig(
+        {
+          instances: [valid],
+          auth: {
+            apiKeys: [{ key: 'an-object-key-0123456789', scopes: ['read', 'root'] }, { keySha256: 'not-hex' }, { key: 'an-object-key-0123456789', keySha256: digest }, 42],
+          },
+        },
+        {},
+        't',
+      ),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^auth\.apiKeys\[0\]\.scopes\[1\]: must be one of read, send, manage, admin/),
+        expect.stringMatching(/^auth\.apiKeys\[1\]\.keySha256: must be a SHA-256 digest/),
+        'auth.apiKeys[2].key: give exactly one of key or keySha256',
+        'auth.apiKeys[3]: must be a key (string) or {key | keySha256, instances, scopes}',
+      ]),
+    );
+    expect(problemsOf(() => validateConfig({ instances: [valid], auth: { apiKeys: [{ key: 'an-object-key-0123456789', instances: ['nope'] }] } }, {}, 't'))).toEqual([
+      'auth.apiKeys[0].instances[0]: no instance has id nope',
+    ]);
+    expect(problemsOf(() => validateConfig({ instances: [valid], auth: { apiKeys: ['short'] } }, {}, 't'))).toEqual(['auth.apiKeys[0]: must be at least 16 characters']);
+  });
+
+  it('reads rateLimits (defaults for a limit left out) and graphql settings', () => {
+    const cfg = validateConfig({ instances: [valid], rateLimits: { perKey: { points: 5, durationSeconds: 1 } }, graphql: { introspection: true, deadlineMs: 5_000 } }, {}, 't');
+    expect(cfg.rateLimits).toEqual({ perKey: { points: 5, durationSeconds: 1 }, perInstance: { points: 1200, durationSeconds: 60 } });
+    expect(cfg.graphql).toEqual({ introspection: true, deadlineMs: 5_000 });
+    expect(problemsOf(() => validateConfig({ instances: [valid], rateLimits: { perInstance: { points: 0, durationSeconds: 1 } } }, {}, 't'))).toEqual([
+      expect.stringMatching(/^rateLimits\.perInstance\.points: /),
+    ]);
+  });
+});

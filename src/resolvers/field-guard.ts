@@ -1,0 +1,103 @@
+import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { GraphContext } from '../context.js';
+import { GraphError } from '../errors.js';
+import type { Capability } from '../providers/contract.js';
+import { CAPABILITY_EXTENSION, CAPABILITY_SCOPES, assertBeforeDeadline } from './instance-call.js';
+import type { Scope } from '../server/access.js';
+
+/** Default deadline of one GraphQL request over HTTP, ms (config `graphql.deadlineMs`). Ours: one request of 15 aliased sends took 30 s (issue 12). */
+export const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
+
+const GUARDED = Symbol('whatsgraph.fieldGuard');
+
+/**
+ * The scope a field needs: its capability's (see `CAPABILITY_SCOPES`) when it declares one,
+ * else `manage` for a mutation and `read` for anything else (queries, subscriptions).
+ */
+export function fieldScope(typeName: string, field: Pick<GraphQLField<unknown, unknown>, 'extensions'>): Scope {
+  const capability = field.extensions?.[CAPABILITY_EXTENSION] as Capability | undefined;
+  if (capability) return CAPABILITY_SCOPES[capability];
+  return typeName === 'Mutation' ? 'manage' : 'read';
+}
+
+/** The instance a field targets, when it says: `instanceId` (argument or input field), `Query.instance(id)`, or its parent's instance. */
+function targetInstance(typeName: string, fieldName: string, source: unknown, args: Record<string, unknown>): string | undefined {
+  if (typeof args.instanceId === 'string') return args.instanceId;
+  const input = args.input as { instanceId?: unknown } | undefined;
+  if (input && typeof input === 'object' && typeof input.instanceId === 'string') return input.instanceId;
+  if (typeName === 'Query' && fieldName === 'instance' && typeof args.id === 'string') return args.id;
+  if (source && typeof source === 'object') {
+    if (typeName === 'Instance' && typeof (source as { id?: unknown }).id === 'string') return (source as { id: string }).id;
+    const instanceId = (source as { instanceId?: unknown }).instanceId;
+    if (typeof instanceId === 'string') return instanceId;
+  }
+  return undefined;
+}
+
+/** Resolves with the field's value, or fails with DEADLINE_EXCEEDED when the deadline passes first (the call itself is not cancelled). */
+function raceDeadline<T>(value: Promise<T>, deadline: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new GraphError('DEADLINE_EXCEEDED', 'The request ran out of time while this field waited for the provider; the provider call may still complete'));
+    deadline.addEventListener('abort', onAbort, { once: true });
+    value.then(
+      (v) => {
+        deadline.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        deadline.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+/**
+ * Wraps the resolvers of a schema (once; the schema is shared by every app of a process) so
+ * that, for an operation whose context carries them (server/access.ts, server/rate-limits.ts):
+ *
+ * - every root field and every field that declares a capability checks the key's scope
+ *   ({@link fieldScope}) and instance → `FORBIDDEN` (`scope`, `instanceId`) before its resolver runs;
+ * - every field that declares a capability (it reaches a provider) takes one point of its
+ *   instance's rate limit → `RATE_LIMITED` (`retryAfterMs`);
+ * - no such field starts once the request's deadline has passed, and one waiting on its
+ *   provider when it passes fails with `DEADLINE_EXCEEDED` (the provider call in flight is not
+ *   cancelled: it completes or fails on its own timeout, and its answer is dropped; a send may
+ *   therefore still be delivered).
+ *
+ * Subscriptions' `subscribe` is guarded the same way (scope `read` and instance).
+ */
+export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const capability = field.extensions?.[CAPABILITY_EXTENSION] as Capability | undefined;
+      const isRoot = roots.has(type.name);
+      if (!isRoot && !capability) continue;
+      const marked = field as GraphQLField<unknown, GraphContext> & { [GUARDED]?: true };
+      if (marked[GUARDED]) continue;
+      marked[GUARDED] = true;
+      const scope = fieldScope(type.name, field);
+      const guard = (inner: GraphQLFieldResolver<unknown, GraphContext>): GraphQLFieldResolver<unknown, GraphContext> =>
+        function guarded(source, args, ctx, info) {
+          if (!ctx?.access) return inner(source, args, ctx, info);
+          const instanceId = targetInstance(type.name, field.name, source, args as Record<string, unknown>);
+          ctx.access.assert(scope, instanceId);
+          if (!capability && !ctx.deadline) return inner(source, args, ctx, info);
+          return (async () => {
+            if (capability) {
+              assertBeforeDeadline(ctx);
+              if (instanceId !== undefined) await ctx.rateLimits?.consumeInstance(instanceId);
+              assertBeforeDeadline(ctx);
+            }
+            const value = inner(source, args, ctx, info);
+            return ctx.deadline && value instanceof Promise ? raceDeadline(value, ctx.deadline) : value;
+          })();
+        };
+      if (type.name === schema.getSubscriptionType()?.name && field.subscribe) field.subscribe = guard(field.subscribe);
+      else field.resolve = guard(field.resolve ?? defaultFieldResolver);
+    }
+  }
+  return schema;
+}
