@@ -89,6 +89,13 @@ async function startSandbox(): Promise<{ configs: InstanceConfig[]; simulators: 
   return { configs, simulators };
 }
 
+/**
+ * Longest a rate-limit check waits for Redis, ms: a Redis that accepts connections but does not
+ * answer (paused, overloaded) must not hold every request; past it the in-memory insurance
+ * limiter decides.
+ */
+export const RATE_LIMIT_REDIS_TIMEOUT_MS = 500;
+
 /** The auth-side settings of one server (see {@link startAuth}). */
 interface AuthRuntime {
   /** Introspection and field suggestions on (config `graphql.introspection`; default: sandbox mode only). */
@@ -107,8 +114,8 @@ async function startAuth(config: AppConfig, logger: Logger): Promise<AuthRuntime
   let redis: { quit(): Promise<unknown>; disconnect(): void } | undefined;
   if (config.redis) {
     const { Redis } = await import('ioredis');
-    // no offline queue: while Redis is away the limiters fall back to memory instead of stalling requests
-    const client = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    // no offline queue and a command timeout: while Redis is away or silent the limiters fall back to memory instead of stalling requests
+    const client = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true, commandTimeout: RATE_LIMIT_REDIS_TIMEOUT_MS });
     client.on('error', () => undefined);
     await client
       .connect()
