@@ -29,6 +29,17 @@ export interface IvosightsErrorRule {
   map(status: number, body: IvosightsErrorBody): MappedProviderError | undefined;
 }
 
+/**
+ * Whether a WhatsApp error title can be shown to the client as it is. WhatsApp's titles are fixed
+ * phrases ("Message failed to send because more than 24 hours have passed…"), but a title can
+ * echo what was sent (the recipient's number, the text in quotes): a title with a run of four
+ * or more digits, quotes, a colon, an `@` or a URL, or longer than 200 characters, is withheld
+ * and only WhatsApp's code is given.
+ */
+export function isSafeTitle(title: unknown): title is string {
+  return typeof title === 'string' && title.length > 0 && title.length <= 200 && !/\d{4,}|["'`:@/]/.test(title);
+}
+
 /** The error rules, first match wins; an answer no rule matches falls back to the shared status mapping. */
 export const IVOSIGHTS_ERROR_RULES: readonly IvosightsErrorRule[] = [
   {
@@ -49,11 +60,11 @@ export const IVOSIGHTS_ERROR_RULES: readonly IvosightsErrorRule[] = [
     matches: (_status, b) => Array.isArray(b.errors) && b.errors.length > 0,
     map: (status, b) => {
       const first = (b.errors as Array<{ code?: unknown; title?: unknown }>)[0]!;
-      const title = typeof first.title === 'string' ? first.title.slice(0, 200) : 'request refused';
+      const code = typeof first.code === 'string' || typeof first.code === 'number' ? String(first.code) : String(status);
       return {
         code: 'PROVIDER_ERROR',
-        message: `ivosights refused the request: ${title}`,
-        providerCode: typeof first.code === 'string' || typeof first.code === 'number' ? String(first.code) : String(status),
+        message: isSafeTitle(first.title) ? `ivosights refused the request: ${first.title}` : `ivosights refused the request (WhatsApp error ${code})`,
+        providerCode: code,
       };
     },
   },

@@ -10,6 +10,17 @@ describe('mapIvosightsError', () => {
     [404, { message: 'File not found' }, { code: 'NOT_FOUND', message: 'ivosights: file not found', providerCode: '404' }],
     [404, null, { code: 'NOT_FOUND', message: 'ivosights: not found', providerCode: '404' }],
     [400, { errors: [{ code: 470, title: 'outside the window' }] }, { code: 'PROVIDER_ERROR', message: 'ivosights refused the request: outside the window', providerCode: '470' }],
+    // a title that echoes the recipient or the text is withheld: only WhatsApp's code is given
+    [
+      400,
+      { errors: [{ code: 131026, title: 'Recipient 6281234567890 cannot receive "hi there"' }] },
+      { code: 'PROVIDER_ERROR', message: 'ivosights refused the request (WhatsApp error 131026)', providerCode: '131026' },
+    ],
+    [
+      400,
+      { errors: [{ code: 100, title: 'Invalid parameter: to=+62 812' }] },
+      { code: 'PROVIDER_ERROR', message: 'ivosights refused the request (WhatsApp error 100)', providerCode: '100' },
+    ],
     [
       422,
       { message: 'The given data was invalid.', errors: { wa_id: ['required'], text: ['required'] } },
