@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await startApp(config, { logger });
+  // Sandbox mode has no keys: it serves this machine only unless HOST says otherwise.
+  const host = process.env.HOST ?? (config.sandbox ? '127.0.0.1' : '0.0.0.0');
+  const app = await startApp(config, { logger, host });
   if (config.sandbox) {
     process.stdout.write(
       `\nwhatsgraph is running in sandbox mode (no configuration file): simulators of every provider, one instance each.\n` +

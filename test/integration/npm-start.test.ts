@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -33,6 +34,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' };
   delete env.WHATSGRAPH_CONFIG;
+  delete env.HOST;
   delete env.VITEST;
   child = spawn('npm', ['start'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   child.stdout?.on('data', (d) => (output += String(d)));
@@ -51,7 +53,21 @@ afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
 });
 
+/** This machine's first non-loopback IPv4 address, if it has one. */
+const externalAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+
 describe('npm start with no configuration (sandbox mode)', () => {
+  it.skipIf(!externalAddress)('serves this machine only: sandbox mode has no keys', async () => {
+    const port = new URL(url).port;
+    const reached = await fetch(`http://${externalAddress}:${port}/healthz`, { signal: AbortSignal.timeout(2_000) })
+      .then(() => true)
+      .catch(() => false);
+    expect(reached).toBe(false);
+    expect((await fetch(`${url}/healthz`)).ok).toBe(true);
+  });
+
   it('says it runs in sandbox mode and where the explorer is', () => {
     expect(output).toContain('sandbox mode');
     expect(output).toContain('/graphql');
