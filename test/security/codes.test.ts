@@ -94,7 +94,17 @@ const requestRows: Row[] = [
     async run() {
       const a = await graphql({ query: `{ ${'__typename '.repeat(MAX_DOCUMENT_TOKENS + 10)} }` });
       expect([a.status, code(a)]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
-      expect(a.body.errors?.[0]?.message).toMatch(/more than 1000 tokens \(the limit\)/);
+      expect(a.body.errors?.[0]?.message).toMatch(new RegExp(`more than ${MAX_DOCUMENT_TOKENS} tokens \\(the limit\\)`));
+    },
+  },
+  {
+    attack: 'a sendBulk of 250 messages written inline',
+    expected: 'not refused by the token limit (the send itself answers)',
+    async run() {
+      const messages = Array.from({ length: 250 }, (_, i) => `{to: "+55 11 98765-${String(1000 + i)}", text: "m${i}"}`).join(', ');
+      const a = await graphql({ query: `mutation { sendBulk(input: {instanceId: "${instance(ref.kind).id}", messages: [${messages}]}) { results { error { code } } } }` });
+      expect(a.status).not.toBe(400);
+      expect(a.body.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('GRAPHQL_PARSE_FAILED');
     },
   },
   {
