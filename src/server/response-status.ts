@@ -1,8 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 
-/** The two GraphQL response media types Apollo answers with, in Apollo's order of preference. */
-const RESPONSE_TYPES = ['application/json', 'application/graphql-response+json'] as const;
-type ResponseType = (typeof RESPONSE_TYPES)[number];
+/** The single-result media types Apollo Server negotiates between, in its order (its `MEDIA_TYPES`, with their parameters, which take part in matching). */
+const RESPONSE_TYPES = [
+  { name: 'application/json', type: 'application', subtype: 'json', params: { charset: 'utf-8' } },
+  { name: 'application/graphql-response+json', type: 'application', subtype: 'graphql-response+json', params: { charset: 'utf-8' } },
+  { name: 'application/json; callbackSpec=1.0', type: 'application', subtype: 'json', params: { callbackspec: '1.0', charset: 'utf-8' } },
+] as const;
+type ResponseType = (typeof RESPONSE_TYPES)[number]['name'];
 
 interface Range {
   type: string;
@@ -29,23 +33,23 @@ function parseRange(text: string, order: number): Range | null {
 }
 
 /**
- * The response media type the `Accept` header negotiates between `application/json` and
- * `application/graphql-response+json`, the way Apollo Server chooses it (the `negotiator`
- * package's rules: most specific matching range, then highest q, then the header's order, then
- * Apollo's): `application/json` when the header is missing, null when it accepts neither.
+ * The response media type the `Accept` header negotiates among `application/json`,
+ * `application/graphql-response+json` and Apollo's JSON callback type, the way Apollo Server
+ * chooses it (the `negotiator` package's rules: most specific matching range, then highest q,
+ * then the header's order, then Apollo's): `application/json` when the header is missing, null
+ * when it accepts none (Apollo answers 406).
  */
 export function negotiatedResponseType(accept: string | undefined): ResponseType | null {
   if (!accept?.trim()) return 'application/json';
   const ranges = accept.split(',').flatMap((part, i) => parseRange(part, i) ?? []);
-  const scored = RESPONSE_TYPES.map((candidate, index) => {
-    const [type, subtype] = candidate.split('/');
+  const scored = RESPONSE_TYPES.map(({ name: candidate, type, subtype, params }, index) => {
     let best = { s: 0, q: 0, o: -1 };
     for (const r of ranges) {
       if (r.type !== type && r.type !== '*') continue;
       if (r.subtype !== subtype && r.subtype !== '*') continue;
       const keys = Object.keys(r.params);
-      // our candidates carry no parameters: a range that names one matches only with `*` or an empty value
-      if (!keys.every((k) => r.params[k] === '*' || r.params[k] === '')) continue;
+      // every parameter the range names must be `*` or the candidate's own value
+      if (!keys.every((k) => r.params[k] === '*' || r.params[k] === ((params as Record<string, string>)[k] ?? ''))) continue;
       const s = (r.type === type ? 4 : 0) | (r.subtype === subtype ? 2 : 0) | (keys.length > 0 ? 1 : 0);
       if ((best.s - s || best.q - r.q || best.o - r.order) < 0) best = { s, q: r.q, o: r.order };
     }

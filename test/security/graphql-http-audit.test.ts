@@ -50,6 +50,37 @@ describe('graphql-http audit, sandbox without keys', () => {
     expect(results.length).toBeGreaterThan(0);
     expect(failing(results)).toEqual([]);
   });
+
+  it('gives 200 for a request error only to a client that asks for application/json; others keep the 400', async () => {
+    const post = async (body: unknown, accept?: string) => {
+      const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) }, body: JSON.stringify(body) });
+      const json = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      return [res.status, res.headers.get('content-type')?.split(';')[0], json.errors?.[0]?.extensions?.code];
+    };
+    const rows = {
+      'parse, application/json': await post({ query: '{' }, 'application/json'),
+      'validation, application/json': await post({ query: '{ nope }' }, 'application/json'),
+      'subscription over HTTP, application/json': await post({ query: 'subscription { connectionChanged(instanceId: "x") { state } }' }, 'application/json'),
+      'parse, fetch default (*/*)': await post({ query: '{' }),
+      'parse, graphql-response+json': await post({ query: '{' }, 'application/graphql-response+json'),
+      'parse, both (graphql-response+json first)': await post({ query: '{' }, 'application/graphql-response+json, application/json;q=0.9'),
+      'no query, application/json': await post({ qeury: '{ __typename }' }, 'application/json'),
+    };
+    console.log(
+      Object.entries(rows)
+        .map(([k, v]) => `| ${k} | ${v.join(' | ')} |`)
+        .join('\n'),
+    );
+    expect(rows).toEqual({
+      'parse, application/json': [200, 'application/json', 'GRAPHQL_PARSE_FAILED'],
+      'validation, application/json': [200, 'application/json', 'GRAPHQL_VALIDATION_FAILED'],
+      'subscription over HTTP, application/json': [200, 'application/json', 'BAD_USER_INPUT'],
+      'parse, fetch default (*/*)': [400, 'application/json', 'GRAPHQL_PARSE_FAILED'],
+      'parse, graphql-response+json': [400, 'application/graphql-response+json', 'GRAPHQL_PARSE_FAILED'],
+      'parse, both (graphql-response+json first)': [400, 'application/graphql-response+json', 'GRAPHQL_PARSE_FAILED'],
+      'no query, application/json': [400, 'application/json', 'BAD_REQUEST'],
+    });
+  });
 });
 
 describe('graphql-http audit, with auth.apiKeys (requests carry the key)', () => {
