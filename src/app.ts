@@ -25,6 +25,7 @@ import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guar
 import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
 import type { Access } from './server/access.js';
 import { formatGraphError } from './server/format-error.js';
+import { legacyJsonStatusPlugin } from './server/response-status.js';
 import { explorerRouter } from './server/explorer.js';
 import { attachGraphqlWs, type ArmorConfig } from './server/websocket.js';
 import { createMemoryStores } from './subscriptions/memory-stores.js';
@@ -186,6 +187,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       ...(protection.plugins as unknown as ApolloServerPlugin<GraphContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // GraphQL over HTTP: 200 for request errors when the client explicitly asks for application/json (src/server/response-status.ts)
+      legacyJsonStatusPlugin<GraphContext>(),
       {
         // subscriptions live on graphql-ws; over HTTP they would resolve to null
         async requestDidStart() {
