@@ -66,6 +66,20 @@ export class ConfigError extends Error {
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
+/** An instance's `resilience` block (see `ResilienceOptions` in `src/providers/resilience.ts`); every field optional. */
+const resilienceSchema = z
+  .object({
+    breakerThreshold: z.number().int().min(1).optional(),
+    halfOpenAfterMs: z.number().int().min(100).optional(),
+    readRetries: z.number().int().min(0).max(5).optional(),
+    honourRetryAfter: z.boolean().optional(),
+    pacing: z
+      .object({ ratePerSecond: z.number().positive(), burst: z.number().int().min(1).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 const baseInstanceShape = {
   id: z.string().regex(idPattern, 'must be 1-64 letters, digits, _ or -, starting with a letter or digit'),
   webhookSecret: z.string().min(16, 'must be at least 16 characters'),
@@ -74,6 +88,7 @@ const baseInstanceShape = {
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code')
     .optional(),
+  resilience: resilienceSchema.optional(),
 };
 
 function instanceSchema() {

@@ -4,6 +4,7 @@ import { GraphError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { DocOperationTable } from './doc-operations.js';
+import type { ResilienceOptions } from './resilience.js';
 import type {
   AccountProfile,
   BulkItem,
@@ -880,6 +881,8 @@ export interface BaseInstanceConfig {
   webhookSecret: string;
   /** The provider's origin (scheme, host, port, no trailing slash needed); default the module's `defaultBaseUrl`. */
   baseUrl?: string;
+  /** Circuit breaker, read retries, `Retry-After` and pacing of the instance's outbound calls; every field defaults (`resilience.ts`). */
+  resilience?: ResilienceOptions;
 }
 
 /** A simulator's running server (sandbox mode and tests): it answers with the provider's documented examples and checks auth and required fields as the provider does. */

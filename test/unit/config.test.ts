@@ -95,6 +95,15 @@ describe('configuration', () => {
     expect(problems.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('reads an instance resilience block and names a bad value by its path', () => {
+    const config = validateConfig({ instances: [{ ...valid, resilience: { breakerThreshold: 3, pacing: { ratePerSecond: 5 } } }] }, {}, 't');
+    expect(config.instances[0]?.resilience).toEqual({ breakerThreshold: 3, pacing: { ratePerSecond: 5 } });
+    const problems = problemsOf(() => validateConfig({ instances: [{ ...valid, resilience: { readRetries: 9, pacing: { ratePerSecond: 0 } } }] }, {}, 't'));
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^instances\[0\]\.resilience\.readRetries: /), expect.stringMatching(/^instances\[0\]\.resilience\.pacing\.ratePerSecond: /)]),
+    );
+  });
+
   it('names a duplicate instance id and an unknown field', () => {
     const problems = problemsOf(() => validateConfig({ instances: [valid, { ...valid, id: 'other', [`${secret}x`]: 'x' }] }, {}, 't'));
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^instances\\[1\\].*${secret}x`))]));

@@ -168,6 +168,7 @@ export class IvosightsAdapter implements ProviderAdapter {
       apiKey: config.apiKey,
       sandbox: config.sandbox === true,
       timeoutMs: config.timeoutMs,
+      ...(config.resilience ? { resilience: config.resilience } : {}),
       logger: this.logger,
       metrics: deps.metrics,
     });

@@ -4,6 +4,7 @@ import { GraphError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
 import { DEFAULT_TIMEOUT_MS, encodePath, ProviderError, ProviderHttpClient, type ProviderRequest } from '../http.js';
+import type { ResilienceOptions } from '../resilience.js';
 import { mapIvosightsError, SandboxRefusedError, toIvosightsError } from './errors.js';
 import type {
   WireAboutRequest,
@@ -68,6 +69,8 @@ export interface IvosightsClientOptions {
   /** Use the Sandbox copies of the endpoints (lines 3136-3240). */
   sandbox?: boolean;
   timeoutMs?: number;
+  /** The instance's outbound resilience settings (breaker, read retries, `Retry-After`, pacing). */
+  resilience?: ResilienceOptions;
   logger?: Logger;
   metrics?: Metrics;
   dispatcher?: Dispatcher;
@@ -89,6 +92,7 @@ export class IvosightsClient {
       baseUrl: options.baseUrl,
       headers: { 'x-api-key': options.apiKey, 'content-type': 'application/json', accept: 'application/json' },
       timeoutMs: options.timeoutMs,
+      ...(options.resilience ? { resilience: options.resilience } : {}),
       secrets: [options.apiKey],
       mapError: mapIvosightsError,
       logger: options.logger,

@@ -119,6 +119,7 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
     mapError: mapZapiError,
     logger: deps.logger,
     ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
+    ...(config.resilience ? { resilience: config.resilience } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   const instance = new ZapiInstanceClient(http);

@@ -59,6 +59,7 @@ export class ZivoAdapter implements ProviderAdapter {
       partnerId: config.partnerId,
       apiKey: config.apiKey,
       timeoutMs: config.timeoutMs,
+      ...(config.resilience ? { resilience: config.resilience } : {}),
       logger: this.logger,
       metrics: deps.metrics,
     });

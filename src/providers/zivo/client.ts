@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { ProviderHttpClient } from '../http.js';
+import type { ResilienceOptions } from '../resilience.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
 import { mapZivoError } from './errors.js';
@@ -18,6 +19,8 @@ export interface ZivoClientOptions {
   partnerId: string;
   apiKey: string;
   timeoutMs?: number;
+  /** The instance's outbound resilience settings (breaker, read retries, `Retry-After`, pacing). */
+  resilience?: ResilienceOptions;
   logger?: Logger;
   metrics?: Metrics;
   /** Replaces the shared connection pool (tests answer with a mock agent). */
@@ -43,6 +46,7 @@ export class ZivoClient {
       provider: 'zivo',
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs,
+      ...(options.resilience ? { resilience: options.resilience } : {}),
       secrets: [options.apiKey],
       mapError: mapZivoError,
       logger: options.logger,

@@ -36,6 +36,7 @@ export class ZixflowAdapter implements ProviderAdapter {
       baseUrl: config.baseUrl ?? 'https://api.zixflow.com',
       apiKey: config.apiKey,
       timeoutMs: config.timeoutMs,
+      ...(config.resilience ? { resilience: config.resilience } : {}),
       logger: deps.logger.child({ provider: 'zixflow', instanceId: config.id }),
       metrics: deps.metrics,
     });

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { ProviderHttpClient } from '../http.js';
+import type { ResilienceOptions } from '../resilience.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
 import type { ZixflowSendRequest, ZixflowSendResponse } from './wire.js';
@@ -13,6 +14,8 @@ export interface ZixflowClientOptions {
   baseUrl: string;
   apiKey: string;
   timeoutMs?: number;
+  /** The instance's outbound resilience settings (breaker, read retries, `Retry-After`, pacing). */
+  resilience?: ResilienceOptions;
   logger?: Logger;
   metrics?: Metrics;
   /** Replaces the shared connection pool (tests answer with a mock agent). */
@@ -35,6 +38,7 @@ export class ZixflowClient {
       baseUrl: options.baseUrl,
       headers: { authorization: `Bearer ${options.apiKey}` },
       timeoutMs: options.timeoutMs,
+      ...(options.resilience ? { resilience: options.resilience } : {}),
       secrets: [options.apiKey],
       logger: options.logger,
       metrics: options.metrics,
