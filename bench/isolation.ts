@@ -1,3 +1,4 @@
+import { benchProvider } from './constants.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,7 +9,9 @@ import type { AppConfig, InstanceConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import type { SimulatorHandle } from '../src/providers/contract.js';
 import { DEFAULT_INSTANCE_CONNECTIONS } from '../src/providers/http.js';
-import { PROVIDER_MODULES } from '../src/providers/registry.js';
+
+/** The provider both instances use (the first that posts webhooks): it has a status read to hang and a text send. */
+const REF = benchProvider();
 
 /**
  * `npm run bench:isolation`: issue 12's "Show it" measurement. Two Z-API instances on ONE
@@ -77,8 +80,8 @@ async function sends(app: RunningApp, concurrency: number): Promise<Stats> {
 }
 
 async function main(): Promise<void> {
-  const sim: SimulatorHandle = await PROVIDER_MODULES.zapi.startSimulator({});
-  const instance = (id: string): InstanceConfig => ({ ...sim.instanceConfig, id, provider: 'zapi', webhookSecret: `${id}-webhook-secret-0123456789`, baseUrl: sim.url });
+  const sim: SimulatorHandle = await REF.startSimulator({});
+  const instance = (id: string): InstanceConfig => ({ ...sim.instanceConfig, id, provider: REF.kind, webhookSecret: `${id}-webhook-secret-0123456789`, baseUrl: sim.url });
   const config: AppConfig = { port: 0, sandbox: false, instances: [instance('slow'), instance('fast')], events: { retentionMs: 3_600_000, maxLength: 100_000 }, source: 'bench' };
   const app = await startApp(config, { host: '127.0.0.1', logger: createLogger('silent') });
   try {

@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app.js';
 import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
+import { webhookProvider } from '../helpers/providers.js';
+
+/** The sandbox instance the explorer drives: the first provider that posts webhooks (its statuses arrive live). */
+const SANDBOX_ID = `${webhookProvider().kind}-sandbox`;
 
 /**
  * The explorer in a real headless browser (Debian's chromium, driven by playwright-core):
@@ -52,17 +56,17 @@ describe('the GraphiQL explorer in Chromium', () => {
     await page.goto(`${app.url}/graphql`);
     await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => (document.querySelector('.result-window')?.textContent ?? '').includes('zapi-sandbox'), undefined, { timeout: 20_000 });
+    await page.waitForFunction((id) => (document.querySelector('.result-window')?.textContent ?? '').includes(id), SANDBOX_ID, { timeout: 20_000 });
     // the result pane renders only its visible lines: the first capability is on screen
     expect(await resultText()).toContain('"capabilities"');
     expect(external).toEqual([]);
   }, 60_000);
 
   it('shows live subscription events over graphql-ws', async () => {
-    await setQuery('subscription { messageStatusChanged(instanceId: "zapi-sandbox") { messageId status } }');
+    await setQuery(`subscription { messageStatusChanged(instanceId: "${SANDBOX_ID}") { messageId status } }`);
     await page.click('.graphiql-execute-button');
     await new Promise((r) => setTimeout(r, 500));
-    const sent = await gql(app.url, 'mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "from the browser test"}) { message { id } } }');
+    const sent = await gql(app.url, `mutation { sendText(input: {instanceId: "${SANDBOX_ID}", to: "5511987654321", text: "from the browser test"}) { message { id } } }`);
     const id = sent.data!.sendText.message.id as string;
     await page.waitForFunction(
       (mid) => {
@@ -88,14 +92,14 @@ describe('the GraphiQL explorer in Chromium', () => {
         },
         JSON.stringify({ Authorization: `Bearer ${KEY}` }),
       );
-      await setQuery('subscription { messageStatusChanged(instanceId: "zapi-sandbox") { messageId status } }');
+      await setQuery(`subscription { messageStatusChanged(instanceId: "${SANDBOX_ID}") { messageId status } }`);
       await page.click('.graphiql-execute-button');
       await new Promise((r) => setTimeout(r, 500));
       expect(await page.evaluate(() => document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')?.textContent ?? '')).toContain(KEY);
       const res = await fetch(`${secured.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
-        body: JSON.stringify({ query: 'mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "with a key"}) { message { id } } }' }),
+        body: JSON.stringify({ query: `mutation { sendText(input: {instanceId: "${SANDBOX_ID}", to: "5511987654321", text: "with a key"}) { message { id } } }` }),
       });
       const id = ((await res.json()) as { data: { sendText: { message: { id: string } } } }).data.sendText.message.id;
       await page

@@ -1,10 +1,13 @@
+import { webhookProvider } from '../helpers/providers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
 import { DEFAULT_INSTANCE_CONNECTIONS } from '../../src/providers/http.js';
-import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
+
+/** The provider both instances use (the first that posts webhooks): it has a status read to hang and a text send. */
+const REF = webhookProvider();
 
 /**
  * Issue 12, "one slow account stalls the others", against the running app: two Z-API instances
@@ -31,8 +34,8 @@ let sim: SimulatorHandle;
 let app: RunningApp;
 
 beforeAll(async () => {
-  sim = await PROVIDER_MODULES.zapi.startSimulator({});
-  const instance = (id: string) => ({ ...sim.instanceConfig, id, provider: 'zapi' as const, webhookSecret: `${id}-webhook-secret-0123456789`, baseUrl: sim.url });
+  sim = await REF.startSimulator({});
+  const instance = (id: string) => ({ ...sim.instanceConfig, id, provider: REF.kind, webhookSecret: `${id}-webhook-secret-0123456789`, baseUrl: sim.url });
   app = await startTestApp(sandboxConfig({ sandbox: false, source: 'test', instances: [instance('slow'), instance('fast')] as never }), { logger: createLogger('silent') });
 });
 

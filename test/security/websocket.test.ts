@@ -7,6 +7,10 @@ import { MAX_CONCURRENT_REPLAYS, MAX_QUEUED_REPLAYS, ReplayGate, replayGate } fr
 import { DOCUMENT_CACHE_MAX_CHARS, DOCUMENT_CACHE_SIZE, DocumentCache } from '../../src/subscriptions/ws-execution.js';
 import { sandboxConfig, startTestApp } from '../helpers/app.js';
 import { healthzMs, initialisedSocket, rawSocket, settledHeap, type RawSocket, type WsMessage } from './ws-attack.js';
+import { webhookProvider } from '../helpers/providers.js';
+
+/** A sandbox instance of the first provider that posts webhooks. */
+const SANDBOX_ID = `${webhookProvider().kind}-sandbox`;
 
 /**
  * Issue 12, deliverable 1: every attack that took the WebSocket side down (or walked past the
@@ -20,7 +24,7 @@ const AUTH = `Bearer ${KEY}`;
 /** Most the settled heap may grow over one attack, bytes. */
 const HEAP_BUDGET = 50 * 1024 * 1024;
 const MB = 1024 * 1024;
-const LIVE = 'subscription { events(instanceId: "zapi-sandbox") { id } }';
+const LIVE = `subscription { events(instanceId: "${SANDBOX_ID}") { id } }`;
 const SEND_BULK = 'mutation($input: SendBulkInput!) { sendBulk(input: $input) { results { error { code } } } }';
 
 let app: RunningApp;
@@ -218,7 +222,7 @@ const rows: Row[] = [
       try {
         expect(replayGate.stats()).toMatchObject({ running: MAX_CONCURRENT_REPLAYS, queued: MAX_QUEUED_REPLAYS });
         const s = await socket();
-        s.send({ type: 'subscribe', id: 'r', payload: { query: 'subscription { events(instanceId: "zapi-sandbox", after: null) { id } }' } });
+        s.send({ type: 'subscribe', id: 'r', payload: { query: `subscription { events(instanceId: "${SANDBOX_ID}", after: null) { id } }` } });
         const refused = await answerOf(s, 'r');
         const resume = (refused.payload as Array<{ extensions?: { resume?: boolean } }>)[0]?.extensions?.resume;
         // release everything held (queued holders take a slot and are released in turn)
@@ -227,7 +231,7 @@ const rows: Row[] = [
           await new Promise((r) => setImmediate(r));
         }
         await Promise.all(held);
-        s.send({ type: 'subscribe', id: 'r2', payload: { query: 'subscription { events(instanceId: "zapi-sandbox", after: null) { id } }' } });
+        s.send({ type: 'subscribe', id: 'r2', payload: { query: `subscription { events(instanceId: "${SANDBOX_ID}", after: null) { id } }` } });
         await new Promise((r) => setTimeout(r, 300));
         const later = s.messages.filter((m) => m.id === 'r2' && m.type === 'error');
         return `${codesOf(refused)} resume=${String(resume)}; after release: ${later.length ? codesOf(later[0]!) : 'replay runs'}`;

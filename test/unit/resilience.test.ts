@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphError } from '../../src/errors.js';
 import { ProviderHttpClient, type ProviderHttpClientOptions, type ProviderRequest } from '../../src/providers/http.js';
+import { PROVIDER_KINDS } from '../../src/providers/model.js';
 import type { ResilienceOptions } from '../../src/providers/resilience.js';
 
 /**
@@ -56,7 +57,7 @@ afterAll(async () => {
 });
 
 function client(resilience: ResilienceOptions = {}, extra: Partial<ProviderHttpClientOptions> = {}): ProviderHttpClient {
-  const c = new ProviderHttpClient({ provider: 'zapi', baseUrl: `${origin}/instances/I1/token/${TOKEN}`, secrets: [TOKEN], resilience, ...extra });
+  const c = new ProviderHttpClient({ provider: PROVIDER_KINDS[0], baseUrl: `${origin}/instances/I1/token/${TOKEN}`, secrets: [TOKEN], resilience, ...extra });
   clients.push(c);
   return c;
 }
@@ -173,7 +174,7 @@ describe('retries: reads only', () => {
   });
 
   it('a read whose connection is refused is retried, then fails as PROVIDER_UNAVAILABLE', async () => {
-    const dead = new ProviderHttpClient({ provider: 'zapi', baseUrl: 'http://127.0.0.1:1/instances/I1/token/' + TOKEN, secrets: [TOKEN] });
+    const dead = new ProviderHttpClient({ provider: PROVIDER_KINDS[0], baseUrl: 'http://127.0.0.1:1/instances/I1/token/' + TOKEN, secrets: [TOKEN] });
     clients.push(dead);
     const err = await failure(dead, READ);
     expect(err.code).toBe('PROVIDER_UNAVAILABLE');
@@ -190,7 +191,14 @@ describe('malformed replies', () => {
   ])('a 2xx with $name → PROVIDER_ERROR naming the operation', async ({ body }) => {
     script = [{ status: 200, body }];
     const err = await failure(client(), SEND);
-    expect(err.extensions).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'zapi', operation: 'send-text', method: 'POST', providerCode: 'MALFORMED_REPLY', httpStatus: 200 });
+    expect(err.extensions).toMatchObject({
+      code: 'PROVIDER_ERROR',
+      provider: PROVIDER_KINDS[0],
+      operation: 'send-text',
+      method: 'POST',
+      providerCode: 'MALFORMED_REPLY',
+      httpStatus: 200,
+    });
     expect(err.message).toContain('send-text');
     expectSafe(err);
   });
