@@ -153,7 +153,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const metrics: Metrics = createMetrics();
   const sandbox = config.sandbox ? await startSandbox() : { configs: config.instances, simulators: {} };
   const stores = options.stores ?? (await createStores(config, logger));
-  const instances = new InstanceDirectory(sandbox.configs, { logger, metrics });
+  const instances = new InstanceDirectory(sandbox.configs, { logger, metrics, tracking: stores.tracking });
   const pipeline = new EventPipeline(stores, logger, metrics);
   const services: AppServices = { instances, stores, pipeline, logger, metrics };
 

@@ -869,6 +869,44 @@ export interface ProviderDeps {
   logger: Logger;
   /** Prometheus metrics (provider request counts and durations, in seconds); absent in some tests. */
   metrics?: Metrics;
+  /**
+   * Where a polling provider keeps the messages it still asks about, and the lease that lets one
+   * replica poll at a time: shared by every replica when the server's stores are (Redis).
+   * Absent in some tests; a provider then keeps its own, per process.
+   */
+  tracking?: TrackingStore;
+}
+
+/**
+ * Sent messages awaiting a delivery report, per instance, and a leader lease per instance, for
+ * the providers whose status events are polled rather than posted. Provider neutral: a record
+ * is the provider's own text (JSON), opaque to the store. Shared by every replica when the
+ * server's stores are (Redis); one process otherwise (memory). Every method rejects when the
+ * backend cannot be reached (a Redis error); it never throws synchronously.
+ */
+export interface TrackingStore {
+  /**
+   * Tracks (or re-tracks) message `id` of `instanceId` with `record`, replacing its earlier
+   * record, until `ttlMs` (ms, from now; at least 1) passes; then drops the entries whose time
+   * passed and, while the instance tracks more than `max` messages, those expiring soonest.
+   */
+  track(instanceId: string, id: string, record: string, ttlMs: number, max: number): Promise<void>;
+  /**
+   * At most `limit` (≥ 1) tracked messages of `instanceId` whose time has not passed, expiring
+   * soonest first (for equal `ttlMs`: oldest first); drops those whose time passed.
+   * @returns `{id, record}` pairs, empty when none
+   */
+  list(instanceId: string, limit: number): Promise<Array<{ id: string; record: string }>>;
+  /** Stops tracking message `id` of `instanceId`; harmless when it is not tracked. */
+  untrack(instanceId: string, id: string): Promise<void>;
+  /**
+   * Takes or renews `instanceId`'s leader lease for `owner` (a random token per poller):
+   * resolves true when `owner` holds it for the next `ttlMs` ms (it was free or expired, or
+   * `owner` already held it and it is renewed), false when another owner holds it. Atomic.
+   */
+  lead(instanceId: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Drops `instanceId`'s lease if `owner` holds it (compare-and-delete), so another replica takes over at once. */
+  resign(instanceId: string, owner: string): Promise<void>;
 }
 
 /** The config fields every instance has, whatever its provider (DESIGN.md, "Configuration"). */

@@ -32,9 +32,10 @@ export interface PollerOptions {
   sink: EventSink;
   /**
    * Called after the sink accepted a sweep's events; not called when it refused them (the
-   * sweep then finds them again next time, with the same ids, and the sink dedupes).
+   * sweep then finds them again next time, with the same ids, and the sink dedupes). The next
+   * sweep waits for the promise it returns, if any (any other value is ignored); a rejection is logged like a sweep's.
    */
-  onAccepted?: (events: readonly DomainEvent[]) => void;
+  onAccepted?: (events: readonly DomainEvent[]) => unknown;
   /** Where failures are logged: the task name and the error code only, never the error's text. */
   logger: Logger;
 }
@@ -82,7 +83,11 @@ export function startPoller(options: PollerOptions): Poller {
       logger.warn({ task, code: codeOf(err) }, 'poller events not accepted');
       return;
     }
-    onAccepted?.(events);
+    try {
+      await onAccepted?.(events);
+    } catch (err) {
+      logger.warn({ task, code: codeOf(err) }, 'poller sweep failed');
+    }
   };
 
   const schedule = (): void => {

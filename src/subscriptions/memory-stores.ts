@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DomainEvent } from '../providers/model.js';
+import { MemoryTrackingStore } from '../providers/tracking.js';
 import {
   ANONYMOUS_OWNER,
   CursorExpiredError,
@@ -265,6 +266,7 @@ export function createMemoryStores(retention: RetentionOptions = DEFAULT_RETENTI
     dedupe: new MemoryDedupeStore(),
     idempotency: new MemoryIdempotencyStore(),
     statuses: new MemoryStatusStore(),
+    tracking: new MemoryTrackingStore(),
     ping: async () => true,
     close: async () => {
       await bus.close();

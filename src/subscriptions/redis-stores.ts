@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { DomainEvent } from '../providers/model.js';
+import type { TrackingStore } from '../providers/contract.js';
 import {
   ANONYMOUS_OWNER,
   CursorExpiredError,
@@ -38,6 +39,9 @@ import {
  * - `P:{I}:epoch`                      the log's epoch: `<12 hex digits> <ms of its first entry>`, created with `SET NX`
  * - `P:{I}:dedupe:REST`                dedupe key `I:REST`: `lease:<owner>` | `done`
  * - `P:{I}:idem:REST`                  idempotency key `I:REST`: `L<owner>` (lease) | `D<result>`
+ * - `P:{I}:tracking`                  messages of `I` awaiting a delivery report: sorted set, member id, score its expiry (ms, Redis clock)
+ * - `P:{I}:tracking:records`          their records: hash, id → record (written and dropped with the sorted set, in one script)
+ * - `P:{I}:tracking:leader`           the delivery-report poller's leader lease: the owner token, `PX` its lease
  * - `P:{I}:status:REST`                status key `I:REST`: `<rank> <eventId>` of the highest status seen
  *
  * (Keys before hash tags were `P:events:I`, `P:dedupe:I:REST`, …: an upgraded deployment
@@ -227,6 +231,61 @@ redis.call('SET', KEYS[1], ARGV[1] .. ' ' .. ARGV[2], 'PX', ARGV[3])
 return 1
 `;
 
+/**
+ * Track a message: KEYS[1] sorted set, KEYS[2] hash; ARGV[1] id, ARGV[2] record, ARGV[3] ttl
+ * ms, ARGV[4] max entries. Drops expired entries, then the soonest-expiring beyond the max;
+ * keeps both keys alive at least as long as their newest entry.
+ */
+const TRACK_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ttl = tonumber(ARGV[3])
+local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)
+for i = 1, #expired do redis.call('HDEL', KEYS[2], expired[i]) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+local over = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[4])
+if over > 0 then
+  local old = redis.call('ZRANGE', KEYS[1], 0, over - 1)
+  for i = 1, #old do redis.call('HDEL', KEYS[2], old[i]) end
+  redis.call('ZREMRANGEBYRANK', KEYS[1], 0, over - 1)
+end
+for _, k in ipairs(KEYS) do
+  if redis.call('PTTL', k) < ttl then redis.call('PEXPIRE', k, ttl) end
+end
+return 1
+`;
+
+/** List tracked messages: KEYS[1] sorted set, KEYS[2] hash; ARGV[1] limit. Drops expired entries; returns `[id, record, id, record, …]`, soonest-expiring first. */
+const TRACK_LIST_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)
+for i = 1, #expired do redis.call('HDEL', KEYS[2], expired[i]) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local ids = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
+local out = {}
+for i = 1, #ids do
+  local record = redis.call('HGET', KEYS[2], ids[i])
+  if record then
+    out[#out + 1] = ids[i]
+    out[#out + 1] = record
+  else
+    redis.call('ZREM', KEYS[1], ids[i])
+  end
+end
+return out
+`;
+
+/** Take or renew a lease: KEYS[1]; ARGV[1] owner, ARGV[2] lease ms. 1 when ARGV[1] holds it now, 0 when another owner does. */
+const LEAD_LUA = `
+local v = redis.call('GET', KEYS[1])
+if v and v ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+`;
+
 /** The script commands defined on the command connection. */
 interface ScriptCommands {
   wgAppend(stream: string, watermark: string, epoch: string, json: string, channel: string, maxLength: number, maxAgeMs: number, batch: number, newEpoch: string): Promise<string>;
@@ -235,6 +294,9 @@ interface ScriptCommands {
   wgDeleteIf(key: string, value: string): Promise<number>;
   wgBegin(key: string, leaseMs: number, owner: string): Promise<string>;
   wgAdvance(key: string, rank: number, eventId: string, ttlMs: number): Promise<number>;
+  wgTrack(set: string, records: string, id: string, record: string, ttlMs: number, max: number): Promise<number>;
+  wgTrackList(set: string, records: string, limit: number): Promise<string[]>;
+  wgLead(key: string, owner: string, leaseMs: number): Promise<number>;
 }
 type CommandClient = Redis & ScriptCommands;
 
@@ -245,6 +307,9 @@ function defineScripts(client: Redis): CommandClient {
   client.defineCommand('wgDeleteIf', { numberOfKeys: 1, lua: DELETE_IF_LUA });
   client.defineCommand('wgBegin', { numberOfKeys: 1, lua: BEGIN_LUA });
   client.defineCommand('wgAdvance', { numberOfKeys: 1, lua: ADVANCE_LUA });
+  client.defineCommand('wgTrack', { numberOfKeys: 2, lua: TRACK_LUA });
+  client.defineCommand('wgTrackList', { numberOfKeys: 2, lua: TRACK_LIST_LUA });
+  client.defineCommand('wgLead', { numberOfKeys: 1, lua: LEAD_LUA });
   return client as CommandClient;
 }
 
@@ -621,6 +686,52 @@ export class RedisStatusStore implements StatusStore {
   }
 }
 
+/** The keys of instance `instanceId`'s tracked messages under `prefix`: sorted set, records hash and leader lease, all tagged `{instanceId}`. */
+export function trackingKeys(prefix: string, instanceId: string): { set: string; records: string; leader: string } {
+  const base = `${prefix}:{${instanceId}}:tracking`;
+  return { set: base, records: `${base}:records`, leader: `${base}:leader` };
+}
+
+/**
+ * Messages awaiting a delivery report (a sorted set by expiry on the Redis clock, records in a
+ * hash, changed together in one script) and the pollers' leader leases (`SET PX`, renewed and
+ * released only by their owner, in one script each). Shared by every replica.
+ */
+export class RedisTrackingStore implements TrackingStore {
+  constructor(
+    private readonly client: CommandClient,
+    private readonly prefix: string,
+  ) {}
+
+  async track(instanceId: string, id: string, record: string, ttlMs: number, max: number): Promise<void> {
+    const k = trackingKeys(this.prefix, instanceId);
+    await this.client.wgTrack(k.set, k.records, id, record, Math.max(1, Math.ceil(ttlMs)), Math.max(0, Math.floor(max)));
+  }
+
+  async list(instanceId: string, limit: number): Promise<Array<{ id: string; record: string }>> {
+    const n = Math.floor(limit);
+    if (n < 1) return [];
+    const k = trackingKeys(this.prefix, instanceId);
+    const flat = await this.client.wgTrackList(k.set, k.records, n);
+    const out: Array<{ id: string; record: string }> = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) out.push({ id: flat[i] as string, record: flat[i + 1] as string });
+    return out;
+  }
+
+  async untrack(instanceId: string, id: string): Promise<void> {
+    const k = trackingKeys(this.prefix, instanceId);
+    await this.client.multi().zrem(k.set, id).hdel(k.records, id).exec();
+  }
+
+  async lead(instanceId: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.client.wgLead(trackingKeys(this.prefix, instanceId).leader, owner, Math.max(1, Math.ceil(ttlMs)))) === 1;
+  }
+
+  async resign(instanceId: string, owner: string): Promise<void> {
+    await this.client.wgDeleteIf(trackingKeys(this.prefix, instanceId).leader, owner);
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Wiring
 // ---------------------------------------------------------------------------------------
@@ -695,6 +806,7 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<St
     dedupe: new RedisDedupeStore(cmd, prefix),
     idempotency: new RedisIdempotencyStore(cmd, prefix),
     statuses: new RedisStatusStore(cmd, prefix),
+    tracking: new RedisTrackingStore(cmd, prefix),
     ping: async () => {
       if (!bus.live()) return false;
       try {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { TrackingStore } from '../providers/contract.js';
 import type { DomainEvent } from '../providers/model.js';
 
 /**
  * The state whatsgraph shares between replicas, as four small interfaces (plus the status
- * high-water mark) with two implementations each: in memory (`memory-stores.ts`, one
+ * high-water mark and the tracked messages of polling providers) with two implementations each: in memory (`memory-stores.ts`, one
  * replica) and Redis (`redis-stores.ts`, any number of replicas). Both pass
  * the one suite in `test/integration/stores.test.ts`.
  */
@@ -182,6 +183,8 @@ export interface Stores {
   dedupe: DedupeStore;
   idempotency: IdempotencyStore;
   statuses: StatusStore;
+  /** Messages awaiting a delivery report and the pollers' leader leases (the providers' {@link TrackingStore} port, given to them as `ProviderDeps.tracking`). */
+  tracking: TrackingStore;
   /** Resolves true when the backend answers (for `/readyz`). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

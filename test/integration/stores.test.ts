@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import type { DomainEvent } from '../../src/providers/model.js';
 import { createMemoryStores } from '../../src/subscriptions/memory-stores.js';
-import { createRedisStores, eventLogKeys, reconnectDelayMs, taggedKey, trimBatch } from '../../src/subscriptions/redis-stores.js';
+import { createRedisStores, eventLogKeys, reconnectDelayMs, taggedKey, trackingKeys, trimBatch } from '../../src/subscriptions/redis-stores.js';
 import { CursorExpiredError, InvalidCursorError, newLeaseOwner, type RetentionOptions, type Stores } from '../../src/subscriptions/stores.js';
 import { TEST_REDIS_URL, deletePrefix, startPrivateRedis, uniquePrefix, waitFor } from '../helpers/redis.js';
 
@@ -469,6 +469,77 @@ function storesSuite(factory: StoresFactory): void {
       });
     });
 
+    describe('tracking', () => {
+      it('tracks per instance, lists oldest first up to the limit, re-tracking replaces the record, untrack drops', async () => {
+        const s = await factory.open();
+        await s.tracking.track('A', 'm1', 'r1', 60_000, 10);
+        await sleep(5);
+        await s.tracking.track('A', 'm2', 'r2', 60_000, 10);
+        await sleep(5);
+        await s.tracking.track('A', 'm3', 'ünï "r3"', 60_000, 10);
+        await s.tracking.track('B', 'm1', 'other', 60_000, 10);
+        expect(await s.tracking.list('A', 10)).toEqual([
+          { id: 'm1', record: 'r1' },
+          { id: 'm2', record: 'r2' },
+          { id: 'm3', record: 'ünï "r3"' },
+        ]);
+        expect(await s.tracking.list('A', 2)).toEqual([
+          { id: 'm1', record: 'r1' },
+          { id: 'm2', record: 'r2' },
+        ]);
+        expect(await s.tracking.list('B', 10)).toEqual([{ id: 'm1', record: 'other' }]);
+        expect(await s.tracking.list('C', 10)).toEqual([]);
+        await s.tracking.track('A', 'm2', 'r2-delivered', 59_000, 10);
+        expect((await s.tracking.list('A', 10)).find((e) => e.id === 'm2')).toEqual({ id: 'm2', record: 'r2-delivered' });
+        await s.tracking.untrack('A', 'm2');
+        await s.tracking.untrack('A', 'never');
+        expect((await s.tracking.list('A', 10)).map((e) => e.id)).toEqual(['m1', 'm3']);
+      });
+
+      it('beyond max the oldest are dropped; an entry expires after its ttl', async () => {
+        const s = await factory.open();
+        for (let i = 0; i < 5; i++) {
+          await s.tracking.track('A', `m${i}`, `r${i}`, 60_000, 3);
+          await sleep(3);
+        }
+        expect((await s.tracking.list('A', 10)).map((e) => e.id)).toEqual(['m2', 'm3', 'm4']);
+        // the soonest-expiring go first: beyond max, a short-lived entry is dropped before older long-lived ones
+        await s.tracking.track('A', 'short', 'x', 100, 3);
+        expect((await s.tracking.list('A', 10)).map((e) => e.id)).toEqual(['m2', 'm3', 'm4']);
+        await s.tracking.track('A', 'short', 'x', 100, 10);
+        expect((await s.tracking.list('A', 10)).map((e) => e.id)).toEqual(['short', 'm2', 'm3', 'm4']);
+        await sleep(250);
+        expect((await s.tracking.list('A', 10)).map((e) => e.id)).toEqual(['m2', 'm3', 'm4']);
+      });
+
+      it('the lease: one owner at a time per instance, renewed by its owner, free after it expires or is resigned', async () => {
+        const s = await factory.open();
+        expect(await s.tracking.lead('A', 'one', 200)).toBe(true);
+        expect(await s.tracking.lead('A', 'two', 200)).toBe(false);
+        expect(await s.tracking.lead('B', 'two', 200)).toBe(true);
+        expect(await s.tracking.lead('A', 'one', 200)).toBe(true);
+        await s.tracking.resign('A', 'two');
+        expect(await s.tracking.lead('A', 'two', 200)).toBe(false);
+        await sleep(300);
+        expect(await s.tracking.lead('A', 'two', 60_000)).toBe(true);
+        expect(await s.tracking.lead('A', 'one', 60_000)).toBe(false);
+        await s.tracking.resign('A', 'two');
+        expect(await s.tracking.lead('A', 'one', 60_000)).toBe(true);
+      });
+
+      it.runIf(factory.replicas)('replicas: a message tracked on one is listed on the other; concurrent leads: exactly one winner', async () => {
+        const a = await factory.open();
+        const b = await factory.open({ share: a });
+        await a.tracking.track('A', 'from-a', 'ra', 60_000, 10);
+        await b.tracking.track('A', 'from-b', 'rb', 60_000, 10);
+        expect((await b.tracking.list('A', 10)).map((e) => e.id).sort()).toEqual(['from-a', 'from-b']);
+        await b.tracking.untrack('A', 'from-a');
+        expect((await a.tracking.list('A', 10)).map((e) => e.id)).toEqual(['from-b']);
+        const wins = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).tracking.lead('A', `owner${i}`, 60_000)));
+        expect(wins.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
     it('ping answers true while the backend is up, and close is idempotent', async () => {
       const s = await factory.open();
       expect(await s.ping()).toBe(true);
@@ -615,8 +686,10 @@ describe('redis specifics', () => {
     await s.statuses.advance(`${inst}:msg-1`, 1, 'e', 60_000);
     for (let i = 0; i < 5; i++) await s.log.append(event(inst, i), `instance:${inst}`);
     await s.log.readAfter(inst, null, 10);
+    await s.tracking.track(inst, 'msg-1', '{}', 60_000, 10);
+    await s.tracking.lead(inst, 'owner', 60_000);
     const keys = (await admin.keys(`${prefix}:*`)).filter((k) => k.includes(inst));
-    expect(keys).toHaveLength(6);
+    expect(keys).toHaveLength(9);
     for (const key of keys) expect(hashTag(key), key).toBe(inst);
     expect(keys.sort()).toEqual(
       [
@@ -625,12 +698,29 @@ describe('redis specifics', () => {
         taggedKey(prefix, 'dedupe', `${inst}:ev-2`),
         taggedKey(prefix, 'idem', `${inst}:SEND_TEXT:abc:def`),
         taggedKey(prefix, 'status', `${inst}:msg-1`),
+        ...Object.values(trackingKeys(prefix, inst)),
       ].sort(),
     );
     // the trimmed watermark too, once retention dropped something; and the multi-key scripts' keys share the tag
     expect(new Set(Object.values(eventLogKeys(prefix, inst)).map(hashTag))).toEqual(new Set([inst]));
     expect(taggedKey(prefix, 'dedupe', `${inst}:a:b`)).toBe(`${prefix}:{${inst}}:dedupe:a:b`);
     expect(taggedKey(prefix, 'dedupe', `${inst}:`)).not.toBe(taggedKey(prefix, 'dedupe', inst));
+  });
+
+  it('tracking: expiry on the Redis clock in a sorted set, records in a hash, both keys expire; the leader key holds its owner', async () => {
+    const s = await open();
+    const k = trackingKeys(prefix, 'inst-track');
+    await s.tracking.track('inst-track', 'm1', 'rec', 60_000, 10);
+    expect(await admin.hget(k.records, 'm1')).toBe('rec');
+    const score = Number(await admin.zscore(k.set, 'm1'));
+    const [sec] = await admin.time();
+    expect(Math.abs(score - (Number(sec) * 1000 + 60_000))).toBeLessThan(2_000);
+    for (const key of [k.set, k.records]) expect(await admin.pttl(key)).toBeGreaterThan(50_000);
+    await s.tracking.untrack('inst-track', 'm1');
+    expect(await admin.exists(k.set, k.records)).toBe(0);
+    expect(await s.tracking.lead('inst-track', 'me', 5_000)).toBe(true);
+    expect(await admin.get(k.leader)).toBe('me');
+    expect(await admin.pttl(k.leader)).toBeGreaterThan(4_000);
   });
 
   it('stores the lease owner, and release/abort are compare-and-delete in Redis', async () => {

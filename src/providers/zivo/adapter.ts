@@ -63,7 +63,7 @@ export class ZivoAdapter implements ProviderAdapter {
       logger: this.logger,
       metrics: deps.metrics,
     });
-    this.reports = new DeliveryReports(this.client, config.id, this.logger, now);
+    this.reports = new DeliveryReports(this.client, config.id, this.logger, now, { tracking: deps.tracking, intervalMs: this.pollIntervalMs });
     this.account = { getStatus: async () => toInstanceStatus(await this.client.account()) };
     this.messaging = {
       sendText: (input) => this.sendText(input),
@@ -72,7 +72,7 @@ export class ZivoAdapter implements ProviderAdapter {
     };
   }
 
-  /** The messages currently polled for status (tests and diagnostics). */
+  /** The messages currently polled for status, when the adapter tracks them itself (no `deps.tracking`; tests and diagnostics); empty otherwise. */
   get trackedMessageIds(): string[] {
     return this.reports.ids;
   }
@@ -92,7 +92,7 @@ export class ZivoAdapter implements ProviderAdapter {
     const entry = (await this.client.sendWhatsapp(item))?.responses?.[0];
     if (!entry || !entryAccepted(entry)) throw sendEntryError(entry);
     const sent = toSentMessage(entry, item, this.now());
-    this.reports.track(sent);
+    await this.reports.track(sent);
     return sent;
   }
 
@@ -125,6 +125,7 @@ export class ZivoAdapter implements ProviderAdapter {
         continue;
       }
       const at = this.now();
+      const accepted: SentMessage[] = [];
       chunk.forEach((c, i) => {
         const entry = entries[i];
         if (!entry) {
@@ -133,10 +134,11 @@ export class ZivoAdapter implements ProviderAdapter {
           results[c.index] = { message: null, error: entryError(entry) };
         } else {
           const sent = toSentMessage(entry, c.item, at);
-          this.reports.track(sent);
+          accepted.push(sent);
           results[c.index] = { message: sent, error: null };
         }
       });
+      await Promise.all(accepted.map((sent) => this.reports.track(sent)));
     }
     return results;
   }
@@ -167,11 +169,12 @@ export class ZivoAdapter implements ProviderAdapter {
     });
   }
 
-  /** Stops the poller: clears the timer and waits for a sweep in flight. */
+  /** Stops the poller: clears the timer, waits for a sweep in flight and gives up the poller's lease (another replica takes over). */
   async stop(): Promise<void> {
     const poller = this.poller;
     this.poller = null;
     await poller?.stop();
+    if (poller) await this.reports.resign();
     await this.client.close();
   }
 }

@@ -5,6 +5,7 @@ import { CAPABILITY_METHODS, requireCapability, type EventSink } from '../../../
 import type { DomainEvent, MessageStatusChangedEvent } from '../../../src/providers/model.js';
 import { type ZivoAdapter, type ZivoConfig } from '../../../src/providers/zivo/adapter.js';
 import { zivoModule } from '../../../src/providers/zivo/index.js';
+import { MemoryTrackingStore } from '../../../src/providers/tracking.js';
 import { startZivoSimulator, type ZivoSimulatorHandle } from '../../../src/providers/zivo/simulator/index.js';
 
 const logger = createLogger('silent');
@@ -174,6 +175,41 @@ describe('zivo provider against its simulator', () => {
     await new Promise((r) => setTimeout(r, 250));
     expect(sim.requests.filter((r) => r.path.endsWith('/getdlr')).length).toBe(polls);
     await a.stop();
+  });
+
+  it('with a shared tracking store, two adapters of one instance: one polls the sends of both; the other takes over once it stops', async () => {
+    const tracking = new MemoryTrackingStore();
+    const make = () => {
+      const x = zivoModule.create(
+        { id: 'zv1', webhookSecret: 's', ...(sim.instanceConfig as Omit<ZivoConfig, 'id' | 'webhookSecret'>), provider: 'zivo', statusPollIntervalMs: 40 },
+        { logger, tracking },
+      ) as ZivoAdapter;
+      adapters.push(x);
+      return x;
+    };
+    const [a1, a2] = [make(), make()];
+    const events: MessageStatusChangedEvent[] = [];
+    const sink: EventSink = { accept: async (e) => void events.push(...(e as MessageStatusChangedEvent[])) };
+    const s1 = await a1.messaging.sendText({ to: '254700000011', text: 'one' });
+    const s2 = await a2.messaging.sendText({ to: '254700000012', text: 'two' });
+    expect(a1.trackedMessageIds).toEqual([]);
+    expect(tracking.ids('zv1')).toEqual([s1.id, s2.id]);
+    a1.start(sink);
+    await new Promise((r) => setTimeout(r, 60));
+    a2.start(sink);
+    const readFor = (id: string) => events.some((e) => e.messageId === id && e.status === 'READ');
+    const deadline = Date.now() + 5_000;
+    while (!(readFor(s1.id) && readFor(s2.id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(readFor(s1.id) && readFor(s2.id)).toBe(true);
+    // one poller: each status once (two pollers would each emit it)
+    expect(events.filter((e) => e.messageId === s2.id).map((e) => e.status)).toEqual(['DELIVERED', 'READ']);
+    expect(tracking.ids('zv1')).toEqual([]);
+    // the leader stops (resigning its lease): the other polls the next send
+    await a1.stop();
+    const s3 = await a1.messaging.sendText({ to: '254700000013', text: 'three' });
+    const until = Date.now() + 5_000;
+    while (!readFor(s3.id) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(readFor(s3.id)).toBe(true);
   });
 
   it('stop() clears the timer: no delivery-report request afterwards', async () => {
