@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../src/app.js';
-import type { AppConfig } from '../../src/config.js';
-import { zivoModule } from '../../src/providers/zivo/index.js';
-import { startZivoSimulator, type ZivoSimulatorHandle } from '../../src/providers/zivo/simulator/index.js';
-import { eventually, gql, startTestApp } from '../helpers/app.js';
-import { simulatedInstance } from '../helpers/providers.js';
-import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from '../helpers/redis.js';
+import type { RunningApp } from '../../../src/app.js';
+import type { AppConfig } from '../../../src/config.js';
+import { zivoModule } from '../../../src/providers/zivo/index.js';
+import { startZivoSimulator, type ZivoSimulatorHandle } from '../../../src/providers/zivo/simulator/index.js';
+import { eventually, gql, startTestApp } from '../../helpers/app.js';
+import { simulatedInstance } from '../../helpers/providers.js';
+import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from '../../helpers/redis.js';
 
 /**
  * Two replicas sharing one Redis and one Zivo instance (one simulator, delivery reports polled
