@@ -156,7 +156,40 @@ export function instanceCall<C extends Capability>(ctx: GraphContext, instanceId
  * @throws CapabilityError CAPABILITY_NOT_SUPPORTED (with `provider`, `capability`) when the provider lacks it
  */
 export function portCall<C extends Capability>(entry: InstanceEntry, capability: C): CapabilityMethod<C> {
-  return requireCapability(entry.adapter, capability);
+  return guardReplies(entry, capability, requireCapability(entry.adapter, capability));
+}
+
+/**
+ * A port method whose failures are all graph errors: a provider's mapping that stumbles on a
+ * reply it cannot read (a `TypeError` on a missing field of valid JSON) fails as
+ * `PROVIDER_ERROR` with `providerCode: 'MALFORMED_REPLY'`, naming the provider and the
+ * capability, instead of an "Unexpected error." on a non-null field. Graph errors (and the
+ * `ProviderError`s of `http.ts`) pass unchanged.
+ */
+function guardReplies<C extends Capability>(entry: InstanceEntry, capability: C, method: CapabilityMethod<C>): CapabilityMethod<C> {
+  const guarded = async (...args: unknown[]): Promise<unknown> => {
+    try {
+      return await (method as (...a: unknown[]) => unknown)(...args);
+    } catch (err) {
+      if (err instanceof GraphError) throw err;
+      throw malformedReply(entry, capability, err);
+    }
+  };
+  return guarded as CapabilityMethod<C>;
+}
+
+/**
+ * The `PROVIDER_ERROR` for a provider reply the graph could not read: the provider, the
+ * capability and the kind of failure (an error class name, never its message, which may quote
+ * the reply).
+ */
+export function malformedReply(entry: InstanceEntry, capability: Capability, cause?: unknown): GraphError {
+  return new GraphError('PROVIDER_ERROR', `The ${entry.adapter.kind} reply to ${capability} could not be read`, {
+    provider: entry.adapter.kind,
+    capability,
+    providerCode: 'MALFORMED_REPLY',
+    ...(cause instanceof Error ? { cause: cause.name } : {}),
+  });
 }
 
 /**
@@ -165,7 +198,7 @@ export function portCall<C extends Capability>(entry: InstanceEntry, capability:
  * `group` answers null).
  */
 export function optionalPortCall<C extends Capability>(entry: InstanceEntry, capability: C): CapabilityMethod<C> | null {
-  return entry.adapter.capabilities.has(capability) ? requireCapability(entry.adapter, capability) : null;
+  return entry.adapter.capabilities.has(capability) ? portCall(entry, capability) : null;
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { GraphContext } from '../context.js';
 import type { InstanceEntry } from '../instances.js';
-import type { CapabilityMethod } from '../providers/contract.js';
+import type { Capability, CapabilityMethod } from '../providers/contract.js';
 import type { SendOptions, SentMessage } from '../providers/model.js';
 import type { Message } from '../schema/message.types.js';
 import type { SendInputBase, SendMessagePayload } from '../schema/send.inputs.js';
 import { withIdempotency } from './idempotency.js';
-import { instanceCall } from './instance-call.js';
+import { instanceCall, malformedReply } from './instance-call.js';
 import { recipientOf } from './phone.js';
 
 /** The capabilities whose port method sends one message to one recipient (`sendBulk` has its own path). */
@@ -39,6 +39,18 @@ export function sendOptions(input: SendInputBase): SendOptions {
     typingSeconds: input.typingSeconds ?? null,
     clientReference: input.clientReference ?? null,
   };
+}
+
+/**
+ * A send's result as the graph needs it: a non-empty message id and a status (every `Message`
+ * has them, non-null). A provider reply without them, which its mapping let through, is a
+ * `PROVIDER_ERROR` (`MALFORMED_REPLY`) naming the capability, not an "Unexpected error." on a
+ * non-null field; the message may still have been sent, so the client checks before retrying.
+ * @throws GraphError PROVIDER_ERROR
+ */
+export function readableSend(entry: InstanceEntry, capability: Capability, sent: SentMessage | null | undefined): SentMessage {
+  if (!sent || typeof sent.id !== 'string' || sent.id === '' || typeof sent.status !== 'string') throw malformedReply(entry, capability);
+  return sent;
 }
 
 /** The `Message` a send returns: the provider's confirmation, from this account (`fromMe`), on this instance. */
@@ -78,7 +90,7 @@ export async function runSend<C extends SendCapability>(
   const { idempotencyKey, ...rest } = input;
   const send = call as (input: SendPortInput<C>) => Promise<SentMessage>;
   const message = await withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: capability, key: idempotencyKey, input: rest }, async () =>
-    sentToMessage(entry.id, await send({ ...sendOptions(input), to, ...body(entry) } as SendPortInput<C>)),
+    sentToMessage(entry.id, readableSend(entry, capability, await send({ ...sendOptions(input), to, ...body(entry) } as SendPortInput<C>))),
   );
   return { message };
 }
