@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, OperationTypeNode, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -50,6 +50,8 @@ export interface WsAuth {
   /** Introspection and field suggestions on; off: introspection is a validation error and suggestions are cut from messages. */
   introspection: boolean;
   rateLimits: InboundRateLimits;
+  /** Deadline of one query or mutation, ms, as over HTTP (subscriptions run until completed). */
+  deadlineMs: number;
   /** Takes a point of the key's limit: the `RATE_LIMITED` error, or undefined when within it (or no keys are configured). */
   consumeKey(access: Access | undefined): Promise<GraphError | undefined>;
 }
@@ -112,6 +114,17 @@ function quietOversize(socket: WebSocket, logger: Logger): void {
     }
     return emit(event, ...args);
   };
+}
+
+/**
+ * The context of one operation: a query or mutation gets its own deadline (`DEADLINE_EXCEEDED`
+ * for fields that would start a provider call after it, as over HTTP) on the connection's
+ * context, whose loaders it shares; a subscription keeps the connection's context, no deadline.
+ */
+function withDeadline(graph: GraphContext, document: DocumentNode, operationName: string | null | undefined, deadlineMs: number): GraphContext {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return graph;
+  return { ...graph, deadline: AbortSignal.timeout(deadlineMs) };
 }
 
 type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validationRules']>;
@@ -179,7 +192,12 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
           document,
           variableValues: payload.variables ?? null,
           operationName: payload.operationName ?? null,
-          contextValue: (ctx.extra.graph ??= createContext(services, wsLogger, { ...(ctx.extra.access ? { access: ctx.extra.access } : {}), rateLimits: auth.rateLimits })),
+          contextValue: withDeadline(
+            (ctx.extra.graph ??= createContext(services, wsLogger, { ...(ctx.extra.access ? { access: ctx.extra.access } : {}), rateLimits: auth.rateLimits })),
+            document,
+            payload.operationName,
+            auth.deadlineMs,
+          ),
         };
       },
       subscribe: sharedSubscribe(documents),

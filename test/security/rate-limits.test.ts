@@ -127,6 +127,48 @@ describe('a deadline per GraphQL request', () => {
   });
 });
 
+describe('a deadline per GraphQL operation over WebSocket', () => {
+  it('a mutation of aliased sends over graphql-ws ends at the deadline like over HTTP; a subscription has none', async () => {
+    const app = await startTestApp(config({ graphql: { deadlineMs: 300 } }));
+    const client = createClient({
+      url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: { authorization: `Bearer ${KEY}` },
+    });
+    try {
+      sim.injectFault({ delayMs: 250, count: 10 });
+      const before = sim.requests.length;
+      const aliases = [1, 2, 3, 4, 5].map((n) => `s${n}: sendText(input: {instanceId: "a", to: "+55 11 98765-4321", text: "ws ${n}"}) { message { id } }`).join('\n');
+      const started = Date.now();
+      const result = await new Promise<GqlResult>((resolve, reject) => {
+        let last: GqlResult = {};
+        client.subscribe({ query: `mutation { ${aliases} }` }, { next: (r) => (last = r as GqlResult), error: reject, complete: () => resolve(last) });
+      });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+      expect(codes.length).toBeGreaterThanOrEqual(1);
+      expect(codes.every((c) => c === 'DEADLINE_EXCEEDED')).toBe(true);
+      expect(sim.requests.length - before).toBeLessThanOrEqual(2);
+      sim.injectFault({ delayMs: 0, count: 0 });
+      // a subscription on the same connection outlives the deadline
+      const events: unknown[] = [];
+      const stop = client.subscribe(
+        { query: 'subscription { events(instanceId: "a") { id } }' },
+        { next: (r) => events.push(r), error: () => undefined, complete: () => undefined },
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      expect(events.filter((e) => (e as GqlResult).errors)).toEqual([]);
+      stop();
+    } finally {
+      sim.injectFault({ delayMs: 0, count: 0 });
+      await client.dispose();
+      await app.close();
+    }
+  });
+});
+
 describe('rate limits over WebSocket', () => {
   it('a subscribe over the key’s limit → RATE_LIMITED with retryAfterMs', async () => {
     const app = await startTestApp(config({ rateLimits: { perKey: { points: 2, durationSeconds: 60 }, perInstance: { points: 1000, durationSeconds: 60 } } }));
