@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Field, ObjectType, type ClassType } from 'type-graphql';
 
 /**
  * Relay-style connections (cursor connections spec) for lists the providers page. Providers
@@ -74,5 +74,4 @@ export function decodeCursor(cursor: string): CursorPosition | null {
   return encodeCursor(position) === cursor ? position : null;
 }
 
-/** Integer type for `first`. */
-export const FirstArg = Int;
+

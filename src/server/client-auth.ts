@@ -106,11 +106,6 @@ export class ClientAuth {
     return found;
   }
 
-  /** Whether an `Authorization` value carries an accepted key (always true when auth is off). */
-  accepts(authorization: unknown): boolean {
-    return this.identify(authorization) !== undefined;
-  }
-
   /**
    * The access of the key, or a refusal.
    * @throws GraphError UNAUTHENTICATED (HTTP 401) when the key is missing or not accepted

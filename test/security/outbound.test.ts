@@ -1,4 +1,4 @@
-import { webhookProvider } from '../helpers/providers.js';
+import { simulatedInstance, webhookProvider } from '../helpers/providers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
@@ -35,8 +35,8 @@ let app: RunningApp;
 
 beforeAll(async () => {
   sim = await REF.startSimulator({});
-  const instance = (id: string) => ({ ...sim.instanceConfig, id, provider: REF.kind, webhookSecret: `${id}-webhook-secret-0123456789`, baseUrl: sim.url });
-  app = await startTestApp(sandboxConfig({ sandbox: false, source: 'test', instances: [instance('slow'), instance('fast')] as never }), { logger: createLogger('silent') });
+  const instance = (id: string) => simulatedInstance(REF, sim, id, `${id}-webhook-secret-0123456789`);
+  app = await startTestApp(sandboxConfig({ sandbox: false, source: 'test', instances: [instance('slow'), instance('fast')] }), { logger: createLogger('silent') });
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
  * the provider's own field names kept). Nothing outside `src/providers/ivosights/` sees
  * these; `mapping.ts` converts them to and from `model.ts`.
  *
- * Line numbers refer to /work/shared/provider-docs/ivosights-ivowba.txt.
+ * Line numbers refer to the provider's published documentation, ivosights-ivowba.txt (`ivosightsModule.docSource`).
  */
 
 /** Every response that carries it: `{api_status, version}` (lines 73-76). */

@@ -26,7 +26,7 @@ export interface ZixflowClientOptions {
  * The Zixflow client. zixflow.txt gives no host and no authentication section (catalog: "The doc
  * has no … base URL, no authentication section"); whatsgraph uses the public Zixflow API's host
  * `https://api.zixflow.com` and `Authorization: Bearer <apiKey>`, as the rest of Zixflow's API
- * reference does (provider-docs README). Errors: `ProviderError` by HTTP status (Zixflow documents
+ * reference does (zixflow.txt lines 1-10 give no origin or authentication). Errors: `ProviderError` by HTTP status (Zixflow documents
  * no error table); a 2xx answer saying `status: false` is read by `errors.ts`.
  */
 export class ZixflowClient {
