@@ -73,5 +73,3 @@ export function decodeCursor(cursor: string): CursorPosition | null {
   // so several strings decode to one position: only the one this server issues is a cursor.
   return encodeCursor(position) === cursor ? position : null;
 }
-
-
