@@ -32,6 +32,8 @@ import { createMemoryStores } from './subscriptions/memory-stores.js';
 import { EventPipeline } from './subscriptions/pipeline.js';
 import type { Stores } from './subscriptions/stores.js';
 import { webhookRouter } from './server/webhook-receiver.js';
+import { mediaRouter } from './server/media-route.js';
+import { DEFAULT_MEDIA_LINK_TTL_SECONDS, DEFAULT_MEDIA_MAX_BYTES, MediaLinks, mediaLinkKey } from './media/links.js';
 
 /** WebSocket close code sent to subscribers on shutdown ("going away"). */
 export const CLOSE_GOING_AWAY = 1001;
@@ -155,7 +157,15 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const stores = options.stores ?? (await createStores(config, logger));
   const instances = new InstanceDirectory(sandbox.configs, { logger, metrics, tracking: stores.tracking });
   const pipeline = new EventPipeline(stores, logger, metrics);
-  const services: AppServices = { instances, stores, pipeline, logger, metrics };
+  const mediaLinks = new MediaLinks({
+    key: mediaLinkKey(
+      config.media?.signingKey,
+      sandbox.configs.map((c) => c.webhookSecret),
+    ),
+    ttlSeconds: config.media?.linkTtlSeconds ?? DEFAULT_MEDIA_LINK_TTL_SECONDS,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
+  const services: AppServices = { instances, stores, pipeline, logger, metrics, mediaLinks };
 
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
@@ -230,6 +240,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  app.use(mediaRouter({ links: mediaLinks, instances, logger, maxBytes: config.media?.maxBytes ?? DEFAULT_MEDIA_MAX_BYTES }));
   app.use(webhookRouter(services, options.webhookBodyDeadlineMs !== undefined ? { bodyDeadlineMs: options.webhookBodyDeadlineMs } : {}));
   // CORS first: it answers preflights before the explorer's GET route would
   app.use('/graphql', cors({ origin: config.cors?.origins.includes('*') ? true : (config.cors?.origins ?? false), maxAge: 600 }));
@@ -242,7 +253,12 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
         const access = clientAuth.assert(req.headers.authorization);
         const limited = await auth.consumeKey(access);
         if (limited) throw limited;
-        return createContext(services, logger.child({ transport: 'http' }), { access, rateLimits: auth.rateLimits, deadline: AbortSignal.timeout(auth.deadlineMs) });
+        return createContext(services, logger.child({ transport: 'http' }), {
+          access,
+          rateLimits: auth.rateLimits,
+          deadline: AbortSignal.timeout(auth.deadlineMs),
+          origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+        });
       },
     }),
   );

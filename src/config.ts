@@ -54,6 +54,14 @@ export interface AppConfig {
   graphql?: { introspection?: boolean; deadlineMs?: number };
   /** Browser origins allowed to call the graph (CORS); none when absent. */
   cors?: { origins: string[] };
+  /** The server's public origin (`https://wa.example.com`, no path): the base of the links it hands out. When absent, links use the request's own host. */
+  publicUrl?: string;
+  /**
+   * Media links (`src/media/links.ts`): `signingKey` (32+ characters, use `${VAR}`; default: derived
+   * from the instances' webhook secrets), `linkTtlSeconds` (default 3,600) and `maxBytes`, the largest
+   * file the media route streams (default 100 MiB).
+   */
+  media?: { signingKey?: string; linkTtlSeconds?: number; maxBytes?: number };
 }
 
 /** The configuration is invalid: `problems` lists every error as `path: message`. */
@@ -169,6 +177,28 @@ const fileSchema = () =>
         .object({ origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])).min(1) })
         .strict()
         .optional(),
+      publicUrl: z
+        .url({ protocol: /^https?$/ })
+        .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin (scheme, host and port) with no path or query')
+        .optional(),
+      media: z
+        .object({
+          signingKey: z.string().min(32, 'must be at least 32 characters').optional(),
+          linkTtlSeconds: z
+            .number()
+            .int()
+            .min(60)
+            .max(7 * 24 * 3600)
+            .optional(),
+          maxBytes: z
+            .number()
+            .int()
+            .min(1024)
+            .max(2 * 1024 ** 3)
+            .optional(),
+        })
+        .strict()
+        .optional(),
       events: z
         .object({
           retentionDays: z.number().positive().max(365).default(7),
@@ -257,6 +287,8 @@ export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: str
     ...(data.rateLimits ? { rateLimits: { ...DEFAULT_RATE_LIMITS, ...data.rateLimits } } : {}),
     ...(data.graphql ? { graphql: data.graphql } : {}),
     ...(data.cors ? { cors: { origins: data.cors.origins } } : {}),
+    ...(data.publicUrl ? { publicUrl: new URL(data.publicUrl).origin } : {}),
+    ...(data.media ? { media: data.media } : {}),
     events: {
       retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,
       maxLength: data.events?.maxLength ?? 100_000,

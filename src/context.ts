@@ -1,4 +1,5 @@
 import type { Logger } from './logger.js';
+import type { MediaLinks } from './media/links.js';
 import type { Metrics } from './metrics.js';
 import type { InstanceDirectory } from './instances.js';
 import { Loaders } from './providers/loaders.js';
@@ -15,6 +16,8 @@ export interface AppServices {
   pipeline: EventPipeline;
   logger: Logger;
   metrics: Metrics;
+  /** Signs the media links the graph hands out (`GET /media/<token>`). */
+  mediaLinks: MediaLinks;
 }
 
 /** The services as one operation sees them: the instance directory confined to its key. */
@@ -28,6 +31,8 @@ export interface OperationLimits {
   rateLimits?: InboundRateLimits;
   /** Aborts when the request's deadline passes (HTTP queries and mutations; none for subscriptions). */
   deadline?: AbortSignal;
+  /** The request's own origin (`http://host:port`), the base of links when no `publicUrl` is configured. */
+  origin?: string;
 }
 
 /** The GraphQL context of one operation (HTTP request or subscription). */

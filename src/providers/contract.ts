@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { GraphError } from '../errors.js';
@@ -521,12 +522,37 @@ export interface TemplatesPort {
 /** Media area: files received in messages. */
 export interface MediaPort {
   /**
-   * The file `mediaId` (a `mediaId` of a received message's content), with a `url` a browser
-   * can load as is: the provider's URL, or a `data:` URI of the bytes when the provider serves
-   * them only behind its credentials (the credentials never reach the client).
+   * What is known of the file `mediaId` (a `mediaId` of a received message's content): its
+   * type, size, and the provider's own `url` when it has one fetchable without credentials
+   * (null otherwise). The graph never hands either URL to a client: it signs a link to its own
+   * media route (`src/media/links.ts`), which streams through {@link MediaPort.openMedia}.
    * @returns the file, or null when the provider has no such file (`NOT_FOUND`, HTTP 404)
    */
   getMedia(mediaId: string): Promise<Media | null>;
+  /**
+   * Opens the bytes of the file `mediaId` with the instance's credentials, for the media route
+   * to stream: the provider's status (200, or 206 when it honoured `range`), content type,
+   * length and range. The caller consumes or destroys `body`.
+   * @param range an HTTP `Range` header value (`bytes=0-1023`) to pass on, if any
+   * @param signal aborts the request (the client went away)
+   * @returns the stream, or null when the provider has no such file
+   * @throws ProviderError when the provider refuses or cannot be reached
+   */
+  openMedia(mediaId: string, range: string | undefined, signal: AbortSignal): Promise<MediaDownload | null>;
+}
+
+/** The bytes of a media file as a provider answers them (see {@link MediaPort.openMedia}). */
+export interface MediaDownload {
+  /** 200 (the whole file) or 206 (the range asked for). */
+  status: number;
+  /** `Content-Type` as the provider gives it, or null. */
+  contentType: string | null;
+  /** `Content-Length` in bytes, or null when the provider does not say. */
+  contentLength: number | null;
+  /** `Content-Range` of a 206 answer (`bytes 0-1023/4096`), or null. */
+  contentRange: string | null;
+  /** The body; destroy it to abandon the download. */
+  body: Readable;
 }
 
 /** Business area: the business account's own WhatsApp profile. */

@@ -760,7 +760,8 @@ export interface Media {
   id: string;
   mimeType?: string | null;
   sizeBytes?: number | null;
-  url: string;
+  /** The provider's own URL of the file when it has one a server may fetch without credentials; null when the file is served only by id (`MediaPort.openMedia`). */
+  url?: string | null;
 }
 
 /** The business's WhatsApp profile: `vertical` the industry id as the provider names it, `websites` URLs (`[]` when none). */

@@ -134,6 +134,7 @@ export async function startSimServer(options: { port?: number; routes: SimRoute[
       const payload = response.body === undefined ? '' : binary || typeof response.body === 'string' ? (response.body as string | Uint8Array) : JSON.stringify(response.body);
       res.writeHead(response.status, {
         'content-type': binary ? 'application/octet-stream' : typeof response.body === 'string' ? 'text/plain' : 'application/json',
+        'content-length': String(Buffer.byteLength(payload)),
         ...response.headers,
       });
       res.end(payload);

@@ -16,6 +16,7 @@ import { maskWebhookUrl } from '../server/access.js';
 import { BusinessActionPayload, BusinessProfile, Country, PullPendingNotificationsPayload, WebhookEndpoint } from '../schema/business.types.js';
 import { Instance } from '../schema/instance.types.js';
 import { Media } from '../schema/media.types.js';
+import { mediaWithLink } from './media-links.js';
 import type { InstanceRoot } from './instance.resolver.js';
 import { Requires, instanceCall, portCall } from './instance-call.js';
 
@@ -59,10 +60,11 @@ export class BusinessResolver {
 
   @FieldResolver(() => Media, { nullable: true, description: 'A received media file by the `mediaId` of a message content; null when the provider has no such file.' })
   @Requires('GET_MEDIA')
-  async media(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<MediaModel | null> {
+  async media(@Root() root: InstanceRoot, @Arg('id', () => String) id: string, @Ctx() ctx: GraphContext): Promise<MediaModel | null> {
     const get = portCall(root.entry, 'GET_MEDIA');
     checkLength(id, 'id', MAX_MESSAGE_ID_LENGTH, 1);
-    return get(id);
+    const media = await get(id);
+    return media && mediaWithLink(media, root.entry.id, ctx);
   }
 
   @Mutation(() => BusinessActionPayload, { description: 'Replaces the business profile.' })

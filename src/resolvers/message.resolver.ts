@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { Chat } from '../schema/chat.types.js';
-import { Message } from '../schema/message.types.js';
+import type { MessageContent } from '../providers/model.js';
+import { Message, MessageContentUnion } from '../schema/message.types.js';
 import { DeleteMessageInput, MessageActionPayload, ReadMessageInput } from '../schema/send.inputs.js';
 import { Requires, instanceCall } from './instance-call.js';
+import { withMediaLinks } from './media-links.js';
 import { recipientOf } from './phone.js';
 
 /** `Message.chat` and the actions on a message already sent or received (read, delete); the sends are in send.resolver.ts. */
@@ -12,6 +14,11 @@ export class MessageResolver {
   @FieldResolver(() => Chat, { description: 'The chat the message belongs to.' })
   chat(@Root() message: Message): Chat {
     return { id: message.chatId, instanceId: message.instanceId, isGroup: message.isGroup ?? null };
+  }
+
+  @FieldResolver(() => MessageContentUnion, { description: "What the message carries. A file's `url` is a signed link to this server's media route, loadable with no header until its `expiresAt`." })
+  content(@Root() message: Message, @Ctx() ctx: GraphContext): MessageContent {
+    return withMediaLinks(message.content, message.instanceId, ctx);
   }
 
   @Mutation(() => MessageActionPayload, { description: 'Marks a received message as read (blue ticks).' })

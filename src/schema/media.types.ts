@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from './scalars.js';
 
 /** A media file received in a message (`Instance.media(id)`), shaped as `providers/model.ts` `Media`. */
 @ObjectType({ description: 'A media file received in a message, fetched by the `mediaId` of its content.' })
@@ -6,5 +7,7 @@ export class Media {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) mimeType?: string | null;
   @Field(() => Int, { nullable: true, description: 'Bytes.' }) sizeBytes?: number | null;
-  @Field(() => String, { description: 'A URL the client can use as is (a `data:` URI when the provider serves the file only behind its credentials).' }) url!: string;
+  @Field(() => String, { description: "A signed link to this server's media route: loadable with no header (an `<img src>`), with range support, until `expiresAt`." })
+  url!: string;
+  @Field(() => DateTimeScalar, { description: 'When `url` stops working (403 after it).' }) expiresAt!: number;
 }

@@ -15,12 +15,14 @@ export class TextContent {
 
 @ObjectType({ description: 'An image.' })
 export class ImageContent {
-  @Field(() => String, { nullable: true, description: 'A URL the client can fetch the image from.' }) url?: string | null;
+  @Field(() => String, { nullable: true, description: 'A URL the client can fetch the image from with no header (see `expiresAt`).' }) url?: string | null;
   @Field(() => String, { nullable: true, description: "The provider's media id, when media are fetched by id." }) mediaId?: string | null;
   @Field(() => String, { nullable: true }) mimeType?: string | null;
   @Field(() => String, { nullable: true }) caption?: string | null;
   @Field(() => Int, { nullable: true, description: 'Pixels.' }) width?: number | null;
   @Field(() => Int, { nullable: true, description: 'Pixels.' }) height?: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When `url` (a link to this server's media route) stops working; null when there is no such link." }) expiresAt?:
+    number | null;
 }
 
 @ObjectType({ description: 'An audio clip or a voice note.' })
@@ -30,6 +32,8 @@ export class AudioContent {
   @Field(() => String, { nullable: true }) mimeType?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'True for a push-to-talk voice note.' }) voice?: boolean | null;
   @Field(() => Int, { nullable: true, description: 'Duration in seconds.' }) seconds?: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When `url` (a link to this server's media route) stops working; null when there is no such link." }) expiresAt?:
+    number | null;
 }
 
 @ObjectType({ description: 'A video, a GIF or a round video note.' })
@@ -41,6 +45,8 @@ export class VideoContent {
   @Field(() => Int, { nullable: true, description: 'Duration in seconds.' }) seconds?: number | null;
   @Field(() => Boolean, { nullable: true }) gif?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'True for a round video note (PTV).' }) ptv?: boolean | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When `url` (a link to this server's media route) stops working; null when there is no such link." }) expiresAt?:
+    number | null;
 }
 
 @ObjectType({ description: 'A document.' })
@@ -52,6 +58,8 @@ export class DocumentContent {
   @Field(() => String, { nullable: true }) fileName?: string | null;
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => Int, { nullable: true }) pageCount?: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When `url` (a link to this server's media route) stops working; null when there is no such link." }) expiresAt?:
+    number | null;
 }
 
 @ObjectType({ description: 'A sticker.' })
@@ -60,6 +68,8 @@ export class StickerContent {
   @Field(() => String, { nullable: true }) mediaId?: string | null;
   @Field(() => String, { nullable: true }) mimeType?: string | null;
   @Field(() => Boolean, { nullable: true }) animated?: boolean | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When `url` (a link to this server's media route) stops working; null when there is no such link." }) expiresAt?:
+    number | null;
 }
 
 @ObjectType({ description: 'A location pin.' })

@@ -14,7 +14,7 @@ import type {
   WebhookAdminPort,
   WebhookPort,
 } from '../contract.js';
-import { ProviderError } from '../http.js';
+import { DEFAULT_TIMEOUT_MS, ProviderError } from '../http.js';
 import type { SendOptions, SentMessage } from '../model.js';
 import { startPoller, type Poller } from '../poller.js';
 import { IvosightsClient, SANDBOX_OPERATIONS } from './client.js';
@@ -27,6 +27,7 @@ import {
   toContactCheckRequest,
   toCountry,
   toMedia,
+  toMediaDownload,
   toNamedOption,
   toPhoneChecks,
   toProfilePhotoUpload,
@@ -246,12 +247,19 @@ export class IvosightsAdapter implements ProviderAdapter {
       listTemplateLanguages: async () => ((await client.templateLanguages())?.data ?? []).map(toNamedOption),
     };
     this.media = {
+      // The file is only served behind the instance's key (lines 135-176): the graph streams it
+      // through its own media route, so `getMedia` reads the answer's headers and drops the body.
       getMedia: async (id) => {
         requireText('input.mediaId', id);
         return orNull(async () => {
-          const { bytes, contentType } = await client.media(id);
-          return toMedia(id, contentType, bytes);
+          const res = await client.openMedia(id, undefined, AbortSignal.timeout(DEFAULT_TIMEOUT_MS));
+          res.body.on('error', () => undefined).destroy();
+          return toMedia(id, res.headers['content-type'], res.headers['content-length']);
         });
+      },
+      openMedia: async (id, range, signal) => {
+        requireText('mediaId', id);
+        return orNull(async () => toMediaDownload(await client.openMedia(id, range, signal)));
       },
     };
     this.business = {

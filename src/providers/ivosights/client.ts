@@ -141,6 +141,17 @@ export class IvosightsClient {
     return this.raw('media', 'GET', encodePath`/api/v1/media/${mediaId}`);
   }
 
+  /**
+   * GET /api/v1/media/{id} (lines 135-176; Sandbox copy lines 3201-3240) as a stream, with the
+   * client's `Range` passed on (the doc says nothing of ranges; the answer tells whether it
+   * honoured one: 206 and `Content-Range`).
+   * @returns the 2xx answer with its body unread
+   * @throws ProviderError (404 → NOT_FOUND mapping of `errors.ts`) / SandboxRefusedError
+   */
+  openMedia(mediaId: string, range: string | undefined, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+    return this.open('media', 'GET', encodePath`/api/v1/media/${mediaId}`, { range, signal });
+  }
+
   /** GET /api/v1/message-templates: the account's templates (lines 177-274). */
   myTemplates(): Promise<WireTemplateListResponse> {
     return this.call({ operation: 'my-templates', method: 'GET', path: '/api/v1/message-templates' });
@@ -296,20 +307,43 @@ export class IvosightsClient {
    * @throws ProviderError / SandboxRefusedError
    */
   private async raw(operation: string, method: 'GET' | 'POST', path: string, upload?: { contentType: string; data: Buffer }): Promise<BinaryResponse> {
+    const res = await this.open(operation, method, path, { upload });
+    const bytes = new Uint8Array(await res.body.arrayBuffer());
+    return { bytes, contentType: headerValue(res.headers['content-type']) };
+  }
+
+  /**
+   * Opens a non-JSON request and returns the 2xx answer with its body unread (the caller reads
+   * or destroys it); a non-2xx answer is read and mapped to its error. Bounded by the
+   * instance's timeout and by `signal` when given.
+   * @throws ProviderError / SandboxRefusedError
+   */
+  private async open(
+    operation: string,
+    method: 'GET' | 'POST',
+    path: string,
+    extra: { upload?: { contentType: string; data: Buffer } | undefined; range?: string | undefined; signal?: AbortSignal | undefined },
+  ): Promise<Dispatcher.ResponseData> {
     const fullPath = this.path(operation, path);
     const { logger, metrics } = this.options;
     const base = new URL(this.options.baseUrl);
     const started = performance.now();
     let outcome = 'ok';
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     try {
       let res: Dispatcher.ResponseData;
       try {
         res = await undiciRequest(base.origin + base.pathname.replace(/\/$/, '') + fullPath, {
           method,
-          headers: { 'x-api-key': this.options.apiKey, accept: 'application/json', 'content-type': upload?.contentType ?? 'application/json' },
-          body: upload?.data,
+          headers: {
+            'x-api-key': this.options.apiKey,
+            accept: 'application/json',
+            'content-type': extra.upload?.contentType ?? 'application/json',
+            ...(extra.range ? { range: extra.range } : {}),
+          },
+          body: extra.upload?.data,
           dispatcher: this.http.dispatcher,
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+          signal: extra.signal ? AbortSignal.any([timeout, extra.signal]) : timeout,
         });
       } catch (err) {
         const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
@@ -320,13 +354,11 @@ export class IvosightsClient {
           timedOut ? `ivosights did not answer ${operation} in time` : `ivosights could not be reached for ${operation}`,
         );
       }
-      const bytes = new Uint8Array(await res.body.arrayBuffer());
-      const ct = res.headers['content-type'];
-      const contentType = (Array.isArray(ct) ? ct[0] : ct) ?? null;
-      if (res.statusCode >= 200 && res.statusCode < 300) return { bytes, contentType };
+      if (res.statusCode >= 200 && res.statusCode < 300) return res;
+      const text = await res.body.text().catch(() => '');
       let parsed: unknown = null;
       try {
-        parsed = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        parsed = JSON.parse(text);
       } catch {
         parsed = null;
       }
@@ -340,4 +372,9 @@ export class IvosightsClient {
       metrics?.providerRequestSeconds.observe({ provider: 'ivosights', operation }, (performance.now() - started) / 1000);
     }
   }
+}
+
+/** The first value of a response header, or null. */
+function headerValue(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }

@@ -1,3 +1,5 @@
+import type { Dispatcher } from 'undici';
+import type { MediaDownload } from '../contract.js';
 import { badInput } from '../../errors.js';
 import { charLength, checkReplyButtonsMessage, headerKinds } from '../limits.js';
 import type {
@@ -403,10 +405,31 @@ export function toWebhookEndpoint(w: WireWebhook): WebhookEndpoint {
   };
 }
 
-/** A downloaded media file → {@link Media} with a `data:` URI the client can use without the API key. */
-export function toMedia(id: string, mimeType: string | null, bytes: Uint8Array): Media {
-  const mime = mimeType?.split(';')[0]?.trim() || 'application/octet-stream';
-  return { id, mimeType: mimeType ?? null, sizeBytes: bytes.byteLength, url: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}` };
+/**
+ * The headers of `GET /api/v1/media/{id}` (lines 135-176) → {@link Media}: type and size; no
+ * `url`, since the file is served only behind the API key (the graph links its media route).
+ */
+export function toMedia(id: string, contentType: string | string[] | undefined, contentLength: string | string[] | undefined): Media {
+  const mimeType = first(contentType);
+  const size = Number(first(contentLength));
+  return { id, mimeType, sizeBytes: first(contentLength) !== null && Number.isSafeInteger(size) && size >= 0 ? size : null, url: null };
+}
+
+/** An opened `GET /api/v1/media/{id}` answer (lines 135-176) as the port's {@link MediaDownload}. */
+export function toMediaDownload(res: Dispatcher.ResponseData): MediaDownload {
+  const length = Number(first(res.headers['content-length']));
+  return {
+    status: res.statusCode,
+    contentType: first(res.headers['content-type']),
+    contentLength: first(res.headers['content-length']) !== null && Number.isSafeInteger(length) && length >= 0 ? length : null,
+    contentRange: first(res.headers['content-range']),
+    body: res.body,
+  };
+}
+
+/** The first value of a header, or null. */
+function first(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 // --- validation and outgoing requests ------------------------------------------------------

@@ -252,7 +252,7 @@ describe('Ivosights through the graph', () => {
 
   it('reads the business profile, about, photo, countries, webhooks and a media file', async () => {
     const r = await gql(
-      `{ instance(id: "ivo") { businessProfile { vertical websites } businessAbout businessPhoto countries { iso dialCode } webhooks { id enabled httpAuthEnabled httpAuthUsername } media(id: "${SIM_MEDIA_ID}") { id mimeType sizeBytes url } none: media(id: "nope") { id } } }`,
+      `{ instance(id: "ivo") { businessProfile { vertical websites } businessAbout businessPhoto countries { iso dialCode } webhooks { id enabled httpAuthEnabled httpAuthUsername } media(id: "${SIM_MEDIA_ID}") { id mimeType sizeBytes url expiresAt } none: media(id: "nope") { id } } }`,
     );
     expect(r.errors).toBeUndefined();
     const i = r.data!.instance;
@@ -261,7 +261,10 @@ describe('Ivosights through the graph', () => {
     expect(i.businessPhoto).toMatch(/^https:\/\/pps\.whatsapp\.net\//);
     expect(i.countries[0]).toEqual({ iso: 'ID', dialCode: '+62' });
     expect(i.webhooks).toEqual([{ id: SIM_WEBHOOK_ID, enabled: false, httpAuthEnabled: true, httpAuthUsername: 'user' }]);
-    expect(i.media).toEqual({ id: SIM_MEDIA_ID, mimeType: 'image/png', sizeBytes: SIM_MEDIA_BYTES.byteLength, url: `data:image/png;base64,${SIM_MEDIA_BYTES.toString('base64')}` });
+    expect(i.media).toMatchObject({ id: SIM_MEDIA_ID, mimeType: 'image/png', sizeBytes: SIM_MEDIA_BYTES.byteLength });
+    // a signed link to the server's own media route, never a data: URI or the provider's URL
+    expect(i.media.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/[\w-]+\.[\w-]+$/);
+    expect(Date.parse(i.media.expiresAt)).toBeGreaterThan(Date.now());
     expect(i.none).toBeNull();
     const photo = sim.requests.find((q) => q.path === '/api/v1/settings/profiles/photo')!;
     expect(photo.query).toEqual({ format: 'link' });

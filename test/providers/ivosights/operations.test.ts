@@ -89,7 +89,8 @@ describe('ivosights operations against the simulator', () => {
     expectJson(only(), 'GET', `/api/v1/media/${SIM_MEDIA_ID}`);
     expect(media?.mimeType).toBe('image/png');
     expect(media?.sizeBytes).toBe(SIM_MEDIA_BYTES.byteLength);
-    expect(media?.url).toBe(`data:image/png;base64,${SIM_MEDIA_BYTES.toString('base64')}`);
+    // served only behind the API key: no URL of its own; the graph links its media route
+    expect(media?.url).toBeNull();
     // the documented 404 {"message":"File not found"} (lines 171-174) reads as "no such media"
     expect(await adapter.media.getMedia!('no-such-file')).toBeNull();
   });
