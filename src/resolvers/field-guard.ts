@@ -1,4 +1,4 @@
-import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { GraphContext } from '../context.js';
 import { GraphError } from '../errors.js';
 import type { Capability } from '../providers/contract.js';
@@ -52,6 +52,31 @@ function raceDeadline<T>(value: Promise<T>, deadline: AbortSignal): Promise<T> {
   });
 }
 
+/** The error for a value a non-null field lacks (see {@link requireValue}). */
+function lacking(field: string): GraphError {
+  return new GraphError('PROVIDER_ERROR', `A reply the graph read lacked ${field}, which the graph requires`, { providerCode: 'MALFORMED_REPLY', field });
+}
+
+/**
+ * A non-null field's resolver that fails with `PROVIDER_ERROR` (`providerCode: 'MALFORMED_REPLY'`,
+ * `field: 'Chat.id'`) when its value is missing, instead of graphql-js's "Cannot return null for
+ * non-nullable field", which the server masks as "Unexpected error." (issue 12): the objects
+ * under the root fields are built from provider replies, and a reply of valid JSON without a
+ * value the graph requires is what leaves one empty.
+ */
+function requireValue(field: string, inner: GraphQLFieldResolver<unknown, GraphContext>): GraphQLFieldResolver<unknown, GraphContext> {
+  return function required(source, args, ctx, info) {
+    const value: unknown = inner(source, args, ctx, info);
+    if (value === null || value === undefined) throw lacking(field);
+    if (value instanceof Promise)
+      return value.then((v: unknown) => {
+        if (v === null || v === undefined) throw lacking(field);
+        return v;
+      });
+    return value;
+  };
+}
+
 /**
  * Wraps the resolvers of a schema (once; the schema is shared by every app of a process) so
  * that, for an operation whose context carries them (server/access.ts, server/rate-limits.ts):
@@ -65,7 +90,8 @@ function raceDeadline<T>(value: Promise<T>, deadline: AbortSignal): Promise<T> {
  *   cancelled: it completes or fails on its own timeout, and its answer is dropped; a send may
  *   therefore still be delivered).
  *
- * Subscriptions' `subscribe` is guarded the same way (scope `read` and instance).
+ * Subscriptions' `subscribe` is guarded the same way (scope `read` and instance). Every non-null
+ * field below the root types fails as `MALFORMED_REPLY` when its value is missing ({@link requireValue}).
  */
 export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name));
@@ -74,9 +100,13 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const capability = field.extensions?.[CAPABILITY_EXTENSION] as Capability | undefined;
       const isRoot = roots.has(type.name);
-      if (!isRoot && !capability) continue;
       const marked = field as GraphQLField<unknown, GraphContext> & { [GUARDED]?: true };
       if (marked[GUARDED]) continue;
+      if (!isRoot && isNonNullType(field.type)) field.resolve = requireValue(`${type.name}.${field.name}`, field.resolve ?? defaultFieldResolver);
+      if (!isRoot && !capability) {
+        marked[GUARDED] = true;
+        continue;
+      }
       marked[GUARDED] = true;
       const scope = fieldScope(type.name, field);
       const guard = (inner: GraphQLFieldResolver<unknown, GraphContext>): GraphQLFieldResolver<unknown, GraphContext> =>

@@ -37,3 +37,22 @@ describe('incomplete or malformed provider replies to a send', () => {
     expect(typeof res.data?.sendText.message.id).toBe('string');
   });
 });
+
+describe('incomplete provider replies to a read', () => {
+  const READ = '{ instance(id: "flaky") { chats(first: 5) { edges { node { id } } } } }';
+
+  it.each([
+    // the mapping reads these without failing, leaving a required value empty: the non-null guard names it
+    { name: 'rows of valid JSON without an id', body: [{ isGroup: false, name: 'no id' }, { isGroup: true }], field: 'Chat.id' },
+    // the mapping itself stumbles: the port guard names the capability
+    { name: 'rows of the wrong type', body: [42, 'x'], field: undefined },
+  ])('$name → PROVIDER_ERROR MALFORMED_REPLY, never "Unexpected error."', async ({ body, field }) => {
+    h.sims.flaky!.injectFault({ status: 200, body, count: 3 });
+    const res = await h.gql(READ);
+    expect(res.errors?.length, JSON.stringify(res)).toBeGreaterThan(0);
+    for (const e of res.errors!) {
+      expect(e.message).not.toBe('Unexpected error.');
+      expect(e.extensions).toMatchObject({ code: 'PROVIDER_ERROR', providerCode: 'MALFORMED_REPLY', ...(field ? { field } : {}) });
+    }
+  });
+});
