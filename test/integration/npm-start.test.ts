@@ -9,7 +9,8 @@ import { collect, eventually, gql, settle, wsClient } from '../helpers/app.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 
 /**
- * A newcomer's first run: `npm start` with no configuration file is a working graph, and the
+ * A newcomer's first run: `npm start` (which compiles to `dist/` first, then runs the compiled
+ * JavaScript) with no configuration file is a working graph, and the
  * README's first query, mutation and subscriptions work exactly as written. Then SIGTERM
  * closes subscribers with 1001 and exits 0.
  */
@@ -44,10 +45,10 @@ beforeAll(async () => {
       await fetch(`${url}/healthz`)
         .then((r) => r.ok)
         .catch(() => false),
-    60_000,
-    `npm start to listen (output: ${output})`,
+    150_000,
+    `npm start to build and listen (output: ${output})`,
   );
-}, 90_000);
+}, 180_000);
 
 afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
