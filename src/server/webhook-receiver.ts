@@ -56,9 +56,20 @@ export function jsonDepth(value: unknown, limit: number): number {
 
 /** Compares two secrets in constant time (hashes first so lengths don't leak). */
 export function secretsEqual(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(createHash('sha256').update(given).digest(), secretDigest(expected));
+}
+
+/** SHA-256 of each configured secret, computed once (issue 13: one hash per check, not two). */
+const SECRET_DIGESTS = new Map<string, Buffer>();
+
+/** The SHA-256 digest of a configured secret, memoised (the configuration holds a handful). */
+function secretDigest(secret: string): Buffer {
+  let digest = SECRET_DIGESTS.get(secret);
+  if (!digest) {
+    digest = createHash('sha256').update(secret).digest();
+    if (SECRET_DIGESTS.size < 10_000) SECRET_DIGESTS.set(secret, digest);
+  }
+  return digest;
 }
 
 /**
