@@ -245,6 +245,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   // CORS first: it answers preflights before the explorer's GET route would
   app.use('/graphql', cors({ origin: config.cors?.origins.includes('*') ? true : (config.cors?.origins ?? false), maxAge: 600 }));
   app.use(explorerRouter());
+  // one child logger for every HTTP operation, made once (issue 13: no per-request logger work)
+  const httpLogger = logger.child({ transport: 'http' });
   app.use(
     '/graphql',
     express.json({ limit: MAX_GRAPHQL_BODY }),
@@ -253,7 +255,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
         const access = clientAuth.assert(req.headers.authorization);
         const limited = await auth.consumeKey(access);
         if (limited) throw limited;
-        return createContext(services, logger.child({ transport: 'http' }), {
+        return createContext(services, httpLogger, {
           access,
           rateLimits: auth.rateLimits,
           deadline: AbortSignal.timeout(auth.deadlineMs),
