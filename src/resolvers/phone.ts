@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { LRUCache } from 'lru-cache';
 import { badInput } from '../errors.js';
 import type { InstanceEntry } from '../instances.js';
 
@@ -20,15 +21,40 @@ const NON_PHONE_ID = /^(\d{6,}-(group|\d{6,})|[\w.:-]+@(g\.us|newsletter|lid|s\.
  * @throws GraphError BAD_USER_INPUT naming `field` when it is not a possible phone number
  */
 export function normalizeRecipient(value: string, defaultCountry: string, field: string): string {
+  // only short texts are kept: a recipient is at most 32 characters, or a JID of a few dozen
+  if (value.length > MAX_CACHED_RECIPIENT) {
+    const reading = readRecipient(value, defaultCountry);
+    if (typeof reading === 'string') return reading;
+    throw badInput(field, reading.problem);
+  }
+  const key = `${defaultCountry}\u0000${value}`;
+  let reading = READINGS.get(key);
+  if (reading === undefined) {
+    reading = readRecipient(value, defaultCountry);
+    READINGS.set(key, reading);
+  }
+  if (typeof reading === 'string') return reading;
+  throw badInput(field, reading.problem);
+}
+
+/**
+ * Recent readings of recipients by country and text (issue 13: libphonenumber once per
+ * recipient, not once per field or retry): the normalised id, or why it is not one.
+ */
+const READINGS = new LRUCache<string, string | { problem: string }>({ max: 50_000 });
+/** Longest recipient text the cache keeps, characters (longer ones are read every time). */
+const MAX_CACHED_RECIPIENT = 96;
+
+/** {@link normalizeRecipient} without the cache: the normalised id, or the problem to report. */
+function readRecipient(value: string, defaultCountry: string): string | { problem: string } {
   const trimmed = value.trim();
   if (NON_PHONE_ID.test(trimmed)) return trimmed;
-  if (!/^[+\d\s().\-/]{3,32}$/.test(trimmed)) throw badInput(field, 'is not a phone number or group id');
+  if (!/^[+\d\s().\-/]{3,32}$/.test(trimmed)) return { problem: 'is not a phone number or group id' };
   const compact = trimmed.replace(/[\s().\-/]/g, '');
   const international = compact.startsWith('+') ? compact : compact.startsWith('00') ? `+${compact.slice(2)}` : null;
   if (international) {
     const parsed = parsePhoneNumberFromString(international);
-    if (parsed?.isPossible()) return parsed.number.slice(1);
-    throw badInput(field, 'is not a possible phone number');
+    return parsed?.isPossible() ? parsed.number.slice(1) : { problem: 'is not a possible phone number' };
   }
   const asNational = parsePhoneNumberFromString(compact, defaultCountry as CountryCode);
   const asInternational = compact.startsWith('0') ? undefined : parsePhoneNumberFromString(`+${compact}`);
@@ -36,7 +62,7 @@ export function normalizeRecipient(value: string, defaultCountry: string, field:
   // one wins, since providers document recipients as "DDI DDD NUMBER" digits.
   for (const parsed of [asInternational, asNational]) if (parsed?.isValid()) return parsed.number.slice(1);
   for (const parsed of [asNational, asInternational]) if (parsed?.isPossible()) return parsed.number.slice(1);
-  throw badInput(field, 'is not a possible phone number');
+  return { problem: 'is not a possible phone number' };
 }
 
 /**

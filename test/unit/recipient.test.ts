@@ -137,3 +137,20 @@ describe('normalizeRecipient: a JID needs a user part', () => {
     expect(() => normalizeRecipient(value, 'BR', 'input.to')).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'input.to' } }));
   });
 });
+
+describe('normalizeRecipient memoises its readings (issue 13)', () => {
+  it('answers a repeated recipient the same, error included, with the field of each call', () => {
+    expect(normalizeRecipient('+55 11 98765-4321', 'BR', 'input.to')).toBe('5511987654321');
+    expect(normalizeRecipient('+55 11 98765-4321', 'BR', 'input.to')).toBe('5511987654321');
+    expect(() => normalizeRecipient('not a phone', 'BR', 'input.to')).toThrow('input.to: is not a phone number or group id');
+    expect(() => normalizeRecipient('not a phone', 'BR', 'input.mentions[1]')).toThrow('input.mentions[1]: is not a phone number or group id');
+    // the country is part of the key: the same digits read in another country are read again
+    expect(normalizeRecipient('0712345678', 'KE', 'to')).toBe('254712345678');
+    expect(normalizeRecipient('0712345678', 'BR', 'to')).not.toBe('254712345678');
+  });
+
+  it('reads an over-long text every time without keeping it', () => {
+    const long = `+${'1'.repeat(200)}`;
+    expect(() => normalizeRecipient(long, 'BR', 'input.to')).toThrow('input.to: is not a phone number or group id');
+  });
+});
