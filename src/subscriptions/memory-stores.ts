@@ -50,6 +50,11 @@ export class MemoryEventBus implements EventBus {
     }
   }
 
+  /** Whether anyone listens on `topic` (publishers skip serialising an event nobody will read). */
+  hasSubscribers(topic: string): boolean {
+    return this.topics.has(topic);
+  }
+
   /** The returned function removes this subscription only; calling it again is harmless. An in-process bus is never interrupted, so `onInterrupt` is never called. */
   async subscribe(topic: string, listener: BusListener, _onInterrupt?: BusInterruptListener): Promise<() => Promise<void>> {
     let set = this.topics.get(topic);
@@ -103,7 +108,8 @@ export class MemoryEventLog implements EventLog {
     const stored = { ...event, cursor };
     ring.entries.push({ event: stored, seq, at: Date.now() });
     this.trim(ring);
-    this.bus.publishSync(topic, JSON.stringify(stored));
+    // nothing is serialised for a topic nobody listens to (issue 13)
+    if (this.bus.hasSubscribers(topic)) this.bus.publishSync(topic, JSON.stringify(stored));
     return cursor;
   }
 
