@@ -27,7 +27,16 @@ function stubMessage(instanceId: string, messageId: string, chatId: string | nul
 }
 
 function stubRecord(instanceId: string, messageId: string, chatId: string | null | undefined, at: number): StoredMessage {
-  return { message: stubMessage(instanceId, messageId, chatId, at), stub: true, statusHistory: [], reactions: [], editedAt: null, deletedAt: null, seenReceived: false, read: false };
+  return {
+    message: stubMessage(instanceId, messageId, chatId, at),
+    stub: true,
+    statusHistory: [],
+    reactions: [],
+    editedAt: null,
+    deletedAt: null,
+    seenReceived: false,
+    read: false,
+  };
 }
 
 /** `record` with `status` reached at `at` when it ranks above the current status (else `record` unchanged). */
