@@ -1,4 +1,4 @@
-import { statusRank, type DomainEvent, type Message, type MessageContent, type MessageStatus } from '../providers/model.js';
+import { statusRank, type DomainEvent, type Message, type MessageStatus } from '../providers/model.js';
 import type { MessageStore, RecordChange, StoredMessage, StoredReaction } from './store.js';
 
 /**
@@ -12,8 +12,8 @@ import type { MessageStore, RecordChange, StoredMessage, StoredReaction } from '
  * - one record per message id: the graph's send, the provider's echo and the phone's
  *   `fromMe` webhook of one message id are one message;
  * - statuses never go backwards ({@link statusRank}); each one reached is kept with its time;
- * - a received message whose id is already stored is an edit when its content differs and
- *   it happened later than the message (or its last edit); the first received event of a
+ * - a received message whose id is already stored is an edit when its content differs from
+ *   the last received event's and it happened later; the first received event of a
  *   message sent through the graph is its echo (it fills in what the send did not know and
  *   keeps the sent content);
  * - a reaction (`ReactionContent`) is not a message of the conversation: it is kept on its
@@ -34,7 +34,7 @@ function stubRecord(instanceId: string, messageId: string, chatId: string | null
     reactions: [],
     editedAt: null,
     deletedAt: null,
-    seenReceived: false,
+    received: null,
     read: false,
   };
 }
@@ -56,7 +56,7 @@ function ifChanged(before: StoredMessage | null, changed: StoredMessage): Stored
 }
 
 /** A real message taking the place of a stub: the message, with the stub's statuses and reactions. */
-function fromStub(stub: StoredMessage | null, message: Message, seenReceived: boolean): StoredMessage {
+function fromStub(stub: StoredMessage | null, message: Message, received: StoredMessage['received']): StoredMessage {
   let record: StoredMessage = {
     message: { ...message, status: null },
     stub: false,
@@ -64,7 +64,7 @@ function fromStub(stub: StoredMessage | null, message: Message, seenReceived: bo
     reactions: stub?.reactions ?? [],
     editedAt: null,
     deletedAt: stub?.deletedAt ?? null,
-    seenReceived,
+    received,
     read: false,
   };
   const statuses = [...(stub?.statusHistory ?? []), ...(message.status ? [{ status: message.status, at: message.timestamp }] : [])];
@@ -84,30 +84,27 @@ function fillIn(stored: Message, seen: Message): Message {
   return out;
 }
 
-function sameContent(a: MessageContent, b: MessageContent): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * The change for a received message (`occurredAt`: when the event happened, epoch ms): a new
- * record, the echo of a sent one, an edit, or nothing new (a redelivery).
+ * record, the echo of a sent one, an edit, or nothing new (a redelivery, a late copy).
  */
 export function receivedChange(message: Message, occurredAt: number): RecordChange {
   return (current) => {
-    if (current === null || current.stub) return fromStub(current, message, true);
+    const seen = { at: occurredAt, content: JSON.stringify(message.content) };
+    if (current === null || current.stub) return fromStub(current, message, seen);
     let next: StoredMessage = { ...current, message: fillIn(current.message, message) };
-    if (current.seenReceived && !sameContent(current.message.content, message.content) && occurredAt > (current.editedAt ?? current.message.timestamp)) {
-      next = { ...next, message: { ...next.message, content: message.content }, editedAt: occurredAt };
+    if (current.received === null) next.received = seen;
+    else if (seen.content !== current.received.content && occurredAt > current.received.at) {
+      next = { ...next, message: { ...next.message, content: message.content }, editedAt: occurredAt, received: seen };
     }
-    next = advance({ ...next, seenReceived: true }, message.status, occurredAt);
-    return ifChanged(current, next);
+    return ifChanged(current, advance(next, message.status, occurredAt));
   };
 }
 
 /** The change for a message the graph just sent (its `status` and `timestamp` as the provider answered). */
 export function sentChange(message: Message): RecordChange {
   return (current) => {
-    if (current === null || current.stub) return fromStub(current, message, false);
+    if (current === null || current.stub) return fromStub(current, message, null);
     return ifChanged(current, advance({ ...current, message: fillIn(current.message, message) }, message.status, message.timestamp));
   };
 }

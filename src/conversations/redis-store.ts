@@ -81,7 +81,7 @@ type MessageCommandClient = Redis & {
 };
 
 /** How many times `update` re-reads after losing a compare-and-set to another writer before giving up. */
-const MAX_CAS_ATTEMPTS = 20;
+const MAX_CAS_ATTEMPTS = 64;
 
 /** The keys of instance `instanceId` under `prefix` (see the file comment), all tagged `{instanceId}`. */
 export function messageKeys(
@@ -147,7 +147,11 @@ export class RedisMessageStore implements MessageStore {
         this.retention.maxPerChat,
         next.stub ? '1' : '0',
       )) as Array<string | number>;
-      if (Number(result[0]) !== 1) continue;
+      if (Number(result[0]) !== 1) {
+        // lost to another writer: back off a little (jittered) so a crowd of writers spreads out
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * (attempt + 1))));
+        continue;
+      }
       const dropped = result.slice(1).map((k) => keys.record(idOf(String(k))));
       if (dropped.length) await this.client.del(...dropped);
       return dropped.includes(recordKey) ? null : next;

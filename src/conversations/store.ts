@@ -33,8 +33,9 @@ export interface StoredReaction {
  * - `statusHistory`: each status reached, in rank order (statuses never go backwards);
  * - `reactions`: the latest reaction per reactor (a removed reaction is dropped);
  * - `editedAt` / `deletedAt`: epoch ms of the last edit / of the deletion for everyone;
- * - `seenReceived`: whether a received-message event (webhook, poller) carried it, as opposed
- *   to only the graph's own send (the first such event of a sent message is its echo, not an edit);
+ * - `received`: the last received-message event (webhook, poller) that carried it: when it
+ *   happened (epoch ms) and its content as JSON; null when only the graph's own send is known
+ *   (the first such event of a sent message is then its echo, not an edit);
  * - `read`: for an inbound message, whether the account read it;
  * - `stub`: only statuses or reactions are known so far, not the message itself (a status
  *   webhook that overtook the send's answer, a reaction to a message not seen yet): the record
@@ -48,7 +49,7 @@ export interface StoredMessage {
   reactions: StoredReaction[];
   editedAt: number | null;
   deletedAt: number | null;
-  seenReceived: boolean;
+  received: { at: number; content: string } | null;
   read: boolean;
 }
 
