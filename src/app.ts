@@ -28,6 +28,7 @@ import { formatGraphError } from './server/format-error.js';
 import { legacyJsonStatusPlugin } from './server/response-status.js';
 import { explorerRouter } from './server/explorer.js';
 import { attachGraphqlWs, type ArmorConfig } from './server/websocket.js';
+import { DEFAULT_MESSAGE_RETENTION } from './conversations/store.js';
 import { createMemoryStores } from './subscriptions/memory-stores.js';
 import { EventPipeline } from './subscriptions/pipeline.js';
 import type { Stores } from './subscriptions/stores.js';
@@ -77,9 +78,10 @@ export interface RunningApp {
 
 async function createStores(config: AppConfig, logger: Logger): Promise<Stores> {
   const retention = { maxAgeMs: config.events.retentionMs, maxLength: config.events.maxLength };
-  if (!config.redis) return createMemoryStores(retention);
+  const messageRetention = config.conversations ? { maxAgeMs: config.conversations.retentionMs, maxPerChat: config.conversations.maxPerChat } : DEFAULT_MESSAGE_RETENTION;
+  if (!config.redis) return createMemoryStores(retention, messageRetention);
   const { createRedisStores } = await import('./subscriptions/redis-stores.js');
-  return createRedisStores({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, retention, logger });
+  return createRedisStores({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, retention, messageRetention, logger });
 }
 
 /** Sandbox mode: one simulator per provider and one instance pointed at each. */

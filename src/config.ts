@@ -37,6 +37,11 @@ export interface AppConfig {
     /** Event log cap per instance (default 100,000). */
     maxLength: number;
   };
+  /**
+   * How long conversations (the message store) are kept: `retentionMs` by message time
+   * (default 30 days) and at most `maxPerChat` messages per chat (default 1,000); defaults when absent.
+   */
+  conversations?: { retentionMs: number; maxPerChat: number };
   /** Where the config came from (a path), or `sandbox`. */
   source: string;
   /**
@@ -206,6 +211,13 @@ const fileSchema = () =>
         })
         .strict()
         .optional(),
+      conversations: z
+        .object({
+          retentionDays: z.number().positive().max(3650).default(30),
+          maxMessagesPerChat: z.number().int().min(1).max(1_000_000).default(1_000),
+        })
+        .strict()
+        .optional(),
     })
     .strict()
     .superRefine((cfg, ctx) => {
@@ -292,6 +304,10 @@ export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: str
     events: {
       retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,
       maxLength: data.events?.maxLength ?? 100_000,
+    },
+    conversations: {
+      retentionMs: (data.conversations?.retentionDays ?? 30) * 24 * 3600_000,
+      maxPerChat: data.conversations?.maxMessagesPerChat ?? 1_000,
     },
     source,
   };

@@ -3,6 +3,7 @@ import { BusinessResolver } from './business.resolver.js';
 import { CatalogResolver, CollectionResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
 import { ChatResolver, ContactResolver } from './chat.resolver.js';
+import { ConversationChatResolver, ConversationInstanceResolver, ConversationMessageResolver } from './conversation.resolver.js';
 import { CommunityActionPayloadResolver, CommunityFieldsResolver, CommunityResolver } from './community.resolver.js';
 import { GroupActionPayloadResolver, GroupAdminResolver } from './group-admin.resolver.js';
 import { InstanceResolver } from './instance.resolver.js';
@@ -36,4 +37,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   LabelResolver,
   CatalogResolver,
   CollectionResolver,
+  ConversationChatResolver,
+  ConversationInstanceResolver,
+  ConversationMessageResolver,
 ];

@@ -4,6 +4,7 @@ import { Chat } from '../schema/chat.types.js';
 import type { MessageContent } from '../providers/model.js';
 import { Message, MessageContentUnion } from '../schema/message.types.js';
 import { DeleteMessageInput, MessageActionPayload, ReadMessageInput } from '../schema/send.inputs.js';
+import { keepDeleted, keepRead } from './conversation.resolver.js';
 import { Requires, instanceCall } from './instance-call.js';
 import { withMediaLinks } from './media-links.js';
 import { recipientOf } from './phone.js';
@@ -25,7 +26,9 @@ export class MessageResolver {
   @Requires('READ_MESSAGE')
   async readMessage(@Arg('input', () => ReadMessageInput) input: ReadMessageInput, @Ctx() ctx: GraphContext): Promise<MessageActionPayload> {
     const { entry, call: read } = instanceCall(ctx, input.instanceId, 'READ_MESSAGE');
-    await read({ chatId: recipientOf(entry, input.chatId, 'input.chatId'), messageId: input.messageId });
+    const chatId = recipientOf(entry, input.chatId, 'input.chatId');
+    await read({ chatId, messageId: input.messageId });
+    await keepRead(ctx, entry.id, chatId, input.messageId);
     return { messageId: input.messageId, ok: true };
   }
 
@@ -33,7 +36,9 @@ export class MessageResolver {
   @Requires('DELETE_MESSAGE')
   async deleteMessage(@Arg('input', () => DeleteMessageInput) input: DeleteMessageInput, @Ctx() ctx: GraphContext): Promise<MessageActionPayload> {
     const { entry, call: del } = instanceCall(ctx, input.instanceId, 'DELETE_MESSAGE');
-    await del({ chatId: recipientOf(entry, input.chatId, 'input.chatId'), messageId: input.messageId, owner: input.owner });
+    const chatId = recipientOf(entry, input.chatId, 'input.chatId');
+    await del({ chatId, messageId: input.messageId, owner: input.owner });
+    await keepDeleted(ctx, entry.id, chatId, input.messageId, Date.now());
     return { messageId: input.messageId, ok: true };
   }
 }

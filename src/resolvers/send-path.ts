@@ -4,6 +4,7 @@ import type { Capability, CapabilityMethod } from '../providers/contract.js';
 import type { SendOptions, SentMessage } from '../providers/model.js';
 import type { Message } from '../schema/message.types.js';
 import type { SendInputBase, SendMessagePayload } from '../schema/send.inputs.js';
+import { keepSent } from './conversation.resolver.js';
 import { withIdempotency } from './idempotency.js';
 import { instanceCall, malformedReply } from './instance-call.js';
 import { recipientOf } from './phone.js';
@@ -73,7 +74,8 @@ export function sentToMessage(instanceId: string, sent: SentMessage): Message {
  * normalise `input.to` once (`input.to` names the error), then, under the idempotency key
  * (`withIdempotency`: a repeat within 24 hours returns the first result), build the port
  * input from the common options, the recipient and `body`, call the port and shape the
- * payload. Input checks that need no instance run before this, in the resolver.
+ * payload, and keep the sent message in its conversation (`keepSent`: the provider's echo and
+ * status webhooks of the same message id update it). Input checks that need no instance run before this, in the resolver.
  * @param body the send's own fields; runs after the recipient is normalised and inside the
  *   idempotency scope, so a list it normalises (mentions, contact phones) fails after `input.to`
  * @throws GraphError NOT_FOUND, CAPABILITY_NOT_SUPPORTED, BAD_USER_INPUT (`input.to`,
@@ -92,5 +94,7 @@ export async function runSend<C extends SendCapability>(
   const message = await withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: capability, key: idempotencyKey, input: rest }, async () =>
     sentToMessage(entry.id, readableSend(entry, capability, await send({ ...sendOptions(input), to, ...body(entry) } as SendPortInput<C>))),
   );
+  // kept in its conversation (a repeat under the idempotency key changes nothing there)
+  await keepSent(ctx, message);
   return { message };
 }

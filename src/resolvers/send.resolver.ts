@@ -29,6 +29,7 @@ import {
   SendVideoInput,
 } from '../schema/send.inputs.js';
 import { SendTemplateInput } from '../schema/template.types.js';
+import { keepSent } from './conversation.resolver.js';
 import { withIdempotency } from './idempotency.js';
 import { Requires, instanceCall } from './instance-call.js';
 import { recipientOf, recipientsOf } from './phone.js';
@@ -231,7 +232,7 @@ export class SendResolver {
     if (input.messages.length === 0) throw badInput('input.messages', 'must not be empty');
     if (input.messages.length > MAX_BULK_MESSAGES) throw badInput('input.messages', `must have at most ${MAX_BULK_MESSAGES} messages`);
     const { idempotencyKey, ...rest } = input;
-    return withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: 'SEND_BULK', key: idempotencyKey, input: rest }, async () => {
+    const payload = await withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: 'SEND_BULK', key: idempotencyKey, input: rest }, async () => {
       const results = new Array<BulkItemResult>(input.messages.length);
       const valid: Array<{ index: number; item: BulkItem }> = [];
       input.messages.forEach((m, index) => {
@@ -255,6 +256,9 @@ export class SendResolver {
       }
       return { results };
     });
+    // each message sent is kept in its conversation, as single sends are (send-path.ts)
+    for (const r of payload.results) if (r.message) await keepSent(ctx, r.message);
+    return payload;
   }
 }
 

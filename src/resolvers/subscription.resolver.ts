@@ -11,6 +11,8 @@ import { recipientOf } from './phone.js';
 
 /** Largest page of `events` for polling clients. Ours: bounds one poll's read of the event log. */
 export const MAX_EVENTS_PAGE = 500;
+/** Most events one filtered `events` query reads from the log (ours: bounds the work of a filter that matches little); `endCursor` then lets the client continue. */
+export const MAX_EVENTS_SCAN = 5_000;
 
 @ArgsType()
 class ChatFilterArgs {
@@ -173,18 +175,52 @@ export class SubscriptionResolver {
     return event;
   }
 
-  @Query(() => EventPage, { description: 'Events after a cursor, oldest first, for clients that poll. Same cursors as the `events` subscription.' })
+  @Query(() => EventPage, {
+    description:
+      'Events after a cursor, oldest first, for clients that poll. Same cursors and the same `types` and `chatId` filters as the `events` subscription; `endCursor` is the last event read (matching or not), so the next poll continues after what this one skipped.',
+  })
   async events(
     @Arg('instanceId', () => ID) instanceId: string,
     @Arg('after', () => String, { nullable: true, description: 'Start after this cursor; omit for the oldest retained event.' }) after: string | null,
     @Arg('first', () => Int, { nullable: true, description: `At most this many (1 to ${MAX_EVENTS_PAGE}, default 100).` }) first: number | null,
+    @Arg('types', () => [EventTypeEnum], { nullable: true, description: 'Only these event types.' }) types: EventType[] | null,
+    @Arg('chatId', () => String, { nullable: true, description: 'Only events of this chat (phone number or group id).' }) chatId: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<EventPage> {
     ctx.services.instances.get(instanceId);
     const limit = first ?? 100;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS_PAGE) throw badInput('first', `must be from 1 to ${MAX_EVENTS_PAGE}`);
-    const events = await ctx.services.stores.log.readAfter(instanceId, after ?? null, limit + 1).catch(queryError);
-    const page = events.slice(0, limit);
-    return { events: page, endCursor: page.at(-1)?.cursor ?? after ?? null, hasMore: events.length > limit };
+    const chat = chatFilter(ctx, instanceId, chatId);
+    const matches = (e: DomainEvent) => (!types?.length || types.includes(e.type)) && (!chat || eventChatId(e) === chat);
+    if (!types?.length && !chat) {
+      const events = await ctx.services.stores.log.readAfter(instanceId, after ?? null, limit + 1).catch(queryError);
+      const page = events.slice(0, limit);
+      return { events: page, endCursor: page.at(-1)?.cursor ?? after ?? null, hasMore: events.length > limit };
+    }
+    // filtered: read the log in chunks until `limit` match, the log ends, or MAX_EVENTS_SCAN were read
+    const page: DomainEvent[] = [];
+    let cursor = after ?? null;
+    let scanned = 0;
+    let hasMore = false;
+    while (scanned < MAX_EVENTS_SCAN) {
+      const chunk = await ctx.services.stores.log.readAfter(instanceId, cursor, MAX_EVENTS_PAGE).catch(queryError);
+      let stoppedEarly = false;
+      for (const event of chunk) {
+        if (matches(event)) {
+          if (page.length === limit) {
+            hasMore = true;
+            stoppedEarly = true;
+            break;
+          }
+          page.push(event);
+        }
+        cursor = event.cursor ?? cursor;
+        scanned++;
+      }
+      if (stoppedEarly) break;
+      if (chunk.length < MAX_EVENTS_PAGE) break;
+      if (scanned >= MAX_EVENTS_SCAN) hasMore = true;
+    }
+    return { events: page, endCursor: cursor, hasMore };
   }
 }

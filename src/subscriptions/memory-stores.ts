@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { MemoryMessageStore } from '../conversations/memory-store.js';
+import { DEFAULT_MESSAGE_RETENTION, type MessageRetention } from '../conversations/store.js';
 import type { DomainEvent } from '../providers/model.js';
 import { MemoryTrackingStore } from '../providers/tracking.js';
 import {
@@ -261,8 +263,8 @@ export class MemoryStatusStore implements StatusStore {
   }
 }
 
-/** All memory stores for one server. */
-export function createMemoryStores(retention: RetentionOptions = DEFAULT_RETENTION): Stores {
+/** All memory stores for one server (`retention`: the event log's; `messageRetention`: the conversations'). */
+export function createMemoryStores(retention: RetentionOptions = DEFAULT_RETENTION, messageRetention: MessageRetention = DEFAULT_MESSAGE_RETENTION): Stores {
   const bus = new MemoryEventBus();
   const log = new MemoryEventLog(bus, retention);
   return {
@@ -273,6 +275,7 @@ export function createMemoryStores(retention: RetentionOptions = DEFAULT_RETENTI
     idempotency: new MemoryIdempotencyStore(),
     statuses: new MemoryStatusStore(),
     tracking: new MemoryTrackingStore(),
+    messages: new MemoryMessageStore(messageRetention),
     ping: async () => true,
     close: async () => {
       await bus.close();

@@ -1,3 +1,4 @@
+import { applyEvent } from '../conversations/apply.js';
 import type { EventSink } from '../providers/contract.js';
 import { statusRank, type DomainEvent } from '../providers/model.js';
 import type { Logger } from '../logger.js';
@@ -28,7 +29,7 @@ export class EventStoreUnavailableError extends Error {
 
 /**
  * The one path every event takes (webhook, poller, puller): dedupe by stable id → never-backwards
- * check for statuses → append to the event log (which publishes it on the instance topic) →
+ * check for statuses → apply to the conversations (the message store) → append to the event log (which publishes it on the instance topic) →
  * mark done. An event is marked seen only after it is stored, so a failure anywhere leaves it
  * retryable (DESIGN.md, "Events").
  */
@@ -74,6 +75,8 @@ export class EventPipeline implements EventSink {
           return 'stale-status';
         }
       }
+      // the conversation first: a failure here leaves the event unstored and retryable, and applying it again changes nothing
+      await applyEvent(this.stores.messages, event);
       await this.stores.log.append(event, instanceTopic(event.instanceId));
       await this.stores.dedupe.complete(key, DEDUPE_TTL_MS);
     } catch (err) {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
+import { RedisMessageStore } from '../conversations/redis-store.js';
+import type { MessageRetention } from '../conversations/store.js';
 import type { Logger } from '../logger.js';
 import type { DomainEvent } from '../providers/model.js';
 import type { TrackingStore } from '../providers/contract.js';
@@ -43,6 +45,7 @@ import {
  * - `P:{I}:tracking:records`          their records: hash, id → record (written and dropped with the sorted set, in one script)
  * - `P:{I}:tracking:leader`           the delivery-report poller's leader lease: the owner token, `PX` its lease
  * - `P:{I}:status:REST`                status key `I:REST`: `<rank> <eventId>` of the highest status seen
+ * - `P:{I}:msg:…`, `P:{I}:chat:…`, `P:{I}:unread:…`, `P:{I}:readupto:…`  the conversations (see `conversations/redis-store.ts`)
  *
  * (Keys before hash tags were `P:events:I`, `P:dedupe:I:REST`, …: an upgraded deployment
  * starts new logs, and resumed cursors answer RESYNC_REQUIRED, see {@link RedisEventLog}.)
@@ -73,6 +76,8 @@ export interface RedisStoresOptions {
   keyPrefix?: string;
   /** Event log retention; default {@link DEFAULT_RETENTION}. */
   retention?: RetentionOptions;
+  /** Conversation retention (the message store's); default `DEFAULT_MESSAGE_RETENTION` (30 days, 1,000 per chat). */
+  messageRetention?: MessageRetention;
   /** Where connection errors are logged (constant message, error code only). */
   logger?: Logger;
   /** A command that gets no answer within this many ms rejects (Redis stalled or unreachable); default 2,000. */
@@ -807,6 +812,7 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<St
     idempotency: new RedisIdempotencyStore(cmd, prefix),
     statuses: new RedisStatusStore(cmd, prefix),
     tracking: new RedisTrackingStore(cmd, prefix),
+    messages: new RedisMessageStore(cmd, prefix, options.messageRetention),
     ping: async () => {
       if (!bus.live()) return false;
       try {

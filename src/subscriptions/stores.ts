@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { MessageStore } from '../conversations/store.js';
 import type { TrackingStore } from '../providers/contract.js';
 import type { DomainEvent } from '../providers/model.js';
 
@@ -185,6 +186,8 @@ export interface Stores {
   statuses: StatusStore;
   /** Messages awaiting a delivery report and the pollers' leader leases (the providers' {@link TrackingStore} port, given to them as `ProviderDeps.tracking`). */
   tracking: TrackingStore;
+  /** The conversations: every message the graph sees, with its statuses, reactions, edits and deletion (`conversations/store.ts`). */
+  messages: MessageStore;
   /** Resolves true when the backend answers (for `/readyz`). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import type { DomainEvent } from '../../src/providers/model.js';
+import type { MessageRetention } from '../../src/conversations/store.js';
+import { messageStoreSuite } from './message-store.suite.js';
 import { createMemoryStores } from '../../src/subscriptions/memory-stores.js';
 import { createRedisStores, eventLogKeys, reconnectDelayMs, taggedKey, trackingKeys, trimBatch } from '../../src/subscriptions/redis-stores.js';
 import { CursorExpiredError, InvalidCursorError, newLeaseOwner, type RetentionOptions, type Stores } from '../../src/subscriptions/stores.js';
@@ -16,7 +18,7 @@ import { TEST_REDIS_URL, deletePrefix, startPrivateRedis, uniquePrefix, waitFor 
 interface StoresFactory {
   name: string;
   /** Opens stores; `share` opens another replica over the same shared state (Redis: same prefix). */
-  open(options?: { retention?: RetentionOptions; share?: Stores }): Promise<Stores>;
+  open(options?: { retention?: RetentionOptions; messageRetention?: MessageRetention; share?: Stores }): Promise<Stores>;
   /** Whether two `open({share})` results really share state (false for memory: one replica). */
   replicas: boolean;
   /**
@@ -469,6 +471,10 @@ function storesSuite(factory: StoresFactory): void {
       });
     });
 
+    describe('messages', () => {
+      messageStoreSuite(factory);
+    });
+
     describe('tracking', () => {
       it('tracks per instance, lists oldest first up to the limit, re-tracking replaces the record, untrack drops', async () => {
         const s = await factory.open();
@@ -557,7 +563,7 @@ const memoryFactory: StoresFactory = (() => {
     name: 'memory',
     replicas: false,
     async open(options) {
-      const s = createMemoryStores(options?.retention);
+      const s = createMemoryStores(options?.retention, options?.messageRetention);
       opened.push(s);
       return s;
     },
@@ -579,7 +585,12 @@ const redisFactory: StoresFactory = (() => {
     replicas: true,
     async open(options) {
       const keyPrefix = (options?.share && prefixes.get(options.share)) ?? uniquePrefix('stores');
-      const s = await createRedisStores({ url: TEST_REDIS_URL, keyPrefix, ...(options?.retention ? { retention: options.retention } : {}) });
+      const s = await createRedisStores({
+        url: TEST_REDIS_URL,
+        keyPrefix,
+        ...(options?.retention ? { retention: options.retention } : {}),
+        ...(options?.messageRetention ? { messageRetention: options.messageRetention } : {}),
+      });
       opened.push(s);
       prefixes.set(s, keyPrefix);
       return s;

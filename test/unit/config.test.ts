@@ -104,6 +104,22 @@ describe('configuration', () => {
     );
   });
 
+  it('reads conversation retention (default 30 days, 1,000 messages per chat) and names bad values', () => {
+    expect(validateConfig({ instances: [valid] }, {}, 't').conversations).toEqual({ retentionMs: 30 * 24 * 3600_000, maxPerChat: 1_000 });
+    expect(validateConfig({ instances: [valid], conversations: { retentionDays: 2, maxMessagesPerChat: 50 } }, {}, 't').conversations).toEqual({
+      retentionMs: 2 * 24 * 3600_000,
+      maxPerChat: 50,
+    });
+    const problems = problemsOf(() => validateConfig({ instances: [valid], conversations: { retentionDays: 0, maxMessagesPerChat: 1.5, keep: true } }, {}, 't'));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^conversations\.retentionDays: /),
+        expect.stringMatching(/^conversations\.maxMessagesPerChat: /),
+        expect.stringMatching(/^conversations: .*keep/),
+      ]),
+    );
+  });
+
   it('names a duplicate instance id and an unknown field', () => {
     const problems = problemsOf(() => validateConfig({ instances: [valid, { ...valid, id: 'other', [`${secret}x`]: 'x' }] }, {}, 't'));
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^instances\\[1\\].*${secret}x`))]));

@@ -94,7 +94,7 @@ function event(instanceId: string, n: number): DomainEvent {
 function eventsQuery(stores: Stores) {
   const ctx = { services: { stores, instances: { get: (id: string) => ({ id }) } } } as unknown as GraphContext;
   const resolver = new SubscriptionResolver();
-  return (instanceId: string, after: string | null, first: number | null = null) => resolver.events(instanceId, after, first, ctx);
+  return (instanceId: string, after: string | null, first: number | null = null) => resolver.events(instanceId, after, first, null, null, ctx);
 }
 
 async function rejectionOf(p: Promise<unknown>): Promise<unknown> {

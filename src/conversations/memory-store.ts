@@ -1,0 +1,160 @@
+import {
+  DEFAULT_MESSAGE_RETENTION,
+  decodeMessageCursor,
+  isUnread,
+  orderKey,
+  type MessageRange,
+  type MessageRetention,
+  type MessageSlice,
+  type MessageStore,
+  type RecordChange,
+  type StoredMessage,
+} from './store.js';
+
+/** One chat of the memory store: its order keys (ascending) and read watermark. */
+interface MemoryChat {
+  /** Order keys, ascending (oldest first). */
+  keys: string[];
+  /** key → message id */
+  ids: Map<string, string>;
+  /** Inbound messages up to this timestamp (epoch ms) are read. */
+  readUpTo: number;
+}
+
+/** One instance's messages. */
+interface MemoryInstance {
+  /** message id → record (a structured clone: callers never share it) */
+  records: Map<string, StoredMessage>;
+  chats: Map<string, MemoryChat>;
+}
+
+/** Index of the first key in ascending `keys` that is greater than `key` (strictly), by binary search. */
+function upperBound(keys: string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first key in ascending `keys` that is greater than or equal to `key`. */
+function lowerBound(keys: string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The in-memory {@link MessageStore} (one replica). Same semantics as the Redis one; the
+ * records are cloned in and out, so no caller holds a stored object.
+ */
+export class MemoryMessageStore implements MessageStore {
+  private readonly instances = new Map<string, MemoryInstance>();
+
+  constructor(private readonly retention: MessageRetention = DEFAULT_MESSAGE_RETENTION) {}
+
+  private instance(instanceId: string): MemoryInstance {
+    let inst = this.instances.get(instanceId);
+    if (!inst) {
+      inst = { records: new Map(), chats: new Map() };
+      this.instances.set(instanceId, inst);
+    }
+    return inst;
+  }
+
+  private chat(inst: MemoryInstance, chatId: string): MemoryChat {
+    let chat = inst.chats.get(chatId);
+    if (!chat) {
+      chat = { keys: [], ids: new Map(), readUpTo: 0 };
+      inst.chats.set(chatId, chat);
+    }
+    return chat;
+  }
+
+  /** Drops the chat's messages older than the retention age and beyond its cap. */
+  private trim(inst: MemoryInstance, chat: MemoryChat): void {
+    const cutoff = orderKey(Date.now() - this.retention.maxAgeMs, '');
+    let drop = lowerBound(chat.keys, cutoff);
+    drop = Math.max(drop, chat.keys.length - this.retention.maxPerChat);
+    for (const key of chat.keys.splice(0, drop)) {
+      const id = chat.ids.get(key);
+      chat.ids.delete(key);
+      if (id !== undefined) inst.records.delete(id);
+    }
+  }
+
+  private expired(record: StoredMessage): boolean {
+    return record.message.timestamp < Date.now() - this.retention.maxAgeMs;
+  }
+
+  async update(instanceId: string, messageId: string, change: RecordChange): Promise<StoredMessage | null> {
+    const inst = this.instance(instanceId);
+    const stored = inst.records.get(messageId);
+    const current = stored && !this.expired(stored) ? structuredClone(stored) : null;
+    const next = change(current);
+    if (!next) return current;
+    if (this.expired(next)) return current;
+    inst.records.set(messageId, structuredClone(next));
+    if (next.stub) return structuredClone(next);
+    const chat = this.chat(inst, next.message.chatId);
+    const key = orderKey(next.message.timestamp, messageId);
+    if (!chat.ids.has(key)) {
+      chat.keys.splice(upperBound(chat.keys, key), 0, key);
+      chat.ids.set(key, messageId);
+    }
+    this.trim(inst, chat);
+    return inst.records.has(messageId) ? structuredClone(next) : null;
+  }
+
+  async get(instanceId: string, messageId: string): Promise<StoredMessage | null> {
+    const record = this.instances.get(instanceId)?.records.get(messageId);
+    return record && !this.expired(record) ? structuredClone(record) : null;
+  }
+
+  async page(instanceId: string, chatId: string, range: MessageRange): Promise<MessageSlice> {
+    const after = range.after ? decodeMessageCursor(range.after) : null;
+    const before = range.before ? decodeMessageCursor(range.before) : null;
+    const inst = this.instances.get(instanceId);
+    const chat = inst?.chats.get(chatId);
+    if (!inst || !chat) return { items: [], hasOlder: false, hasNewer: false };
+    this.trim(inst, chat);
+    // newest first: `after` is older than the cursor (lower keys), `before` newer (higher keys)
+    let hi = after === null ? chat.keys.length : lowerBound(chat.keys, after);
+    let lo = before === null ? 0 : upperBound(chat.keys, before);
+    const bounded = { lo, hi };
+    if (range.first !== undefined) lo = Math.max(lo, hi - range.first);
+    else if (range.last !== undefined) hi = Math.min(hi, lo + range.last);
+    const keys = hi > lo ? chat.keys.slice(lo, hi).reverse() : [];
+    return {
+      items: keys.map((key) => ({ key, record: structuredClone(inst.records.get(chat.ids.get(key)!)!) })),
+      hasOlder: range.first !== undefined ? lo > bounded.lo : lo > 0,
+      hasNewer: range.last !== undefined ? hi < bounded.hi : hi < chat.keys.length,
+    };
+  }
+
+  async unreadCount(instanceId: string, chatId: string): Promise<number> {
+    const inst = this.instances.get(instanceId);
+    const chat = inst?.chats.get(chatId);
+    if (!inst || !chat) return 0;
+    this.trim(inst, chat);
+    let n = 0;
+    for (const [, id] of chat.ids) {
+      const record = inst.records.get(id)!;
+      if (isUnread(record) && record.message.timestamp > chat.readUpTo) n++;
+    }
+    return n;
+  }
+
+  async markReadUpTo(instanceId: string, chatId: string, timestamp: number): Promise<void> {
+    const chat = this.chat(this.instance(instanceId), chatId);
+    chat.readUpTo = Math.max(chat.readUpTo, timestamp);
+  }
+}
