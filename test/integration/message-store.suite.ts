@@ -104,6 +104,19 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
     expect(record.editedAt).toBeNull();
   });
 
+  it('an echo that overtakes the send, and a message sent from the phone: one record each, listed once', async () => {
+    const { messages: store } = await factory.open();
+    const sent = message('e1', 1000, { fromMe: true, status: 'PENDING', senderId: null, clientReference: 'ref-e1' });
+    await applyEvent(store, received({ ...sent, status: 'SENT', clientReference: null, senderId: '5511000000000' }, sent.timestamp + 3));
+    await store.update(I, 'e1', sentChange(sent));
+    const phone = message('p1', 2000, { fromMe: true, status: 'SENT', senderId: '5511000000000' });
+    await applyEvent(store, received(phone));
+    await applyEvent(store, received(phone));
+    expect(await ids(store, { first: 10 })).toEqual(['p1', 'e1']);
+    expect((await store.get(I, 'e1'))!.message).toMatchObject({ status: 'SENT', clientReference: 'ref-e1', senderId: '5511000000000' });
+    expect((await store.get(I, 'p1'))!.statusHistory.map((h) => h.status)).toEqual(['SENT']);
+  });
+
   it('a status that overtakes the send is kept for the message (a stub, not listed) and applied when the send is stored', async () => {
     const { messages: store } = await factory.open();
     const sent = message('s2', 1000, { fromMe: true, status: 'SENT' });
