@@ -144,6 +144,24 @@ export function reactorOf(message: Message): string {
 }
 
 /**
+ * Keeps a message the graph sent (its `status` and `timestamp` as the provider answered): a
+ * reaction goes onto its target (reactor `me`), anything else is a message of its chat.
+ * @throws what the store throws (backend unreachable)
+ */
+export async function applySent(store: MessageStore, message: Message): Promise<void> {
+  if (message.content.kind === 'reaction') {
+    const { targetMessageId, emoji } = message.content;
+    await store.update(
+      message.instanceId,
+      targetMessageId,
+      reactionChange(message.instanceId, targetMessageId, message.chatId, { reactorId: 'me', fromMe: true, emoji, at: message.timestamp }),
+    );
+    return;
+  }
+  await store.update(message.instanceId, message.id, sentChange(message));
+}
+
+/**
  * Applies one event to the message store (the event pipeline calls it for every event it
  * stores, before appending it to the log, so a failure leaves the event retryable). Events
  * that are not about messages change nothing.

@@ -11,6 +11,9 @@ import {
   type StoredMessage,
 } from './store.js';
 
+/** How many writes the memory store takes between two sweeps of every chat. */
+const SWEEP_EVERY = 1_000;
+
 /** One chat of the memory store: its order keys (ascending) and read watermark. */
 interface MemoryChat {
   /** Order keys, ascending (oldest first). */
@@ -58,6 +61,8 @@ function lowerBound(keys: string[], key: string): number {
  */
 export class MemoryMessageStore implements MessageStore {
   private readonly instances = new Map<string, MemoryInstance>();
+  /** Writes since the last sweep of every chat (see {@link MemoryMessageStore.sweep}). */
+  private writes = 0;
 
   constructor(private readonly retention: MessageRetention = DEFAULT_MESSAGE_RETENTION) {}
 
@@ -91,6 +96,18 @@ export class MemoryMessageStore implements MessageStore {
     }
   }
 
+  /** Every {@link SWEEP_EVERY} writes: trims every chat, drops empty chats and expired stubs, so idle chats do not keep memory forever. */
+  private sweep(): void {
+    if (++this.writes % SWEEP_EVERY !== 0) return;
+    for (const inst of this.instances.values()) {
+      for (const [chatId, chat] of inst.chats) {
+        this.trim(inst, chat);
+        if (chat.keys.length === 0 && chat.readUpTo < Date.now() - this.retention.maxAgeMs) inst.chats.delete(chatId);
+      }
+      for (const [id, record] of inst.records) if (record.stub && this.expired(record)) inst.records.delete(id);
+    }
+  }
+
   private expired(record: StoredMessage): boolean {
     return record.message.timestamp < Date.now() - this.retention.maxAgeMs;
   }
@@ -101,6 +118,7 @@ export class MemoryMessageStore implements MessageStore {
     const current = stored && !this.expired(stored) ? structuredClone(stored) : null;
     const next = change(current);
     if (!next) return current;
+    this.sweep();
     if (this.expired(next)) return current;
     inst.records.set(messageId, structuredClone(next));
     if (next.stub) return structuredClone(next);

@@ -23,6 +23,8 @@ import {
  *                          `<timestamp 15 digits>:<id>` (so ZRANGEBYLEX orders by time, then id)
  * - `P:{I}:unread:C`       the order keys of chat C's unread inbound messages (same shape)
  * - `P:{I}:readupto:C`     epoch ms up to which chat C's inbound messages are read
+ * The three chat keys expire `maxAgeMs` after their last write (an idle chat's newest message
+ * is gone by then too).
  *
  * Writes are compare-and-set: `update` reads the record, runs the change in TypeScript (the
  * same code as the memory store, `apply.ts`), then a script writes it only if the record is
@@ -35,7 +37,8 @@ import {
  * CAS write. KEYS[1] record, KEYS[2] chat index, KEYS[3] unread set, KEYS[4] read watermark.
  * ARGV[1] the record as read ('' when absent), ARGV[2] new JSON, ARGV[3] TTL ms, ARGV[4] order
  * key, ARGV[5] '1' when unread, ARGV[6] the message timestamp, ARGV[7] age cutoff key, ARGV[8] maxPerChat,
- * ARGV[9] '1' for a stub (stored, not listed: nothing else is touched).
+ * ARGV[9] '1' for a stub (stored, not listed: nothing else is touched), ARGV[10] the retention age, ms
+ * (the chat's keys expire that long after their last write).
  * returns {0} on conflict, else {1, order keys dropped by the cap...}
  */
 const UPDATE_LUA = `
@@ -52,6 +55,10 @@ else
 end
 redis.call('ZREMRANGEBYLEX', KEYS[2], '-', '(' .. ARGV[7])
 redis.call('ZREMRANGEBYLEX', KEYS[3], '-', '(' .. ARGV[7])
+-- an idle chat's keys outlive its newest message by nothing more than the retention age
+redis.call('PEXPIRE', KEYS[2], ARGV[10])
+if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[10]) end
+if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[10]) end
 local result = {1}
 local n = redis.call('ZCARD', KEYS[2])
 local cap = tonumber(ARGV[8])
@@ -66,10 +73,10 @@ end
 return result
 `;
 
-/** Read watermark. KEYS[1] watermark, KEYS[2] unread set; ARGV[1] epoch ms, ARGV[2] the first order key after it. */
+/** Read watermark. KEYS[1] watermark, KEYS[2] unread set; ARGV[1] epoch ms, ARGV[2] the first order key after it, ARGV[3] the retention age, ms. */
 const READ_UP_TO_LUA = `
 local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1]) end
+if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3]) end
 redis.call('ZREMRANGEBYLEX', KEYS[2], '-', '(' .. ARGV[2])
 return 1
 `;
@@ -77,7 +84,7 @@ return 1
 /** The client with this store's scripts. */
 type MessageCommandClient = Redis & {
   wgMsgUpdate(record: string, index: string, unread: string, readUpTo: string, ...args: Array<string | number>): Promise<string[] | number[]>;
-  wgMsgReadUpTo(readUpTo: string, unread: string, at: number, firstAfter: string): Promise<number>;
+  wgMsgReadUpTo(readUpTo: string, unread: string, at: number, firstAfter: string, maxAgeMs: number): Promise<number>;
 };
 
 /** How many times `update` re-reads after losing a compare-and-set to another writer before giving up. */
@@ -146,6 +153,7 @@ export class RedisMessageStore implements MessageStore {
         this.cutoffKey(),
         this.retention.maxPerChat,
         next.stub ? '1' : '0',
+        this.retention.maxAgeMs,
       )) as Array<string | number>;
       if (Number(result[0]) !== 1) {
         // lost to another writer: back off a little (jittered) so a crowd of writers spreads out
@@ -206,6 +214,6 @@ export class RedisMessageStore implements MessageStore {
 
   async markReadUpTo(instanceId: string, chatId: string, timestamp: number): Promise<void> {
     const keys = messageKeys(this.prefix, instanceId);
-    await this.client.wgMsgReadUpTo(keys.readUpTo(chatId), keys.unread(chatId), Math.trunc(timestamp), orderKey(Math.trunc(timestamp) + 1, ''));
+    await this.client.wgMsgReadUpTo(keys.readUpTo(chatId), keys.unread(chatId), Math.trunc(timestamp), orderKey(Math.trunc(timestamp) + 1, ''), this.retention.maxAgeMs);
   }
 }

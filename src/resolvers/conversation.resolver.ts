@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import { deletedChange, sentChange } from '../conversations/apply.js';
+import { applySent, deletedChange } from '../conversations/apply.js';
 import { InvalidMessageCursorError, encodeMessageCursor, type MessageRange, type StoredMessage } from '../conversations/store.js';
 import type { GraphContext } from '../context.js';
 import { GraphError, badInput } from '../errors.js';
@@ -182,13 +182,13 @@ export class ConversationMessageResolver {
 
 /**
  * Keeps a message the graph just sent (the send path's result) in its conversation, keyed by
- * its message id so that the provider's echo and status webhooks update it. The send already
- * happened: a store failure is logged, not thrown.
+ * its message id so that the provider's echo and status webhooks update it (a reaction goes
+ * onto its target, see `applySent`). The send already happened: a store failure is logged, not thrown.
  */
 export async function keepSent(ctx: GraphContext, message: Message): Promise<void> {
   // the send path's `status` is the provider's SentMessage status, a MessageStatus
   const domain = { ...message, status: (message.status ?? null) as MessageStatus | null };
-  await ctx.services.stores.messages.update(message.instanceId, message.id, sentChange(domain)).catch((err: unknown) => {
+  await applySent(ctx.services.stores.messages, domain).catch((err: unknown) => {
     ctx.logger.warn({ instanceId: message.instanceId, err: (err as Error).message }, 'sent message not kept in its conversation');
   });
 }

@@ -14,7 +14,11 @@ export class Chat {
   @Field(() => Boolean, { nullable: true }) isGroup?: boolean | null;
   @Field(() => Boolean, { nullable: true }) archived?: boolean | null;
   @Field(() => Boolean, { nullable: true }) pinned?: boolean | null;
-  @Field(() => Int, { nullable: true }) unreadCount?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Unread messages: the provider's count when it gives one with the chat, else the inbound messages the graph has kept and the account has not read.",
+  })
+  unreadCount?: number | null;
   @Field(() => DateTimeScalar, { nullable: true }) lastMessageAt?: number | null;
   @Field(() => Boolean, { nullable: true }) isMuted?: boolean | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Muted until this instant; null when not muted or muted forever (see `mutedForever`).' }) mutedUntil?: number | null;

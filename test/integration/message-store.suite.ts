@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { applyEvent, deletedChange, sentChange } from '../../src/conversations/apply.js';
+import { applyEvent, applySent, deletedChange, sentChange } from '../../src/conversations/apply.js';
 import { InvalidMessageCursorError, encodeMessageCursor, type MessageRetention, type MessageStore } from '../../src/conversations/store.js';
 import type { DomainEvent, Message, MessageStatus } from '../../src/providers/model.js';
 import type { Stores } from '../../src/subscriptions/stores.js';
@@ -104,6 +104,19 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
     expect(record.editedAt).toBeNull();
   });
 
+  it('an echo that overtakes the send, and a message sent from the phone: one record each, listed once', async () => {
+    const { messages: store } = await factory.open();
+    const sent = message('e1', 1000, { fromMe: true, status: 'PENDING', senderId: null, clientReference: 'ref-e1' });
+    await applyEvent(store, received({ ...sent, status: 'SENT', clientReference: null, senderId: '5511000000000' }, sent.timestamp + 3));
+    await store.update(I, 'e1', sentChange(sent));
+    const phone = message('p1', 2000, { fromMe: true, status: 'SENT', senderId: '5511000000000' });
+    await applyEvent(store, received(phone));
+    await applyEvent(store, received(phone));
+    expect(await ids(store, { first: 10 })).toEqual(['p1', 'e1']);
+    expect((await store.get(I, 'e1'))!.message).toMatchObject({ status: 'SENT', clientReference: 'ref-e1', senderId: '5511000000000' });
+    expect((await store.get(I, 'p1'))!.statusHistory.map((h) => h.status)).toEqual(['SENT']);
+  });
+
   it('a status that overtakes the send is kept for the message (a stub, not listed) and applied when the send is stored', async () => {
     const { messages: store } = await factory.open();
     const sent = message('s2', 1000, { fromMe: true, status: 'SENT' });
@@ -144,6 +157,15 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
     await react('x6', 'carol', '🎉', 2400, 'later');
     expect((await store.get(I, 't1'))!.reactions).toEqual([{ reactorId: 'alice', fromMe: false, emoji: '❤️', at: message('', 2200).timestamp }]);
     expect(await ids(store, { first: 10 })).toEqual(['t1']);
+    // a reaction sent through the graph, then its echo: one reaction of `me`
+    const mine = message('x7', 2500, { fromMe: true, status: 'PENDING', content: { kind: 'reaction', emoji: '🙏', targetMessageId: 't1' } });
+    await applySent(store, mine);
+    await applyEvent(store, received({ ...mine, status: 'SENT' }, mine.timestamp + 5));
+    expect((await store.get(I, 't1'))!.reactions.map((r) => [r.reactorId, r.emoji, r.fromMe])).toEqual([
+      ['alice', '❤️', false],
+      ['me', '🙏', true],
+    ]);
+    expect(await store.get(I, 'x7')).toBeNull();
     await applyEvent(store, received(message('later', 2350)));
     expect((await store.get(I, 'later'))!.reactions.map((r) => r.emoji)).toEqual(['🎉']);
     expect(await ids(store, { first: 10 })).toEqual(['later', 't1']);

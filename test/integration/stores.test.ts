@@ -1,7 +1,9 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import type { DomainEvent } from '../../src/providers/model.js';
-import type { MessageRetention } from '../../src/conversations/store.js';
+import { applyEvent, sentChange } from '../../src/conversations/apply.js';
+import { messageKeys } from '../../src/conversations/redis-store.js';
+import { DEFAULT_MESSAGE_RETENTION, type MessageRetention } from '../../src/conversations/store.js';
 import { messageStoreSuite } from './message-store.suite.js';
 import { createMemoryStores } from '../../src/subscriptions/memory-stores.js';
 import { createRedisStores, eventLogKeys, reconnectDelayMs, taggedKey, trackingKeys, trimBatch } from '../../src/subscriptions/redis-stores.js';
@@ -654,6 +656,37 @@ describe('redis specifics', () => {
     expect(await admin.pubsub('NUMSUB', channel)).toEqual([channel, 1]);
     await offs[999]?.();
     expect(await admin.pubsub('NUMSUB', channel)).toEqual([channel, 0]);
+  });
+
+  it('messages: every key of an instance carries its hash tag and expires with the retention age', async () => {
+    // its own prefix: the next test counts every key under the shared one
+    const own = uniquePrefix('redis-messages');
+    const s = await createRedisStores({ url: TEST_REDIS_URL, keyPrefix: own });
+    opened.push(s);
+    const at = Date.now() - 60_000;
+    await s.messages.update(
+      'tagged',
+      'm1',
+      sentChange({ id: 'm1', instanceId: 'tagged', chatId: '5511000000001', fromMe: true, timestamp: at, status: 'SENT', content: { kind: 'text', body: 'x' } }),
+    );
+    await applyEvent(s.messages, {
+      type: 'MESSAGE_RECEIVED',
+      id: 'tagged-ev',
+      instanceId: 'tagged',
+      occurredAt: at + 1,
+      message: { id: 'm2', instanceId: 'tagged', chatId: '5511000000001', fromMe: false, timestamp: at + 1, content: { kind: 'text', body: 'y' } },
+    });
+    await s.messages.markReadUpTo('tagged', '5511000000001', at);
+    const keys = (await admin.keys(`${own}:*tagged*`)).sort();
+    const k = messageKeys(own, 'tagged');
+    expect(keys).toEqual([k.chat('5511000000001'), k.record('m1'), k.record('m2'), k.readUpTo('5511000000001'), k.unread('5511000000001')].sort());
+    for (const key of keys) {
+      expect(key.startsWith(`${own}:{tagged}:`), key).toBe(true);
+      const ttl = await admin.pttl(key);
+      expect(ttl, key).toBeGreaterThan(0);
+      expect(ttl, key).toBeLessThanOrEqual(DEFAULT_MESSAGE_RETENTION.maxAgeMs);
+    }
+    await deletePrefix(own);
   });
 
   it('keeps every key and channel under its prefix, the log in one stream per instance', async () => {

@@ -109,7 +109,8 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
       };
       const t = Date.now();
       await post(inbound('REPLY0000000000000001', 'Thanks! When does it arrive?', t + 1_000));
-      await post(inbound('REPLY0000000000000002', 'No, that is all', t + 2_000));
+      // the second reply quotes the second sent message (`referenceMessageId`, z-api.txt 11165-11300)
+      await post(inbound('REPLY0000000000000002', 'No, that is all', t + 2_000, { referenceMessageId: sent[1] }));
       const edit = inbound('REPLY0000000000000001', 'Thanks! When will it arrive?', t + 3_000, { isEdit: true });
       await post(edit);
       await post(edit); // a redelivery changes nothing
@@ -149,6 +150,8 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
           [true, 'Hi, your order shipped'],
         ]);
         const [r2, r1, s3, s2, s1] = nodes as Array<Record<string, any>>;
+        expect(r2!.replyTo).toEqual({ id: sent[1] });
+        expect(r1!.replyTo).toBeNull();
         expect(r1!.editedAt).not.toBeNull();
         expect(r2!.editedAt).toBeNull();
         expect([s1!.status, s2!.status, s3!.status]).toEqual(['READ', 'READ', 'DELETED']);
