@@ -66,18 +66,20 @@ async function recordOf(root: MessageRoot, ctx: GraphContext): Promise<StoredMes
 
 @ArgsType()
 class MessagesArgs {
+  @Field(() => Int, { nullable: true, description: `The oldest messages (after \`after\`: the next newer ones), 1 to ${MAX_PAGE_SIZE}.` }) first?: number | null;
+  @Field(() => String, { nullable: true, description: 'Continue with messages newer than this cursor (pass `pageInfo.endCursor`).' }) after?: string | null;
   @Field(() => Int, {
     nullable: true,
-    description: `The newest messages (after \`after\`: the next older ones), 1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given.`,
+    description: `The newest messages (before \`before\`: the next older ones), 1 to ${MAX_PAGE_SIZE}; the newest ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given.`,
   })
-  first?: number | null;
-  @Field(() => String, { nullable: true, description: 'Continue with messages older than this cursor.' }) after?: string | null;
-  @Field(() => Int, { nullable: true, description: `The oldest messages (before \`before\`: the next newer ones), 1 to ${MAX_PAGE_SIZE}.` }) last?: number | null;
-  @Field(() => String, { nullable: true, description: 'Continue with messages newer than this cursor.' }) before?: string | null;
+  last?: number | null;
+  @Field(() => String, { nullable: true, description: 'Continue with messages older than this cursor (pass `pageInfo.startCursor`).' }) before?: string | null;
 }
 
 /**
- * Checks the connection arguments and turns them into a store range.
+ * Checks the connection arguments and turns them into a store range. The connection is in
+ * reading order (oldest to newest) while the store pages newest first: `last`/`before` (the
+ * newest, then older ones) is the store's `first`/`after`, and `first`/`after` its `last`/`before`.
  * @throws GraphError BAD_USER_INPUT when both `first` and `last` are given, or one is out of range
  */
 function messageRange(args: MessagesArgs): MessageRange {
@@ -86,9 +88,9 @@ function messageRange(args: MessagesArgs): MessageRange {
     if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) throw badInput(name, `must be from 1 to ${MAX_PAGE_SIZE}`);
     return n;
   };
-  const range: MessageRange = { after: args.after ?? null, before: args.before ?? null };
-  if (args.last != null) range.last = check('last', args.last);
-  else range.first = check('first', args.first ?? DEFAULT_PAGE_SIZE);
+  const range: MessageRange = { after: args.before ?? null, before: args.after ?? null };
+  if (args.first != null) range.last = check('first', args.first);
+  else range.first = check('last', args.last ?? DEFAULT_PAGE_SIZE);
   return range;
 }
 
@@ -97,7 +99,7 @@ function messageRange(args: MessagesArgs): MessageRange {
 export class ConversationChatResolver {
   @FieldResolver(() => MessageConnection, {
     description:
-      'The messages of this chat the graph has seen (received, sent through the graph, sent from the phone), newest first, with their latest status, edits, reactions and deletion. `first`/`after` page back in time; `last`/`before` forward from the oldest kept. Kept for the configured retention (default 30 days, at most 1,000 per chat).',
+      'The messages of this chat the graph has seen (received, sent through the graph, sent from the phone), in reading order (oldest to newest), with their latest status, edits, reactions and deletion. A chat view asks `last: 20` for the newest and pages back with `before: pageInfo.startCursor` while `hasPreviousPage`. Kept for the configured retention (default 30 days, at most 1,000 per chat).',
   })
   async messages(@Root() chat: Chat, @Args(() => MessagesArgs) args: MessagesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionShape<Message>> {
     const range = messageRange(args);
@@ -105,14 +107,15 @@ export class ConversationChatResolver {
     try {
       slice = await ctx.services.stores.messages.page(chat.instanceId, chat.id, range);
     } catch (err) {
-      if (err instanceof InvalidMessageCursorError) throw badInput(args.before && !args.after ? 'before' : 'after', 'is not a cursor of this connection');
+      if (err instanceof InvalidMessageCursorError) throw badInput(args.after && !args.before ? 'after' : 'before', 'is not a cursor of this connection');
       return storeError(err);
     }
-    const edges = slice.items.map(({ key, record }) => ({ cursor: encodeMessageCursor(key), node: messageRoot(record) }));
+    // the store answers newest first; the connection reads oldest to newest
+    const edges = slice.items.map(({ key, record }) => ({ cursor: encodeMessageCursor(key), node: messageRoot(record) })).reverse();
     return {
       edges,
       nodes: edges.map((e) => e.node),
-      pageInfo: { hasNextPage: slice.hasOlder, hasPreviousPage: slice.hasNewer, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: { hasPreviousPage: slice.hasOlder, hasNextPage: slice.hasNewer, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     };
   }
 

@@ -31,7 +31,7 @@ const CONVERSATION = `query($id: ID!, $chat: String!) {
     chat(id: $chat) {
       id unreadCount
       lastMessage { id }
-      messages(first: 10) {
+      messages(last: 10) {
         edges { cursor node { id fromMe status editedAt deletedAt senderId content { __typename ... on TextContent { body } } reactions { reactorId emoji fromMe } statusHistory { status at } replyTo { id } } }
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       }
@@ -137,19 +137,19 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
         expect(res.errors, `${name}: ${JSON.stringify(res.errors)}`).toBeUndefined();
         const chat = res.data!.instance.chat;
         const nodes = chat.messages.edges.map((e: { node: Record<string, any> }) => e.node);
-        // newest first: exactly the conversation, no reaction message, no duplicate of the echoes
+        // in reading order: exactly the conversation, no reaction message, no duplicate of the echoes
         expect(
           nodes.map((n: Record<string, any>) => n.id),
           name,
-        ).toEqual(['REPLY0000000000000002', 'REPLY0000000000000001', sent[2], sent[1], sent[0]]);
+        ).toEqual([sent[0], sent[1], sent[2], 'REPLY0000000000000001', 'REPLY0000000000000002']);
         expect(nodes.map((n: Record<string, any>) => [n.fromMe, n.content.body])).toEqual([
-          [false, 'No, that is all'],
-          [false, 'Thanks! When will it arrive?'],
-          [true, 'Anything else?'],
-          [true, 'Tracking: BR123'],
           [true, 'Hi, your order shipped'],
+          [true, 'Tracking: BR123'],
+          [true, 'Anything else?'],
+          [false, 'Thanks! When will it arrive?'],
+          [false, 'No, that is all'],
         ]);
-        const [r2, r1, s3, s2, s1] = nodes as Array<Record<string, any>>;
+        const [s1, s2, s3, r1, r2] = nodes as Array<Record<string, any>>;
         expect(r2!.replyTo).toEqual({ id: sent[1] });
         expect(r1!.replyTo).toBeNull();
         expect(r1!.editedAt).not.toBeNull();
@@ -164,7 +164,7 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
         expect(chat.lastMessage.id).toBe('REPLY0000000000000002');
         expect(chat.messages.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
 
-        // the same by id, and paging back from the newest two
+        // the same by id, and paging back from the newest two (a chat view's `last`/`before`)
         const one = await gql(app.url, `query($id: ID!, $m: ID!) { instance(id: $id) { message(id: $m) { id status reactions { emoji } chat { id } } } }`, {
           id: INSTANCE,
           m: sent[1],
@@ -172,26 +172,41 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
         expect(one.data?.instance.message).toEqual({ id: sent[1], status: 'READ', reactions: [{ emoji: '👍' }], chat: { id: PHONE } });
         const page = await gql(
           app.url,
-          `query($id: ID!, $c: String!, $after: String) { instance(id: $id) { chat(id: $c) { messages(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } } } }`,
+          `query($id: ID!, $c: String!, $before: String) { instance(id: $id) { chat(id: $c) { messages(last: 2, before: $before) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor } } } } }`,
           {
             id: INSTANCE,
             c: PHONE,
           },
         );
         const p1 = page.data!.instance.chat.messages;
-        expect(p1.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['REPLY0000000000000002', 'REPLY0000000000000001']);
-        expect(p1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+        expect(p1.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['REPLY0000000000000001', 'REPLY0000000000000002']);
+        expect(p1.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
         const next = await gql(
           app.url,
-          `query($id: ID!, $c: String!, $after: String) { instance(id: $id) { chat(id: $c) { messages(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } } } }`,
+          `query($id: ID!, $c: String!, $before: String) { instance(id: $id) { chat(id: $c) { messages(last: 2, before: $before) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } } } }`,
           {
             id: INSTANCE,
             c: PHONE,
-            after: p1.pageInfo.endCursor,
+            before: p1.pageInfo.startCursor,
           },
         );
-        expect(next.data!.instance.chat.messages.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sent[2], sent[1]]);
+        expect(next.data!.instance.chat.messages.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sent[1], sent[2]]);
         expect(next.data!.instance.chat.messages.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true });
+        // and forward from the oldest (`first`/`after`)
+        const forward = async (after: string | null) =>
+          (
+            await gql(
+              app.url,
+              `query($id: ID!, $c: String!, $after: String) { instance(id: $id) { chat(id: $c) { messages(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } } } }`,
+              { id: INSTANCE, c: PHONE, after },
+            )
+          ).data!.instance.chat.messages;
+        const f1 = await forward(null);
+        expect(f1.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sent[0], sent[1]]);
+        expect(f1.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+        const f2 = await forward(f1.pageInfo.endCursor);
+        expect(f2.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sent[2], 'REPLY0000000000000001']);
+        expect(f2.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
       }
     });
 
