@@ -138,8 +138,8 @@ export class ZapiMessagesClient {
 // Ports: domain inputs → documented requests → domain results
 // ---------------------------------------------------------------------------------------
 
-/** Which send options each operation documents (z-api.txt: attribute tables of each `send-*` section). */
-interface SendSupport {
+/** Which send options an operation documents (z-api.txt: attribute tables of each `send-*` section): a quote (`messageId`) and a typing delay (`delayTyping`). */
+export interface SendSupport {
   reply: boolean;
   typing: boolean;
 }
@@ -169,7 +169,7 @@ function checkDelay(field: string, value: number | null | undefined): number | u
  * 1..15 s, and a reply or typing delay only where the operation documents one.
  * @throws GraphError BAD_USER_INPUT (`input.delaySeconds`, `input.typingSeconds`, `input.replyToMessageId`)
  */
-function sendOptions(input: SendOptions, support: SendSupport): { delayMessage?: number; delayTyping?: number; messageId?: string } {
+export function sendOptions(input: SendOptions, support: SendSupport): { delayMessage?: number; delayTyping?: number; messageId?: string } {
   const out: { delayMessage?: number; delayTyping?: number; messageId?: string } = {};
   const delay = checkDelay('input.delaySeconds', input.delaySeconds);
   if (delay !== undefined) out.delayMessage = delay;
@@ -186,7 +186,7 @@ function sendOptions(input: SendOptions, support: SendSupport): { delayMessage?:
 }
 
 /** `SentMessage` from a send answer: WhatsApp's `messageId` is the id, `zaapId` the provider id; queued, so `PENDING`. */
-function sent(res: ZapiSendResponse, to: string, content: MessageContent, clientReference?: string | null): SentMessage {
+export function sent(res: ZapiSendResponse, to: string, content: MessageContent, clientReference?: string | null): SentMessage {
   return {
     id: res.messageId || res.id || res.zaapId,
     providerId: res.zaapId ?? null,
