@@ -240,10 +240,10 @@ function sentRaw(res: ZapiSendResponse, to: string, type: string, body: object, 
 
 /** `buttonActions` entries (z-api.txt 3155-3165): `phone` for CALL, `url` for URL, `id` when given. */
 function buttonActions(buttons: ActionButton[], field: string): ZapiButtonAction[] {
-  // z-api.txt 3170-3171: "sending all three button types simultaneously generates an error on
-  // WhatsApp Web ... always send the REPLY button separately": refused before the request.
-  const types = new Set(buttons.map((b) => b.type));
-  if (types.has('REPLY') && types.size > 1) throw badInput(field, 'zapi cannot mix REPLY buttons with URL or CALL buttons in one message (send REPLY buttons separately)');
+  // z-api.txt 3170: "sending all three button types simultaneously generates an error on
+  // WhatsApp Web": refused before the request. Two types together are fine (the carousel
+  // example itself pairs URL and REPLY, z-api.txt 3830-3860).
+  if (new Set(buttons.map((b) => b.type)).size === 3) throw badInput(field, 'zapi cannot send CALL, URL and REPLY buttons in one message (send the REPLY buttons separately)');
   return buttons.map((b) => {
     const out: ZapiButtonAction = { type: b.type, label: b.label };
     if (b.id) out.id = b.id;
