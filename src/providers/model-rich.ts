@@ -267,11 +267,12 @@ export interface EditMessageInput {
 
 /** A status (story) the account posts: a text, or an image or video (http(s) URL or `data:` URI) with an optional caption. It has no recipient. */
 export type PostStatusInput =
-  | { kind: 'text'; text: string; clientReference?: string | null }
-  | { kind: 'image' | 'video'; media: string; caption?: string | null; clientReference?: string | null };
+  { kind: 'text'; text: string; clientReference?: string | null } | { kind: 'image' | 'video'; media: string; caption?: string | null; clientReference?: string | null };
 
 /** A reply, sent to `to` (the status's author), to the status `statusMessageId`: a text, or a GIF (MP4) or sticker (http(s) URL or `data:` URI). */
-export type ReplyToStatusInput = { to: string; statusMessageId: string; clientReference?: string | null } & ({ kind: 'text'; text: string } | { kind: 'gif' | 'sticker'; media: string });
+export type ReplyToStatusInput = { to: string; statusMessageId: string; clientReference?: string | null } & (
+  { kind: 'text'; text: string } | { kind: 'gif' | 'sticker'; media: string }
+);
 
 /** The chat id WhatsApp gives the account's status (stories) broadcast. */
 export const STATUS_CHAT_ID = 'status@broadcast';

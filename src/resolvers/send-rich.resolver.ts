@@ -404,7 +404,9 @@ export class SendRichResolver {
     return richSend(ctx, input, 'SEND_POLL_VOTE', toOf(input), (to) => ({ ...optionsOf(input), to, pollMessageId: input.pollMessageId, options: input.options }));
   }
 
-  @Mutation(() => SendMessagePayload, { description: "Sends a product card of a WhatsApp Business catalog named by its owner's phone (for a Commerce catalog id, see sendProduct)." })
+  @Mutation(() => SendMessagePayload, {
+    description: "Sends a product card of a WhatsApp Business catalog named by its owner's phone (for a Commerce catalog id, see sendProduct).",
+  })
   @Requires('SEND_CATALOG_PRODUCT')
   async sendCatalogProduct(@Arg('input', () => SendCatalogProductInput) input: SendCatalogProductInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
     checkLength(input.productId, 'input.productId', MAX_ID_LENGTH, 1);

@@ -149,9 +149,7 @@ export class SendCarouselInput extends SendInputBase {
 export class SendPollInput extends SendInputBase {
   @Field(() => String, { description: 'The question (at most 255 characters).' }) question!: string;
   @Field(() => [String], { description: '2 to 12 distinct options (each at most 100 characters).' }) options!: string[];
-  @Field(() => Int, { nullable: true, description: 'How many options one person may choose (1 to the number of options); any number when omitted.' }) maxSelections?:
-    | number
-    | null;
+  @Field(() => Int, { nullable: true, description: 'How many options one person may choose (1 to the number of options); any number when omitted.' }) maxSelections?: number | null;
 }
 
 @InputType({ description: 'A vote on a poll.' })
@@ -160,7 +158,7 @@ export class SendPollVoteInput extends SendInputBase {
   @Field(() => [String], { description: 'The names of the chosen options, as the poll spells them.' }) options!: string[];
 }
 
-@InputType({ description: 'A product card of a WhatsApp Business catalog named by its owner\'s phone number (for a Commerce catalog id, see `sendProduct`).' })
+@InputType({ description: "A product card of a WhatsApp Business catalog named by its owner's phone number (for a Commerce catalog id, see `sendProduct`)." })
 export class SendCatalogProductInput extends SendInputBase {
   @Field(() => String, { description: 'The phone number of the business account that owns the catalog.' }) catalogPhone!: string;
   @Field(() => String, { description: 'The product id in that catalog.' }) productId!: string;
@@ -273,8 +271,7 @@ export class SendCallInput {
   @Field(() => Int, { nullable: true, description: 'Seconds to ring (the provider’s range; Z-API: 1 to 15, default 5).' }) durationSeconds?: number | null;
   @Field(() => String, { nullable: true }) clientReference?: string | null;
   @Field(() => String, { nullable: true, description: 'Repeat with the same key within 24 hours and get the first result back without calling again.' }) idempotencyKey?:
-    | string
-    | null;
+    string | null;
 }
 
 @InputType({ description: "A status (story) on this account: exactly one of `text`, `image` or `video`. It has no recipient: the account's contacts see it." })
@@ -286,8 +283,7 @@ export class SendStatusInput {
   @Field(() => String, { nullable: true, description: 'The caption of an image or video (at most 1024 characters).' }) caption?: string | null;
   @Field(() => String, { nullable: true }) clientReference?: string | null;
   @Field(() => String, { nullable: true, description: 'Repeat with the same key within 24 hours and get the first result back without posting again.' }) idempotencyKey?:
-    | string
-    | null;
+    string | null;
 }
 
 @InputType({ description: "A reply to someone's status: exactly one of `text`, `gif` or `sticker`, sent to the status's author." })
@@ -300,6 +296,5 @@ export class ReplyToStatusInput {
   @Field(() => String, { nullable: true, description: 'A sticker reply: an https URL or a base64 data URI.' }) sticker?: string | null;
   @Field(() => String, { nullable: true }) clientReference?: string | null;
   @Field(() => String, { nullable: true, description: 'Repeat with the same key within 24 hours and get the first result back without replying again.' }) idempotencyKey?:
-    | string
-    | null;
+    string | null;
 }

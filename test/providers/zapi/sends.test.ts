@@ -100,7 +100,12 @@ const ROWS: Row[] = [
   { key: 'POST /send-button-otp', mutation: 'sendOtpButton', type: 'SendOtpButtonInput', input: { to: '551199999999', text: 'Message text', code: 'Value to be copied' } },
   { key: 'POST /send-button-pix', mutation: 'sendPixButton', type: 'SendPixButtonInput', input: { to: '551199999999', pixKey: 'pix key', keyType: 'RANDOM' } },
   { key: 'POST /send-carousel', mutation: 'sendCarousel', type: 'SendCarouselInput', input: { to: '551199999999', text: 'Message text', cards: [CAROUSEL_CARD, CAROUSEL_CARD] } },
-  { key: 'POST /send-poll', mutation: 'sendPoll', type: 'SendPollInput', input: { to: '5511999999999', question: 'What is the best API for WhatsApp?', options: ['Z-API', 'Other'] } },
+  {
+    key: 'POST /send-poll',
+    mutation: 'sendPoll',
+    type: 'SendPollInput',
+    input: { to: '5511999999999', question: 'What is the best API for WhatsApp?', options: ['Z-API', 'Other'] },
+  },
   { key: 'POST /send-poll-vote', mutation: 'sendPollVote', type: 'SendPollVoteInput', input: { to: '5511999999999', pollMessageId: 'poll message id', options: ['Z-API'] } },
   {
     key: 'POST /send-product',
@@ -219,8 +224,18 @@ const ROWS: Row[] = [
     type: 'ReplyToStatusInput',
     input: { to: '5544999999999', text: 'message text', statusMessageId: '1F606398F2ECAA4846269F659B6003A9' },
   },
-  { key: 'POST /reply-status-gif', mutation: 'replyToStatus', type: 'ReplyToStatusInput', input: { to: '5544999999999', gif: MP4, statusMessageId: '1F606398F2ECAA4846269F659B6003A9' } },
-  { key: 'POST /reply-status-sticker', mutation: 'replyToStatus', type: 'ReplyToStatusInput', input: { to: '5544999999999', sticker: LOGO, statusMessageId: '1F606398F2ECAA4846269F659B6003A9' } },
+  {
+    key: 'POST /reply-status-gif',
+    mutation: 'replyToStatus',
+    type: 'ReplyToStatusInput',
+    input: { to: '5544999999999', gif: MP4, statusMessageId: '1F606398F2ECAA4846269F659B6003A9' },
+  },
+  {
+    key: 'POST /reply-status-sticker',
+    mutation: 'replyToStatus',
+    type: 'ReplyToStatusInput',
+    input: { to: '5544999999999', sticker: LOGO, statusMessageId: '1F606398F2ECAA4846269F659B6003A9' },
+  },
   {
     // `editMessageId` on send-text (z-api.txt 1798; the section has no example of it).
     key: 'POST /send-text plain',
@@ -261,7 +276,9 @@ describe('Z-API rich sends through the graph (issue 8): every documented send, i
   });
 
   it('a sent poll maps maxSelections to pollMaxOptions (the contract query)', async () => {
-    const data = await h.ok('mutation { sendPoll(input: {instanceId: "zapi", to: "5511999999999", question: "Lunch?", options: ["Yes", "No"], maxSelections: 1}) { message { id } } }');
+    const data = await h.ok(
+      'mutation { sendPoll(input: {instanceId: "zapi", to: "5511999999999", question: "Lunch?", options: ["Yes", "No"], maxSelections: 1}) { message { id } } }',
+    );
     expect(data.sendPoll.message.id).toMatch(/^[0-9A-F]{20}$/);
     expect(h.on('POST', '/send-poll')[0]?.body).toEqual({ phone: '5511999999999', message: 'Lunch?', poll: [{ name: 'Yes' }, { name: 'No' }], pollMaxOptions: 1 });
   });
@@ -272,7 +289,9 @@ describe('Z-API rich sends through the graph (issue 8): every documented send, i
   });
 
   it('the OTP code is sent but never echoed in the payload', async () => {
-    const data = await h.ok('mutation { sendOtpButton(input: {instanceId: "zapi", to: "5511999999999", text: "Your code", code: "SECRET123"}) { message { content { __typename ... on UnsupportedContent { raw } } } } }');
+    const data = await h.ok(
+      'mutation { sendOtpButton(input: {instanceId: "zapi", to: "5511999999999", text: "Your code", code: "SECRET123"}) { message { content { __typename ... on UnsupportedContent { raw } } } } }',
+    );
     expect(JSON.stringify(data)).not.toContain('SECRET123');
     expect(h.on('POST', '/send-button-otp')[0]?.body).toMatchObject({ code: 'SECRET123' });
   });
@@ -330,7 +349,12 @@ describe('rich sends refuse bad input with BAD_USER_INPUT before any request', (
     ['a poll with repeated options', 'SendPollInput:sendPoll', { to: '5511999999999', question: 'Q?', options: ['A', 'A'] }, 'input.options'],
     ['maxSelections above the options', 'SendPollInput:sendPoll', { to: '5511999999999', question: 'Q?', options: ['A', 'B'], maxSelections: 3 }, 'input.maxSelections'],
     ['an empty question', 'SendPollInput:sendPoll', { to: '5511999999999', question: '', options: ['A', 'B'] }, 'input.question'],
-    ['a delay on a poll vote (not documented)', 'SendPollVoteInput:sendPollVote', { to: '5511999999999', pollMessageId: 'p', options: ['A'], delaySeconds: 3 }, 'input.delaySeconds'],
+    [
+      'a delay on a poll vote (not documented)',
+      'SendPollVoteInput:sendPollVote',
+      { to: '5511999999999', pollMessageId: 'p', options: ['A'], delaySeconds: 3 },
+      'input.delaySeconds',
+    ],
     [
       'four action buttons',
       'SendActionButtonsInput:sendActionButtons',
@@ -352,8 +376,18 @@ describe('rich sends refuse bad input with BAD_USER_INPUT before any request', (
       },
       'input.buttons',
     ],
-    ['eleven carousel cards', 'SendCarouselInput:sendCarousel', { to: '5511999999999', text: 't', cards: Array.from({ length: 11 }, () => ({ text: 'c', image: LOGO })) }, 'input.cards'],
-    ['a link text that does not end with the link', 'SendLinkInput:sendLink', { to: '5511999999999', text: 'see this', url: 'https://z-api.io', title: 'T', description: 'D', image: LOGO }, 'input.text'],
+    [
+      'eleven carousel cards',
+      'SendCarouselInput:sendCarousel',
+      { to: '5511999999999', text: 't', cards: Array.from({ length: 11 }, () => ({ text: 'c', image: LOGO })) },
+      'input.cards',
+    ],
+    [
+      'a link text that does not end with the link',
+      'SendLinkInput:sendLink',
+      { to: '5511999999999', text: 'see this', url: 'https://z-api.io', title: 'T', description: 'D', image: LOGO },
+      'input.text',
+    ],
     ['a call of 20 seconds', 'SendCallInput:sendCall', { to: '5511999999999', durationSeconds: 20 }, 'input.durationSeconds'],
     ['a status with a text and an image', 'SendStatusInput:sendStatus', { text: 'hi', image: LOGO }, 'input'],
     ['a status with nothing', 'SendStatusInput:sendStatus', {}, 'input'],
@@ -368,7 +402,12 @@ describe('rich sends refuse bad input with BAD_USER_INPUT before any request', (
       'input.order.items[0].quantity',
     ],
     ['an order without a way to pay', 'SendOrderInput:sendOrder', { to: '5511999999999', order: { currency: 'BRL', items: [{ name: 'x', price: 1, quantity: 1 }] } }, 'input.pix'],
-    ['a currency that is not ISO 4217', 'SendOrderInput:sendOrder', { to: '5511999999999', order: { currency: 'reais', items: [{ name: 'x', price: 1, quantity: 1 }] }, cardPayment: true }, 'input.order.currency'],
+    [
+      'a currency that is not ISO 4217',
+      'SendOrderInput:sendOrder',
+      { to: '5511999999999', order: { currency: 'reais', items: [{ name: 'x', price: 1, quantity: 1 }] }, cardPayment: true },
+      'input.order.currency',
+    ],
     [
       'an order update item without its product id',
       'UpdateOrderInput:updateOrderStatus',

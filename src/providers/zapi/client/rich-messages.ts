@@ -401,7 +401,12 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
     },
 
     async sendActionButtons(input: SendActionButtonsInput) {
-      const body: ZapiSendButtonActionsBody = { phone: input.to, message: input.text, buttonActions: buttonActions(input.buttons, 'input.buttons'), ...options(input, DELAY, 'action buttons') };
+      const body: ZapiSendButtonActionsBody = {
+        phone: input.to,
+        message: input.text,
+        buttonActions: buttonActions(input.buttons, 'input.buttons'),
+        ...options(input, DELAY, 'action buttons'),
+      };
       if (input.title) body.title = input.title;
       if (input.footer) body.footer = input.footer;
       return sentRaw(await client.sendButtonActions(body), input.to, 'actionButtons', body, input.clientReference);
@@ -439,7 +444,12 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
     },
 
     async sendPollVote(input: SendPollVoteInput) {
-      const body: ZapiSendPollVoteBody = { phone: input.to, pollMessageId: input.pollMessageId, pollVote: input.options.map((name) => ({ name })), ...options(input, NONE, 'poll votes') };
+      const body: ZapiSendPollVoteBody = {
+        phone: input.to,
+        pollMessageId: input.pollMessageId,
+        pollVote: input.options.map((name) => ({ name })),
+        ...options(input, NONE, 'poll votes'),
+      };
       return sentRaw(await client.sendPollVote(body), input.to, 'pollVote', body, input.clientReference);
     },
 
@@ -548,7 +558,8 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
     async replyToStatus(input: ReplyToStatusInput) {
       const base = { phone: input.to, statusMessageId: input.statusMessageId };
       if (input.kind === 'text') return sent(await client.replyStatusText({ ...base, message: input.text }), input.to, { kind: 'text', body: input.text }, input.clientReference);
-      if (input.kind === 'gif') return sent(await client.replyStatusGif({ ...base, gif: input.media }), input.to, { kind: 'video', url: input.media, gif: true }, input.clientReference);
+      if (input.kind === 'gif')
+        return sent(await client.replyStatusGif({ ...base, gif: input.media }), input.to, { kind: 'video', url: input.media, gif: true }, input.clientReference);
       return sent(await client.replyStatusSticker({ ...base, sticker: input.media }), input.to, { kind: 'sticker', url: input.media }, input.clientReference);
     },
   };
