@@ -77,7 +77,7 @@ type RichCapability =
   | 'SEND_GIF'
   | 'SEND_PTV'
   | 'SEND_LINK'
-  | 'FORWARD_MESSAGE'
+  | 'SEND_FORWARD'
   | 'EDIT_MESSAGE'
   | 'SEND_ACTION_BUTTONS'
   | 'SEND_OTP_BUTTON'
@@ -88,16 +88,16 @@ type RichCapability =
   | 'SEND_CATALOG_PRODUCT'
   | 'SEND_CATALOG'
   | 'SEND_ORDER'
-  | 'UPDATE_ORDER_STATUS'
-  | 'UPDATE_ORDER_PAYMENT'
+  | 'SEND_ORDER_STATUS'
+  | 'SEND_ORDER_PAYMENT'
   | 'PIN_MESSAGE'
   | 'SEND_EVENT'
   | 'EDIT_EVENT'
-  | 'RESPOND_TO_EVENT'
+  | 'SEND_EVENT_RESPONSE'
   | 'SEND_CHANNEL_ADMIN_INVITE'
   | 'SEND_CALL'
-  | 'POST_STATUS'
-  | 'REPLY_TO_STATUS';
+  | 'SEND_STATUS'
+  | 'SEND_STATUS_REPLY';
 
 /** What every rich send input may carry besides its own fields (all of `SendInputBase`, or the few an action or a status takes). */
 interface RichSendBase {
@@ -120,27 +120,27 @@ function optionsOf(input: RichSendBase): SendOptions {
 }
 
 /**
- * The path of every rich send, as `runSend` for the core sends: instance and capability first
- * (no request for a provider without it), then the recipient normalised (`field` names the
- * error; none for a status), then, under the idempotency key, the port input built by `build`
- * from the normalised recipient, the port called and the payload shaped.
+ * The path of every rich send, as `runSend` for the core sends: `richCall` finds the instance
+ * and requires the capability first (no request, and no input check, for a provider without
+ * it); the mutation then checks its input and calls the returned function, which normalises
+ * the recipient (`field` names the error; none for a status) and, under the idempotency key,
+ * builds the port input from the normalised recipient, calls the port and shapes the payload.
  * @throws GraphError NOT_FOUND, CAPABILITY_NOT_SUPPORTED, BAD_USER_INPUT (the recipient, or what `build` or the port checks), or a ProviderError
  */
-async function richSend<C extends RichCapability>(
-  ctx: GraphContext,
-  input: RichSendBase,
-  capability: C,
-  recipient: { value: string; field: string } | null,
-  build: (to: string, entry: InstanceEntry) => Parameters<CapabilityMethod<C>>[0],
-): Promise<SendMessagePayload> {
+function richCall<C extends RichCapability>(ctx: GraphContext, input: RichSendBase, capability: C) {
   const { entry, call } = instanceCall(ctx, input.instanceId, capability);
-  const to = recipient ? recipientOf(entry, recipient.value, recipient.field) : '';
-  const { idempotencyKey, ...rest } = input;
   const send = call as unknown as (input: Parameters<CapabilityMethod<C>>[0]) => Promise<SentMessage>;
-  const message = await withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: capability, key: idempotencyKey, input: rest }, async () =>
-    sentToMessage(entry.id, readableSend(entry, capability, await send(build(to, entry)))),
-  );
-  return { message };
+  return async (
+    recipient: { value: string; field: string } | null,
+    build: (to: string, entry: InstanceEntry) => Parameters<CapabilityMethod<C>>[0],
+  ): Promise<SendMessagePayload> => {
+    const to = recipient ? recipientOf(entry, recipient.value, recipient.field) : '';
+    const { idempotencyKey, ...rest } = input;
+    const message = await withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: capability, key: idempotencyKey, input: rest }, async () =>
+      sentToMessage(entry.id, readableSend(entry, capability, await send(build(to, entry)))),
+    );
+    return { message };
+  };
 }
 
 /** The recipient `input.to` of a send. */
@@ -216,15 +216,20 @@ function orderOf(o: OrderInput, field: string): Order {
   };
 }
 
+/** An ISO 8601 date-time with seconds optional and a `Z` or `±hh:mm` offset. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** An event: name 1..256, description ≤ 2048, a valid start. @throws GraphError BAD_USER_INPUT naming the field */
 function eventOf(e: ChatEventInput): ChatEventDetails {
   checkLength(e.name, 'input.event.name', EVENT_NAME_MAX, 1);
   checkLength(e.description, 'input.event.description', EVENT_DESCRIPTION_MAX);
   checkLength(e.locationName, 'input.event.locationName', EVENT_NAME_MAX, 1);
-  if (!(e.startsAt instanceof Date) || Number.isNaN(e.startsAt.getTime())) throw badInput('input.event.startsAt', 'must be an ISO 8601 date-time');
+  // An instant needs its offset: without one, "09:30" would be read in the server's time zone.
+  if (!ISO_DATE_TIME.test(e.startsAt) || Number.isNaN(Date.parse(e.startsAt)))
+    throw badInput('input.event.startsAt', 'must be an ISO 8601 date-time with its offset (Z or ±hh:mm)');
   return {
     name: e.name,
-    startsAt: e.startsAt.toISOString(),
+    startsAt: new Date(e.startsAt).toISOString(),
     description: e.description ?? null,
     locationName: e.locationName ?? null,
     callType: e.callType ?? null,
@@ -244,42 +249,46 @@ function exactlyOne<K extends string>(input: Partial<Record<K, string | null>>, 
  * edits, action/OTP/PIX buttons, carousels, polls and votes, catalog products and catalogs,
  * orders and their updates, pins, events, channel-admin invites, calls and status. Each
  * checks WhatsApp's limits (providers/limits-rich.ts, limits.ts) and media references, then
- * goes through {@link richSend}; a provider without the capability refuses before any request.
+ * goes through {@link richCall}; a provider without the capability refuses before any request.
  */
 @Resolver()
 export class SendRichResolver {
   @Mutation(() => SendMessagePayload, { description: 'Sends a sticker.' })
   @Requires('SEND_STICKER')
   async sendSticker(@Arg('input', () => SendStickerInput) input: SendStickerInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_STICKER');
     checkMediaRef(input.sticker, 'input.sticker');
     checkLength(input.author, 'input.author', MAX_ID_LENGTH, 1);
-    return richSend(ctx, input, 'SEND_STICKER', toOf(input), (to) => ({ ...optionsOf(input), to, media: input.sticker, author: input.author ?? null }));
+    return send(toOf(input), (to) => ({ ...optionsOf(input), to, media: input.sticker, author: input.author ?? null }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Sends a GIF (an MP4 that loops).' })
   @Requires('SEND_GIF')
   async sendGif(@Arg('input', () => SendGifInput) input: SendGifInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_GIF');
     checkMediaRef(input.gif, 'input.gif');
     checkLength(input.caption, 'input.caption', MAX_CAPTION_LENGTH);
-    return richSend(ctx, input, 'SEND_GIF', toOf(input), (to) => ({ ...optionsOf(input), to, media: input.gif, caption: input.caption ?? null }));
+    return send(toOf(input), (to) => ({ ...optionsOf(input), to, media: input.gif, caption: input.caption ?? null }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Sends a PTV: a round video note.' })
   @Requires('SEND_PTV')
   async sendPtv(@Arg('input', () => SendPtvInput) input: SendPtvInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_PTV');
     checkMediaRef(input.video, 'input.video');
-    return richSend(ctx, input, 'SEND_PTV', toOf(input), (to) => ({ ...optionsOf(input), to, media: input.video }));
+    return send(toOf(input), (to) => ({ ...optionsOf(input), to, media: input.video }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Sends a text with a link preview card (title, description, image).' })
   @Requires('SEND_LINK')
   async sendLink(@Arg('input', () => SendLinkInput) input: SendLinkInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_LINK');
     checkLength(input.text, 'input.text', MAX_TEXT_LENGTH, 1);
     checkHttpUrl(input.url, 'input.url');
     checkLength(input.title, 'input.title', LINK_PREVIEW_TEXT_MAX, 1);
     checkLength(input.description, 'input.description', LINK_PREVIEW_TEXT_MAX, 1);
     checkHttpUrl(input.image, 'input.image');
-    return richSend(ctx, input, 'SEND_LINK', toOf(input), (to) => ({
+    return send(toOf(input), (to) => ({
       ...optionsOf(input),
       to,
       text: input.text,
@@ -292,10 +301,11 @@ export class SendRichResolver {
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Forwards a message to another chat.' })
-  @Requires('FORWARD_MESSAGE')
+  @Requires('SEND_FORWARD')
   async forwardMessage(@Arg('input', () => ForwardMessageInput) input: ForwardMessageInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_FORWARD');
     checkLength(input.messageId, 'input.messageId', MAX_MESSAGE_ID_LENGTH, 1);
-    return richSend(ctx, input, 'FORWARD_MESSAGE', toOf(input), (to, entry) => ({
+    return send(toOf(input), (to, entry) => ({
       ...optionsOf(input),
       to,
       messageId: input.messageId,
@@ -306,18 +316,20 @@ export class SendRichResolver {
   @Mutation(() => SendMessagePayload, { description: 'Replaces the text of a message this account sent.' })
   @Requires('EDIT_MESSAGE')
   async editMessage(@Arg('input', () => EditMessageInput) input: EditMessageInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'EDIT_MESSAGE');
     checkLength(input.messageId, 'input.messageId', MAX_MESSAGE_ID_LENGTH, 1);
     checkLength(input.text, 'input.text', MAX_TEXT_LENGTH, 1);
-    return richSend(ctx, input, 'EDIT_MESSAGE', toOf(input), (to) => ({ to, messageId: input.messageId, text: input.text, clientReference: input.clientReference ?? null }));
+    return send(toOf(input), (to) => ({ to, messageId: input.messageId, text: input.text, clientReference: input.clientReference ?? null }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Sends a text with 1 to 3 action buttons: open a URL, call a number, or a quick reply.' })
   @Requires('SEND_ACTION_BUTTONS')
   async sendActionButtons(@Arg('input', () => SendActionButtonsInput) input: SendActionButtonsInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_ACTION_BUTTONS');
     checkLength(input.text, 'input.text', INTERACTIVE_BODY_MAX, 1);
     checkLength(input.title, 'input.title', INTERACTIVE_HEADER_TEXT_MAX, 1);
     checkLength(input.footer, 'input.footer', INTERACTIVE_FOOTER_MAX, 1);
-    return richSend(ctx, input, 'SEND_ACTION_BUTTONS', toOf(input), (to, entry) => ({
+    return send(toOf(input), (to, entry) => ({
       ...optionsOf(input),
       to,
       text: input.text,
@@ -330,11 +342,12 @@ export class SendRichResolver {
   @Mutation(() => SendMessagePayload, { description: 'Sends a text with a button that copies a one-time code.' })
   @Requires('SEND_OTP_BUTTON')
   async sendOtpButton(@Arg('input', () => SendOtpButtonInput) input: SendOtpButtonInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_OTP_BUTTON');
     checkLength(input.text, 'input.text', INTERACTIVE_BODY_MAX, 1);
     checkLength(input.code, 'input.code', OTP_CODE_MAX, 1);
     checkLength(input.buttonText, 'input.buttonText', ACTION_BUTTON_LABEL_MAX, 1);
     if (input.image) checkMediaRef(input.image, 'input.image');
-    return richSend(ctx, input, 'SEND_OTP_BUTTON', toOf(input), (to) => ({
+    return send(toOf(input), (to) => ({
       ...optionsOf(input),
       to,
       text: input.text,
@@ -347,9 +360,10 @@ export class SendRichResolver {
   @Mutation(() => SendMessagePayload, { description: 'Sends a button that copies a PIX key.' })
   @Requires('SEND_PIX_BUTTON')
   async sendPixButton(@Arg('input', () => SendPixButtonInput) input: SendPixButtonInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_PIX_BUTTON');
     checkLength(input.pixKey, 'input.pixKey', MAX_ID_LENGTH, 1);
     checkLength(input.merchantName, 'input.merchantName', INTERACTIVE_HEADER_TEXT_MAX, 1);
-    return richSend(ctx, input, 'SEND_PIX_BUTTON', toOf(input), (to) => ({
+    return send(toOf(input), (to) => ({
       ...optionsOf(input),
       to,
       pixKey: input.pixKey,
@@ -361,6 +375,7 @@ export class SendRichResolver {
   @Mutation(() => SendMessagePayload, { description: 'Sends a carousel: a text followed by 1 to 10 cards with an image, a text and action buttons.' })
   @Requires('SEND_CAROUSEL')
   async sendCarousel(@Arg('input', () => SendCarouselInput) input: SendCarouselInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_CAROUSEL');
     checkLength(input.text, 'input.text', INTERACTIVE_BODY_MAX, 1);
     if (input.cards.length < CAROUSEL_CARDS_MIN || input.cards.length > CAROUSEL_CARDS_MAX)
       throw badInput('input.cards', `must have ${CAROUSEL_CARDS_MIN} to ${CAROUSEL_CARDS_MAX} cards`);
@@ -368,7 +383,7 @@ export class SendRichResolver {
       checkLength(c.text, `input.cards[${i}].text`, CAROUSEL_CARD_TEXT_MAX, 1);
       checkMediaRef(c.image, `input.cards[${i}].image`);
     });
-    return richSend(ctx, input, 'SEND_CAROUSEL', toOf(input), (to, entry) => ({
+    return send(toOf(input), (to, entry) => ({
       ...optionsOf(input),
       to,
       text: input.text,
@@ -384,6 +399,7 @@ export class SendRichResolver {
   @Mutation(() => SendMessagePayload, { description: 'Sends a poll.' })
   @Requires('SEND_POLL')
   async sendPoll(@Arg('input', () => SendPollInput) input: SendPollInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_POLL');
     checkLength(input.question, 'input.question', POLL_QUESTION_MAX, 1);
     if (input.options.length < POLL_OPTIONS_MIN || input.options.length > POLL_OPTIONS_MAX)
       throw badInput('input.options', `must have ${POLL_OPTIONS_MIN} to ${POLL_OPTIONS_MAX} options`);
@@ -391,17 +407,18 @@ export class SendRichResolver {
     if (new Set(input.options).size !== input.options.length) throw badInput('input.options', 'must be distinct');
     const max = input.maxSelections;
     if (max != null && (max < 1 || max > input.options.length)) throw badInput('input.maxSelections', `must be from 1 to the number of options (${input.options.length})`);
-    return richSend(ctx, input, 'SEND_POLL', toOf(input), (to) => ({ ...optionsOf(input), to, question: input.question, options: input.options, maxSelections: max ?? null }));
+    return send(toOf(input), (to) => ({ ...optionsOf(input), to, question: input.question, options: input.options, maxSelections: max ?? null }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Votes on a poll (by option names).' })
   @Requires('SEND_POLL_VOTE')
   async sendPollVote(@Arg('input', () => SendPollVoteInput) input: SendPollVoteInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_POLL_VOTE');
     checkLength(input.pollMessageId, 'input.pollMessageId', MAX_MESSAGE_ID_LENGTH, 1);
     if (input.options.length < 1 || input.options.length > POLL_OPTIONS_MAX) throw badInput('input.options', `must have 1 to ${POLL_OPTIONS_MAX} options`);
     input.options.forEach((o, i) => checkLength(o, `input.options[${i}]`, POLL_OPTION_MAX, 1));
     if (new Set(input.options).size !== input.options.length) throw badInput('input.options', 'must be distinct');
-    return richSend(ctx, input, 'SEND_POLL_VOTE', toOf(input), (to) => ({ ...optionsOf(input), to, pollMessageId: input.pollMessageId, options: input.options }));
+    return send(toOf(input), (to) => ({ ...optionsOf(input), to, pollMessageId: input.pollMessageId, options: input.options }));
   }
 
   @Mutation(() => SendMessagePayload, {
@@ -409,8 +426,9 @@ export class SendRichResolver {
   })
   @Requires('SEND_CATALOG_PRODUCT')
   async sendCatalogProduct(@Arg('input', () => SendCatalogProductInput) input: SendCatalogProductInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_CATALOG_PRODUCT');
     checkLength(input.productId, 'input.productId', MAX_ID_LENGTH, 1);
-    return richSend(ctx, input, 'SEND_CATALOG_PRODUCT', toOf(input), (to, entry) => ({
+    return send(toOf(input), (to, entry) => ({
       ...optionsOf(input),
       to,
       catalogPhone: recipientOf(entry, input.catalogPhone, 'input.catalogPhone'),
@@ -421,10 +439,11 @@ export class SendRichResolver {
   @Mutation(() => SendMessagePayload, { description: "Sends a card that opens a WhatsApp Business account's catalog." })
   @Requires('SEND_CATALOG')
   async sendCatalog(@Arg('input', () => SendCatalogInput) input: SendCatalogInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_CATALOG');
     checkLength(input.text, 'input.text', INTERACTIVE_BODY_MAX, 1);
     checkLength(input.title, 'input.title', INTERACTIVE_HEADER_TEXT_MAX, 1);
     checkLength(input.description, 'input.description', INTERACTIVE_BODY_MAX, 1);
-    return richSend(ctx, input, 'SEND_CATALOG', toOf(input), (to, entry) => ({
+    return send(toOf(input), (to, entry) => ({
       ...optionsOf(input),
       to,
       catalogPhone: recipientOf(entry, input.catalogPhone, 'input.catalogPhone'),
@@ -438,9 +457,10 @@ export class SendRichResolver {
   @Mutation(() => SendMessagePayload, { description: "Sends an order for the customer's approval, with its payment settings (a PIX key, cards)." })
   @Requires('SEND_ORDER')
   async sendOrder(@Arg('input', () => SendOrderInput) input: SendOrderInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_ORDER');
     const order = orderOf(input.order, 'input.order');
     if (input.pix) checkLength(input.pix.key, 'input.pix.key', MAX_ID_LENGTH, 1);
-    return richSend(ctx, input, 'SEND_ORDER', toOf(input), (to) => ({
+    return send(toOf(input), (to) => ({
       ...optionsOf(input),
       to,
       order,
@@ -450,96 +470,107 @@ export class SendRichResolver {
   }
 
   @Mutation(() => SendMessagePayload, { description: "Tells the customer an order's new status." })
-  @Requires('UPDATE_ORDER_STATUS')
+  @Requires('SEND_ORDER_STATUS')
   async updateOrderStatus(@Arg('input', () => UpdateOrderInput) input: UpdateOrderInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
-    return richSend(ctx, input, 'UPDATE_ORDER_STATUS', toOf(input), orderUpdate(input));
+    const send = richCall(ctx, input, 'SEND_ORDER_STATUS');
+    return send(toOf(input), orderUpdate(input));
   }
 
   @Mutation(() => SendMessagePayload, { description: "Tells the customer an order's new payment status." })
-  @Requires('UPDATE_ORDER_PAYMENT')
+  @Requires('SEND_ORDER_PAYMENT')
   async updateOrderPayment(@Arg('input', () => UpdateOrderInput) input: UpdateOrderInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
-    return richSend(ctx, input, 'UPDATE_ORDER_PAYMENT', toOf(input), orderUpdate(input));
+    const send = richCall(ctx, input, 'SEND_ORDER_PAYMENT');
+    return send(toOf(input), orderUpdate(input));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Pins a message in its chat.' })
   @Requires('PIN_MESSAGE')
   async pinMessage(@Arg('input', () => PinMessageInput) input: PinMessageInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'PIN_MESSAGE');
     checkLength(input.messageId, 'input.messageId', MAX_MESSAGE_ID_LENGTH, 1);
-    return richSend(ctx, input, 'PIN_MESSAGE', { value: input.chatId, field: 'input.chatId' }, (to) => ({ to, messageId: input.messageId, pin: true, duration: input.duration }));
+    return send({ value: input.chatId, field: 'input.chatId' }, (to) => ({ to, messageId: input.messageId, pin: true, duration: input.duration }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Unpins a message.' })
   @Requires('PIN_MESSAGE')
   async unpinMessage(@Arg('input', () => UnpinMessageInput) input: UnpinMessageInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'PIN_MESSAGE');
     checkLength(input.messageId, 'input.messageId', MAX_MESSAGE_ID_LENGTH, 1);
-    return richSend(ctx, input, 'PIN_MESSAGE', { value: input.chatId, field: 'input.chatId' }, (to) => ({ to, messageId: input.messageId, pin: false, duration: null }));
+    return send({ value: input.chatId, field: 'input.chatId' }, (to) => ({ to, messageId: input.messageId, pin: false, duration: null }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Sends an event (name, start, place, call link).' })
   @Requires('SEND_EVENT')
   async sendEvent(@Arg('input', () => SendEventInput) input: SendEventInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_EVENT');
     const event = eventOf(input.event);
-    return richSend(ctx, input, 'SEND_EVENT', toOf(input), (to) => ({ ...optionsOf(input), to, event }));
+    return send(toOf(input), (to) => ({ ...optionsOf(input), to, event }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Edits an event sent earlier.' })
   @Requires('EDIT_EVENT')
   async editEvent(@Arg('input', () => EditEventInput) input: EditEventInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'EDIT_EVENT');
     checkLength(input.eventMessageId, 'input.eventMessageId', MAX_MESSAGE_ID_LENGTH, 1);
     const event = eventOf(input.event);
-    return richSend(ctx, input, 'EDIT_EVENT', toOf(input), (to) => ({ ...optionsOf(input), to, eventMessageId: input.eventMessageId, event }));
+    return send(toOf(input), (to) => ({ ...optionsOf(input), to, eventMessageId: input.eventMessageId, event }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Answers an event: going or not.' })
-  @Requires('RESPOND_TO_EVENT')
+  @Requires('SEND_EVENT_RESPONSE')
   async respondToEvent(@Arg('input', () => RespondToEventInput) input: RespondToEventInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_EVENT_RESPONSE');
     checkLength(input.eventMessageId, 'input.eventMessageId', MAX_MESSAGE_ID_LENGTH, 1);
-    return richSend(ctx, input, 'RESPOND_TO_EVENT', toOf(input), (to) => ({ ...optionsOf(input), to, eventMessageId: input.eventMessageId, going: input.going }));
+    return send(toOf(input), (to) => ({ ...optionsOf(input), to, eventMessageId: input.eventMessageId, going: input.going }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Invites someone to become an admin of a channel.' })
   @Requires('SEND_CHANNEL_ADMIN_INVITE')
   async sendChannelAdminInvite(@Arg('input', () => SendChannelAdminInviteInput) input: SendChannelAdminInviteInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_CHANNEL_ADMIN_INVITE');
     checkLength(input.channelId, 'input.channelId', MAX_ID_LENGTH, 1);
     checkLength(input.caption, 'input.caption', INTERACTIVE_BODY_MAX, 1);
-    return richSend(ctx, input, 'SEND_CHANNEL_ADMIN_INVITE', toOf(input), (to) => ({ ...optionsOf(input), to, channelId: input.channelId, caption: input.caption }));
+    return send(toOf(input), (to) => ({ ...optionsOf(input), to, channelId: input.channelId, caption: input.caption }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Rings a phone for a few seconds and hangs up.' })
   @Requires('SEND_CALL')
   async sendCall(@Arg('input', () => SendCallInput) input: SendCallInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
-    return richSend(ctx, input, 'SEND_CALL', toOf(input), (to) => ({ to, durationSeconds: input.durationSeconds ?? null, clientReference: input.clientReference ?? null }));
+    const send = richCall(ctx, input, 'SEND_CALL');
+    return send(toOf(input), (to) => ({ to, durationSeconds: input.durationSeconds ?? null, clientReference: input.clientReference ?? null }));
   }
 
   @Mutation(() => SendMessagePayload, { description: "Posts a status (story) on this account: a text, an image or a video. The message's chatId is status@broadcast." })
-  @Requires('POST_STATUS')
+  @Requires('SEND_STATUS')
   async sendStatus(@Arg('input', () => SendStatusInput) input: SendStatusInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_STATUS');
     const kind = exactlyOne(input, ['text', 'image', 'video'] as const);
     const clientReference = input.clientReference ?? null;
     if (kind === 'text') {
       if (input.caption != null) throw badInput('input.caption', 'a text status has no caption');
       checkLength(input.text, 'input.text', STATUS_TEXT_MAX, 1);
-      return richSend(ctx, input, 'POST_STATUS', null, () => ({ kind: 'text' as const, text: input.text as string, clientReference }));
+      return send(null, () => ({ kind: 'text' as const, text: input.text as string, clientReference }));
     }
     const media = input[kind] as string;
     checkMediaRef(media, `input.${kind}`);
     checkLength(input.caption, 'input.caption', MAX_CAPTION_LENGTH);
-    return richSend(ctx, input, 'POST_STATUS', null, () => ({ kind, media, caption: input.caption ?? null, clientReference }));
+    return send(null, () => ({ kind, media, caption: input.caption ?? null, clientReference }));
   }
 
   @Mutation(() => SendMessagePayload, { description: "Replies to someone's status with a text, a GIF or a sticker." })
-  @Requires('REPLY_TO_STATUS')
+  @Requires('SEND_STATUS_REPLY')
   async replyToStatus(@Arg('input', () => ReplyToStatusInput) input: ReplyToStatusInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
+    const send = richCall(ctx, input, 'SEND_STATUS_REPLY');
     checkLength(input.statusMessageId, 'input.statusMessageId', MAX_MESSAGE_ID_LENGTH, 1);
     const kind = exactlyOne(input, ['text', 'gif', 'sticker'] as const);
     const base = { statusMessageId: input.statusMessageId, clientReference: input.clientReference ?? null };
     if (kind === 'text') {
       checkLength(input.text, 'input.text', MAX_TEXT_LENGTH, 1);
-      return richSend(ctx, input, 'REPLY_TO_STATUS', toOf(input), (to) => ({ ...base, to, kind: 'text' as const, text: input.text as string }));
+      return send(toOf(input), (to) => ({ ...base, to, kind: 'text' as const, text: input.text as string }));
     }
     const media = input[kind] as string;
     checkMediaRef(media, `input.${kind}`);
-    return richSend(ctx, input, 'REPLY_TO_STATUS', toOf(input), (to) => ({ ...base, to, kind, media }));
+    return send(toOf(input), (to) => ({ ...base, to, kind, media }));
   }
 }
 

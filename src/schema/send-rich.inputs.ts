@@ -17,7 +17,6 @@ import {
   type PinDuration,
   type PixKeyType,
 } from '../providers/model-rich.js';
-import { DateTimeScalar } from './scalars.js';
 import { SendInputBase } from './send.inputs.js';
 
 /**
@@ -234,7 +233,7 @@ export class UnpinMessageInput {
 @InputType({ description: 'A WhatsApp event.' })
 export class ChatEventInput {
   @Field(() => String, { description: 'The name (at most 256 characters).' }) name!: string;
-  @Field(() => DateTimeScalar, { description: 'When it starts (an ISO 8601 date-time with its offset).' }) startsAt!: Date;
+  @Field(() => String, { description: 'When it starts: an ISO 8601 date-time with its offset (`2024-04-29T09:30:00-03:00`).' }) startsAt!: string;
   @Field(() => String, { nullable: true, description: 'At most 2048 characters.' }) description?: string | null;
   @Field(() => String, { nullable: true, description: 'The name of the place.' }) locationName?: string | null;
   @Field(() => EventCallTypeEnum, { nullable: true, description: 'Attach a voice or video call link.' }) callType?: EventCallType | null;

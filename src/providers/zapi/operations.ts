@@ -86,7 +86,7 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 1764-1849: Send plain text
   'POST /send-text plain': { capabilities: ['SEND_TEXT', 'EDIT_MESSAGE'] },
   // z-api.txt 1851-1916: Forward message
-  'POST /forward-message': { capabilities: ['FORWARD_MESSAGE'] },
+  'POST /forward-message': { capabilities: ['SEND_FORWARD'] },
   // z-api.txt 1918-1984: Send reaction
   'POST /send-reaction': { capabilities: ['SEND_REACTION'] },
   // z-api.txt 1986-2050: Remove reaction
@@ -146,9 +146,9 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 4276-4419: Submit order approval
   'POST /send-order': { capabilities: ['SEND_ORDER'] },
   // z-api.txt 4421-4545: Send order status update
-  'POST /order-status-update': { capabilities: ['UPDATE_ORDER_STATUS'] },
+  'POST /order-status-update': { capabilities: ['SEND_ORDER_STATUS'] },
   // z-api.txt 4547-4671: Send order payment update
-  'POST /order-payment-update': { capabilities: ['UPDATE_ORDER_PAYMENT'] },
+  'POST /order-payment-update': { capabilities: ['SEND_ORDER_PAYMENT'] },
   // z-api.txt 4673-4738: Pin/Unpin messages
   'POST /pin-message': { capabilities: ['PIN_MESSAGE'] },
   // z-api.txt 4740-4814: Send channel admin invite
@@ -158,7 +158,7 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 4896-4979: Edit event
   'POST /send-edit-event': { capabilities: ['EDIT_EVENT'] },
   // z-api.txt 4981-5047: Respond to event
-  'POST /send-event-response': { capabilities: ['RESPOND_TO_EVENT'] },
+  'POST /send-event-response': { capabilities: ['SEND_EVENT_RESPONSE'] },
   // z-api.txt 5055-5113: List disallowed contacts
   'GET /privacy/disallowed-contacts': { reason: R4 },
   // z-api.txt 5115-5198: Last seen
@@ -374,15 +374,15 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 13701-13791: Listing instances
   'GET /instances': { reason: R21 },
   // z-api.txt 13811-13870: Sending status text
-  'POST /send-text-status': { capabilities: ['POST_STATUS'] },
+  'POST /send-text-status': { capabilities: ['SEND_STATUS'] },
   // z-api.txt 13871-13937: Sending status image
-  'POST /send-image-status': { capabilities: ['POST_STATUS'] },
+  'POST /send-image-status': { capabilities: ['SEND_STATUS'] },
   // z-api.txt 13938-13999: Reply status with text
-  'POST /reply-status-text': { capabilities: ['REPLY_TO_STATUS'] },
+  'POST /reply-status-text': { capabilities: ['SEND_STATUS_REPLY'] },
   // z-api.txt 14000-14062: Reply status with gif
-  'POST /reply-status-gif': { capabilities: ['REPLY_TO_STATUS'] },
+  'POST /reply-status-gif': { capabilities: ['SEND_STATUS_REPLY'] },
   // z-api.txt 14063-14124: Reply status with sticker
-  'POST /reply-status-sticker': { capabilities: ['REPLY_TO_STATUS'] },
+  'POST /reply-status-sticker': { capabilities: ['SEND_STATUS_REPLY'] },
   // z-api.txt 14125-14189: Sending video status
-  'POST /send-video-status': { capabilities: ['POST_STATUS'] },
+  'POST /send-video-status': { capabilities: ['SEND_STATUS'] },
 };
