@@ -1,5 +1,6 @@
 import { badInput } from '../../errors.js';
 import { charLength, checkReplyButtonsMessage, headerKinds } from '../limits.js';
+import type { SendStickerInput } from '../model-rich.js';
 import type {
   BusinessProfile,
   BusinessProfileInput,
@@ -511,7 +512,7 @@ export function toSendText(input: SendTextInput): OutgoingSend<WireSendText> {
  * @param fileName a document's file name (refused when given)
  * @throws GraphError BAD_USER_INPUT naming the field
  */
-export function toSendMedia(type: 'image' | 'video' | 'audio' | 'document', input: SendMediaInput, fileName?: string | null): OutgoingSend<WireSendMedia> {
+export function toSendMedia(type: 'image' | 'video' | 'audio' | 'document' | 'sticker', input: SendMediaInput, fileName?: string | null): OutgoingSend<WireSendMedia> {
   refuseUnsupportedOptions(input);
   const to = waId(input.to);
   const link = requireHttpUrl('input.media', input.media, 'ivosights sends media by http(s) URL only (link, line 1284)');
@@ -520,6 +521,16 @@ export function toSendMedia(type: 'image' | 'video' | 'audio' | 'document', inpu
   const content: MessageContent =
     type === 'document' ? { kind: 'document', url: link, mimeType: input.mimeType ?? null } : { kind: type, url: link, mimeType: input.mimeType ?? null };
   return { wire: { wa_id: to, type, link }, to, content };
+}
+
+/**
+ * A sticker through send-media-message (`type: "sticker"`, lines 1275-1284: "audio, document,
+ * image, sticker, and video"): a link only; no author, which the operation cannot carry.
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendSticker(input: SendStickerInput): OutgoingSend<WireSendMedia> {
+  if (input.author) throw badInput('input.author', 'ivosights stickers have no author (line 1284)');
+  return toSendMedia('sticker', { ...input, caption: null });
 }
 
 /**
