@@ -503,6 +503,8 @@ export function toSendText(input: SendTextInput): OutgoingSend<WireSendText> {
   const text = requireText('input.text', input.text);
   if (input.editMessageId) throw badInput('input.editMessageId', 'ivosights cannot edit a sent message');
   if (input.mentions?.length) throw badInput('input.mentions', 'ivosights sends have no mentions');
+  if (input.groupMentions?.length) throw badInput('input.groupMentions', 'ivosights sends have no mentions');
+  if (input.privateReply != null) throw badInput('input.privateReply', 'ivosights sends cannot reply privately');
   return { wire: { wa_id: to, text }, to, content: { kind: 'text', body: text } };
 }
 
@@ -518,6 +520,8 @@ export function toSendMedia(type: 'image' | 'video' | 'audio' | 'document' | 'st
   const link = requireHttpUrl('input.media', input.media, 'ivosights sends media by http(s) URL only (link, line 1284)');
   if (input.caption) throw badInput('input.caption', 'ivosights media messages have no caption (line 1284)');
   if (fileName) throw badInput('input.fileName', 'ivosights media messages have no file name (line 1284)');
+  if (input.viewOnce != null) throw badInput('input.viewOnce', 'ivosights media messages have no view-once switch (line 1284)');
+  if (input.waveform != null) throw badInput('input.waveform', 'ivosights media messages have no waveform switch (line 1284)');
   const content: MessageContent =
     type === 'document' ? { kind: 'document', url: link, mimeType: input.mimeType ?? null } : { kind: type, url: link, mimeType: input.mimeType ?? null };
   return { wire: { wa_id: to, type, link }, to, content };

@@ -7,7 +7,6 @@ const R2 = 'account security (e-mail, PIN): not exposed through the graph';
 const R4 = 'privacy settings: no capability in the graph yet';
 const R5 = 'contact management (add, remove, block, report): no capability in the graph yet';
 const R6 = 'single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead';
-const R10 = 'mentioning groups (`groupMentioned`) is not in SendTextInput; sendText mentions members only';
 const R11 = 'lightweight variant: GET_GROUP reads the full `group-metadata`';
 const R13 = 'chatting with Meta AI: no capability in the graph';
 const R14 = 'the send queue: no capability in the graph yet';
@@ -232,7 +231,7 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 7394-7469: Mention member
   'POST /send-text mention-members': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 7470-7549: Mention group
-  'POST /send-text mention-groups': { reason: R10 },
+  'POST /send-text mention-groups': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 7550-7625: Promote group admin
   'POST /add-admin group': { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7626-7710: Remove group admin

@@ -26,3 +26,16 @@ describe('Ivosights stickers through the graph', () => {
     expect(h.sims.ivo!.requests.length).toBe(before);
   });
 });
+
+describe('Ivosights refuses the media options it cannot carry', () => {
+  it.each([
+    ['viewOnce', 'SendImageInput:sendImage', { image: STICKER, viewOnce: true }],
+    ['waveform', 'SendAudioInput:sendAudio', { audio: 'https://example.com/a.ogg', waveform: true }],
+  ] as const)('%s is BAD_USER_INPUT before any request', async (field, typed, input) => {
+    const [type, mutation] = typed.split(':') as [string, string];
+    const before = h.sims.ivo!.requests.length;
+    const res = await h.gql(`mutation($input: ${type}!) { ${mutation}(input: $input) { message { id } } }`, { input: { instanceId: 'ivo', to: '628123456789', ...input } });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
+    expect(h.sims.ivo!.requests.length).toBe(before);
+  });
+});

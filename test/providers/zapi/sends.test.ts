@@ -427,3 +427,75 @@ describe('rich sends refuse bad input with BAD_USER_INPUT before any request', (
     expect(h.sim.requests.length).toBe(before);
   });
 });
+
+describe('send options the docs give (issue 8): group mentions, private replies, view once, waveform', () => {
+  const rows: Row[] = [
+    {
+      key: 'POST /send-text mention-groups',
+      path: '/send-text',
+      mutation: 'sendText',
+      type: 'SendTextInput',
+      input: {
+        to: '5511999999999-group',
+        text: 'Welcome to *Z-API group* @1203634230225498-group',
+        groupMentions: [{ groupId: '1203634230225498-group', subject: 'Z-API subgroup' }],
+      },
+    },
+    {
+      // The reply section's second example (z-api.txt 4076-4081).
+      key: 'POST /send-text reply',
+      path: '/send-text',
+      mutation: 'sendText',
+      type: 'SendTextInput',
+      input: { to: '342532456234453-group', text: 'Welcome to *Z-API*', replyToMessageId: '3999984263738042930CD6ECDE9VDWSA', privateReply: true },
+      body: { phone: '342532456234453-group', message: 'Welcome to *Z-API*', messageId: '3999984263738042930CD6ECDE9VDWSA', privateAnswer: true },
+    },
+    {
+      key: 'POST /send-audio',
+      mutation: 'sendAudio',
+      type: 'SendAudioInput',
+      input: { to: '5511999999999', audio: 'https://tuningmania.com.br/autosom/mp3/75%20~%2079%20Hz.MP3', viewOnce: false, waveform: true },
+    },
+    { key: 'POST /send-image', mutation: 'sendImage', type: 'SendImageInput', input: { to: '5511999999999', image: LOGO, caption: 'Logo', viewOnce: false } },
+    {
+      key: 'POST /send-video',
+      mutation: 'sendVideo',
+      type: 'SendVideoInput',
+      input: { to: '5511999999999', video: 'https://file-examples-com.github.io/uploads/2017/04/file_example_MP4_480_1_5MG.mp4', caption: 'Test', viewOnce: false },
+    },
+  ];
+  it.each(rows.map((r) => [`${r.mutation} → ${r.key}`, r] as const))('%s sends the documented example', async (_name, row) => {
+    await h.ok(mutationOf(row), { input: { instanceId: 'zapi', ...row.input } });
+    const [req] = h.on('POST', row.path ?? row.key.split(' ')[1]!);
+    h.expectAuth(req);
+    expect(req?.body).toEqual(row.body ?? example(row.key));
+  });
+
+  const refused: Array<[string, string, string, Record<string, unknown>, string]> = [
+    ['a private reply that quotes nothing', 'zapi', 'SendTextInput:sendText', { to: '120363019502650977-group', text: 'hi', privateReply: true }, 'input.privateReply'],
+    [
+      'a group mention of a phone number',
+      'zapi',
+      'SendTextInput:sendText',
+      { to: '120363019502650977-group', text: 'hi', groupMentions: [{ groupId: '5511999999999', subject: 'S' }] },
+      'input.groupMentions[0].groupId',
+    ],
+    [
+      'a group mention on Zivo (no mentions)',
+      'zivo',
+      'SendTextInput:sendText',
+      { to: '5511999999999', text: 'hi', groupMentions: [{ groupId: '1203634230225498-group', subject: 'S' }] },
+      'input.groupMentions',
+    ],
+    ['a private reply on Zivo (no replies)', 'zivo', 'SendTextInput:sendText', { to: '5511999999999', text: 'hi', privateReply: true }, 'input.privateReply'],
+  ];
+  it.each(refused)('%s is BAD_USER_INPUT before any request', async (_name, instanceId, typed, input, field) => {
+    const [type, mutation] = typed.split(':') as [string, string];
+    const sim = instanceId === 'zapi' ? h.sim : h.zivo;
+    const before = sim.requests.length;
+    const err = await h.fails(`mutation($input: ${type}!) { ${mutation}(input: $input) { message { id } } }`, { input: { instanceId, ...input } });
+    expect(err.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(err.extensions?.field).toBe(field);
+    expect(sim.requests.length).toBe(before);
+  });
+});

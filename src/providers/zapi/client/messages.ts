@@ -227,6 +227,13 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
       const body: ZapiSendTextBody = { phone: input.to, message: input.text, ...sendOptions(input, SUPPORT.text) };
       if (input.editMessageId) body.editMessageId = input.editMessageId;
       if (input.mentions?.length) body.mentioned = input.mentions;
+      // Mention groups (z-api.txt 7470-7549: `groupMentioned`, each group's id as `phone` and its `subject`).
+      if (input.groupMentions?.length) body.groupMentioned = input.groupMentions.map((g) => ({ phone: g.groupId, subject: g.subject }));
+      if (input.privateReply != null) {
+        // `privateAnswer` belongs to the reply variant (z-api.txt 4068): without a quoted message it means nothing.
+        if (!input.replyToMessageId) throw badInput('input.privateReply', 'only a reply (replyToMessageId) can be sent privately');
+        body.privateAnswer = input.privateReply;
+      }
       // Z-API's send-text has no link-preview switch (z-api.txt 1764-1849): WhatsApp Web
       // previews links itself, so `previewUrl` has nothing to map to.
       return sent(await client.sendText(body), input.to, { kind: 'text', body: input.text }, input.clientReference);
@@ -235,19 +242,28 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
     async sendImage(input: SendMediaInput): Promise<SentMessage> {
       const body: ZapiSendImageBody = { phone: input.to, image: input.media, ...sendOptions(input, SUPPORT.image) };
       if (input.caption) body.caption = input.caption;
+      if (input.waveform != null) throw badInput('input.waveform', 'only audio has a waveform');
+      // `viewOnce` (z-api.txt 2094): sent whenever given, false included, as the example does.
+      if (input.viewOnce != null) body.viewOnce = input.viewOnce;
       return sent(await client.sendImage(body), input.to, { kind: 'image', url: input.media, caption: input.caption ?? null }, input.clientReference);
     },
 
     async sendVideo(input: SendMediaInput): Promise<SentMessage> {
       const body: ZapiSendVideoBody = { phone: input.to, video: input.media, ...sendOptions(input, SUPPORT.video) };
       if (input.caption) body.caption = input.caption;
+      if (input.waveform != null) throw badInput('input.waveform', 'only audio has a waveform');
+      // `viewOnce` (z-api.txt 2455).
+      if (input.viewOnce != null) body.viewOnce = input.viewOnce;
       return sent(await client.sendVideo(body), input.to, { kind: 'video', url: input.media, caption: input.caption ?? null }, input.clientReference);
     },
 
     async sendAudio(input: SendMediaInput): Promise<SentMessage> {
       if (input.caption) throw badInput('input.caption', 'zapi audio messages have no caption');
       const body: ZapiSendAudioBody = { phone: input.to, audio: input.media, ...sendOptions(input, SUPPORT.audio) };
-      return sent(await client.sendAudio(body), input.to, { kind: 'audio', url: input.media }, input.clientReference);
+      // `viewOnce` and `waveform` (z-api.txt 2363-2365).
+      if (input.viewOnce != null) body.viewOnce = input.viewOnce;
+      if (input.waveform != null) body.waveform = input.waveform;
+      return sent(await client.sendAudio(body), input.to, { kind: 'audio', url: input.media, ...(input.waveform ? { voice: true } : {}) }, input.clientReference);
     },
 
     async sendDocument(input: SendDocumentInput): Promise<SentMessage> {

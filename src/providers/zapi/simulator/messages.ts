@@ -60,7 +60,11 @@ export function zapiMessagesRoutes(state: ZapiMessagesSimState): SimRoute[] {
   }
 
   return [
-    sendRoute('/send-text', ['phone', 'message'], (b) => (b.mentioned !== undefined && !Array.isArray(b.mentioned) ? bad('mentioned must be an array', ['mentioned']) : undefined)),
+    sendRoute('/send-text', ['phone', 'message'], (b) => {
+      if (b.mentioned !== undefined && !Array.isArray(b.mentioned)) return bad('mentioned must be an array', ['mentioned']);
+      // groupMentioned: each with the group's `phone` and `subject` (z-api.txt 7488-7492).
+      return b.groupMentioned === undefined ? undefined : checkItems(b.groupMentioned, 'groupMentioned', ['phone', 'subject']);
+    }),
     sendRoute('/send-image', ['phone', 'image']),
     sendRoute('/send-video', ['phone', 'video']),
     sendRoute('/send-audio', ['phone', 'audio']),
