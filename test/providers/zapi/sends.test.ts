@@ -499,3 +499,51 @@ describe('send options the docs give (issue 8): group mentions, private replies,
     expect(sim.requests.length).toBe(before);
   });
 });
+
+describe('the Z-API simulator checks each rich send as documented', () => {
+  /** Posts `body` to the simulator directly, with the instance's credentials. */
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${h.sim.url}${h.prefix}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'client-token': String(h.sim.instanceConfig.clientToken) },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const cases = ROWS.filter((r) => !r.path).flatMap((row) => {
+    const documented = (ops.get(row.key)?.body?.required ?? []).map((f) => f.name).filter((n) => !n.includes('.'));
+    return documented.map((field) => [`${row.key} without ${field}`, row, field] as const);
+  });
+
+  it('names every documented required field of every rich send', () => {
+    expect(cases.length).toBeGreaterThan(60);
+  });
+
+  it.each(cases)('%s is 400 naming the field', async (_name, row, field) => {
+    const body = structuredClone(row.body ?? example(row.key));
+    delete body[field];
+    const res = await post(row.key.split(' ')[1]!, body);
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toContain(field);
+  });
+
+  it.each([
+    ['/pin-message', { phone: '5511999999999', messageId: 'm', messageAction: 'pin | unpin', pinMessageDuration: '7_days' }, 'messageAction'],
+    ['/send-button-pix', { phone: '5511999999999', pixKey: 'k', type: 'IBAN' }, 'type'],
+    ['/send-event-response', { phone: '5511999999999', eventMessageId: 'e', eventResponse: 'MAYBE' }, 'eventResponse'],
+    ['/send-call', { phone: '5511999999999', callDuration: 16 }, 'callDuration'],
+    ['/send-button-actions', { phone: '5511999999999', message: 'm', buttonActions: [{ type: 'URL', label: 'Go' }] }, 'buttonActions[0].url'],
+    ['/order-status-update', { ...example('POST /order-status-update'), orderStatus: 'lost' }, 'orderStatus'],
+  ] as const)('%s with a value the docs do not list is 400 naming %s', async (path, body, field) => {
+    const res = await post(path, body);
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toContain(field);
+  });
+
+  it('forward-message answers only zaapId, status posts zaapId and messageId, as documented (z-api.txt 1888-1890, 13845-13848)', async () => {
+    const forward = await post('/forward-message', example('POST /forward-message'));
+    expect(Object.keys(forward.body)).toEqual(['zaapId']);
+    const status = await post('/send-text-status', example('POST /send-text-status'));
+    expect(Object.keys(status.body).sort()).toEqual(['messageId', 'zaapId']);
+  });
+});
