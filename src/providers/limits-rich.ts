@@ -25,15 +25,17 @@ export const CAROUSEL_CARDS_MIN = 1;
 export const CAROUSEL_CARDS_MAX = 10;
 /** Longest carousel card text (WhatsApp Business Platform: card body at most 160 characters). */
 export const CAROUSEL_CARD_TEXT_MAX = 160;
-/** Longest code a copy-code button carries (ours: no provider states one, and Z-API's own example copies an 18-character text, z-api.txt 3658). */
+/** Longest code a copy-code button carries (ours: no provider doc states one, and `z-api.txt 3658` copies an 18-character text). */
 export const OTP_CODE_MAX = 256;
-/** Longest event name (WhatsApp's event composer). */
+/** Longest event name (ours: no provider doc states one). */
 export const EVENT_NAME_MAX = 256;
-/** Longest event description (WhatsApp's event composer). */
+/** Longest event description (ours: no provider doc states one). */
 export const EVENT_DESCRIPTION_MAX = 2048;
 /** Longest text status (WhatsApp: a text status holds at most 700 characters). */
 export const STATUS_TEXT_MAX = 700;
 /** Most items of an order (WhatsApp Business Platform order details: up to 999 items). */
 export const ORDER_ITEMS_MAX = 999;
-/** Longest link preview title or description shown (WhatsApp link preview cards). */
+/** Longest link preview title or description (ours: no provider doc states one; WhatsApp cuts longer ones short). */
 export const LINK_PREVIEW_TEXT_MAX = 300;
+/** Longest name of an order item (ours: no provider doc states one). */
+export const ORDER_ITEM_NAME_MAX = 200;

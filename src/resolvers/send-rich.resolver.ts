@@ -13,6 +13,7 @@ import {
   EVENT_DESCRIPTION_MAX,
   EVENT_NAME_MAX,
   LINK_PREVIEW_TEXT_MAX,
+  ORDER_ITEM_NAME_MAX,
   ORDER_ITEMS_MAX,
   OTP_CODE_MAX,
   POLL_OPTION_MAX,
@@ -207,7 +208,7 @@ function orderOf(o: OrderInput, field: string): Order {
     tax: o.tax ?? null,
     shipping: o.shipping ?? null,
     items: o.items.map((item, i) => {
-      checkLength(item.name, `${field}.items[${i}].name`, MAX_ID_LENGTH * 2, 1);
+      checkLength(item.name, `${field}.items[${i}].name`, ORDER_ITEM_NAME_MAX, 1);
       checkAmount(item.price, `${field}.items[${i}].price`);
       if (!Number.isInteger(item.quantity) || item.quantity < 1) throw badInput(`${field}.items[${i}].quantity`, 'must be a whole number of at least 1');
       checkLength(item.productId, `${field}.items[${i}].productId`, MAX_ID_LENGTH, 1);

@@ -267,7 +267,8 @@ export class SendChannelAdminInviteInput extends SendInputBase {
 export class SendCallInput {
   @Field(() => ID) instanceId!: string;
   @Field(() => String, { description: 'The phone number to call.' }) to!: string;
-  @Field(() => Int, { nullable: true, description: 'Seconds to ring (the provider’s range; Z-API: 1 to 15, default 5).' }) durationSeconds?: number | null;
+  @Field(() => Int, { nullable: true, description: "Seconds to ring, within the provider's range (1 to 15 where documented); the provider's default when omitted." })
+  durationSeconds?: number | null;
   @Field(() => String, { nullable: true }) clientReference?: string | null;
   @Field(() => String, { nullable: true, description: 'Repeat with the same key within 24 hours and get the first result back without calling again.' }) idempotencyKey?:
     string | null;
