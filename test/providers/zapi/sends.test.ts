@@ -547,3 +547,18 @@ describe('the Z-API simulator checks each rich send as documented', () => {
     expect(Object.keys(status.body).sort()).toEqual(['messageId', 'zaapId']);
   });
 });
+
+describe('operations Z-API documents for a phone number only', () => {
+  it.each([
+    ['sendCall', 'SendCallInput', {}],
+    ['sendChannelAdminInvite', 'SendChannelAdminInviteInput', { channelId: '120363166555745933@newsletter', caption: 'c' }],
+    ['sendOrder', 'SendOrderInput', { order: { currency: 'BRL', items: [{ name: 'x', price: 1, quantity: 1 }] }, cardPayment: true }],
+  ] as const)('%s to a group is BAD_USER_INPUT before any request (z-api.txt 4295, 4756, 6706)', async (mutation, type, input) => {
+    const before = h.sim.requests.length;
+    const err = await h.fails(`mutation($input: ${type}!) { ${mutation}(input: $input) { message { id } } }`, {
+      input: { instanceId: 'zapi', to: '120363019502650977-group', ...input },
+    });
+    expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
+    expect(h.sim.requests.length).toBe(before);
+  });
+});

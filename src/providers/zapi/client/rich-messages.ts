@@ -238,6 +238,16 @@ function sentRaw(res: ZapiSendResponse, to: string, type: string, body: object, 
   return sent(res, to, { kind: 'unsupported', type, raw }, clientReference);
 }
 
+/**
+ * Refuses a group id where the operation documents a phone number only ("Recipient's phone
+ * number in DDI DDD NUMBER format", without the "(or group ID …)" of the other sends: z-api.txt
+ * 4295 send-order, 4440 and 4566 the order updates, 4756 channel-admin invites, 6706 calls).
+ * @throws GraphError BAD_USER_INPUT (`input.to`)
+ */
+function phoneOnly(to: string, what: string): void {
+  if (!/^\d+$/.test(to)) throw badInput('input.to', `zapi sends ${what} to a phone number only, not to a group`);
+}
+
 /** `buttonActions` entries (z-api.txt 3155-3165): `phone` for CALL, `url` for URL, `id` when given. */
 function buttonActions(buttons: ActionButton[], field: string): ZapiButtonAction[] {
   // z-api.txt 3170: "sending all three button types simultaneously generates an error on
@@ -283,6 +293,7 @@ function order(o: Order): ZapiOrder {
 
 /** The order-update body shared by `order-status-update` and `order-payment-update` (z-api.txt 4421-4671): both require every product's `productId` and `isCustomItem`. */
 function orderUpdate(input: UpdateOrderInput): ZapiOrderUpdateBody {
+  phoneOnly(input.to, 'order updates');
   input.order.items.forEach((item, i) => {
     if (!item.productId) throw badInput(`input.order.items[${i}].productId`, 'zapi requires the product id of every item in an order update (the one its webhook gave)');
     if (item.isCustomItem == null) throw badInput(`input.order.items[${i}].isCustomItem`, 'zapi requires isCustomItem for every item in an order update');
@@ -469,6 +480,7 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
 
     async sendOrder(input: SendOrderInput) {
       // paymentSettings is mandatory (z-api.txt 4297): at least one way to pay.
+      phoneOnly(input.to, 'orders');
       if (!input.pix && !input.cardPayment) throw badInput('input.pix', 'zapi orders need a way to pay: a PIX key or cardPayment');
       const paymentSettings: ZapiSendOrderBody['paymentSettings'] = {};
       if (input.pix) paymentSettings.pix = { key: input.pix.key, keyType: PIX_ORDER_TYPE[input.pix.keyType], ...(input.pix.name ? { name: input.pix.name } : {}) };
@@ -521,6 +533,7 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
 
     async sendChannelAdminInvite(input: SendChannelAdminInviteInput) {
       // The channel id ends in `@newsletter` ("Ex: 999999999999999999@newsletter", z-api.txt 4761).
+      phoneOnly(input.to, 'channel admin invites');
       if (!/^\d+@newsletter$/.test(input.channelId)) throw badInput('input.channelId', 'must be a channel id such as 120363166555745933@newsletter');
       const body: ZapiSendNewsletterAdminInviteBody = {
         phone: input.to,
@@ -531,6 +544,7 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
     },
 
     async sendCall(input: SendCallInput) {
+      phoneOnly(input.to, 'calls');
       const body: ZapiSendCallBody = { phone: input.to, ...options(input, NONE, 'calls') };
       if (input.durationSeconds != null) {
         const d = input.durationSeconds;
