@@ -5,6 +5,32 @@ import { GraphError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { DocOperationTable } from './doc-operations.js';
+import type {
+  EditEventInput,
+  EditMessageInput,
+  ForwardMessageInput,
+  PinMessageInput,
+  PostStatusInput,
+  ReplyToStatusInput,
+  RespondToEventInput,
+  SendActionButtonsInput,
+  SendCallInput,
+  SendCarouselInput,
+  SendCatalogInput,
+  SendCatalogProductInput,
+  SendChannelAdminInviteInput,
+  SendEventInput,
+  SendGifInput,
+  SendLinkInput,
+  SendOrderInput,
+  SendOtpButtonInput,
+  SendPixButtonInput,
+  SendPollInput,
+  SendPollVoteInput,
+  SendPtvInput,
+  SendStickerInput,
+  UpdateOrderInput,
+} from './model-rich.js';
 import type { ResilienceOptions } from './resilience.js';
 import type {
   AccountProfile,
@@ -218,6 +244,32 @@ export const CAPABILITIES = [
   'MANAGE_COMMUNITY_PARTICIPANTS',
   'RESET_COMMUNITY_INVITE_LINK',
   'DEACTIVATE_COMMUNITY',
+  // rich sends (MessagingPort, model-rich.ts)
+  'SEND_STICKER',
+  'SEND_GIF',
+  'SEND_PTV',
+  'SEND_LINK',
+  'SEND_FORWARD',
+  'EDIT_MESSAGE',
+  'SEND_ACTION_BUTTONS',
+  'SEND_OTP_BUTTON',
+  'SEND_PIX_BUTTON',
+  'SEND_CAROUSEL',
+  'SEND_POLL',
+  'SEND_POLL_VOTE',
+  'SEND_CATALOG_PRODUCT',
+  'SEND_CATALOG',
+  'SEND_ORDER',
+  'SEND_ORDER_STATUS',
+  'SEND_ORDER_PAYMENT',
+  'PIN_MESSAGE',
+  'SEND_EVENT',
+  'EDIT_EVENT',
+  'SEND_EVENT_RESPONSE',
+  'SEND_CHANNEL_ADMIN_INVITE',
+  'SEND_CALL',
+  'SEND_STATUS',
+  'SEND_STATUS_REPLY',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -330,6 +382,58 @@ export interface MessagingPort {
   sendProductList(input: SendProductListInput): Promise<SentMessage>;
   /** Sends a WhatsApp Flow: a message whose button (`flowCta`) opens the flow `flowId` at `screen`, with `data` for that screen. */
   sendFlow(input: SendFlowInput): Promise<SentMessage>;
+  // Rich sends (issue 8; types in model-rich.ts). Each follows the obligations above; the
+  // content of its `SentMessage` is typed where model.ts has a type, `unsupported` otherwise.
+  /** Sends a sticker (`author` refused with `BAD_USER_INPUT` where the provider cannot carry one). */
+  sendSticker(input: SendStickerInput): Promise<SentMessage>;
+  /** Sends a GIF (an MP4 that loops) with an optional caption. */
+  sendGif(input: SendGifInput): Promise<SentMessage>;
+  /** Sends a PTV (round video note); a caption is refused. */
+  sendPtv(input: SendPtvInput): Promise<SentMessage>;
+  /** Sends a text with a link preview card. */
+  sendLink(input: SendLinkInput): Promise<SentMessage>;
+  /** Forwards the message `messageId` of the chat `fromChatId` to `to`. */
+  forwardMessage(input: ForwardMessageInput): Promise<SentMessage>;
+  /** Replaces the text of the message `messageId` the account sent to `to`. */
+  editMessage(input: EditMessageInput): Promise<SentMessage>;
+  /** Sends a text with URL, call and quick-reply buttons; a combination the provider documents as failing is refused. */
+  sendActionButtons(input: SendActionButtonsInput): Promise<SentMessage>;
+  /** Sends a text with a button that copies a one-time code. */
+  sendOtpButton(input: SendOtpButtonInput): Promise<SentMessage>;
+  /** Sends a button that copies a PIX key. */
+  sendPixButton(input: SendPixButtonInput): Promise<SentMessage>;
+  /** Sends a carousel of cards, each with an image, a text and action buttons. */
+  sendCarousel(input: SendCarouselInput): Promise<SentMessage>;
+  /** Sends a poll. */
+  sendPoll(input: SendPollInput): Promise<SentMessage>;
+  /** Votes on a poll by option names. */
+  sendPollVote(input: SendPollVoteInput): Promise<SentMessage>;
+  /** Sends a product card of the catalog owned by `catalogPhone`. */
+  sendCatalogProduct(input: SendCatalogProductInput): Promise<SentMessage>;
+  /** Sends a catalog card of the catalog owned by `catalogPhone`. */
+  sendCatalog(input: SendCatalogInput): Promise<SentMessage>;
+  /** Sends an order for the customer's approval, with its payment settings. */
+  sendOrder(input: SendOrderInput): Promise<SentMessage>;
+  /** Tells the customer the order's new status. */
+  updateOrderStatus(input: UpdateOrderInput): Promise<SentMessage>;
+  /** Tells the customer the order's new payment status. */
+  updateOrderPayment(input: UpdateOrderInput): Promise<SentMessage>;
+  /** Pins or unpins a message in its chat. */
+  pinMessage(input: PinMessageInput): Promise<SentMessage>;
+  /** Sends an event. */
+  sendEvent(input: SendEventInput): Promise<SentMessage>;
+  /** Edits an event sent earlier. */
+  editEvent(input: EditEventInput): Promise<SentMessage>;
+  /** Answers an event (going or not). */
+  respondToEvent(input: RespondToEventInput): Promise<SentMessage>;
+  /** Invites `to` to administer a channel. */
+  sendChannelAdminInvite(input: SendChannelAdminInviteInput): Promise<SentMessage>;
+  /** Rings `to` for a few seconds; the result's content is `unsupported` (`type: 'call'`). */
+  sendCall(input: SendCallInput): Promise<SentMessage>;
+  /** Posts a status (story): text, image or video; its `chatId` is `status@broadcast`. */
+  postStatus(input: PostStatusInput): Promise<SentMessage>;
+  /** Replies to someone's status with a text, a GIF or a sticker. */
+  replyToStatus(input: ReplyToStatusInput): Promise<SentMessage>;
 }
 
 /**
@@ -791,6 +895,31 @@ export const CAPABILITY_METHODS = {
   MANAGE_COMMUNITY_PARTICIPANTS: ['communities', 'changeCommunityParticipants'],
   RESET_COMMUNITY_INVITE_LINK: ['communities', 'resetCommunityInviteLink'],
   DEACTIVATE_COMMUNITY: ['communities', 'deactivateCommunity'],
+  SEND_STICKER: ['messaging', 'sendSticker'],
+  SEND_GIF: ['messaging', 'sendGif'],
+  SEND_PTV: ['messaging', 'sendPtv'],
+  SEND_LINK: ['messaging', 'sendLink'],
+  SEND_FORWARD: ['messaging', 'forwardMessage'],
+  EDIT_MESSAGE: ['messaging', 'editMessage'],
+  SEND_ACTION_BUTTONS: ['messaging', 'sendActionButtons'],
+  SEND_OTP_BUTTON: ['messaging', 'sendOtpButton'],
+  SEND_PIX_BUTTON: ['messaging', 'sendPixButton'],
+  SEND_CAROUSEL: ['messaging', 'sendCarousel'],
+  SEND_POLL: ['messaging', 'sendPoll'],
+  SEND_POLL_VOTE: ['messaging', 'sendPollVote'],
+  SEND_CATALOG_PRODUCT: ['messaging', 'sendCatalogProduct'],
+  SEND_CATALOG: ['messaging', 'sendCatalog'],
+  SEND_ORDER: ['messaging', 'sendOrder'],
+  SEND_ORDER_STATUS: ['messaging', 'updateOrderStatus'],
+  SEND_ORDER_PAYMENT: ['messaging', 'updateOrderPayment'],
+  PIN_MESSAGE: ['messaging', 'pinMessage'],
+  SEND_EVENT: ['messaging', 'sendEvent'],
+  EDIT_EVENT: ['messaging', 'editEvent'],
+  SEND_EVENT_RESPONSE: ['messaging', 'respondToEvent'],
+  SEND_CHANNEL_ADMIN_INVITE: ['messaging', 'sendChannelAdminInvite'],
+  SEND_CALL: ['messaging', 'sendCall'],
+  SEND_STATUS: ['messaging', 'postStatus'],
+  SEND_STATUS_REPLY: ['messaging', 'replyToStatus'],
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */

@@ -358,6 +358,10 @@ export interface SendTextInput extends SendOptions {
   previewUrl?: boolean | null;
   editMessageId?: string | null;
   mentions?: string[] | null;
+  /** Groups mentioned in the text (`@groupId` in it): each group's id and its name as shown. */
+  groupMentions?: Array<{ groupId: string; subject: string }> | null;
+  /** With `replyToMessageId` on a group message: send the reply to the sender's private chat instead of the group. */
+  privateReply?: boolean | null;
 }
 /** A media send: `media` is an http(s) URL or a base64 `data:` URI; `mimeType` as `image/png`. */
 export interface SendMediaInput extends SendOptions {
@@ -365,6 +369,10 @@ export interface SendMediaInput extends SendOptions {
   media: string;
   caption?: string | null;
   mimeType?: string | null;
+  /** View once: the recipient can open it one time (images, videos, audio where the provider documents it). */
+  viewOnce?: boolean | null;
+  /** Audio only: show the clip as a voice note with its sound wave. */
+  waveform?: boolean | null;
 }
 /** A document: `extension` without the dot (`pdf`); `fileName` as the recipient sees it. */
 export interface SendDocumentInput extends SendMediaInput {

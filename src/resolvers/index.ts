@@ -10,6 +10,7 @@ import { InstanceResolver } from './instance.resolver.js';
 import { LabelResolver } from './label.resolver.js';
 import { MessageStatusResolver } from './message-status.resolver.js';
 import { MessageResolver } from './message.resolver.js';
+import { SendRichResolver } from './send-rich.resolver.js';
 import { SendResolver } from './send.resolver.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
 import { TemplateResolver } from './template.resolver.js';
@@ -25,6 +26,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   MessageResolver,
   SubscriptionResolver,
   SendResolver,
+  SendRichResolver,
   MessageStatusResolver,
   TemplateResolver,
   BusinessResolver,

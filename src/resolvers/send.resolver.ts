@@ -1,11 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphContext } from '../context.js';
+import type { InstanceEntry } from '../instances.js';
 import { badInput, GraphError } from '../errors.js';
 import {
   INTERACTIVE_BODY_MAX,
   MAX_BULK_MESSAGES,
   MAX_CAPTION_LENGTH,
   MAX_CONTACT_NAME_LENGTH,
+  MAX_GROUP_NAME_LENGTH,
   MAX_MESSAGE_ID_LENGTH,
   MAX_REACTION_EMOJI_LENGTH,
   MAX_SHARED_CONTACTS,
@@ -54,6 +56,8 @@ export class SendResolver {
       text: input.text,
       editMessageId: input.editMessageId ?? null,
       mentions: input.mentions ? recipientsOf(entry, input.mentions, 'input.mentions') : null,
+      groupMentions: groupMentionsOf(entry, input),
+      privateReply: input.privateReply ?? null,
     }));
   }
 
@@ -62,7 +66,7 @@ export class SendResolver {
   async sendImage(@Arg('input', () => SendImageInput) input: SendImageInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
     checkMediaRef(input.image, 'input.image');
     checkLength(input.caption, 'input.caption', MAX_CAPTION_LENGTH);
-    return runSend(ctx, input, 'SEND_IMAGE', () => ({ media: input.image, caption: input.caption ?? null }));
+    return runSend(ctx, input, 'SEND_IMAGE', () => ({ media: input.image, caption: input.caption ?? null, viewOnce: input.viewOnce ?? null }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Sends a video.' })
@@ -70,14 +74,14 @@ export class SendResolver {
   async sendVideo(@Arg('input', () => SendVideoInput) input: SendVideoInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
     checkMediaRef(input.video, 'input.video');
     checkLength(input.caption, 'input.caption', MAX_CAPTION_LENGTH);
-    return runSend(ctx, input, 'SEND_VIDEO', () => ({ media: input.video, caption: input.caption ?? null }));
+    return runSend(ctx, input, 'SEND_VIDEO', () => ({ media: input.video, caption: input.caption ?? null, viewOnce: input.viewOnce ?? null }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Sends an audio clip.' })
   @Requires('SEND_AUDIO')
   async sendAudio(@Arg('input', () => SendAudioInput) input: SendAudioInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
     checkMediaRef(input.audio, 'input.audio');
-    return runSend(ctx, input, 'SEND_AUDIO', () => ({ media: input.audio }));
+    return runSend(ctx, input, 'SEND_AUDIO', () => ({ media: input.audio, viewOnce: input.viewOnce ?? null, waveform: input.waveform ?? null }));
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Sends a document.' })
@@ -270,4 +274,19 @@ function documentExtension(input: SendDocumentInput): string {
   const ext = (input.extension ?? fromName(input.fileName) ?? fromUrl)?.replace(/^\./, '').toLowerCase();
   if (!ext || !/^[a-z0-9]{1,10}$/.test(ext)) throw badInput('input.extension', 'required (letters and digits, no dot) when it cannot be read from fileName or the URL');
   return ext;
+}
+
+/**
+ * The groups a text mentions: each id normalised (a group id stays as given) and each subject
+ * 1..100 characters (WhatsApp's group name limit); null when none.
+ * @throws GraphError BAD_USER_INPUT (`input.groupMentions[i].groupId`, `input.groupMentions[i].subject`)
+ */
+function groupMentionsOf(entry: InstanceEntry, input: SendTextInput): Array<{ groupId: string; subject: string }> | null {
+  if (!input.groupMentions?.length) return null;
+  return input.groupMentions.map((g, i) => {
+    checkLength(g.subject, `input.groupMentions[${i}].subject`, MAX_GROUP_NAME_LENGTH, 1);
+    const groupId = recipientOf(entry, g.groupId, `input.groupMentions[${i}].groupId`);
+    if (!/(-group|@g\.us)$/.test(groupId)) throw badInput(`input.groupMentions[${i}].groupId`, 'must be a group id');
+    return { groupId, subject: g.subject };
+  });
 }

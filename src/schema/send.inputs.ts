@@ -27,29 +27,49 @@ export class SendInputBase {
     string | null;
 }
 
+@InputType({ description: 'A group mentioned in a text.' })
+export class GroupMentionInput {
+  @Field(() => String, { description: 'The group id.' }) groupId!: string;
+  @Field(() => String, { description: "The group's name as the mention shows it." }) subject!: string;
+}
+
 @InputType({ description: 'A text message.' })
 export class SendTextInput extends SendInputBase {
   @Field(() => String, { description: 'The text (at most 4096 characters).' }) text!: string;
   @Field(() => String, { nullable: true, description: 'Edit this previously sent message instead of sending a new one, where the provider supports editing.' }) editMessageId?:
     string | null;
   @Field(() => [String], { nullable: true, description: 'Phone numbers mentioned in a group message (the text should contain @number for each).' }) mentions?: string[] | null;
+  @Field(() => [GroupMentionInput], {
+    nullable: true,
+    description: 'Groups mentioned in a group message (the text should contain @groupId for each), where the provider supports it.',
+  })
+  groupMentions?: GroupMentionInput[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "With replyToMessageId on a group message: send the reply to the sender's private chat instead of the group, where the provider supports it.",
+  })
+  privateReply?: boolean | null;
 }
 
 @InputType({ description: 'An image message.' })
 export class SendImageInput extends SendInputBase {
   @Field(() => String, { description: 'The image: an https URL or a base64 data URI.' }) image!: string;
   @Field(() => String, { nullable: true }) caption?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'View once: the recipient can open it one time, where the provider supports it.' }) viewOnce?: boolean | null;
 }
 
 @InputType({ description: 'A video message.' })
 export class SendVideoInput extends SendInputBase {
   @Field(() => String, { description: 'The video: an https URL or a base64 data URI.' }) video!: string;
   @Field(() => String, { nullable: true }) caption?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'View once: the recipient can open it one time, where the provider supports it.' }) viewOnce?: boolean | null;
 }
 
 @InputType({ description: 'An audio message.' })
 export class SendAudioInput extends SendInputBase {
   @Field(() => String, { description: 'The audio: an https URL or a base64 data URI.' }) audio!: string;
+  @Field(() => Boolean, { nullable: true, description: 'View once: the recipient can open it one time, where the provider supports it.' }) viewOnce?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Show the clip as a voice note with its sound wave, where the provider supports it.' }) waveform?: boolean | null;
 }
 
 @InputType({ description: 'A document message.' })

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { MediaDownload } from '../contract.js';
 import { badInput } from '../../errors.js';
 import { charLength, checkReplyButtonsMessage, headerKinds } from '../limits.js';
+import type { SendStickerInput } from '../model-rich.js';
 import type {
   BusinessProfile,
   BusinessProfileInput,
@@ -525,6 +526,8 @@ export function toSendText(input: SendTextInput): OutgoingSend<WireSendText> {
   const text = requireText('input.text', input.text);
   if (input.editMessageId) throw badInput('input.editMessageId', 'ivosights cannot edit a sent message');
   if (input.mentions?.length) throw badInput('input.mentions', 'ivosights sends have no mentions');
+  if (input.groupMentions?.length) throw badInput('input.groupMentions', 'ivosights sends have no mentions');
+  if (input.privateReply != null) throw badInput('input.privateReply', 'ivosights sends cannot reply privately');
   return { wire: { wa_id: to, text }, to, content: { kind: 'text', body: text } };
 }
 
@@ -534,15 +537,27 @@ export function toSendText(input: SendTextInput): OutgoingSend<WireSendText> {
  * @param fileName a document's file name (refused when given)
  * @throws GraphError BAD_USER_INPUT naming the field
  */
-export function toSendMedia(type: 'image' | 'video' | 'audio' | 'document', input: SendMediaInput, fileName?: string | null): OutgoingSend<WireSendMedia> {
+export function toSendMedia(type: 'image' | 'video' | 'audio' | 'document' | 'sticker', input: SendMediaInput, fileName?: string | null): OutgoingSend<WireSendMedia> {
   refuseUnsupportedOptions(input);
   const to = waId(input.to);
   const link = requireHttpUrl('input.media', input.media, 'ivosights sends media by http(s) URL only (link, line 1284)');
   if (input.caption) throw badInput('input.caption', 'ivosights media messages have no caption (line 1284)');
   if (fileName) throw badInput('input.fileName', 'ivosights media messages have no file name (line 1284)');
+  if (input.viewOnce != null) throw badInput('input.viewOnce', 'ivosights media messages have no view-once switch (line 1284)');
+  if (input.waveform != null) throw badInput('input.waveform', 'ivosights media messages have no waveform switch (line 1284)');
   const content: MessageContent =
     type === 'document' ? { kind: 'document', url: link, mimeType: input.mimeType ?? null } : { kind: type, url: link, mimeType: input.mimeType ?? null };
   return { wire: { wa_id: to, type, link }, to, content };
+}
+
+/**
+ * A sticker through send-media-message (`type: "sticker"`, lines 1275-1284: "audio, document,
+ * image, sticker, and video"): a link only; no author, which the operation cannot carry.
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+export function toSendSticker(input: SendStickerInput): OutgoingSend<WireSendMedia> {
+  if (input.author) throw badInput('input.author', 'ivosights stickers have no author (line 1284)');
+  return toSendMedia('sticker', { ...input, caption: null });
 }
 
 /**

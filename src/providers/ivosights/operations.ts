@@ -23,7 +23,7 @@ export const DOC_OPERATIONS: DocOperationTable = {
   'GET /api/v1/template-languages': { capabilities: ['TEMPLATE_LANGUAGES'] }, // lines 1030-1079
   'POST /api/v1/messages/send-contact-message': { capabilities: ['SEND_CONTACT'] }, // lines 1081-1215
   'POST /api/v1/messages/send-location-message': { capabilities: ['SEND_LOCATION'] }, // lines 1216-1274
-  'POST /api/v1/messages/send-media-message': { capabilities: ['SEND_IMAGE', 'SEND_VIDEO', 'SEND_AUDIO', 'SEND_DOCUMENT'] }, // lines 1275-1330
+  'POST /api/v1/messages/send-media-message': { capabilities: ['SEND_IMAGE', 'SEND_VIDEO', 'SEND_AUDIO', 'SEND_DOCUMENT', 'SEND_STICKER'] }, // lines 1275-1330
   'POST /api/v1/messages/send-template-message': { capabilities: ['SEND_TEMPLATE'] }, // lines 1331-1891
   'POST /api/v1/messages/send-text-message': { capabilities: ['SEND_TEXT'] }, // lines 1892-1944
   'POST /api/v1/messages/send-reply-button-message': { capabilities: ['SEND_BUTTONS'] }, // lines 1945-2023

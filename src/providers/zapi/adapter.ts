@@ -8,6 +8,7 @@ import { createZapiGroupsPorts, ZapiGroupsClient } from './client/groups.js';
 import { createZapiInstancePorts, ZapiInstanceClient } from './client/instance.js';
 import { createZapiLabelsPorts, ZapiLabelsClient } from './client/labels.js';
 import { createZapiMessagingPorts, ZapiMessagesClient } from './client/messages.js';
+import { createZapiRichMessagingPorts, ZapiRichMessagesClient } from './client/rich-messages.js';
 import { mapZapiError } from './errors.js';
 import { parseZapiWebhook } from './webhooks.js';
 
@@ -99,6 +100,32 @@ export const ZAPI_CAPABILITIES: readonly Capability[] = [
   'DELETE_COLLECTION',
   'ADD_COLLECTION_PRODUCTS',
   'REMOVE_COLLECTION_PRODUCTS',
+  // rich sends (client/rich-messages.ts)
+  'SEND_STICKER',
+  'SEND_GIF',
+  'SEND_PTV',
+  'SEND_LINK',
+  'SEND_FORWARD',
+  'EDIT_MESSAGE',
+  'SEND_ACTION_BUTTONS',
+  'SEND_OTP_BUTTON',
+  'SEND_PIX_BUTTON',
+  'SEND_CAROUSEL',
+  'SEND_POLL',
+  'SEND_POLL_VOTE',
+  'SEND_CATALOG_PRODUCT',
+  'SEND_CATALOG',
+  'SEND_ORDER',
+  'SEND_ORDER_STATUS',
+  'SEND_ORDER_PAYMENT',
+  'PIN_MESSAGE',
+  'SEND_EVENT',
+  'EDIT_EVENT',
+  'SEND_EVENT_RESPONSE',
+  'SEND_CHANNEL_ADMIN_INVITE',
+  'SEND_CALL',
+  'SEND_STATUS',
+  'SEND_STATUS_REPLY',
 ];
 
 /**
@@ -130,7 +157,7 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
     instanceId: config.id,
     capabilities: new Set(ZAPI_CAPABILITIES),
     account: createZapiInstancePorts(instance),
-    messaging: createZapiMessagingPorts(new ZapiMessagesClient(http)),
+    messaging: { ...createZapiMessagingPorts(new ZapiMessagesClient(http)), ...createZapiRichMessagingPorts(new ZapiRichMessagesClient(http)) },
     chats: createZapiChatsPorts(new ZapiChatsClient(http)),
     labels: createZapiLabelsPorts(new ZapiLabelsClient(http)),
     catalog: createZapiCatalogPorts(new ZapiCatalogClient(http), ownPhone),

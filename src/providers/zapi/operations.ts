@@ -4,19 +4,15 @@ import type { DocOperationTable } from '../doc-operations.js';
 const R0 = 'instance administration (QR code, restart, disconnect, rename, profile and call settings) is done in the Z-API panel; no capability in the graph';
 const R1 = 'number registration and unbanning: a one-off account flow outside the graph';
 const R2 = 'account security (e-mail, PIN): not exposed through the graph';
-const R3 = 'this message kind has no capability in the graph yet';
 const R4 = 'privacy settings: no capability in the graph yet';
 const R5 = 'contact management (add, remove, block, report): no capability in the graph yet';
 const R6 = 'single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead';
-const R8 = 'calls: no capability in the graph';
-const R10 = 'mentioning groups (`groupMentioned`) is not in SendTextInput; sendText mentions members only';
 const R11 = 'lightweight variant: GET_GROUP reads the full `group-metadata`';
 const R13 = 'chatting with Meta AI: no capability in the graph';
 const R14 = 'the send queue: no capability in the graph yet';
 const R19 = 'business profile: no capability in the graph yet for Z-API';
 const R20 = "webhook URLs are set once per instance in the Z-API panel (whatsgraph's URL); the graph does not reconfigure them";
 const R21 = "partner (integrator) API: creates and bills instances, outside one instance's graph";
-const R22 = 'WhatsApp status (stories): no capability in the graph yet';
 
 /**
  * Which graph capability reaches each documented Z-API operation (test/fixtures/zapi/operations.json,
@@ -87,9 +83,9 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 1708-1740: Remove PIN code
   'POST /security/two-fa-code/remove': { reason: R2 },
   // z-api.txt 1764-1849: Send plain text
-  'POST /send-text plain': { capabilities: ['SEND_TEXT'] },
+  'POST /send-text plain': { capabilities: ['SEND_TEXT', 'EDIT_MESSAGE'] },
   // z-api.txt 1851-1916: Forward message
-  'POST /forward-message': { reason: R3 },
+  'POST /forward-message': { capabilities: ['SEND_FORWARD'] },
   // z-api.txt 1918-1984: Send reaction
   'POST /send-reaction': { capabilities: ['SEND_REACTION'] },
   // z-api.txt 1986-2050: Remove reaction
@@ -97,31 +93,31 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 2052-2150: Send image
   'POST /send-image': { capabilities: ['SEND_IMAGE'] },
   // z-api.txt 2152-2247: Send sticker
-  'POST /send-sticker': { reason: R3 },
+  'POST /send-sticker': { capabilities: ['SEND_STICKER'] },
   // z-api.txt 2250-2330: Send GIF
-  'POST /send-gif': { reason: R3 },
+  'POST /send-gif': { capabilities: ['SEND_GIF'] },
   // z-api.txt 2332-2421: Send audio
   'POST /send-audio': { capabilities: ['SEND_AUDIO'] },
   // z-api.txt 2423-2512: Send video
   'POST /send-video': { capabilities: ['SEND_VIDEO'] },
   // z-api.txt 2514-2598: Send PTV
-  'POST /send-ptv': { reason: R3 },
+  'POST /send-ptv': { capabilities: ['SEND_PTV'] },
   // z-api.txt 2600-2684: Send documents
   'POST /send-document/{extension}': { capabilities: ['SEND_DOCUMENT'] },
   // z-api.txt 2686-2763: Send link
-  'POST /send-link': { reason: R3 },
+  'POST /send-link': { capabilities: ['SEND_LINK'] },
   // z-api.txt 2765-2836: Send location
   'POST /send-location': { capabilities: ['SEND_LOCATION'] },
   // z-api.txt 2838-2901: Send product
-  'POST /send-product': { reason: R3 },
+  'POST /send-product': { capabilities: ['SEND_CATALOG_PRODUCT'] },
   // z-api.txt 2903-2974: Send catalog
-  'POST /send-catalog': { reason: R3 },
+  'POST /send-catalog': { capabilities: ['SEND_CATALOG'] },
   // z-api.txt 2976-3044: Send contact
   'POST /send-contact': { capabilities: ['SEND_CONTACT'] },
   // z-api.txt 3046-3130: Send multiple contacts
   'POST /send-contacts': { capabilities: ['SEND_CONTACT'] },
   // z-api.txt 3132-3244: Send text with action buttons
-  'POST /send-button-actions': { reason: R3 },
+  'POST /send-button-actions': { capabilities: ['SEND_ACTION_BUTTONS'] },
   // z-api.txt 3246-3338: Send text with buttons
   'POST /send-button-list text': { capabilities: ['SEND_BUTTONS'] },
   // z-api.txt 3341-3435: Send buttons with image
@@ -131,11 +127,11 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 3534-3626: Send option list
   'POST /send-option-list': { capabilities: ['SEND_LIST'] },
   // z-api.txt 3628-3706: Send OTP button
-  'POST /send-button-otp': { reason: R3 },
+  'POST /send-button-otp': { capabilities: ['SEND_OTP_BUTTON'] },
   // z-api.txt 3708-3780: Send PIX button
-  'POST /send-button-pix': { reason: R3 },
+  'POST /send-button-pix': { capabilities: ['SEND_PIX_BUTTON'] },
   // z-api.txt 3782-3917: Send carousel
-  'POST /send-carousel': { reason: R3 },
+  'POST /send-carousel': { capabilities: ['SEND_CAROUSEL'] },
   // z-api.txt 3919-3979: Delete messages
   'DELETE /messages': { capabilities: ['DELETE_MESSAGE'] },
   // z-api.txt 3981-4039: Read messages
@@ -143,25 +139,25 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 4041-4117: Reply message
   'POST /send-text reply': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 4119-4206: Send poll
-  'POST /send-poll': { reason: R3 },
+  'POST /send-poll': { capabilities: ['SEND_POLL'] },
   // z-api.txt 4208-4274: Submit vote to poll
-  'POST /send-poll-vote': { reason: R3 },
+  'POST /send-poll-vote': { capabilities: ['SEND_POLL_VOTE'] },
   // z-api.txt 4276-4419: Submit order approval
-  'POST /send-order': { reason: R3 },
+  'POST /send-order': { capabilities: ['SEND_ORDER'] },
   // z-api.txt 4421-4545: Send order status update
-  'POST /order-status-update': { reason: R3 },
+  'POST /order-status-update': { capabilities: ['SEND_ORDER_STATUS'] },
   // z-api.txt 4547-4671: Send order payment update
-  'POST /order-payment-update': { reason: R3 },
+  'POST /order-payment-update': { capabilities: ['SEND_ORDER_PAYMENT'] },
   // z-api.txt 4673-4738: Pin/Unpin messages
-  'POST /pin-message': { reason: R3 },
+  'POST /pin-message': { capabilities: ['PIN_MESSAGE'] },
   // z-api.txt 4740-4814: Send channel admin invite
-  'POST /send-newsletter-admin-invite': { reason: R3 },
+  'POST /send-newsletter-admin-invite': { capabilities: ['SEND_CHANNEL_ADMIN_INVITE'] },
   // z-api.txt 4816-4894: Send event
-  'POST /send-event': { reason: R3 },
+  'POST /send-event': { capabilities: ['SEND_EVENT'] },
   // z-api.txt 4896-4979: Edit event
-  'POST /send-edit-event': { reason: R3 },
+  'POST /send-edit-event': { capabilities: ['EDIT_EVENT'] },
   // z-api.txt 4981-5047: Respond to event
-  'POST /send-event-response': { reason: R3 },
+  'POST /send-event-response': { capabilities: ['SEND_EVENT_RESPONSE'] },
   // z-api.txt 5055-5113: List disallowed contacts
   'GET /privacy/disallowed-contacts': { reason: R4 },
   // z-api.txt 5115-5198: Last seen
@@ -215,7 +211,7 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 6639-6679: Chat expiration
   'POST /send-chat-expiration': { capabilities: ['CHAT_EXPIRATION'] },
   // z-api.txt 6692-6753: Make a call
-  'POST /send-call': { reason: R8 },
+  'POST /send-call': { capabilities: ['SEND_CALL'] },
   // z-api.txt 6769-6841: Search groups
   'GET /groups': { capabilities: ['LIST_GROUPS'] },
   // z-api.txt 6843-6930: Creating groups
@@ -235,7 +231,7 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 7394-7469: Mention member
   'POST /send-text mention-members': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 7470-7549: Mention group
-  'POST /send-text mention-groups': { reason: R10 },
+  'POST /send-text mention-groups': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 7550-7625: Promote group admin
   'POST /add-admin group': { capabilities: ['MANAGE_GROUP_PARTICIPANTS'] },
   // z-api.txt 7626-7710: Remove group admin
@@ -377,15 +373,15 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 13701-13791: Listing instances
   'GET /instances': { reason: R21 },
   // z-api.txt 13811-13870: Sending status text
-  'POST /send-text-status': { reason: R22 },
+  'POST /send-text-status': { capabilities: ['SEND_STATUS'] },
   // z-api.txt 13871-13937: Sending status image
-  'POST /send-image-status': { reason: R22 },
+  'POST /send-image-status': { capabilities: ['SEND_STATUS'] },
   // z-api.txt 13938-13999: Reply status with text
-  'POST /reply-status-text': { reason: R22 },
+  'POST /reply-status-text': { capabilities: ['SEND_STATUS_REPLY'] },
   // z-api.txt 14000-14062: Reply status with gif
-  'POST /reply-status-gif': { reason: R22 },
+  'POST /reply-status-gif': { capabilities: ['SEND_STATUS_REPLY'] },
   // z-api.txt 14063-14124: Reply status with sticker
-  'POST /reply-status-sticker': { reason: R22 },
+  'POST /reply-status-sticker': { capabilities: ['SEND_STATUS_REPLY'] },
   // z-api.txt 14125-14189: Sending video status
-  'POST /send-video-status': { reason: R22 },
+  'POST /send-video-status': { capabilities: ['SEND_STATUS'] },
 };

@@ -88,6 +88,8 @@ export class ZivoAdapter implements ProviderAdapter {
     if (input.replyToMessageId) throw badInput('input.replyToMessageId', 'zivo cannot send a message as a reply');
     if (input.editMessageId) throw badInput('input.editMessageId', 'zivo cannot edit a sent message');
     if (input.mentions?.length) throw badInput('input.mentions', 'zivo cannot mention contacts');
+    if (input.groupMentions?.length) throw badInput('input.groupMentions', 'zivo cannot mention groups');
+    if (input.privateReply != null) throw badInput('input.privateReply', 'zivo cannot send a message as a reply');
     const item = toMessageItem(input);
     const entry = (await this.client.sendWhatsapp(item))?.responses?.[0];
     if (!entry || !entryAccepted(entry)) throw sendEntryError(entry);

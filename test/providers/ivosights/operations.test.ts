@@ -599,6 +599,8 @@ describe('ivosights sandbox instances', () => {
       'SEND_IMAGE',
       'SEND_LIST',
       'SEND_LOCATION',
+      // the sandbox serves send-media-message, which also sends stickers
+      'SEND_STICKER',
       'SEND_TEMPLATE',
       'SEND_TEXT',
       'SEND_VIDEO',

@@ -138,8 +138,8 @@ export class ZapiMessagesClient {
 // Ports: domain inputs → documented requests → domain results
 // ---------------------------------------------------------------------------------------
 
-/** Which send options each operation documents (z-api.txt: attribute tables of each `send-*` section). */
-interface SendSupport {
+/** Which send options an operation documents (z-api.txt: attribute tables of each `send-*` section): a quote (`messageId`) and a typing delay (`delayTyping`). */
+export interface SendSupport {
   reply: boolean;
   typing: boolean;
 }
@@ -169,7 +169,7 @@ function checkDelay(field: string, value: number | null | undefined): number | u
  * 1..15 s, and a reply or typing delay only where the operation documents one.
  * @throws GraphError BAD_USER_INPUT (`input.delaySeconds`, `input.typingSeconds`, `input.replyToMessageId`)
  */
-function sendOptions(input: SendOptions, support: SendSupport): { delayMessage?: number; delayTyping?: number; messageId?: string } {
+export function sendOptions(input: SendOptions, support: SendSupport): { delayMessage?: number; delayTyping?: number; messageId?: string } {
   const out: { delayMessage?: number; delayTyping?: number; messageId?: string } = {};
   const delay = checkDelay('input.delaySeconds', input.delaySeconds);
   if (delay !== undefined) out.delayMessage = delay;
@@ -186,7 +186,7 @@ function sendOptions(input: SendOptions, support: SendSupport): { delayMessage?:
 }
 
 /** `SentMessage` from a send answer: WhatsApp's `messageId` is the id, `zaapId` the provider id; queued, so `PENDING`. */
-function sent(res: ZapiSendResponse, to: string, content: MessageContent, clientReference?: string | null): SentMessage {
+export function sent(res: ZapiSendResponse, to: string, content: MessageContent, clientReference?: string | null): SentMessage {
   return {
     id: res.messageId || res.id || res.zaapId,
     providerId: res.zaapId ?? null,
@@ -227,6 +227,13 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
       const body: ZapiSendTextBody = { phone: input.to, message: input.text, ...sendOptions(input, SUPPORT.text) };
       if (input.editMessageId) body.editMessageId = input.editMessageId;
       if (input.mentions?.length) body.mentioned = input.mentions;
+      // Mention groups (z-api.txt 7470-7549: `groupMentioned`, each group's id as `phone` and its `subject`).
+      if (input.groupMentions?.length) body.groupMentioned = input.groupMentions.map((g) => ({ phone: g.groupId, subject: g.subject }));
+      if (input.privateReply != null) {
+        // `privateAnswer` belongs to the reply variant (z-api.txt 4068): without a quoted message it means nothing.
+        if (!input.replyToMessageId) throw badInput('input.privateReply', 'only a reply (replyToMessageId) can be sent privately');
+        body.privateAnswer = input.privateReply;
+      }
       // Z-API's send-text has no link-preview switch (z-api.txt 1764-1849): WhatsApp Web
       // previews links itself, so `previewUrl` has nothing to map to.
       return sent(await client.sendText(body), input.to, { kind: 'text', body: input.text }, input.clientReference);
@@ -235,19 +242,28 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
     async sendImage(input: SendMediaInput): Promise<SentMessage> {
       const body: ZapiSendImageBody = { phone: input.to, image: input.media, ...sendOptions(input, SUPPORT.image) };
       if (input.caption) body.caption = input.caption;
+      if (input.waveform != null) throw badInput('input.waveform', 'only audio has a waveform');
+      // `viewOnce` (z-api.txt 2094): sent whenever given, false included, as the example does.
+      if (input.viewOnce != null) body.viewOnce = input.viewOnce;
       return sent(await client.sendImage(body), input.to, { kind: 'image', url: input.media, caption: input.caption ?? null }, input.clientReference);
     },
 
     async sendVideo(input: SendMediaInput): Promise<SentMessage> {
       const body: ZapiSendVideoBody = { phone: input.to, video: input.media, ...sendOptions(input, SUPPORT.video) };
       if (input.caption) body.caption = input.caption;
+      if (input.waveform != null) throw badInput('input.waveform', 'only audio has a waveform');
+      // `viewOnce` (z-api.txt 2455).
+      if (input.viewOnce != null) body.viewOnce = input.viewOnce;
       return sent(await client.sendVideo(body), input.to, { kind: 'video', url: input.media, caption: input.caption ?? null }, input.clientReference);
     },
 
     async sendAudio(input: SendMediaInput): Promise<SentMessage> {
       if (input.caption) throw badInput('input.caption', 'zapi audio messages have no caption');
       const body: ZapiSendAudioBody = { phone: input.to, audio: input.media, ...sendOptions(input, SUPPORT.audio) };
-      return sent(await client.sendAudio(body), input.to, { kind: 'audio', url: input.media }, input.clientReference);
+      // `viewOnce` and `waveform` (z-api.txt 2363-2365).
+      if (input.viewOnce != null) body.viewOnce = input.viewOnce;
+      if (input.waveform != null) body.waveform = input.waveform;
+      return sent(await client.sendAudio(body), input.to, { kind: 'audio', url: input.media, ...(input.waveform ? { voice: true } : {}) }, input.clientReference);
     },
 
     async sendDocument(input: SendDocumentInput): Promise<SentMessage> {

@@ -44,4 +44,25 @@ export const ZAPI_SIMULATOR_ACCESS: SimulatorAccess = {
     'GET /group-invitation-metadata': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
     'GET /accept-invite-group': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
   },
+  // The request examples of these sections hold placeholders ("pin | unpin", "voice | video"):
+  // the bodies of the same sections' curl samples instead (z-api.txt 4736, 4892, 4977).
+  operationBodies: {
+    'POST /pin-message': () => ({ phone: '5511999998888', messageId: '77DF5293EBC176FFA6A88838E7A6AD83', messageAction: 'pin', pinMessageDuration: '7_days' }),
+    'POST /send-event': () => ({
+      phone: '5511999998888',
+      event: {
+        name: 'Example event',
+        description: 'Example description',
+        dateTime: '2024-04-29T08:30:53.309Z',
+        location: { name: 'Location name' },
+        callLinkType: 'voice',
+        canceled: false,
+      },
+    }),
+    'POST /send-edit-event': () => ({
+      phone: '5511999998888',
+      eventMessageId: '3EB05669C7C3B9B27A6595',
+      event: { name: 'Example event', description: 'Example description', dateTime: '2024-04-29T08:30:53.309Z', location: { name: 'Location name' }, canceled: false },
+    }),
+  },
 };

@@ -12,6 +12,7 @@ import { zapiGroupsRoutes } from './groups.js';
 import { zapiInstanceRoutes } from './instance.js';
 import { zapiLabelsRoutes } from './labels.js';
 import { zapiMessagesRoutes } from './messages.js';
+import { zapiRichMessagesRoutes } from './rich-messages.js';
 
 export { zapiSimProfilePictureUrl } from './contacts.js';
 
@@ -255,6 +256,7 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
   const routes: SimRoute[] = [
     ...zapiInstanceRoutes({ prefix: PREFIX, credentials: creds, ownPhone: ZAPI_SANDBOX_PHONE, webhookUrl: () => webhookUrl }),
     ...zapiMessagesRoutes({ prefix: PREFIX, accept }),
+    ...zapiRichMessagesRoutes({ prefix: PREFIX, accept }),
     ...zapiContactsRoutes({ prefix: PREFIX, contacts }),
     // Groups, group management and communities (z-api.txt 6769-9238)
     ...zapiGroupsRoutes({ chats, groups, ownPhone: ZAPI_SANDBOX_PHONE, prefix: PREFIX }),

@@ -11,7 +11,7 @@ export interface ZapiMessagesSimState {
 }
 
 /** The checks every send shares: required fields and the documented delay range. */
-function checkSend(body: unknown, required: readonly string[]): SimResponse | undefined {
+export function checkSend(body: unknown, required: readonly string[]): SimResponse | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return bad('JSON body required', [...required]);
   const missing = missingFields(body, required);
   if (missing.length) return bad(`Missing required field: ${missing.join(', ')}`, missing);
@@ -26,7 +26,7 @@ function checkSend(body: unknown, required: readonly string[]): SimResponse | un
 }
 
 /** Checks that `items` is a non-empty array whose entries all have `fields`; names the first missing one (`buttonList.buttons[1].label`). */
-function checkItems(items: unknown, name: string, fields: string[]): SimResponse | undefined {
+export function checkItems(items: unknown, name: string, fields: string[]): SimResponse | undefined {
   if (!Array.isArray(items) || items.length === 0) return bad(`Missing required field: ${name}`, [name]);
   for (let i = 0; i < items.length; i++) {
     const missing = missingFields(items[i], fields);
@@ -60,7 +60,11 @@ export function zapiMessagesRoutes(state: ZapiMessagesSimState): SimRoute[] {
   }
 
   return [
-    sendRoute('/send-text', ['phone', 'message'], (b) => (b.mentioned !== undefined && !Array.isArray(b.mentioned) ? bad('mentioned must be an array', ['mentioned']) : undefined)),
+    sendRoute('/send-text', ['phone', 'message'], (b) => {
+      if (b.mentioned !== undefined && !Array.isArray(b.mentioned)) return bad('mentioned must be an array', ['mentioned']);
+      // groupMentioned: each with the group's `phone` and `subject` (z-api.txt 7488-7492).
+      return b.groupMentioned === undefined ? undefined : checkItems(b.groupMentioned, 'groupMentioned', ['phone', 'subject']);
+    }),
     sendRoute('/send-image', ['phone', 'image']),
     sendRoute('/send-video', ['phone', 'video']),
     sendRoute('/send-audio', ['phone', 'audio']),

@@ -25,6 +25,10 @@ export interface ZapiSendTextBody extends ZapiSendBase {
   /** The quoted message (reply variant, z-api.txt 4041). */
   messageId?: string;
   mentioned?: string[];
+  /** Groups mentioned (7470-7549). */
+  groupMentioned?: Array<{ phone: string; subject: string }>;
+  /** Reply privately to a group message's sender (4068). */
+  privateAnswer?: boolean;
 }
 /** `POST /send-image` (2052-2150). */
 export interface ZapiSendImageBody extends ZapiSendBase {
