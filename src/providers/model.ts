@@ -472,8 +472,10 @@ export interface Chat {
   unreadCount: number;
   /** Epoch ms of the last message, when known. */
   lastMessageAt?: number | null;
-  /** Epoch ms until which notifications are muted; -1 forever; null not muted. */
+  /** Epoch ms until which notifications are muted; null when not muted or muted forever ({@link Chat.mutedForever}). */
   mutedUntil?: number | null;
+  /** Whether notifications are muted with no end. */
+  mutedForever?: boolean;
   isMuted: boolean;
   /** Whether the chat was reported as spam, when the provider says. */
   isSpam?: boolean;

@@ -52,9 +52,8 @@ export class MessageError {
 export class MessageStatusChangedEvent extends Event {
   @Field(() => String) messageId!: string;
   @Field(() => String, { nullable: true }) chatId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Set on a group receipt: the one participant it comes from (the status is theirs, not the whole group\'s).' }) participantId?:
-    | string
-    | null;
+  @Field(() => String, { nullable: true, description: "Set on a group receipt: the one participant it comes from (the status is theirs, not the whole group's)." }) participantId?:
+    string | null;
   @Field(() => MessageStatusEnum) status!: string;
   @Field(() => MessageError, { nullable: true, description: 'Set on FAILED when the provider says why.' }) error?: MessageError | null;
 }
@@ -97,7 +96,10 @@ export class MessageDeletedEvent extends Event {
   @Field(() => Boolean, { nullable: true, description: 'The account deleted it.' }) fromMe?: boolean | null;
 }
 
-@ObjectType({ implements: Event, description: 'The account read inbound messages (on the phone or another device): the chat is read up to them. Never a receipt of a sent message.' })
+@ObjectType({
+  implements: Event,
+  description: 'The account read inbound messages (on the phone or another device): the chat is read up to them. Never a receipt of a sent message.',
+})
 export class ChatReadEvent extends Event {
   @Field(() => String, { nullable: true }) chatId?: string | null;
   @Field(() => [String]) messageIds!: string[];

@@ -320,7 +320,7 @@ export class EventMessageContent {
 @ObjectType({ description: 'An answer to a WhatsApp event.' })
 export class EventResponseContent {
   @Field(() => String) eventMessageId!: string;
-  @Field(() => String, { description: '`GOING`, `NOT_GOING`, `MAYBE` (or the provider\'s own word).' }) response!: string;
+  @Field(() => String, { description: "`GOING`, `NOT_GOING`, `MAYBE` (or the provider's own word)." }) response!: string;
   @Field(() => String, { nullable: true }) respondentId?: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) respondedAt?: number | null;
 }
@@ -400,7 +400,8 @@ export class Message {
   @Field(() => Boolean, { nullable: true, description: 'The message was forwarded; null when the provider does not say.' }) forwarded?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'The media can be seen once only; null when the provider does not say.' }) viewOnce?: boolean | null;
   @Field(() => Int, { nullable: true, description: 'Disappearing messages: seconds after which it disappears; null or 0 when off.' }) expirationSeconds?: number | null;
-  @Field(() => Boolean, { nullable: true, description: "Sent by the account through the provider's API rather than from the phone; null when not said." }) sentFromApi?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Sent by the account through the provider's API rather than from the phone; null when not said." }) sentFromApi?:
+    boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'It answers a status (story); null when the provider does not say.' }) isStatusReply?: boolean | null;
   /** The chat id (resolved into `chat` by the message resolver). */
   chatId!: string;
