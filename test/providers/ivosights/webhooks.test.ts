@@ -99,24 +99,24 @@ describe('ivosights notifications', () => {
     expect(e.message).toMatchObject({ id: 'gBGGFlA5FpafAgkOuJbRq54qwbM', replyToMessageId: 'ABGGFlA5FpafAgo6tHcNmNjXmuSf', content: { kind: 'text', body: 'Yes, count me in!' } });
   });
 
-  it('system user_changed_number (lines 3002-3018) is an INSTANCE_EVENT with the raw notice', () => {
+  it('system user_changed_number (lines 3002-3018) is a PROFILE_UPDATED phone-number change', () => {
     const events = parseAt(3002);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      type: 'INSTANCE_EVENT',
-      kind: 'USER_CHANGED_NUMBER',
-      chatId: '16315558889',
-      occurredAt: 1574080102000,
-      raw: { system: { new_wa_id: '16315558890', type: 'user_changed_number' } },
-    });
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'PROFILE_UPDATED', contactId: '16315558889', change: 'PHONE_NUMBER', newPhone: '16315558890', occurredAt: 1574080102000 }),
+    ]);
   });
 
-  it('sent / delivered / read / deleted statuses (lines 3023-3090), no body in them', () => {
+  it('a deleted status (lines 3080-3090) is the user deleting their message: MESSAGE_DELETED', () => {
+    expect(parseAt(3080)).toEqual([
+      expect.objectContaining({ type: 'MESSAGE_DELETED', messageId: 'ABGGFmkiWVVPAgo66iFiii_-TG0-', chatId: '16692259554', fromMe: false, occurredAt: 1532413514000 }),
+    ]);
+  });
+
+  it('sent / delivered / read statuses (lines 3023-3079), no body in them', () => {
     expect(status(3023)).toMatchObject({ messageId: 'ABGGFlA5FpafAgo6tHcNmNjXmuSf', chatId: '16315555555', status: 'SENT', occurredAt: 1518694700000 });
     expect(status(3046)).toMatchObject({ status: 'DELIVERED', occurredAt: 1518694708000 });
     expect(status(3069)).toMatchObject({ status: 'READ' });
-    expect(status(3080)).toMatchObject({ messageId: 'ABGGFmkiWVVPAgo66iFiii_-TG0-', chatId: '16692259554', status: 'DELETED' });
-    for (const l of [3023, 3046, 3069, 3080]) {
+    for (const l of [3023, 3046, 3069]) {
       const e = status(l);
       expect(e.error).toBeUndefined();
       expect(Object.keys(e).sort()).toEqual(['chatId', 'id', 'instanceId', 'messageId', 'occurredAt', 'status', 'type']);
