@@ -171,8 +171,10 @@ function parseKnown(instanceId: string, type: ZapiWebhookType, input: object, re
       const status = toMessageStatus(p.status);
       if (!status) throw new WebhookPayloadError('z-api MessageStatusCallback: undocumented status');
       // A group receipt naming its participant is that participant's only: it keeps who, and
-      // its id (and the pipeline's never-backwards key) is per participant.
-      const participantId = toBool(p.isGroup) || (p.phone ?? '').endsWith('-group') ? receiptParticipant(p) : null;
+      // its id (and the pipeline's never-backwards key) is per participant. So is a receipt of
+      // a status (story) the account posted (`status@broadcast`): one per viewer.
+      const perParticipant = toBool(p.isGroup) || (p.phone ?? '').endsWith('-group') || p.phone === 'status@broadcast';
+      const participantId = perParticipant ? receiptParticipant(p) : null;
       return p.ids.map((messageId): MessageStatusChangedEvent => ({
         id: participantId
           ? stableEventId(instanceId, 'MESSAGE_STATUS_CHANGED', messageId, status, participantId)
