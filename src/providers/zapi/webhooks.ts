@@ -22,11 +22,18 @@ import {
  * Ids come from Z-API's own ids through {@link stableEventId}, so a redelivered payload maps to
  * the same event ids and the event pipeline dedupes it:
  * - message received: (instance, `MESSAGE_RECEIVED`, `messageId`), plus `momment` when
- *   `isEdit` (an edit re-sends the same `messageId` and must not be swallowed as a duplicate);
- * - status: (instance, `MESSAGE_STATUS_CHANGED`, message id, domain status), one per id of
- *   `ids`, so each status of one message has its own id while a `DeliveryCallback` SENT and a
- *   `MessageStatusCallback` SENT of the same message collapse into one event;
- * - notification (`INSTANCE_EVENT`): (instance, kind, `messageId`, `callId`, `phone`, `momment`);
+ *   `isEdit` (an edit re-sends the same `messageId` and must not be swallowed as a duplicate)
+ *   and `waiting` for a "waiting for message" placeholder (the real message replaces it under
+ *   the same `messageId`); the phone's `fromMe` copy and the API's `fromApi` echo share it;
+ * - status: (instance, `MESSAGE_STATUS_CHANGED`, message id, domain status[, participant]),
+ *   one per id of `ids`, so each status of one message has its own id while a
+ *   `DeliveryCallback` SENT and a `MessageStatusCallback` SENT of the same message collapse
+ *   into one event; a group or status@broadcast receipt naming its participant is per participant;
+ * - `READ_BY_ME`: (instance, `CHAT_READ`, chat, ids, `momment`);
+ * - notification (`CALL_RECEIVED`, `MESSAGE_DELETED`, `GROUP_PARTICIPANTS_CHANGED`,
+ *   `CHANNEL_ADMIN_CHANGED`, `PROFILE_UPDATED`, `CHAT_LABELS_CHANGED`, or `INSTANCE_EVENT`
+ *   for the rest): (instance, `INSTANCE_EVENT`, notification, `messageId`, `callId`, `phone`, `momment`);
+ * - a payload the parser cannot read: its content (see `unreadable`);
  * - connection: (instance, `CONNECTION_CHANGED`, state, `momment`);
  * - presence: `PresenceChatCallback` has no id and no timestamp (z-api.txt 13280-13341), so its
  *   id is its content (phone, status, `lastSeen`) within a time bucket: `receivedAt` rounded
@@ -47,11 +54,6 @@ function read<S extends z.ZodType>(schema: S, body: unknown, type: string): z.in
     throw new WebhookPayloadError(`z-api ${type}: invalid field ${issue?.path.join('.') || '(root)'}`);
   }
   return result.data;
-}
-
-/** A notification or message id part from a JSON value (string or number), or '' when absent. */
-function idPart(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 /**
