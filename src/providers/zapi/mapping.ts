@@ -243,11 +243,12 @@ export const ZAPI_CHAT_EXPIRATION: Readonly<Record<ChatExpiration, ZapiChatExpir
   DAYS_90: '90_DAYS',
 };
 
-/** A `/contacts` entry → {@link Contact} (z-api.txt 5640-5889): `short`, `notify`, `vname` (the verified name) and `imgUrl`. */
+/** A `/contacts` entry → {@link Contact} (z-api.txt 5640-5889): `short`, `notify`, `vname` (the verified name) and `imgUrl`; a `lid` when the answer carries one. */
 export function toContact(wire: ZapiContact): Contact {
   return {
     id: wire.phone,
     phone: wire.phone,
+    lid: text(wire.lid),
     name: text(wire.name),
     shortName: text(wire.short),
     notifyName: text(wire.notify),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toChat, toGroupSummary } from '../../../src/providers/zapi/mapping.js';
+import { toChat, toContact, toGroupSummary } from '../../../src/providers/zapi/mapping.js';
 import { zapiHarness } from './harness.js';
 
 const h = zapiHarness();
@@ -55,6 +55,11 @@ describe('Z-API chat management through the graph', () => {
     expect(toChat({ phone: '5511999999999', isMuted: '1', muteEndTime: 1655953774000 })).toMatchObject({ isMuted: true, mutedUntil: 1655953774000, mutedForever: false });
     expect(toChat({ phone: '5511999999999', isMuted: '1', muteEndTime: '-1' })).toMatchObject({ isMuted: true, mutedUntil: null, mutedForever: true });
     expect(toChat({ phone: '5511999999999', isMuted: '0', muteEndTime: 1655953774000 })).toMatchObject({ isMuted: false, mutedUntil: null, mutedForever: false });
+  });
+
+  it('a contact keeps its LID when the answer carries one', () => {
+    expect(toContact({ phone: '5511999999999', lid: '81896604192873@lid' })).toMatchObject({ id: '5511999999999', phone: '5511999999999', lid: '81896604192873@lid' });
+    expect(toContact({ phone: '5511999999999' }).lid).toBeNull();
   });
 
   it('a /groups entry that carries participants has them read (the documented entry carries none)', () => {
