@@ -150,10 +150,35 @@ describe('ivosights notifications', () => {
   });
 
   it('a message type the graph does not type becomes UnsupportedContent with the raw JSON; an unknown status an INSTANCE_EVENT', () => {
-    const [m] = parseNotification('ivo-1', { messages: [{ from: '1', id: 'x', timestamp: '1', type: 'button', button: { text: 'Yes' } }] }, RECEIVED_AT) as MessageReceivedEvent[];
-    expect(m!.message.content).toEqual({ kind: 'unsupported', type: 'button', raw: { from: '1', id: 'x', timestamp: '1', type: 'button', button: { text: 'Yes' } } });
+    const [m] = parseNotification(
+      'ivo-1',
+      { messages: [{ from: '1', id: 'x', timestamp: '1', type: 'ephemeral', ephemeral: { text: 'Yes' } }] },
+      RECEIVED_AT,
+    ) as MessageReceivedEvent[];
+    expect(m!.message.content).toEqual({ kind: 'unsupported', type: 'ephemeral', raw: { from: '1', id: 'x', timestamp: '1', type: 'ephemeral', ephemeral: { text: 'Yes' } } });
     const [s] = parseNotification('ivo-1', { statuses: [{ id: 'x', recipient_id: '1', status: 'warning', timestamp: '1' }] }, RECEIVED_AT);
     expect(s).toMatchObject({ type: 'INSTANCE_EVENT', kind: 'STATUS_WARNING', chatId: '1' });
+  });
+
+  it("replies to template buttons and interactive messages, and reactions, are typed like every provider's; a forwarded message says so", () => {
+    const content = (message: Record<string, unknown>) =>
+      (parseNotification('ivo-1', { messages: [{ from: '1', id: `r${JSON.stringify(message).length}`, timestamp: '1', ...message }] }, RECEIVED_AT)[0] as MessageReceivedEvent)
+        .message;
+    expect(content({ type: 'button', button: { text: 'Yes', payload: 'YES_PAYLOAD' } }).content).toEqual({ kind: 'interactiveReply', replyId: 'YES_PAYLOAD', title: 'Yes' });
+    expect(content({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'b1', title: 'Go' } } }).content).toEqual({
+      kind: 'interactiveReply',
+      replyId: 'b1',
+      title: 'Go',
+      description: null,
+    });
+    expect(content({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'r1', title: 'Row', description: 'About' } } }).content).toEqual({
+      kind: 'interactiveReply',
+      replyId: 'r1',
+      title: 'Row',
+      description: 'About',
+    });
+    expect(content({ type: 'reaction', reaction: { message_id: 'M1', emoji: '👍' } }).content).toEqual({ kind: 'reaction', emoji: '👍', targetMessageId: 'M1' });
+    expect(content({ type: 'text', text: { body: 'fwd' }, context: { forwarded: true } })).toMatchObject({ forwarded: true, content: { kind: 'text', body: 'fwd' } });
   });
 
   it('a body that is not an IVOWBA notification throws WebhookPayloadError', () => {
