@@ -783,7 +783,7 @@ export interface ConnectionChangedEvent extends EventBase {
   state: ConnectionState;
   detail?: string | null;
 }
-/** Anything else the provider notified (a call, a group join request, a profile change…): `kind` the notification's name, `raw` the payload, so nothing is dropped. */
+/** A notification none of the typed events fits (an encryption notice, a group created, a payload the parser could not read…): `kind` the provider's name for it, `raw` the payload, so nothing is dropped. */
 export interface InstanceEvent extends EventBase {
   type: 'INSTANCE_EVENT';
   kind: string;

@@ -72,7 +72,10 @@ export class ConnectionChangedEvent extends Event {
   @Field(() => String, { nullable: true }) detail?: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'Any other notification (a call, a group join request, a profile change…), with its raw JSON.' })
+@ObjectType({
+  implements: Event,
+  description: 'A notification none of the typed events fits (an encryption notice, a group created, a payload the parser could not read…), with its raw JSON.',
+})
 export class InstanceNotificationEvent extends Event {
   @Field(() => String, { description: "The provider's name for the notification." }) kind!: string;
   @Field(() => String, { nullable: true }) chatId?: string | null;
