@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { RESOLVERS } from './resolvers/index.js';
-import { ConnectionChangedEvent, InstanceNotificationEvent, MessageReceivedEvent, MessageStatusChangedEvent, PresenceChangedEvent } from './schema/event.types.js';
+import { EVENT_CLASSES } from './schema/event.types.js';
 import { UnsupportedContent } from './schema/message.types.js';
 
 let cached: GraphQLSchema | undefined;
@@ -32,7 +32,7 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
   cached ??= await buildSchema({
     resolvers: RESOLVERS,
     // types reached only through unions or interfaces
-    orphanedTypes: [UnsupportedContent, MessageReceivedEvent, MessageStatusChangedEvent, PresenceChangedEvent, ConnectionChangedEvent, InstanceNotificationEvent],
+    orphanedTypes: [UnsupportedContent, ...EVENT_CLASSES],
     pubSub: refuseTopicPubSub,
     validate: false,
     emitSchemaFile: false,

@@ -184,7 +184,23 @@ export async function applyEvent(store: MessageStore, event: DomainEvent): Promi
       if (event.status === 'READ' && stored && !stored.stub && !stored.message.fromMe) await store.markReadUpTo(event.instanceId, stored.message.chatId, stored.message.timestamp);
       return;
     }
+    case 'MESSAGE_DELETED':
+      // deleted for everyone (Z-API REVOKE notification, Ivosights `deleted` status)
+      await store.update(event.instanceId, event.messageId, deletedChange(event.instanceId, event.messageId, event.chatId, event.occurredAt));
+      return;
+    case 'CHAT_READ':
+      // the account read these inbound messages on another device: they stop counting as unread
+      for (const messageId of event.messageIds) {
+        const stored = await store.update(event.instanceId, messageId, readChange());
+        if (stored && !stored.stub && !stored.message.fromMe) await store.markReadUpTo(event.instanceId, stored.message.chatId, stored.message.timestamp);
+      }
+      return;
     default:
       return;
   }
+}
+
+/** Marks an inbound message read by the account (no change to an outbound one, or one already read). */
+export function readChange(): RecordChange {
+  return (current) => (current && !current.read && !current.message.fromMe ? { ...current, read: true } : null);
 }

@@ -56,6 +56,32 @@ export type PresenceState = (typeof PRESENCE_STATES)[number];
 export interface TextContent {
   kind: 'text';
   body: string;
+  /** The preview WhatsApp shows under a link in the text, when the provider sends one. */
+  linkPreview?: LinkPreview | null;
+  /** The ad the chat started from ("click to WhatsApp" ads), when the message came from one. */
+  adAttribution?: AdAttribution | null;
+}
+/** A link preview: the link's `url`, `title`, `description` and a `thumbnailUrl`, as the provider gives them. */
+export interface LinkPreview {
+  url?: string | null;
+  title?: string | null;
+  description?: string | null;
+  thumbnailUrl?: string | null;
+}
+/**
+ * The ad a message answers ("click to WhatsApp" ad attribution): its `title` and `body`, the
+ * `sourceType` (`ad`), `sourceId` (the ad's id) and `sourceUrl`, a `thumbnailUrl`, and the
+ * click id (`ctwaClid`) advertisers use to attribute the conversation.
+ */
+export interface AdAttribution {
+  title?: string | null;
+  body?: string | null;
+  sourceType?: string | null;
+  sourceId?: string | null;
+  sourceUrl?: string | null;
+  thumbnailUrl?: string | null;
+  mediaUrl?: string | null;
+  ctwaClid?: string | null;
 }
 /**
  * Media shared by the media kinds: `url` is a URL the client can fetch, or absent when only an
@@ -80,12 +106,12 @@ export interface AudioContent extends MediaFields {
   voice?: boolean;
   seconds?: number | null;
 }
-/** A video (`gif: true` for a GIF, `ptv: true` for a round video note); `seconds` its length when given. */
+/** A video (`gif: true` for a GIF, `ptv: true` for a round video note; null when the provider does not say); `seconds` its length when given. */
 export interface VideoContent extends MediaFields {
   kind: 'video';
   seconds?: number | null;
-  gif?: boolean;
-  ptv?: boolean;
+  gif?: boolean | null;
+  ptv?: boolean | null;
 }
 /** A document with its file name (as the recipient sees it), title and number of pages when given. */
 export interface DocumentContent extends MediaFields {
@@ -132,6 +158,205 @@ export interface InteractiveReplyContent {
   title: string;
   description?: string | null;
 }
+/** A button of a received interactive or template message: `type` REPLY (quick reply, `id` given back), URL (`url`), CALL (`phoneNumber`), COPY (`code`-less copy button) or OTHER; `index` its position. */
+export interface ReceivedButton {
+  type: 'REPLY' | 'URL' | 'CALL' | 'COPY' | 'OTHER';
+  text: string;
+  id?: string | null;
+  url?: string | null;
+  phoneNumber?: string | null;
+  index?: number | null;
+}
+/** A message with reply buttons (`body` text, optional media header `imageUrl` or `videoUrl`, `footer`). */
+export interface ButtonsContent {
+  kind: 'buttons';
+  body: string;
+  title?: string | null;
+  footer?: string | null;
+  imageUrl?: string | null;
+  videoUrl?: string | null;
+  buttons: ReceivedButton[];
+}
+/** A list message: `body`, the `buttonText` that opens the list, and its sections of rows. */
+export interface ListContent {
+  kind: 'list';
+  body: string;
+  title?: string | null;
+  footer?: string | null;
+  buttonText?: string | null;
+  sections: ListSection[];
+}
+/** The header of a template or carousel card: a text, or one media (image, video, document) or a location. */
+export interface ReceivedHeader {
+  text?: string | null;
+  image?: ImageContent | null;
+  video?: VideoContent | null;
+  document?: DocumentContent | null;
+  location?: LocationContent | null;
+}
+/** A template message ("HSM", WhatsApp's hydrated template) as received: `templateId` when given, header, `title`, `body`, `footer` and buttons (URL, call, quick reply, one-time password copy). */
+export interface TemplateMessageContent {
+  kind: 'template';
+  templateId?: string | null;
+  title?: string | null;
+  body: string;
+  footer?: string | null;
+  header?: ReceivedHeader | null;
+  buttons: ReceivedButton[];
+}
+/** One card of a carousel: a media header, `body`, `title`, `footer` and its buttons. */
+export interface CarouselCard {
+  header?: ReceivedHeader | null;
+  body: string;
+  title?: string | null;
+  footer?: string | null;
+  buttons: ReceivedButton[];
+}
+/** A carousel: a `body` text and its cards, scrolled sideways. */
+export interface CarouselContent {
+  kind: 'carousel';
+  body: string;
+  cards: CarouselCard[];
+}
+/** A PIX payment key shared to be paid (Brazil's instant payments): the `key`, its `keyType` (`EVP`, `CPF`, `EMAIL`, `PHONE`…), `merchantName`, `currency` (ISO 4217) and the `referenceId`. */
+export interface PixKeyContent {
+  kind: 'pixKey';
+  key: string;
+  keyType?: string | null;
+  merchantName?: string | null;
+  currency?: string | null;
+  referenceId?: string | null;
+}
+/**
+ * A WhatsApp payment: a request (`REQUEST`), a declined request (`DECLINED`) or a payment sent
+ * (`RECEIVED`). `amount` in the currency's unit as the provider gives it; `currency` ISO 4217;
+ * `expiresAt` epoch ms; `requesterId`/`receiverId` phone digits; `status` and
+ * `transactionStatus` as the provider says them (`WAITING`, `COMPLETE`, `SUCCESS`…).
+ */
+export interface PaymentContent {
+  kind: 'payment';
+  action: 'REQUEST' | 'DECLINED' | 'RECEIVED';
+  amount?: number | null;
+  currency?: string | null;
+  expiresAt?: number | null;
+  requesterId?: string | null;
+  receiverId?: string | null;
+  status?: string | null;
+  transactionStatus?: string | null;
+}
+/** A catalog product shared in a chat: the provider's `productId`, `title`, price (`price` in the provider's unit, `currency` ISO 4217), image, the business that owns it. */
+export interface ProductContent {
+  kind: 'product';
+  productId: string;
+  title?: string | null;
+  description?: string | null;
+  price?: number | null;
+  currency?: string | null;
+  imageUrl?: string | null;
+  imageCount?: number | null;
+  url?: string | null;
+  retailerId?: string | null;
+  businessOwnerId?: string | null;
+}
+/** One line of an order: the product, its quantity and unit `price` in the provider's unit (`isCustomItem` for an item outside the catalog). */
+export interface OrderItem {
+  productId?: string | null;
+  retailerId?: string | null;
+  name?: string | null;
+  quantity: number;
+  price?: number | null;
+  currency?: string | null;
+  isCustomItem?: boolean | null;
+}
+/** A shopping-cart order a customer sent: `orderId`, title, note (`message`), seller, totals in the provider's unit and its items. The order's access token is never exposed. */
+export interface OrderContent {
+  kind: 'order';
+  orderId: string;
+  title?: string | null;
+  message?: string | null;
+  itemCount?: number | null;
+  sellerId?: string | null;
+  thumbnailUrl?: string | null;
+  currency?: string | null;
+  total?: number | null;
+  subTotal?: number | null;
+  items: OrderItem[];
+}
+/**
+ * An order's details sent by the business: `REVIEW_AND_PAY` (asking the customer to review
+ * and pay) or `UPDATE` (its new status). Amounts in the provider's unit (the examples give
+ * whole units in cents-like integers, e.g. `605`), statuses as the provider says them.
+ */
+export interface OrderDetailsContent {
+  kind: 'orderDetails';
+  stage: 'REVIEW_AND_PAY' | 'UPDATE';
+  referenceId?: string | null;
+  orderRequestId?: string | null;
+  orderType?: string | null;
+  orderStatus?: string | null;
+  paymentStatus?: string | null;
+  currency?: string | null;
+  total?: number | null;
+  subTotal?: number | null;
+  discount?: number | null;
+  shipping?: number | null;
+  tax?: number | null;
+  items: OrderItem[];
+}
+/** A poll: its `question`, the `options` to choose from and `maxSelections` (0 or null: any number). */
+export interface PollContent {
+  kind: 'poll';
+  question: string;
+  options: string[];
+  maxSelections?: number | null;
+}
+/** A vote on the poll message `pollMessageId`: the option names chosen (empty when the vote was withdrawn). */
+export interface PollVoteContent {
+  kind: 'pollVote';
+  pollMessageId: string;
+  selectedOptions: string[];
+}
+/** A message pinned (`PIN`, for `durationSeconds`) or unpinned (`UNPIN`) in the chat: `targetMessageId` the pinned message. */
+export interface PinContent {
+  kind: 'pin';
+  action: 'PIN' | 'UNPIN';
+  targetMessageId: string;
+  durationSeconds?: number | null;
+}
+/** A WhatsApp event (a scheduled gathering or call): `name`, `description`, `startsAt` epoch ms, `joinLink` for a call, `location` when given, `canceled`. */
+export interface EventMessageContent {
+  kind: 'event';
+  name: string;
+  description?: string | null;
+  startsAt?: number | null;
+  joinLink?: string | null;
+  location?: LocationContent | null;
+  canceled: boolean;
+}
+/** An answer to the event message `eventMessageId`: `response` GOING, NOT_GOING or MAYBE (the provider's own word otherwise), by `respondentId` at `respondedAt` (epoch ms). */
+export interface EventResponseContent {
+  kind: 'eventResponse';
+  eventMessageId: string;
+  response: string;
+  respondentId?: string | null;
+  respondedAt?: number | null;
+}
+/** An invitation to become an admin of a WhatsApp channel (`channelId`, `channelName`), with its `text`; `expiresAt` epoch ms. */
+export interface ChannelAdminInviteContent {
+  kind: 'channelAdminInvite';
+  channelId: string;
+  channelName?: string | null;
+  text?: string | null;
+  expiresAt?: number | null;
+}
+/**
+ * A message WhatsApp could not decrypt yet ("Waiting for this message"): its content arrives
+ * later, as a message with the same id that replaces this one.
+ */
+export interface PendingContent {
+  kind: 'pending';
+  waiting: true;
+}
 /** Anything else: the provider's kind name (`type`) and its raw JSON (`raw`), so no payload is dropped. */
 export interface UnsupportedContent {
   kind: 'unsupported';
@@ -151,6 +376,22 @@ export type MessageContent =
   | ContactContent
   | ReactionContent
   | InteractiveReplyContent
+  | ButtonsContent
+  | ListContent
+  | TemplateMessageContent
+  | CarouselContent
+  | PixKeyContent
+  | PaymentContent
+  | ProductContent
+  | OrderContent
+  | OrderDetailsContent
+  | PollContent
+  | PollVoteContent
+  | PinContent
+  | EventMessageContent
+  | EventResponseContent
+  | ChannelAdminInviteContent
+  | PendingContent
   | UnsupportedContent;
 
 /** A WhatsApp message as the graph sees it. */
@@ -178,6 +419,22 @@ export interface Message {
   isGroup?: boolean;
   /** The sender's own reference for the message, echoed by providers that carry one. */
   clientReference?: string | null;
+  /** The chat's LID (WhatsApp's privacy id, `…@lid`), when the provider gives one. */
+  chatLid?: string | null;
+  /** The sender's LID (`…@lid`; in a group, the participant's), when the provider gives one. */
+  senderLid?: string | null;
+  /** Whether the text was edited after it was sent (this is the edited version). */
+  edited?: boolean | null;
+  /** Whether the message was forwarded. */
+  forwarded?: boolean | null;
+  /** Whether the media can be seen once only. */
+  viewOnce?: boolean | null;
+  /** Seconds after which the message disappears (disappearing messages); null or 0 when off. */
+  expirationSeconds?: number | null;
+  /** Whether the account sent it through the provider's API (the graph or another API client) rather than from the phone; null when not said. */
+  sentFromApi?: boolean | null;
+  /** Whether it answers a status (story) the other side posted. */
+  isStatusReply?: boolean | null;
 }
 
 /** The result of a send: the id the provider gave and what is known of the message (see `MessagingPort` for each field's obligation). */
@@ -215,8 +472,10 @@ export interface Chat {
   unreadCount: number;
   /** Epoch ms of the last message, when known. */
   lastMessageAt?: number | null;
-  /** Epoch ms until which notifications are muted; -1 forever; null not muted. */
+  /** Epoch ms until which notifications are muted; null when not muted or muted forever ({@link Chat.mutedForever}). */
   mutedUntil?: number | null;
+  /** Whether notifications are muted with no end. */
+  mutedForever?: boolean;
   isMuted: boolean;
   /** Whether the chat was reported as spam, when the provider says. */
   isSpam?: boolean;
@@ -234,6 +493,8 @@ export interface Contact {
   name?: string | null;
   /** The short (first) name saved in the account's address book. */
   shortName?: string | null;
+  /** The contact's LID (WhatsApp's privacy id, `…@lid`), when the provider gives one. */
+  lid?: string | null;
   /** The contact's own push name. */
   notifyName?: string | null;
   /** Verified business name. */
@@ -470,7 +731,20 @@ export interface DeleteMessageInput {
 // ---------------------------------------------------------------------------------------
 
 /** The event types, as `events(types:)` filters them. */
-export const EVENT_TYPES = ['MESSAGE_RECEIVED', 'MESSAGE_STATUS_CHANGED', 'PRESENCE_CHANGED', 'CONNECTION_CHANGED', 'INSTANCE_EVENT'] as const;
+export const EVENT_TYPES = [
+  'MESSAGE_RECEIVED',
+  'MESSAGE_STATUS_CHANGED',
+  'PRESENCE_CHANGED',
+  'CONNECTION_CHANGED',
+  'INSTANCE_EVENT',
+  'CALL_RECEIVED',
+  'MESSAGE_DELETED',
+  'CHAT_READ',
+  'GROUP_PARTICIPANTS_CHANGED',
+  'CHANNEL_ADMIN_CHANGED',
+  'PROFILE_UPDATED',
+  'CHAT_LABELS_CHANGED',
+] as const;
 /** One of {@link EVENT_TYPES}. */
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -490,11 +764,16 @@ export interface MessageReceivedEvent extends EventBase {
   type: 'MESSAGE_RECEIVED';
   message: Message;
 }
-/** A sent message's status advanced. `error` on FAILED when the provider says why (WhatsApp's error `code`, such as 470 or 480, its `title` and `detail`). */
+/**
+ * A sent message's status advanced. `error` on FAILED when the provider says why (WhatsApp's
+ * error `code`, such as 470 or 480, its `title` and `detail`). `participantId` set: the
+ * receipt of that one group participant only (not the whole group).
+ */
 export interface MessageStatusChangedEvent extends EventBase {
   type: 'MESSAGE_STATUS_CHANGED';
   messageId: string;
   chatId?: string | null;
+  participantId?: string | null;
   status: MessageStatus;
   error?: { code: string; title: string; detail?: string | null } | null;
 }
@@ -512,7 +791,7 @@ export interface ConnectionChangedEvent extends EventBase {
   state: ConnectionState;
   detail?: string | null;
 }
-/** Anything else the provider notified (a call, a group join request, a profile change…): `kind` the notification's name, `raw` the payload, so nothing is dropped. */
+/** A notification none of the typed events fits (an encryption notice, a group created, a payload the parser could not read…): `kind` the provider's name for it, `raw` the payload, so nothing is dropped. */
 export interface InstanceEvent extends EventBase {
   type: 'INSTANCE_EVENT';
   kind: string;
@@ -520,8 +799,87 @@ export interface InstanceEvent extends EventBase {
   raw: unknown;
 }
 
+/** A call: `chatId` the caller (or group), `callId` the provider's, `video` for a video call (null when not said), `missed` when it went unanswered. */
+export interface CallReceivedEvent extends EventBase {
+  type: 'CALL_RECEIVED';
+  chatId: string;
+  callId?: string | null;
+  callerId?: string | null;
+  video?: boolean | null;
+  missed: boolean;
+}
+/** A message was deleted for everyone (by its sender): `messageId` the deleted message, `fromMe` when the account deleted it. */
+export interface MessageDeletedEvent extends EventBase {
+  type: 'MESSAGE_DELETED';
+  messageId: string;
+  chatId?: string | null;
+  participantId?: string | null;
+  fromMe?: boolean | null;
+}
+/** The account read inbound messages (on the phone or another device): `messageIds` of the chat `chatId` are read. Never a receipt of an outbound message. */
+export interface ChatReadEvent extends EventBase {
+  type: 'CHAT_READ';
+  chatId?: string | null;
+  messageIds: string[];
+}
+/** Who a notification is about: `id` as given (phone digits or a LID `…@lid`), with `phone` or `lid` when the id is one. */
+export interface ParticipantRef {
+  id: string;
+  phone?: string | null;
+  lid?: string | null;
+}
+/**
+ * What happened to group participants: JOIN_REQUESTED (asked to join: `requestMethod`
+ * `invite_link` or `non_admin_add`), JOIN_REQUEST_REVOKED, ADDED, REMOVED, LEFT, PROMOTED
+ * (made admin), DEMOTED (admin removed).
+ */
+export type GroupParticipantsAction = 'JOIN_REQUESTED' | 'JOIN_REQUEST_REVOKED' | 'ADDED' | 'REMOVED' | 'LEFT' | 'PROMOTED' | 'DEMOTED';
+/** Participants of the group `groupId` changed; `actorId` who did it, when given. */
+export interface GroupParticipantsChangedEvent extends EventBase {
+  type: 'GROUP_PARTICIPANTS_CHANGED';
+  groupId: string;
+  action: GroupParticipantsAction;
+  participants: ParticipantRef[];
+  actorId?: string | null;
+  requestMethod?: string | null;
+}
+/** The account was made an admin of a channel (`promoted`) or no longer is; `role` the new role as the provider says it (`ADMIN`, `SUBSCRIBER`). */
+export interface ChannelAdminChangedEvent extends EventBase {
+  type: 'CHANNEL_ADMIN_CHANGED';
+  channelId: string;
+  promoted: boolean;
+  role?: string | null;
+  participantId?: string | null;
+}
+/** A profile changed: NAME (`name`), PICTURE (`pictureUrl`) or PHONE_NUMBER (the contact moved to `newPhone`). `contactId` whose profile. */
+export interface ProfileUpdatedEvent extends EventBase {
+  type: 'PROFILE_UPDATED';
+  contactId: string;
+  change: 'NAME' | 'PICTURE' | 'PHONE_NUMBER';
+  name?: string | null;
+  pictureUrl?: string | null;
+  newPhone?: string | null;
+}
+/** Labels assigned to (`assigned`) or removed from chats. */
+export interface ChatLabelsChangedEvent extends EventBase {
+  type: 'CHAT_LABELS_CHANGED';
+  changes: { chatId: string; labelId: string; assigned: boolean }[];
+}
+
 /** A domain event. */
-export type DomainEvent = MessageReceivedEvent | MessageStatusChangedEvent | PresenceChangedEvent | ConnectionChangedEvent | InstanceEvent;
+export type DomainEvent =
+  | MessageReceivedEvent
+  | MessageStatusChangedEvent
+  | PresenceChangedEvent
+  | ConnectionChangedEvent
+  | InstanceEvent
+  | CallReceivedEvent
+  | MessageDeletedEvent
+  | ChatReadEvent
+  | GroupParticipantsChangedEvent
+  | ChannelAdminChangedEvent
+  | ProfileUpdatedEvent
+  | ChatLabelsChangedEvent;
 
 /** The chat an event belongs to, if any (for the `chatId` filter). */
 export function eventChatId(event: DomainEvent): string | null {
@@ -533,8 +891,18 @@ export function eventChatId(event: DomainEvent): string | null {
     case 'PRESENCE_CHANGED':
       return event.chatId;
     case 'INSTANCE_EVENT':
+    case 'CALL_RECEIVED':
+    case 'MESSAGE_DELETED':
+    case 'CHAT_READ':
       return event.chatId ?? null;
+    case 'GROUP_PARTICIPANTS_CHANGED':
+      return event.groupId;
+    case 'CHANNEL_ADMIN_CHANGED':
+      return event.channelId;
+    case 'PROFILE_UPDATED':
+      return event.contactId;
     case 'CONNECTION_CHANGED':
+    case 'CHAT_LABELS_CHANGED':
       return null;
   }
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import { applySent, deletedChange } from '../conversations/apply.js';
+import { applySent, deletedChange, readChange } from '../conversations/apply.js';
 import { InvalidMessageCursorError, encodeMessageCursor, type MessageRange, type StoredMessage } from '../conversations/store.js';
 import type { GraphContext } from '../context.js';
 import { GraphError, badInput } from '../errors.js';
@@ -208,7 +208,7 @@ export async function keepRead(ctx: GraphContext, instanceId: string, chatId: st
   try {
     const record = await ctx.services.stores.messages.get(instanceId, messageId);
     if (!record || record.stub) return;
-    await ctx.services.stores.messages.update(instanceId, messageId, (current) => (current && !current.read && !current.message.fromMe ? { ...current, read: true } : null));
+    await ctx.services.stores.messages.update(instanceId, messageId, readChange());
     await ctx.services.stores.messages.markReadUpTo(instanceId, record.message.chatId || chatId, record.message.timestamp);
   } catch (err) {
     ctx.logger.warn({ instanceId, err: (err as Error).message }, 'read not kept in its conversation');

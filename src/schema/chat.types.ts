@@ -22,6 +22,7 @@ export class Chat {
   @Field(() => DateTimeScalar, { nullable: true }) lastMessageAt?: number | null;
   @Field(() => Boolean, { nullable: true }) isMuted?: boolean | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Muted until this instant; null when not muted or muted forever (see `mutedForever`).' }) mutedUntil?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Muted with no end.' }) mutedForever?: boolean | null;
   @Field(() => Boolean, { nullable: true }) isSpam?: boolean | null;
   instanceId!: string;
 }
@@ -30,6 +31,7 @@ export class Chat {
 export class Contact {
   @Field(() => ID, { description: 'Phone number digits (wa_id), or the JID/LID the provider gives.' }) id!: string;
   @Field(() => String) phone!: string;
+  @Field(() => String, { nullable: true, description: "The contact's LID (WhatsApp's privacy id, `…@lid`), when the provider gives one." }) lid?: string | null;
   @Field(() => String, { nullable: true, description: 'The name saved in the address book.' }) name?: string | null;
   @Field(() => String, { nullable: true }) shortName?: string | null;
   @Field(() => String, { nullable: true, description: "The contact's own push name." }) notifyName?: string | null;

@@ -1,4 +1,4 @@
-import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import type { DomainEvent } from '../providers/model.js';
 import { ConnectionStateEnum, EventTypeEnum, MessageStatusEnum, PresenceStateEnum } from './enums.js';
 import { Message } from './message.types.js';
@@ -15,6 +15,13 @@ const EVENT_CLASS_NAMES: Record<DomainEvent['type'], string> = {
   PRESENCE_CHANGED: 'PresenceChangedEvent',
   CONNECTION_CHANGED: 'ConnectionChangedEvent',
   INSTANCE_EVENT: 'InstanceNotificationEvent',
+  CALL_RECEIVED: 'CallReceivedEvent',
+  MESSAGE_DELETED: 'MessageDeletedEvent',
+  CHAT_READ: 'ChatReadEvent',
+  GROUP_PARTICIPANTS_CHANGED: 'GroupParticipantsChangedEvent',
+  CHANNEL_ADMIN_CHANGED: 'ChannelAdminChangedEvent',
+  PROFILE_UPDATED: 'ProfileUpdatedEvent',
+  CHAT_LABELS_CHANGED: 'ChatLabelsChangedEvent',
 };
 
 @InterfaceType({
@@ -45,6 +52,8 @@ export class MessageError {
 export class MessageStatusChangedEvent extends Event {
   @Field(() => String) messageId!: string;
   @Field(() => String, { nullable: true }) chatId?: string | null;
+  @Field(() => String, { nullable: true, description: "Set on a group receipt: the one participant it comes from (the status is theirs, not the whole group's)." }) participantId?:
+    string | null;
   @Field(() => MessageStatusEnum) status!: string;
   @Field(() => MessageError, { nullable: true, description: 'Set on FAILED when the provider says why.' }) error?: MessageError | null;
 }
@@ -63,12 +72,121 @@ export class ConnectionChangedEvent extends Event {
   @Field(() => String, { nullable: true }) detail?: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'Any other notification (a call, a group join request, a profile change…), with its raw JSON.' })
+@ObjectType({
+  implements: Event,
+  description: 'A notification none of the typed events fits (an encryption notice, a group created, a payload the parser could not read…), with its raw JSON.',
+})
 export class InstanceNotificationEvent extends Event {
   @Field(() => String, { description: "The provider's name for the notification." }) kind!: string;
   @Field(() => String, { nullable: true }) chatId?: string | null;
   @Field(() => JSONScalar) raw!: unknown;
 }
+
+@ObjectType({ implements: Event, description: 'A voice or video call reached the account (ringing, or missed).' })
+export class CallReceivedEvent extends Event {
+  @Field(() => String, { description: 'The chat of the caller (or group).' }) chatId!: string;
+  @Field(() => String, { nullable: true }) callId?: string | null;
+  @Field(() => String, { nullable: true }) callerId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'A video call; false a voice call; null when not said.' }) video?: boolean | null;
+  @Field(() => Boolean, { description: 'The call went unanswered.' }) missed!: boolean;
+}
+
+@ObjectType({ implements: Event, description: 'A message was deleted for everyone.' })
+export class MessageDeletedEvent extends Event {
+  @Field(() => String) messageId!: string;
+  @Field(() => String, { nullable: true }) chatId?: string | null;
+  @Field(() => String, { nullable: true }) participantId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'The account deleted it.' }) fromMe?: boolean | null;
+}
+
+@ObjectType({
+  implements: Event,
+  description: 'The account read inbound messages (on the phone or another device): the chat is read up to them. Never a receipt of a sent message.',
+})
+export class ChatReadEvent extends Event {
+  @Field(() => String, { nullable: true }) chatId?: string | null;
+  @Field(() => [String]) messageIds!: string[];
+}
+
+@ObjectType({ description: 'Someone a notification is about: the id as given (phone digits or a LID), with `phone` or `lid` when the id is one.' })
+export class ParticipantRef {
+  @Field(() => String) id!: string;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) lid?: string | null;
+}
+
+/** `GroupParticipantsAction`. */
+export const GroupParticipantsActionEnum = {
+  JOIN_REQUESTED: 'JOIN_REQUESTED',
+  JOIN_REQUEST_REVOKED: 'JOIN_REQUEST_REVOKED',
+  ADDED: 'ADDED',
+  REMOVED: 'REMOVED',
+  LEFT: 'LEFT',
+  PROMOTED: 'PROMOTED',
+  DEMOTED: 'DEMOTED',
+} as const;
+registerEnumType(GroupParticipantsActionEnum, {
+  name: 'GroupParticipantsAction',
+  description: 'Asked to join, withdrew the request, added, removed, left, made admin, admin removed.',
+});
+
+@ObjectType({ implements: Event, description: "A group's participants changed: join requests, joins, removals, leaves and admin changes." })
+export class GroupParticipantsChangedEvent extends Event {
+  @Field(() => String) groupId!: string;
+  @Field(() => GroupParticipantsActionEnum) action!: string;
+  @Field(() => [ParticipantRef]) participants!: ParticipantRef[];
+  @Field(() => String, { nullable: true, description: 'Who made the change, when given.' }) actorId?: string | null;
+  @Field(() => String, { nullable: true, description: 'How a join was requested (`invite_link`, `non_admin_add`).' }) requestMethod?: string | null;
+}
+
+@ObjectType({ implements: Event, description: 'The account became, or stopped being, an admin of a channel.' })
+export class ChannelAdminChangedEvent extends Event {
+  @Field(() => String) channelId!: string;
+  @Field(() => Boolean) promoted!: boolean;
+  @Field(() => String, { nullable: true, description: 'The new role as the provider says it (`ADMIN`, `SUBSCRIBER`).' }) role?: string | null;
+  @Field(() => String, { nullable: true }) participantId?: string | null;
+}
+
+/** `ProfileChange`. */
+export const ProfileChangeEnum = { NAME: 'NAME', PICTURE: 'PICTURE', PHONE_NUMBER: 'PHONE_NUMBER' } as const;
+registerEnumType(ProfileChangeEnum, { name: 'ProfileChange', description: 'What changed in a profile.' });
+
+@ObjectType({ implements: Event, description: 'A profile changed its name or picture, or a contact changed phone number.' })
+export class ProfileUpdatedEvent extends Event {
+  @Field(() => String) contactId!: string;
+  @Field(() => ProfileChangeEnum) change!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) pictureUrl?: string | null;
+  @Field(() => String, { nullable: true, description: 'PHONE_NUMBER: the new number.' }) newPhone?: string | null;
+}
+
+@ObjectType({ description: 'A label assigned to or removed from a chat.' })
+export class ChatLabelChange {
+  @Field(() => String) chatId!: string;
+  @Field(() => String) labelId!: string;
+  @Field(() => Boolean) assigned!: boolean;
+}
+
+@ObjectType({ implements: Event, description: 'Labels were assigned to or removed from chats.' })
+export class ChatLabelsChangedEvent extends Event {
+  @Field(() => [ChatLabelChange]) changes!: ChatLabelChange[];
+}
+
+/** Every concrete event type (reached only through the `Event` interface: the schema lists them as orphaned types). */
+export const EVENT_CLASSES = [
+  MessageReceivedEvent,
+  MessageStatusChangedEvent,
+  PresenceChangedEvent,
+  ConnectionChangedEvent,
+  InstanceNotificationEvent,
+  CallReceivedEvent,
+  MessageDeletedEvent,
+  ChatReadEvent,
+  GroupParticipantsChangedEvent,
+  ChannelAdminChangedEvent,
+  ProfileUpdatedEvent,
+  ChatLabelsChangedEvent,
+];
 
 @ObjectType({ description: 'A page of events for clients that poll.' })
 export class EventPage {

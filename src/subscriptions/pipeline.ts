@@ -69,7 +69,9 @@ export class EventPipeline implements EventSink {
     if (claim === 'busy') throw new EventStoreUnavailableError('the same event is being stored by another delivery');
     try {
       if (event.type === 'MESSAGE_STATUS_CHANGED') {
-        const advanced = await this.stores.statuses.advance(`${event.instanceId}:${event.messageId}`, statusRank(event.status), event.id, STATUS_TTL_MS);
+        // a group participant's receipt advances that participant's status only, never the whole message's
+        const statusKey = `${event.instanceId}:${event.messageId}${event.participantId ? `:${event.participantId}` : ''}`;
+        const advanced = await this.stores.statuses.advance(statusKey, statusRank(event.status), event.id, STATUS_TTL_MS);
         if (!advanced) {
           await this.stores.dedupe.complete(key, DEDUPE_TTL_MS);
           return 'stale-status';

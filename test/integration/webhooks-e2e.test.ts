@@ -45,14 +45,24 @@ const EVENTS_QUERY = `subscription($i: ID!) { events(instanceId: $i) {
   ... on PresenceChangedEvent { chatId presence }
   ... on ConnectionChangedEvent { state }
   ... on InstanceNotificationEvent { kind }
+  ... on CallReceivedEvent { callChatId: chatId callId video missed }
+  ... on MessageDeletedEvent { messageId deletedInChatId: chatId }
+  ... on ChatReadEvent { readChatId: chatId messageIds }
+  ... on GroupParticipantsChangedEvent { groupId action participants { id phone lid } }
+  ... on ChannelAdminChangedEvent { channelId promoted role }
+  ... on ProfileUpdatedEvent { contactId change name pictureUrl newPhone }
+  ... on ChatLabelsChangedEvent { changes { chatId labelId assigned } }
 } }`;
+
+/** The GraphQL type of a content kind whose name is not `<Kind>Content`. */
+const CONTENT_TYPENAMES: Record<string, string> = { template: 'TemplateMessageContent', event: 'EventMessageContent' };
 
 /** What the graph must show for a domain event (the fields of {@link EVENTS_QUERY} that come from it). */
 function graphView(e: DomainEvent): Record<string, unknown> {
   switch (e.type) {
     case 'MESSAGE_RECEIVED': {
       const { content } = e.message;
-      const typename = `${content.kind.charAt(0).toUpperCase()}${content.kind.slice(1)}Content`;
+      const typename = CONTENT_TYPENAMES[content.kind] ?? `${content.kind.charAt(0).toUpperCase()}${content.kind.slice(1)}Content`;
       return {
         type: e.type,
         message: { id: e.message.id, fromMe: e.message.fromMe, content: { __typename: typename, ...(content.kind === 'unsupported' ? { type: content.type } : {}) } },
@@ -66,6 +76,20 @@ function graphView(e: DomainEvent): Record<string, unknown> {
       return { type: e.type, state: e.state };
     case 'INSTANCE_EVENT':
       return { type: e.type, kind: e.kind };
+    case 'CALL_RECEIVED':
+      return { type: e.type, callChatId: e.chatId, callId: e.callId ?? null, video: e.video ?? null, missed: e.missed };
+    case 'MESSAGE_DELETED':
+      return { type: e.type, messageId: e.messageId, deletedInChatId: e.chatId ?? null };
+    case 'CHAT_READ':
+      return { type: e.type, readChatId: e.chatId ?? null, messageIds: e.messageIds };
+    case 'GROUP_PARTICIPANTS_CHANGED':
+      return { type: e.type, groupId: e.groupId, action: e.action, participants: e.participants.map((p) => ({ id: p.id, phone: p.phone ?? null, lid: p.lid ?? null })) };
+    case 'CHANNEL_ADMIN_CHANGED':
+      return { type: e.type, channelId: e.channelId, promoted: e.promoted, role: e.role ?? null };
+    case 'PROFILE_UPDATED':
+      return { type: e.type, contactId: e.contactId, change: e.change, name: e.name ?? null, pictureUrl: e.pictureUrl ?? null, newPhone: e.newPhone ?? null };
+    case 'CHAT_LABELS_CHANGED':
+      return { type: e.type, changes: e.changes };
   }
 }
 
@@ -101,6 +125,7 @@ for (const mod of withWebhooks) {
       await settle(300);
       const url = `${app.url}/webhooks/${encodeURIComponent(cfg!.id)}/${encodeURIComponent(cfg!.webhookSecret)}`;
       const unsupported = new Set<string>();
+      const byType: Record<string, number> = {};
       let expected = 0;
       try {
         for (const [i, w] of fixtures.entries()) {
@@ -122,13 +147,15 @@ for (const mod of withWebhooks) {
           got.forEach((event, j) => {
             expect(event, `${name} #${j}`).toMatchObject(graphView(parsed[j]!));
             expect(event.__typename, name).toMatch(/Event$/);
+            const key = event.message ? `${event.__typename}:${event.message.content.__typename}` : event.__typename;
+            byType[key] = (byType[key] ?? 0) + 1;
             if (event.message?.content.__typename === 'UnsupportedContent') unsupported.add(w.kind);
           });
         }
       } finally {
         sub.dispose();
       }
-      console.log(`[${mod.kind} webhooks] ${fixtures.length} payloads → ${expected} events; UnsupportedContent: ${[...unsupported].join(', ') || 'none'}`);
+      console.log(`[${mod.kind} webhooks] ${fixtures.length} payloads → ${expected} events; UnsupportedContent: ${[...unsupported].join(', ') || 'none'}; by type:`, byType);
       expect(
         [...unsupported].filter((k) => !allowedUnsupported.has(k)),
         'documented kinds that should be typed',

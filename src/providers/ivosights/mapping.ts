@@ -288,7 +288,8 @@ function mediaFields(m: WireInboundMedia | undefined) {
 /**
  * An inbound message's content (lines 2796-3001) → {@link MessageContent}. Media carry their
  * `mediaId` (fetch them with the media port) and no URL: the provider serves them only
- * behind the API key. A type the graph does not type becomes `unsupported` with the raw JSON.
+ * behind the API key. Template button and interactive replies → `interactiveReply`, reactions
+ * → `reaction`. A type the graph does not type becomes `unsupported` with the raw JSON.
  */
 export function toMessageContent(m: WireInboundMessage): MessageContent {
   switch (m.type) {
@@ -328,6 +329,19 @@ export function toMessageContent(m: WireInboundMessage): MessageContent {
     case 'sticker':
       if (m.sticker) return { kind: 'sticker', ...mediaFields(m.sticker) };
       break;
+    // The replies to IVOWBA's interactive and template sends, in the WhatsApp Business API's
+    // inbound shapes (the doc shows none): the same interactiveReply / reaction as Z-API's.
+    case 'button':
+      if (m.button) return { kind: 'interactiveReply', replyId: m.button.payload ?? null, title: m.button.text ?? '' };
+      break;
+    case 'interactive': {
+      const reply = m.interactive?.button_reply ?? m.interactive?.list_reply;
+      if (reply) return { kind: 'interactiveReply', replyId: reply.id ?? null, title: reply.title ?? '', description: m.interactive?.list_reply?.description ?? null };
+      break;
+    }
+    case 'reaction':
+      if (m.reaction?.message_id) return { kind: 'reaction', emoji: m.reaction.emoji ?? '', targetMessageId: m.reaction.message_id };
+      break;
     default:
       break;
   }
@@ -347,6 +361,7 @@ export function toMessage(instanceId: string, m: WireInboundMessage, senderName:
     content: toMessageContent(m),
     replyToMessageId: m.context?.id ?? null,
     isGroup: false,
+    forwarded: m.context?.forwarded === true || m.context?.frequently_forwarded === true,
   };
 }
 

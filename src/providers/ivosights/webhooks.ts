@@ -22,7 +22,21 @@ function readMessage(instanceId: string, m: WireInboundMessage, names: Map<strin
   if (!isObject(m) || typeof m.id !== 'string' || typeof m.from !== 'string') throw new WebhookPayloadError('ivosights: a message without id or from');
   const occurredAt = secondsToMs(m.timestamp, receivedAt);
   if (m.type === 'system') {
-    // A system notice (user_changed_number, lines 3002-3018) is not a chat message: an instance event, raw kept.
+    // A system notice is not a chat message. user_changed_number (lines 3002-3018): the
+    // contact `from` moved to `system.new_wa_id` → PROFILE_UPDATED PHONE_NUMBER, as a Z-API
+    // profile change; any other notice an instance event, raw kept.
+    const newPhone = m.system?.new_wa_id;
+    if (m.system?.type === 'user_changed_number' && typeof newPhone === 'string' && newPhone !== '') {
+      return {
+        type: 'PROFILE_UPDATED',
+        id: stableEventId('ivosights', instanceId, 'system', m.id),
+        instanceId,
+        occurredAt,
+        contactId: m.from,
+        change: 'PHONE_NUMBER',
+        newPhone,
+      };
+    }
     return {
       type: 'INSTANCE_EVENT',
       id: stableEventId('ivosights', instanceId, 'system', m.id),
@@ -58,6 +72,20 @@ function readStatus(instanceId: string, s: WireStatus, receivedAt: number): Doma
       raw: s,
     };
   }
+  if (status === 'DELETED') {
+    // "Message the user sent to your business was deleted by the user" (lines 3080-3090): an
+    // inbound message deleted for everyone, the same MESSAGE_DELETED a Z-API REVOKE gives.
+    return {
+      type: 'MESSAGE_DELETED',
+      id: stableEventId('ivosights', instanceId, 'status', s.id, s.status),
+      instanceId,
+      occurredAt,
+      messageId: s.id,
+      chatId: s.recipient_id ?? null,
+      participantId: null,
+      fromMe: false,
+    };
+  }
   // Statuses carry ids, recipient and error only: never a message body (DESIGN.md, "Events").
   const event: MessageStatusChangedEvent = {
     type: 'MESSAGE_STATUS_CHANGED',
@@ -82,8 +110,10 @@ function readStatus(instanceId: string, s: WireStatus, receivedAt: number): Doma
  * and/or `statuses[]`.
  * - text, location, contacts, image, document, voice, sticker and replies (`context`) →
  *   `MESSAGE_RECEIVED` (types the graph does not type → `UnsupportedContent`);
- * - `system` (user_changed_number) → `INSTANCE_EVENT` kind `USER_CHANGED_NUMBER`;
- * - statuses sent / delivered / read / deleted / failed → `MESSAGE_STATUS_CHANGED`, FAILED with
+ * - `system` user_changed_number → `PROFILE_UPDATED` (`PHONE_NUMBER`, `newPhone`); another
+ *   system notice → `INSTANCE_EVENT` of its kind;
+ * - status deleted (the user deleted their message) → `MESSAGE_DELETED`;
+ * - statuses sent / delivered / read / failed → `MESSAGE_STATUS_CHANGED`, FAILED with
  *   `error {code, title, detail}` (470, 480…); an unknown status → `INSTANCE_EVENT`.
  * @param receivedAt epoch ms, used when a timestamp is missing
  * @throws WebhookPayloadError when the body is not an IVOWBA notification (no `messages` or `statuses` array)

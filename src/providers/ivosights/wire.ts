@@ -362,8 +362,16 @@ export interface WireInboundMessage {
   audio?: WireInboundMedia;
   video?: WireInboundMedia;
   sticker?: WireInboundMedia;
-  /** Set when the customer replied to one of your messages (lines 2991-2994). */
-  context?: { from?: string; id: string };
+  /** Set when the customer replied to one of your messages (lines 2991-2994); `forwarded` / `frequently_forwarded` as the WhatsApp Business API adds them (not in the doc). */
+  context?: { from?: string; id: string; forwarded?: boolean; frequently_forwarded?: boolean };
+  /**
+   * Not in the doc's examples: WhatsApp Business API's inbound `button` (a template quick
+   * reply: `text`, `payload`), `interactive` (`button_reply` / `list_reply` {id, title,
+   * description}) and `reaction` ({message_id, emoji}), the answers to what IVOWBA sends.
+   */
+  button?: { text?: string; payload?: string };
+  interactive?: { type?: string; button_reply?: { id?: string; title?: string }; list_reply?: { id?: string; title?: string; description?: string } };
+  reaction?: { message_id?: string; emoji?: string };
   /** `type: system` (lines 3009-3013). */
   system?: { body?: string; new_wa_id?: string; type: 'user_changed_number' | string };
 }

@@ -99,24 +99,24 @@ describe('ivosights notifications', () => {
     expect(e.message).toMatchObject({ id: 'gBGGFlA5FpafAgkOuJbRq54qwbM', replyToMessageId: 'ABGGFlA5FpafAgo6tHcNmNjXmuSf', content: { kind: 'text', body: 'Yes, count me in!' } });
   });
 
-  it('system user_changed_number (lines 3002-3018) is an INSTANCE_EVENT with the raw notice', () => {
+  it('system user_changed_number (lines 3002-3018) is a PROFILE_UPDATED phone-number change', () => {
     const events = parseAt(3002);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      type: 'INSTANCE_EVENT',
-      kind: 'USER_CHANGED_NUMBER',
-      chatId: '16315558889',
-      occurredAt: 1574080102000,
-      raw: { system: { new_wa_id: '16315558890', type: 'user_changed_number' } },
-    });
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'PROFILE_UPDATED', contactId: '16315558889', change: 'PHONE_NUMBER', newPhone: '16315558890', occurredAt: 1574080102000 }),
+    ]);
   });
 
-  it('sent / delivered / read / deleted statuses (lines 3023-3090), no body in them', () => {
+  it('a deleted status (lines 3080-3090) is the user deleting their message: MESSAGE_DELETED', () => {
+    expect(parseAt(3080)).toEqual([
+      expect.objectContaining({ type: 'MESSAGE_DELETED', messageId: 'ABGGFmkiWVVPAgo66iFiii_-TG0-', chatId: '16692259554', fromMe: false, occurredAt: 1532413514000 }),
+    ]);
+  });
+
+  it('sent / delivered / read statuses (lines 3023-3079), no body in them', () => {
     expect(status(3023)).toMatchObject({ messageId: 'ABGGFlA5FpafAgo6tHcNmNjXmuSf', chatId: '16315555555', status: 'SENT', occurredAt: 1518694700000 });
     expect(status(3046)).toMatchObject({ status: 'DELIVERED', occurredAt: 1518694708000 });
     expect(status(3069)).toMatchObject({ status: 'READ' });
-    expect(status(3080)).toMatchObject({ messageId: 'ABGGFmkiWVVPAgo66iFiii_-TG0-', chatId: '16692259554', status: 'DELETED' });
-    for (const l of [3023, 3046, 3069, 3080]) {
+    for (const l of [3023, 3046, 3069]) {
       const e = status(l);
       expect(e.error).toBeUndefined();
       expect(Object.keys(e).sort()).toEqual(['chatId', 'id', 'instanceId', 'messageId', 'occurredAt', 'status', 'type']);
@@ -150,10 +150,35 @@ describe('ivosights notifications', () => {
   });
 
   it('a message type the graph does not type becomes UnsupportedContent with the raw JSON; an unknown status an INSTANCE_EVENT', () => {
-    const [m] = parseNotification('ivo-1', { messages: [{ from: '1', id: 'x', timestamp: '1', type: 'button', button: { text: 'Yes' } }] }, RECEIVED_AT) as MessageReceivedEvent[];
-    expect(m!.message.content).toEqual({ kind: 'unsupported', type: 'button', raw: { from: '1', id: 'x', timestamp: '1', type: 'button', button: { text: 'Yes' } } });
+    const [m] = parseNotification(
+      'ivo-1',
+      { messages: [{ from: '1', id: 'x', timestamp: '1', type: 'ephemeral', ephemeral: { text: 'Yes' } }] },
+      RECEIVED_AT,
+    ) as MessageReceivedEvent[];
+    expect(m!.message.content).toEqual({ kind: 'unsupported', type: 'ephemeral', raw: { from: '1', id: 'x', timestamp: '1', type: 'ephemeral', ephemeral: { text: 'Yes' } } });
     const [s] = parseNotification('ivo-1', { statuses: [{ id: 'x', recipient_id: '1', status: 'warning', timestamp: '1' }] }, RECEIVED_AT);
     expect(s).toMatchObject({ type: 'INSTANCE_EVENT', kind: 'STATUS_WARNING', chatId: '1' });
+  });
+
+  it("replies to template buttons and interactive messages, and reactions, are typed like every provider's; a forwarded message says so", () => {
+    const content = (message: Record<string, unknown>) =>
+      (parseNotification('ivo-1', { messages: [{ from: '1', id: `r${JSON.stringify(message).length}`, timestamp: '1', ...message }] }, RECEIVED_AT)[0] as MessageReceivedEvent)
+        .message;
+    expect(content({ type: 'button', button: { text: 'Yes', payload: 'YES_PAYLOAD' } }).content).toEqual({ kind: 'interactiveReply', replyId: 'YES_PAYLOAD', title: 'Yes' });
+    expect(content({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'b1', title: 'Go' } } }).content).toEqual({
+      kind: 'interactiveReply',
+      replyId: 'b1',
+      title: 'Go',
+      description: null,
+    });
+    expect(content({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'r1', title: 'Row', description: 'About' } } }).content).toEqual({
+      kind: 'interactiveReply',
+      replyId: 'r1',
+      title: 'Row',
+      description: 'About',
+    });
+    expect(content({ type: 'reaction', reaction: { message_id: 'M1', emoji: '👍' } }).content).toEqual({ kind: 'reaction', emoji: '👍', targetMessageId: 'M1' });
+    expect(content({ type: 'text', text: { body: 'fwd' }, context: { forwarded: true } })).toMatchObject({ forwarded: true, content: { kind: 'text', body: 'fwd' } });
   });
 
   it('a body that is not an IVOWBA notification throws WebhookPayloadError', () => {

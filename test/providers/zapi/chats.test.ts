@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { toChat, toContact, toGroupSummary } from '../../../src/providers/zapi/mapping.js';
 import { zapiHarness } from './harness.js';
 
 const h = zapiHarness();
 
-const CHAT = 'query($id: String!) { instance(id: "zapi") { chat(id: $id) { id archived pinned isMuted unreadCount mutedUntil } } }';
+const CHAT = 'query($id: String!) { instance(id: "zapi") { chat(id: $id) { id archived pinned isMuted unreadCount mutedUntil mutedForever } } }';
 const chatOf = async (id: string) => (await h.ok(CHAT, { id })).instance.chat;
 
 const ACTIONS = [
@@ -39,12 +40,32 @@ describe('Z-API chat management through the graph', () => {
     await h.ok(mutate('unpinChat'), { input });
     await h.ok(mutate('muteChat'), { input });
     await h.ok(mutate('markChatUnread'), { input });
-    expect(await chatOf(id)).toMatchObject({ archived: true, pinned: false, isMuted: true, unreadCount: 1 });
+    // mute sets `muteEndTime` -1, "forever" (z-api.txt 6219): never a 1969 date
+    expect(await chatOf(id)).toMatchObject({ archived: true, pinned: false, isMuted: true, unreadCount: 1, mutedUntil: null, mutedForever: true });
     await h.ok(mutate('unarchiveChat'), { input });
     await h.ok(mutate('pinChat'), { input });
     await h.ok(mutate('unmuteChat'), { input });
     await h.ok(mutate('markChatRead'), { input });
-    expect(await chatOf(id)).toMatchObject({ archived: false, pinned: true, isMuted: false, unreadCount: 0 });
+    expect(await chatOf(id)).toMatchObject({ archived: false, pinned: true, isMuted: false, unreadCount: 0, mutedUntil: null, mutedForever: false });
+  });
+
+  it('unreadCount reads `unread` before the discontinued `messagesUnread` (z-api.txt 6216-6222); a mute end is a date, -1 forever', () => {
+    expect(toChat({ phone: '5511999999999', unread: '4', messagesUnread: 0 }).unreadCount).toBe(4);
+    expect(toChat({ phone: '5511999999999', messagesUnread: 2 }).unreadCount).toBe(2);
+    expect(toChat({ phone: '5511999999999', isMuted: '1', muteEndTime: 1655953774000 })).toMatchObject({ isMuted: true, mutedUntil: 1655953774000, mutedForever: false });
+    expect(toChat({ phone: '5511999999999', isMuted: '1', muteEndTime: '-1' })).toMatchObject({ isMuted: true, mutedUntil: null, mutedForever: true });
+    expect(toChat({ phone: '5511999999999', isMuted: '0', muteEndTime: 1655953774000 })).toMatchObject({ isMuted: false, mutedUntil: null, mutedForever: false });
+  });
+
+  it('a contact keeps its LID when the answer carries one', () => {
+    expect(toContact({ phone: '5511999999999', lid: '81896604192873@lid' })).toMatchObject({ id: '5511999999999', phone: '5511999999999', lid: '81896604192873@lid' });
+    expect(toContact({ phone: '5511999999999' }).lid).toBeNull();
+  });
+
+  it('a /groups entry that carries participants has them read (the documented entry carries none)', () => {
+    const group = toGroupSummary({ phone: '120363019502650977-group', name: 'G', participants: [{ phone: '5511999999999', isAdmin: 'true', isSuperAdmin: false, name: 'Ann' }] });
+    expect(group.participants).toEqual([{ id: '5511999999999', phone: '5511999999999', isAdmin: true, isSuperAdmin: false, name: 'Ann' }]);
+    expect(toGroupSummary({ phone: '120363019502650977-group', name: 'G' }).participants).toEqual([]);
   });
 
   it('works on a group id unchanged', async () => {

@@ -309,6 +309,7 @@ describe('Z-API adapter: chats, contacts, groups', () => {
       {
         id: '559999999999',
         phone: '559999999999',
+        lid: null,
         name: 'First and last name of contact 1',
         shortName: 'Contact Name 1',
         notifyName: 'WhatsApp Name 1',

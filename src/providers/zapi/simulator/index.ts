@@ -13,6 +13,7 @@ import { zapiInstanceRoutes } from './instance.js';
 import { zapiLabelsRoutes } from './labels.js';
 import { zapiMessagesRoutes } from './messages.js';
 import { zapiRichMessagesRoutes } from './rich-messages.js';
+import { withReplyWebhooks } from './replies.js';
 
 export { zapiSimProfilePictureUrl } from './contacts.js';
 
@@ -33,7 +34,9 @@ export { zapiSimProfilePictureUrl } from './contacts.js';
  * - After every send, when a webhook URL is set, it posts (with `stepDelayMs`, default 50 ms,
  *   between steps) a `DeliveryCallback`, then `MessageStatusCallback` SENT → RECEIVED → READ for
  *   the new id, then (unless `autoReply: false`) an inbound `ReceivedCallback` text from the
- *   recipient, in the documented payload shapes (z-api.txt 11165-13251).
+ *   recipient, in the documented payload shapes (z-api.txt 11165-13251); after a poll, an
+ *   event or an order status update, also the vote, the response or the update's echo that
+ *   comes back (`replies.ts`; with the auto reply, so `autoReply: false` turns both off).
  * - `phone-exists-batch`: a number ending in an even digit exists, one ending in an odd digit
  *   does not (a fixed rule so tests can predict the answer).
  * - `profile-picture`: `https://pps.whatsapp.net/sim/{phone}.jpg` for every phone.
@@ -253,7 +256,18 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     return { status: 200, body };
   }
 
-  const routes: SimRoute[] = [
+  /** Posts a reply webhook (replies.ts) after the send's own webhook sequence (5 steps), when replies are on. */
+  function scheduleReply(payload: Record<string, unknown>): void {
+    if (!autoReply || !webhookUrl) return;
+    const run = (async () => {
+      await sleep(stepDelayMs * 6);
+      if (!closed && webhookUrl) await postWebhook(webhookUrl, payload);
+    })().catch(() => undefined);
+    pending.add(run);
+    void run.finally(() => pending.delete(run));
+  }
+
+  const baseRoutes: SimRoute[] = [
     ...zapiInstanceRoutes({ prefix: PREFIX, credentials: creds, ownPhone: ZAPI_SANDBOX_PHONE, webhookUrl: () => webhookUrl }),
     ...zapiMessagesRoutes({ prefix: PREFIX, accept }),
     ...zapiRichMessagesRoutes({ prefix: PREFIX, accept }),
@@ -265,6 +279,8 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     ...zapiLabelsRoutes({ prefix: PREFIX, chats }),
     ...zapiCatalogRoutes({ prefix: PREFIX, ownPhone: ZAPI_SANDBOX_PHONE }),
   ];
+  // a poll gets a vote, an event a response, an order status update its echo (replies.ts)
+  const routes = withReplyWebhooks(baseRoutes, PREFIX, { instanceId: creds.instanceId, ownPhone: ZAPI_SANDBOX_PHONE, newId: () => hexId(10) }, scheduleReply);
 
   const server = await startSimServer({
     port: options.port ?? 0,

@@ -10,8 +10,18 @@
 
 /** A boolean as Z-API may send it: `true`, `"true"`, `"false"`, `"1"`, `"0"`. */
 export type WireBool = boolean | string | number | null | undefined;
-/** A number as Z-API may send it: `0`, `"0"`, `"1622991687"`. */
-export type WireNumber = number | string | null | undefined;
+/**
+ * A 64-bit integer as a protobuf `Long` serialised to JSON (`{"low": 1632228638, "high": 0,
+ * "unsigned": false}`): real webhook traffic carries some numbers (`momment`, media
+ * `seconds`, `messageExpirationSeconds`) this way, though the doc's examples never do.
+ */
+export interface WireLong {
+  low: number;
+  high: number;
+  unsigned?: boolean | null;
+}
+/** A number as Z-API may send it: `0`, `"0"`, `"1622991687"`, or a protobuf {@link WireLong}. */
+export type WireNumber = number | string | WireLong | null | undefined;
 
 /** Error body Z-API documents: `{"error": "null not allowed"}` (z-api.txt 472-475), `"[IP da chamada] not allowed"` (394-397), `"Invalid phone"` (6158-6161). */
 export interface ZapiErrorBody {

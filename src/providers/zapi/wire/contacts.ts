@@ -10,6 +10,8 @@ export interface ZapiContact {
   vname?: string | null;
   notify?: string | null;
   imgUrl?: string | null;
+  /** Not in the field table (z-api.txt 5640-5700): the contact's LID (`…@lid`), as real answers carry it next to `phone`. */
+  lid?: string | null;
 }
 
 /** `GET /profile-picture` (5891-5942): documented as an array of `{link}`. */

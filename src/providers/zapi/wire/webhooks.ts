@@ -8,7 +8,9 @@ import { z } from 'zod';
 const str = z.string();
 const optStr = z.string().nullish();
 const wireBool = z.union([z.boolean(), z.string(), z.number()]).nullish();
-const wireNum = z.union([z.number(), z.string()]).nullish();
+/** A protobuf Long as JSON (see `WireLong`). */
+const wireLong = z.looseObject({ low: z.number(), high: z.number(), unsigned: z.boolean().nullish() });
+const wireNum = z.union([z.number(), z.string(), wireLong]).nullish();
 
 /** `DeliveryCallback` (z-api.txt 11165-11179). `error` is read when present: the doc's intro (line 37) says this webhook reports "that it was sent or that there was a failure", but its example carries no failure field. */
 export const deliveryCallbackSchema = z.looseObject({
@@ -33,6 +35,10 @@ export const messageStatusCallbackSchema = z.looseObject({
   phoneDevice: wireNum,
   phone: optStr,
   isGroup: wireBool,
+  // Not in the field table (z-api.txt 13090-13104): a group receipt of real traffic names the participant it comes from.
+  participant: optStr,
+  participantPhone: optStr,
+  participantLid: optStr,
 });
 /** A `MessageStatusCallback` payload. */
 export type ZapiMessageStatusCallback = z.infer<typeof messageStatusCallbackSchema>;
@@ -72,11 +78,14 @@ export type ZapiDisconnectedCallback = z.infer<typeof disconnectedCallbackSchema
 
 const obj = z.looseObject({});
 const referencedMessage = z.looseObject({ messageId: str, fromMe: wireBool, phone: optStr, participant: optStr });
+/** A content object the mapping reads field by field, tolerating absent, null or differently typed values (`mapping.ts` `rec`, `str`, `num`). */
+const content = obj.nullish();
 
 /**
  * `ReceivedCallback` (z-api.txt 11186-12961): a message (one content key: `text`, `image`,
  * `audio`, `video`, `document`, `sticker`, `location`, `contact`, `reaction`,
- * `buttonsResponseMessage`, `listResponseMessage`, or one the graph does not type) or a
+ * `buttonsResponseMessage`, `listResponseMessage`, `hydratedTemplate`, `buttonsMessage`,
+ * `carouselMessage`, `poll`, `order`… or one nobody documents) or a
  * notification (`notification`: `CALL_VOICE`, `MEMBERSHIP_APPROVAL_REQUEST`,
  * `PROFILE_NAME_UPDATED`…). Only the fields the mapping reads are typed; the rest is kept raw.
  */
@@ -94,7 +103,19 @@ export const receivedCallbackSchema = z.looseObject({
   photo: optStr,
   connectedPhone: optStr,
   participantPhone: optStr,
+  chatLid: optStr,
+  senderLid: optStr,
+  participantLid: optStr,
   referenceMessageId: optStr,
+  forwarded: wireBool,
+  fromApi: wireBool,
+  isStatusReply: wireBool,
+  viewOnce: wireBool,
+  messageExpirationSeconds: wireNum,
+  externalAdReply: content,
+  requestMethod: optStr,
+  profileName: optStr,
+  updatedPhoto: optStr,
   isGroup: wireBool,
   isNewsletter: wireBool,
   isEdit: wireBool,
@@ -105,7 +126,19 @@ export const receivedCallbackSchema = z.looseObject({
   text: z.looseObject({ message: z.string().nullish(), descritpion: optStr, description: optStr, title: optStr, url: optStr, thumbnailUrl: optStr }).nullish(),
   image: z.looseObject({ imageUrl: optStr, thumbnailUrl: optStr, caption: optStr, mimeType: optStr, width: wireNum, height: wireNum, viewOnce: wireBool }).nullish(),
   audio: z.looseObject({ audioUrl: optStr, mimeType: optStr, ptt: wireBool, seconds: wireNum, viewOnce: wireBool }).nullish(),
-  video: z.looseObject({ videoUrl: optStr, caption: optStr, mimeType: optStr, seconds: wireNum, viewOnce: wireBool }).nullish(),
+  video: z
+    .looseObject({
+      videoUrl: optStr,
+      caption: optStr,
+      mimeType: optStr,
+      seconds: wireNum,
+      viewOnce: wireBool,
+      isGif: wireBool,
+      gifPlayback: wireBool,
+      ptv: wireBool,
+      isPtv: wireBool,
+    })
+    .nullish(),
   document: z.looseObject({ documentUrl: optStr, mimeType: optStr, title: optStr, pageCount: wireNum, fileName: optStr, caption: optStr, thumbnailUrl: optStr }).nullish(),
   sticker: z.looseObject({ stickerUrl: optStr, mimeType: optStr }).nullish(),
   location: z.looseObject({ latitude: wireNum, longitude: wireNum, name: optStr, address: optStr, url: optStr, thumbnailUrl: optStr }).nullish(),
@@ -113,34 +146,26 @@ export const receivedCallbackSchema = z.looseObject({
   reaction: z.looseObject({ value: z.string().nullish(), time: wireNum, reactionBy: optStr, referencedMessage }).nullish(),
   buttonsResponseMessage: z.looseObject({ buttonId: optStr, message: optStr }).nullish(),
   listResponseMessage: z.looseObject({ message: optStr, title: optStr, selectedRowId: optStr }).nullish(),
-  hydratedTemplate: obj.nullish(),
+  hydratedTemplate: content,
+  buttonsMessage: content,
+  listMessage: content,
+  pixKeyMessage: content,
+  carouselMessage: content,
+  requestPayment: content,
+  sendPayment: content,
+  product: content,
+  order: content,
+  poll: content,
+  pollVote: content,
+  reviewAndPay: content,
+  reviewOrder: content,
+  newsletterAdminInvite: content,
+  pinMessage: content,
+  event: content,
+  eventResponse: content,
 });
 /** A `ReceivedCallback` payload. */
 export type ZapiReceivedCallback = z.infer<typeof receivedCallbackSchema>;
-
-/**
- * The `ReceivedCallback` content keys the graph does not type yet, in the order they are
- * looked for (z-api.txt 11307-12875). A message carrying one becomes `UnsupportedContent`
- * with this key as its `type` and the whole payload as `raw`.
- */
-export const ZAPI_UNTYPED_CONTENT_KEYS = [
-  'hydratedTemplate',
-  'buttonsMessage',
-  'pixKeyMessage',
-  'carouselMessage',
-  'requestPayment',
-  'sendPayment',
-  'product',
-  'order',
-  'poll',
-  'pollVote',
-  'reviewAndPay',
-  'reviewOrder',
-  'newsletterAdminInvite',
-  'pinMessage',
-  'event',
-  'eventResponse',
-] as const;
 
 /** The six webhook types Z-API posts (its `type` field). */
 export const ZAPI_WEBHOOK_TYPES = ['ReceivedCallback', 'MessageStatusCallback', 'DeliveryCallback', 'PresenceChatCallback', 'ConnectedCallback', 'DisconnectedCallback'] as const;
