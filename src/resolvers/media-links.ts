@@ -7,7 +7,12 @@ const MEDIA_KINDS: ReadonlySet<MessageContent['kind']> = new Set(['image', 'audi
 
 /** Whether a string is an http(s) URL (a `data:` URI or a bare id is not linked). */
 function isHttpUrl(url: string | null | undefined): url is string {
-  return typeof url === 'string' && /^https?:\/\//i.test(url);
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return false;
+  try {
+    return new URL(url).hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /**

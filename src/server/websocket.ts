@@ -193,7 +193,14 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
           variableValues: payload.variables ?? null,
           operationName: payload.operationName ?? null,
           contextValue: withDeadline(
-            (ctx.extra.graph ??= createContext(services, wsLogger, { ...(ctx.extra.access ? { access: ctx.extra.access } : {}), rateLimits: auth.rateLimits })),
+            (ctx.extra.graph ??= createContext(services, wsLogger, {
+              ...(ctx.extra.access ? { access: ctx.extra.access } : {}),
+              rateLimits: auth.rateLimits,
+              // links (media) start with the origin the socket was opened on
+              ...(ctx.extra.request.headers.host
+                ? { origin: `${(ctx.extra.request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${ctx.extra.request.headers.host}` }
+                : {}),
+            })),
             document,
             payload.operationName,
             auth.deadlineMs,
