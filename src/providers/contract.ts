@@ -45,6 +45,7 @@ import type {
   TemplateScope,
   WebhookEndpoint,
 } from './model.js';
+import type { AccountSettingsInput, NewContact, PrivacyInput, PrivacySettings, QrCode, QueuePage, WebhookRegistration } from './account.model.js';
 import type { CatalogSettingsInput, ChatExpiration, Collection, CursorPage, Label, LabelColor, LabelInput, Product, ProductInput, ProductPage } from './model.js';
 import type {
   Community,
@@ -217,6 +218,32 @@ export const CAPABILITIES = [
   'MANAGE_COMMUNITY_PARTICIPANTS',
   'RESET_COMMUNITY_INVITE_LINK',
   'DEACTIVATE_COMMUNITY',
+  // connecting a number (SessionPort)
+  'QR_CODE',
+  'PAIRING_CODE',
+  'RESTART_INSTANCE',
+  'DISCONNECT_INSTANCE',
+  'RENAME_INSTANCE',
+  // the account's own profile and settings (ProfilePort)
+  'UPDATE_PROFILE_NAME',
+  'UPDATE_PROFILE_ABOUT',
+  'UPDATE_PROFILE_PICTURE',
+  'ACCOUNT_SETTINGS',
+  'UPDATE_ACCOUNT_SETTINGS',
+  // privacy (PrivacyPort)
+  'PRIVACY',
+  'UPDATE_PRIVACY',
+  // the address book (ContactAdminPort)
+  'ADD_CONTACTS',
+  'REMOVE_CONTACTS',
+  'BLOCK_CONTACT',
+  'REPORT_CONTACT',
+  // the send queue (QueuePort)
+  'LIST_QUEUE',
+  'CANCEL_QUEUED_MESSAGE',
+  'CLEAR_QUEUE',
+  // webhook registration (WebhookRegistrationPort)
+  'REGISTER_WEBHOOKS',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -655,6 +682,84 @@ export interface ReferencePort {
   listCountries(): Promise<Country[]>;
 }
 
+/**
+ * Connecting the account's WhatsApp number: QR code, pairing code, restart, disconnect and the
+ * instance's name at the provider.
+ */
+export interface SessionPort {
+  /**
+   * The QR code to scan now, as a PNG data URI with its expiry.
+   * @returns null when the session is already connected (there is nothing to scan)
+   */
+  getQrCode(): Promise<QrCode | null>;
+  /**
+   * Asks for a pairing code for `phone` (international digits): typed in WhatsApp ("Link with
+   * phone number") instead of scanning. The code is a secret: never logged.
+   * @returns the code
+   */
+  requestPairingCode(phone: string): Promise<string>;
+  /** Restarts the instance's session at the provider (no new scan needed). */
+  restart(): Promise<void>;
+  /** Disconnects the number: a new QR scan is needed to connect again. */
+  disconnect(): Promise<void>;
+  /** Renames the instance at the provider (its name in the provider's panel). */
+  rename(name: string): Promise<void>;
+}
+
+/** The account's own WhatsApp profile (name, about text, picture) and account-wide settings. */
+export interface ProfilePort {
+  /** Sets the profile (push) name. */
+  updateName(name: string): Promise<void>;
+  /** Sets the profile "about" text. */
+  updateAbout(text: string): Promise<void>;
+  /** Sets the profile picture: `photo` is an https URL or a base64 `data:` URI of a JPEG or PNG (a provider that takes only one of them refuses the other with `BAD_USER_INPUT`). */
+  updatePicture(input: ProfilePhotoInput): Promise<void>;
+  /** The account-wide settings the provider reports; a setting it does not report is null. */
+  getSettings(): Promise<AccountSettingsInput>;
+  /** Applies the non-null settings, one request each, in field order; the first failure stops the rest. */
+  updateSettings(input: AccountSettingsInput): Promise<void>;
+}
+
+/** Privacy: who sees the last seen, profile photo, about text, online status; who may add the account to groups; read receipts; the default message duration. */
+export interface PrivacyPort {
+  /** The privacy settings as far as the provider reports them (null fields are not reported). */
+  getPrivacy(): Promise<PrivacySettings>;
+  /** Applies the given changes, one request each, in order; the first failure stops the rest. */
+  updatePrivacy(input: PrivacyInput): Promise<void>;
+}
+
+/** The account's address book and blocking. Phones are international digits. */
+export interface ContactAdminPort {
+  /** Saves contacts in the account's address book. */
+  addContacts(contacts: NewContact[]): Promise<void>;
+  /** Removes contacts from the account's address book. */
+  removeContacts(phones: string[]): Promise<void>;
+  /** Blocks (`blocked: true`) or unblocks the contact. */
+  setContactBlocked(phone: string, blocked: boolean): Promise<void>;
+  /** Reports the contact to WhatsApp (spam, abuse). */
+  reportContact(phone: string): Promise<void>;
+}
+
+/** The provider's send queue: messages accepted but not sent yet. */
+export interface QueuePort {
+  /** One page of the queue (oldest first as the provider orders it), each a `Message` with status `PENDING`, and the queue's total count (read in parallel). */
+  getQueue(page: PageRequest): Promise<QueuePage>;
+  /** Drops one queued message by the id the send returned (`providerId` when the provider gave a queue id, else `id`). */
+  cancelQueuedMessage(messageId: string): Promise<void>;
+  /** Drops every queued message. */
+  clearQueue(): Promise<void>;
+}
+
+/** Registers the graph's webhook URL with the provider. */
+export interface WebhookRegistrationPort {
+  /**
+   * Points every webhook the graph reads at `url` (the instance's receiver URL, secret included),
+   * idempotently: it reads what is registered first and changes only what differs. The URL is a
+   * secret: never logged, never returned.
+   */
+  registerWebhooks(url: string): Promise<WebhookRegistration>;
+}
+
 /** The ports by area name: the keys of {@link ProviderAdapter} that hold ports. */
 export interface PortMap {
   account: AccountPort;
@@ -670,6 +775,12 @@ export interface PortMap {
   reference: ReferencePort;
   labels: LabelsPort;
   catalog: CatalogPort;
+  session: SessionPort;
+  profile: ProfilePort;
+  privacy: PrivacyPort;
+  contactAdmin: ContactAdminPort;
+  queue: QueuePort;
+  webhookRegistration: WebhookRegistrationPort;
 }
 /** An area name. */
 export type PortName = keyof PortMap;
@@ -765,6 +876,26 @@ export const CAPABILITY_METHODS = {
   MANAGE_COMMUNITY_PARTICIPANTS: ['communities', 'changeCommunityParticipants'],
   RESET_COMMUNITY_INVITE_LINK: ['communities', 'resetCommunityInviteLink'],
   DEACTIVATE_COMMUNITY: ['communities', 'deactivateCommunity'],
+  QR_CODE: ['session', 'getQrCode'],
+  PAIRING_CODE: ['session', 'requestPairingCode'],
+  RESTART_INSTANCE: ['session', 'restart'],
+  DISCONNECT_INSTANCE: ['session', 'disconnect'],
+  RENAME_INSTANCE: ['session', 'rename'],
+  UPDATE_PROFILE_NAME: ['profile', 'updateName'],
+  UPDATE_PROFILE_ABOUT: ['profile', 'updateAbout'],
+  UPDATE_PROFILE_PICTURE: ['profile', 'updatePicture'],
+  ACCOUNT_SETTINGS: ['profile', 'getSettings'],
+  UPDATE_ACCOUNT_SETTINGS: ['profile', 'updateSettings'],
+  PRIVACY: ['privacy', 'getPrivacy'],
+  UPDATE_PRIVACY: ['privacy', 'updatePrivacy'],
+  ADD_CONTACTS: ['contactAdmin', 'addContacts'],
+  REMOVE_CONTACTS: ['contactAdmin', 'removeContacts'],
+  BLOCK_CONTACT: ['contactAdmin', 'setContactBlocked'],
+  REPORT_CONTACT: ['contactAdmin', 'reportContact'],
+  LIST_QUEUE: ['queue', 'getQueue'],
+  CANCEL_QUEUED_MESSAGE: ['queue', 'cancelQueuedMessage'],
+  CLEAR_QUEUE: ['queue', 'clearQueue'],
+  REGISTER_WEBHOOKS: ['webhookRegistration', 'registerWebhooks'],
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */
@@ -851,6 +982,12 @@ export interface ProviderAdapter {
   reference?: Partial<ReferencePort>;
   labels?: Partial<LabelsPort>;
   catalog?: Partial<CatalogPort>;
+  session?: Partial<SessionPort>;
+  profile?: Partial<ProfilePort>;
+  privacy?: Partial<PrivacyPort>;
+  contactAdmin?: Partial<ContactAdminPort>;
+  queue?: Partial<QueuePort>;
+  webhookRegistration?: Partial<WebhookRegistrationPort>;
   /** Present when the provider posts webhooks; absent, the receiver answers 404 for this instance. */
   webhooks?: WebhookPort;
   /**
@@ -978,6 +1115,8 @@ export interface SimulatorOptions {
   stepDelayMs?: number;
   /** Whether a send is followed by a simulated inbound reply (default true). */
   autoReply?: boolean;
+  /** Whether the simulated WhatsApp session starts connected (default true); false: it waits for a simulated QR scan. */
+  connected?: boolean;
 }
 
 /** One provider's module, as the registry knows it: everything the server, the suites and the scripts need about the provider. */

@@ -5,6 +5,7 @@ import type { ZapiChat } from '../wire/chats.js';
 import type { ZapiContact } from '../wire/contacts.js';
 import type { ZapiGroupMetadata } from '../wire/groups.js';
 import type { ZapiSendResponse } from '../wire/messages.js';
+import { initialZapiAccountState, zapiAccountRoutes } from './account.js';
 import { zapiCatalogRoutes } from './catalog.js';
 import { zapiChatsRoutes } from './chats.js';
 import { zapiContactsRoutes, zapiSimProfilePictureUrl } from './contacts.js';
@@ -36,6 +37,10 @@ export { zapiSimProfilePictureUrl } from './contacts.js';
  * - `phone-exists-batch`: a number ending in an even digit exists, one ending in an odd digit
  *   does not (a fixed rule so tests can predict the answer).
  * - `profile-picture`: `https://pps.whatsapp.net/sim/{phone}.jpg` for every phone.
+ * - The session starts connected unless `connected: false`; `qr-code/image` then serves a real
+ *   PNG QR code and the control route `POST /sim/scan` (no credentials: it is the simulated
+ *   phone, not Z-API) connects the session and posts `ConnectedCallback`; `disconnect` posts
+ *   `DisconnectedCallback`. `update-every-webhooks` changes where webhooks are posted.
  */
 
 /** The fixed sandbox credentials the simulator accepts (returned as its `instanceConfig`). */
@@ -165,6 +170,18 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
   const chats = new Map(seedChats().map((c) => [c.phone, c] as const));
   const contacts = new Map(seedContacts().map((c) => [c.phone, c] as const));
   const groups = new Map(seedGroups().map((g) => [g.phone, g] as const));
+  const account = initialZapiAccountState(options.connected ?? true, creds.instanceId);
+
+  /** Posts one webhook in the background (none when no URL is set or the simulator closed). */
+  function post(body: unknown): void {
+    if (closed || !webhookUrl) return;
+    const run = postWebhook(webhookUrl, body).then(
+      () => undefined,
+      () => undefined,
+    );
+    pending.add(run);
+    void run.finally(() => pending.delete(run));
+  }
 
   /** Posts the documented webhook sequence of one sent message (z-api.txt 28-37: delivery, then RECEIVED, then READ). */
   async function sendFlow(phone: string, messageId: string, zaapId: string): Promise<void> {
@@ -253,7 +270,20 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
   }
 
   const routes: SimRoute[] = [
-    ...zapiInstanceRoutes({ prefix: PREFIX, credentials: creds, ownPhone: ZAPI_SANDBOX_PHONE, webhookUrl: () => webhookUrl }),
+    ...zapiInstanceRoutes({ prefix: PREFIX, credentials: creds, ownPhone: ZAPI_SANDBOX_PHONE, webhookUrl: () => webhookUrl, account }),
+    // Connecting, profile and settings, privacy, the address book, the queue, webhook registration; the `/sim/scan` control route
+    ...zapiAccountRoutes({
+      prefix: PREFIX,
+      instanceId: creds.instanceId,
+      ownPhone: ZAPI_SANDBOX_PHONE,
+      state: account,
+      contacts,
+      webhookUrl: () => webhookUrl,
+      setWebhookUrl: (url) => {
+        webhookUrl = url;
+      },
+      post,
+    }),
     ...zapiMessagesRoutes({ prefix: PREFIX, accept }),
     ...zapiContactsRoutes({ prefix: PREFIX, contacts }),
     // Groups, group management and communities (z-api.txt 6769-9238)
