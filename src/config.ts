@@ -54,6 +54,12 @@ export interface AppConfig {
   graphql?: { introspection?: boolean; deadlineMs?: number };
   /** Browser origins allowed to call the graph (CORS); none when absent. */
   cors?: { origins: string[] };
+  /**
+   * The server's public origin (`https://graph.example.com`, optionally with a path prefix), where
+   * providers reach `/webhooks/…`. When set, each instance registers its webhook URL with its
+   * provider at start (`server/webhook-registration.ts`) and `syncWebhooks` can do it again.
+   */
+  publicUrl?: string;
 }
 
 /** The configuration is invalid: `problems` lists every error as `path: message`. */
@@ -169,6 +175,10 @@ const fileSchema = () =>
         .object({ origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])).min(1) })
         .strict()
         .optional(),
+      publicUrl: z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL (providers such as Z-API accept only https webhooks)' })
+        .refine((u) => !/[?#]/.test(u), 'must have no query or fragment')
+        .optional(),
       events: z
         .object({
           retentionDays: z.number().positive().max(365).default(7),
@@ -257,6 +267,7 @@ export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: str
     ...(data.rateLimits ? { rateLimits: { ...DEFAULT_RATE_LIMITS, ...data.rateLimits } } : {}),
     ...(data.graphql ? { graphql: data.graphql } : {}),
     ...(data.cors ? { cors: { origins: data.cors.origins } } : {}),
+    ...(data.publicUrl ? { publicUrl: data.publicUrl.replace(/\/+$/, '') } : {}),
     events: {
       retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,
       maxLength: data.events?.maxLength ?? 100_000,

@@ -15,6 +15,8 @@ export interface AppServices {
   pipeline: EventPipeline;
   logger: Logger;
   metrics: Metrics;
+  /** The server's public origin (config `publicUrl`), where providers post webhooks; absent when not configured. */
+  publicUrl?: string;
 }
 
 /** The services as one operation sees them: the instance directory confined to its key. */

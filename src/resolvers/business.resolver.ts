@@ -77,7 +77,7 @@ export class BusinessResolver {
     return { instanceId: input.instanceId, ok: true };
   }
 
-  @Mutation(() => BusinessActionPayload, { description: 'Sets the profile "about" text.' })
+  @Mutation(() => BusinessActionPayload, { description: 'Sets the profile "about" text.', deprecationReason: 'use updateProfileAbout' })
   @Requires('UPDATE_BUSINESS_ABOUT')
   async updateBusinessAbout(@Arg('input', () => UpdateBusinessAboutInput) input: UpdateBusinessAboutInput, @Ctx() ctx: GraphContext): Promise<BusinessActionPayload> {
     const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_BUSINESS_ABOUT');
@@ -86,7 +86,7 @@ export class BusinessResolver {
     return { instanceId: input.instanceId, ok: true };
   }
 
-  @Mutation(() => BusinessActionPayload, { description: 'Sets the profile photo (a JPEG or PNG data: URI).' })
+  @Mutation(() => BusinessActionPayload, { description: 'Sets the profile photo (a JPEG or PNG data: URI).', deprecationReason: 'use updateProfilePicture' })
   @Requires('UPDATE_BUSINESS_PHOTO')
   async updateBusinessPhoto(@Arg('input', () => UpdateBusinessPhotoInput) input: UpdateBusinessPhotoInput, @Ctx() ctx: GraphContext): Promise<BusinessActionPayload> {
     const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_BUSINESS_PHOTO');

@@ -1,4 +1,5 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
+import { AccountResolver, ContactBlockedResolver } from './account.resolver.js';
 import { BusinessResolver } from './business.resolver.js';
 import { CatalogResolver, CollectionResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
@@ -36,4 +37,6 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   LabelResolver,
   CatalogResolver,
   CollectionResolver,
+  AccountResolver,
+  ContactBlockedResolver,
 ];
