@@ -167,7 +167,8 @@ export class AccountResolver {
   async updateProfilePicture(@Arg('input', () => UpdateProfilePictureInput) input: UpdateProfilePictureInput, @Ctx() ctx: GraphContext): Promise<InstancePayload> {
     const { entry, call } = instanceCall(ctx, input.instanceId, 'UPDATE_PROFILE_PICTURE');
     if (input.photo.length > MAX_PHOTO_DATA_URI_LENGTH) throw badInput('input.photo', 'must be at most 5 MB');
-    if (!/^(https?:\/\/\S+|data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+)$/.test(input.photo)) throw badInput('input.photo', 'must be an http(s) URL or a base64 data: URI of a JPEG or PNG');
+    if (!/^(https?:\/\/\S+|data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+)$/.test(input.photo))
+      throw badInput('input.photo', 'must be an http(s) URL or a base64 data: URI of a JPEG or PNG');
     await call({ photo: input.photo });
     return { instance: instanceRoot(entry) };
   }
@@ -193,8 +194,13 @@ export class AccountResolver {
       addDisallowed: (a.addDisallowed ?? []).map((p, j) => phoneOf(entry, p, `input.audiences[${i}].addDisallowed[${j}]`)),
       removeDisallowed: (a.removeDisallowed ?? []).map((p, j) => phoneOf(entry, p, `input.audiences[${i}].removeDisallowed[${j}]`)),
     }));
-    if (!audiences.length && (input.readReceipts === null || input.readReceipts === undefined) && !input.defaultMessageDuration) throw badInput('input', 'give at least one change');
-    await call({ audiences, readReceipts: input.readReceipts ?? null, defaultMessageDuration: (input.defaultMessageDuration as DefaultMessageDuration | null | undefined) ?? null });
+    if (!audiences.length && (input.readReceipts === null || input.readReceipts === undefined) && !input.defaultMessageDuration)
+      throw badInput('input', 'give at least one change');
+    await call({
+      audiences,
+      readReceipts: input.readReceipts ?? null,
+      defaultMessageDuration: (input.defaultMessageDuration as DefaultMessageDuration | null | undefined) ?? null,
+    });
     return { instance: instanceRoot(entry) };
   }
 
@@ -282,7 +288,10 @@ export class AccountResolver {
 /** `Contact.blocked`. */
 @Resolver(() => Contact)
 export class ContactBlockedResolver {
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the account blocked this contact: known after blockContact / unblockContact, else null (providers do not report it on reads).' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the account blocked this contact: known after blockContact / unblockContact, else null (providers do not report it on reads).',
+  })
   blocked(@Root() contact: Contact & { blocked?: boolean | null }): boolean | null {
     return contact.blocked ?? null;
   }

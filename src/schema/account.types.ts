@@ -11,7 +11,13 @@ import { DateTimeScalar } from './scalars.js';
  */
 
 /** `PrivacyAudience`: who may see a privacy-controlled item. */
-export const PrivacyAudienceEnum = { EVERYONE: 'EVERYONE', NOBODY: 'NOBODY', CONTACTS: 'CONTACTS', CONTACTS_EXCEPT: 'CONTACTS_EXCEPT', SAME_AS_LAST_SEEN: 'SAME_AS_LAST_SEEN' } as const;
+export const PrivacyAudienceEnum = {
+  EVERYONE: 'EVERYONE',
+  NOBODY: 'NOBODY',
+  CONTACTS: 'CONTACTS',
+  CONTACTS_EXCEPT: 'CONTACTS_EXCEPT',
+  SAME_AS_LAST_SEEN: 'SAME_AS_LAST_SEEN',
+} as const;
 registerEnumType(PrivacyAudienceEnum, {
   name: 'PrivacyAudience',
   description: 'Who may see it: everyone, nobody, my contacts, my contacts except some (the disallowed list), or (online status only) the same as the last seen.',

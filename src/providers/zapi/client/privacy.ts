@@ -48,7 +48,12 @@ export class ZapiPrivacyClient {
 
   /** `POST /privacy/read-receipts?value=enable|disable` (z-api.txt 5516-5571): the value in the query, no body. */
   readReceipts(enabled: boolean): Promise<ZapiSuccessResponse | null> {
-    return this.http.request<ZapiSuccessResponse | null>({ operation: 'privacy-read-receipts', method: 'POST', path: '/privacy/read-receipts', query: { value: enabled ? 'enable' : 'disable' } });
+    return this.http.request<ZapiSuccessResponse | null>({
+      operation: 'privacy-read-receipts',
+      method: 'POST',
+      path: '/privacy/read-receipts',
+      query: { value: enabled ? 'enable' : 'disable' },
+    });
   }
 
   /** `POST /privacy/messages-duration?value=` (z-api.txt 5573-5627): the value in the query, no body. */
@@ -59,7 +64,10 @@ export class ZapiPrivacyClient {
 
 /** The exception-list changes of one audience change, checked: only `CONTACTS_EXCEPT` carries them, and `online` never does. @throws GraphError BAD_USER_INPUT */
 function blacklistOf(change: PrivacyChange, index: number): ZapiBlacklistChange[] {
-  const list = [...(change.addDisallowed ?? []).map((phone) => ({ action: 'add' as const, phone })), ...(change.removeDisallowed ?? []).map((phone) => ({ action: 'remove' as const, phone }))];
+  const list = [
+    ...(change.addDisallowed ?? []).map((phone) => ({ action: 'add' as const, phone })),
+    ...(change.removeDisallowed ?? []).map((phone) => ({ action: 'remove' as const, phone })),
+  ];
   if (list.length && change.audience !== 'CONTACTS_EXCEPT') throw badInput(`input.audiences[${index}].addDisallowed`, 'exceptions go with the CONTACTS_EXCEPT audience only');
   if (list.length && !SETTING[change.setting].blacklist) throw badInput(`input.audiences[${index}].addDisallowed`, 'zapi keeps no exception list for ONLINE (z-api.txt 5455-5514)');
   return list;
@@ -91,7 +99,8 @@ export function createZapiPrivacyPorts(client: ZapiPrivacyClient): PrivacyPort {
     },
     async updatePrivacy(input: PrivacyInput): Promise<void> {
       const planned = input.audiences.map((change, i) => {
-        if (change.setting === 'GROUP_ADD' && change.audience === 'NOBODY') throw badInput(`input.audiences[${i}].audience`, 'zapi has no NOBODY for GROUP_ADD (z-api.txt 5391-5396)');
+        if (change.setting === 'GROUP_ADD' && change.audience === 'NOBODY')
+          throw badInput(`input.audiences[${i}].audience`, 'zapi has no NOBODY for GROUP_ADD (z-api.txt 5391-5396)');
         if ((change.setting === 'ONLINE') !== (change.audience === 'SAME_AS_LAST_SEEN') && !(change.setting === 'ONLINE' && change.audience === 'EVERYONE'))
           throw badInput(`input.audiences[${i}].audience`, 'ONLINE is EVERYONE or SAME_AS_LAST_SEEN (z-api.txt 5466-5470); SAME_AS_LAST_SEEN is for ONLINE only');
         return { path: SETTING[change.setting].path, audience: AUDIENCE[change.audience], blacklist: blacklistOf(change, i) };

@@ -165,48 +165,45 @@ export function zapiAccountRoutes(options: ZapiAccountSimOptions): SimRoute[] {
         return set ? ok({ disallowedContacts: [...set] }) : bad('type must be lastSeen, photo, description or groupAdd', ['type']);
       },
     },
-    ...['last-seen', 'photo', 'description', 'group-add', 'online'].map(
-      (path): SimRoute => ({
-        method: 'POST',
-        pattern: `${prefix}/privacy/${path}`,
-        handler: (ctx) => {
-          const b = body(ctx);
-          const field = path === 'group-add' ? 'type' : 'visualizationType';
-          const value = b[field];
-          const allowed = path === 'online' ? new Set(['ALL', 'SAME_LAST_SEEN']) : path === 'group-add' ? new Set(['ALL', 'CONTACTS', 'CONTACT_BLACKLIST']) : VISUALIZATION;
-          if (typeof value !== 'string' || !allowed.has(value)) return bad(`Missing or invalid field: ${field}`, [field]);
-          const changes = b.contactsBlacklist;
-          if (changes !== undefined) {
-            const scope = DISALLOWED_SCOPE[path];
-            if (!scope || value !== 'CONTACT_BLACKLIST' || !Array.isArray(changes)) return bad('contactsBlacklist goes with CONTACT_BLACKLIST', ['contactsBlacklist']);
-            for (const c of changes as Array<{ action?: unknown; phone?: unknown }>) {
-              if ((c.action !== 'add' && c.action !== 'remove') || typeof c.phone !== 'string') return bad('contactsBlacklist entries are {action: add|remove, phone}', ['contactsBlacklist']);
-              if (c.action === 'add') state.disallowed[scope]!.add(c.phone);
-              else state.disallowed[scope]!.delete(c.phone);
-            }
+    ...['last-seen', 'photo', 'description', 'group-add', 'online'].map((path): SimRoute => ({
+      method: 'POST',
+      pattern: `${prefix}/privacy/${path}`,
+      handler: (ctx) => {
+        const b = body(ctx);
+        const field = path === 'group-add' ? 'type' : 'visualizationType';
+        const value = b[field];
+        const allowed = path === 'online' ? new Set(['ALL', 'SAME_LAST_SEEN']) : path === 'group-add' ? new Set(['ALL', 'CONTACTS', 'CONTACT_BLACKLIST']) : VISUALIZATION;
+        if (typeof value !== 'string' || !allowed.has(value)) return bad(`Missing or invalid field: ${field}`, [field]);
+        const changes = b.contactsBlacklist;
+        if (changes !== undefined) {
+          const scope = DISALLOWED_SCOPE[path];
+          if (!scope || value !== 'CONTACT_BLACKLIST' || !Array.isArray(changes)) return bad('contactsBlacklist goes with CONTACT_BLACKLIST', ['contactsBlacklist']);
+          for (const c of changes as Array<{ action?: unknown; phone?: unknown }>) {
+            if ((c.action !== 'add' && c.action !== 'remove') || typeof c.phone !== 'string')
+              return bad('contactsBlacklist entries are {action: add|remove, phone}', ['contactsBlacklist']);
+            if (c.action === 'add') state.disallowed[scope]!.add(c.phone);
+            else state.disallowed[scope]!.delete(c.phone);
           }
-          state.privacy[path] = value;
-          return ok({ success: true });
-        },
-      }),
-    ),
+        }
+        state.privacy[path] = value;
+        return ok({ success: true });
+      },
+    })),
     ...(
       [
         ['read-receipts', ['enable', 'disable']],
         ['messages-duration', ['days90', 'days7', 'hours24', 'disable']],
       ] as const
-    ).map(
-      ([path, values]): SimRoute => ({
-        method: 'POST',
-        pattern: `${prefix}/privacy/${path}`,
-        handler: (ctx) => {
-          const value = ctx.query.value ?? '';
-          if (!(values as readonly string[]).includes(value)) return bad('Missing or invalid field: value', ['value']);
-          state.privacy[path] = value;
-          return ok({ success: true });
-        },
-      }),
-    ),
+    ).map(([path, values]): SimRoute => ({
+      method: 'POST',
+      pattern: `${prefix}/privacy/${path}`,
+      handler: (ctx) => {
+        const value = ctx.query.value ?? '';
+        if (!(values as readonly string[]).includes(value)) return bad('Missing or invalid field: value', ['value']);
+        state.privacy[path] = value;
+        return ok({ success: true });
+      },
+    })),
     {
       method: 'POST',
       pattern: `${prefix}/contacts/add`,

@@ -24,7 +24,10 @@ export interface ZapiInstanceSimState {
 export function zapiInstanceRoutes(state: ZapiInstanceSimState): SimRoute[] {
   const { prefix, credentials, ownPhone, webhookUrl, account } = state;
   return [
-    { method: 'GET', pattern: `${prefix}/status`, handler: () => ({
+    {
+      method: 'GET',
+      pattern: `${prefix}/status`,
+      handler: () => ({
         status: 200,
         body: account.connected ? { connected: true, error: null, smartphoneConnected: true } : { connected: false, error: 'You are not connected.', smartphoneConnected: false },
       }),
