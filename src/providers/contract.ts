@@ -32,6 +32,7 @@ import type {
   SentMessage,
   BusinessProfile,
   BusinessProfileInput,
+  BusinessCategory,
   Country,
   Media,
   MessageTemplate,
@@ -244,6 +245,8 @@ export const CAPABILITIES = [
   'CLEAR_QUEUE',
   // webhook registration (WebhookRegistrationPort)
   'REGISTER_WEBHOOKS',
+  // business categories (BusinessPort)
+  'BUSINESS_CATEGORIES',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -579,6 +582,11 @@ export interface BusinessPort {
    * @throws GraphError `BAD_USER_INPUT` (`input.photo`) unless a non-empty base64 `data:` URI of a type the provider accepts (JPEG, PNG)
    */
   updateProfilePhoto(input: ProfilePhotoInput): Promise<void>;
+  /**
+   * The business categories the account may take, optionally searched by `query` (free text).
+   * @returns the categories, or `[]`
+   */
+  listBusinessCategories(query: string | null): Promise<BusinessCategory[]>;
 }
 
 /** Webhook administration: the endpoints configured at the provider and the notifications it could not deliver. */
@@ -896,6 +904,7 @@ export const CAPABILITY_METHODS = {
   CANCEL_QUEUED_MESSAGE: ['queue', 'cancelQueuedMessage'],
   CLEAR_QUEUE: ['queue', 'clearQueue'],
   REGISTER_WEBHOOKS: ['webhookRegistration', 'registerWebhooks'],
+  BUSINESS_CATEGORIES: ['business', 'listBusinessCategories'],
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */

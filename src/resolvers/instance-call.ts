@@ -140,6 +140,7 @@ export const CAPABILITY_SCOPES = {
   CANCEL_QUEUED_MESSAGE: 'manage',
   CLEAR_QUEUE: 'manage',
   REGISTER_WEBHOOKS: 'manage',
+  BUSINESS_CATEGORIES: 'read',
 } as const satisfies Record<Capability, Scope>;
 
 /** An instance and the port method behind one capability, bound to its port. */

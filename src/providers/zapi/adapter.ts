@@ -1,5 +1,6 @@
 import type { BaseInstanceConfig, Capability, ProviderAdapter, ProviderDeps } from '../contract.js';
 import { ProviderHttpClient } from '../http.js';
+import { createZapiBusinessPorts, ZapiBusinessClient } from './client/business.js';
 import { createZapiCatalogPorts, ZapiCatalogClient } from './client/catalog.js';
 import { createZapiChatsPorts, ZapiChatsClient } from './client/chats.js';
 import { createZapiCommunityPorts, ZapiCommunityClient } from './client/communities.js';
@@ -125,6 +126,9 @@ export const ZAPI_CAPABILITIES: readonly Capability[] = [
   'CANCEL_QUEUED_MESSAGE',
   'CLEAR_QUEUE',
   'REGISTER_WEBHOOKS',
+  // the business profile (client/business.ts): written field by field; Z-API documents no read of it
+  'UPDATE_BUSINESS_PROFILE',
+  'BUSINESS_CATEGORIES',
 ];
 
 /**
@@ -163,6 +167,7 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
     contacts: createZapiContactsPorts(new ZapiContactsClient(http)),
     groups: createZapiGroupsPorts(new ZapiGroupsClient(http)),
     communities: createZapiCommunityPorts(new ZapiCommunityClient(http)),
+    business: createZapiBusinessPorts(new ZapiBusinessClient(http)),
     session: createZapiSessionPorts(instance),
     profile: createZapiProfilePorts(instance),
     privacy: createZapiPrivacyPorts(new ZapiPrivacyClient(http)),

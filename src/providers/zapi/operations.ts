@@ -9,7 +9,6 @@ const R8 = 'calls: no capability in the graph';
 const R10 = 'mentioning groups (`groupMentioned`) is not in SendTextInput; sendText mentions members only';
 const R11 = 'lightweight variant: GET_GROUP reads the full `group-metadata`';
 const R13 = 'chatting with Meta AI: no capability in the graph';
-const R19 = 'business profile: no capability in the graph yet for Z-API';
 const R20 =
   'superseded: the server registers every webhook at once with `update-every-webhooks` (REGISTER_WEBHOOKS, at start with `publicUrl` and by `syncWebhooks`); the graph receives every kind on one URL, so setting one kind at a time adds nothing';
 const R_QR = 'superseded: the graph serves the QR as a PNG image from `qr-code/image` (QR_CODE); the raw QR text of `qr-code` would only be rendered into the same image';
@@ -333,19 +332,19 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 10598-10654: Remove products from the collection
   'POST /catalogs/collection/remove-product': { capabilities: ['REMOVE_COLLECTION_PRODUCTS'] },
   // z-api.txt 10655-10710: Change company description
-  'POST /business/company-description': { reason: R19 },
+  'POST /business/company-description': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10711-10769: Change company email
-  'POST /business/company-email': { reason: R19 },
+  'POST /business/company-email': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10770-10825: Change the company's business address
-  'POST /business/company-address': { reason: R19 },
+  'POST /business/company-address': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10826-10887: Change company websites
-  'POST /business/company-websites': { reason: R19 },
+  'POST /business/company-websites': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10888-10966: Change opening hours
-  'POST /business/hours': { reason: R19 },
+  'POST /business/hours': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10967-11029: List categories
-  'GET /business/available-categories': { reason: R19 },
+  'GET /business/available-categories': { capabilities: ['BUSINESS_CATEGORIES'] },
   // z-api.txt 11030-11088: Assign categories
-  'POST /business/categories': { reason: R19 },
+  'POST /business/categories': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 11137-11185: When sending
   'PUT /update-webhook-delivery': { reason: R20 },
   // z-api.txt 11186-12967: Upon receiving

@@ -289,6 +289,45 @@ const ROWS: Row[] = [
     data: (d) => expect(d.clearQueue.instance.queue).toEqual({ count: 0, nodes: [] }),
   },
   {
+    name: 'updateBusinessProfile (every field Z-API keeps, one request each, in order)',
+    on: 'zapi',
+    query: `mutation { updateBusinessProfile(input: {instanceId: "zapi", description: "Bakery", email: "hi@acme.test", address: "Rua A, 1",
+      websites: ["https://acme.test"], categories: ["RESTAURANT", "629412378414563"],
+      hours: {timezone: "America/Sao_Paulo", days: [{dayOfWeek: MONDAY, openTime: "08:00", closeTime: "12:00"}, {dayOfWeek: MONDAY, openTime: "14:00", closeTime: "18:00"}]}}) { ok } }`,
+    calls: [
+      { key: 'POST /business/company-description', body: { value: 'Bakery' } },
+      { key: 'POST /business/company-email', body: { value: 'hi@acme.test' } },
+      { key: 'POST /business/company-address', body: { value: 'Rua A, 1' } },
+      { key: 'POST /business/company-websites', body: { websites: ['https://acme.test'] } },
+      {
+        key: 'POST /business/hours',
+        body: {
+          timezone: 'America/Sao_Paulo',
+          mode: 'specificHours',
+          days: [
+            { dayOfWeek: 'MONDAY', openTime: '08:00', closeTime: '12:00' },
+            { dayOfWeek: 'MONDAY', openTime: '14:00', closeTime: '18:00' },
+          ],
+        },
+      },
+      { key: 'POST /business/categories', body: { categories: ['RESTAURANT', '629412378414563'] } },
+    ],
+    data: (d) => expect(d.updateBusinessProfile.ok).toBe(true),
+  },
+  {
+    name: 'updateBusinessProfile (one field: only its request)',
+    on: 'zapi',
+    query: 'mutation { updateBusinessProfile(input: {instanceId: "zapi", hours: {timezone: "UTC", mode: OPEN_24H}}) { ok } }',
+    calls: [{ key: 'POST /business/hours', body: { timezone: 'UTC', mode: 'open24h', days: [] } }],
+  },
+  {
+    name: 'Instance.businessCategories (searched)',
+    on: 'zapi',
+    query: '{ instance(id: "zapi") { businessCategories(query: "other") { id label name } } }',
+    calls: [{ key: 'GET /business/available-categories', query: { query: 'other' } }],
+    data: (d) => expect(d.instance.businessCategories).toEqual([{ id: '629412378414563', label: 'OTHER_COMPANIES', name: 'Other Companies' }]),
+  },
+  {
     name: 'syncWebhooks (already registered at start: reads only)',
     on: 'zapi',
     query: 'mutation { syncWebhooks(input: {instanceId: "zapi"}) { registered changed } }',
@@ -392,6 +431,13 @@ describe('Z-API account administration through the graph', () => {
       'input.audiences[0].addDisallowed',
     ],
     ['no contacts', 'mutation { addContacts(input: {instanceId: "zapi", contacts: []}) { phones } }', 'input.contacts'],
+    ['an industry (Z-API keeps none)', 'mutation { updateBusinessProfile(input: {instanceId: "zapi", vertical: "Retail"}) { ok } }', 'input.vertical'],
+    ['four categories (z-api.txt 11042-11043)', 'mutation { updateBusinessProfile(input: {instanceId: "zapi", categories: ["a", "b", "c", "d"]}) { ok } }', 'input.categories'],
+    [
+      'hours closing before they open',
+      'mutation { updateBusinessProfile(input: {instanceId: "zapi", hours: {timezone: "UTC", days: [{dayOfWeek: MONDAY, openTime: "18:00", closeTime: "08:00"}]}}) { ok } }',
+      'input.hours.days[0].closeTime',
+    ],
     ['a bad pairing phone', 'mutation { requestPairingCode(input: {instanceId: "offline", phone: "abc"}) { code } }', 'input.phone'],
   ])('refuses %s with BAD_USER_INPUT naming the field, before any request', async (_name, query, field) => {
     const before = [sim.requests.length, offline.requests.length];

@@ -6,6 +6,7 @@ import type { ZapiContact } from '../wire/contacts.js';
 import type { ZapiGroupMetadata } from '../wire/groups.js';
 import type { ZapiSendResponse } from '../wire/messages.js';
 import { initialZapiAccountState, zapiAccountRoutes } from './account.js';
+import { zapiBusinessRoutes } from './business.js';
 import { zapiCatalogRoutes } from './catalog.js';
 import { zapiChatsRoutes } from './chats.js';
 import { zapiContactsRoutes, zapiSimProfilePictureUrl } from './contacts.js';
@@ -292,6 +293,8 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     ...zapiChatsRoutes({ prefix: PREFIX, chats }),
     ...zapiLabelsRoutes({ prefix: PREFIX, chats }),
     ...zapiCatalogRoutes({ prefix: PREFIX, ownPhone: ZAPI_SANDBOX_PHONE }),
+    // The business profile (z-api.txt 10655-11088)
+    ...zapiBusinessRoutes(PREFIX, { description: null, email: null, address: null, websites: [], hours: null, categories: [] }),
   ];
 
   const server = await startSimServer({
