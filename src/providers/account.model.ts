@@ -83,3 +83,54 @@ export interface WebhookRegistration {
   /** Whether anything had to change (false: already registered, nothing sent but the reads). */
   changed: boolean;
 }
+
+/** How WhatsApp sends a registration code: SMS, a voice call, or a pop-up in the WhatsApp app on another phone. */
+export type RegistrationCodeMethod = 'SMS' | 'VOICE' | 'APP';
+
+/**
+ * A step of registering a number on a mobile instance (or recovering it): check availability,
+ * request the code, answer the captcha, confirm the code, confirm the PIN, recover the PIN.
+ * Codes, captchas and PINs are secrets: never logged, never returned.
+ */
+export type RegistrationStep =
+  | { step: 'CHECK_AVAILABILITY'; phone: string }
+  | { step: 'REQUEST_CODE'; phone: string; method: RegistrationCodeMethod }
+  | { step: 'RESPOND_CAPTCHA'; captcha: string }
+  | { step: 'CONFIRM_CODE'; code: string }
+  | { step: 'CONFIRM_PIN'; pin: string }
+  | { step: 'RECOVER_PIN' };
+
+/** What a registration step answered; a field the step does not report is null. Never carries a code, a PIN or a token. */
+export interface RegistrationResult {
+  /** The step succeeded (the code was sent, the code or PIN confirmed…). */
+  ok: boolean;
+  /** The number can be registered (availability check). */
+  available: boolean | null;
+  /** The number is banned: request unbanning (the provider's appeal token is kept by the server, never shown). */
+  banned: boolean | null;
+  /** Seconds to wait before asking for a code again, in all and per method. */
+  retryAfterSeconds: number | null;
+  smsWaitSeconds: number | null;
+  voiceWaitSeconds: number | null;
+  appWaitSeconds: number | null;
+  /** Whether the in-app pop-up method may be used. */
+  appEligible: boolean | null;
+  /** A captcha image (data URI) to answer before the code is sent. */
+  captchaImage: string | null;
+  /** The provider's reason when the step failed. */
+  reason: string | null;
+}
+
+/** The state of an unbanning request. */
+export type UnbanStatus = 'IN_REVIEW' | 'UNBANNED';
+
+/** The account's security settings: the e-mail (not a secret) and whether a PIN is set (the PIN itself never). */
+export interface AccountSecurity {
+  email: string | null;
+  emailVerified: boolean | null;
+  hasPin: boolean;
+}
+
+/** A change to the account's security: set, verify or remove the e-mail; set or remove the PIN. */
+export type SecurityChange =
+  { action: 'SET_EMAIL'; email: string } | { action: 'VERIFY_EMAIL'; code: string } | { action: 'REMOVE_EMAIL' } | { action: 'SET_PIN'; pin: string } | { action: 'REMOVE_PIN' };

@@ -46,6 +46,7 @@ import type {
   TemplateScope,
   WebhookEndpoint,
 } from './model.js';
+import type { AccountSecurity, RegistrationResult, RegistrationStep, SecurityChange, UnbanStatus } from './account.model.js';
 import type { AccountSettingsInput, NewContact, PrivacyInput, PrivacySettings, QrCode, QueuePage, WebhookRegistration } from './account.model.js';
 import type { CatalogSettingsInput, ChatExpiration, Collection, CursorPage, Label, LabelColor, LabelInput, Product, ProductInput, ProductPage } from './model.js';
 import type {
@@ -247,6 +248,11 @@ export const CAPABILITIES = [
   'REGISTER_WEBHOOKS',
   // business categories (BusinessPort)
   'BUSINESS_CATEGORIES',
+  // account administration (AccountAdminPort): API keys with the admin scope only
+  'MOBILE_REGISTRATION',
+  'UNBAN_NUMBER',
+  'ACCOUNT_SECURITY',
+  'UPDATE_ACCOUNT_SECURITY',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -768,6 +774,26 @@ export interface WebhookRegistrationPort {
   registerWebhooks(url: string): Promise<WebhookRegistration>;
 }
 
+/**
+ * Account administration (dangerous: the graph asks for the `admin` key scope): registering the
+ * number on a mobile instance, unbanning it, the account's security e-mail and PIN. Codes,
+ * captchas, PINs and tokens are secrets: never logged, never returned.
+ */
+export interface AccountAdminPort {
+  /** Runs one registration step (`phone` as international digits). */
+  register(step: RegistrationStep): Promise<RegistrationResult>;
+  /**
+   * Asks WhatsApp to unban the number, with the appeal token the availability check returned
+   * (kept by the adapter, never shown) and `description` for WhatsApp's review.
+   * @throws GraphError BAD_USER_INPUT (`input`) when no availability check reported a ban first
+   */
+  requestUnbanning(description: string): Promise<UnbanStatus>;
+  /** The security e-mail and whether a PIN is set (two requests, in parallel). */
+  getSecurity(): Promise<AccountSecurity>;
+  /** Applies one security change. */
+  updateSecurity(change: SecurityChange): Promise<void>;
+}
+
 /** The ports by area name: the keys of {@link ProviderAdapter} that hold ports. */
 export interface PortMap {
   account: AccountPort;
@@ -789,6 +815,7 @@ export interface PortMap {
   contactAdmin: ContactAdminPort;
   queue: QueuePort;
   webhookRegistration: WebhookRegistrationPort;
+  accountAdmin: AccountAdminPort;
 }
 /** An area name. */
 export type PortName = keyof PortMap;
@@ -905,6 +932,10 @@ export const CAPABILITY_METHODS = {
   CLEAR_QUEUE: ['queue', 'clearQueue'],
   REGISTER_WEBHOOKS: ['webhookRegistration', 'registerWebhooks'],
   BUSINESS_CATEGORIES: ['business', 'listBusinessCategories'],
+  MOBILE_REGISTRATION: ['accountAdmin', 'register'],
+  UNBAN_NUMBER: ['accountAdmin', 'requestUnbanning'],
+  ACCOUNT_SECURITY: ['accountAdmin', 'getSecurity'],
+  UPDATE_ACCOUNT_SECURITY: ['accountAdmin', 'updateSecurity'],
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */
@@ -997,6 +1028,7 @@ export interface ProviderAdapter {
   contactAdmin?: Partial<ContactAdminPort>;
   queue?: Partial<QueuePort>;
   webhookRegistration?: Partial<WebhookRegistrationPort>;
+  accountAdmin?: Partial<AccountAdminPort>;
   /** Present when the provider posts webhooks; absent, the receiver answers 404 for this instance. */
   webhooks?: WebhookPort;
   /**

@@ -1,5 +1,6 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { AccountResolver, ContactBlockedResolver } from './account.resolver.js';
+import { AdminResolver } from './admin.resolver.js';
 import { BusinessResolver } from './business.resolver.js';
 import { CatalogResolver, CollectionResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
@@ -39,4 +40,5 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   CollectionResolver,
   AccountResolver,
   ContactBlockedResolver,
+  AdminResolver,
 ];

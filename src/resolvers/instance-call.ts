@@ -27,8 +27,8 @@ export function Requires(capability: Capability): MethodDecorator & PropertyDeco
 
 /**
  * The API-key scope each capability needs (issue 12): reads → `read`, sends → `send`,
- * everything else that changes state → `manage`. `admin` is reserved for account
- * administration and no capability needs it yet. Enforced per field by
+ * everything else that changes state → `manage`; account administration (registration,
+ * unbanning, the security e-mail and PIN, issue 9) → `admin`, reads included. Enforced per field by
  * resolvers/field-guard.ts and again in {@link instanceCall}; test/unit/capability-scopes.test.ts
  * checks that query and `Instance` fields need `read` and mutations `send` or `manage`.
  */
@@ -141,6 +141,10 @@ export const CAPABILITY_SCOPES = {
   CLEAR_QUEUE: 'manage',
   REGISTER_WEBHOOKS: 'manage',
   BUSINESS_CATEGORIES: 'read',
+  MOBILE_REGISTRATION: 'admin',
+  UNBAN_NUMBER: 'admin',
+  ACCOUNT_SECURITY: 'admin',
+  UPDATE_ACCOUNT_SECURITY: 'admin',
 } as const satisfies Record<Capability, Scope>;
 
 /** An instance and the port method behind one capability, bound to its port. */

@@ -1,5 +1,6 @@
 import type { BaseInstanceConfig, Capability, ProviderAdapter, ProviderDeps } from '../contract.js';
 import { ProviderHttpClient } from '../http.js';
+import { createZapiAdminPorts, ZapiAdminClient } from './client/admin.js';
 import { createZapiBusinessPorts, ZapiBusinessClient } from './client/business.js';
 import { createZapiCatalogPorts, ZapiCatalogClient } from './client/catalog.js';
 import { createZapiChatsPorts, ZapiChatsClient } from './client/chats.js';
@@ -129,6 +130,11 @@ export const ZAPI_CAPABILITIES: readonly Capability[] = [
   // the business profile (client/business.ts): written field by field; Z-API documents no read of it
   'UPDATE_BUSINESS_PROFILE',
   'BUSINESS_CATEGORIES',
+  // account administration (client/admin.ts; the graph asks for the admin key scope)
+  'MOBILE_REGISTRATION',
+  'UNBAN_NUMBER',
+  'ACCOUNT_SECURITY',
+  'UPDATE_ACCOUNT_SECURITY',
 ];
 
 /**
@@ -169,6 +175,7 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
     communities: createZapiCommunityPorts(new ZapiCommunityClient(http)),
     business: createZapiBusinessPorts(new ZapiBusinessClient(http)),
     session: createZapiSessionPorts(instance),
+    accountAdmin: createZapiAdminPorts(new ZapiAdminClient(http)),
     profile: createZapiProfilePorts(instance),
     privacy: createZapiPrivacyPorts(new ZapiPrivacyClient(http)),
     contactAdmin: createZapiContactAdminPorts(new ZapiContactAdminClient(http)),

@@ -1,8 +1,6 @@
 import type { DocOperationTable } from '../doc-operations.js';
 
 // Why an operation has no capability (one reason per kind of operation).
-const R1 = 'number registration and unbanning: a one-off account flow outside the graph';
-const R2 = 'account security (e-mail, PIN): not exposed through the graph';
 const R3 = 'this message kind has no capability in the graph yet';
 const R6 = 'single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead';
 const R8 = 'calls: no capability in the graph';
@@ -56,33 +54,33 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 946-990: Instance data
   'GET /me': { capabilities: ['ACCOUNT_PROFILE', 'ACCOUNT_SETTINGS', 'REGISTER_WEBHOOKS'] },
   // z-api.txt 1026-1099: Check registration availability
-  'POST /mobile/registration-available': { reason: R1 },
+  'POST /mobile/registration-available': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1101-1176: Request confirmation code
-  'POST /mobile/request-registration-code': { reason: R1 },
+  'POST /mobile/request-registration-code': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1178-1228: Respond to captcha
-  'POST /mobile/respond-captcha': { reason: R1 },
+  'POST /mobile/respond-captcha': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1230-1283: Confirm code
-  'POST /mobile/confirm-registration-code': { reason: R1 },
+  'POST /mobile/confirm-registration-code': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1285-1339: Request unbanning
-  'POST /mobile/request-unbanning': { reason: R1 },
+  'POST /mobile/request-unbanning': { capabilities: ['UNBAN_NUMBER'] },
   // z-api.txt 1341-1391: Confirm PIN code
-  'POST /mobile/confirm-pin-code': { reason: R1 },
+  'POST /mobile/confirm-pin-code': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1393-1421: PIN code recovery
-  'POST /mobile/recovery-pin-code': { reason: R1 },
+  'POST /mobile/recovery-pin-code': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1423-1460: Search account email
-  'GET /security/email': { reason: R2 },
+  'GET /security/email': { capabilities: ['ACCOUNT_SECURITY'] },
   // z-api.txt 1462-1503: Register email in account
-  'POST /security/email': { reason: R2 },
+  'POST /security/email': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1505-1558: Verify account email
-  'POST /security/verify-email': { reason: R2 },
+  'POST /security/verify-email': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1560-1604: Check if you have a PIN code
-  'GET /security/two-fa-code': { reason: R2 },
+  'GET /security/two-fa-code': { capabilities: ['ACCOUNT_SECURITY'] },
   // z-api.txt 1606-1659: Register PIN code
-  'POST /security/two-fa-code': { reason: R2 },
+  'POST /security/two-fa-code': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1661-1706: Remove email from account
-  'POST /security/email/remove': { reason: R2 },
+  'POST /security/email/remove': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1708-1740: Remove PIN code
-  'POST /security/two-fa-code/remove': { reason: R2 },
+  'POST /security/two-fa-code/remove': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1764-1849: Send plain text
   'POST /send-text plain': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 1851-1916: Forward message

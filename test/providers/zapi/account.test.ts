@@ -29,6 +29,8 @@ const SECRETS = {
   zivo: 'zivo-webhook-secret-0123456789',
 };
 
+/** The PIN the suite sets: it must never come back in a response or a log line. */
+const PIN = '730519';
 const logLines: string[] = [];
 const responses: string[] = [];
 const pairingCodes: string[] = [];
@@ -328,6 +330,88 @@ const ROWS: Row[] = [
     data: (d) => expect(d.instance.businessCategories).toEqual([{ id: '629412378414563', label: 'OTHER_COMPANIES', name: 'Other Companies' }]),
   },
   {
+    name: 'checkRegistrationAvailability (available)',
+    on: 'zapi',
+    query: 'mutation { checkRegistrationAvailability(input: {instanceId: "zapi", phone: "+55 44 9999-9999"}) { ok available banned smsWaitSeconds appEligible } }',
+    calls: [{ key: 'POST /mobile/registration-available', body: { ddi: '55', phone: '4499999999' } }],
+    data: (d) => expect(d.checkRegistrationAvailability).toEqual({ ok: true, available: true, banned: null, smsWaitSeconds: 0, appEligible: true }),
+  },
+  {
+    name: 'checkRegistrationAvailability (banned: the appeal token stays on the server)',
+    on: 'zapi',
+    query: 'mutation { checkRegistrationAvailability(input: {instanceId: "zapi", phone: "+55 44 9999-9990"}) { ok available banned reason } }',
+    calls: [{ key: 'POST /mobile/registration-available', body: { ddi: '55', phone: '4499999990' } }],
+    data: (d) => expect(d.checkRegistrationAvailability).toEqual({ ok: false, available: false, banned: true, reason: 'banned' }),
+  },
+  {
+    name: 'requestUnbanning (with the kept appeal token)',
+    on: 'zapi',
+    query: 'mutation { requestUnbanning(input: {instanceId: "zapi", description: "Normal chats only"}) { status } }',
+    calls: [{ key: 'POST /mobile/request-unbanning', body: { appealToken: expect.stringMatching(/^[\w-]{40,}$/), description: 'Normal chats only' } }],
+    data: (d) => expect(d.requestUnbanning.status).toBe('IN_REVIEW'),
+  },
+  {
+    name: 'requestRegistrationCode',
+    on: 'zapi',
+    query: 'mutation { requestRegistrationCode(input: {instanceId: "zapi", phone: "554499999999", method: VOICE}) { ok retryAfterSeconds voiceWaitSeconds } }',
+    calls: [{ key: 'POST /mobile/request-registration-code', body: { ddi: '55', phone: '4499999999', method: 'voice' } }],
+    data: (d) => expect(d.requestRegistrationCode).toEqual({ ok: true, retryAfterSeconds: 165, voiceWaitSeconds: 125 }),
+  },
+  {
+    name: 'respondRegistrationCaptcha',
+    on: 'zapi',
+    query: 'mutation { respondRegistrationCaptcha(input: {instanceId: "zapi", value: "123456"}) { ok } }',
+    calls: [{ key: 'POST /mobile/respond-captcha', body: { captcha: '123456' } }],
+    data: (d) => expect(d.respondRegistrationCaptcha.ok).toBe(true),
+  },
+  {
+    name: 'confirmRegistrationCode',
+    on: 'zapi',
+    query: 'mutation { confirmRegistrationCode(input: {instanceId: "zapi", value: "123456"}) { ok } }',
+    calls: [{ key: 'POST /mobile/confirm-registration-code', body: { code: '123456' } }],
+    data: (d) => expect(d.confirmRegistrationCode.ok).toBe(true),
+  },
+  {
+    name: 'confirmRegistrationPin (a wrong PIN is not ok)',
+    on: 'zapi',
+    query: `mutation { confirmRegistrationPin(input: {instanceId: "zapi", value: "${PIN}"}) { ok } }`,
+    calls: [{ key: 'POST /mobile/confirm-pin-code', body: { code: PIN } }],
+    data: (d) => expect(d.confirmRegistrationPin.ok).toBe(false),
+  },
+  {
+    name: 'recoverRegistrationPin',
+    on: 'zapi',
+    query: 'mutation { recoverRegistrationPin(input: {instanceId: "zapi"}) { ok } }',
+    calls: [{ key: 'POST /mobile/recovery-pin-code' }],
+  },
+  {
+    name: 'setSecurityEmail',
+    on: 'zapi',
+    query: 'mutation { setSecurityEmail(input: {instanceId: "zapi", email: "owner@acme.test"}) { ok } }',
+    calls: [{ key: 'POST /security/email', body: { email: 'owner@acme.test' } }],
+  },
+  {
+    name: 'verifySecurityEmail',
+    on: 'zapi',
+    query: 'mutation { verifySecurityEmail(input: {instanceId: "zapi", value: "123456"}) { ok } }',
+    calls: [{ key: 'POST /security/verify-email', body: { verificationCode: '123456' } }],
+  },
+  {
+    name: 'setSecurityPin then Instance.accountSecurity',
+    on: 'zapi',
+    query: `mutation { setSecurityPin(input: {instanceId: "zapi", value: "${PIN}"}) { ok instanceId } }`,
+    calls: [{ key: 'POST /security/two-fa-code', body: { code: PIN } }],
+  },
+  {
+    name: 'Instance.accountSecurity',
+    on: 'zapi',
+    query: '{ instance(id: "zapi") { accountSecurity { email emailVerified hasPin } } }',
+    calls: [{ key: 'GET /security/email' }, { key: 'GET /security/two-fa-code' }],
+    data: (d) => expect(d.instance.accountSecurity).toEqual({ email: 'owner@acme.test', emailVerified: true, hasPin: true }),
+  },
+  { name: 'removeSecurityPin', on: 'zapi', query: 'mutation { removeSecurityPin(input: {instanceId: "zapi"}) { ok } }', calls: [{ key: 'POST /security/two-fa-code/remove' }] },
+  { name: 'removeSecurityEmail', on: 'zapi', query: 'mutation { removeSecurityEmail(input: {instanceId: "zapi"}) { ok } }', calls: [{ key: 'POST /security/email/remove' }] },
+  {
     name: 'syncWebhooks (already registered at start: reads only)',
     on: 'zapi',
     query: 'mutation { syncWebhooks(input: {instanceId: "zapi"}) { registered changed } }',
@@ -486,12 +570,14 @@ describe('Z-API account administration through the graph', () => {
   });
 
   // Last: after the whole suite of this issue.
-  it('no response and no log line carries a webhook secret, a credential or a pairing code', () => {
+  it('no response and no log line carries a webhook secret, a credential, an appeal token, a PIN, a registration code or a pairing code', () => {
     const credentials = [sim, offline, ivo, zivo].flatMap((s, i) => {
       const kind = (['zapi', 'zapi', 'ivosights', 'zivo'] as const)[i]!;
       return PROVIDER_MODULES[kind].secretFields.map((f) => s.instanceConfig[f]).filter((v): v is string => typeof v === 'string' && v.length >= 8);
     });
-    const secrets = [...Object.values(SECRETS), ...credentials];
+    const appealTokens = sim.requests.filter((r) => r.path.endsWith('/mobile/request-unbanning')).map((r) => String((r.body as { appealToken: string }).appealToken));
+    expect(appealTokens).toHaveLength(1);
+    const secrets = [...Object.values(SECRETS), ...credentials, ...appealTokens, PIN];
     expect(responses.length).toBeGreaterThan(20);
     expect(logLines.length).toBeGreaterThan(0);
     for (const secret of secrets) {
@@ -499,5 +585,7 @@ describe('Z-API account administration through the graph', () => {
     }
     expect(pairingCodes).toHaveLength(1);
     for (const line of logLines) expect(line.includes(pairingCodes[0]!)).toBe(false);
+    // the registration and e-mail codes the suite typed (the simulator's "123456") never come back quoted
+    for (const text of [...responses, ...logLines]) expect(text.includes('"123456"'), text.slice(0, 200)).toBe(false);
   });
 });
