@@ -253,6 +253,8 @@ export const CAPABILITIES = [
   'UNBAN_NUMBER',
   'ACCOUNT_SECURITY',
   'UPDATE_ACCOUNT_SECURITY',
+  // calls (CallsPort)
+  'MAKE_CALL',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -794,6 +796,16 @@ export interface AccountAdminPort {
   updateSecurity(change: SecurityChange): Promise<void>;
 }
 
+/** WhatsApp calls placed by the account. */
+export interface CallsPort {
+  /**
+   * Rings `phone` (international digits) for `durationSeconds` (whole seconds within the
+   * provider's range; null: the provider's default).
+   * @returns the call's id as the provider gives it (the message id its events carry)
+   */
+  makeCall(phone: string, durationSeconds: number | null): Promise<string>;
+}
+
 /** The ports by area name: the keys of {@link ProviderAdapter} that hold ports. */
 export interface PortMap {
   account: AccountPort;
@@ -816,6 +828,7 @@ export interface PortMap {
   queue: QueuePort;
   webhookRegistration: WebhookRegistrationPort;
   accountAdmin: AccountAdminPort;
+  calls: CallsPort;
 }
 /** An area name. */
 export type PortName = keyof PortMap;
@@ -936,6 +949,7 @@ export const CAPABILITY_METHODS = {
   UNBAN_NUMBER: ['accountAdmin', 'requestUnbanning'],
   ACCOUNT_SECURITY: ['accountAdmin', 'getSecurity'],
   UPDATE_ACCOUNT_SECURITY: ['accountAdmin', 'updateSecurity'],
+  MAKE_CALL: ['calls', 'makeCall'],
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */
@@ -1029,6 +1043,7 @@ export interface ProviderAdapter {
   queue?: Partial<QueuePort>;
   webhookRegistration?: Partial<WebhookRegistrationPort>;
   accountAdmin?: Partial<AccountAdminPort>;
+  calls?: Partial<CallsPort>;
   /** Present when the provider posts webhooks; absent, the receiver answers 404 for this instance. */
   webhooks?: WebhookPort;
   /**

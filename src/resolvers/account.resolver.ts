@@ -10,6 +10,7 @@ import {
   CancelQueuedMessageInput,
   ContactActionInput,
   InstanceActionInput,
+  MakeCallInput,
   RemoveContactsInput,
   RenameInstanceInput,
   RequestPairingCodeInput,
@@ -24,6 +25,7 @@ import {
   ContactPayload,
   ContactsPayload,
   InstancePayload,
+  MakeCallPayload,
   PairingCodePayload,
   Privacy,
   QrCode,
@@ -274,6 +276,14 @@ export class AccountResolver {
     const { entry, call } = instanceCall(ctx, input.instanceId, 'REGISTER_WEBHOOKS');
     const result = await syncInstanceWebhooks(entry, ctx.services.publicUrl, call);
     return { instanceId: input.instanceId, ...result };
+  }
+
+  @Mutation(() => MakeCallPayload, { description: 'Rings a WhatsApp number from the account (a voice call without audio, e.g. to get attention).' })
+  @Requires('MAKE_CALL')
+  async makeCall(@Arg('input', () => MakeCallInput) input: MakeCallInput, @Ctx() ctx: GraphContext): Promise<MakeCallPayload> {
+    const { entry, call } = instanceCall(ctx, input.instanceId, 'MAKE_CALL');
+    const phone = phoneOf(entry, input.phone, 'input.phone');
+    return { instanceId: input.instanceId, phone, callId: await call(phone, input.durationSeconds ?? null) };
   }
 
   /** Blocks or unblocks; the payload's contact carries the new `blocked`. */

@@ -145,6 +145,7 @@ export const CAPABILITY_SCOPES = {
   UNBAN_NUMBER: 'admin',
   ACCOUNT_SECURITY: 'admin',
   UPDATE_ACCOUNT_SECURITY: 'admin',
+  MAKE_CALL: 'manage',
 } as const satisfies Record<Capability, Scope>;
 
 /** An instance and the port method behind one capability, bound to its port. */

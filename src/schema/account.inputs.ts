@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DefaultMessageDurationEnum, PrivacyAudienceEnum, PrivacySettingEnum } from './account.types.js';
 
 /** Inputs of the account mutations (issue 9); each mutation takes one `input` with `instanceId` (DESIGN.md, "Mutations"). */
@@ -93,4 +93,11 @@ export class ContactActionInput {
 export class CancelQueuedMessageInput {
   @Field(() => ID) instanceId!: string;
   @Field(() => String, { description: 'The id of the queued Message (as `Instance.queue` lists it).' }) messageId!: string;
+}
+
+@InputType({ description: 'Ring a WhatsApp number.' })
+export class MakeCallInput {
+  @Field(() => ID) instanceId!: string;
+  @Field(() => String, { description: 'Any common format.' }) phone!: string;
+  @Field(() => Int, { nullable: true, description: "How long it rings, whole seconds (the provider's range; default the provider's)." }) durationSeconds?: number | null;
 }

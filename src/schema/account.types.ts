@@ -107,3 +107,10 @@ export class SyncWebhooksPayload {
   @Field(() => [String], { description: "The provider's webhooks or settings that now point at the graph (empty when all already did)." }) registered!: string[];
   @Field(() => Boolean, { description: 'Whether anything had to change.' }) changed!: boolean;
 }
+
+@ObjectType({ description: 'A call placed.' })
+export class MakeCallPayload {
+  @Field(() => ID) instanceId!: string;
+  @Field(() => String, { description: 'The number called, as international digits.' }) phone!: string;
+  @Field(() => String, { description: "The call's id as the provider gives it." }) callId!: string;
+}

@@ -1,6 +1,7 @@
 import type { BaseInstanceConfig, Capability, ProviderAdapter, ProviderDeps } from '../contract.js';
 import { ProviderHttpClient } from '../http.js';
 import { createZapiAdminPorts, ZapiAdminClient } from './client/admin.js';
+import { createZapiCallsPorts, ZapiCallsClient } from './client/calls.js';
 import { createZapiBusinessPorts, ZapiBusinessClient } from './client/business.js';
 import { createZapiCatalogPorts, ZapiCatalogClient } from './client/catalog.js';
 import { createZapiChatsPorts, ZapiChatsClient } from './client/chats.js';
@@ -135,6 +136,8 @@ export const ZAPI_CAPABILITIES: readonly Capability[] = [
   'UNBAN_NUMBER',
   'ACCOUNT_SECURITY',
   'UPDATE_ACCOUNT_SECURITY',
+  // calls (client/calls.ts)
+  'MAKE_CALL',
 ];
 
 /**
@@ -176,6 +179,7 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
     business: createZapiBusinessPorts(new ZapiBusinessClient(http)),
     session: createZapiSessionPorts(instance),
     accountAdmin: createZapiAdminPorts(new ZapiAdminClient(http)),
+    calls: createZapiCallsPorts(new ZapiCallsClient(http)),
     profile: createZapiProfilePorts(instance),
     privacy: createZapiPrivacyPorts(new ZapiPrivacyClient(http)),
     contactAdmin: createZapiContactAdminPorts(new ZapiContactAdminClient(http)),

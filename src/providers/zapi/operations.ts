@@ -2,15 +2,15 @@ import type { DocOperationTable } from '../doc-operations.js';
 
 // Why an operation has no capability (one reason per kind of operation).
 const R3 = 'this message kind has no capability in the graph yet';
-const R6 = 'single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead';
-const R8 = 'calls: no capability in the graph';
+const R6 = 'superseded: single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead';
 const R10 = 'mentioning groups (`groupMentioned`) is not in SendTextInput; sendText mentions members only';
-const R11 = 'lightweight variant: GET_GROUP reads the full `group-metadata`';
-const R13 = 'chatting with Meta AI: no capability in the graph';
+const R11 =
+  'superseded: GET_GROUP reads the full `group-metadata` (z-api.txt 7785-7909), the same group and participants plus the invite link; the light variant differs only by leaving the link out (7918-7920)';
 const R20 =
   'superseded: the server registers every webhook at once with `update-every-webhooks` (REGISTER_WEBHOOKS, at start with `publicUrl` and by `syncWebhooks`); the graph receives every kind on one URL, so setting one kind at a time adds nothing';
 const R_QR = 'superseded: the graph serves the QR as a PNG image from `qr-code/image` (QR_CODE); the raw QR text of `qr-code` would only be rendered into the same image';
-const R21 = "partner (integrator) API: creates and bills instances, outside one instance's graph";
+const R21 =
+  "partner (integrator) API: creates, subscribes, cancels and lists the integrator's instances with an integrator token (z-api.txt 13462-13791); not reached yet: it needs a deployment-wide provider credential and instances created at run time, which the configuration (one fixed list of instances) does not have";
 const R22 = 'WhatsApp status (stories): no capability in the graph yet';
 
 /**
@@ -210,7 +210,7 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 6639-6679: Chat expiration
   'POST /send-chat-expiration': { capabilities: ['CHAT_EXPIRATION'] },
   // z-api.txt 6692-6753: Make a call
-  'POST /send-call': { reason: R8 },
+  'POST /send-call': { capabilities: ['MAKE_CALL'] },
   // z-api.txt 6769-6841: Search groups
   'GET /groups': { capabilities: ['LIST_GROUPS'] },
   // z-api.txt 6843-6930: Creating groups
@@ -280,7 +280,8 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 9177-9238: Change description
   'POST /update-community-description': { capabilities: ['UPDATE_COMMUNITY'] },
   // z-api.txt 9250-9331: Chat with Meta AI
-  'POST /send-text meta-ai': { reason: R13 },
+  // The same `send-text` request to Meta AI's number 13135550002 (or a group mentioning it, z-api.txt 9262-9276): sendText sends it.
+  'POST /send-text meta-ai': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 9351-9447: Queue
   'GET /queue list': { capabilities: ['LIST_QUEUE', 'CANCEL_QUEUED_MESSAGE'] },
   // z-api.txt 9351-9447: Queue (count)

@@ -412,6 +412,19 @@ const ROWS: Row[] = [
   { name: 'removeSecurityPin', on: 'zapi', query: 'mutation { removeSecurityPin(input: {instanceId: "zapi"}) { ok } }', calls: [{ key: 'POST /security/two-fa-code/remove' }] },
   { name: 'removeSecurityEmail', on: 'zapi', query: 'mutation { removeSecurityEmail(input: {instanceId: "zapi"}) { ok } }', calls: [{ key: 'POST /security/email/remove' }] },
   {
+    name: 'makeCall',
+    on: 'zapi',
+    query: 'mutation { makeCall(input: {instanceId: "zapi", phone: "+55 11 99999-9999", durationSeconds: 10}) { phone callId } }',
+    calls: [{ key: 'POST /send-call', body: { phone: '5511999999999', callDuration: 10 } }],
+    data: (d) => expect(d.makeCall).toEqual({ phone: '5511999999999', callId: expect.stringMatching(/^[0-9A-F]{20}$/) }),
+  },
+  {
+    name: 'sendText to Meta AI (the send-text request to its number, z-api.txt 9250-9331)',
+    on: 'zapi',
+    query: 'mutation { sendText(input: {instanceId: "zapi", to: "13135550002", text: "Hello, Meta AI!"}) { message { id } } }',
+    calls: [{ key: 'POST /send-text meta-ai', body: { phone: '13135550002', message: 'Hello, Meta AI!' } }],
+  },
+  {
     name: 'syncWebhooks (already registered at start: reads only)',
     on: 'zapi',
     query: 'mutation { syncWebhooks(input: {instanceId: "zapi"}) { registered changed } }',
@@ -522,6 +535,7 @@ describe('Z-API account administration through the graph', () => {
       'mutation { updateBusinessProfile(input: {instanceId: "zapi", hours: {timezone: "UTC", days: [{dayOfWeek: MONDAY, openTime: "18:00", closeTime: "08:00"}]}}) { ok } }',
       'input.hours.days[0].closeTime',
     ],
+    ['a 16 s call (z-api.txt 6709-6710)', 'mutation { makeCall(input: {instanceId: "zapi", phone: "5511999999999", durationSeconds: 16}) { callId } }', 'input.durationSeconds'],
     ['a bad pairing phone', 'mutation { requestPairingCode(input: {instanceId: "offline", phone: "abc"}) { code } }', 'input.phone'],
   ])('refuses %s with BAD_USER_INPUT naming the field, before any request', async (_name, query, field) => {
     const before = [sim.requests.length, offline.requests.length];

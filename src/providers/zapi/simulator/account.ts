@@ -111,7 +111,7 @@ function acceptableWebhookUrl(value: unknown): value is string {
 /**
  * The simulator routes for connecting a number, the profile and settings, privacy, the address
  * book, the queue and webhook registration (z-api.txt 504-944, 5055-6180, 9351-9532,
- * 13403-13461), plus the simulator's control route `POST /sim/scan` (not Z-API's: a test
+ * 13403-13461) and calls (6692-6753: answered like a send, no webhook follows), plus the simulator's control route `POST /sim/scan` (not Z-API's: a test
  * "scans" the QR code shown, the session connects and a `ConnectedCallback` is posted,
  * z-api.txt 13351-13402). The QR image is a real PNG QR code of a fresh text per request.
  */
@@ -297,6 +297,18 @@ export function zapiAccountRoutes(options: ZapiAccountSimOptions): SimRoute[] {
         if (typeof notifySentByMe !== 'boolean') return bad('Missing required field: notifySentByMe', ['notifySentByMe']);
         state.notifySentByMe = notifySentByMe;
         return ok();
+      },
+    },
+    {
+      method: 'POST',
+      pattern: `${prefix}/send-call`,
+      handler: (ctx) => {
+        const { phone, callDuration } = body(ctx);
+        if (typeof phone !== 'string' || !/^\d{8,15}$/.test(phone)) return bad('Missing required field: phone', ['phone']);
+        if (callDuration !== undefined && (typeof callDuration !== 'number' || callDuration < 1 || callDuration > 15))
+          return bad('callDuration must be 1 to 15 seconds', ['callDuration']);
+        const messageId = randomBytes(10).toString('hex').toUpperCase();
+        return ok({ zaapId: randomBytes(16).toString('hex').toUpperCase(), messageId, id: messageId });
       },
     },
     {
