@@ -111,7 +111,7 @@ export class AccountResolver {
       { first, after },
       (m: MessageModel) => m,
     );
-    return { ...page, count } as QueuedMessageConnection;
+    return { ...page, count };
   }
 
   @Mutation(() => PairingCodePayload, { description: 'Asks for a code to connect the number without a QR scan: type it in WhatsApp under "Link with phone number instead".' })

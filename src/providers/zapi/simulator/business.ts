@@ -64,7 +64,7 @@ export function zapiBusinessRoutes(prefix: string, state: ZapiBusinessSimState):
       handler: (ctx) => {
         const b = body(ctx);
         if (typeof b.timezone !== 'string' || !b.timezone) return bad('Missing required field: timezone', ['timezone']);
-        if (b.mode !== undefined && !['specificHours', 'open24h', 'appointmentOnly'].includes(String(b.mode)))
+        if (b.mode !== undefined && (typeof b.mode !== 'string' || !['specificHours', 'open24h', 'appointmentOnly'].includes(b.mode)))
           return bad('mode must be specificHours, open24h or appointmentOnly', ['mode']);
         const days = b.days ?? [];
         if (!Array.isArray(days)) return bad('days must be an array', ['days']);
