@@ -564,6 +564,13 @@ describe('Z-API account administration through the graph', () => {
     expect(isCallOf(ivoMod, ivo.instanceConfig, photo!, got[1]!)).toBe(true);
   });
 
+  it('Instance.webhooks never shows the webhook secret in a URL (Ivosights reports the URL it posts to)', async () => {
+    ivo.setWebhookUrl(`${publicUrl}/webhooks/ivosights/${SECRETS.ivosights}`);
+    const data = await ok('{ instance(id: "ivosights") { webhooks { url } } }');
+    expect(data.instance.webhooks).toContainEqual({ url: `${publicUrl}/webhooks/ivosights/********` });
+    ivo.setWebhookUrl(null);
+  });
+
   it('the old Ivosights names stay, deprecated with their replacement', async () => {
     const data = await ok('{ __schema { mutationType { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } } }');
     const fields = data.__schema.mutationType.fields as Array<{ name: string; isDeprecated: boolean; deprecationReason: string | null }>;

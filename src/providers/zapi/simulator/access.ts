@@ -47,6 +47,8 @@ export const ZAPI_SIMULATOR_ACCESS: SimulatorAccess = {
     'GET /privacy/disallowed-contacts': { type: 'lastSeen' },
     'POST /privacy/read-receipts': { value: 'enable' },
     'POST /privacy/messages-duration': { value: 'days90' },
+    // The doc's example lists every method ("sms | voice | wa_old", z-api.txt 1121-1125): one of them.
+    'POST /mobile/request-registration-code': { method: 'sms' },
     // The simulator's seeded queue (the doc's example, z-api.txt 9396-9420).
     'DELETE /queue/{zaapId}': { zaapId: '39BB1684570F00E91090F6BBC7EE7642' },
   },

@@ -14,6 +14,15 @@ export interface ZapiAdminSimState {
 /** The code the simulated WhatsApp "sends" by SMS, voice, app pop-up or e-mail (the doc's example, z-api.txt 1246). */
 export const ZAPI_SIM_REGISTRATION_CODE = '123456';
 
+/** The doc's example appeal token (z-api.txt 1303). */
+const DOC_APPEAL_TOKEN =
+  'Ae1CIGl4Mq7kQ09OQzUnnCx2mTPHxZCjPesdRc8Z1lNFV9d6gvtd5LDW0r7ukVAgtMOP2AxckQM6QeyVp7bL0RbbVac6GQUtMd4tYAZsPOwSIQKlVIoTZs2akgcRd-jvhLKh32roOd0KFPg7hAaYURpIuDXhkaZ_gLJLhmzADNp3lxUNdsIg10q92w';
+
+/** The seeded state: the doc's example e-mail, verified (z-api.txt 1448), no PIN, and the doc's appeal token. */
+export function zapiAdminSeed(): ZapiAdminSimState {
+  return { email: 'example@email.com', emailVerified: true, pin: null, appealTokens: new Set([DOC_APPEAL_TOKEN]) };
+}
+
 function body(ctx: SimContext): Record<string, unknown> {
   return ctx.body && typeof ctx.body === 'object' && !Array.isArray(ctx.body) ? (ctx.body as Record<string, unknown>) : {};
 }

@@ -6,7 +6,7 @@ import type { ZapiContact } from '../wire/contacts.js';
 import type { ZapiGroupMetadata } from '../wire/groups.js';
 import type { ZapiSendResponse } from '../wire/messages.js';
 import { initialZapiAccountState, zapiAccountRoutes } from './account.js';
-import { zapiAdminRoutes } from './admin.js';
+import { zapiAdminRoutes, zapiAdminSeed } from './admin.js';
 import { zapiBusinessRoutes } from './business.js';
 import { zapiCatalogRoutes } from './catalog.js';
 import { zapiChatsRoutes } from './chats.js';
@@ -295,7 +295,7 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     ...zapiLabelsRoutes({ prefix: PREFIX, chats }),
     ...zapiCatalogRoutes({ prefix: PREFIX, ownPhone: ZAPI_SANDBOX_PHONE }),
     // Account administration: registration, unbanning, security e-mail and PIN (z-api.txt 1026-1740)
-    ...zapiAdminRoutes(PREFIX, { email: null, emailVerified: false, pin: null, appealTokens: new Set() }),
+    ...zapiAdminRoutes(PREFIX, zapiAdminSeed()),
     // The business profile (z-api.txt 10655-11088)
     ...zapiBusinessRoutes(PREFIX, { description: null, email: null, address: null, websites: [], hours: null, categories: [] }),
   ];
