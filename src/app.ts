@@ -15,6 +15,7 @@ import { GraphError } from './errors.js';
 import { InstanceDirectory } from './instances.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import type { WebhookRegistration } from './providers/account.model.js';
 import type { SimulatorHandle } from './providers/contract.js';
 import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
@@ -35,6 +36,7 @@ import type { Stores } from './subscriptions/stores.js';
 import { webhookRouter } from './server/webhook-receiver.js';
 import { mediaRouter } from './server/media-route.js';
 import { DEFAULT_MEDIA_LINK_TTL_SECONDS, DEFAULT_MEDIA_MAX_BYTES, MediaLinks, mediaLinkKey } from './media/links.js';
+import { registerAllWebhooks } from './server/webhook-registration.js';
 
 /** WebSocket close code sent to subscribers on shutdown ("going away"). */
 export const CLOSE_GOING_AWAY = 1001;
@@ -72,6 +74,8 @@ export interface RunningApp {
   /** The simulators started in sandbox mode, by provider kind. */
   simulators: Partial<Record<(typeof PROVIDER_KINDS)[number], SimulatorHandle>>;
   httpServer: Server;
+  /** Settles once the start-time webhook registration (config `publicUrl`) finished: what each instance did, by instance id (`{}` without `publicUrl`). */
+  webhooksRegistered: Promise<Record<string, WebhookRegistration>>;
   /** Graceful stop: no new connections, in-flight requests finish, subscribers closed with 1001, background work and stores stopped. */
   close(): Promise<void>;
 }
@@ -167,7 +171,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     ttlSeconds: config.media?.linkTtlSeconds ?? DEFAULT_MEDIA_LINK_TTL_SECONDS,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
-  const services: AppServices = { instances, stores, pipeline, logger, metrics, mediaLinks };
+  const services: AppServices = { instances, stores, pipeline, logger, metrics, mediaLinks, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) };
 
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
@@ -283,6 +287,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     sandbox.simulators[cfg.provider]?.setWebhookUrl(`${url}/webhooks/${encodeURIComponent(cfg.id)}/${encodeURIComponent(cfg.webhookSecret)}`);
   }
   for (const entry of instances.list()) entry.adapter.start?.(pipeline);
+  // With a public URL, every instance registers its webhook URL with its provider (in the background; logged, never thrown)
+  const webhooksRegistered = config.publicUrl ? registerAllWebhooks(instances.list(), config.publicUrl, logger) : Promise.resolve({});
   logger.info({ port, sandbox: config.sandbox, instances: instances.list().length, stores: stores.kind }, 'whatsgraph listening');
 
   let closing: Promise<void> | undefined;
@@ -297,5 +303,5 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       for (const simulator of Object.values(sandbox.simulators)) await simulator?.close();
     })());
 
-  return { url, port, services, instanceConfigs: sandbox.configs, simulators: sandbox.simulators, httpServer, close };
+  return { url, port, services, instanceConfigs: sandbox.configs, simulators: sandbox.simulators, httpServer, webhooksRegistered, close };
 }

@@ -59,12 +59,17 @@ export interface AppConfig {
   graphql?: { introspection?: boolean; deadlineMs?: number };
   /** Browser origins allowed to call the graph (CORS); none when absent. */
   cors?: { origins: string[] };
-  /** The server's public origin (`https://wa.example.com`, no path): the base of the links it hands out. When absent, links use the request's own host. */
+  /**
+   * The server's public origin (`https://graph.example.com`, optionally with a path prefix), where
+   * providers reach `/webhooks/…`. When set, each instance registers its webhook URL with its
+   * provider at start (`server/webhook-registration.ts`) and `syncWebhooks` can do it again.
+   */
   publicUrl?: string;
   /**
    * Media links (`src/media/links.ts`): `signingKey` (32+ characters, use `${VAR}`; default: derived
    * from the instances' webhook secrets), `linkTtlSeconds` (default 3,600) and `maxBytes`, the largest
-   * file the media route streams (default 100 MiB).
+   * file the media route streams (default 100 MiB). Links start with `publicUrl` when it is set, else
+   * with the request's own origin.
    */
   media?: { signingKey?: string; linkTtlSeconds?: number; maxBytes?: number };
 }
@@ -183,8 +188,8 @@ const fileSchema = () =>
         .strict()
         .optional(),
       publicUrl: z
-        .url({ protocol: /^https?$/ })
-        .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin (scheme, host and port) with no path or query')
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL (providers such as Z-API accept only https webhooks)' })
+        .refine((u) => !/[?#]/.test(u), 'must have no query or fragment')
         .optional(),
       media: z
         .object({
@@ -299,7 +304,7 @@ export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: str
     ...(data.rateLimits ? { rateLimits: { ...DEFAULT_RATE_LIMITS, ...data.rateLimits } } : {}),
     ...(data.graphql ? { graphql: data.graphql } : {}),
     ...(data.cors ? { cors: { origins: data.cors.origins } } : {}),
-    ...(data.publicUrl ? { publicUrl: new URL(data.publicUrl).origin } : {}),
+    ...(data.publicUrl ? { publicUrl: data.publicUrl.replace(/\/+$/, '') } : {}),
     ...(data.media ? { media: data.media } : {}),
     events: {
       retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,

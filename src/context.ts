@@ -18,6 +18,8 @@ export interface AppServices {
   metrics: Metrics;
   /** Signs the media links the graph hands out (`GET /media/<token>`). */
   mediaLinks: MediaLinks;
+  /** The server's public origin (config `publicUrl`), where providers post webhooks; absent when not configured. */
+  publicUrl?: string;
 }
 
 /** The services as one operation sees them: the instance directory confined to its key. */

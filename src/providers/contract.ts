@@ -59,6 +59,7 @@ import type {
   SentMessage,
   BusinessProfile,
   BusinessProfileInput,
+  BusinessCategory,
   Country,
   Media,
   MessageTemplate,
@@ -72,6 +73,8 @@ import type {
   TemplateScope,
   WebhookEndpoint,
 } from './model.js';
+import type { AccountSecurity, RegistrationResult, RegistrationStep, SecurityChange, UnbanStatus } from './account.model.js';
+import type { AccountSettingsInput, NewContact, PrivacyInput, PrivacySettings, QrCode, QueuePage, WebhookRegistration } from './account.model.js';
 import type { CatalogSettingsInput, ChatExpiration, Collection, CursorPage, Label, LabelColor, LabelInput, Product, ProductInput, ProductPage } from './model.js';
 import type {
   Community,
@@ -270,6 +273,39 @@ export const CAPABILITIES = [
   'SEND_CALL',
   'SEND_STATUS',
   'SEND_STATUS_REPLY',
+  // connecting a number (SessionPort)
+  'QR_CODE',
+  'PAIRING_CODE',
+  'RESTART_INSTANCE',
+  'DISCONNECT_INSTANCE',
+  'RENAME_INSTANCE',
+  // the account's own profile and settings (ProfilePort)
+  'UPDATE_PROFILE_NAME',
+  'UPDATE_PROFILE_ABOUT',
+  'UPDATE_PROFILE_PICTURE',
+  'ACCOUNT_SETTINGS',
+  'UPDATE_ACCOUNT_SETTINGS',
+  // privacy (PrivacyPort)
+  'PRIVACY',
+  'UPDATE_PRIVACY',
+  // the address book (ContactAdminPort)
+  'ADD_CONTACTS',
+  'REMOVE_CONTACTS',
+  'BLOCK_CONTACT',
+  'REPORT_CONTACT',
+  // the send queue (QueuePort)
+  'LIST_QUEUE',
+  'CANCEL_QUEUED_MESSAGE',
+  'CLEAR_QUEUE',
+  // webhook registration (WebhookRegistrationPort)
+  'REGISTER_WEBHOOKS',
+  // business categories (BusinessPort)
+  'BUSINESS_CATEGORIES',
+  // account administration (AccountAdminPort): API keys with the admin scope only
+  'MOBILE_REGISTRATION',
+  'UNBAN_NUMBER',
+  'ACCOUNT_SECURITY',
+  'UPDATE_ACCOUNT_SECURITY',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -682,6 +718,11 @@ export interface BusinessPort {
    * @throws GraphError `BAD_USER_INPUT` (`input.photo`) unless a non-empty base64 `data:` URI of a type the provider accepts (JPEG, PNG)
    */
   updateProfilePhoto(input: ProfilePhotoInput): Promise<void>;
+  /**
+   * The business categories the account may take, optionally searched by `query` (free text).
+   * @returns the categories, or `[]`
+   */
+  listBusinessCategories(query: string | null): Promise<BusinessCategory[]>;
 }
 
 /** Webhook administration: the endpoints configured at the provider and the notifications it could not deliver. */
@@ -785,6 +826,104 @@ export interface ReferencePort {
   listCountries(): Promise<Country[]>;
 }
 
+/**
+ * Connecting the account's WhatsApp number: QR code, pairing code, restart, disconnect and the
+ * instance's name at the provider.
+ */
+export interface SessionPort {
+  /**
+   * The QR code to scan now, as a PNG data URI with its expiry.
+   * @returns null when the session is already connected (there is nothing to scan)
+   */
+  getQrCode(): Promise<QrCode | null>;
+  /**
+   * Asks for a pairing code for `phone` (international digits): typed in WhatsApp ("Link with
+   * phone number") instead of scanning. The code is a secret: never logged.
+   * @returns the code
+   */
+  requestPairingCode(phone: string): Promise<string>;
+  /** Restarts the instance's session at the provider (no new scan needed). */
+  restart(): Promise<void>;
+  /** Disconnects the number: a new QR scan is needed to connect again. */
+  disconnect(): Promise<void>;
+  /** Renames the instance at the provider (its name in the provider's panel). */
+  rename(name: string): Promise<void>;
+}
+
+/** The account's own WhatsApp profile (name, about text, picture) and account-wide settings. */
+export interface ProfilePort {
+  /** Sets the profile (push) name. */
+  updateName(name: string): Promise<void>;
+  /** Sets the profile "about" text. */
+  updateAbout(text: string): Promise<void>;
+  /** Sets the profile picture: `photo` is an https URL or a base64 `data:` URI of a JPEG or PNG (a provider that takes only one of them refuses the other with `BAD_USER_INPUT`). */
+  updatePicture(input: ProfilePhotoInput): Promise<void>;
+  /** The account-wide settings the provider reports; a setting it does not report is null. */
+  getSettings(): Promise<AccountSettingsInput>;
+  /** Applies the non-null settings, one request each, in field order; the first failure stops the rest. */
+  updateSettings(input: AccountSettingsInput): Promise<void>;
+}
+
+/** Privacy: who sees the last seen, profile photo, about text, online status; who may add the account to groups; read receipts; the default message duration. */
+export interface PrivacyPort {
+  /** The privacy settings as far as the provider reports them (null fields are not reported). */
+  getPrivacy(): Promise<PrivacySettings>;
+  /** Applies the given changes, one request each, in order; the first failure stops the rest. */
+  updatePrivacy(input: PrivacyInput): Promise<void>;
+}
+
+/** The account's address book and blocking. Phones are international digits. */
+export interface ContactAdminPort {
+  /** Saves contacts in the account's address book. */
+  addContacts(contacts: NewContact[]): Promise<void>;
+  /** Removes contacts from the account's address book. */
+  removeContacts(phones: string[]): Promise<void>;
+  /** Blocks (`blocked: true`) or unblocks the contact. */
+  setContactBlocked(phone: string, blocked: boolean): Promise<void>;
+  /** Reports the contact to WhatsApp (spam, abuse). */
+  reportContact(phone: string): Promise<void>;
+}
+
+/** The provider's send queue: messages accepted but not sent yet. */
+export interface QueuePort {
+  /** One page of the queue (oldest first as the provider orders it), each a `Message` with status `PENDING`, and the queue's total count (read in parallel). */
+  getQueue(page: PageRequest): Promise<QueuePage>;
+  /** Drops one queued message by the id the send returned (`providerId` when the provider gave a queue id, else `id`). */
+  cancelQueuedMessage(messageId: string): Promise<void>;
+  /** Drops every queued message. */
+  clearQueue(): Promise<void>;
+}
+
+/** Registers the graph's webhook URL with the provider. */
+export interface WebhookRegistrationPort {
+  /**
+   * Points every webhook the graph reads at `url` (the instance's receiver URL, secret included),
+   * idempotently: it reads what is registered first and changes only what differs. The URL is a
+   * secret: never logged, never returned.
+   */
+  registerWebhooks(url: string): Promise<WebhookRegistration>;
+}
+
+/**
+ * Account administration (dangerous: the graph asks for the `admin` key scope): registering the
+ * number on a mobile instance, unbanning it, the account's security e-mail and PIN. Codes,
+ * captchas, PINs and tokens are secrets: never logged, never returned.
+ */
+export interface AccountAdminPort {
+  /** Runs one registration step (`phone` as international digits). */
+  register(step: RegistrationStep): Promise<RegistrationResult>;
+  /**
+   * Asks WhatsApp to unban the number, with the appeal token the availability check returned
+   * (kept by the adapter, never shown) and `description` for WhatsApp's review.
+   * @throws GraphError BAD_USER_INPUT (`input`) when no availability check reported a ban first
+   */
+  requestUnbanning(description: string): Promise<UnbanStatus>;
+  /** The security e-mail and whether a PIN is set (two requests, in parallel). */
+  getSecurity(): Promise<AccountSecurity>;
+  /** Applies one security change. */
+  updateSecurity(change: SecurityChange): Promise<void>;
+}
+
 /** The ports by area name: the keys of {@link ProviderAdapter} that hold ports. */
 export interface PortMap {
   account: AccountPort;
@@ -800,6 +939,13 @@ export interface PortMap {
   reference: ReferencePort;
   labels: LabelsPort;
   catalog: CatalogPort;
+  session: SessionPort;
+  profile: ProfilePort;
+  privacy: PrivacyPort;
+  contactAdmin: ContactAdminPort;
+  queue: QueuePort;
+  webhookRegistration: WebhookRegistrationPort;
+  accountAdmin: AccountAdminPort;
 }
 /** An area name. */
 export type PortName = keyof PortMap;
@@ -920,6 +1066,31 @@ export const CAPABILITY_METHODS = {
   SEND_CALL: ['messaging', 'sendCall'],
   SEND_STATUS: ['messaging', 'postStatus'],
   SEND_STATUS_REPLY: ['messaging', 'replyToStatus'],
+  QR_CODE: ['session', 'getQrCode'],
+  PAIRING_CODE: ['session', 'requestPairingCode'],
+  RESTART_INSTANCE: ['session', 'restart'],
+  DISCONNECT_INSTANCE: ['session', 'disconnect'],
+  RENAME_INSTANCE: ['session', 'rename'],
+  UPDATE_PROFILE_NAME: ['profile', 'updateName'],
+  UPDATE_PROFILE_ABOUT: ['profile', 'updateAbout'],
+  UPDATE_PROFILE_PICTURE: ['profile', 'updatePicture'],
+  ACCOUNT_SETTINGS: ['profile', 'getSettings'],
+  UPDATE_ACCOUNT_SETTINGS: ['profile', 'updateSettings'],
+  PRIVACY: ['privacy', 'getPrivacy'],
+  UPDATE_PRIVACY: ['privacy', 'updatePrivacy'],
+  ADD_CONTACTS: ['contactAdmin', 'addContacts'],
+  REMOVE_CONTACTS: ['contactAdmin', 'removeContacts'],
+  BLOCK_CONTACT: ['contactAdmin', 'setContactBlocked'],
+  REPORT_CONTACT: ['contactAdmin', 'reportContact'],
+  LIST_QUEUE: ['queue', 'getQueue'],
+  CANCEL_QUEUED_MESSAGE: ['queue', 'cancelQueuedMessage'],
+  CLEAR_QUEUE: ['queue', 'clearQueue'],
+  REGISTER_WEBHOOKS: ['webhookRegistration', 'registerWebhooks'],
+  BUSINESS_CATEGORIES: ['business', 'listBusinessCategories'],
+  MOBILE_REGISTRATION: ['accountAdmin', 'register'],
+  UNBAN_NUMBER: ['accountAdmin', 'requestUnbanning'],
+  ACCOUNT_SECURITY: ['accountAdmin', 'getSecurity'],
+  UPDATE_ACCOUNT_SECURITY: ['accountAdmin', 'updateSecurity'],
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */
@@ -1006,6 +1177,13 @@ export interface ProviderAdapter {
   reference?: Partial<ReferencePort>;
   labels?: Partial<LabelsPort>;
   catalog?: Partial<CatalogPort>;
+  session?: Partial<SessionPort>;
+  profile?: Partial<ProfilePort>;
+  privacy?: Partial<PrivacyPort>;
+  contactAdmin?: Partial<ContactAdminPort>;
+  queue?: Partial<QueuePort>;
+  webhookRegistration?: Partial<WebhookRegistrationPort>;
+  accountAdmin?: Partial<AccountAdminPort>;
   /** Present when the provider posts webhooks; absent, the receiver answers 404 for this instance. */
   webhooks?: WebhookPort;
   /**
@@ -1133,6 +1311,8 @@ export interface SimulatorOptions {
   stepDelayMs?: number;
   /** Whether a send is followed by a simulated inbound reply (default true). */
   autoReply?: boolean;
+  /** Whether the simulated WhatsApp session starts connected (default true); false: it waits for a simulated QR scan. */
+  connected?: boolean;
 }
 
 /** One provider's module, as the registry knows it: everything the server, the suites and the scripts need about the provider. */

@@ -1150,11 +1150,29 @@ export interface BusinessProfile {
 }
 /** The new business profile, replacing the old (the provider may require every field). */
 export interface BusinessProfileInput {
-  address: string;
-  description: string;
-  email: string;
-  vertical: string;
-  websites: string[];
+  address?: string | null;
+  description?: string | null;
+  email?: string | null;
+  vertical?: string | null;
+  websites?: string[] | null;
+  /** Opening hours, for providers that keep them. */
+  hours?: BusinessHours | null;
+  /** Category ids or labels (see `BUSINESS_CATEGORIES`), for providers that keep them. */
+  categories?: string[] | null;
+}
+/** A day of the week, as WhatsApp Business names it. */
+export type WeekDay = 'SUNDAY' | 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY';
+/** Opening hours: an IANA `timezone`, the mode, and for `SPECIFIC_HOURS` the opening intervals (`openTime`/`closeTime` as `HH:mm`; none: closed every day). */
+export interface BusinessHours {
+  timezone: string;
+  mode: 'SPECIFIC_HOURS' | 'OPEN_24H' | 'APPOINTMENT_ONLY';
+  days: Array<{ dayOfWeek: WeekDay; openTime: string; closeTime: string }>;
+}
+/** A business category the provider offers (`id`, its `label` code when it has one, the `name` shown). */
+export interface BusinessCategory {
+  id: string;
+  label: string | null;
+  name: string;
 }
 /** A new profile photo: a `data:` URI (base64) of a JPEG or PNG. */
 export interface ProfilePhotoInput {

@@ -6,19 +6,52 @@ import {
   MAX_BUSINESS_ADDRESS_LENGTH,
   MAX_BUSINESS_DESCRIPTION_LENGTH,
   MAX_BUSINESS_WEBSITES,
+  MAX_ID_LENGTH,
   MAX_MESSAGE_ID_LENGTH,
   MAX_PHOTO_DATA_URI_LENGTH,
   checkLength,
 } from '../providers/limits.js';
-import type { BusinessProfile as BusinessProfileModel, Country as CountryModel, Media as MediaModel, WebhookEndpoint as WebhookEndpointModel } from '../providers/model.js';
-import { PullPendingNotificationsInput, UpdateBusinessAboutInput, UpdateBusinessPhotoInput, UpdateBusinessProfileInput } from '../schema/business.inputs.js';
+import type {
+  BusinessCategory as BusinessCategoryModel,
+  BusinessHours,
+  BusinessProfile as BusinessProfileModel,
+  Country as CountryModel,
+  Media as MediaModel,
+  WebhookEndpoint as WebhookEndpointModel,
+} from '../providers/model.js';
+import {
+  type BusinessHoursInput,
+  PullPendingNotificationsInput,
+  UpdateBusinessAboutInput,
+  UpdateBusinessPhotoInput,
+  UpdateBusinessProfileInput,
+} from '../schema/business.inputs.js';
 import { maskWebhookUrl } from '../server/access.js';
-import { BusinessActionPayload, BusinessProfile, Country, PullPendingNotificationsPayload, WebhookEndpoint } from '../schema/business.types.js';
+import { BusinessActionPayload, BusinessCategory, BusinessProfile, Country, PullPendingNotificationsPayload, WebhookEndpoint } from '../schema/business.types.js';
 import { Instance } from '../schema/instance.types.js';
 import { Media } from '../schema/media.types.js';
 import { mediaWithLink } from './media-links.js';
 import type { InstanceRoot } from './instance.resolver.js';
 import { Requires, instanceCall, portCall } from './instance-call.js';
+
+/**
+ * Opening hours checked: an IANA time zone, `HH:mm` times with each interval closing after it opens.
+ * @throws GraphError BAD_USER_INPUT naming the field
+ */
+function checkHours(input: BusinessHoursInput): BusinessHours {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: input.timezone });
+  } catch {
+    throw badInput('input.hours.timezone', 'must be an IANA time zone (America/Sao_Paulo)');
+  }
+  const days = input.days.map((d, i) => {
+    for (const f of ['openTime', 'closeTime'] as const) if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(d[f])) throw badInput(`input.hours.days[${i}].${f}`, 'must be HH:mm');
+    if (d.closeTime <= d.openTime) throw badInput(`input.hours.days[${i}].closeTime`, 'must be after openTime');
+    return { dayOfWeek: d.dayOfWeek as BusinessHours['days'][number]['dayOfWeek'], openTime: d.openTime, closeTime: d.closeTime };
+  });
+  if (days.length && input.mode !== 'SPECIFIC_HOURS') throw badInput('input.hours.days', 'go with SPECIFIC_HOURS only');
+  return { timezone: input.timezone, mode: input.mode as BusinessHours['mode'], days };
+}
 
 /**
  * The business account's profile, media, reference data and webhook admin (fields on
@@ -43,6 +76,14 @@ export class BusinessResolver {
   @Requires('BUSINESS_PHOTO')
   async businessPhoto(@Root() root: InstanceRoot): Promise<string | null> {
     return portCall(root.entry, 'BUSINESS_PHOTO')();
+  }
+
+  @FieldResolver(() => [BusinessCategory], { description: 'The business categories the account may take (for `updateBusinessProfile(categories:)`), searched by `query`.' })
+  @Requires('BUSINESS_CATEGORIES')
+  async businessCategories(@Root() root: InstanceRoot, @Arg('query', () => String, { nullable: true }) query: string | null): Promise<BusinessCategoryModel[]> {
+    const list = portCall(root.entry, 'BUSINESS_CATEGORIES');
+    checkLength(query, 'query', MAX_ID_LENGTH);
+    return list(query || null);
   }
 
   @FieldResolver(() => [Country], { description: 'Countries with their dial codes, as the provider lists them.' })
@@ -73,13 +114,25 @@ export class BusinessResolver {
     const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_BUSINESS_PROFILE');
     checkLength(input.address, 'input.address', MAX_BUSINESS_ADDRESS_LENGTH);
     checkLength(input.description, 'input.description', MAX_BUSINESS_DESCRIPTION_LENGTH);
-    if (input.websites.length > MAX_BUSINESS_WEBSITES) throw badInput('input.websites', `must have at most ${MAX_BUSINESS_WEBSITES} websites`);
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw badInput('input.email', 'must be an e-mail address');
-    await update({ address: input.address, description: input.description, email: input.email, vertical: input.vertical, websites: input.websites });
+    if (input.websites && input.websites.length > MAX_BUSINESS_WEBSITES) throw badInput('input.websites', `must have at most ${MAX_BUSINESS_WEBSITES} websites`);
+    if (input.email != null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw badInput('input.email', 'must be an e-mail address');
+    const hours = input.hours ? checkHours(input.hours) : null;
+    if (input.categories) input.categories.forEach((c, i) => checkLength(c, `input.categories[${i}]`, MAX_ID_LENGTH, 1));
+    const given = [input.address, input.description, input.email, input.vertical, input.websites, hours, input.categories].filter((v) => v !== null && v !== undefined);
+    if (!given.length) throw badInput('input', 'give at least one field');
+    await update({
+      address: input.address ?? null,
+      description: input.description ?? null,
+      email: input.email ?? null,
+      vertical: input.vertical ?? null,
+      websites: input.websites ?? null,
+      hours,
+      categories: input.categories ?? null,
+    });
     return { instanceId: input.instanceId, ok: true };
   }
 
-  @Mutation(() => BusinessActionPayload, { description: 'Sets the profile "about" text.' })
+  @Mutation(() => BusinessActionPayload, { description: 'Sets the profile "about" text.', deprecationReason: 'use updateProfileAbout' })
   @Requires('UPDATE_BUSINESS_ABOUT')
   async updateBusinessAbout(@Arg('input', () => UpdateBusinessAboutInput) input: UpdateBusinessAboutInput, @Ctx() ctx: GraphContext): Promise<BusinessActionPayload> {
     const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_BUSINESS_ABOUT');
@@ -88,7 +141,7 @@ export class BusinessResolver {
     return { instanceId: input.instanceId, ok: true };
   }
 
-  @Mutation(() => BusinessActionPayload, { description: 'Sets the profile photo (a JPEG or PNG data: URI).' })
+  @Mutation(() => BusinessActionPayload, { description: 'Sets the profile photo (a JPEG or PNG data: URI).', deprecationReason: 'use updateProfilePicture' })
   @Requires('UPDATE_BUSINESS_PHOTO')
   async updateBusinessPhoto(@Arg('input', () => UpdateBusinessPhotoInput) input: UpdateBusinessPhotoInput, @Ctx() ctx: GraphContext): Promise<BusinessActionPayload> {
     const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_BUSINESS_PHOTO');

@@ -1,4 +1,6 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
+import { AccountResolver, ContactBlockedResolver } from './account.resolver.js';
+import { AdminResolver } from './admin.resolver.js';
 import { BusinessResolver } from './business.resolver.js';
 import { CatalogResolver, CollectionResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
@@ -42,4 +44,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ConversationChatResolver,
   ConversationInstanceResolver,
   ConversationMessageResolver,
+  AccountResolver,
+  ContactBlockedResolver,
+  AdminResolver,
 ];

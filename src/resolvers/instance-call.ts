@@ -27,8 +27,8 @@ export function Requires(capability: Capability): MethodDecorator & PropertyDeco
 
 /**
  * The API-key scope each capability needs (issue 12): reads → `read`, sends → `send`,
- * everything else that changes state → `manage`. `admin` is reserved for account
- * administration and no capability needs it yet. Enforced per field by
+ * everything else that changes state → `manage`; account administration (registration,
+ * unbanning, the security e-mail and PIN, issue 9) → `admin`, reads included. Enforced per field by
  * resolvers/field-guard.ts and again in {@link instanceCall}; test/unit/capability-scopes.test.ts
  * checks that query and `Instance` fields need `read` and mutations `send` or `manage`.
  */
@@ -145,6 +145,31 @@ export const CAPABILITY_SCOPES = {
   SEND_CALL: 'send',
   SEND_STATUS: 'send',
   SEND_STATUS_REPLY: 'send',
+  QR_CODE: 'read',
+  PAIRING_CODE: 'manage',
+  RESTART_INSTANCE: 'manage',
+  DISCONNECT_INSTANCE: 'manage',
+  RENAME_INSTANCE: 'manage',
+  UPDATE_PROFILE_NAME: 'manage',
+  UPDATE_PROFILE_ABOUT: 'manage',
+  UPDATE_PROFILE_PICTURE: 'manage',
+  ACCOUNT_SETTINGS: 'read',
+  UPDATE_ACCOUNT_SETTINGS: 'manage',
+  PRIVACY: 'read',
+  UPDATE_PRIVACY: 'manage',
+  ADD_CONTACTS: 'manage',
+  REMOVE_CONTACTS: 'manage',
+  BLOCK_CONTACT: 'manage',
+  REPORT_CONTACT: 'manage',
+  LIST_QUEUE: 'read',
+  CANCEL_QUEUED_MESSAGE: 'manage',
+  CLEAR_QUEUE: 'manage',
+  REGISTER_WEBHOOKS: 'manage',
+  BUSINESS_CATEGORIES: 'read',
+  MOBILE_REGISTRATION: 'admin',
+  UNBAN_NUMBER: 'admin',
+  ACCOUNT_SECURITY: 'admin',
+  UPDATE_ACCOUNT_SECURITY: 'admin',
 } as const satisfies Record<Capability, Scope>;
 
 /** An instance and the port method behind one capability, bound to its port. */

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { BusinessHoursModeEnum, WeekDayEnum } from './business.types.js';
 import { JSONScalar } from './scalars.js';
 import { SendInputBase } from './send.inputs.js';
 
@@ -8,14 +9,34 @@ import { SendInputBase } from './send.inputs.js';
  * with `instanceId` (DESIGN.md, "Mutations").
  */
 
-@InputType({ description: 'Replace the business profile (every field: the provider replaces the whole profile).' })
+@InputType({ description: 'An opening interval of one day.' })
+export class BusinessDayHoursInput {
+  @Field(() => WeekDayEnum) dayOfWeek!: string;
+  @Field(() => String, { description: '`HH:mm`.' }) openTime!: string;
+  @Field(() => String, { description: '`HH:mm`, after `openTime`.' }) closeTime!: string;
+}
+
+@InputType({ description: 'Opening hours.' })
+export class BusinessHoursInput {
+  @Field(() => String, { description: 'IANA time zone (`America/Sao_Paulo`).' }) timezone!: string;
+  @Field(() => BusinessHoursModeEnum, { defaultValue: 'SPECIFIC_HOURS' }) mode!: string;
+  @Field(() => [BusinessDayHoursInput], { defaultValue: [], description: 'With SPECIFIC_HOURS: the opening intervals (several per day allowed; none: closed every day).' })
+  days!: BusinessDayHoursInput[];
+}
+
+@InputType({
+  description:
+    'Change the business profile. What a provider needs depends on it: one that replaces the whole profile requires address, description, e-mail, industry and websites (BAD_USER_INPUT naming the missing one); one that keeps each field apart changes only the given ones. A field a provider does not keep (industry, hours, categories) is refused, never dropped.',
+})
 export class UpdateBusinessProfileInput {
   @Field(() => ID) instanceId!: string;
-  @Field(() => String) address!: string;
-  @Field(() => String) description!: string;
-  @Field(() => String) email!: string;
-  @Field(() => String, { description: 'Industry (`Professional Services`…).' }) vertical!: string;
-  @Field(() => [String]) websites!: string[];
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true, description: 'Industry (`Professional Services`…).' }) vertical?: string | null;
+  @Field(() => [String], { nullable: true }) websites?: string[] | null;
+  @Field(() => BusinessHoursInput, { nullable: true }) hours?: BusinessHoursInput | null;
+  @Field(() => [String], { nullable: true, description: 'Category ids or labels (see `Instance.businessCategories`).' }) categories?: string[] | null;
 }
 
 @InputType({ description: 'Set the profile "about" text.' })

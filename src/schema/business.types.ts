@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /**
  * The business account's own profile, reference data and webhook endpoints, shaped as
@@ -12,6 +12,29 @@ export class BusinessProfile {
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => String, { nullable: true, description: 'Industry (`Professional Services`…).' }) vertical?: string | null;
   @Field(() => [String]) websites!: string[];
+}
+
+/** `WeekDay`. */
+export const WeekDayEnum = {
+  SUNDAY: 'SUNDAY',
+  MONDAY: 'MONDAY',
+  TUESDAY: 'TUESDAY',
+  WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY',
+  FRIDAY: 'FRIDAY',
+  SATURDAY: 'SATURDAY',
+} as const;
+registerEnumType(WeekDayEnum, { name: 'WeekDay', description: 'A day of the week.' });
+
+/** `BusinessHoursMode`. */
+export const BusinessHoursModeEnum = { SPECIFIC_HOURS: 'SPECIFIC_HOURS', OPEN_24H: 'OPEN_24H', APPOINTMENT_ONLY: 'APPOINTMENT_ONLY' } as const;
+registerEnumType(BusinessHoursModeEnum, { name: 'BusinessHoursMode', description: 'Open at the given hours, around the clock, or by appointment only.' });
+
+@ObjectType({ description: 'A business category the account may take.' })
+export class BusinessCategory {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: "The category's code, when it has one (`OTHER_COMPANIES`)." }) label?: string | null;
+  @Field(() => String, { description: 'The name shown.' }) name!: string;
 }
 
 @ObjectType({ description: 'A country as the provider lists it.' })

@@ -268,8 +268,8 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
         for (const k of Object.keys(ids)) if (k in example) (example as Record<string, unknown>)[k] = ids[k];
       }
       let form: FormData | undefined;
-      if (op.method === 'GET' || op.method === 'DELETE') {
-        // A documented GET "body" goes in the query, as curl -G sends it.
+      if (op.method === 'GET' || (op.method === 'DELETE' && !Array.isArray(example))) {
+        // A documented GET "body" goes in the query, as curl -G sends it (a DELETE whose documented body is a JSON array sends it as the body, z-api.txt 5775-5825).
         for (const [k, v] of Object.entries((example ?? {}) as Record<string, unknown>)) if (v !== null && typeof v !== 'object') req.query.set(k, asText(v));
       } else if (op.contentType === 'multipart/form-data') {
         form = new FormData();

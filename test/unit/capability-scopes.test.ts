@@ -6,12 +6,15 @@ import { CAPABILITY_EXTENSION, CAPABILITY_SCOPES } from '../../src/resolvers/ins
 import { SCOPES } from '../../src/server/access.js';
 import { fieldScope } from '../../src/resolvers/field-guard.js';
 
+/** Account administration (issue 9, item 8): its reads and changes need the admin scope. */
+const ADMIN: readonly Capability[] = ['MOBILE_REGISTRATION', 'UNBAN_NUMBER', 'ACCOUNT_SECURITY', 'UPDATE_ACCOUNT_SECURITY'];
+
 /** The capability → API-key scope table (issue 12): complete, and consistent with where each capability is used in the graph. */
 describe('capability scopes', () => {
-  it('every capability has a scope, and no scope is admin yet', () => {
+  it('every capability has a scope, and admin is the account administration of issue 9 only', () => {
     for (const capability of CAPABILITIES) {
       expect(SCOPES, capability).toContain(CAPABILITY_SCOPES[capability]);
-      expect(CAPABILITY_SCOPES[capability], capability).not.toBe('admin');
+      expect(CAPABILITY_SCOPES[capability] === 'admin', capability).toBe(ADMIN.includes(capability));
     }
     expect(Object.keys(CAPABILITY_SCOPES).sort()).toEqual([...CAPABILITIES].sort());
   });
@@ -24,7 +27,9 @@ describe('capability scopes', () => {
       for (const field of Object.values(type.getFields())) {
         const capability = field.extensions[CAPABILITY_EXTENSION] as Capability | undefined;
         const scope = fieldScope(type.name, field);
-        if (type.name === 'Mutation') {
+        if (capability && ADMIN.includes(capability)) {
+          expect(scope, `${type.name}.${field.name}`).toBe('admin');
+        } else if (type.name === 'Mutation') {
           expect(scope, `Mutation.${field.name}`).toBe(capability?.startsWith('SEND_') ? 'send' : 'manage');
         } else {
           expect(scope, `${type.name}.${field.name}`).toBe('read');

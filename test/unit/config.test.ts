@@ -95,6 +95,14 @@ describe('configuration', () => {
     expect(problems.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('reads publicUrl (issue 9: webhook registration) without its trailing slash, and names a bad one', () => {
+    expect(validateConfig({ publicUrl: 'https://graph.example.com/wa/', instances: [valid] }, {}, 't').publicUrl).toBe('https://graph.example.com/wa');
+    expect(validateConfig({ instances: [valid] }, {}, 't').publicUrl).toBeUndefined();
+    for (const bad of ['ftp://graph.example.com', 'not a url', 'https://graph.example.com/?x=1']) {
+      expect(problemsOf(() => validateConfig({ publicUrl: bad, instances: [valid] }, {}, 't'))).toEqual([expect.stringMatching(/^publicUrl: /)]);
+    }
+  });
+
   it('reads an instance resilience block and names a bad value by its path', () => {
     const config = validateConfig({ instances: [{ ...valid, resilience: { breakerThreshold: 3, pacing: { ratePerSecond: 5 } } }] }, {}, 't');
     expect(config.instances[0]?.resilience).toEqual({ breakerThreshold: 3, pacing: { ratePerSecond: 5 } });

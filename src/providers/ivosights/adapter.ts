@@ -2,6 +2,7 @@ import type { Logger } from '../../logger.js';
 import type {
   BaseInstanceConfig,
   BusinessPort,
+  ProfilePort,
   Capability,
   ContactsPort,
   EventSink,
@@ -99,6 +100,9 @@ export const IVOSIGHTS_CAPABILITIES: readonly Capability[] = [
   'UPDATE_BUSINESS_ABOUT',
   'BUSINESS_PHOTO',
   'UPDATE_BUSINESS_PHOTO',
+  // the graph's profile mutations: the same about text and photo operations (updateBusinessAbout/Photo are their deprecated names)
+  'UPDATE_PROFILE_ABOUT',
+  'UPDATE_PROFILE_PICTURE',
   'LIST_WEBHOOKS',
   'PULL_NOTIFICATIONS',
   'COUNTRIES',
@@ -153,6 +157,8 @@ export class IvosightsAdapter implements ProviderAdapter {
   readonly templates: Partial<TemplatesPort>;
   readonly media: Partial<MediaPort>;
   readonly business: Partial<BusinessPort>;
+  /** The profile "about" text and photo: the business port's own methods, under the graph's profile capabilities. */
+  readonly profile: Partial<ProfilePort>;
   readonly webhookAdmin: Partial<WebhookAdminPort>;
   readonly reference: Partial<ReferencePort>;
   readonly webhooks: WebhookPort;
@@ -279,6 +285,11 @@ export class IvosightsAdapter implements ProviderAdapter {
       updateProfilePhoto: async (input) => {
         await client.updateProfilePhoto(toProfilePhotoUpload(input));
       },
+    };
+    const business = this.business;
+    this.profile = {
+      updateAbout: (text) => business.updateAbout!(text),
+      updatePicture: (input) => business.updateProfilePhoto!(input),
     };
     this.webhookAdmin = {
       listWebhooks: async () => ((await client.webhooks())?.data ?? []).map(toWebhookEndpoint),

@@ -391,7 +391,7 @@ export function toBusinessProfile(res: WireBusinessProfileResponse): BusinessPro
 
 /** {@link BusinessProfileInput} → the POST business-profile body (line 2452). */
 export function toBusinessProfileRequest(input: BusinessProfileInput): WireBusinessProfile {
-  return { address: input.address, description: input.description, email: input.email, vertical: input.vertical, websites: input.websites };
+  return { address: input.address ?? '', description: input.description ?? '', email: input.email ?? '', vertical: input.vertical ?? '', websites: input.websites ?? [] };
 }
 
 /**
@@ -834,6 +834,8 @@ export function templateFromAnswer(answer: unknown): MessageTemplate | null {
 export function toBusinessProfileUpdate(input: BusinessProfileInput): WireBusinessProfile {
   for (const f of ['address', 'description', 'email', 'vertical'] as const) requireText(`input.${f}`, input[f], 'required by ivosights (line 2452)');
   if (!Array.isArray(input.websites)) throw badInput('input.websites', 'required by ivosights (line 2452)');
+  if (input.hours) throw badInput('input.hours', 'ivosights keeps no opening hours (line 2452)');
+  if (input.categories) throw badInput('input.categories', 'ivosights keeps no categories (line 2452)');
   return toBusinessProfileRequest(input);
 }
 

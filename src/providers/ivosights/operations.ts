@@ -35,9 +35,9 @@ export const DOC_OPERATIONS: DocOperationTable = {
   'GET /api/v1/settings/business-profile': { capabilities: ['BUSINESS_PROFILE'] }, // lines 2389-2443
   'POST /api/v1/settings/business-profile': { capabilities: ['UPDATE_BUSINESS_PROFILE'] }, // lines 2444-2504
   'GET /api/v1/settings/profiles/about': { capabilities: ['BUSINESS_ABOUT'] }, // lines 2505-2552
-  'PATCH /api/v1/settings/profiles/about': { capabilities: ['UPDATE_BUSINESS_ABOUT'] }, // lines 2553-2601
+  'PATCH /api/v1/settings/profiles/about': { capabilities: ['UPDATE_BUSINESS_ABOUT', 'UPDATE_PROFILE_ABOUT'] }, // lines 2553-2601
   'GET /api/v1/settings/profiles/photo': { capabilities: ['BUSINESS_PHOTO'] }, // lines 2602-2657
-  'POST /api/v1/settings/profiles/photo': { capabilities: ['UPDATE_BUSINESS_PHOTO'] }, // lines 2658-2701
+  'POST /api/v1/settings/profiles/photo': { capabilities: ['UPDATE_BUSINESS_PHOTO', 'UPDATE_PROFILE_PICTURE'] }, // lines 2658-2701
   'GET /api/v1/webhooks': { capabilities: ['LIST_WEBHOOKS'] }, // lines 2702-2755
   'GET /api/v1/webhooks/{webhookId}/pull-pending-notifications': { capabilities: ['PULL_NOTIFICATIONS'] }, // lines 2756-2793
   'POST /sandbox/api/v1/messages/send-text-message': { capabilities: ['SEND_TEXT'] }, // lines 3146-3200, sandbox instances

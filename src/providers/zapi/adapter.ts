@@ -1,11 +1,17 @@
 import type { BaseInstanceConfig, Capability, ProviderAdapter, ProviderDeps } from '../contract.js';
 import { ProviderHttpClient } from '../http.js';
+import { createZapiAdminPorts, ZapiAdminClient } from './client/admin.js';
+import { createZapiBusinessPorts, ZapiBusinessClient } from './client/business.js';
 import { createZapiCatalogPorts, ZapiCatalogClient } from './client/catalog.js';
 import { createZapiChatsPorts, ZapiChatsClient } from './client/chats.js';
 import { createZapiCommunityPorts, ZapiCommunityClient } from './client/communities.js';
 import { createZapiContactsPorts, ZapiContactsClient } from './client/contacts.js';
 import { createZapiGroupsPorts, ZapiGroupsClient } from './client/groups.js';
-import { createZapiInstancePorts, ZapiInstanceClient } from './client/instance.js';
+import { createZapiContactAdminPorts, ZapiContactAdminClient } from './client/contact-admin.js';
+import { createZapiInstancePorts, createZapiProfilePorts, createZapiSessionPorts, ZapiInstanceClient } from './client/instance.js';
+import { createZapiPrivacyPorts, ZapiPrivacyClient } from './client/privacy.js';
+import { createZapiQueuePorts, ZapiQueueClient } from './client/queue.js';
+import { createZapiWebhookRegistrationPorts, ZapiWebhookRegistrationClient } from './client/webhook-registration.js';
 import { createZapiLabelsPorts, ZapiLabelsClient } from './client/labels.js';
 import { createZapiMessagingPorts, ZapiMessagesClient } from './client/messages.js';
 import { createZapiRichMessagingPorts, ZapiRichMessagesClient } from './client/rich-messages.js';
@@ -126,6 +132,36 @@ export const ZAPI_CAPABILITIES: readonly Capability[] = [
   'SEND_CALL',
   'SEND_STATUS',
   'SEND_STATUS_REPLY',
+  // connecting, profile and settings, privacy, the address book, the queue, webhook registration
+  // (client/instance.ts, client/privacy.ts, client/contact-admin.ts, client/queue.ts, client/webhook-registration.ts)
+  'QR_CODE',
+  'PAIRING_CODE',
+  'RESTART_INSTANCE',
+  'DISCONNECT_INSTANCE',
+  'RENAME_INSTANCE',
+  'UPDATE_PROFILE_NAME',
+  'UPDATE_PROFILE_ABOUT',
+  'UPDATE_PROFILE_PICTURE',
+  'ACCOUNT_SETTINGS',
+  'UPDATE_ACCOUNT_SETTINGS',
+  'PRIVACY',
+  'UPDATE_PRIVACY',
+  'ADD_CONTACTS',
+  'REMOVE_CONTACTS',
+  'BLOCK_CONTACT',
+  'REPORT_CONTACT',
+  'LIST_QUEUE',
+  'CANCEL_QUEUED_MESSAGE',
+  'CLEAR_QUEUE',
+  'REGISTER_WEBHOOKS',
+  // the business profile (client/business.ts): written field by field; Z-API documents no read of it
+  'UPDATE_BUSINESS_PROFILE',
+  'BUSINESS_CATEGORIES',
+  // account administration (client/admin.ts; the graph asks for the admin key scope)
+  'MOBILE_REGISTRATION',
+  'UNBAN_NUMBER',
+  'ACCOUNT_SECURITY',
+  'UPDATE_ACCOUNT_SECURITY',
 ];
 
 /**
@@ -164,6 +200,14 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
     contacts: createZapiContactsPorts(new ZapiContactsClient(http)),
     groups: createZapiGroupsPorts(new ZapiGroupsClient(http)),
     communities: createZapiCommunityPorts(new ZapiCommunityClient(http)),
+    business: createZapiBusinessPorts(new ZapiBusinessClient(http)),
+    session: createZapiSessionPorts(instance),
+    accountAdmin: createZapiAdminPorts(new ZapiAdminClient(http)),
+    profile: createZapiProfilePorts(instance),
+    privacy: createZapiPrivacyPorts(new ZapiPrivacyClient(http)),
+    contactAdmin: createZapiContactAdminPorts(new ZapiContactAdminClient(http)),
+    queue: createZapiQueuePorts(new ZapiQueueClient(http), config.id),
+    webhookRegistration: createZapiWebhookRegistrationPorts(new ZapiWebhookRegistrationClient(http)),
     webhooks: { parse: (delivery) => parseZapiWebhook(config.id, delivery) },
     // No background work: stopping closes the instance's own connection pool.
     stop: () => http.close(),

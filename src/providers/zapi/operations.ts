@@ -1,18 +1,14 @@
 import type { DocOperationTable } from '../doc-operations.js';
 
 // Why an operation has no capability (one reason per kind of operation).
-const R0 = 'instance administration (QR code, restart, disconnect, rename, profile and call settings) is done in the Z-API panel; no capability in the graph';
-const R1 = 'number registration and unbanning: a one-off account flow outside the graph';
-const R2 = 'account security (e-mail, PIN): not exposed through the graph';
-const R4 = 'privacy settings: no capability in the graph yet';
-const R5 = 'contact management (add, remove, block, report): no capability in the graph yet';
-const R6 = 'single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead';
-const R11 = 'lightweight variant: GET_GROUP reads the full `group-metadata`';
-const R13 = 'chatting with Meta AI: no capability in the graph';
-const R14 = 'the send queue: no capability in the graph yet';
-const R19 = 'business profile: no capability in the graph yet for Z-API';
-const R20 = "webhook URLs are set once per instance in the Z-API panel (whatsgraph's URL); the graph does not reconfigure them";
-const R21 = "partner (integrator) API: creates and bills instances, outside one instance's graph";
+const R_QR = 'superseded: the graph serves the QR as a PNG image from `qr-code/image` (QR_CODE); the raw QR text of `qr-code` would only be rendered into the same image';
+const R6 = 'superseded: single-number check: the graph asks the batch endpoint (`phone-exists-batch`, CHECK_PHONES) through a per-request DataLoader instead';
+const R11 =
+  'superseded: GET_GROUP reads the full `group-metadata` (z-api.txt 7785-7909), the same group and participants plus the invite link; the light variant differs only by leaving the link out (7918-7920)';
+const R20 =
+  'superseded: the server registers every webhook at once with `update-every-webhooks` (REGISTER_WEBHOOKS, at start with `publicUrl` and by `syncWebhooks`); the graph receives every kind on one URL, so setting one kind at a time adds nothing';
+const R21 =
+  "partner (integrator) API: creates, subscribes, cancels and lists the integrator's instances with an integrator token (z-api.txt 13462-13791); not reached yet: it needs a deployment-wide provider credential and instances created at run time, which the configuration (one fixed list of instances) does not have";
 
 /**
  * Which graph capability reaches each documented Z-API operation (test/fixtures/zapi/operations.json,
@@ -23,65 +19,65 @@ const R21 = "partner (integrator) API: creates and bills instances, outside one 
  */
 export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 504-531: Automatic reading
-  'PUT /update-auto-read-message': { reason: R0 },
+  'PUT /update-auto-read-message': { capabilities: ['UPDATE_ACCOUNT_SETTINGS'] },
   // z-api.txt 533-563: Automatic status reading
-  'PUT /update-auto-read-status': { reason: R0 },
+  'PUT /update-auto-read-status': { capabilities: ['UPDATE_ACCOUNT_SETTINGS'] },
   // z-api.txt 565-599: Update profile picture
-  'PUT /profile-picture': { reason: R0 },
+  'PUT /profile-picture': { capabilities: ['UPDATE_PROFILE_PICTURE'] },
   // z-api.txt 601-633: Update profile name
-  'PUT /profile-name': { reason: R0 },
+  'PUT /profile-name': { capabilities: ['UPDATE_PROFILE_NAME'] },
   // z-api.txt 635-668: Update profile description
-  'PUT /profile-description': { reason: R0 },
+  'PUT /profile-description': { capabilities: ['UPDATE_PROFILE_ABOUT'] },
   // z-api.txt 670-698: Reject calls
-  'PUT /update-call-reject-auto': { reason: R0 },
+  'PUT /update-call-reject-auto': { capabilities: ['UPDATE_ACCOUNT_SETTINGS'] },
   // z-api.txt 700-730: Connection message
-  'PUT /update-call-reject-message': { reason: R0 },
+  'PUT /update-call-reject-message': { capabilities: ['UPDATE_ACCOUNT_SETTINGS'] },
   // z-api.txt 732-748: Getting QRCode - bytes
-  'GET /qr-code': { reason: R0 },
+  'GET /qr-code': { reason: R_QR },
   // z-api.txt 750-755: Getting QR Code - Image
-  'GET /qr-code/image': { reason: R0 },
+  'GET /qr-code/image': { capabilities: ['QR_CODE'] },
   // z-api.txt 757-781: Getting QRCode - Phone
-  'GET /phone-code/{phone}': { reason: R0 },
+  'GET /phone-code/{phone}': { capabilities: ['PAIRING_CODE'] },
   // z-api.txt 783-812: Restart instance
-  'GET /restart': { reason: R0 },
+  'GET /restart': { capabilities: ['RESTART_INSTANCE'] },
   // z-api.txt 814-829: Disconnect
-  'GET /disconnect': { reason: R0 },
+  'GET /disconnect': { capabilities: ['DISCONNECT_INSTANCE'] },
   // z-api.txt 831-859: Instance status
-  'GET /status': { capabilities: ['INSTANCE_STATUS'] },
+  'GET /status': { capabilities: ['INSTANCE_STATUS', 'QR_CODE'] },
   // z-api.txt 861-897: Cell phone data
   'GET /device': { capabilities: ['ACCOUNT_PROFILE'] },
   // z-api.txt 899-944: Rename instance
-  'PUT /update-name': { reason: R0 },
+  'PUT /update-name': { capabilities: ['RENAME_INSTANCE'] },
   // z-api.txt 946-990: Instance data
-  'GET /me': { capabilities: ['ACCOUNT_PROFILE'] },
+  'GET /me': { capabilities: ['ACCOUNT_PROFILE', 'ACCOUNT_SETTINGS', 'REGISTER_WEBHOOKS'] },
   // z-api.txt 1026-1099: Check registration availability
-  'POST /mobile/registration-available': { reason: R1 },
+  'POST /mobile/registration-available': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1101-1176: Request confirmation code
-  'POST /mobile/request-registration-code': { reason: R1 },
+  'POST /mobile/request-registration-code': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1178-1228: Respond to captcha
-  'POST /mobile/respond-captcha': { reason: R1 },
+  'POST /mobile/respond-captcha': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1230-1283: Confirm code
-  'POST /mobile/confirm-registration-code': { reason: R1 },
+  'POST /mobile/confirm-registration-code': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1285-1339: Request unbanning
-  'POST /mobile/request-unbanning': { reason: R1 },
+  'POST /mobile/request-unbanning': { capabilities: ['UNBAN_NUMBER'] },
   // z-api.txt 1341-1391: Confirm PIN code
-  'POST /mobile/confirm-pin-code': { reason: R1 },
+  'POST /mobile/confirm-pin-code': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1393-1421: PIN code recovery
-  'POST /mobile/recovery-pin-code': { reason: R1 },
+  'POST /mobile/recovery-pin-code': { capabilities: ['MOBILE_REGISTRATION'] },
   // z-api.txt 1423-1460: Search account email
-  'GET /security/email': { reason: R2 },
+  'GET /security/email': { capabilities: ['ACCOUNT_SECURITY'] },
   // z-api.txt 1462-1503: Register email in account
-  'POST /security/email': { reason: R2 },
+  'POST /security/email': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1505-1558: Verify account email
-  'POST /security/verify-email': { reason: R2 },
+  'POST /security/verify-email': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1560-1604: Check if you have a PIN code
-  'GET /security/two-fa-code': { reason: R2 },
+  'GET /security/two-fa-code': { capabilities: ['ACCOUNT_SECURITY'] },
   // z-api.txt 1606-1659: Register PIN code
-  'POST /security/two-fa-code': { reason: R2 },
+  'POST /security/two-fa-code': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1661-1706: Remove email from account
-  'POST /security/email/remove': { reason: R2 },
+  'POST /security/email/remove': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1708-1740: Remove PIN code
-  'POST /security/two-fa-code/remove': { reason: R2 },
+  'POST /security/two-fa-code/remove': { capabilities: ['UPDATE_ACCOUNT_SECURITY'] },
   // z-api.txt 1764-1849: Send plain text
   'POST /send-text plain': { capabilities: ['SEND_TEXT', 'EDIT_MESSAGE'] },
   // z-api.txt 1851-1916: Forward message
@@ -159,27 +155,27 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 4981-5047: Respond to event
   'POST /send-event-response': { capabilities: ['SEND_EVENT_RESPONSE'] },
   // z-api.txt 5055-5113: List disallowed contacts
-  'GET /privacy/disallowed-contacts': { reason: R4 },
+  'GET /privacy/disallowed-contacts': { capabilities: ['PRIVACY'] },
   // z-api.txt 5115-5198: Last seen
-  'POST /privacy/last-seen': { reason: R4 },
+  'POST /privacy/last-seen': { capabilities: ['UPDATE_PRIVACY'] },
   // z-api.txt 5200-5283: Profile photo view
-  'POST /privacy/photo': { reason: R4 },
+  'POST /privacy/photo': { capabilities: ['UPDATE_PRIVACY'] },
   // z-api.txt 5285-5368: Message preview
-  'POST /privacy/description': { reason: R4 },
+  'POST /privacy/description': { capabilities: ['UPDATE_PRIVACY'] },
   // z-api.txt 5370-5452: Permission to add to groups
-  'POST /privacy/group-add': { reason: R4 },
+  'POST /privacy/group-add': { capabilities: ['UPDATE_PRIVACY'] },
   // z-api.txt 5455-5514: Online visibility
-  'POST /privacy/online': { reason: R4 },
+  'POST /privacy/online': { capabilities: ['UPDATE_PRIVACY'] },
   // z-api.txt 5516-5571: Read receipts
-  'POST /privacy/read-receipts': { reason: R4 },
+  'POST /privacy/read-receipts': { capabilities: ['UPDATE_PRIVACY'] },
   // z-api.txt 5573-5627: Message duration
-  'POST /privacy/messages-duration': { reason: R4 },
+  'POST /privacy/messages-duration': { capabilities: ['UPDATE_PRIVACY'] },
   // z-api.txt 5640-5700: Get contacts
   'GET /contacts': { capabilities: ['LIST_CONTACTS'] },
   // z-api.txt 5702-5773: Add Contacts
-  'POST /contacts/add': { reason: R5 },
+  'POST /contacts/add': { capabilities: ['ADD_CONTACTS'] },
   // z-api.txt 5775-5825: Remove Contacts
-  'DELETE /contacts/remove': { reason: R5 },
+  'DELETE /contacts/remove': { capabilities: ['REMOVE_CONTACTS'] },
   // z-api.txt 5827-5889: Get contact metadata
   'GET /contacts/{phone}': { capabilities: ['GET_CONTACT'] },
   // z-api.txt 5891-5942: Get contact image
@@ -189,9 +185,9 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 6002-6071: Number with WhatsApp? (batch)
   'POST /phone-exists-batch': { capabilities: ['CHECK_PHONES'] },
   // z-api.txt 6073-6125: Block contact
-  'POST /contacts/modify-blocked': { reason: R5 },
+  'POST /contacts/modify-blocked': { capabilities: ['BLOCK_CONTACT'] },
   // z-api.txt 6127-6180: Report contact
-  'POST /contacts/{phone}/report': { reason: R5 },
+  'POST /contacts/{phone}/report': { capabilities: ['REPORT_CONTACT'] },
   // z-api.txt 6186-6267: Get chats
   'GET /chats': { capabilities: ['LIST_CHATS'] },
   // z-api.txt 6269-6333: Get Chat Metadata
@@ -281,15 +277,16 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 9177-9238: Change description
   'POST /update-community-description': { capabilities: ['UPDATE_COMMUNITY'] },
   // z-api.txt 9250-9331: Chat with Meta AI
-  'POST /send-text meta-ai': { reason: R13 },
+  // The same `send-text` request to Meta AI's number 13135550002 (or a group mentioning it, z-api.txt 9262-9276): sendText sends it.
+  'POST /send-text meta-ai': { capabilities: ['SEND_TEXT'] },
   // z-api.txt 9351-9447: Queue
-  'GET /queue list': { reason: R14 },
+  'GET /queue list': { capabilities: ['LIST_QUEUE', 'CANCEL_QUEUED_MESSAGE'] },
   // z-api.txt 9351-9447: Queue (count)
-  'GET /queue/count count': { reason: R14 },
+  'GET /queue/count count': { capabilities: ['LIST_QUEUE'] },
   // z-api.txt 9448-9484: Delete queue
-  'DELETE /queue': { reason: R14 },
+  'DELETE /queue': { capabilities: ['CLEAR_QUEUE'] },
   // z-api.txt 9485-9532: Delete queued message
-  'DELETE /queue/{zaapId}': { reason: R14 },
+  'DELETE /queue/{zaapId}': { capabilities: ['CANCEL_QUEUED_MESSAGE'] },
   // z-api.txt 9545-9615: Create/edit product
   'POST /products': { capabilities: ['UPSERT_PRODUCT'] },
   // z-api.txt 9616-9681: Get Products
@@ -331,19 +328,19 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 10598-10654: Remove products from the collection
   'POST /catalogs/collection/remove-product': { capabilities: ['REMOVE_COLLECTION_PRODUCTS'] },
   // z-api.txt 10655-10710: Change company description
-  'POST /business/company-description': { reason: R19 },
+  'POST /business/company-description': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10711-10769: Change company email
-  'POST /business/company-email': { reason: R19 },
+  'POST /business/company-email': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10770-10825: Change the company's business address
-  'POST /business/company-address': { reason: R19 },
+  'POST /business/company-address': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10826-10887: Change company websites
-  'POST /business/company-websites': { reason: R19 },
+  'POST /business/company-websites': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10888-10966: Change opening hours
-  'POST /business/hours': { reason: R19 },
+  'POST /business/hours': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 10967-11029: List categories
-  'GET /business/available-categories': { reason: R19 },
+  'GET /business/available-categories': { capabilities: ['BUSINESS_CATEGORIES'] },
   // z-api.txt 11030-11088: Assign categories
-  'POST /business/categories': { reason: R19 },
+  'POST /business/categories': { capabilities: ['UPDATE_BUSINESS_PROFILE'] },
   // z-api.txt 11137-11185: When sending
   'PUT /update-webhook-delivery': { reason: R20 },
   // z-api.txt 11186-12967: Upon receiving
@@ -361,9 +358,9 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 13351-13402: When connecting
   'PUT /update-webhook-connected': { reason: R20 },
   // z-api.txt 13403-13433: Update all webhooks
-  'PUT /update-every-webhooks': { reason: R20 },
+  'PUT /update-every-webhooks': { capabilities: ['REGISTER_WEBHOOKS'] },
   // z-api.txt 13434-13461: Update notify sent by me
-  'PUT /update-notify-sent-by-me': { reason: R20 },
+  'PUT /update-notify-sent-by-me': { capabilities: ['REGISTER_WEBHOOKS'] },
   // z-api.txt 13512-13603: Creating an instance
   'POST /instances/integrator/on-demand': { reason: R21 },
   // z-api.txt 13604-13650: Subscribing to an instance

@@ -43,6 +43,14 @@ export const ZAPI_SIMULATOR_ACCESS: SimulatorAccess = {
     'POST /update-group-settings': { phone: '120363019502650977-group' },
     'GET /group-invitation-metadata': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
     'GET /accept-invite-group': { url: 'https://chat.whatsapp.com/40Aasd6af1' },
+    // The documented values of the privacy queries (z-api.txt 5071-5078, 5531-5534, 5588-5594).
+    'GET /privacy/disallowed-contacts': { type: 'lastSeen' },
+    'POST /privacy/read-receipts': { value: 'enable' },
+    'POST /privacy/messages-duration': { value: 'days90' },
+    // The doc's example lists every method ("sms | voice | wa_old", z-api.txt 1121-1125): one of them.
+    'POST /mobile/request-registration-code': { method: 'sms' },
+    // The simulator's seeded queue (the doc's example, z-api.txt 9396-9420).
+    'DELETE /queue/{zaapId}': { zaapId: '39BB1684570F00E91090F6BBC7EE7642' },
   },
   // The request examples of these sections hold placeholders ("pin | unpin", "voice | video"):
   // the bodies of the same sections' curl samples instead (z-api.txt 4736, 4892, 4977).

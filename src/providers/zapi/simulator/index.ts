@@ -5,6 +5,9 @@ import type { ZapiChat } from '../wire/chats.js';
 import type { ZapiContact } from '../wire/contacts.js';
 import type { ZapiGroupMetadata } from '../wire/groups.js';
 import type { ZapiSendResponse } from '../wire/messages.js';
+import { initialZapiAccountState, zapiAccountRoutes } from './account.js';
+import { zapiAdminRoutes, zapiAdminSeed } from './admin.js';
+import { zapiBusinessRoutes } from './business.js';
 import { zapiCatalogRoutes } from './catalog.js';
 import { zapiChatsRoutes } from './chats.js';
 import { zapiContactsRoutes, zapiSimProfilePictureUrl } from './contacts.js';
@@ -40,6 +43,10 @@ export { zapiSimProfilePictureUrl } from './contacts.js';
  * - `phone-exists-batch`: a number ending in an even digit exists, one ending in an odd digit
  *   does not (a fixed rule so tests can predict the answer).
  * - `profile-picture`: `https://pps.whatsapp.net/sim/{phone}.jpg` for every phone.
+ * - The session starts connected unless `connected: false`; `qr-code/image` then serves a real
+ *   PNG QR code and the control route `POST /sim/scan` (no credentials: it is the simulated
+ *   phone, not Z-API) connects the session and posts `ConnectedCallback`; `disconnect` posts
+ *   `DisconnectedCallback`. `update-every-webhooks` changes where webhooks are posted.
  */
 
 /** The fixed sandbox credentials the simulator accepts (returned as its `instanceConfig`). */
@@ -169,6 +176,18 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
   const chats = new Map(seedChats().map((c) => [c.phone, c] as const));
   const contacts = new Map(seedContacts().map((c) => [c.phone, c] as const));
   const groups = new Map(seedGroups().map((g) => [g.phone, g] as const));
+  const account = initialZapiAccountState(options.connected ?? true, creds.instanceId);
+
+  /** Posts one webhook in the background (none when no URL is set or the simulator closed). */
+  function post(body: unknown): void {
+    if (closed || !webhookUrl) return;
+    const run = postWebhook(webhookUrl, body).then(
+      () => undefined,
+      () => undefined,
+    );
+    pending.add(run);
+    void run.finally(() => pending.delete(run));
+  }
 
   /** Posts the documented webhook sequence of one sent message (z-api.txt 28-37: delivery, then RECEIVED, then READ). */
   async function sendFlow(phone: string, messageId: string, zaapId: string): Promise<void> {
@@ -268,7 +287,20 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
   }
 
   const baseRoutes: SimRoute[] = [
-    ...zapiInstanceRoutes({ prefix: PREFIX, credentials: creds, ownPhone: ZAPI_SANDBOX_PHONE, webhookUrl: () => webhookUrl }),
+    ...zapiInstanceRoutes({ prefix: PREFIX, credentials: creds, ownPhone: ZAPI_SANDBOX_PHONE, webhookUrl: () => webhookUrl, account }),
+    // Connecting, profile and settings, privacy, the address book, the queue, webhook registration; the `/sim/scan` control route
+    ...zapiAccountRoutes({
+      prefix: PREFIX,
+      instanceId: creds.instanceId,
+      ownPhone: ZAPI_SANDBOX_PHONE,
+      state: account,
+      contacts,
+      webhookUrl: () => webhookUrl,
+      setWebhookUrl: (url) => {
+        webhookUrl = url;
+      },
+      post,
+    }),
     ...zapiMessagesRoutes({ prefix: PREFIX, accept }),
     ...zapiRichMessagesRoutes({ prefix: PREFIX, accept }),
     ...zapiContactsRoutes({ prefix: PREFIX, contacts }),
@@ -278,6 +310,10 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     ...zapiChatsRoutes({ prefix: PREFIX, chats }),
     ...zapiLabelsRoutes({ prefix: PREFIX, chats }),
     ...zapiCatalogRoutes({ prefix: PREFIX, ownPhone: ZAPI_SANDBOX_PHONE }),
+    // Account administration: registration, unbanning, security e-mail and PIN (z-api.txt 1026-1740)
+    ...zapiAdminRoutes(PREFIX, zapiAdminSeed()),
+    // The business profile (z-api.txt 10655-11088)
+    ...zapiBusinessRoutes(PREFIX, { description: null, email: null, address: null, websites: [], hours: null, categories: [] }),
   ];
   // a poll gets a vote, an event a response, an order status update its echo (replies.ts)
   const routes = withReplyWebhooks(baseRoutes, PREFIX, { instanceId: creds.instanceId, ownPhone: ZAPI_SANDBOX_PHONE, newId: () => hexId(10) }, scheduleReply);

@@ -1,4 +1,5 @@
 import type { SimRoute } from '../../sim-kit.js';
+import type { ZapiAccountSimState } from './account.js';
 import { zapiSimProfilePictureUrl } from './contacts.js';
 
 /** What the instance routes share with the rest of the Z-API simulator. */
@@ -11,16 +12,26 @@ export interface ZapiInstanceSimState {
   ownPhone: string;
   /** The webhook URL set now (every callback URL of `GET /me`). */
   webhookUrl: () => string | null;
+  /** The session, name, profile and settings (changed by the account routes). */
+  account: ZapiAccountSimState;
 }
 
 /**
- * The simulator routes of the Z-API instance (z-api.txt 831-990): always connected, `/me`
- * with the sandbox's plan and callback URLs, `/device` with the connected number.
+ * The simulator routes of the Z-API instance (z-api.txt 831-990): the session's state,
+ * `/me` with the sandbox's plan, name, settings and callback URLs, `/device` with the
+ * connected number and profile.
  */
 export function zapiInstanceRoutes(state: ZapiInstanceSimState): SimRoute[] {
-  const { prefix, credentials, ownPhone, webhookUrl } = state;
+  const { prefix, credentials, ownPhone, webhookUrl, account } = state;
   return [
-    { method: 'GET', pattern: `${prefix}/status`, handler: () => ({ status: 200, body: { connected: true, error: null, smartphoneConnected: true } }) },
+    {
+      method: 'GET',
+      pattern: `${prefix}/status`,
+      handler: () => ({
+        status: 200,
+        body: account.connected ? { connected: true, error: null, smartphoneConnected: true } : { connected: false, error: 'You are not connected.', smartphoneConnected: false },
+      }),
+    },
     {
       method: 'GET',
       pattern: `${prefix}/me`,
@@ -29,9 +40,9 @@ export function zapiInstanceRoutes(state: ZapiInstanceSimState): SimRoute[] {
         body: {
           id: credentials.instanceId,
           token: credentials.token,
-          name: 'Z-API sandbox',
+          name: account.instanceName,
           due: Date.now() + 30 * 86_400_000,
-          connected: true,
+          connected: account.connected,
           paymentStatus: 'RECEIVED',
           created: '2024-01-01T00:00:00.000Z',
           connectedCallbackUrl: webhookUrl(),
@@ -40,10 +51,10 @@ export function zapiInstanceRoutes(state: ZapiInstanceSimState): SimRoute[] {
           messageStatusCallbackUrl: webhookUrl(),
           presenceChatCallbackUrl: webhookUrl(),
           receivedCallbackUrl: webhookUrl(),
-          receiveCallbackSentByMe: false,
-          callRejectAuto: false,
-          callRejectMessage: null,
-          autoReadMessage: false,
+          receiveCallbackSentByMe: account.notifySentByMe,
+          callRejectAuto: account.settings.callRejectAuto,
+          callRejectMessage: account.settings.callRejectMessage,
+          autoReadMessage: account.settings.autoReadMessage,
           initialDataCallbackUrl: null,
         },
       }),
@@ -55,8 +66,8 @@ export function zapiInstanceRoutes(state: ZapiInstanceSimState): SimRoute[] {
         status: 200,
         body: {
           phone: ownPhone,
-          imgUrl: zapiSimProfilePictureUrl(ownPhone),
-          name: 'Z-API Sandbox',
+          imgUrl: account.profile.pictureUrl ?? zapiSimProfilePictureUrl(ownPhone),
+          name: account.profile.name,
           device: { sessionName: 'Z-API', device_model: 'Z-API' },
           originalDevice: 'android',
           sessionId: 175,
