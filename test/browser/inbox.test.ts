@@ -1,0 +1,177 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app.js';
+import { PROVIDER_MODULES } from '../../src/providers/registry.js';
+import { createLogger } from '../../src/logger.js';
+import { eventually, gql, startTestApp } from '../helpers/app.js';
+import { webhookProvider } from '../helpers/providers.js';
+
+/**
+ * The reference inbox (examples/inbox/, served at `/inbox` in sandbox mode) in headless
+ * Chromium against a sandbox server: open a conversation, send a text and an image, see the
+ * text reach READ and the simulator's reply arrive live, reload and see the same conversation,
+ * its events subscription resumed after the saved cursor. Writes a screenshot to
+ * {@link SCREENSHOT} (outside the repository) and prints its path.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT = process.env.INBOX_SCREENSHOT ?? '/tmp/whatsgraph-inbox.png';
+/** The sandbox instance of the first provider that posts webhooks: statuses and the simulated reply arrive live. */
+const mod = webhookProvider();
+const SANDBOX_ID = `${mod.kind}-sandbox`;
+const PHONE = '5511987654321';
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+const external: string[] = [];
+/** The graphql-ws `subscribe` payloads the page sent, in order. */
+const subscribes: Array<{ operationName?: string; query: string; variables?: { after?: string | null } }> = [];
+/** The events the page received on its events subscription, in order. */
+const received: Array<{ cursor: string; messageId?: string; status?: string; message?: { id: string } }> = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (.ci/run does)`);
+  app = await startTestApp();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const local = [app.url, app.url.replace('http', 'ws')];
+  page.on('request', (req) => {
+    if (!local.some((u) => req.url().startsWith(u)) && !req.url().startsWith('data:')) external.push(req.url());
+  });
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (frame) => {
+      const msg = JSON.parse(String(frame.payload)) as { type: string; payload?: (typeof subscribes)[number] };
+      if (msg.type === 'subscribe' && msg.payload) subscribes.push(msg.payload);
+    }),
+  );
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', (frame) => {
+      const msg = JSON.parse(String(frame.payload)) as { type: string; payload?: { data?: { events?: (typeof received)[number] } } };
+      if (msg.type === 'next' && msg.payload?.data?.events) received.push(msg.payload.data.events);
+    }),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** The conversation as the page shows it: id, side, text and (for sent messages) status. */
+function conversation(): Promise<Array<{ id: string; fromMe: boolean; text: string; status: string | null }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('#messages li')].map((li) => ({
+      id: li.dataset.messageId ?? '',
+      fromMe: li.dataset.fromMe === 'true',
+      text: li.querySelector('.body')?.textContent ?? '',
+      status: li.querySelector('.status')?.textContent?.trim() ?? null,
+    })),
+  );
+}
+
+async function waitForConversation(pred: (rows: Awaited<ReturnType<typeof conversation>>) => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await conversation();
+    if (pred(rows)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the page shows ${JSON.stringify(rows)} (error: ${await page.textContent('#error')})`);
+    await page.waitForTimeout(100);
+  }
+}
+
+describe('the reference inbox in Chromium', () => {
+  const text = `hello from the inbox test ${Date.now()}`;
+  let sentId = '';
+
+  it('serves the instance the test drives, with what the inbox needs', () => {
+    const cfg = app.instanceConfigs.find((c) => c.id === SANDBOX_ID)!;
+    const caps = PROVIDER_MODULES[cfg.provider].create(cfg, { logger: createLogger('silent') }).capabilities;
+    for (const c of ['LIST_CHATS', 'GET_CHAT', 'SEND_TEXT', 'SEND_IMAGE'] as const) expect(caps.has(c), c).toBe(true);
+  });
+
+  it('lists the chats of an instance with contact and last message', async () => {
+    await page.goto(`${app.url}/inbox`);
+    await page.waitForSelector(`#instance option[value="${SANDBOX_ID}"]`, { state: 'attached', timeout: 20_000 });
+    await page.selectOption('#instance', SANDBOX_ID);
+    await page.waitForSelector('#chats li', { timeout: 20_000 });
+    const chats = await page.$$eval('#chats li', (lis) => lis.map((li) => ({ id: (li as HTMLElement).dataset.chatId, name: li.querySelector('.name')?.textContent ?? '' })));
+    expect(chats.length).toBeGreaterThan(0);
+    expect(chats.every((c) => c.id && c.name)).toBe(true);
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 20_000 });
+  }, 60_000);
+
+  it('sends a text, sees it reach READ and the simulated reply arrive live', async () => {
+    await page.fill('#open-chat-phone', PHONE);
+    await page.click('#open-chat button');
+    await page.waitForSelector(`#chat-title[data-chat-id="${PHONE}"]`, { timeout: 20_000 });
+    const before = (await conversation()).length;
+    await page.fill('#text', text);
+    await page.click('#send-text button');
+    await waitForConversation((rows) => rows.some((r) => r.fromMe && r.text === text), 'the sent text');
+    sentId = (await conversation()).find((r) => r.text === text)!.id;
+    await waitForConversation((rows) => rows.some((r) => r.id === sentId && r.status === 'READ'), 'READ on the sent text');
+    await waitForConversation((rows) => rows.length > before + 1 && rows.slice(before).some((r) => !r.fromMe), 'the simulated reply');
+  }, 60_000);
+
+  it('sends an image by URL', async () => {
+    await page.fill('#image-url', 'https://example.com/whatsgraph-inbox.png');
+    await page.fill('#image-caption', 'an image from the inbox test');
+    await page.click('#send-image button');
+    await waitForConversation((rows) => rows.some((r) => r.fromMe && r.text === 'Image: an image from the inbox test'), 'the sent image');
+  }, 60_000);
+
+  it('shows the same conversation after a reload, its events subscription resumed after the saved cursor', async () => {
+    const shown = await conversation();
+    subscribes.length = 0;
+    await page.reload();
+    await page.waitForSelector(`#chat-title[data-chat-id="${PHONE}"]`, { timeout: 20_000 });
+    await waitForConversation((rows) => shown.every((s) => rows.some((r) => r.id === s.id)), 'the same messages after the reload');
+    const after = await conversation();
+    expect(after.find((r) => r.id === sentId)).toMatchObject({ fromMe: true, text, status: 'READ' });
+    expect(after.some((r) => !r.fromMe)).toBe(true);
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 20_000 });
+    const resumed = subscribes.find((s) => s.query.includes('InboxEvents'));
+    expect(resumed?.variables?.after, 'the reloaded page resumes after a cursor it received').toBeTruthy();
+    expect(received.map((e) => e.cursor)).toContain(resumed!.variables!.after);
+  }, 60_000);
+
+  it('replays what happened while it was closed: statuses and the reply of a text sent elsewhere', async () => {
+    await page.goto('about:blank');
+    received.length = 0;
+    subscribes.length = 0;
+    const res = await gql<{ sendText: { message: { id: string } } }>(
+      app.url,
+      'mutation($i: ID!, $to: String!, $t: String!) { sendText(input: {instanceId: $i, to: $to, text: $t}) { message { id } } }',
+      { i: SANDBOX_ID, to: PHONE, t: 'sent while the inbox was closed' },
+    );
+    const awayId = res.data!.sendText.message.id;
+    // let the simulator's statuses and reply reach the event log while no page listens
+    await eventually(
+      async () => {
+        const page = await gql<{ events: { events: Array<{ messageId?: string; status?: string }> } }>(
+          app.url,
+          'query($i: ID!) { events(instanceId: $i, types: [MESSAGE_STATUS_CHANGED], first: 500) { events { ... on MessageStatusChangedEvent { messageId status } } } }',
+          { i: SANDBOX_ID },
+        );
+        return page.data!.events.events.some((e) => e.messageId === awayId && e.status === 'READ');
+      },
+      20_000,
+      'READ of the text sent while the inbox was closed',
+    );
+    await page.goto(`${app.url}/inbox`);
+    await waitForConversation((rows) => rows.some((r) => r.id === awayId && r.status === 'READ'), 'the text sent elsewhere, READ');
+    // the replay itself: the page's resumed subscription delivered those status events again
+    await eventually(() => received.some((e) => e.messageId === awayId && e.status === 'READ'), 10_000, 'the replayed READ');
+    expect(subscribes.find((s) => s.query.includes('InboxEvents'))?.variables?.after).toBeTruthy();
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    console.log(`inbox screenshot: ${SCREENSHOT}`);
+  }, 60_000);
+
+  it('asked nothing of any other host than this server, except the image the test sent by URL', () => {
+    expect(external.filter((u) => !u.startsWith('https://example.com/'))).toEqual([]);
+  });
+});
