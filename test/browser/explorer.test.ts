@@ -7,6 +7,7 @@ import type { RunningApp } from '../../src/app.js';
 import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
 import { webhookProvider } from '../helpers/providers.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
+import { BrowserSendTextDocument } from '../generated/graphql.js';
 
 /** The sandbox instance the explorer drives: the first provider that posts webhooks (its statuses arrive live). */
 const SANDBOX_ID = `${webhookProvider().kind}-sandbox`;
@@ -94,8 +95,8 @@ describe('the GraphiQL explorer in Chromium', () => {
     await setQuery(`subscription { messageStatusChanged(instanceId: "${SANDBOX_ID}") { messageId status } }`);
     await page.click('.graphiql-execute-button');
     await new Promise((r) => setTimeout(r, 500));
-    const sent = await gql(app.url, `mutation { sendText(input: {instanceId: "${SANDBOX_ID}", to: "5511987654321", text: "from the browser test"}) { message { id } } }`);
-    const id = sent.data!.sendText.message.id as string;
+    const sent = await gql(app.url, BrowserSendTextDocument, { instanceId: SANDBOX_ID, to: '5511987654321', text: 'from the browser test' });
+    const id = sent.data!.sendText.message.id;
     await page.waitForFunction(
       (mid) => {
         const t = document.querySelector('.result-window')?.textContent ?? '';

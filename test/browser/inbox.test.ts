@@ -6,6 +6,7 @@ import type { RunningApp } from '../../src/app.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { createLogger } from '../../src/logger.js';
 import { eventually, gql, startTestApp } from '../helpers/app.js';
+import { BrowserSendTextDocument, BrowserStatusEventsDocument } from '../generated/graphql.js';
 import { webhookProvider } from '../helpers/providers.js';
 
 /**
@@ -143,20 +144,12 @@ describe('the reference inbox in Chromium', () => {
     await page.goto('about:blank');
     received.length = 0;
     subscribes.length = 0;
-    const res = await gql<{ sendText: { message: { id: string } } }>(
-      app.url,
-      'mutation($i: ID!, $to: String!, $t: String!) { sendText(input: {instanceId: $i, to: $to, text: $t}) { message { id } } }',
-      { i: SANDBOX_ID, to: PHONE, t: 'sent while the inbox was closed' },
-    );
+    const res = await gql(app.url, BrowserSendTextDocument, { instanceId: SANDBOX_ID, to: PHONE, text: 'sent while the inbox was closed' });
     const awayId = res.data!.sendText.message.id;
     // let the simulator's statuses and reply reach the event log while no page listens
     await eventually(
       async () => {
-        const page = await gql<{ events: { events: Array<{ messageId?: string; status?: string }> } }>(
-          app.url,
-          'query($i: ID!) { events(instanceId: $i, types: [MESSAGE_STATUS_CHANGED], first: 500) { events { ... on MessageStatusChangedEvent { messageId status } } } }',
-          { i: SANDBOX_ID },
-        );
+        const page = await gql(app.url, BrowserStatusEventsDocument, { instanceId: SANDBOX_ID });
         return page.data!.events.events.some((e) => e.messageId === awayId && e.status === 'READ');
       },
       20_000,
