@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type WebSocketRoute } from 'playwright-core';
 import type { RunningApp } from '../../src/app.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { createLogger } from '../../src/logger.js';
@@ -28,6 +28,9 @@ let page: Page;
 const external: string[] = [];
 /** The graphql-ws `subscribe` payloads the page sent, in order. */
 const subscribes: Array<{ operationName?: string; query: string; variables?: { after?: string | null } }> = [];
+/** The page's graphql-ws sockets (routed through the test), and whether new ones are refused. */
+const sockets: WebSocketRoute[] = [];
+let unreachable = false;
 /** The events the page received on its events subscription, in order. */
 const received: Array<{ cursor: string; messageId?: string; status?: string; message?: { id: string } }> = [];
 
@@ -43,18 +46,26 @@ beforeAll(async () => {
   page.on('request', (req) => {
     if (!local.some((u) => req.url().startsWith(u)) && !req.url().startsWith('data:')) external.push(req.url());
   });
-  page.on('websocket', (ws) =>
-    ws.on('framesent', (frame) => {
-      const msg = JSON.parse(String(frame.payload)) as { type: string; payload?: (typeof subscribes)[number] };
+  // every graphql-ws socket of the page goes through the test, which records its frames and can
+  // drop it (and refuse new ones while `unreachable`), as a network failure would
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    if (unreachable) {
+      void ws.close({ code: 1011, reason: 'test: server unreachable' });
+      return;
+    }
+    const server = ws.connectToServer();
+    sockets.push(ws);
+    ws.onMessage((frame) => {
+      const msg = JSON.parse(String(frame)) as { type: string; payload?: (typeof subscribes)[number] };
       if (msg.type === 'subscribe' && msg.payload) subscribes.push(msg.payload);
-    }),
-  );
-  page.on('websocket', (ws) =>
-    ws.on('framereceived', (frame) => {
-      const msg = JSON.parse(String(frame.payload)) as { type: string; payload?: { data?: { events?: (typeof received)[number] } } };
+      server.send(frame);
+    });
+    server.onMessage((frame) => {
+      const msg = JSON.parse(String(frame)) as { type: string; payload?: { data?: { events?: (typeof received)[number] } } };
       if (msg.type === 'next' && msg.payload?.data?.events) received.push(msg.payload.data.events);
-    }),
-  );
+      ws.send(frame);
+    });
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -160,6 +171,38 @@ describe('the reference inbox in Chromium', () => {
     // the replay itself: the page's resumed subscription delivered those status events again
     await eventually(() => received.some((e) => e.messageId === awayId && e.status === 'READ'), 10_000, 'the replayed READ');
     expect(subscribes.find((s) => s.query.includes('InboxEvents'))?.variables?.after).toBeTruthy();
+  }, 60_000);
+
+  it('resumes after a dropped socket with the events cursor: what happened meanwhile is replayed live', async () => {
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 20_000 });
+    const repliesBefore = (await conversation()).filter((r) => !r.fromMe).length;
+    // the network fails: the open socket drops and reconnects are refused
+    unreachable = true;
+    for (const ws of sockets.splice(0)) await ws.close({ code: 1011, reason: 'test: connection lost' });
+    await page.waitForSelector('#connection[data-state="reconnecting"]', { timeout: 10_000 });
+    const lastCursor = await page.evaluate((id) => localStorage.getItem(`whatsgraph.inbox.cursor.${id}`), SANDBOX_ID);
+    expect(
+      received.map((e) => e.cursor),
+      'the saved cursor is the last one the page received',
+    ).toContain(lastCursor);
+    subscribes.length = 0;
+    received.length = 0;
+    // meanwhile a text is sent elsewhere; its statuses and the simulated reply reach the event log
+    const res = await gql(app.url, BrowserSendTextDocument, { instanceId: SANDBOX_ID, to: PHONE, text: 'sent while the socket was down' });
+    const missedId = res.data!.sendText.message.id;
+    await eventually(
+      async () =>
+        ((await gql(app.url, BrowserStatusEventsDocument, { instanceId: SANDBOX_ID })).data?.events.events ?? []).some((e) => e.messageId === missedId && e.status === 'READ'),
+      20_000,
+      'READ of the text sent while the socket was down',
+    );
+    // the network is back: the inbox reconnects on its own and resumes after the last cursor it saw
+    unreachable = false;
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 20_000 });
+    await eventually(() => received.some((e) => e.messageId === missedId && e.status === 'READ'), 10_000, 'the replayed READ');
+    expect(subscribes.find((x) => x.query.includes('InboxEvents'))?.variables?.after).toBe(lastCursor);
+    // the simulated reply, missed while down, is on the page with no reload
+    await waitForConversation((rows) => rows.filter((r) => !r.fromMe).length > repliesBefore, 'the reply missed while the socket was down');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     console.log(`inbox screenshot: ${SCREENSHOT}`);
   }, 60_000);
