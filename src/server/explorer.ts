@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
-import { parse, print } from 'graphql';
+import { Kind, parse, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
 const require = createRequire(import.meta.url);
 
@@ -49,13 +49,29 @@ export function explorerTabs(readme: string | null): ExplorerTab[] {
     n += 1;
     let text = block;
     try {
-      text = print(parse(block));
+      text = print(namedOperations(parse(block)));
     } catch {
       text = block;
     }
     tabs.push({ query: `# README example ${n} (${section})\n${text}\n` });
   }
   return tabs;
+}
+
+/**
+ * `document` with a name on each anonymous operation (its first field and kind, e.g.
+ * `SendTextMutation`), so the explorer's tab shows what it holds instead of "<untitled>".
+ */
+function namedOperations(document: DocumentNode): DocumentNode {
+  const definitions = document.definitions.map((d) => {
+    if (d.kind !== Kind.OPERATION_DEFINITION || d.name) return d;
+    const first = d.selectionSet.selections.find((x) => x.kind === Kind.FIELD);
+    const field = first ? first.name.value : 'Operation';
+    const value = `${field.charAt(0).toUpperCase()}${field.slice(1)}${d.operation.charAt(0).toUpperCase()}${d.operation.slice(1)}`;
+    const named: OperationDefinitionNode = { ...d, name: { kind: Kind.NAME, value } };
+    return named;
+  });
+  return { ...document, definitions };
 }
 
 /** The repository's README.md (beside src/ and dist/), or null when the server runs without it. */
@@ -127,7 +143,8 @@ export function explorerHtml(tabs: ExplorerTab[]): string {
 export const EXPLORER_DEFAULT_QUERY = `# Welcome to whatsgraph. Press ▶ to list your instances.
 # Then try: mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "hi"}) { message { id status } } }
 # and, in another tab: subscription { messageStatusChanged(instanceId: "zapi-sandbox") { messageId status } }
-{
+# The other tabs hold the README's examples.
+query Welcome {
   instances {
     id
     provider

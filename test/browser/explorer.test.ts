@@ -75,6 +75,10 @@ describe('the GraphiQL explorer in Chromium', () => {
     expect(blocks.length).toBeGreaterThan(0);
     const tabs = page.locator('.graphiql-tab');
     expect(await tabs.count()).toBe(1 + blocks.length);
+    // each tab is named after its operation (README examples are anonymous: named by their first field)
+    const titles = await page.locator('.graphiql-tab-button').allTextContents();
+    expect(titles[0]).toBe('Welcome');
+    expect(titles).not.toContain('<untitled>');
     // the second README example's tab holds that operation
     await page.locator('.graphiql-tab-button').nth(2).click();
     await page.waitForTimeout(300);
@@ -88,6 +92,7 @@ describe('the GraphiQL explorer in Chromium', () => {
     await page.locator('.graphiql-sidebar button[aria-label*="Documentation"]').click();
     await page.waitForSelector('.graphiql-doc-explorer', { timeout: 20_000 });
     expect(await page.textContent('.graphiql-doc-explorer')).toMatch(/query:\s*Query/);
+    await page.screenshot({ path: process.env.EXPLORER_SCREENSHOT ?? '/tmp/whatsgraph-explorer.png' });
     await page.locator('.graphiql-tab-button').nth(0).click();
   }, 60_000);
 
