@@ -31,7 +31,7 @@ import {
 /** A GraphQL error as the server formats it. */
 interface GraphError {
   message: string;
-  extensions?: { code?: string };
+  extensions?: { code?: string; field?: string };
 }
 
 const $ = <E extends HTMLElement>(id: string): E => {
@@ -61,6 +61,7 @@ const ui = {
 const saved = {
   get: (key: string): string | null => localStorage.getItem(`whatsgraph.inbox.${key}`),
   set: (key: string, value: string): void => localStorage.setItem(`whatsgraph.inbox.${key}`, value),
+  remove: (key: string): void => localStorage.removeItem(`whatsgraph.inbox.${key}`),
 };
 
 const state: { instanceId: string | null; chatId: string | null; stop: (() => void) | null } = { instanceId: null, chatId: null, stop: null };
@@ -256,6 +257,19 @@ function subscribeEvents(instanceId: string): void {
   state.stop?.();
   let stopped = false;
   let dispose: () => void = () => undefined;
+  /**
+   * A saved cursor the event log cannot serve (`RESYNC_REQUIRED`: older than its retention or
+   * from a lost log; `BAD_USER_INPUT` on `after`: not one of its cursors): forget it, re-read the
+   * current state (chats, the open conversation), and continue live without `after`.
+   */
+  const resyncIfNeeded = (errors: GraphError[]): boolean => {
+    if (!errors.some((e) => e.extensions?.code === 'RESYNC_REQUIRED' || (e.extensions?.code === 'BAD_USER_INPUT' && e.extensions.field === 'after'))) return false;
+    saved.remove(`cursor.${instanceId}`);
+    void loadChats()
+      .then(() => (state.chatId ? openChat(state.chatId) : undefined))
+      .catch(showError);
+    return true;
+  };
   const start = () => {
     if (stopped) return;
     const after = saved.get(`cursor.${instanceId}`);
@@ -264,7 +278,7 @@ function subscribeEvents(instanceId: string): void {
       {
         next: (result) => {
           const event = result.data?.events;
-          if (result.errors?.length) showError(new Error(result.errors.map((e) => e.message).join('; ')));
+          if (result.errors?.length && !resyncIfNeeded(result.errors as GraphError[])) showError(new Error(result.errors.map((e) => e.message).join('; ')));
           if (!event) return;
           saved.set(`cursor.${instanceId}`, event.cursor);
           if (event.__typename === 'MessageReceivedEvent') {
@@ -275,7 +289,7 @@ function subscribeEvents(instanceId: string): void {
         },
         error: (err) => {
           if (!stopped) setConnection('reconnecting');
-          if (Array.isArray(err)) showError(new Error((err as GraphError[]).map((e) => e.message).join('; ')));
+          if (Array.isArray(err) && !resyncIfNeeded(err as GraphError[])) showError(new Error((err as GraphError[]).map((e) => e.message).join('; ')));
           setTimeout(start, 1000);
         },
         complete: () => {

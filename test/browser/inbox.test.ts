@@ -207,6 +207,26 @@ describe('the reference inbox in Chromium', () => {
     console.log(`inbox screenshot: ${SCREENSHOT}`);
   }, 60_000);
 
+  it('re-reads the state and continues live when its saved cursor is from a lost event log (RESYNC_REQUIRED)', async () => {
+    const shown = await conversation();
+    // a cursor of another epoch: what a server restarted without Redis would answer RESYNC_REQUIRED to
+    const lost = '000000000000.1';
+    await page.evaluate(([id, cursor]) => localStorage.setItem(`whatsgraph.inbox.cursor.${id}`, cursor), [SANDBOX_ID, lost] as const);
+    subscribes.length = 0;
+    await page.reload();
+    await eventually(() => subscribes.filter((x) => x.query.includes('InboxEvents')).length >= 2, 15_000, 'a second events subscription');
+    const events = subscribes.filter((x) => x.query.includes('InboxEvents'));
+    expect(events[0]!.variables?.after).toBe(lost);
+    expect(events[1]!.variables?.after ?? null).toBeNull();
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 20_000 });
+    await waitForConversation((rows) => shown.every((x) => rows.some((r) => r.id === x.id)), 'the conversation re-read');
+    expect(await page.textContent('#error')).toBe('');
+    // and live again: a new text reaches READ on the page
+    await page.fill('#text', 'after the resync');
+    await page.click('#send-text button');
+    await waitForConversation((rows) => rows.some((r) => r.text === 'after the resync' && r.status === 'READ'), 'READ after the resync');
+  }, 60_000);
+
   it('asked nothing of any other host than this server, except the image the test sent by URL', () => {
     expect(external.filter((u) => !u.startsWith('https://example.com/'))).toEqual([]);
   });
