@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page, type WebSocketRoute } from 'playwrig
 import type { RunningApp } from '../../src/app.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { createLogger } from '../../src/logger.js';
-import { eventually, gql, startTestApp } from '../helpers/app.js';
+import { eventually, gql, sandboxConfig, startTestApp } from '../helpers/app.js';
 import { BrowserSendTextDocument, BrowserStatusEventsDocument } from '../generated/graphql.js';
 import { webhookProvider } from '../helpers/providers.js';
 
@@ -226,6 +226,15 @@ describe('the reference inbox in Chromium', () => {
     await page.click('#send-text button');
     await waitForConversation((rows) => rows.some((r) => r.text === 'after the resync' && r.status === 'READ'), 'READ after the resync');
   }, 60_000);
+
+  it('is served in sandbox mode only', async () => {
+    const production = await startTestApp(sandboxConfig({ sandbox: false, source: 'test' }));
+    try {
+      for (const path of ['/inbox', '/inbox/inbox.js', '/inbox/inbox.css']) expect((await fetch(`${production.url}${path}`)).status, path).toBe(404);
+    } finally {
+      await production.close();
+    }
+  });
 
   it('asked nothing of any other host than this server, except the image the test sent by URL', () => {
     expect(external.filter((u) => !u.startsWith('https://example.com/'))).toEqual([]);
