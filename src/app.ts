@@ -28,6 +28,7 @@ import type { Access } from './server/access.js';
 import { formatGraphError } from './server/format-error.js';
 import { legacyJsonStatusPlugin } from './server/response-status.js';
 import { explorerRouter } from './server/explorer.js';
+import { inboxRouter } from './server/inbox.js';
 import { attachGraphqlWs, type ArmorConfig } from './server/websocket.js';
 import { DEFAULT_MESSAGE_RETENTION } from './conversations/store.js';
 import { createMemoryStores } from './subscriptions/memory-stores.js';
@@ -251,6 +252,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   // CORS first: it answers preflights before the explorer's GET route would
   app.use('/graphql', cors({ origin: config.cors?.origins.includes('*') ? true : (config.cors?.origins ?? false), maxAge: 600 }));
   app.use(explorerRouter());
+  // the reference inbox (examples/inbox/): sandbox mode only
+  if (config.sandbox) app.use(inboxRouter());
   // one child logger for every HTTP operation, made once (issue 13: no per-request logger work)
   const httpLogger = logger.child({ transport: 'http' });
   app.use(

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (config.sandbox) {
     process.stdout.write(
       `\nwhatsgraph is running in sandbox mode (no configuration file): simulators of every provider, one instance each.\n` +
-        `  Explorer:   ${app.url}/graphql\n  WebSocket:  ${app.url.replace('http', 'ws')}/graphql\n  Instances:  ${app.instanceConfigs.map((c) => c.id).join(', ')}\n\n`,
+        `  Explorer:   ${app.url}/graphql\n  Inbox:      ${app.url}/inbox\n  WebSocket:  ${app.url.replace('http', 'ws')}/graphql\n  Instances:  ${app.instanceConfigs.map((c) => c.id).join(', ')}\n\n`,
     );
   }
   const shutdown = (signal: string) => {

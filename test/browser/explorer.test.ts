@@ -1,10 +1,13 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app.js';
 import { gql, sandboxConfig, startTestApp } from '../helpers/app.js';
 import { webhookProvider } from '../helpers/providers.js';
+import { REPO_ROOT } from '../helpers/fixtures.js';
+import { BrowserSendTextDocument } from '../generated/graphql.js';
 
 /** The sandbox instance the explorer drives: the first provider that posts webhooks (its statuses arrive live). */
 const SANDBOX_ID = `${webhookProvider().kind}-sandbox`;
@@ -62,12 +65,43 @@ describe('the GraphiQL explorer in Chromium', () => {
     expect(external).toEqual([]);
   }, 60_000);
 
+  it('opens with the query builder, a tab per README example, and the docs pane', async () => {
+    // the explorer plugin (query builder) is open and lists the root fields of the schema
+    await page.waitForSelector('.graphiql-explorer-root', { timeout: 20_000 });
+    await page.waitForFunction(() => (document.querySelector('.graphiql-explorer-root')?.textContent ?? '').includes('instances'), undefined, { timeout: 20_000 });
+    // one tab per ```graphql block of the README, after the welcome tab
+    const readme = readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/^```graphql\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThan(0);
+    const tabs = page.locator('.graphiql-tab');
+    expect(await tabs.count()).toBe(1 + blocks.length);
+    // each tab is named after its operation (README examples are anonymous: named by their first field)
+    const titles = await page.locator('.graphiql-tab-button').allTextContents();
+    expect(titles[0]).toBe('Welcome');
+    expect(titles).not.toContain('<untitled>');
+    // the second README example's tab holds that operation
+    await page.locator('.graphiql-tab-button').nth(2).click();
+    await page.waitForTimeout(300);
+    const editor = await page.evaluate(() =>
+      (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+    );
+    expect(editor).toContain('# README example 2');
+    const field = /\{\s*(\w+)/.exec(blocks[1]!)![1]!;
+    expect(editor).toContain(field);
+    // the docs pane: the sidebar's documentation button shows the schema's root types
+    await page.locator('.graphiql-sidebar button[aria-label*="Documentation"]').click();
+    await page.waitForSelector('.graphiql-doc-explorer', { timeout: 20_000 });
+    expect(await page.textContent('.graphiql-doc-explorer')).toMatch(/query:\s*Query/);
+    await page.screenshot({ path: process.env.EXPLORER_SCREENSHOT ?? '/tmp/whatsgraph-explorer.png' });
+    await page.locator('.graphiql-tab-button').nth(0).click();
+  }, 60_000);
+
   it('shows live subscription events over graphql-ws', async () => {
     await setQuery(`subscription { messageStatusChanged(instanceId: "${SANDBOX_ID}") { messageId status } }`);
     await page.click('.graphiql-execute-button');
     await new Promise((r) => setTimeout(r, 500));
-    const sent = await gql(app.url, `mutation { sendText(input: {instanceId: "${SANDBOX_ID}", to: "5511987654321", text: "from the browser test"}) { message { id } } }`);
-    const id = sent.data!.sendText.message.id as string;
+    const sent = await gql(app.url, BrowserSendTextDocument, { instanceId: SANDBOX_ID, to: '5511987654321', text: 'from the browser test' });
+    const id = sent.data!.sendText.message.id;
     await page.waitForFunction(
       (mid) => {
         const t = document.querySelector('.result-window')?.textContent ?? '';

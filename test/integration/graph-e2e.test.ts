@@ -8,6 +8,20 @@ import { PROVIDER_KINDS } from '../../src/providers/model.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { collect, eventually, gql, settle, startTestApp, wsClient } from '../helpers/app.js';
 import { webhookFixtures } from '../helpers/fixtures.js';
+import {
+  E2eChatsPageDocument,
+  E2eChatsWithContactsDocument,
+  E2eEventsDocument,
+  E2eEventsPageDocument,
+  E2eInstanceDocument,
+  E2eInstancesDocument,
+  E2ePhoneChecksDocument,
+  E2eReceivedDocument,
+  E2eReceivedIdDocument,
+  E2eReceivedKindDocument,
+  E2eSendTextDocument,
+  E2eStatusesDocument,
+} from '../generated/graphql.js';
 import { documentedStatusPayload, expectAuthorised, inboundTextBody, isCallOf, operationsFor, webhookProvider } from '../helpers/providers.js';
 
 /**
@@ -70,9 +84,9 @@ function webhookUrl(id?: string, secret?: string): string {
 
 describe('the contract queries', () => {
   it('lists the four sandbox instances with status and capabilities', async () => {
-    const res = await gql(app.url, '{ instances { id provider status capabilities } }');
+    const res = await gql(app.url, E2eInstancesDocument);
     expect(res.errors).toBeUndefined();
-    const listed = res.data!.instances as Array<{ id: string; provider: string; status: string; capabilities: string[] }>;
+    const listed = res.data!.instances;
     expect(listed.map((i) => i.provider).sort()).toEqual([...PROVIDER_KINDS].sort());
     for (const i of listed) {
       const c = app.instanceConfigs.find((x) => x.id === i.id)!;
@@ -95,24 +109,20 @@ describe('the contract queries', () => {
   });
 
   it('answers NOT_FOUND for an unknown instance', async () => {
-    const res = await gql(app.url, '{ instance(id: "nope") { id } }');
+    const res = await gql(app.url, E2eInstanceDocument, { id: 'nope' });
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
 
 describe('sendText end to end', () => {
   it('sends the documented request and streams SENT, DELIVERED, READ and the reply', async () => {
-    const statuses = collect(client, 'subscription($i: ID!) { messageStatusChanged(instanceId: $i) { messageId status } }', { i: ID });
-    const received = collect(
-      client,
-      'subscription($i: ID!) { messageReceived(instanceId: $i) { id fromMe timestamp chat { id } content { __typename ... on TextContent { body } } } }',
-      { i: ID },
-    );
+    const statuses = collect(client, E2eStatusesDocument, { instanceId: ID });
+    const received = collect(client, E2eReceivedDocument, { instanceId: ID });
     await settle();
     const before = simOf().requests.length;
-    const res = await gql(app.url, 'mutation($i: ID!) { sendText(input: {instanceId: $i, to: "+55 (11) 98765-4321", text: "hi"}) { message { id status } } }', { i: ID });
+    const res = await gql(app.url, E2eSendTextDocument, { instanceId: ID, to: '+55 (11) 98765-4321', text: 'hi' });
     expect(res.errors).toBeUndefined();
-    const id = res.data!.sendText.message.id as string;
+    const id = res.data!.sendText.message.id;
     expect(id).toMatch(/\w{8,}/);
     expect(res.data!.sendText.message.status).toBe('PENDING');
 
@@ -130,10 +140,10 @@ describe('sendText end to end', () => {
     }
     const order = statuses.results
       .map((r) => r.data!.messageStatusChanged)
-      .filter((s: { messageId: string }) => s.messageId === id)
-      .map((s: { status: string }) => s.status);
+      .filter((s) => s.messageId === id)
+      .map((s) => s.status);
     expect(order).toEqual(['SENT', 'DELIVERED', 'READ']);
-    const reply = await received.waitFor((d) => String(d.messageReceived.chat.id).includes('5511987654321') && !d.messageReceived.fromMe);
+    const reply = await received.waitFor((d) => d.messageReceived.chat.id.includes('5511987654321') && !d.messageReceived.fromMe);
     expect(reply.messageReceived.content.__typename).toBe('TextContent');
     expect(Date.parse(reply.messageReceived.timestamp)).toBeGreaterThan(0);
     statuses.dispose();
@@ -142,17 +152,14 @@ describe('sendText end to end', () => {
 
   it('refuses a recipient that is not a phone number, naming the field, with no provider call', async () => {
     const before = simOf().requests.length;
-    const res = await gql(app.url, 'mutation($i: ID!) { sendText(input: {instanceId: $i, to: "call me maybe", text: "hi"}) { message { id } } }', { i: ID });
+    const res = await gql(app.url, E2eSendTextDocument, { instanceId: ID, to: 'call me maybe', text: 'hi' });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
     expect(simOf().requests.length).toBe(before);
   });
 
   it('refuses an over-long text before any request', async () => {
     const before = simOf().requests.length;
-    const res = await gql(app.url, 'mutation($i: ID!, $t: String!) { sendText(input: {instanceId: $i, to: "+55 11 98765-4321", text: $t}) { message { id } } }', {
-      i: ID,
-      t: 'x'.repeat(4097),
-    });
+    const res = await gql(app.url, E2eSendTextDocument, { instanceId: ID, to: '+55 11 98765-4321', text: 'x'.repeat(4097) });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
     expect(simOf().requests.length).toBe(before);
   });
@@ -164,7 +171,7 @@ describe('statuses never go backwards; redeliveries publish nothing', () => {
 
   it('keeps READ after a late SENT, and ignores a redelivered READ', async () => {
     const id = `BACKWARDS${Date.now()}`;
-    const sub = collect(client, 'subscription($i: ID!, $m: String) { messageStatusChanged(instanceId: $i, messageId: $m) { messageId status } }', { i: ID, m: id });
+    const sub = collect(client, E2eStatusesDocument, { instanceId: ID, messageId: id });
     await settle();
     for (const status of ['READ', 'SENT', 'READ']) {
       const r = await fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(statusPayload(status, id)) });
@@ -172,7 +179,7 @@ describe('statuses never go backwards; redeliveries publish nothing', () => {
     }
     // a marker after the three, so "nothing else arrived" is checked against something that did
     const marker = `${id}MARK`;
-    const m = collect(client, 'subscription($i: ID!, $m: String) { messageStatusChanged(instanceId: $i, messageId: $m) { messageId status } }', { i: ID, m: marker });
+    const m = collect(client, E2eStatusesDocument, { instanceId: ID, messageId: marker });
     await settle();
     await fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(statusPayload('SENT', marker)) });
     await m.waitFor(() => true);
@@ -185,7 +192,7 @@ describe('statuses never go backwards; redeliveries publish nothing', () => {
 
 describe('webhook bad input', () => {
   it('answers 401 for a wrong secret and publishes nothing', async () => {
-    const sub = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id } }', { i: ID });
+    const sub = collect(client, E2eReceivedIdDocument, { instanceId: ID });
     await settle();
     const wrong = await fetch(webhookUrl(ID, 'not-the-secret-at-all'), {
       method: 'POST',
@@ -245,11 +252,9 @@ describe('DataLoader batching', () => {
     expect(c, 'a provider lists chats, checks phones and reads profile pictures').toBeDefined();
     const sim = simOf(c!.provider);
     const before = sim.requests.length;
-    const res = await gql(app.url, 'query($i: ID!) { instance(id: $i) { chats(first: 10) { nodes { id isGroup contact { phone isOnWhatsApp profilePictureUrl } } } } }', {
-      i: c!.id,
-    });
+    const res = await gql(app.url, E2eChatsWithContactsDocument, { instanceId: c!.id });
     expect(res.errors).toBeUndefined();
-    const nodes = res.data!.instance.chats.nodes as Array<{ contact: { phone: string; isOnWhatsApp: boolean; profilePictureUrl: string } | null }>;
+    const nodes = res.data!.instance.chats.nodes;
     const phones = new Set<string>(nodes.flatMap((n) => (n.contact ? [n.contact.phone] : [])));
     expect(phones.size).toBeGreaterThan(1);
     const upstream = sim.requests.slice(before);
@@ -260,9 +265,9 @@ describe('DataLoader batching', () => {
     const asked = JSON.stringify([checks[0]!.body, checks[0]!.query, checks[0]!.path]);
     for (const phone of phones) expect(asked, phone).toContain(phone);
     // each contact shows what a direct phone check says of its number
-    const direct = await gql(app.url, 'query($i: ID!, $p: [String!]!) { instance(id: $i) { phoneChecks(phones: $p) { input exists } } }', { i: c!.id, p: [...phones] });
+    const direct = await gql(app.url, E2ePhoneChecksDocument, { instanceId: c!.id, phones: [...phones] });
     expect(direct.errors).toBeUndefined();
-    const exists = new Map((direct.data!.instance.phoneChecks as Array<{ input: string; exists: boolean }>).map((x) => [x.input, x.exists]));
+    const exists = new Map(direct.data!.instance.phoneChecks.map((x) => [x.input, x.exists]));
     for (const { contact } of nodes) {
       if (!contact) continue;
       expect(contact.isOnWhatsApp, contact.phone).toBe(exists.get(contact.phone));
@@ -277,19 +282,16 @@ describe('DataLoader batching', () => {
     for (const c of checkers) {
       const sim = simOf(c.provider);
       const before = sim.requests.length;
-      const res = await gql(app.url, 'query($i: ID!, $p: [String!]!) { instance(id: $i) { phoneChecks(phones: $p) { input exists waId } } }', {
-        i: c.id,
-        p: ['+55 11 98765-4320', '5511987654321', '5511987654322'],
-      });
+      const res = await gql(app.url, E2ePhoneChecksDocument, { instanceId: c.id, phones: ['+55 11 98765-4320', '5511987654321', '5511987654322'] });
       expect(res.errors, c.id).toBeUndefined();
-      const checks = res.data!.instance.phoneChecks as Array<{ input: string; exists: boolean }>;
+      const checks = res.data!.instance.phoneChecks;
       expect(checks.map((x) => x.input)).toEqual(['5511987654320', '5511987654321', '5511987654322']);
       expect(sim.requests.length - before, c.id).toBe(1);
       expect(callsFor(c, 'CHECK_PHONES', sim.requests.slice(before)), c.id).toHaveLength(1);
     }
-    const tooMany = await gql(app.url, 'query($i: ID!, $p: [String!]!) { instance(id: $i) { phoneChecks(phones: $p) { exists } } }', {
-      i: checkers[0]!.id,
-      p: Array.from({ length: 1001 }, (_, i) => `55119876${String(i).padStart(5, '0')}`),
+    const tooMany = await gql(app.url, E2ePhoneChecksDocument, {
+      instanceId: checkers[0]!.id,
+      phones: Array.from({ length: 1001 }, (_, i) => `55119876${String(i).padStart(5, '0')}`),
     });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phones' });
   });
@@ -297,16 +299,13 @@ describe('DataLoader batching', () => {
   it('pages chats with cursors', async () => {
     const [c] = instancesWith('LIST_CHATS');
     expect(c).toBeDefined();
-    const first = await gql(app.url, 'query($i: ID!) { instance(id: $i) { chats(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }', { i: c!.id });
+    const first = await gql(app.url, E2eChatsPageDocument, { instanceId: c!.id });
     const page1 = first.data!.instance.chats;
     expect(page1.edges).toHaveLength(1);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const next = await gql(app.url, 'query($i: ID!, $a: String) { instance(id: $i) { chats(first: 1, after: $a) { edges { node { id } } } } }', {
-      i: c!.id,
-      a: page1.pageInfo.endCursor,
-    });
-    expect(next.data!.instance.chats.edges[0].node.id).not.toBe(page1.edges[0].node.id);
-    const bad = await gql(app.url, 'query($i: ID!) { instance(id: $i) { chats(first: 1, after: "garbage") { nodes { id } } } }', { i: c!.id });
+    const next = await gql(app.url, E2eChatsPageDocument, { instanceId: c!.id, after: page1.pageInfo.endCursor });
+    expect(next.data!.instance.chats.edges[0]!.node.id).not.toBe(page1.edges[0]!.node.id);
+    const bad = await gql(app.url, E2eChatsPageDocument, { instanceId: c!.id, after: 'garbage' });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });
@@ -334,6 +333,7 @@ describe('the explorer', () => {
 
 describe('subscriptions over graphql-ws', () => {
   it('refuses an invalid subscription, or one over the alias limit, with validation errors', async () => {
+    // invalid on purpose: query text, not a generated document (codegen validates documents against the schema)
     const unknown = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { nope } }', { i: ID });
     await unknown.done.catch(() => undefined);
     expect(unknown.results[0]!.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
@@ -345,9 +345,9 @@ describe('subscriptions over graphql-ws', () => {
   });
 
   it('gives each subscriber its own selection of a shared event', async () => {
-    const a = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id } }', { i: ID });
-    const b = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id fromMe content { __typename } } }', { i: ID });
-    const c = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id } }', { i: ID });
+    const a = collect(client, E2eReceivedIdDocument, { instanceId: ID });
+    const b = collect(client, E2eReceivedKindDocument, { instanceId: ID });
+    const c = collect(client, E2eReceivedIdDocument, { instanceId: ID });
     await settle();
     const id = `SHARED${Date.now()}`;
     expect((await fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: inboundTextBody(mod, id, { text: 'shared' }) })).status).toBe(200);
@@ -362,18 +362,18 @@ describe('subscriptions over graphql-ws', () => {
 
 describe('events stream', () => {
   it('resumes after a cursor with what was missed', async () => {
-    const page = await gql(app.url, 'query($i: ID!) { events(instanceId: $i, first: 1) { events { id cursor } endCursor hasMore } }', { i: ID });
+    const page = await gql(app.url, E2eEventsPageDocument, { instanceId: ID, first: 1 });
     expect(page.errors).toBeUndefined();
-    const start = page.data!.events.endCursor as string;
+    const start = page.data!.events.endCursor!;
     await eventually(async () => {
-      const p = await gql(app.url, 'query($i: ID!, $a: String) { events(instanceId: $i, after: $a, first: 2) { events { id } } }', { i: ID, a: start });
+      const p = await gql(app.url, E2eEventsPageDocument, { instanceId: ID, after: start, first: 2 });
       return (p.data?.events.events.length ?? 0) >= 1;
     });
-    const sub = collect(client, 'subscription($i: ID!, $a: String) { events(instanceId: $i, after: $a) { id cursor type } }', { i: ID, a: start });
+    const sub = collect(client, E2eEventsDocument, { instanceId: ID, after: start });
     const replayed = await sub.waitForCount(1);
     expect(replayed[0]!.data!.events.cursor).not.toBe(start);
     sub.dispose();
-    const expired = await gql(app.url, 'query($i: ID!) { events(instanceId: $i, after: "not-a-cursor") { endCursor } }', { i: ID });
+    const expired = await gql(app.url, E2eEventsPageDocument, { instanceId: ID, after: 'not-a-cursor' });
     expect(expired.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

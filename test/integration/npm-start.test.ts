@@ -74,6 +74,24 @@ describe('npm start with no configuration (sandbox mode)', () => {
     expect(output).toContain('/graphql');
   });
 
+  it('serves the reference inbox from the built server: its page, stylesheet and bundled script', async () => {
+    expect(output).toContain('/inbox');
+    const page = await fetch(`${url}/inbox`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/inbox\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.sort()).toEqual(['/inbox/inbox.css', '/inbox/inbox.js']);
+    const script = await fetch(`${url}/inbox/inbox.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    // the bundle carries the typed documents (as strings) and graphql-ws, not graphql-js
+    const js = await script.text();
+    expect(js).toContain('subscription InboxEvents');
+    expect(js).toContain('graphql-transport-ws');
+    expect(js).not.toContain('GraphQLSchema');
+    expect((await fetch(`${url}/inbox/inbox.css`)).status).toBe(200);
+  }, 60_000);
+
   it('runs the README query, mutation and subscriptions as written', async () => {
     const query = readmeOps.find((o) => o.startsWith('{ instances'));
     const mutation = readmeOps.find((o) => o.startsWith('mutation { sendText'));
