@@ -257,7 +257,7 @@ export type InboxChatsQuery = { instance: { id: string, chats: { nodes: Array<{ 
 export type InboxConversationQueryVariables = Exact<{
   instanceId: string | number;
   chatId: string;
-  first?: number | null | undefined;
+  last?: number | null | undefined;
 }>;
 
 
@@ -507,7 +507,7 @@ export const InboxChatsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<InboxChatsQuery, InboxChatsQueryVariables>;
 export const InboxConversationDocument = new TypedDocumentString(`
-    query InboxConversation($instanceId: ID!, $chatId: String!, $first: Int) {
+    query InboxConversation($instanceId: ID!, $chatId: String!, $last: Int) {
   instance(id: $instanceId) {
     id
     chat(id: $chatId) {
@@ -517,7 +517,7 @@ export const InboxConversationDocument = new TypedDocumentString(`
         phone
         name
       }
-      messages(first: $first) {
+      messages(last: $last) {
         nodes {
           ...InboxMessage
         }

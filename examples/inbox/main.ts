@@ -5,7 +5,7 @@
  * documents `npm run codegen` generates from examples/operations/inbox.graphql and graphql-ws.
  *
  * - pick an instance (`instances`), see its chats with contact and last message (`Instance.chats`);
- * - open a conversation (`Instance.chat(id).messages`, newest first, shown oldest first);
+ * - open a conversation (`Instance.chat(id).messages(last: 50)`: the newest fifty, in reading order);
  * - send text and an image by URL (`sendText`, `sendImage`);
  * - one `events` subscription per instance carries statuses (`MESSAGE_STATUS_CHANGED`) and new
  *   messages (`MESSAGE_RECEIVED`) live; every event's `cursor` is kept (localStorage), and after a
@@ -236,7 +236,7 @@ async function listChats(instanceId: string) {
 async function openChat(chatId: string): Promise<void> {
   const instanceId = state.instanceId;
   if (!instanceId) return;
-  const { instance } = await request(InboxConversationDocument, { instanceId, chatId, first: 50 });
+  const { instance } = await request(InboxConversationDocument, { instanceId, chatId, last: 50 });
   const chat = instance.chat;
   state.chatId = chat?.id ?? chatId;
   saved.set(`chat.${instanceId}`, state.chatId);
@@ -244,7 +244,7 @@ async function openChat(chatId: string): Promise<void> {
   ui.title.dataset.chatId = state.chatId;
   for (const li of ui.chats.querySelectorAll<HTMLElement>('li')) li.classList.toggle('open', li.dataset.chatId === state.chatId);
   // newest first from the graph; shown oldest first
-  ui.messages.replaceChildren(...[...(chat?.messages.nodes ?? [])].reverse().map(renderMessage));
+  ui.messages.replaceChildren(...(chat?.messages.nodes ?? []).map(renderMessage));
   ui.messages.scrollTop = ui.messages.scrollHeight;
   ui.error.textContent = '';
 }

@@ -74,13 +74,14 @@ afterAll(async () => {
 });
 
 /** The conversation as the page shows it: id, side, text and (for sent messages) status. */
-function conversation(): Promise<Array<{ id: string; fromMe: boolean; text: string; status: string | null }>> {
+function conversation(): Promise<Array<{ id: string; fromMe: boolean; text: string; status: string | null; at: number }>> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('#messages li')].map((li) => ({
       id: li.dataset.messageId ?? '',
       fromMe: li.dataset.fromMe === 'true',
       text: li.querySelector('.body')?.textContent ?? '',
       status: li.querySelector('.status')?.textContent?.trim() ?? null,
+      at: Date.parse(li.querySelector('time')?.dateTime ?? ''),
     })),
   );
 }
@@ -144,6 +145,9 @@ describe('the reference inbox in Chromium', () => {
     await waitForConversation((rows) => shown.every((s) => rows.some((r) => r.id === s.id)), 'the same messages after the reload');
     const after = await conversation();
     expect(after.find((r) => r.id === sentId)).toMatchObject({ fromMe: true, text, status: 'READ' });
+    // the history reads top to bottom, oldest to newest
+    const times = after.map((r) => r.at);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(after.some((r) => !r.fromMe)).toBe(true);
     await page.waitForSelector('#connection[data-state="connected"]', { timeout: 20_000 });
     const resumed = subscribes.find((s) => s.query.includes('InboxEvents'));
