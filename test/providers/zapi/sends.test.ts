@@ -454,6 +454,34 @@ describe('Z-API rich sends through the graph (issue 8): every documented send, i
     expect(h.on('POST', '/send-button-otp')[0]?.body).toMatchObject({ code: 'SECRET123' });
   });
 
+  it('reply buttons and option lists come back as ButtonsContent and ListContent, as their echoes parse (issue 8 item 6), not text', async () => {
+    const buttons = await h.ok(
+      `mutation { sendButtons(input: {instanceId: "zapi", to: "5511999999999", body: "Pick", header: {image: "${LOGO}"}, buttons: [{id: "1", title: "Yes"}, {id: "2", title: "No"}]}) {
+        message { content { __typename ... on ButtonsContent { body imageUrl videoUrl buttons { type text id index } } } } } }`,
+    );
+    expect(buttons.sendButtons.message.content).toEqual({
+      __typename: 'ButtonsContent',
+      body: 'Pick',
+      imageUrl: LOGO,
+      videoUrl: null,
+      buttons: [
+        { type: 'REPLY', text: 'Yes', id: '1', index: 0 },
+        { type: 'REPLY', text: 'No', id: '2', index: 1 },
+      ],
+    });
+    const list = await h.ok(
+      `mutation { sendList(input: {instanceId: "zapi", to: "5511999999999", body: "Menu", header: "Options", buttonText: "Open", sections: [{rows: [{id: "a", title: "A", description: "first"}]}]}) {
+        message { content { __typename ... on ListContent { body title buttonText sections { title rows { id title description } } } } } } }`,
+    );
+    expect(list.sendList.message.content).toEqual({
+      __typename: 'ListContent',
+      body: 'Menu',
+      title: 'Options',
+      buttonText: 'Open',
+      sections: [{ title: null, rows: [{ id: 'a', title: 'A', description: 'first' }] }],
+    });
+  });
+
   it('the same idempotency key sends a poll once', async () => {
     const q = 'mutation { sendPoll(input: {instanceId: "zapi", to: "5511999999999", question: "Q?", options: ["A", "B"], idempotencyKey: "poll-once"}) { message { id } } }';
     const first = await h.ok(q);
