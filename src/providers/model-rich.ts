@@ -1,4 +1,4 @@
-import type { SendMediaInput, SendOptions } from './model.js';
+import type { MessageContent, SendMediaInput, SendOptions } from './model.js';
 
 /**
  * Provider-neutral request types of the rich sends (issue 8, item 1): stickers, GIFs, round
@@ -37,11 +37,16 @@ export interface SendLinkInput extends SendOptions {
   previewSize?: LinkPreviewSize | null;
 }
 
-/** Forward the message `messageId`, found in the chat `fromChatId` (phone digits or group id), to `to`. */
+/**
+ * Forward the message `messageId`, found in the chat `fromChatId` (phone digits or group id), to
+ * `to`. `content` is the forwarded message's content when the graph has it stored (the sent
+ * message's content then), null when it does not know it.
+ */
 export interface ForwardMessageInput extends SendOptions {
   to: string;
   messageId: string;
   fromChatId: string;
+  content?: MessageContent | null;
 }
 
 /** The kinds of action button: open a URL, call a phone, or send a quick reply. */

@@ -3,6 +3,7 @@ import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
 import type { InstanceEntry } from '../instances.js';
 import type { CapabilityMethod } from '../providers/contract.js';
+import { keepSent } from './conversation.resolver.js';
 import {
   ACTION_BUTTON_LABEL_MAX,
   ACTION_BUTTONS_MAX,
@@ -35,7 +36,7 @@ import {
   checkMediaRef,
 } from '../providers/limits.js';
 import type { ActionButton, ChatEventDetails, Order } from '../providers/model-rich.js';
-import type { SendOptions, SentMessage } from '../providers/model.js';
+import type { MessageContent, SendOptions, SentMessage } from '../providers/model.js';
 import {
   type ActionButtonInput,
   type ChatEventInput,
@@ -126,6 +127,9 @@ function optionsOf(input: RichSendBase): SendOptions {
  * it); the mutation then checks its input and calls the returned function, which normalises
  * the recipient (`field` names the error; none for a status) and, under the idempotency key,
  * builds the port input from the normalised recipient, calls the port and shapes the payload.
+ * The sent message is kept in its conversation (`keepSent`, as the core sends), except what
+ * is not a new message of the chat: a call (not message content) and the edits of a message
+ * already there (`editMessage`, `editEvent`: their echoes update the edited message).
  * @throws GraphError NOT_FOUND, CAPABILITY_NOT_SUPPORTED, BAD_USER_INPUT (the recipient, or what `build` or the port checks), or a ProviderError
  */
 function richCall<C extends RichCapability>(ctx: GraphContext, input: RichSendBase, capability: C) {
@@ -133,15 +137,28 @@ function richCall<C extends RichCapability>(ctx: GraphContext, input: RichSendBa
   const send = call as unknown as (input: Parameters<CapabilityMethod<C>>[0]) => Promise<SentMessage>;
   return async (
     recipient: { value: string; field: string } | null,
-    build: (to: string, entry: InstanceEntry) => Parameters<CapabilityMethod<C>>[0],
+    build: (to: string, entry: InstanceEntry) => Parameters<CapabilityMethod<C>>[0] | Promise<Parameters<CapabilityMethod<C>>[0]>,
   ): Promise<SendMessagePayload> => {
     const to = recipient ? recipientOf(entry, recipient.value, recipient.field) : '';
     const { idempotencyKey, ...rest } = input;
     const message = await withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: capability, key: idempotencyKey, input: rest }, async () =>
-      sentToMessage(entry.id, readableSend(entry, capability, await send(build(to, entry)))),
+      sentToMessage(entry.id, readableSend(entry, capability, await send(await build(to, entry)))),
     );
+    if (!NOT_KEPT.has(capability)) await keepSent(ctx, message);
     return { message };
   };
+}
+
+/** The rich sends whose result is not a new message of the conversation (see {@link richCall}). */
+const NOT_KEPT: ReadonlySet<RichCapability> = new Set<RichCapability>(['SEND_CALL', 'EDIT_MESSAGE', 'EDIT_EVENT']);
+
+/**
+ * The content of a stored message (the conversation store), or null when the graph has not
+ * seen it, only a placeholder of it, or the store fails (a forward does not fail for that).
+ */
+async function storedContent(ctx: GraphContext, instanceId: string, messageId: string): Promise<MessageContent | null> {
+  const record = await ctx.services.stores.messages.get(instanceId, messageId).catch(() => null);
+  return record && !record.stub ? record.message.content : null;
 }
 
 /** The recipient `input.to` of a send. */
@@ -306,12 +323,11 @@ export class SendRichResolver {
   async forwardMessage(@Arg('input', () => ForwardMessageInput) input: ForwardMessageInput, @Ctx() ctx: GraphContext): Promise<SendMessagePayload> {
     const send = richCall(ctx, input, 'SEND_FORWARD');
     checkLength(input.messageId, 'input.messageId', MAX_MESSAGE_ID_LENGTH, 1);
-    return send(toOf(input), (to, entry) => ({
-      ...optionsOf(input),
-      to,
-      messageId: input.messageId,
-      fromChatId: recipientOf(entry, input.fromChatId, 'input.fromChatId'),
-    }));
+    return send(toOf(input), async (to, entry) => {
+      const fromChatId = recipientOf(entry, input.fromChatId, 'input.fromChatId');
+      // the forwarded message's content when the graph has it: the forward shows the same
+      return { ...optionsOf(input), to, messageId: input.messageId, fromChatId, content: await storedContent(ctx, entry.id, input.messageId) };
+    });
   }
 
   @Mutation(() => SendMessagePayload, { description: 'Replaces the text of a message this account sent.' })

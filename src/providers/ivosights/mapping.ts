@@ -631,7 +631,15 @@ export function toSendButtons(input: SendButtonsInput): OutgoingSend<WireSendRep
   return {
     wire: { wa_id: to, header, body: input.body, footer, action: { buttons: input.buttons.map((b) => ({ id: b.id, title: b.title })) } },
     to,
-    content: { kind: 'unsupported', type: 'interactive.button', raw: { header, body: input.body, footer, buttons: input.buttons } },
+    // A buttons message, as Z-API's send-button-list gives it: a document header has no field there (ButtonsContent carries an image or a video).
+    content: {
+      kind: 'buttons',
+      body: input.body,
+      footer,
+      imageUrl: kind === 'image' ? link : null,
+      videoUrl: kind === 'video' ? link : null,
+      buttons: input.buttons.map((b, index) => ({ type: 'REPLY', text: b.title, id: b.id, index })),
+    },
   };
 }
 
@@ -674,7 +682,7 @@ export function toSendList(input: SendListInput): OutgoingSend<WireSendList> {
   return {
     wire: { wa_id: to, header: { type: 'text' as const, text: header }, body, footer, action: { button, sections } },
     to,
-    content: { kind: 'unsupported', type: 'interactive.list', raw: { header, body, footer, button, sections } },
+    content: { kind: 'list', body, title: header, footer, buttonText: button, sections },
   };
 }
 
@@ -706,6 +714,9 @@ export function toSendTemplate(input: SendTemplateInput): OutgoingSend<WireSendT
     });
   });
   const components = toTemplateSendComponents(input.components.map((c) => ({ ...c, parameters: c.parameters ?? [] })));
+  // Kept `unsupported`: a template's text lives in the template WhatsApp approved, not in the
+  // send (only its id and the parameter values are sent), so a TemplateMessageContent could
+  // not say its body; the raw id and components keep what the graph knows.
   return { wire: { wa_id: to, template_id: templateId, components }, to, content: { kind: 'unsupported', type: 'template', raw: { templateId, components } } };
 }
 
@@ -722,7 +733,8 @@ export function toSendProduct(input: SendProductInput): OutgoingSend<WireSendSin
     footer: requireText('input.footer', input.footer, 'required by ivosights (line 2127)'),
     action: { catalog_id: requireText('input.catalogId', input.catalogId), product_retailer_id: requireText('input.productRetailerId', input.productRetailerId) },
   };
-  return { wire, to, content: { kind: 'unsupported', type: 'product', raw: { catalogId: wire.action.catalog_id, productRetailerId: wire.action.product_retailer_id } } };
+  // A catalog product, known by its retailer id (WhatsApp's product id in a catalog); its title, price and image are the catalog's.
+  return { wire, to, content: { kind: 'product', productId: wire.action.product_retailer_id, retailerId: wire.action.product_retailer_id } };
 }
 
 /**
@@ -748,6 +760,7 @@ export function toSendProductList(input: SendProductListInput): OutgoingSend<Wir
   return {
     wire: { wa_id: to, header, body, footer, action: { catalog_id: catalogId, sections } },
     to,
+    // Kept `unsupported`: no content kind holds several products (ProductContent is one product).
     content: { kind: 'unsupported', type: 'product_list', raw: { catalogId, sections } },
   };
 }
@@ -776,6 +789,7 @@ export function toSendFlow(input: SendFlowInput): OutgoingSend<WireSendFlow> {
   return {
     wire: { wa_id: to, header: { type: 'text', text: headerText }, body, footer, action: { parameters } },
     to,
+    // Kept `unsupported`: no provider documents a flow message as received, and no content kind holds one.
     content: { kind: 'unsupported', type: 'flow', raw: { flowId: parameters.flow_id, flowCta: parameters.flow_cta, screen: parameters.flow_action_payload.screen } },
   };
 }

@@ -1,7 +1,7 @@
 import { badInput } from '../../errors.js';
 import { charLength, checkReplyButtons, headerKinds } from '../limits.js';
-import type { SendButtonsInput, SentMessage } from '../model.js';
-import type { ZixflowHeader, ZixflowSendRequest } from './wire.js';
+import type { ButtonsContent, SendButtonsInput, SentMessage } from '../model.js';
+import type { ZixflowHeader, ZixflowInteractive, ZixflowSendRequest } from './wire.js';
 
 /**
  * Zixflow wire <-> model: the only place that normalises Zixflow's shapes.
@@ -79,6 +79,24 @@ function toHeader(h: NonNullable<SendButtonsInput['header']>): ZixflowHeader | u
 }
 
 /**
+ * The reply-buttons message Zixflow sends (zixflow.txt lines 37-167) as a {@link ButtonsContent}:
+ * body and footer texts, a text header as its `title`, an image or video header as its URL (a
+ * document header has no field there), and each reply button with its id and position.
+ */
+export function toButtonsContent(interactive: ZixflowInteractive): ButtonsContent {
+  const header = interactive.header;
+  return {
+    kind: 'buttons',
+    body: interactive.body.text,
+    title: header?.type === 'text' ? (header.text ?? null) : null,
+    footer: interactive.footer?.text ?? null,
+    imageUrl: header?.type === 'image' ? (header.image ?? null) : null,
+    videoUrl: header?.type === 'video' ? (header.video ?? null) : null,
+    buttons: interactive.action.buttons.map((b, index) => ({ type: 'REPLY', text: b.reply.title, id: b.reply.id, index })),
+  };
+}
+
+/**
  * An accepted send → SentMessage. Zixflow's answer carries no message id (zixflow.txt lines
  * 184-194: only `status` and `message`), so `id` is the local reference the adapter generated
  * and `providerId` is null. With `submissionStatus: true` Zixflow waited for WhatsApp's
@@ -91,7 +109,7 @@ export function toSentMessage(request: ZixflowSendRequest, localId: string, now:
     chatId: request.to,
     status: request.submissionStatus ? 'SENT' : 'PENDING',
     timestamp: now,
-    content: { kind: 'unsupported', type: 'interactive.button', raw: request.interactive },
+    content: toButtonsContent(request.interactive),
     clientReference: null,
   };
 }

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { mapIvosightsError } from '../../../src/providers/ivosights/errors.js';
-import { isoToMs, secondsToMs, toMedia, toPhoneChecks, toTemplate, toTemplateRequest, toWebhookEndpoint } from '../../../src/providers/ivosights/mapping.js';
+import {
+  isoToMs,
+  secondsToMs,
+  toMedia,
+  toPhoneChecks,
+  toSendButtons,
+  toSendFlow,
+  toSendList,
+  toSendProduct,
+  toSendProductList,
+  toSendTemplate,
+  toTemplate,
+  toTemplateRequest,
+  toWebhookEndpoint,
+} from '../../../src/providers/ivosights/mapping.js';
 import { missingRequired, REQUIRED_FIELDS } from '../../../src/providers/ivosights/simulator/required-fields.js';
 
 /** Table-driven checks of the IVOWBA mapping, error reading and the simulator's required-field rule. */
@@ -143,6 +157,63 @@ describe('ivosights mapping', () => {
   it("reads a media answer's type and size from its headers, and gives no URL (the file is behind the API key)", () => {
     expect(toMedia('m1', 'audio/ogg; codecs=opus', '3')).toEqual({ id: 'm1', mimeType: 'audio/ogg; codecs=opus', sizeBytes: 3, url: null });
     expect(toMedia('m1', undefined, 'lots')).toEqual({ id: 'm1', mimeType: null, sizeBytes: null, url: null });
+  });
+});
+
+describe('ivosights sent content (issue 8: a sent message shows the kind it is, as a received one would)', () => {
+  it('reply buttons are ButtonsContent with the media header, footer and reply buttons', () => {
+    const sent = toSendButtons({ to: '6281234567890', body: 'Pilih', footer: 'PT', header: { video: 'https://v.test/a.mp4' }, buttons: [{ id: 'y', title: 'Ya' }] });
+    expect(sent.content).toEqual({
+      kind: 'buttons',
+      body: 'Pilih',
+      footer: 'PT',
+      imageUrl: null,
+      videoUrl: 'https://v.test/a.mp4',
+      buttons: [{ type: 'REPLY', text: 'Ya', id: 'y', index: 0 }],
+    });
+  });
+
+  it('a list is ListContent with its header as the title, the button text and the sections', () => {
+    const sent = toSendList({
+      to: '6281234567890',
+      header: 'Pesan',
+      body: 'Halo',
+      footer: 'PT',
+      buttonText: 'Pilih',
+      sections: [{ title: 'S', rows: [{ id: 'a', title: 'A', description: 'd' }] }],
+    });
+    expect(sent.content).toEqual({
+      kind: 'list',
+      body: 'Halo',
+      title: 'Pesan',
+      footer: 'PT',
+      buttonText: 'Pilih',
+      sections: [{ title: 'S', rows: [{ id: 'a', title: 'A', description: 'd' }] }],
+    });
+  });
+
+  it('a single product is ProductContent by its retailer id', () => {
+    const sent = toSendProduct({ to: '6281234567890', catalogId: '1234567890', productRetailerId: 'abcd12345', body: 'Lihat', footer: 'PT' });
+    expect(sent.content).toEqual({ kind: 'product', productId: 'abcd12345', retailerId: 'abcd12345' });
+  });
+
+  it('a template (its text is the approved template, not sent), a product list and a flow stay unsupported, with what was sent', () => {
+    const template = toSendTemplate({ to: '6281234567890', templateId: 't1', components: [{ type: 'BODY', parameters: [{ type: 'TEXT', text: 'Agus' }] }] });
+    expect(template.content).toMatchObject({ kind: 'unsupported', type: 'template', raw: { templateId: 't1' } });
+    const list = toSendProductList({ to: '6281234567890', catalogId: 'c', header: 'H', body: 'B', footer: 'F', sections: [{ title: 'S', productRetailerIds: ['p1'] }] });
+    expect(list.content).toMatchObject({ kind: 'unsupported', type: 'product_list' });
+    const flow = toSendFlow({
+      to: '6281234567890',
+      flowId: 'f',
+      flowCta: 'Go',
+      screen: 'S',
+      headerText: 'H',
+      body: 'B',
+      footer: 'F',
+      flowMessageVersion: '3',
+      flowAction: 'navigate',
+    });
+    expect(flow.content).toMatchObject({ kind: 'unsupported', type: 'flow' });
   });
 });
 

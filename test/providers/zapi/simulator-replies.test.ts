@@ -56,7 +56,9 @@ describe('Z-API simulator reply webhooks', () => {
       paymentStatus: 'pending',
       order: { currency: 'BRL', products: [{ productId: 'p1', name: 'Item', value: 150, quantity: 2, isCustomItem: false }] },
     });
+    // the echo of the graph's own send: the send's message id, so the graph keeps one message
     expect(contentOf(echo!)).toMatchObject({
+      id: 'SENT1',
       fromMe: true,
       sentFromApi: true,
       content: {

@@ -111,4 +111,22 @@ describe('zixflow mapping', () => {
     expect(toSentMessage(req, 'local-1', 5)).toMatchObject({ id: 'local-1', providerId: null, chatId: '919876543210', status: 'PENDING', timestamp: 5 });
     expect(toSentMessage({ ...req, submissionStatus: true }, 'local-2', 5).status).toBe('SENT');
   });
+
+  it('the sent message is ButtonsContent (issue 8): body, footer, a text header as its title, the reply buttons', () => {
+    const req = toSendRequest({ ...base, header: { text: 'Menu' }, footer: 'Thanks' }, 'P');
+    expect(toSentMessage(req, 'local-3', 5).content).toEqual({
+      kind: 'buttons',
+      body: 'Pick one',
+      title: 'Menu',
+      footer: 'Thanks',
+      imageUrl: null,
+      videoUrl: null,
+      buttons: [
+        { type: 'REPLY', text: 'Yes', id: 'y', index: 0 },
+        { type: 'REPLY', text: 'No', id: 'n', index: 1 },
+      ],
+    });
+    const image = toSendRequest({ ...base, header: { image: 'https://x.test/i.png' } }, 'P');
+    expect(toSentMessage(image, 'local-4', 5).content).toMatchObject({ kind: 'buttons', title: null, imageUrl: 'https://x.test/i.png' });
+  });
 });

@@ -343,7 +343,15 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
       if (input.header?.image) body.buttonList.image = input.header.image;
       if (input.header?.video) body.buttonList.video = input.header.video;
       if (delayMessage !== undefined) body.delayMessage = delayMessage;
-      return sent(await client.sendButtonList(body), input.to, { kind: 'text', body: input.body }, input.clientReference);
+      // Received (and echoed) as `buttonsMessage` (z-api.txt 11478-11568), which the parser types as buttons, not text.
+      const content: MessageContent = {
+        kind: 'buttons',
+        body: input.body,
+        imageUrl: input.header?.image ?? null,
+        videoUrl: input.header?.video ?? null,
+        buttons: input.buttons.map((b, index) => ({ type: 'REPLY', text: b.title, id: b.id, index })),
+      };
+      return sent(await client.sendButtonList(body), input.to, content, input.clientReference);
     },
 
     async sendList(input: SendListInput): Promise<SentMessage> {
@@ -364,7 +372,16 @@ export function createZapiMessagingPorts(client: ZapiMessagesClient): ZapiMessag
         optionList: { title, buttonLabel: input.buttonText, options: section.rows.map((r) => ({ id: r.id, title: r.title, description: r.description as string })) },
       };
       if (delayMessage !== undefined) body.delayMessage = delayMessage;
-      return sent(await client.sendOptionList(body), input.to, { kind: 'text', body: input.body }, input.clientReference);
+      // Echoed as `listMessage`, which the parser reads in the send's own terms (mapping.ts): a
+      // list, not text; its one untitled section of options under the list's title.
+      const content: MessageContent = {
+        kind: 'list',
+        body: input.body,
+        title,
+        buttonText: input.buttonText,
+        sections: [{ title: null, rows: section.rows.map((r) => ({ id: r.id, title: r.title, description: r.description ?? null })) }],
+      };
+      return sent(await client.sendOptionList(body), input.to, content, input.clientReference);
     },
 
     async readMessage(input: ReadMessageInput): Promise<void> {

@@ -1,7 +1,7 @@
 import { badInput } from '../../../errors.js';
 import type { MessagingPort } from '../../contract.js';
 import type { ProviderHttpClient } from '../../http.js';
-import type { MessageContent, SendMediaInput, SendOptions, SentMessage } from '../../model.js';
+import type { MessageContent, OrderDetailsContent, OrderItem, ReceivedButton, SendMediaInput, SendOptions, SentMessage } from '../../model.js';
 import {
   STATUS_CHAT_ID,
   type ActionButton,
@@ -238,6 +238,71 @@ function sentRaw(res: ZapiSendResponse, to: string, type: string, body: object, 
   return sent(res, to, { kind: 'unsupported', type, raw }, clientReference);
 }
 
+/** A media reference as a sent content's URL: an http(s) URL as given; a `data:` URI (Base64, which Z-API also takes) is not a link, so null. */
+function linkOf(media: string | null | undefined): string | null {
+  return media && /^https?:\/\//i.test(media) ? media : null;
+}
+
+/** Action buttons as the received message shows them (`ReceivedButton`, as `buttonOf` in mapping.ts reads `hydratedButtons`): type, label, id, URL or phone, position. */
+function receivedButtons(buttons: ActionButton[]): ReceivedButton[] {
+  return buttons.map((b, index) => ({
+    type: b.type,
+    text: b.label,
+    id: b.id ?? null,
+    url: b.type === 'URL' ? (b.url ?? null) : null,
+    phoneNumber: b.type === 'CALL' ? (b.phone ?? null) : null,
+    index,
+  }));
+}
+
+/** Order products as the order webhooks list them (`OrderItem`; `value`, the unit price, as `price`), in the order's currency. */
+function orderItems(o: ZapiOrder): OrderItem[] {
+  return o.products.map((p) => ({
+    productId: p.productId ?? null,
+    name: p.name,
+    quantity: p.quantity,
+    price: p.value,
+    currency: o.currency,
+    isCustomItem: p.isCustomItem ?? null,
+  }));
+}
+
+/**
+ * The `OrderDetailsContent` of a sent order: `REVIEW_AND_PAY` for `send-order`, which the
+ * customer receives as the `reviewAndPay` message (z-api.txt 12621-12672), `UPDATE` for the
+ * status and payment updates, which echo as `reviewOrder` (12674-12724), with the statuses in
+ * the wire's words as the webhook gives them back. Totals are Z-API's to compute: null here.
+ */
+function orderDetails(stage: OrderDetailsContent['stage'], o: ZapiOrder, update?: ZapiOrderUpdateBody): OrderDetailsContent {
+  return {
+    kind: 'orderDetails',
+    stage,
+    referenceId: update?.referenceId ?? null,
+    orderRequestId: update?.orderRequestId ?? null,
+    orderStatus: update?.orderStatus ?? null,
+    paymentStatus: update?.paymentStatus ?? null,
+    currency: o.currency,
+    total: null,
+    subTotal: null,
+    discount: o.discount ?? null,
+    shipping: o.shipping ?? null,
+    tax: o.tax ?? null,
+    items: orderItems(o),
+  };
+}
+
+/**
+ * The `EventMessageContent` of a sent or edited event, as the `event` webhook reads (z-api.txt
+ * 12790-12820). The join link is WhatsApp's to create (unknown at send); a location sent by
+ * name only has no coordinates, and the parser keeps a location only with them, so none here.
+ */
+function eventContent(e: ChatEventDetails): MessageContent {
+  return { kind: 'event', name: e.name, description: e.description ?? null, startsAt: new Date(e.startsAt).getTime(), joinLink: null, location: null, canceled: e.canceled };
+}
+
+/** Pin durations in seconds, as the pin webhook's `pinDurationInSecs` gives them (604800 for 7 days, z-api.txt 12756-12788). */
+const PIN_SECONDS: Record<NonNullable<PinMessageInput['duration']>, number> = { HOURS_24: 86_400, DAYS_7: 604_800, DAYS_30: 2_592_000 };
+
 /**
  * Refuses a group id where the operation documents a phone number only ("Recipient's phone
  * number in DDI DDD NUMBER format", without the "(or group ID …)" of the other sends: z-api.txt
@@ -398,12 +463,20 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
         ...options(input, { reply: false, delay: true, typing: true }, 'links'),
       };
       if (input.previewSize) body.linkType = input.previewSize;
-      return sent(await client.sendLink(body), input.to, { kind: 'text', body: input.text }, input.clientReference);
+      // The text arrives with its preview (`text.title`/`description`/`url`/`thumbnailUrl`, as `linkPreviewOf` in mapping.ts reads it).
+      const linkPreview = { url: input.url, title: input.title, description: input.description, thumbnailUrl: linkOf(input.image) };
+      return sent(await client.sendLink(body), input.to, { kind: 'text', body: input.text, linkPreview }, input.clientReference);
     },
 
     async forwardMessage(input: ForwardMessageInput) {
       const body: ZapiForwardMessageBody = { phone: input.to, messageId: input.messageId, messagePhone: input.fromChatId, ...options(input, DELAY, 'forwards') };
-      return sentRaw(await client.forwardMessage(body), input.to, 'forward', body, input.clientReference);
+      // A forward is the forwarded message itself: its content when the graph knows it (the
+      // resolver passes the stored one). Otherwise the graph cannot tell what was forwarded
+      // (the request names only the message id, and forward-message answers only a zaapId,
+      // z-api.txt 1888-1890): `unsupported` (type `forward`) until the echo brings the content.
+      const res = await client.forwardMessage(body);
+      if (input.content && input.content.kind !== 'unsupported') return sent(res, input.to, input.content, input.clientReference);
+      return sentRaw(res, input.to, 'forward', body, input.clientReference);
     },
 
     async editMessage(input: EditMessageInput) {
@@ -420,22 +493,48 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
       };
       if (input.title) body.title = input.title;
       if (input.footer) body.footer = input.footer;
-      return sentRaw(await client.sendButtonActions(body), input.to, 'actionButtons', body, input.clientReference);
+      // Buttons with a title, footer and URL/call/reply actions are WhatsApp's hydrated template
+      // buttons: received as `hydratedTemplate` with `urlButton`/`callButton`/`quickReplyButton`
+      // (z-api.txt 11307-11444), which the parser types as a template (mapping.ts).
+      const content: MessageContent = {
+        kind: 'template',
+        templateId: null,
+        title: input.title ?? null,
+        body: input.text,
+        footer: input.footer ?? null,
+        header: null,
+        buttons: receivedButtons(input.buttons),
+      };
+      return sent(await client.sendButtonActions(body), input.to, content, input.clientReference);
     },
 
     async sendOtpButton(input: SendOtpButtonInput) {
       const body: ZapiSendButtonOtpBody = { phone: input.to, message: input.text, code: input.code, ...options(input, NONE, 'OTP buttons') };
       if (input.image) body.image = input.image;
       if (input.buttonText) body.buttonText = input.buttonText;
-      // The code is a secret: the result's content keeps the text and the button, not the code.
-      const { code: _code, ...shown } = body;
-      return sentRaw(await client.sendButtonOtp(body), input.to, 'otpButton', shown, input.clientReference);
+      // Received as the OTP template (`hydratedTemplate`, one `urlButton` whose URL carries the
+      // code, z-api.txt 11767-11808), which the parser types as a template with a COPY button.
+      // The code is a secret: the content keeps the text and the button, never the code (nor that URL).
+      // The button's default text is "Copy code" (z-api.txt 3653).
+      const image = linkOf(input.image);
+      const content: MessageContent = {
+        kind: 'template',
+        templateId: null,
+        title: null,
+        body: input.text,
+        footer: null,
+        header: image ? { image: { kind: 'image', url: image } } : null,
+        buttons: [{ type: 'COPY', text: input.buttonText || 'Copy code', url: null, index: 0 }],
+      };
+      return sent(await client.sendButtonOtp(body), input.to, content, input.clientReference);
     },
 
     async sendPixButton(input: SendPixButtonInput) {
       const body: ZapiSendButtonPixBody = { phone: input.to, pixKey: input.pixKey, type: PIX_BUTTON_TYPE[input.keyType], ...options(input, NONE, 'PIX buttons') };
       if (input.merchantName) body.merchantName = input.merchantName;
-      return sentRaw(await client.sendButtonPix(body), input.to, 'pixButton', body, input.clientReference);
+      // Received as `pixKeyMessage` with the key type in the same words (EVP for a random key, z-api.txt 11446-11476).
+      const content: MessageContent = { kind: 'pixKey', key: input.pixKey, keyType: body.type, merchantName: input.merchantName ?? null, currency: null, referenceId: null };
+      return sent(await client.sendButtonPix(body), input.to, content, input.clientReference);
     },
 
     async sendCarousel(input: SendCarouselInput) {
@@ -445,13 +544,24 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
         carousel: input.cards.map((c, i) => ({ text: c.text, image: c.image, ...(c.buttons.length ? { buttons: buttonActions(c.buttons, `input.cards[${i}].buttons`) } : {}) })),
         ...options(input, DELAY, 'carousels'),
       };
-      return sentRaw(await client.sendCarousel(body), input.to, 'carousel', body, input.clientReference);
+      // Received as `carouselMessage` (z-api.txt 11601-11687): text, and cards with an image header, a message and hydrated buttons.
+      const content: MessageContent = {
+        kind: 'carousel',
+        body: input.text,
+        cards: input.cards.map((c) => {
+          const image = linkOf(c.image);
+          return { header: image ? { image: { kind: 'image' as const, url: image } } : null, body: c.text, buttons: receivedButtons(c.buttons) };
+        }),
+      };
+      return sent(await client.sendCarousel(body), input.to, content, input.clientReference);
     },
 
     async sendPoll(input: SendPollInput) {
       const body: ZapiSendPollBody = { phone: input.to, message: input.question, poll: input.options.map((name) => ({ name })), ...options(input, DELAY, 'polls') };
       if (input.maxSelections != null) body.pollMaxOptions = input.maxSelections;
-      return sentRaw(await client.sendPoll(body), input.to, 'poll', body, input.clientReference);
+      // As the `poll` webhook reads (z-api.txt 12554-12588): no maximum (or 0) is "any number", null.
+      const content: MessageContent = { kind: 'poll', question: input.question, options: [...input.options], maxSelections: input.maxSelections ? input.maxSelections : null };
+      return sent(await client.sendPoll(body), input.to, content, input.clientReference);
     },
 
     async sendPollVote(input: SendPollVoteInput) {
@@ -461,12 +571,17 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
         pollVote: input.options.map((name) => ({ name })),
         ...options(input, NONE, 'poll votes'),
       };
-      return sentRaw(await client.sendPollVote(body), input.to, 'pollVote', body, input.clientReference);
+      // As the `pollVote` webhook reads (z-api.txt 12590-12619).
+      const content: MessageContent = { kind: 'pollVote', pollMessageId: input.pollMessageId, selectedOptions: [...input.options] };
+      return sent(await client.sendPollVote(body), input.to, content, input.clientReference);
     },
 
     async sendCatalogProduct(input: SendCatalogProductInput) {
       const body: ZapiSendProductBody = { phone: input.to, catalogPhone: input.catalogPhone, productId: input.productId, ...options(input, NONE, 'products') };
-      return sentRaw(await client.sendProduct(body), input.to, 'product', body, input.clientReference);
+      // Received as `product` (z-api.txt 12473-12507), whose `businessOwnerJid` is the catalog's phone; the title,
+      // price and image are the catalog's and arrive with the echo.
+      const content: MessageContent = { kind: 'product', productId: input.productId, businessOwnerId: input.catalogPhone };
+      return sent(await client.sendProduct(body), input.to, content, input.clientReference);
     },
 
     async sendCatalog(input: SendCatalogInput) {
@@ -475,7 +590,12 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
       if (input.text) body.message = input.text;
       if (input.title) body.title = input.title;
       if (input.description) body.catalogDescription = input.description;
-      return sentRaw(await client.sendCatalog(body), input.to, 'catalog', body, input.clientReference);
+      // A catalog is sent as a "catalog card" (z-api.txt 2903-2930): the message with a preview
+      // of the catalog's title and description. No webhook section shows it received; a card is
+      // a text with a link preview, so it is typed as the text the parser would read. The link
+      // is WhatsApp's and the default text (when none is given) Z-API's: unknown until the echo.
+      const preview = input.title || input.description ? { title: input.title ?? null, description: input.description ?? null } : null;
+      return sent(await client.sendCatalog(body), input.to, { kind: 'text', body: input.text ?? '', linkPreview: preview }, input.clientReference);
     },
 
     async sendOrder(input: SendOrderInput) {
@@ -486,17 +606,17 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
       if (input.pix) paymentSettings.pix = { key: input.pix.key, keyType: PIX_ORDER_TYPE[input.pix.keyType], ...(input.pix.name ? { name: input.pix.name } : {}) };
       if (input.cardPayment != null) paymentSettings.card = { enabled: input.cardPayment };
       const body: ZapiSendOrderBody = { phone: input.to, order: order(input.order), paymentSettings, ...options(input, NONE, 'orders') };
-      return sentRaw(await client.sendOrder(body), input.to, 'order', body, input.clientReference);
+      return sent(await client.sendOrder(body), input.to, orderDetails('REVIEW_AND_PAY', body.order), input.clientReference);
     },
 
     async updateOrderStatus(input: UpdateOrderInput) {
       const body = orderUpdate(input);
-      return sentRaw(await client.orderStatusUpdate(body), input.to, 'orderStatusUpdate', body, input.clientReference);
+      return sent(await client.orderStatusUpdate(body), input.to, orderDetails('UPDATE', body.order, body), input.clientReference);
     },
 
     async updateOrderPayment(input: UpdateOrderInput) {
       const body = orderUpdate(input);
-      return sentRaw(await client.orderPaymentUpdate(body), input.to, 'orderPaymentUpdate', body, input.clientReference);
+      return sent(await client.orderPaymentUpdate(body), input.to, orderDetails('UPDATE', body.order, body), input.clientReference);
     },
 
     async pinMessage(input: PinMessageInput) {
@@ -508,17 +628,25 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
         messageAction: input.pin ? 'pin' : 'unpin',
         pinMessageDuration: PIN_DURATION[input.duration ?? 'HOURS_24'],
       };
-      return sentRaw(await client.pinMessage(body), input.to, input.pin ? 'pin' : 'unpin', body, input.clientReference);
+      // As the `pinMessage` webhook reads (z-api.txt 12756-12788); an unpin has no duration.
+      const content: MessageContent = {
+        kind: 'pin',
+        action: input.pin ? 'PIN' : 'UNPIN',
+        targetMessageId: input.messageId,
+        durationSeconds: input.pin ? PIN_SECONDS[input.duration ?? 'HOURS_24'] : null,
+      };
+      return sent(await client.pinMessage(body), input.to, content, input.clientReference);
     },
 
     async sendEvent(input: SendEventInput) {
       const body: ZapiSendEventBody = { phone: input.to, event: zapiEvent(input.event), ...options(input, NONE, 'events') };
-      return sentRaw(await client.sendEvent(body), input.to, 'event', body, input.clientReference);
+      return sent(await client.sendEvent(body), input.to, eventContent(input.event), input.clientReference);
     },
 
     async editEvent(input: EditEventInput) {
       const body: ZapiSendEditEventBody = { phone: input.to, eventMessageId: input.eventMessageId, event: zapiEvent(input.event), ...options(input, NONE, 'event edits') };
-      return sentRaw(await client.sendEditEvent(body), input.to, 'eventEdit', body, input.clientReference);
+      // The edit is the event as it now stands.
+      return sent(await client.sendEditEvent(body), input.to, eventContent(input.event), input.clientReference);
     },
 
     async respondToEvent(input: RespondToEventInput) {
@@ -528,7 +656,9 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
         eventResponse: input.going ? 'GOING' : 'NOT_GOING',
         ...options(input, NONE, 'event responses'),
       };
-      return sentRaw(await client.sendEventResponse(body), input.to, 'eventResponse', body, input.clientReference);
+      // As the `eventResponse` webhook reads (z-api.txt 12822-12855); the respondent is this account, its time the send's.
+      const content: MessageContent = { kind: 'eventResponse', eventMessageId: input.eventMessageId, response: body.eventResponse, respondentId: null, respondedAt: null };
+      return sent(await client.sendEventResponse(body), input.to, content, input.clientReference);
     },
 
     async sendChannelAdminInvite(input: SendChannelAdminInviteInput) {
@@ -540,7 +670,9 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
         adminInviteMessage: { newsletterId: input.channelId, caption: input.caption },
         ...options(input, NONE, 'channel admin invites'),
       };
-      return sentRaw(await client.sendNewsletterAdminInvite(body), input.to, 'channelAdminInvite', body, input.clientReference);
+      // As the `newsletterAdminInvite` webhook reads (z-api.txt 12726-12754); the channel's name and the expiry are WhatsApp's.
+      const content: MessageContent = { kind: 'channelAdminInvite', channelId: input.channelId, channelName: null, text: input.caption, expiresAt: null };
+      return sent(await client.sendNewsletterAdminInvite(body), input.to, content, input.clientReference);
     },
 
     async sendCall(input: SendCallInput) {
@@ -552,6 +684,10 @@ export function createZapiRichMessagingPorts(client: ZapiRichMessagesClient): Za
           throw badInput('input.durationSeconds', `must be a whole number of seconds from ${ZAPI_MIN_CALL_SECONDS} to ${ZAPI_MAX_CALL_SECONDS}`);
         body.callDuration = d;
       }
+      // A call is not message content: WhatsApp shows it in the call log, and calls arrive as
+      // call events, never as messages (issue 8 item 3). No content kind is made for it; the
+      // payload keeps `unsupported` (type `call`, raw `{callDuration}`) and the graph does
+      // not keep it in the conversation (send-rich.resolver.ts).
       return sentRaw(await client.sendCall(body), input.to, 'call', body, input.clientReference);
     },
 

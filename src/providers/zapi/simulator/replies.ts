@@ -33,8 +33,8 @@ export interface ReplyContext {
  * The reply webhook of one accepted send, in the documented `ReceivedCallback` shape:
  * `send-poll` → the recipient votes the first option (`pollVote`, `pollMessageId` the poll's
  * id); `send-event` → a group participant answers GOING (`eventResponse`); `order-status-update`
- * → the update's echo (`reviewOrder`, `fromMe`/`fromApi`) with the status, payment status,
- * reference ids, currency and products of the request.
+ * → the update's echo (`reviewOrder`, `fromMe`/`fromApi`, under the send's own message id) with
+ * the status, payment status, reference ids, currency and products of the request.
  */
 export function replyWebhook(ctx: ReplyContext): Record<string, unknown> {
   const phone = String(ctx.body.phone);
@@ -80,8 +80,11 @@ export function replyWebhook(ctx: ReplyContext): Record<string, unknown> {
       };
     case '/order-status-update': {
       const order = (ctx.body.order ?? {}) as Record<string, unknown>;
+      // The echo of the graph's own send carries that send's message id (issue 8 item 5: an
+      // echo is the same message, never a second one), not a fresh one.
       return {
         ...common,
+        messageId: ctx.messageId,
         fromMe: true,
         fromApi: true,
         senderLid: `${ctx.ownPhone}@lid`,
