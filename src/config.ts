@@ -163,7 +163,17 @@ function apiKeySchema() {
 function partnersSchema() {
   const sections = PROVIDER_KINDS.flatMap((kind) => {
     const partner = PROVIDER_MODULES[kind].partner;
-    return partner ? [[kind, z.object({ ...partner.configShape, baseUrl: z.url({ protocol: /^https?$/ }).optional() }).strict().optional()] as const] : [];
+    return partner
+      ? [
+          [
+            kind,
+            z
+              .object({ ...partner.configShape, baseUrl: z.url({ protocol: /^https?$/ }).optional() })
+              .strict()
+              .optional(),
+          ] as const,
+        ]
+      : [];
   });
   return z.object(Object.fromEntries(sections)).strict();
 }
@@ -324,7 +334,7 @@ export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: str
     ...(data.cors ? { cors: { origins: data.cors.origins } } : {}),
     ...(data.publicUrl ? { publicUrl: data.publicUrl.replace(/\/+$/, '') } : {}),
     ...(data.media ? { media: data.media } : {}),
-    ...(data.partners ? { partners: data.partners as PartnersConfig } : {}),
+    ...(data.partners ? { partners: data.partners } : {}),
     events: {
       retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,
       maxLength: data.events?.maxLength ?? 100_000,

@@ -22,7 +22,10 @@ export class PartnerDirectory {
     for (const [kind, section] of Object.entries(config ?? {}) as Array<[ProviderKind, PartnersConfig[ProviderKind]]>) {
       const partner = PROVIDER_MODULES[kind]?.partner;
       if (!partner || !section) continue;
-      this.services.set(kind, partner.create({ ...section, baseUrl: section.baseUrl ?? partner.defaultBaseUrl }, instances, { ...deps, logger: deps.logger.child({ partner: kind }) }));
+      this.services.set(
+        kind,
+        partner.create({ ...section, baseUrl: section.baseUrl ?? partner.defaultBaseUrl }, instances, { ...deps, logger: deps.logger.child({ partner: kind }) }),
+      );
     }
   }
 

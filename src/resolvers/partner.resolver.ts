@@ -90,7 +90,10 @@ export class PartnerResolver {
       "Creates an instance in the deployment's provider account, on the provider's trial (admin scope). The instance token is neither returned nor kept: read it in the provider's panel.",
   })
   @Requires('CREATE_PROVIDER_INSTANCE')
-  async createProviderInstance(@Arg('input', () => CreateProviderInstanceInput) input: CreateProviderInstanceInput, @Ctx() ctx: GraphContext): Promise<CreateProviderInstancePayload> {
+  async createProviderInstance(
+    @Arg('input', () => CreateProviderInstanceInput) input: CreateProviderInstanceInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<CreateProviderInstancePayload> {
     const call = partnerCall(ctx, input.provider as ProviderKind, 'CREATE_PROVIDER_INSTANCE');
     const name = text(input.name, 'input.name') ?? '';
     if (!name.trim()) throw badInput('input.name', 'must not be blank');

@@ -66,7 +66,7 @@ export class CreateProviderInstancePayload {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the trial ends unless the instance is subscribed.' }) dueAt?: number | null;
 }
 
-@InputType({ description: "A configured instance whose provider instance to subscribe or cancel (with its own credentials from the configuration; none are taken as input)." })
+@InputType({ description: 'A configured instance whose provider instance to subscribe or cancel (with its own credentials from the configuration; none are taken as input).' })
 export class ProviderInstanceInput {
   @Field(() => ID, { description: "The graph's instance id." }) instanceId!: string;
 }

@@ -144,7 +144,10 @@ export class ZapiPartnerClient implements PartnerPort {
     };
     const wire = await this.http.request<ZapiCreatedInstance | null>({ operation: 'partner-create-instance', method: 'POST', path: '/instances/integrator/on-demand', body });
     const id = typeof wire?.id === 'string' ? wire.id : '';
-    if (!id) throw new ProviderError('PROVIDER_ERROR', 'zapi', 'partner-create-instance', 'zapi answered the instance creation without an instance id', { providerCode: 'MALFORMED_REPLY' });
+    if (!id)
+      throw new ProviderError('PROVIDER_ERROR', 'zapi', 'partner-create-instance', 'zapi answered the instance creation without an instance id', {
+        providerCode: 'MALFORMED_REPLY',
+      });
     return { id, name: input.name, dueAt: toDate(wire?.due) };
   }
 

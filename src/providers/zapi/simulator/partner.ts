@@ -87,7 +87,9 @@ export function zapiPartnerRoutes(integratorToken: string, instances: ZapiPartne
         if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1) return bad('page and pageSize are required', ['page', 'pageSize']);
         const search = ctx.query.query?.toLowerCase();
         const middleware = ctx.query.middleware;
-        const kept = instances.filter((i) => (!search || i.name.toLowerCase().includes(search) || i.id.toLowerCase().includes(search)) && (!middleware || i.middleware === middleware));
+        const kept = instances.filter(
+          (i) => (!search || i.name.toLowerCase().includes(search) || i.id.toLowerCase().includes(search)) && (!middleware || i.middleware === middleware),
+        );
         const content = kept.slice((page - 1) * pageSize, page * pageSize).map((i) => ({
           token: i.token,
           tenant: 'sim-integrator',
