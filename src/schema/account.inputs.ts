@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { DefaultMessageDurationEnum, PrivacyAudienceEnum, PrivacySettingEnum } from './account.types.js';
 
 /** Inputs of the account mutations (issue 9); each mutation takes one `input` with `instanceId` (DESIGN.md, "Mutations"). */
