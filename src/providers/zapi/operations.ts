@@ -12,7 +12,8 @@ const R20 =
  * Which graph capability reaches each documented Z-API operation (test/fixtures/zapi/operations.json,
  * 181 operations, keyed "METHOD path[ variant]" by `docOperationKey`), or why none does. Built
  * from `client/<area>.ts`: an operation has capabilities exactly when a client method calls it
- * and a port method serving that capability uses that client method (`adapter.ts` ZAPI_CAPABILITIES).
+ * and a port method serving that capability uses that client method (`adapter.ts` ZAPI_CAPABILITIES;
+ * for the partner API, `client/partner.ts` ZAPI_PARTNER_CAPABILITIES, served once per deployment).
  * Read by `scripts/gen-providers-doc.ts`; the contract suite checks it covers the catalog.
  */
 export const DOC_OPERATIONS: DocOperationTable = {
