@@ -27,10 +27,18 @@ export const MAX_PROVIDER_INSTANCE_TEXT_LENGTH = 255;
  * with FORBIDDEN and a provider without a configured partner API with CAPABILITY_NOT_SUPPORTED,
  * both before any request. A reply the provider layer could not read fails as `PROVIDER_ERROR`
  * (`MALFORMED_REPLY`).
- * @throws GraphError FORBIDDEN (`scope`), DEADLINE_EXCEEDED, CAPABILITY_NOT_SUPPORTED (`provider`, `capability`)
+ * @param instanceId the configured instance acted on (subscribe, cancel); absent for the account-wide list and create, which need a key for every instance
+ * @throws GraphError FORBIDDEN (`scope`) without the scope, outside the key's instances, or (account-wide) with a key limited to some instances; DEADLINE_EXCEEDED; CAPABILITY_NOT_SUPPORTED (`provider`, `capability`)
  */
-export function partnerCall<C extends Capability>(ctx: GraphContext, provider: ProviderKind, capability: C): CapabilityMethod<C> {
-  ctx.access?.assert(CAPABILITY_SCOPES[capability]);
+export function partnerCall<C extends Capability>(ctx: GraphContext, provider: ProviderKind, capability: C, instanceId?: string): CapabilityMethod<C> {
+  ctx.access?.assert(CAPABILITY_SCOPES[capability], instanceId);
+  // Listing and creating act on the whole provider account, beyond any one instance: only a key for every instance may.
+  if (instanceId === undefined && ctx.access && !ctx.access.allowsAllInstances()) {
+    throw new GraphError('FORBIDDEN', "This API key is limited to some instances; the provider account's instances need a key for every instance", {
+      scope: CAPABILITY_SCOPES[capability],
+      capability,
+    });
+  }
   assertBeforeDeadline(ctx);
   const service = ctx.services.partners?.get(provider);
   if (!service) {
@@ -130,7 +138,7 @@ export class PartnerResolver {
     ctx.access?.assert(CAPABILITY_SCOPES[capability], instanceId);
     const entry = ctx.services.instances.get(instanceId);
     const provider = entry.adapter.kind;
-    await partnerCall(ctx, provider, capability)(instanceId);
+    await partnerCall(ctx, provider, capability, instanceId)(instanceId);
     return { instanceId, provider, ok: true };
   }
 }

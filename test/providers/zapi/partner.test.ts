@@ -19,6 +19,8 @@ import { operationsFor, simulatedInstance } from '../../helpers/providers.js';
 const zapi = PROVIDER_MODULES.zapi;
 const MANAGER = 'manager-key-0123456789abcdef';
 const ADMIN = 'admin-key-0123456789abcdef';
+/** An admin key limited to the one instance: it may subscribe or cancel that instance, not list or create the account's. */
+const INSTANCE_ADMIN = 'instance-admin-key-0123456789abcdef';
 
 let sim: SimulatorHandle;
 let app: RunningApp;
@@ -39,7 +41,9 @@ beforeAll(async () => {
   app = await startTestApp(
     sandboxConfig({
       sandbox: false,
-      auth: { apiKeys: [MANAGER, { key: ADMIN, instances: '*', scopes: ['read', 'admin'] }] },
+      auth: {
+        apiKeys: [MANAGER, { key: ADMIN, instances: '*', scopes: ['read', 'admin'] }, { key: INSTANCE_ADMIN, instances: ['zapi'], scopes: ['read', 'admin'] }],
+      },
       instances: [simulatedInstance(zapi, sim, 'zapi', 'zapi-webhook-secret-0123456789')],
       partners: { zapi: { token: ZAPI_SANDBOX_INTEGRATOR_TOKEN, baseUrl: sim.url } },
     }),
@@ -143,6 +147,12 @@ describe('the partner API needs the admin scope', () => {
     const before = sim.requests.length;
     const body = await post(MANAGER, c.query, c.variables);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'admin' });
+    expect(sim.requests.length).toBe(before);
+  });
+
+  it('an admin key limited to some instances may not list or create the account-wide instances (FORBIDDEN, no request)', async () => {
+    const before = sim.requests.length;
+    for (const c of CASES.slice(0, 2)) expect((await post(INSTANCE_ADMIN, c.query, c.variables)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'admin' });
     expect(sim.requests.length).toBe(before);
   });
 });
