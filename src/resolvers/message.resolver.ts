@@ -17,7 +17,9 @@ export class MessageResolver {
     return { id: message.chatId, instanceId: message.instanceId, isGroup: message.isGroup ?? null };
   }
 
-  @FieldResolver(() => MessageContentUnion, { description: "What the message carries. A file's `url` is a signed link to this server's media route, loadable with no header until its `expiresAt`." })
+  @FieldResolver(() => MessageContentUnion, {
+    description: "What the message carries. A file's `url` is a signed link to this server's media route, loadable with no header until its `expiresAt`.",
+  })
   content(@Root() message: Message, @Ctx() ctx: GraphContext): MessageContent {
     return withMediaLinks(message.content, message.instanceId, ctx);
   }

@@ -94,4 +94,3 @@ export class CancelQueuedMessageInput {
   @Field(() => ID) instanceId!: string;
   @Field(() => String, { description: 'The id of the queued Message (as `Instance.queue` lists it).' }) messageId!: string;
 }
-

@@ -107,4 +107,3 @@ export class SyncWebhooksPayload {
   @Field(() => [String], { description: "The provider's webhooks or settings that now point at the graph (empty when all already did)." }) registered!: string[];
   @Field(() => Boolean, { description: 'Whether anything had to change.' }) changed!: boolean;
 }
-
