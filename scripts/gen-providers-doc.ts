@@ -126,6 +126,14 @@ export function configurationSection(mod: ProviderModule): string[] {
     const presence = !parsed.success ? 'required' : parsed.data === undefined ? 'optional' : `optional, default \`${JSON.stringify(parsed.data)}\``;
     return `| \`${name}\` | ${presence} | ${secrets.has(name) ? 'yes: use `${VAR}`' : 'no'} | ${cell(schema.description ?? '')} |`;
   });
+  const partner = mod.partner;
+  const partnerRows = partner
+    ? Object.entries(partner.configShape).map(([name, schema]) => {
+        const parsed = schema.safeParse(undefined);
+        const presence = !parsed.success ? 'required' : parsed.data === undefined ? 'optional' : `optional, default \`${JSON.stringify(parsed.data)}\``;
+        return `| \`${name}\` | ${presence} | ${partner.secretFields.includes(name) ? 'yes: use `${VAR}`' : 'no'} | ${cell(schema.description ?? '')} |`;
+      })
+    : [];
   return [
     `Configuration (\`provider: ${mod.kind}\`): \`baseUrl\` defaults to \`${mod.defaultBaseUrl}\`, \`defaultCountry\` to \`${mod.defaultCountry}\`; sandbox mode serves the instance \`${mod.kind}-sandbox\`.`,
     '',
@@ -133,6 +141,16 @@ export function configurationSection(mod: ProviderModule): string[] {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
+    ...(partner
+      ? [
+          `Partner API (\`partners.${mod.kind}\`, once per deployment, admin key scope): \`baseUrl\` defaults to \`${partner.defaultBaseUrl}\`; sandbox mode configures the simulator's.`,
+          '',
+          '| field | presence | credential | what |',
+          '| --- | --- | --- | --- |',
+          ...partnerRows,
+          '',
+        ]
+      : []),
   ];
 }
 

@@ -13,6 +13,7 @@ import { OperationTypeNode } from 'graphql';
 import type { AppConfig, InstanceConfig } from './config.js';
 import { GraphError } from './errors.js';
 import { InstanceDirectory } from './instances.js';
+import { PartnerDirectory, type PartnersConfig } from './partners.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { WebhookRegistration } from './providers/account.model.js';
@@ -90,15 +91,19 @@ async function createStores(config: AppConfig, logger: Logger): Promise<Stores> 
 }
 
 /** Sandbox mode: one simulator per provider and one instance pointed at each. */
-async function startSandbox(): Promise<{ configs: InstanceConfig[]; simulators: RunningApp['simulators'] }> {
+async function startSandbox(): Promise<{ configs: InstanceConfig[]; simulators: RunningApp['simulators']; partners: PartnersConfig }> {
   const simulators: RunningApp['simulators'] = {};
   const configs: InstanceConfig[] = [];
+  const partners: PartnersConfig = {};
   for (const kind of PROVIDER_KINDS) {
-    const sim = await PROVIDER_MODULES[kind].startSimulator({});
+    const mod = PROVIDER_MODULES[kind];
+    const sim = await mod.startSimulator({});
     simulators[kind] = sim;
     configs.push({ ...sim.instanceConfig, id: `${kind}-sandbox`, provider: kind, webhookSecret: randomBytes(24).toString('base64url'), baseUrl: sim.url });
+    // The simulator's partner API, when the provider documents one.
+    if (mod.partner) partners[kind] = { ...mod.partner.simulatorConfig, baseUrl: sim.url };
   }
-  return { configs, simulators };
+  return { configs, simulators, partners };
 }
 
 /**
@@ -160,7 +165,7 @@ async function startAuth(config: AppConfig, logger: Logger): Promise<AuthRuntime
 export async function startApp(config: AppConfig, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger();
   const metrics: Metrics = createMetrics();
-  const sandbox = config.sandbox ? await startSandbox() : { configs: config.instances, simulators: {} };
+  const sandbox: Awaited<ReturnType<typeof startSandbox>> = config.sandbox ? await startSandbox() : { configs: config.instances, simulators: {}, partners: config.partners ?? {} };
   const stores = options.stores ?? (await createStores(config, logger));
   const instances = new InstanceDirectory(sandbox.configs, { logger, metrics, tracking: stores.tracking });
   const pipeline = new EventPipeline(stores, logger, metrics);
@@ -172,7 +177,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     ttlSeconds: config.media?.linkTtlSeconds ?? DEFAULT_MEDIA_LINK_TTL_SECONDS,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
-  const services: AppServices = { instances, stores, pipeline, logger, metrics, mediaLinks, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) };
+  const partners = new PartnerDirectory(sandbox.partners, sandbox.configs, { logger, metrics });
+  const services: AppServices = { instances, stores, pipeline, logger, metrics, mediaLinks, partners, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) };
 
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
 import type { BaseInstanceConfig } from './providers/contract.js';
+import type { PartnersConfig } from './partners.js';
 import { SCOPES } from './server/access.js';
 import type { ApiKeyEntry } from './server/client-auth.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitsConfig } from './server/rate-limits.js';
@@ -72,6 +73,13 @@ export interface AppConfig {
    * with the request's own origin.
    */
   media?: { signingKey?: string; linkTtlSeconds?: number; maxBytes?: number };
+  /**
+   * The providers' partner (integrator) APIs, configured once per deployment: `partners.<provider>`
+   * holds the fields of that provider's partner module (its integrator credential: use `${VAR}`)
+   * and an optional `baseUrl` (default the provider's documented origin). Only providers whose
+   * module has a partner API may appear.
+   */
+  partners?: PartnersConfig;
 }
 
 /** The configuration is invalid: `problems` lists every error as `path: message`. */
@@ -151,6 +159,25 @@ function apiKeySchema() {
   });
 }
 
+/** `partners`: one optional section per provider whose module documents a partner API, with that module's fields and an optional `baseUrl`. */
+function partnersSchema() {
+  const sections = PROVIDER_KINDS.flatMap((kind) => {
+    const partner = PROVIDER_MODULES[kind].partner;
+    return partner
+      ? [
+          [
+            kind,
+            z
+              .object({ ...partner.configShape, baseUrl: z.url({ protocol: /^https?$/ }).optional() })
+              .strict()
+              .optional(),
+          ] as const,
+        ]
+      : [];
+  });
+  return z.object(Object.fromEntries(sections)).strict();
+}
+
 const fileSchema = () =>
   z
     .object({
@@ -209,6 +236,7 @@ const fileSchema = () =>
         })
         .strict()
         .optional(),
+      partners: partnersSchema().optional(),
       events: z
         .object({
           retentionDays: z.number().positive().max(365).default(7),
@@ -306,6 +334,7 @@ export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: str
     ...(data.cors ? { cors: { origins: data.cors.origins } } : {}),
     ...(data.publicUrl ? { publicUrl: data.publicUrl.replace(/\/+$/, '') } : {}),
     ...(data.media ? { media: data.media } : {}),
+    ...(data.partners ? { partners: data.partners } : {}),
     events: {
       retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,
       maxLength: data.events?.maxLength ?? 100_000,

@@ -2,6 +2,7 @@ import type { Logger } from './logger.js';
 import type { MediaLinks } from './media/links.js';
 import type { Metrics } from './metrics.js';
 import type { InstanceDirectory } from './instances.js';
+import type { PartnerDirectory } from './partners.js';
 import { Loaders } from './providers/loaders.js';
 import { Access, ScopedDirectory, type InstanceLookup } from './server/access.js';
 import type { InboundRateLimits } from './server/rate-limits.js';
@@ -18,6 +19,8 @@ export interface AppServices {
   metrics: Metrics;
   /** Signs the media links the graph hands out (`GET /media/<token>`). */
   mediaLinks: MediaLinks;
+  /** The providers' partner (integrator) APIs configured for the deployment (config `partners`); absent in hand-built test contexts, meaning none. */
+  partners?: PartnerDirectory;
   /** The server's public origin (config `publicUrl`), where providers post webhooks; absent when not configured. */
   publicUrl?: string;
 }

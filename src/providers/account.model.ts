@@ -134,3 +134,69 @@ export interface AccountSecurity {
 /** A change to the account's security: set, verify or remove the e-mail; set or remove the PIN. */
 export type SecurityChange =
   { action: 'SET_EMAIL'; email: string } | { action: 'VERIFY_EMAIL'; code: string } | { action: 'REMOVE_EMAIL' } | { action: 'SET_PIN'; pin: string } | { action: 'REMOVE_PIN' };
+
+// ---------------------------------------------------------------------------------------
+// The partner (integrator) API: instances of the deployment's provider account
+// ---------------------------------------------------------------------------------------
+
+/** How an instance at the provider runs WhatsApp: a web session (linked device) or a mobile registration. */
+export type ProviderInstanceDevice = 'WEB' | 'MOBILE';
+
+/**
+ * One instance of the deployment's account at its provider, as the partner API lists it. Its
+ * credentials (the instance token) and its webhook URLs are never copied here.
+ */
+export interface ProviderAccount {
+  /** The provider's instance id. */
+  id: string;
+  name: string | null;
+  /** Epoch ms, null when not reported. */
+  createdAt: number | null;
+  /** Epoch ms at which the instance expires (end of the trial, or of the paid period). */
+  dueAt: number | null;
+  /** The provider's payment status as it spells it, null when not reported. */
+  paymentStatus: string | null;
+  phoneConnected: boolean | null;
+  whatsappConnected: boolean | null;
+  device: ProviderInstanceDevice | null;
+  /** The graph's id of the configured instance that is this provider instance, or null when none is. */
+  configuredInstanceId: string | null;
+}
+
+/** What to list: `page` from 1, `pageSize` items per page; `search` by instance name or id; `device` to keep one kind. */
+export interface ProviderAccountQuery {
+  page: number;
+  pageSize: number;
+  search?: string | null;
+  device?: ProviderInstanceDevice | null;
+}
+
+/** One page of {@link ProviderAccount}: `total` instances in `totalPages` pages (null when not reported). */
+export interface ProviderAccountPage {
+  items: ProviderAccount[];
+  page: number;
+  pageSize: number;
+  total: number | null;
+  totalPages: number | null;
+  hasNextPage: boolean;
+}
+
+/** A new instance to create at the provider (its settings as the provider documents them; webhooks are registered by the graph once the instance is configured). */
+export interface NewProviderInstance {
+  name: string;
+  /** The session name WhatsApp shows among the connected devices. */
+  sessionName?: string | null;
+  rejectCalls?: boolean | null;
+  rejectCallMessage?: string | null;
+  autoReadMessages?: boolean | null;
+  device?: ProviderInstanceDevice | null;
+  /** Run the WhatsApp Business app rather than the standard one. */
+  business?: boolean | null;
+}
+
+/** The created instance: its provider id, its name and when its trial ends (epoch ms, null when not reported). Never its token. */
+export interface CreatedProviderInstance {
+  id: string;
+  name: string;
+  dueAt: number | null;
+}

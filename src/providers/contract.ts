@@ -73,6 +73,7 @@ import type {
   TemplateScope,
   WebhookEndpoint,
 } from './model.js';
+import type { CreatedProviderInstance, NewProviderInstance, ProviderAccountPage, ProviderAccountQuery } from './account.model.js';
 import type { AccountSecurity, RegistrationResult, RegistrationStep, SecurityChange, UnbanStatus } from './account.model.js';
 import type { AccountSettingsInput, NewContact, PrivacyInput, PrivacySettings, QrCode, QueuePage, WebhookRegistration } from './account.model.js';
 import type { CatalogSettingsInput, ChatExpiration, Collection, CursorPage, Label, LabelColor, LabelInput, Product, ProductInput, ProductPage } from './model.js';
@@ -306,6 +307,11 @@ export const CAPABILITIES = [
   'UNBAN_NUMBER',
   'ACCOUNT_SECURITY',
   'UPDATE_ACCOUNT_SECURITY',
+  // the partner (integrator) API of the deployment's provider account (PartnerPort): API keys with the admin scope only
+  'PROVIDER_ACCOUNTS',
+  'CREATE_PROVIDER_INSTANCE',
+  'SUBSCRIBE_PROVIDER_INSTANCE',
+  'CANCEL_PROVIDER_INSTANCE',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
@@ -946,7 +952,79 @@ export interface PortMap {
   queue: QueuePort;
   webhookRegistration: WebhookRegistrationPort;
   accountAdmin: AccountAdminPort;
+  partner: PartnerPort;
 }
+/**
+ * The partner (integrator) API of one provider: the instances of the deployment's own account at
+ * the provider, with a credential configured once per deployment (config `partners.<kind>`),
+ * not per instance. Served by a {@link PartnerService}, never by an instance's adapter. Every
+ * method is account administration (the `admin` key scope). No method returns, logs or puts in
+ * an error an instance token or the integrator credential.
+ */
+export interface PartnerPort {
+  /**
+   * One page of the account's instances (`query.page` from 1). An instance that is configured
+   * in the graph carries its graph id in `configuredInstanceId`.
+   * @throws ProviderError as every port method
+   */
+  listAccounts(query: ProviderAccountQuery): Promise<ProviderAccountPage>;
+  /**
+   * Creates an instance (a paid resource once subscribed; a trial until then, as the provider
+   * documents). Its token is neither returned nor kept.
+   * @throws GraphError `BAD_USER_INPUT` naming the field, before any request
+   * @throws ProviderError as every port method; `PROVIDER_ERROR` when the answer has no instance id
+   */
+  createInstance(input: NewProviderInstance): Promise<CreatedProviderInstance>;
+  /**
+   * Subscribes (pays for) the provider instance of the configured graph instance `instanceId`,
+   * with that instance's own credentials from the configuration.
+   * @throws GraphError `BAD_USER_INPUT` (`input.instanceId`) when the graph instance is not one of this provider's
+   * @throws ProviderError as every port method
+   */
+  subscribeInstance(instanceId: string): Promise<void>;
+  /** Cancels the subscription of the configured graph instance `instanceId` (as {@link PartnerPort.subscribeInstance}). */
+  cancelInstance(instanceId: string): Promise<void>;
+}
+
+/** The deployment's partner API of one provider (built by {@link PartnerModule.create}): what it can do and its methods. */
+export interface PartnerService {
+  kind: ProviderKind;
+  /** The partner capabilities it serves (each with its method in `partner`). */
+  capabilities: ReadonlySet<Capability>;
+  partner: Partial<PartnerPort>;
+}
+
+/** A provider's partner (integrator) API: its deployment-wide configuration and its service factory. */
+export interface PartnerModule {
+  /** zod schema of the fields of `partners.<kind>` in the configuration (config.ts validates them; `baseUrl` is added there). */
+  configShape: Readonly<Record<string, z.ZodType>>;
+  /** The names of its config fields that are credentials (never in an error, a log line or a GraphQL field). */
+  secretFields: readonly string[];
+  /** The documented default origin of the partner API. */
+  defaultBaseUrl: string;
+  /** The capabilities a service of this module serves; the contract suite counts them with the adapter's. */
+  capabilities: readonly Capability[];
+  /**
+   * Builds the service. Makes no request.
+   * @param config the validated `partners.<kind>` section, `baseUrl` defaulted
+   * @param instances the configured instances of this provider (credentials included: subscribe and cancel use their own)
+   */
+  create(config: Readonly<Record<string, unknown>> & { baseUrl: string }, instances: readonly BaseInstanceConfig[], deps: ProviderDeps): PartnerService;
+  /** The `partners.<kind>` section that a running simulator of this provider accepts (sandbox mode and tests), without `baseUrl`. */
+  simulatorConfig: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The method behind a partner capability of `service`, bound to its port.
+ * @throws CapabilityError `CAPABILITY_NOT_SUPPORTED` (with `provider`, `capability`) when the service lacks it
+ */
+export function requirePartnerCapability<C extends Capability>(service: PartnerService, capability: C): CapabilityMethod<C> {
+  const [port, method] = CAPABILITY_METHODS[capability];
+  const impl = port === 'partner' ? (service.partner as Record<string, unknown>)[method] : undefined;
+  if (!service.capabilities.has(capability) || typeof impl !== 'function') throw new CapabilityError(service.kind, capability);
+  return (impl as (...args: unknown[]) => unknown).bind(service.partner) as CapabilityMethod<C>;
+}
+
 /** An area name. */
 export type PortName = keyof PortMap;
 
@@ -1091,6 +1169,10 @@ export const CAPABILITY_METHODS = {
   UNBAN_NUMBER: ['accountAdmin', 'requestUnbanning'],
   ACCOUNT_SECURITY: ['accountAdmin', 'getSecurity'],
   UPDATE_ACCOUNT_SECURITY: ['accountAdmin', 'updateSecurity'],
+  PROVIDER_ACCOUNTS: ['partner', 'listAccounts'],
+  CREATE_PROVIDER_INSTANCE: ['partner', 'createInstance'],
+  SUBSCRIBE_PROVIDER_INSTANCE: ['partner', 'subscribeInstance'],
+  CANCEL_PROVIDER_INSTANCE: ['partner', 'cancelInstance'],
 } as const satisfies Record<Capability, MethodRef>;
 
 /** The method type behind a capability. */
@@ -1184,6 +1266,8 @@ export interface ProviderAdapter {
   queue?: Partial<QueuePort>;
   webhookRegistration?: Partial<WebhookRegistrationPort>;
   accountAdmin?: Partial<AccountAdminPort>;
+  /** Never on an instance's adapter: the partner API belongs to the deployment's {@link PartnerService}. */
+  partner?: Partial<PartnerPort>;
   /** Present when the provider posts webhooks; absent, the receiver answers 404 for this instance. */
   webhooks?: WebhookPort;
   /**
@@ -1362,6 +1446,8 @@ export interface ProviderModule<C extends BaseInstanceConfig = BaseInstanceConfi
   simulatorAccess: SimulatorAccess;
   /** Documented payloads built on demand; present when the provider posts webhooks. */
   samples?: WebhookSamples;
+  /** The provider's partner (integrator) API, when it documents one (configured once per deployment, `partners.<kind>`). */
+  partner?: PartnerModule;
 }
 
 /** A raw request to a simulator that {@link SimulatorAccess.authorise} completes with credentials. */

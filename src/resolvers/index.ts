@@ -12,6 +12,7 @@ import { InstanceResolver } from './instance.resolver.js';
 import { LabelResolver } from './label.resolver.js';
 import { MessageStatusResolver } from './message-status.resolver.js';
 import { MessageResolver } from './message.resolver.js';
+import { PartnerResolver } from './partner.resolver.js';
 import { SendRichResolver } from './send-rich.resolver.js';
 import { SendResolver } from './send.resolver.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
@@ -47,4 +48,5 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   AccountResolver,
   ContactBlockedResolver,
   AdminResolver,
+  PartnerResolver,
 ];

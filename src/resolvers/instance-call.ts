@@ -28,7 +28,8 @@ export function Requires(capability: Capability): MethodDecorator & PropertyDeco
 /**
  * The API-key scope each capability needs (issue 12): reads → `read`, sends → `send`,
  * everything else that changes state → `manage`; account administration (registration,
- * unbanning, the security e-mail and PIN, issue 9) → `admin`, reads included. Enforced per field by
+ * unbanning, the security e-mail and PIN, the partner API of the deployment's provider accounts,
+ * issue 9) → `admin`, reads included. Enforced per field by
  * resolvers/field-guard.ts and again in {@link instanceCall}; test/unit/capability-scopes.test.ts
  * checks that query and `Instance` fields need `read` and mutations `send` or `manage`.
  */
@@ -170,6 +171,10 @@ export const CAPABILITY_SCOPES = {
   UNBAN_NUMBER: 'admin',
   ACCOUNT_SECURITY: 'admin',
   UPDATE_ACCOUNT_SECURITY: 'admin',
+  PROVIDER_ACCOUNTS: 'admin',
+  CREATE_PROVIDER_INSTANCE: 'admin',
+  SUBSCRIBE_PROVIDER_INSTANCE: 'admin',
+  CANCEL_PROVIDER_INSTANCE: 'admin',
 } as const satisfies Record<Capability, Scope>;
 
 /** An instance and the port method behind one capability, bound to its port. */

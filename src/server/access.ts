@@ -43,6 +43,11 @@ export class Access {
     return this.instanceSet === '*' || this.instanceSet.has(instanceId);
   }
 
+  /** Whether the key reaches every instance (`instances: '*'`): what deployment-wide operations (the partner API's list and create) need. */
+  allowsAllInstances(): boolean {
+    return this.instanceSet === '*';
+  }
+
   /** Whether the key has this scope. */
   hasScope(scope: Scope): boolean {
     return this.scopeSet.has(scope);

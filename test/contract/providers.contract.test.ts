@@ -148,9 +148,22 @@ for (const mod of Object.values(PROVIDER_MODULES)) {
     it('its operation table covers exactly the documented operations, names only declared capabilities, and every declared capability reaches a documented operation', () => {
       expect(Object.keys(table).sort()).toEqual(ops.map((o) => o.key).sort());
       const named = new Set(Object.values(table).flatMap((r) => ('capabilities' in r ? r.capabilities : [])));
-      expect([...named].filter((c) => !adapter.capabilities.has(c))).toEqual([]);
-      expect([...adapter.capabilities].filter((c) => !named.has(c))).toEqual([]);
+      // An instance's adapter declares its capabilities; the partner API's are the module's (configured once per deployment).
+      const declared = new Set([...adapter.capabilities, ...(mod.partner?.capabilities ?? [])]);
+      expect([...named].filter((c) => !declared.has(c))).toEqual([]);
+      expect([...declared].filter((c) => !named.has(c))).toEqual([]);
     });
+
+    if (mod.partner) {
+      it('its partner module declares only partner capabilities, a documented default origin and credential fields of its config', () => {
+        const partner = mod.partner!;
+        expect(partner.capabilities.length).toBeGreaterThan(0);
+        expect(partner.capabilities.filter((c) => CAPABILITY_METHODS[c][0] !== 'partner')).toEqual([]);
+        expect([...adapter.capabilities].filter((c) => CAPABILITY_METHODS[c][0] === 'partner')).toEqual([]);
+        expect(partner.defaultBaseUrl).toMatch(/^https:\/\//);
+        expect(partner.secretFields.filter((f) => !(f in partner.configShape))).toEqual([]);
+      });
+    }
 
     it('its simulator access names only documented operations', () => {
       const keys = new Set(ops.map((o) => o.key));

@@ -6,8 +6,17 @@ import { CAPABILITY_EXTENSION, CAPABILITY_SCOPES } from '../../src/resolvers/ins
 import { SCOPES } from '../../src/server/access.js';
 import { fieldScope } from '../../src/resolvers/field-guard.js';
 
-/** Account administration (issue 9, item 8): its reads and changes need the admin scope. */
-const ADMIN: readonly Capability[] = ['MOBILE_REGISTRATION', 'UNBAN_NUMBER', 'ACCOUNT_SECURITY', 'UPDATE_ACCOUNT_SECURITY'];
+/** Account administration (issue 9, item 8), the partner API included: its reads and changes need the admin scope. */
+const ADMIN: readonly Capability[] = [
+  'MOBILE_REGISTRATION',
+  'UNBAN_NUMBER',
+  'ACCOUNT_SECURITY',
+  'UPDATE_ACCOUNT_SECURITY',
+  'PROVIDER_ACCOUNTS',
+  'CREATE_PROVIDER_INSTANCE',
+  'SUBSCRIBE_PROVIDER_INSTANCE',
+  'CANCEL_PROVIDER_INSTANCE',
+];
 
 /** The capability → API-key scope table (issue 12): complete, and consistent with where each capability is used in the graph. */
 describe('capability scopes', () => {

@@ -128,6 +128,28 @@ describe('configuration', () => {
     );
   });
 
+  it('reads partners.<provider> (issue 9: the partner API) for a provider with one, from ${VAR}, and names every problem without quoting a credential', () => {
+    const withPartner = Object.values(PROVIDER_MODULES).find((m) => m.partner)!;
+    const without = Object.values(PROVIDER_MODULES).find((m) => !m.partner)!;
+    const credential = withPartner.partner!.secretFields[0]!;
+    const section = { [credential]: '${PARTNER_SECRET}' };
+    const config = validateConfig({ instances: [valid], partners: { [withPartner.kind]: section } }, { PARTNER_SECRET: 'partner-secret-value-123' }, 't');
+    expect(config.partners).toEqual({ [withPartner.kind]: { [credential]: 'partner-secret-value-123' } });
+    expect(validateConfig({ instances: [valid] }, {}, 't').partners).toBeUndefined();
+    const problems = problemsOf(() =>
+      validateConfig({ instances: [valid], partners: { [withPartner.kind]: { baseUrl: 'ftp://partner-secret-value-123', extra: 1 }, [without.kind]: section } }, {}, 't'),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `partners.${withPartner.kind}.${credential}: required`,
+        expect.stringMatching(new RegExp(`^partners\\.${withPartner.kind}\\.baseUrl: `)),
+        expect.stringMatching(new RegExp(`^partners\\.${withPartner.kind}: .*extra`)),
+        expect.stringMatching(new RegExp(`^partners: .*${without.kind}`)),
+      ]),
+    );
+    expect(problems.join('\n')).not.toContain('partner-secret-value-123');
+  });
+
   it('names a duplicate instance id and an unknown field', () => {
     const problems = problemsOf(() => validateConfig({ instances: [valid, { ...valid, id: 'other', [`${secret}x`]: 'x' }] }, {}, 't'));
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^instances\\[1\\].*${secret}x`))]));

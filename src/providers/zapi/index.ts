@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { ProviderModule } from '../contract.js';
 import { createZapiAdapter, ZAPI_DEFAULT_BASE_URL, type ZapiInstanceConfig } from './adapter.js';
+import { createZapiPartner, ZAPI_PARTNER_CAPABILITIES, zapiPartnerConfigShape } from './client/partner.js';
 import { DOC_OPERATIONS } from './operations.js';
 import { ZAPI_SIMULATOR_ACCESS } from './simulator/access.js';
-import { startZapiSimulator } from './simulator/index.js';
+import { startZapiSimulator, ZAPI_SANDBOX_INTEGRATOR_TOKEN } from './simulator/index.js';
 import { ZAPI_WEBHOOK_SAMPLES } from './webhooks.js';
 
 export { createZapiAdapter, ZAPI_CAPABILITIES, ZAPI_DEFAULT_BASE_URL, type ZapiInstanceConfig } from './adapter.js';
@@ -34,4 +35,13 @@ export const zapiModule: ProviderModule<ZapiInstanceConfig> = {
   secretFields: ['token', 'clientToken'],
   simulatorAccess: ZAPI_SIMULATOR_ACCESS,
   samples: ZAPI_WEBHOOK_SAMPLES,
+  // The partner (integrator) API (z-api.txt 13462-13791): one integrator token per deployment.
+  partner: {
+    configShape: zapiPartnerConfigShape,
+    secretFields: ['token'],
+    defaultBaseUrl: ZAPI_DEFAULT_BASE_URL,
+    capabilities: ZAPI_PARTNER_CAPABILITIES,
+    create: createZapiPartner,
+    simulatorConfig: { token: ZAPI_SANDBOX_INTEGRATOR_TOKEN },
+  },
 };

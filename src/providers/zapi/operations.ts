@@ -7,14 +7,13 @@ const R11 =
   'superseded: GET_GROUP reads the full `group-metadata` (z-api.txt 7785-7909), the same group and participants plus the invite link; the light variant differs only by leaving the link out (7918-7920)';
 const R20 =
   'superseded: the server registers every webhook at once with `update-every-webhooks` (REGISTER_WEBHOOKS, at start with `publicUrl` and by `syncWebhooks`); the graph receives every kind on one URL, so setting one kind at a time adds nothing';
-const R21 =
-  "partner (integrator) API: creates, subscribes, cancels and lists the integrator's instances with an integrator token (z-api.txt 13462-13791); not reached yet: it needs a deployment-wide provider credential and instances created at run time, which the configuration (one fixed list of instances) does not have";
 
 /**
  * Which graph capability reaches each documented Z-API operation (test/fixtures/zapi/operations.json,
  * 181 operations, keyed "METHOD path[ variant]" by `docOperationKey`), or why none does. Built
  * from `client/<area>.ts`: an operation has capabilities exactly when a client method calls it
- * and a port method serving that capability uses that client method (`adapter.ts` ZAPI_CAPABILITIES).
+ * and a port method serving that capability uses that client method (`adapter.ts` ZAPI_CAPABILITIES;
+ * for the partner API, `client/partner.ts` ZAPI_PARTNER_CAPABILITIES, served once per deployment).
  * Read by `scripts/gen-providers-doc.ts`; the contract suite checks it covers the catalog.
  */
 export const DOC_OPERATIONS: DocOperationTable = {
@@ -362,13 +361,13 @@ export const DOC_OPERATIONS: DocOperationTable = {
   // z-api.txt 13434-13461: Update notify sent by me
   'PUT /update-notify-sent-by-me': { capabilities: ['REGISTER_WEBHOOKS'] },
   // z-api.txt 13512-13603: Creating an instance
-  'POST /instances/integrator/on-demand': { reason: R21 },
+  'POST /instances/integrator/on-demand': { capabilities: ['CREATE_PROVIDER_INSTANCE'] },
   // z-api.txt 13604-13650: Subscribing to an instance
-  'POST /instances/{instanceId}/token/{token}/integrator/on-demand/subscription': { reason: R21 },
+  'POST /instances/{instanceId}/token/{token}/integrator/on-demand/subscription': { capabilities: ['SUBSCRIBE_PROVIDER_INSTANCE'] },
   // z-api.txt 13651-13700: Canceling an instance
-  'POST /instances/{instanceId}/token/{token}/integrator/on-demand/cancel': { reason: R21 },
+  'POST /instances/{instanceId}/token/{token}/integrator/on-demand/cancel': { capabilities: ['CANCEL_PROVIDER_INSTANCE'] },
   // z-api.txt 13701-13791: Listing instances
-  'GET /instances': { reason: R21 },
+  'GET /instances': { capabilities: ['PROVIDER_ACCOUNTS'] },
   // z-api.txt 13811-13870: Sending status text
   'POST /send-text-status': { capabilities: ['SEND_STATUS'] },
   // z-api.txt 13871-13937: Sending status image

@@ -1,15 +1,21 @@
 import type { SimulatorAccess } from '../../contract.js';
+import { ZAPI_SANDBOX_INTEGRATOR_TOKEN } from './index.js';
 
 /**
  * How a suite calls the Z-API simulator directly (z-api.txt, "Introduction"): every URL is
  * `/instances/{instanceId}/token/{token}` + the documented path, except the partner
- * (integrator) API, and the account security token goes in the `Client-Token` header
+ * (integrator) API, which takes the integrator token as `Authorization: Bearer`, and the account security token goes in the `Client-Token` header
  * (z-api.txt 450-480). The seeded ids are the documentation's own examples, which the
  * simulator seeds (index.ts, catalog.ts, labels.ts, groups.ts of this folder).
  */
 export const ZAPI_SIMULATOR_ACCESS: SimulatorAccess = {
   authorise(config, operation, request) {
-    if (operation.base !== 'partner') request.path = `/instances/${String(config.instanceId)}/token/${String(config.token)}${request.path}`;
+    if (operation.base === 'partner') {
+      // The integrator token of the simulated integrator account (z-api.txt 13594: `authorization: Bearer …`); no Client-Token.
+      request.headers.authorization = `Bearer ${ZAPI_SANDBOX_INTEGRATOR_TOKEN}`;
+      return;
+    }
+    request.path = `/instances/${String(config.instanceId)}/token/${String(config.token)}${request.path}`;
     if (typeof config.clientToken === 'string' && config.clientToken) request.headers['client-token'] = config.clientToken;
   },
   // communityId: the doc's example community (z-api.txt 8493-8512), which the simulator seeds.

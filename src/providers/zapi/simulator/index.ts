@@ -7,6 +7,7 @@ import type { ZapiGroupMetadata } from '../wire/groups.js';
 import type { ZapiSendResponse } from '../wire/messages.js';
 import { initialZapiAccountState, zapiAccountRoutes } from './account.js';
 import { zapiAdminRoutes, zapiAdminSeed } from './admin.js';
+import { INTEGRATOR_REFUSED, integratorAuthorised, zapiPartnerRoutes, type ZapiPartnerSimInstance } from './partner.js';
 import { zapiBusinessRoutes } from './business.js';
 import { zapiCatalogRoutes } from './catalog.js';
 import { zapiChatsRoutes } from './chats.js';
@@ -55,6 +56,9 @@ export const ZAPI_SANDBOX_CREDENTIALS = {
   token: 'A1B2C3D4E5F6SANDBOXTOKEN0001',
   clientToken: 'F9E8D7C6B5A4SANDBOXCLIENT0001',
 } as const;
+
+/** The integrator token the simulator's partner API accepts (`partners.zapi.token` in sandbox mode and tests; z-api.txt 13470-13480). */
+export const ZAPI_SANDBOX_INTEGRATOR_TOKEN = 'SANDBOXINTEGRATORTOKEN0001';
 
 /** The phone the simulated instance is connected with (`connectedPhone` in its webhooks). */
 export const ZAPI_SANDBOX_PHONE = '554499999999';
@@ -177,6 +181,20 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
   const contacts = new Map(seedContacts().map((c) => [c.phone, c] as const));
   const groups = new Map(seedGroups().map((g) => [g.phone, g] as const));
   const account = initialZapiAccountState(options.connected ?? true, creds.instanceId);
+  // The integrator account: the sandbox instance, subscribed (the partner API, z-api.txt 13462-13791).
+  const partnerInstances: ZapiPartnerSimInstance[] = [
+    {
+      id: creds.instanceId,
+      token: creds.token,
+      name: 'Z-API sandbox',
+      created: Date.now(),
+      due: Date.now() + 30 * 24 * 3600_000,
+      paymentStatus: 'PAID',
+      middleware: 'web',
+      phoneConnected: true,
+      whatsappConnected: options.connected ?? true,
+    },
+  ];
 
   /** Posts one webhook in the background (none when no URL is set or the simulator closed). */
   function post(body: unknown): void {
@@ -312,6 +330,8 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     ...zapiCatalogRoutes({ prefix: PREFIX, ownPhone: ZAPI_SANDBOX_PHONE }),
     // Account administration: registration, unbanning, security e-mail and PIN (z-api.txt 1026-1740)
     ...zapiAdminRoutes(PREFIX, zapiAdminSeed()),
+    // The partner (integrator) API (z-api.txt 13462-13791)
+    ...zapiPartnerRoutes(ZAPI_SANDBOX_INTEGRATOR_TOKEN, partnerInstances),
     // The business profile (z-api.txt 10655-11088)
     ...zapiBusinessRoutes(PREFIX, { description: null, email: null, address: null, websites: [], hours: null, categories: [] }),
   ];
@@ -322,6 +342,8 @@ export async function startZapiSimulator(options: SimulatorOptions = {}): Promis
     port: options.port ?? 0,
     routes,
     before: (ctx) => {
+      // The partner API authenticates with the integrator token; its routes check the instance's own id and token (partner.ts).
+      if (ctx.path.startsWith('/instances/') && ctx.path.includes('/integrator/')) return integratorAuthorised(ctx, ZAPI_SANDBOX_INTEGRATOR_TOKEN) ? undefined : INTEGRATOR_REFUSED;
       const m = PATH_AUTH.exec(ctx.path);
       if (!m) return undefined;
       if (m[1] !== creds.instanceId || m[2] !== creds.token) return { status: 401, body: { error: 'Instance not found or invalid token' } };
