@@ -4,12 +4,12 @@ import { AdminResolver } from './admin.resolver.js';
 import { BusinessResolver } from './business.resolver.js';
 import { CatalogResolver, CollectionResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
-import { ChatResolver, ContactResolver } from './chat.resolver.js';
+import { ChatResolver, ContactResolver, GroupParticipantResolver, GroupResolver } from './chat.resolver.js';
 import { ConversationChatResolver, ConversationInstanceResolver, ConversationMessageResolver } from './conversation.resolver.js';
 import { CommunityActionPayloadResolver, CommunityFieldsResolver, CommunityResolver } from './community.resolver.js';
 import { GroupActionPayloadResolver, GroupAdminResolver } from './group-admin.resolver.js';
 import { InstanceResolver } from './instance.resolver.js';
-import { LabelResolver } from './label.resolver.js';
+import { LabelChatsResolver, LabelResolver } from './label.resolver.js';
 import { MessageStatusResolver } from './message-status.resolver.js';
 import { MessageResolver } from './message.resolver.js';
 import { SendRichResolver } from './send-rich.resolver.js';
@@ -25,6 +25,8 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   InstanceResolver,
   ChatResolver,
   ContactResolver,
+  GroupResolver,
+  GroupParticipantResolver,
   MessageResolver,
   SubscriptionResolver,
   SendResolver,
@@ -39,6 +41,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   CommunityActionPayloadResolver,
   ChatAdminResolver,
   LabelResolver,
+  LabelChatsResolver,
   CatalogResolver,
   CollectionResolver,
   ConversationChatResolver,

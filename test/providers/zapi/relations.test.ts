@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../../../src/providers/contract.js';
+import { zapiHarness } from './harness.js';
+
+/**
+ * Relations through the per-request loaders (issue "A graph a frontend can live in", item 2),
+ * against the Z-API simulator, counting the simulator's recorded requests.
+ */
+
+const h = zapiHarness();
+
+/** 50 chat rows shaped as `GET /chats` rows (z-api.txt 6186-6267), each with the chat's picture (`profileThumbnail`, 6300). */
+function inboxRows(): Array<Record<string, unknown>> {
+  return Array.from({ length: 50 }, (_, i) => {
+    const phone = `55119${String(70000000 + i)}`;
+    return {
+      phone,
+      name: `Customer ${i}`,
+      archived: 'false',
+      pinned: 'false',
+      unread: String(i % 3),
+      lastMessageTime: String(1_730_000_000 + 50 - i),
+      isMuted: '0',
+      isMarketSpam: 'false',
+      profileThumbnail: `https://pps.whatsapp.net/sim/${phone}.jpg`,
+    };
+  });
+}
+
+async function seedChats(rows: Array<Record<string, unknown>>): Promise<void> {
+  const res = await fetch(`${h.sim.url}/sim/chats`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chats: rows, replace: true }) });
+  expect(res.status).toBe(200);
+}
+
+/** The requests under the instance prefix, as `METHOD path?query`, and those that repeat. */
+function upstream(requests: RecordedRequest[], prefix: string): { all: string[]; duplicates: string[] } {
+  const all = requests.filter((r) => r.path.startsWith(prefix)).map((r) => `${r.method} ${r.path.slice(prefix.length)}?${new URLSearchParams(r.query).toString()}`);
+  return { all, duplicates: all.filter((r, i) => all.indexOf(r) !== i) };
+}
+
+const INBOX = `{ instance(id: "zapi") { chats(first: 50) { edges { node { id contact { name profilePictureUrl } labels { name } lastMessage { id timestamp } } } } } }`;
+
+describe('Z-API relations, batched', () => {
+  it('the inbox query (50 chats with contact, labels, last message) costs at most 3 upstream requests and no duplicate', async () => {
+    const rows = inboxRows();
+    await seedChats(rows);
+    // labels: three chats through the graph, one through the label webhook (CHAT_LABEL_ASSOCIATION, z-api.txt 12927-12961)
+    for (const [chatId, labelId] of [
+      [rows[0]!.phone, '1'],
+      [rows[0]!.phone, '2'],
+      [rows[7]!.phone, '4'],
+    ] as const)
+      await h.ok('mutation($input: AssignLabelInput!) { assignLabel(input: $input) { ok } }', { input: { instanceId: 'zapi', chatId, labelId } });
+    const hook = await fetch(`${h.app.url}/webhooks/zapi/zapi-webhook-secret-0123456789`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        isGroup: false,
+        isNewsletter: false,
+        instanceId: String(h.sim.instanceConfig.instanceId),
+        phone: rows[9]!.phone,
+        connectedPhone: '554499999999',
+        fromMe: true,
+        momment: Date.now(),
+        status: 'RECEIVED',
+        type: 'ReceivedCallback',
+        notification: 'CHAT_LABEL_ASSOCIATION',
+        notificationParameters: [
+          { phone: rows[9]!.phone, label: '5', assigned: true },
+          { phone: rows[7]!.phone, label: '4', assigned: false },
+        ],
+      }),
+    });
+    expect(hook.status).toBeLessThan(300);
+    h.sim.requests.length = 0;
+
+    const data = await h.ok(INBOX);
+    const nodes = data.instance.chats.edges.map((e: { node: unknown }) => e.node) as Array<{
+      id: string;
+      contact: { name: string; profilePictureUrl: string };
+      labels: Array<{ name: string }>;
+      lastMessage: unknown;
+    }>;
+    expect(nodes).toHaveLength(50);
+    expect(nodes[3]!.contact).toEqual({ name: 'Customer 3', profilePictureUrl: `https://pps.whatsapp.net/sim/${rows[3]!.phone as string}.jpg` });
+    expect(nodes[0]!.labels.map((l) => l.name)).toEqual(['New customer', 'New order']);
+    expect(nodes[7]!.labels).toEqual([]);
+    expect(nodes[9]!.labels.map((l) => l.name)).toEqual(['Order completed']);
+    expect(nodes[1]!.labels).toEqual([]);
+    expect(nodes[0]!.lastMessage).toBeNull();
+
+    const { all, duplicates } = upstream(h.sim.requests, h.prefix);
+    expect(all).toEqual(['GET /chats?page=1&pageSize=50', 'GET /tags?']);
+    expect(all.length).toBeLessThanOrEqual(3);
+    expect(duplicates).toEqual([]);
+  });
+
+  it("a chat's contact fields beyond name and picture come from the contact list: one page for every chat of the page", async () => {
+    const rows = inboxRows().slice(0, 5);
+    rows[0]!.phone = '5511999999999'; // the seeded contact `Z-API SUPPORT` (short `Z-API`, notify `Z-API`)
+    await seedChats(rows);
+    h.sim.requests.length = 0;
+    const data = await h.ok('{ instance(id: "zapi") { chats(first: 5) { nodes { id contact { name shortName notifyName } } } } }');
+    const nodes = data.instance.chats.nodes as Array<{ id: string; contact: { name: string; shortName: string | null; notifyName: string | null } }>;
+    expect(nodes[0]!.contact).toEqual({ name: 'Customer 0', shortName: 'Z-API', notifyName: 'Z-API' });
+    expect(nodes[1]!.contact).toEqual({ name: 'Customer 1', shortName: null, notifyName: null });
+    const { all, duplicates } = upstream(h.sim.requests, h.prefix);
+    expect(all).toEqual(['GET /chats?page=1&pageSize=5', 'GET /contacts?page=1&pageSize=100']);
+    expect(duplicates).toEqual([]);
+  });
+
+  it('Label.chats: the chats carrying a label, each as the chat list shows it (one list read)', async () => {
+    const rows = inboxRows().slice(0, 3);
+    await seedChats(rows);
+    await h.ok('mutation($input: AssignLabelInput!) { assignLabel(input: $input) { ok } }', { input: { instanceId: 'zapi', chatId: rows[2]!.phone, labelId: '3' } });
+    await h.ok('mutation($input: AssignLabelInput!) { assignLabel(input: $input) { ok } }', { input: { instanceId: 'zapi', chatId: rows[1]!.phone, labelId: '3' } });
+    await h.ok('mutation($input: AssignLabelInput!) { unassignLabel(input: $input) { ok } }', { input: { instanceId: 'zapi', chatId: rows[1]!.phone, labelId: '3' } });
+    h.sim.requests.length = 0;
+    const data = await h.ok('{ instance(id: "zapi") { labels { id chats { id name } } } }');
+    const pending = (data.instance.labels as Array<{ id: string; chats: Array<{ id: string; name: string }> }>).find((l) => l.id === '3')!;
+    expect(pending.chats).toEqual([{ id: rows[2]!.phone, name: 'Customer 2' }]);
+    expect(upstream(h.sim.requests, h.prefix).all).toEqual(['GET /tags?', 'GET /chats?page=1&pageSize=100']);
+  });
+});
