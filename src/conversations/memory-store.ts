@@ -181,7 +181,7 @@ export class MemoryMessageStore implements MessageStore {
 
   async setChatLabel(instanceId: string, chatId: string, labelId: string, assigned: boolean): Promise<void> {
     let chats = this.labels.get(instanceId);
-    if (!chats) this.labels.set(instanceId, (chats = new Map()));
+    if (!chats) this.labels.set(instanceId, (chats = new Map<string, Set<string>>()));
     const set = chats.get(chatId) ?? new Set<string>();
     if (assigned) set.add(labelId);
     else set.delete(labelId);

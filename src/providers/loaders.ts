@@ -156,7 +156,7 @@ export class Loaders {
     let loader = this.groups.get(adapter.instanceId);
     if (!loader) {
       const get = adapter.capabilities.has('GET_GROUP') ? requireCapability(adapter, 'GET_GROUP') : null;
-      loader = new DataLoader<string, Group | null>((ids) => Promise.all(ids.map((id) => (get ? get(id).catch(asError) : null))));
+      loader = new DataLoader<string, Group | null>((ids) => Promise.all(ids.map((id) => (get ? get(id).catch(asError) : Promise.resolve(null)))));
       this.groups.set(adapter.instanceId, loader);
     }
     return loader;

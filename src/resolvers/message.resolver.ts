@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { Chat } from '../schema/chat.types.js';
@@ -15,7 +15,7 @@ const STUB_FIELDS = new Set(['__typename', 'id', 'isGroup', 'messages', 'lastMes
 
 /** Whether `Message.chat` is asked only for {@link STUB_FIELDS} (plain fields, no fragments): then no provider read is needed (a subscription asking `chat { id }` costs nothing). */
 function knownWithoutRead(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.every((node) => (node.selectionSet?.selections ?? []).every((s) => s.kind === 'Field' && STUB_FIELDS.has(s.name.value)));
+  return info.fieldNodes.every((node) => (node.selectionSet?.selections ?? []).every((s) => s.kind === Kind.FIELD && STUB_FIELDS.has(s.name.value)));
 }
 
 /** `Message.chat` and the actions on a message already sent or received (read, delete); the sends are in send.resolver.ts. */
