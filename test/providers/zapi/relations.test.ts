@@ -121,4 +121,47 @@ describe('Z-API relations, batched', () => {
     expect(pending.chats).toEqual([{ id: rows[2]!.phone, name: 'Customer 2' }]);
     expect(upstream(h.sim.requests, h.prefix).all).toEqual(['GET /tags?', 'GET /chats?page=1&pageSize=100']);
   });
+
+  it('Group.participants from a listing (which carries none): each group read once, each participant with its contact from one contact-list page', async () => {
+    // the simulator lists groups from its chats (the earlier tests replaced them): the seeded groups' rows, as the `/groups` example shapes them
+    await seedChats(
+      ['120363019502650977-group', '120263358412332916-group'].map((phone) => ({
+        phone,
+        isGroup: true,
+        name: phone,
+        unread: '0',
+        lastMessageTime: '1730918668000',
+        archived: 'false',
+        pinned: 'false',
+      })),
+    );
+    h.sim.requests.length = 0;
+    const data = await h.ok('{ instance(id: "zapi") { groups(first: 10) { nodes { id participants { phone isAdmin contact { phone name } } } } } }');
+    const groups = data.instance.groups.nodes as Array<{ id: string; participants: Array<{ phone: string; isAdmin: boolean; contact: { phone: string; name: string | null } }> }>;
+    const mine = groups.find((g) => g.id === '120363019502650977-group')!;
+    expect(mine.participants).toEqual([
+      { phone: '5511888888888', isAdmin: false, contact: { phone: '5511888888888', name: null } },
+      { phone: '5511777777777', isAdmin: true, contact: { phone: '5511777777777', name: 'ZAPIs Boys' } },
+    ]);
+    const { all, duplicates } = upstream(h.sim.requests, h.prefix);
+    expect(duplicates).toEqual([]);
+    expect(all.filter((r) => r.startsWith('GET /group-metadata/'))).toHaveLength(groups.length);
+    expect(all.filter((r) => r.startsWith('GET /contacts'))).toEqual(['GET /contacts?page=1&pageSize=100']);
+  });
+
+  it('Community.groups are Groups: ids, names and the announcement flag from the community; other fields read each group once', async () => {
+    const q = (fields: string) => `{ instance(id: "zapi") { communities(first: 10) { nodes { id groups { ${fields} } } } } }`;
+    h.sim.requests.length = 0;
+    const cheap = await h.ok(q('id name isAnnouncement'));
+    const groups = cheap.instance.communities.nodes[0].groups as Array<{ id: string; name: string; isAnnouncement: boolean }>;
+    expect(groups.some((g) => g.isAnnouncement)).toBe(true);
+    expect(upstream(h.sim.requests, h.prefix).all.some((r) => r.startsWith('GET /group-metadata'))).toBe(false);
+
+    h.sim.requests.length = 0;
+    const rich = await h.ok(q('id description isAnnouncement'));
+    expect(rich.instance.communities.nodes[0].groups.map((g: { id: string }) => g.id)).toEqual(groups.map((g) => g.id));
+    const { all, duplicates } = upstream(h.sim.requests, h.prefix);
+    expect(all.filter((r) => r.startsWith('GET /group-metadata/'))).toHaveLength(groups.length);
+    expect(duplicates).toEqual([]);
+  });
 });
