@@ -2,7 +2,7 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { AccountResolver, ContactBlockedResolver } from './account.resolver.js';
 import { AdminResolver } from './admin.resolver.js';
 import { BusinessResolver } from './business.resolver.js';
-import { CatalogResolver, CollectionResolver } from './catalog.resolver.js';
+import { CatalogResolver, CollectionResolver, ProductCollectionsResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
 import { ChatResolver, ContactResolver, GroupParticipantResolver, GroupResolver } from './chat.resolver.js';
 import { ConversationChatResolver, ConversationInstanceResolver, ConversationMessageResolver } from './conversation.resolver.js';
@@ -44,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   LabelChatsResolver,
   CatalogResolver,
   CollectionResolver,
+  ProductCollectionsResolver,
   ConversationChatResolver,
   ConversationInstanceResolver,
   ConversationMessageResolver,

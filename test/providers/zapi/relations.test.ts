@@ -164,4 +164,23 @@ describe('Z-API relations, batched', () => {
     expect(all.filter((r) => r.startsWith('GET /group-metadata/'))).toHaveLength(groups.length);
     expect(duplicates).toEqual([]);
   });
+
+  it("Product.collections and Instance.collection(id): the collection list read once, each collection's products once, whatever the number of products", async () => {
+    h.sim.requests.length = 0;
+    const data = await h.ok(
+      '{ instance(id: "zapi") { products(first: 10) { nodes { id collections { id name } } } collection(id: "902834786123343") { id name status } missing: collection(id: "1") { id } } }',
+    );
+    const products = data.instance.products.nodes as Array<{ id: string; collections: Array<{ id: string; name: string }> }>;
+    expect(products.find((p) => p.id === '999999999999999')!.collections).toEqual([{ id: '1072603710847740', name: 'Collection Name' }]);
+    expect(products.find((p) => p.id === '6988917394481455')!.collections).toEqual([{ id: '902834786123343', name: 'Collection Name 2' }]);
+    expect(products.find((p) => p.id === '6643149779134830')!.collections).toEqual([]);
+    expect(data.instance.collection).toEqual({ id: '902834786123343', name: 'Collection Name 2', status: 'APPROVED' });
+    expect(data.instance.missing).toBeNull();
+    const { all, duplicates } = upstream(h.sim.requests, h.prefix);
+    expect(duplicates).toEqual([]);
+    // the list's pages (the simulator pages collections by its own size), each once, for the products' collections and `collection(id)` together
+    expect(all.filter((r) => r === 'GET /catalogs/collection?')).toHaveLength(1);
+    expect(all.filter((r) => r.startsWith('GET /catalogs/collection-products/'))).toHaveLength(3);
+    expect(all.filter((r) => r === 'GET /device?')).toHaveLength(1);
+  });
 });
