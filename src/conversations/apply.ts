@@ -195,6 +195,10 @@ export async function applyEvent(store: MessageStore, event: DomainEvent): Promi
         if (stored && !stored.stub && !stored.message.fromMe) await store.markReadUpTo(event.instanceId, stored.message.chatId, stored.message.timestamp);
       }
       return;
+    case 'CHAT_LABELS_CHANGED':
+      // a label put on or taken off a chat (Z-API CHAT_LABEL_ASSOCIATION): the graph's record of `Chat.labels`
+      for (const change of event.changes) await store.setChatLabel(event.instanceId, change.chatId, change.labelId, change.assigned);
+      return;
     default:
       return;
   }

@@ -175,4 +175,28 @@ export class MemoryMessageStore implements MessageStore {
     const chat = this.chat(this.instance(instanceId), chatId);
     chat.readUpTo = Math.max(chat.readUpTo, timestamp);
   }
+
+  /** instance → chat id → label ids */
+  private readonly labels = new Map<string, Map<string, Set<string>>>();
+
+  async setChatLabel(instanceId: string, chatId: string, labelId: string, assigned: boolean): Promise<void> {
+    let chats = this.labels.get(instanceId);
+    if (!chats) this.labels.set(instanceId, (chats = new Map<string, Set<string>>()));
+    const set = chats.get(chatId) ?? new Set<string>();
+    if (assigned) set.add(labelId);
+    else set.delete(labelId);
+    if (set.size) chats.set(chatId, set);
+    else chats.delete(chatId);
+  }
+
+  async chatLabels(instanceId: string, chatIds: readonly string[]): Promise<string[][]> {
+    const chats = this.labels.get(instanceId);
+    return chatIds.map((id) => [...(chats?.get(id) ?? [])].sort());
+  }
+
+  async labelChats(instanceId: string, labelId: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const [chatId, set] of this.labels.get(instanceId) ?? []) if (set.has(labelId)) out.push(chatId);
+    return out.sort();
+  }
 }

@@ -23,6 +23,8 @@ import {
  *                          `<timestamp 15 digits>:<id>` (so ZRANGEBYLEX orders by time, then id)
  * - `P:{I}:unread:C`       the order keys of chat C's unread inbound messages (same shape)
  * - `P:{I}:readupto:C`     epoch ms up to which chat C's inbound messages are read
+ * - `P:{I}:labels:C`       set of the label ids on chat C; `P:{I}:labelchats:L` set of the
+ *                          chat ids carrying label L (both kept until the label comes off)
  * The three chat keys expire `maxAgeMs` after their last write (an idle chat's newest message
  * is gone by then too).
  *
@@ -94,13 +96,22 @@ const MAX_CAS_ATTEMPTS = 64;
 export function messageKeys(
   prefix: string,
   instanceId: string,
-): { record(id: string): string; chat(chatId: string): string; unread(chatId: string): string; readUpTo(chatId: string): string } {
+): {
+  record(id: string): string;
+  chat(chatId: string): string;
+  unread(chatId: string): string;
+  readUpTo(chatId: string): string;
+  labels(chatId: string): string;
+  labelChats(labelId: string): string;
+} {
   const base = `${prefix}:{${instanceId}}`;
   return {
     record: (id) => `${base}:msg:${id}`,
     chat: (chatId) => `${base}:chat:${chatId}`,
     unread: (chatId) => `${base}:unread:${chatId}`,
     readUpTo: (chatId) => `${base}:readupto:${chatId}`,
+    labels: (chatId) => `${base}:labels:${chatId}`,
+    labelChats: (labelId) => `${base}:labelchats:${labelId}`,
   };
 }
 
@@ -215,5 +226,32 @@ export class RedisMessageStore implements MessageStore {
   async markReadUpTo(instanceId: string, chatId: string, timestamp: number): Promise<void> {
     const keys = messageKeys(this.prefix, instanceId);
     await this.client.wgMsgReadUpTo(keys.readUpTo(chatId), keys.unread(chatId), Math.trunc(timestamp), orderKey(Math.trunc(timestamp) + 1, ''), this.retention.maxAgeMs);
+  }
+
+  async setChatLabel(instanceId: string, chatId: string, labelId: string, assigned: boolean): Promise<void> {
+    const keys = messageKeys(this.prefix, instanceId);
+    const tx = this.client.multi();
+    if (assigned) tx.sadd(keys.labels(chatId), labelId).sadd(keys.labelChats(labelId), chatId);
+    else tx.srem(keys.labels(chatId), labelId).srem(keys.labelChats(labelId), chatId);
+    const results = await tx.exec();
+    const failed = results?.find(([err]) => err);
+    if (!results || failed) throw failed?.[0] ?? new Error('label change not applied');
+  }
+
+  async chatLabels(instanceId: string, chatIds: readonly string[]): Promise<string[][]> {
+    if (chatIds.length === 0) return [];
+    const keys = messageKeys(this.prefix, instanceId);
+    const pipe = this.client.pipeline();
+    for (const id of chatIds) pipe.smembers(keys.labels(id));
+    const results = (await pipe.exec()) ?? [];
+    return chatIds.map((_, i) => {
+      const [err, members] = results[i] ?? [new Error('no answer'), null];
+      if (err) throw err;
+      return [...(members as string[])].sort();
+    });
+  }
+
+  async labelChats(instanceId: string, labelId: string): Promise<string[]> {
+    return (await this.client.smembers(messageKeys(this.prefix, instanceId).labelChats(labelId))).sort();
   }
 }

@@ -149,4 +149,15 @@ export interface MessageStore {
    * WhatsApp does when the account reads a message: earlier ones are read with it.
    */
   markReadUpTo(instanceId: string, chatId: string, timestamp: number): Promise<void>;
+  /**
+   * Records that the label `labelId` was put on (`assigned`) or taken off the chat `chatId`
+   * (a provider's label-association webhook, or the graph's own `assignLabel`/`unassignLabel`):
+   * providers that document no read of a chat's labels (Z-API) leave the graph as the only
+   * place that knows them. Kept until taken off (no retention).
+   */
+  setChatLabel(instanceId: string, chatId: string, labelId: string, assigned: boolean): Promise<void>;
+  /** The label ids on each of `chatIds` (same order; `[]` for a chat with none), sorted. */
+  chatLabels(instanceId: string, chatIds: readonly string[]): Promise<string[][]>;
+  /** The chat ids carrying the label `labelId`, sorted. */
+  labelChats(instanceId: string, labelId: string): Promise<string[]>;
 }

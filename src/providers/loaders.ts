@@ -1,16 +1,80 @@
 import DataLoader from 'dataloader';
 import { requireCapability, type ProviderAdapter } from './contract.js';
 import { MAX_PHONE_BATCH } from './limits.js';
-import type { PhoneCheck } from './model.js';
+import type { Chat, Collection, Contact, CursorPage, Group, Label, Page, PageRequest, PhoneCheck } from './model.js';
+
+/** Page size of the list reads a relation loader makes to find the objects it is asked for (the graph's largest page). */
+export const LOOKUP_PAGE_SIZE = 100;
+/** Most list pages a relation loader reads per request and instance (so at most 500 chats or contacts are scanned); what is not found by then is read one by one. */
+export const MAX_LOOKUP_PAGES = 5;
+
+/** What the chat-label loader reads: the label ids on each chat, in order (the message store's `chatLabels`). */
+export type ChatLabelReader = (instanceId: string, chatIds: readonly string[]) => Promise<string[][]>;
 
 /**
- * Per-request DataLoaders (DESIGN.md: created per request, used for reads). A page of 50 chats
- * asking `contact { isOnWhatsApp }` costs one `checkPhones` call per instance; profile
- * picture lookups are deduplicated per phone.
+ * The pages of one numbered list (chats, contacts) read in one request, each at most once: a
+ * second loader batch in the same request reuses the pages the first one read.
+ */
+class PagedList<T> {
+  private readonly pages = new Map<number, Promise<Page<T>>>();
+  constructor(private readonly list: (page: PageRequest) => Promise<Page<T>>) {}
+
+  page(n: number): Promise<Page<T>> {
+    let p = this.pages.get(n);
+    if (!p) {
+      p = this.list({ page: n, pageSize: LOOKUP_PAGE_SIZE });
+      this.pages.set(n, p);
+    }
+    return p;
+  }
+
+  /**
+   * Finds `wanted` keys in the list, page after page from the first, until all are found, the
+   * list ends, or {@link MAX_LOOKUP_PAGES} pages were read.
+   * @returns what was found by key, and whether the whole list was read (so a key not found does not exist in it)
+   */
+  async find(wanted: readonly string[], keyOf: (item: T) => string): Promise<{ found: Map<string, T>; complete: boolean }> {
+    const found = new Map<string, T>();
+    const missing = new Set(wanted);
+    for (let n = 1; n <= MAX_LOOKUP_PAGES && missing.size > 0; n++) {
+      const page = await this.page(n);
+      for (const item of page.items) {
+        const key = keyOf(item);
+        if (missing.delete(key)) found.set(key, item);
+      }
+      if (!page.hasNextPage || page.items.length === 0) return { found, complete: true };
+    }
+    return { found, complete: missing.size === 0 };
+  }
+}
+
+/** An error as a DataLoader value (so one failed key does not fail its batch-mates). */
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/**
+ * Per-request DataLoaders (DESIGN.md: created per request, used for reads), one of each per
+ * instance. Every relation of the graph that costs provider calls goes through them, so a page
+ * of 50 chats asking each chat's contact, labels and last message costs the chat list, at most
+ * one label list, and at most a few contact-list pages per instance, never one call per chat:
+ * - {@link Loaders.chat}: chats by id, found in the chat list (pages read once per request), else read one by one;
+ * - {@link Loaders.contact}: contacts by phone, found in the contact list, else read one by one;
+ * - {@link Loaders.labels}: the account's labels, read once; {@link Loaders.chatLabels}: the label ids on chats, one store read per batch;
+ * - {@link Loaders.group}: groups with their participants, one read per distinct group;
+ * - {@link Loaders.collections} / {@link Loaders.collectionProductIds}: the catalog's collections and their products, each read once;
+ * - {@link Loaders.phoneCheck} (one batched check) and {@link Loaders.profilePicture} (one lookup per distinct phone).
  */
 export class Loaders {
   private readonly phoneChecks = new Map<string, DataLoader<string, PhoneCheck>>();
   private readonly pictures = new Map<string, DataLoader<string, string | null>>();
+  private readonly chats = new Map<string, DataLoader<string, Chat | null>>();
+  private readonly contacts = new Map<string, DataLoader<string, Contact | null>>();
+  private readonly groups = new Map<string, DataLoader<string, Group | null>>();
+  private readonly labelLists = new Map<string, Promise<Label[]>>();
+  private readonly chatLabelIds = new Map<string, DataLoader<string, string[]>>();
+  private readonly collectionLists = new Map<string, Promise<Collection[]>>();
+  private readonly collectionProducts = new Map<string, DataLoader<string, string[]>>();
 
   /**
    * Batched "is this number on WhatsApp?" for one instance.
@@ -41,11 +105,153 @@ export class Loaders {
     let loader = this.pictures.get(adapter.instanceId);
     if (!loader) {
       const get = requireCapability(adapter, 'PROFILE_PICTURE');
-      loader = new DataLoader<string, string | null>((phones) =>
-        Promise.all(phones.map((p) => get(p).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))))),
-      );
+      loader = new DataLoader<string, string | null>((phones) => Promise.all(phones.map((p) => get(p).catch(asError))));
       this.pictures.set(adapter.instanceId, loader);
     }
     return loader;
   }
+
+  /**
+   * Chats of one instance by id (phone digits or group id): looked up in the chat list
+   * (`LIST_CHATS`, pages of {@link LOOKUP_PAGE_SIZE} read at most once per request), and those
+   * the list does not show (beyond {@link MAX_LOOKUP_PAGES} pages) read one by one (`GET_CHAT`).
+   * A listing (`Instance.chats`) primes it, so its chats cost nothing more. Resolves null for a
+   * chat the provider does not know, or when it can neither list nor read chats.
+   */
+  chat(adapter: ProviderAdapter): DataLoader<string, Chat | null> {
+    let loader = this.chats.get(adapter.instanceId);
+    if (!loader) {
+      const has = (c: 'LIST_CHATS' | 'GET_CHAT') => adapter.capabilities.has(c);
+      const list = has('LIST_CHATS') ? new PagedList(requireCapability(adapter, 'LIST_CHATS')) : null;
+      const get = has('GET_CHAT') ? requireCapability(adapter, 'GET_CHAT') : null;
+      loader = new DataLoader<string, Chat | null>((ids) => lookUp(ids, list, get, (c) => c.id));
+      this.chats.set(adapter.instanceId, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * Contacts of one instance by phone digits, as {@link Loaders.chat} does for chats: the
+   * contact list (`LIST_CONTACTS`) first, then one read each (`GET_CONTACT`) for those not in
+   * it. Resolves null for a number the provider does not know (not in the address book).
+   */
+  contact(adapter: ProviderAdapter): DataLoader<string, Contact | null> {
+    let loader = this.contacts.get(adapter.instanceId);
+    if (!loader) {
+      const has = (c: 'LIST_CONTACTS' | 'GET_CONTACT') => adapter.capabilities.has(c);
+      const list = has('LIST_CONTACTS') ? new PagedList(requireCapability(adapter, 'LIST_CONTACTS')) : null;
+      const get = has('GET_CONTACT') ? requireCapability(adapter, 'GET_CONTACT') : null;
+      loader = new DataLoader<string, Contact | null>((phones) => lookUp(phones, list, get, (c) => c.phone));
+      this.contacts.set(adapter.instanceId, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * Groups of one instance with their participants (`GET_GROUP`), one read per distinct group
+   * per request (no provider reads several groups at once). Null for an unknown group, or when
+   * the provider cannot read one.
+   */
+  group(adapter: ProviderAdapter): DataLoader<string, Group | null> {
+    let loader = this.groups.get(adapter.instanceId);
+    if (!loader) {
+      const get = adapter.capabilities.has('GET_GROUP') ? requireCapability(adapter, 'GET_GROUP') : null;
+      loader = new DataLoader<string, Group | null>((ids) => Promise.all(ids.map((id) => (get ? get(id).catch(asError) : Promise.resolve(null)))));
+      this.groups.set(adapter.instanceId, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * The account's labels (`LIST_LABELS`), read at most once per request.
+   * @throws GraphError CAPABILITY_NOT_SUPPORTED when the provider has no labels; ProviderError from the read
+   */
+  labels(adapter: ProviderAdapter): Promise<Label[]> {
+    let labels = this.labelLists.get(adapter.instanceId);
+    if (!labels) {
+      labels = requireCapability(adapter, 'LIST_LABELS')();
+      this.labelLists.set(adapter.instanceId, labels);
+    }
+    return labels;
+  }
+
+  /** The label ids on chats of one instance (by chat id), read from the graph's own record (`read`) in one batch per tick. */
+  chatLabels(instanceId: string, read: ChatLabelReader): DataLoader<string, string[]> {
+    let loader = this.chatLabelIds.get(instanceId);
+    if (!loader) {
+      loader = new DataLoader<string, string[]>((chatIds) => read(instanceId, chatIds));
+      this.chatLabelIds.set(instanceId, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * Every collection of the instance's catalog (`LIST_COLLECTIONS`, cursor pages, at most
+   * {@link MAX_LOOKUP_PAGES}), read at most once per request.
+   * @throws GraphError CAPABILITY_NOT_SUPPORTED; ProviderError from the read
+   */
+  collections(adapter: ProviderAdapter): Promise<Collection[]> {
+    let all = this.collectionLists.get(adapter.instanceId);
+    if (!all) {
+      all = readCursorPages(requireCapability(adapter, 'LIST_COLLECTIONS'));
+      this.collectionLists.set(adapter.instanceId, all);
+    }
+    return all;
+  }
+
+  /** The product ids in each collection (`LIST_COLLECTION_PRODUCTS`, cursor pages, at most {@link MAX_LOOKUP_PAGES}), one read per distinct collection per request. */
+  collectionProductIds(adapter: ProviderAdapter): DataLoader<string, string[]> {
+    let loader = this.collectionProducts.get(adapter.instanceId);
+    if (!loader) {
+      const list = requireCapability(adapter, 'LIST_COLLECTION_PRODUCTS');
+      loader = new DataLoader<string, string[]>((ids) =>
+        Promise.all(ids.map((id) => readCursorPages((cursor) => list(id, cursor)).then((products) => products.map((p) => p.id), asError))),
+      );
+      this.collectionProducts.set(adapter.instanceId, loader);
+    }
+    return loader;
+  }
+}
+
+/**
+ * One loader batch of {@link Loaders.chat} / {@link Loaders.contact}: the keys found in the
+ * list, then the rest read one by one when the list may not have shown them; null for a key
+ * known not to exist (the whole list was read, or the single read found nothing).
+ */
+async function lookUp<T>(
+  keys: readonly string[],
+  list: PagedList<T> | null,
+  get: ((key: string) => Promise<T | null>) | null,
+  keyOf: (item: T) => string,
+): Promise<Array<T | null | Error>> {
+  let found = new Map<string, T>();
+  let complete = false;
+  if (list) {
+    try {
+      ({ found, complete } = await list.find(keys, keyOf));
+    } catch (err) {
+      if (!get) return keys.map(() => asError(err));
+    }
+  }
+  return Promise.all(
+    keys.map(async (key) => {
+      const hit = found.get(key);
+      if (hit !== undefined) return hit;
+      if (complete || !get) return null;
+      return get(key).catch(asError);
+    }),
+  );
+}
+
+/** Every item of a cursor-paged list, at most {@link MAX_LOOKUP_PAGES} pages. */
+async function readCursorPages<T>(fetch: (cursor: string | null) => Promise<CursorPage<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let n = 0; n < MAX_LOOKUP_PAGES; n++) {
+    const page: CursorPage<T> = await fetch(cursor);
+    items.push(...page.items);
+    if (!page.nextCursor || page.nextCursor === cursor) break;
+    cursor = page.nextCursor;
+  }
+  return items;
 }

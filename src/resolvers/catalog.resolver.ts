@@ -61,6 +61,18 @@ export class CatalogResolver {
     return p ? { ...p, instanceId: root.id } : null;
   }
 
+  @FieldResolver(() => Collection, {
+    nullable: true,
+    description: "One collection of the catalog by id; null when there is none. Found in the catalog's collection list (read once per request, at most 5 pages).",
+  })
+  @Requires('LIST_COLLECTIONS')
+  async collection(@Root() root: InstanceRoot, @Arg('id', () => String) id: string, @Ctx() ctx: GraphContext): Promise<Collection | null> {
+    portCall(root.entry, 'LIST_COLLECTIONS');
+    checkLength(id, 'id', MAX_ID_LENGTH, 1);
+    const found = (await ctx.loaders.collections(root.entry.adapter)).find((c) => c.id === id);
+    return found ? { ...found, instanceId: root.id } : null;
+  }
+
   @FieldResolver(() => CollectionConnection, { description: "The catalog's collections." })
   @Requires('LIST_COLLECTIONS')
   async collections(
@@ -160,6 +172,26 @@ export class CatalogResolver {
     checkLength(input.collectionId, 'input.collectionId', MAX_ID_LENGTH, 1);
     checkProductIds(input.productIds);
     return { collectionId: await remove(input.collectionId, input.productIds) };
+  }
+}
+
+/** `Product.collections`. */
+@Resolver(() => Product)
+export class ProductCollectionsResolver {
+  @FieldResolver(() => [Collection], {
+    description:
+      "The catalog's collections this product is in. Per request the collection list is read once and each collection's products once (batched), however many products ask.",
+  })
+  @Requires('LIST_COLLECTION_PRODUCTS')
+  async collections(@Root() product: Product, @Ctx() ctx: GraphContext): Promise<Collection[]> {
+    const { entry } = instanceCall(ctx, product.instanceId, 'LIST_COLLECTION_PRODUCTS');
+    const all = await ctx.loaders.collections(entry.adapter);
+    const contents = await ctx.loaders.collectionProductIds(entry.adapter).loadMany(all.map((c) => c.id));
+    return all.flatMap((c, i) => {
+      const ids = contents[i];
+      if (ids instanceof Error) throw ids;
+      return ids?.includes(product.id) ? [{ ...c, instanceId: product.instanceId }] : [];
+    });
   }
 }
 

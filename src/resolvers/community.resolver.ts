@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
 import { MAX_COMMUNITY_DESCRIPTION_LENGTH, MAX_COMMUNITY_ID_LENGTH, MAX_COMMUNITY_NAME_LENGTH, checkLength } from '../providers/limits.js';
@@ -8,13 +9,13 @@ import {
   Community,
   CommunityActionPayload,
   CommunityConnection,
-  CommunityGroup,
   CommunityGroupsInput,
   CommunityParticipantsInput,
   CommunityRefInput,
   CreateCommunityInput,
   UpdateCommunityInput,
 } from '../schema/community.types.js';
+import { Group } from '../schema/chat.types.js';
 import { Instance } from '../schema/instance.types.js';
 import type { InstanceRoot } from './instance.resolver.js';
 import { Requires, instanceCall, optionalPortCall, portCall } from './instance-call.js';
@@ -159,6 +160,14 @@ async function full(community: Community & { _full?: Promise<CommunityModel | nu
   return community._full;
 }
 
+/** `Group` fields a community's own listing of its groups answers (participants are read by `Group.participants` when asked). */
+const COMMUNITY_GROUP_STUB_FIELDS = new Set(['__typename', 'id', 'name', 'isAnnouncement', 'communityId', 'participants']);
+
+/** Whether the field is asked only for `fields` (plain fields, no fragments). */
+function onlyAsks(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+  return info.fieldNodes.every((node) => (node.selectionSet?.selections ?? []).every((s) => s.kind === Kind.FIELD && fields.has(s.name.value)));
+}
+
 /** Fields of `Community` that a listing may lack: read from the community itself when asked. */
 @Resolver(() => Community)
 export class CommunityFieldsResolver {
@@ -167,9 +176,30 @@ export class CommunityFieldsResolver {
     return (await full(community, ctx))?.description ?? null;
   }
 
-  @FieldResolver(() => [CommunityGroup], { description: 'Its groups, the announcement group among them.' })
-  async groups(@Root() community: Community, @Ctx() ctx: GraphContext): Promise<CommunityGroup[]> {
-    return (await full(community, ctx))?.groups ?? [];
+  @FieldResolver(() => [Group], {
+    description:
+      'Its groups, the announcement group among them (`isAnnouncement`). Asked only for `id`, `name`, `isAnnouncement`, `communityId` and `participants`, they cost no read of their own; any other field reads each group once per request (batched).',
+  })
+  async groups(@Root() community: Community, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<Group[]> {
+    const linked = (await full(community, ctx))?.groups ?? [];
+    const instanceId = community.instanceId;
+    const stubs: Group[] = linked.map((g) => ({
+      id: g.id,
+      name: g.name ?? g.id,
+      participants: [],
+      communityId: community.id,
+      isAnnouncement: g.isAnnouncement,
+      instanceId,
+      listed: true,
+    }));
+    if (onlyAsks(info, COMMUNITY_GROUP_STUB_FIELDS)) return stubs;
+    const loader = ctx.loaders.group(ctx.services.instances.get(instanceId).adapter);
+    const groups = await loader.loadMany(stubs.map((g) => g.id));
+    return stubs.map((stub, i) => {
+      const group = groups[i];
+      if (group instanceof Error) throw group;
+      return group ? { ...group, instanceId, isAnnouncement: stub.isAnnouncement, communityId: group.communityId ?? community.id } : stub;
+    });
   }
 }
 

@@ -32,8 +32,8 @@ function messageRoot(record: StoredMessage): MessageRoot {
   return { ...(record.message as Message), status: record.message.status ?? null, [STORED]: record };
 }
 
-/** The message store failed (Redis unreachable): `SERVICE_UNAVAILABLE`, never the backend's message. */
-function storeError(err: unknown): never {
+/** The message store failed (Redis unreachable): `SERVICE_UNAVAILABLE`, never the backend's message. @throws GraphError always */
+export function storeError(err: unknown): never {
   if (err instanceof InvalidMessageCursorError) throw badInput('after', err.message);
   if (err instanceof GraphError) throw err;
   throw new GraphError('SERVICE_UNAVAILABLE', 'The message store is unavailable; retry shortly');

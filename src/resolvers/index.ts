@@ -2,14 +2,14 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { AccountResolver, ContactBlockedResolver } from './account.resolver.js';
 import { AdminResolver } from './admin.resolver.js';
 import { BusinessResolver } from './business.resolver.js';
-import { CatalogResolver, CollectionResolver } from './catalog.resolver.js';
+import { CatalogResolver, CollectionResolver, ProductCollectionsResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
-import { ChatResolver, ContactResolver } from './chat.resolver.js';
+import { ChatResolver, ContactResolver, GroupParticipantResolver, GroupResolver } from './chat.resolver.js';
 import { ConversationChatResolver, ConversationInstanceResolver, ConversationMessageResolver } from './conversation.resolver.js';
 import { CommunityActionPayloadResolver, CommunityFieldsResolver, CommunityResolver } from './community.resolver.js';
 import { GroupActionPayloadResolver, GroupAdminResolver } from './group-admin.resolver.js';
 import { InstanceResolver } from './instance.resolver.js';
-import { LabelResolver } from './label.resolver.js';
+import { LabelChatsResolver, LabelResolver } from './label.resolver.js';
 import { MessageStatusResolver } from './message-status.resolver.js';
 import { MessageResolver } from './message.resolver.js';
 import { PartnerResolver } from './partner.resolver.js';
@@ -26,6 +26,8 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   InstanceResolver,
   ChatResolver,
   ContactResolver,
+  GroupResolver,
+  GroupParticipantResolver,
   MessageResolver,
   SubscriptionResolver,
   SendResolver,
@@ -40,8 +42,10 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   CommunityActionPayloadResolver,
   ChatAdminResolver,
   LabelResolver,
+  LabelChatsResolver,
   CatalogResolver,
   CollectionResolver,
+  ProductCollectionsResolver,
   ConversationChatResolver,
   ConversationInstanceResolver,
   ConversationMessageResolver,

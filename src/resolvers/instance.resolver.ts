@@ -66,16 +66,23 @@ export class InstanceResolver {
     @Root() root: InstanceRoot,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphContext,
   ) {
     const list = portCall(root.entry, 'LIST_CHATS');
-    return paginate(list, { first, after }, (chat) => ({ ...chat, instanceId: root.id }));
+    // the listed chats prime the request's chat loader: `Message.chat` and `Label.chats` of these chats cost nothing more
+    const loader = ctx.loaders.chat(root.entry.adapter);
+    return paginate(list, { first, after }, (chat) => {
+      loader.prime(chat.id, chat);
+      return { ...chat, instanceId: root.id };
+    });
   }
 
   @FieldResolver(() => Chat, { nullable: true, description: 'One chat by phone number or group id; null when there is none.' })
   @Requires('GET_CHAT')
-  async chat(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Chat | null> {
+  async chat(@Root() root: InstanceRoot, @Arg('id', () => String) id: string, @Ctx() ctx: GraphContext): Promise<Chat | null> {
     const get = portCall(root.entry, 'GET_CHAT');
     const chat = await get(recipientOf(root.entry, id, 'id'));
+    if (chat) ctx.loaders.chat(root.entry.adapter).prime(chat.id, chat);
     return chat ? { ...chat, instanceId: root.id } : null;
   }
 
@@ -124,7 +131,7 @@ export class InstanceResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     const list = portCall(root.entry, 'LIST_GROUPS');
-    return paginate(list, { first, after }, (g) => ({ ...g, instanceId: root.id }));
+    return paginate(list, { first, after }, (g) => ({ ...g, instanceId: root.id, listed: true }));
   }
 
   @FieldResolver(() => Group, { nullable: true, description: 'One group by id; null when there is none.' })

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
 import { MAX_ID_LENGTH, MAX_LABEL_NAME_LENGTH, checkLength } from '../providers/limits.js';
-import type { Label as LabelModel, LabelColor as LabelColorModel } from '../providers/model.js';
+import type { LabelColor as LabelColorModel } from '../providers/model.js';
+import { Chat } from '../schema/chat.types.js';
 import { Instance } from '../schema/instance.types.js';
 import {
   AssignLabelInput,
@@ -16,6 +17,7 @@ import {
   UpdateLabelInput,
 } from '../schema/label.types.js';
 import type { InstanceRoot } from './instance.resolver.js';
+import { storeError } from './conversation.resolver.js';
 import { Requires, instanceCall, portCall } from './instance-call.js';
 import { recipientOf } from './phone.js';
 
@@ -30,8 +32,9 @@ function checkColorIndex(value: number | null | undefined): void {
 export class LabelResolver {
   @FieldResolver(() => [Label], { description: "The account's chat labels." })
   @Requires('LIST_LABELS')
-  async labels(@Root() root: InstanceRoot): Promise<LabelModel[]> {
-    return portCall(root.entry, 'LIST_LABELS')();
+  async labels(@Root() root: InstanceRoot, @Ctx() ctx: GraphContext): Promise<Label[]> {
+    portCall(root.entry, 'LIST_LABELS');
+    return (await ctx.loaders.labels(root.entry.adapter)).map((l) => ({ ...l, instanceId: root.id }));
   }
 
   @FieldResolver(() => [LabelColor], { description: 'The colours a label can take.' })
@@ -46,7 +49,7 @@ export class LabelResolver {
     const { call: create } = instanceCall(ctx, input.instanceId, 'CREATE_LABEL');
     checkLength(input.name, 'input.name', MAX_LABEL_NAME_LENGTH, 1);
     checkColorIndex(input.colorIndex);
-    return { label: await create({ name: input.name, colorIndex: input.colorIndex ?? null }) };
+    return { label: { ...(await create({ name: input.name, colorIndex: input.colorIndex ?? null })), instanceId: input.instanceId } };
   }
 
   @Mutation(() => LabelActionPayload, { description: "Changes a label's name and colour." })
@@ -90,5 +93,32 @@ async function labelChat(ctx: GraphContext, input: AssignLabelInput, capability:
   const { entry, call: change } = instanceCall(ctx, input.instanceId, capability);
   const chatId = recipientOf(entry, input.chatId, 'input.chatId');
   checkLength(input.labelId, 'input.labelId', MAX_ID_LENGTH, 1);
-  return { chatId, labelId: input.labelId, ok: await change(chatId, input.labelId) };
+  const ok = await change(chatId, input.labelId);
+  // the graph's record of `Chat.labels` / `Label.chats`: the change is made, a store failure is logged (the provider's label webhook may still bring it)
+  if (ok)
+    await ctx.services.stores.messages.setChatLabel(entry.id, chatId, input.labelId, capability === 'ASSIGN_LABEL').catch((err: unknown) => {
+      ctx.logger.warn({ instanceId: entry.id, err: (err as Error).message }, 'label change not kept');
+    });
+  return { chatId, labelId: input.labelId, ok };
+}
+
+/** `Label.chats`. */
+@Resolver(() => Label)
+export class LabelChatsResolver {
+  @FieldResolver(() => [Chat], {
+    description:
+      "The chats carrying this label, as the graph has seen it put on and taken off (the provider's label webhooks and `assignLabel`/`unassignLabel`); each chat as the provider lists it (one chat-list read per request), or only its id when the provider does not know it.",
+  })
+  async chats(@Root() label: Label, @Ctx() ctx: GraphContext): Promise<Chat[]> {
+    if (!label.instanceId) return [];
+    const instanceId = label.instanceId;
+    const ids = await ctx.services.stores.messages.labelChats(instanceId, label.id).catch(storeError);
+    const loader = ctx.loaders.chat(ctx.services.instances.get(instanceId).adapter);
+    const chats = await loader.loadMany(ids);
+    return ids.map((id, i) => {
+      const chat = chats[i];
+      if (chat instanceof Error) throw chat;
+      return chat ? { ...chat, instanceId } : { id, instanceId };
+    });
+  }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { Chat } from '../schema/chat.types.js';
 import type { MessageContent } from '../providers/model.js';
@@ -9,12 +10,26 @@ import { Requires, instanceCall } from './instance-call.js';
 import { withMediaLinks } from './media-links.js';
 import { recipientOf } from './phone.js';
 
+/** `Chat` fields that a chat built from the message alone answers as well as the provider's (its id, and what the graph keeps itself). */
+const STUB_FIELDS = new Set(['__typename', 'id', 'isGroup', 'messages', 'lastMessage', 'labels']);
+
+/** Whether `Message.chat` is asked only for {@link STUB_FIELDS} (plain fields, no fragments): then no provider read is needed (a subscription asking `chat { id }` costs nothing). */
+function knownWithoutRead(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) => (node.selectionSet?.selections ?? []).every((s) => s.kind === Kind.FIELD && STUB_FIELDS.has(s.name.value)));
+}
+
 /** `Message.chat` and the actions on a message already sent or received (read, delete); the sends are in send.resolver.ts. */
 @Resolver(() => Message)
 export class MessageResolver {
-  @FieldResolver(() => Chat, { description: 'The chat the message belongs to.' })
-  chat(@Root() message: Message): Chat {
-    return { id: message.chatId, instanceId: message.instanceId, isGroup: message.isGroup ?? null };
+  @FieldResolver(() => Chat, {
+    description:
+      "The chat the message belongs to, as the provider lists it (through the request's chat loader: one chat-list read for a page of messages); only its id when the provider does not know the chat.",
+  })
+  async chat(@Root() message: Message, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<Chat> {
+    const stub: Chat = { id: message.chatId, instanceId: message.instanceId, isGroup: message.isGroup ?? null };
+    if (!message.chatId || knownWithoutRead(info)) return stub;
+    const chat = await ctx.loaders.chat(ctx.services.instances.get(message.instanceId).adapter).load(message.chatId);
+    return chat ? { ...chat, instanceId: message.instanceId } : stub;
   }
 
   @FieldResolver(() => MessageContentUnion, {

@@ -25,20 +25,25 @@ export class Chat {
   @Field(() => Boolean, { nullable: true, description: 'Muted with no end.' }) mutedForever?: boolean | null;
   @Field(() => Boolean, { nullable: true }) isSpam?: boolean | null;
   instanceId!: string;
+  /** The chat's picture as the provider's chat row gives it (served as its contact's `profilePictureUrl`). */
+  profilePictureUrl?: string | null;
 }
 
 @ObjectType({ description: 'A WhatsApp user known to the account.' })
 export class Contact {
   @Field(() => ID, { description: 'Phone number digits (wa_id), or the JID/LID the provider gives.' }) id!: string;
   @Field(() => String) phone!: string;
-  @Field(() => String, { nullable: true, description: "The contact's LID (WhatsApp's privacy id, `…@lid`), when the provider gives one." }) lid?: string | null;
-  @Field(() => String, { nullable: true, description: 'The name saved in the address book.' }) name?: string | null;
-  @Field(() => String, { nullable: true }) shortName?: string | null;
-  @Field(() => String, { nullable: true, description: "The contact's own push name." }) notifyName?: string | null;
-  @Field(() => String, { nullable: true, description: 'Verified business name.' }) businessName?: string | null;
-  @Field(() => String, { nullable: true }) about?: string | null;
+  // lid, name, shortName, notifyName, businessName and about are fields of ContactResolver (chat.resolver.ts): a contact built from a chat row reads them from the contact itself
+  lid?: string | null;
+  name?: string | null;
+  shortName?: string | null;
+  notifyName?: string | null;
+  businessName?: string | null;
+  about?: string | null;
   instanceId!: string;
   profilePictureUrl?: string | null;
+  /** Built from its chat's row (`Chat.contact`): only id, phone, the chat's name and picture are known; the rest is read through the contact loader when asked. */
+  fromChat?: boolean;
 }
 
 @ObjectType({ description: 'A group participant.' })
@@ -48,6 +53,8 @@ export class GroupParticipant {
   @Field(() => Boolean) isAdmin!: boolean;
   @Field(() => Boolean) isSuperAdmin!: boolean;
   @Field(() => String, { nullable: true }) name?: string | null;
+  /** The group's instance (set by `Group.participants`), so `contact` reaches it. */
+  instanceId?: string;
 }
 
 @ObjectType({ description: 'A WhatsApp group.' })
@@ -57,12 +64,17 @@ export class Group {
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => String, { nullable: true }) ownerId?: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdAt?: number | null;
-  @Field(() => [GroupParticipant]) participants!: GroupParticipant[];
+  // participants: a field of GroupResolver (chat.resolver.ts), read from the group itself when a listing lacks them
+  participants!: GroupParticipant[];
   @Field(() => String, { nullable: true }) invitationLink?: string | null;
   @Field(() => Boolean, { nullable: true }) onlyAdminsSend?: boolean | null;
   @Field(() => Boolean, { nullable: true }) onlyAdminsEdit?: boolean | null;
   @Field(() => String, { nullable: true }) communityId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: "In `Community.groups`: whether this is the community's announcement group; null elsewhere." }) isAnnouncement?:
+    boolean | null;
   instanceId!: string;
+  /** From a listing (`Instance.groups`) whose provider may not carry the participants. */
+  listed?: boolean;
 }
 
 /** `ChatConnection`. */

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import type { CommunityGroup as CommunityGroupModel } from '../providers/model.js';
 import { Connection } from './connection.types.js';
 
 /**
@@ -11,19 +12,13 @@ import { Connection } from './connection.types.js';
 export const CommunityGroupAddersEnum = { ADMINS: 'ADMINS', ALL: 'ALL' } as const;
 registerEnumType(CommunityGroupAddersEnum, { name: 'CommunityGroupAdders', description: 'Who may add groups to a community: its admins, or every member.' });
 
-@ObjectType({ description: 'A group linked to a community.' })
-export class CommunityGroup {
-  @Field(() => ID, { description: 'The group id.' }) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => Boolean, { description: 'The announcement group: where only admins write, to the whole community.' }) isAnnouncement!: boolean;
-}
-
 @ObjectType({ description: 'A WhatsApp community: groups around a topic, with one announcement group.' })
 export class Community {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   description?: string | null;
-  groups?: CommunityGroup[] | null;
+  /** The linked groups as the provider's community answer gives them (served as `Group`s by `groups`). */
+  groups?: CommunityGroupModel[] | null;
   instanceId!: string;
 }
 

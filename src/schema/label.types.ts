@@ -7,6 +7,8 @@ export class Label {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => Int, { nullable: true, description: 'Index into `Instance.labelColors`.' }) colorIndex?: number | null;
+  /** The instance whose label this is (set by the resolvers), so `chats` reaches it. */
+  instanceId?: string;
 }
 
 @ObjectType({ description: 'A colour a label can take.' })

@@ -237,4 +237,29 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
     expect(fromB).toEqual(fromA);
     expect(await ids(b.messages, { first: 5 })).toEqual(['c1']);
   });
+
+  it('chat labels: put on and taken off (events and direct), read per chat in order and per label; one replica sees the other', async () => {
+    const a = await factory.open();
+    const b = factory.replicas ? await factory.open({ share: a }) : a;
+    const inst = `inst-labels-${++seq}`;
+    await applyEvent(a.messages, {
+      type: 'CHAT_LABELS_CHANGED',
+      id: `ev-${++seq}`,
+      instanceId: inst,
+      occurredAt: Date.now(),
+      changes: [
+        { chatId: 'c1', labelId: '2', assigned: true },
+        { chatId: 'c1', labelId: '1', assigned: true },
+        { chatId: 'c2', labelId: '1', assigned: true },
+      ],
+    });
+    await a.messages.setChatLabel(inst, 'c2', '3', true);
+    await a.messages.setChatLabel(inst, 'c2', '1', false);
+    await a.messages.setChatLabel(inst, 'c3', '9', false);
+    expect(await b.messages.chatLabels(inst, ['c2', 'c1', 'c3'])).toEqual([['3'], ['1', '2'], []]);
+    expect(await b.messages.chatLabels(inst, [])).toEqual([]);
+    expect(await b.messages.labelChats(inst, '1')).toEqual(['c1']);
+    expect(await b.messages.labelChats(inst, '3')).toEqual(['c2']);
+    expect(await b.messages.labelChats('other-instance', '1')).toEqual([]);
+  });
 }

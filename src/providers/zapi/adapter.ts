@@ -187,7 +187,17 @@ export function createZapiAdapter(config: ZapiInstanceConfig, deps: ProviderDeps
   });
   const instance = new ZapiInstanceClient(http);
   // The connected number, which `collection-products` takes as the catalog owner (`GET /device`, z-api.txt 861-897).
-  const ownPhone = async () => String((await instance.device())?.phone ?? '');
+  // Concurrent reads share one request (a page of products asking their collections reads several collections at once); the next read asks again (the number may change on reconnect).
+  let ownPhoneInFlight: Promise<string> | null = null;
+  const ownPhone = (): Promise<string> => {
+    ownPhoneInFlight ??= instance
+      .device()
+      .then((d) => String(d?.phone ?? ''))
+      .finally(() => {
+        ownPhoneInFlight = null;
+      });
+    return ownPhoneInFlight;
+  };
   return {
     kind: 'zapi',
     instanceId: config.id,

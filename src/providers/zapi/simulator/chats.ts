@@ -30,7 +30,7 @@ function chatRequest(ctx: SimContext, required: readonly string[]): { body: Reco
 }
 
 /**
- * The simulator routes of Z-API chats: the list paged and one chat or 404 (z-api.txt
+ * The simulator routes of Z-API chats (and the control route `POST /sim/chats` that seeds them): the list paged and one chat or 404 (z-api.txt
  * 6186-6333), and chat management (6335-6679), acting on the shared
  * chats so `GET /chats/{phone}` shows the change: read → `unread` "0"; unread → "1"; archive
  * / pin → `archived` / `pinned` "true"; mute → `isMuted` "1" with `muteEndTime` -1 ("-1 is
@@ -42,6 +42,20 @@ export function zapiChatsRoutes(state: ZapiChatsSimState): SimRoute[] {
   const { prefix, chats } = state;
   const expirations = new Map<string, ZapiChatExpiration>();
   return [
+    // The simulator's own control route (not Z-API's; no credentials: tests and sandbox set up the phone's chats with it):
+    // `POST /sim/chats {chats: [rows shaped as GET /chats rows], replace?: true}` adds the rows (replacing all chats when `replace`).
+    {
+      method: 'POST',
+      pattern: '/sim/chats',
+      handler: (ctx) => {
+        const body = (ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) as { chats?: unknown; replace?: unknown };
+        if (!Array.isArray(body.chats) || !body.chats.every((c) => c && typeof c === 'object' && typeof (c as ZapiChat).phone === 'string'))
+          return bad('chats must be a list of chat rows with a phone', ['chats']);
+        if (body.replace === true) chats.clear();
+        for (const row of body.chats as ZapiChat[]) chats.set(row.phone, { ...row });
+        return { status: 200, body: { chats: chats.size } };
+      },
+    },
     // Chats (z-api.txt 6186-6333)
     { method: 'GET', pattern: `${prefix}/chats`, handler: (ctx) => pageOf(ctx, [...chats.values()]) },
     {

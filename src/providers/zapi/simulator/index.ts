@@ -48,6 +48,8 @@ export { zapiSimProfilePictureUrl } from './contacts.js';
  *   PNG QR code and the control route `POST /sim/scan` (no credentials: it is the simulated
  *   phone, not Z-API) connects the session and posts `ConnectedCallback`; `disconnect` posts
  *   `DisconnectedCallback`. `update-every-webhooks` changes where webhooks are posted.
+ * - The control route `POST /sim/chats` (no credentials: the simulated phone's own chats) seeds
+ *   chat rows, so a test can list a realistic inbox.
  */
 
 /** The fixed sandbox credentials the simulator accepts (returned as its `instanceConfig`). */
