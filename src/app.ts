@@ -20,7 +20,7 @@ import type { WebhookRegistration } from './providers/account.model.js';
 import type { SimulatorHandle } from './providers/contract.js';
 import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
-import { createContext, type AppServices, type GraphContext } from './context.js';
+import { createContext, requestDeadline, type AppServices, type GraphContext } from './context.js';
 import { buildGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
@@ -273,7 +273,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
         return createContext(services, httpLogger, {
           access,
           rateLimits: auth.rateLimits,
-          deadline: AbortSignal.timeout(auth.deadlineMs),
+          deadline: requestDeadline(auth.deadlineMs),
           origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
         });
       },

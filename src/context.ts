@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from './logger.js';
 import type { MediaLinks } from './media/links.js';
 import type { Metrics } from './metrics.js';
@@ -56,4 +57,14 @@ export function createContext(services: AppServices, logger: Logger = services.l
   const access = limits.access ?? Access.OPEN;
   const scoped: GraphServices = access === Access.OPEN ? services : { ...services, instances: new ScopedDirectory(services.instances, access) };
   return { services: scoped, loaders: new Loaders(), logger, ...limits, access };
+}
+
+/**
+ * The deadline signal of one operation: aborts after `ms`. Every field waiting on a provider
+ * listens to it, so it takes any number of listeners (a 50-chat list has 100 such fields).
+ */
+export function requestDeadline(ms: number): AbortSignal {
+  const signal = AbortSignal.timeout(ms);
+  setMaxListeners(0, signal);
+  return signal;
 }

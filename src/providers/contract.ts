@@ -1507,6 +1507,37 @@ export function requireCapability<C extends Capability>(adapter: ProviderAdapter
   return (impl as (...args: unknown[]) => unknown).bind(adapter[port]) as CapabilityMethod<C>;
 }
 
+/**
+ * {@link requireCapability}, with every failure a graph error: a provider mapping that stumbles
+ * on a reply it cannot read (a `TypeError` on a missing field of valid JSON) fails as
+ * `PROVIDER_ERROR` with `providerCode: 'MALFORMED_REPLY'`, naming the provider and the
+ * capability (and the kind of failure, an error class name, never its message, which may quote
+ * the reply), instead of an "Unexpected error.". Graph errors (and `http.ts`'s `ProviderError`s) pass unchanged.
+ * @throws GraphError `CAPABILITY_NOT_SUPPORTED` when the provider lacks it; the call's own graph errors; `PROVIDER_ERROR` `MALFORMED_REPLY`
+ */
+export function readableCapability<C extends Capability>(adapter: ProviderAdapter, capability: C): CapabilityMethod<C> {
+  const method = requireCapability(adapter, capability) as (...a: unknown[]) => unknown;
+  const guarded = async (...args: unknown[]): Promise<unknown> => {
+    try {
+      return await method(...args);
+    } catch (err) {
+      if (err instanceof GraphError) throw err;
+      throw malformedReplyError(adapter.kind, capability, err);
+    }
+  };
+  return guarded as CapabilityMethod<C>;
+}
+
+/** The `PROVIDER_ERROR` (`MALFORMED_REPLY`) for a reply of `provider` to `capability` the graph could not read. */
+export function malformedReplyError(provider: ProviderKind, capability: Capability, cause?: unknown): GraphError {
+  return new GraphError('PROVIDER_ERROR', `The ${provider} reply to ${capability} could not be read`, {
+    provider,
+    capability,
+    providerCode: 'MALFORMED_REPLY',
+    ...(cause instanceof Error ? { cause: cause.name } : {}),
+  });
+}
+
 /** `CAPABILITY_NOT_SUPPORTED`: the instance's provider cannot do this. */
 export class CapabilityError extends GraphError {
   constructor(provider: ProviderKind, capability: string) {

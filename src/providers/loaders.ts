@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { requireCapability, type ProviderAdapter } from './contract.js';
+import { readableCapability, type ProviderAdapter } from './contract.js';
 import { MAX_PHONE_BATCH } from './limits.js';
 import type { Chat, Collection, Contact, CursorPage, Group, Label, Page, PageRequest, PhoneCheck } from './model.js';
 
@@ -83,7 +83,7 @@ export class Loaders {
   phoneCheck(adapter: ProviderAdapter): DataLoader<string, PhoneCheck> {
     let loader = this.phoneChecks.get(adapter.instanceId);
     if (!loader) {
-      const check = requireCapability(adapter, 'CHECK_PHONES');
+      const check = readableCapability(adapter, 'CHECK_PHONES');
       loader = new DataLoader<string, PhoneCheck>(
         async (phones) => {
           const results = await check([...phones]);
@@ -104,7 +104,7 @@ export class Loaders {
   profilePicture(adapter: ProviderAdapter): DataLoader<string, string | null> {
     let loader = this.pictures.get(adapter.instanceId);
     if (!loader) {
-      const get = requireCapability(adapter, 'PROFILE_PICTURE');
+      const get = readableCapability(adapter, 'PROFILE_PICTURE');
       loader = new DataLoader<string, string | null>((phones) => Promise.all(phones.map((p) => get(p).catch(asError))));
       this.pictures.set(adapter.instanceId, loader);
     }
@@ -122,8 +122,8 @@ export class Loaders {
     let loader = this.chats.get(adapter.instanceId);
     if (!loader) {
       const has = (c: 'LIST_CHATS' | 'GET_CHAT') => adapter.capabilities.has(c);
-      const list = has('LIST_CHATS') ? new PagedList(requireCapability(adapter, 'LIST_CHATS')) : null;
-      const get = has('GET_CHAT') ? requireCapability(adapter, 'GET_CHAT') : null;
+      const list = has('LIST_CHATS') ? new PagedList(readableCapability(adapter, 'LIST_CHATS')) : null;
+      const get = has('GET_CHAT') ? readableCapability(adapter, 'GET_CHAT') : null;
       loader = new DataLoader<string, Chat | null>((ids) => lookUp(ids, list, get, (c) => c.id));
       this.chats.set(adapter.instanceId, loader);
     }
@@ -139,8 +139,8 @@ export class Loaders {
     let loader = this.contacts.get(adapter.instanceId);
     if (!loader) {
       const has = (c: 'LIST_CONTACTS' | 'GET_CONTACT') => adapter.capabilities.has(c);
-      const list = has('LIST_CONTACTS') ? new PagedList(requireCapability(adapter, 'LIST_CONTACTS')) : null;
-      const get = has('GET_CONTACT') ? requireCapability(adapter, 'GET_CONTACT') : null;
+      const list = has('LIST_CONTACTS') ? new PagedList(readableCapability(adapter, 'LIST_CONTACTS')) : null;
+      const get = has('GET_CONTACT') ? readableCapability(adapter, 'GET_CONTACT') : null;
       loader = new DataLoader<string, Contact | null>((phones) => lookUp(phones, list, get, (c) => c.phone));
       this.contacts.set(adapter.instanceId, loader);
     }
@@ -155,7 +155,7 @@ export class Loaders {
   group(adapter: ProviderAdapter): DataLoader<string, Group | null> {
     let loader = this.groups.get(adapter.instanceId);
     if (!loader) {
-      const get = adapter.capabilities.has('GET_GROUP') ? requireCapability(adapter, 'GET_GROUP') : null;
+      const get = adapter.capabilities.has('GET_GROUP') ? readableCapability(adapter, 'GET_GROUP') : null;
       loader = new DataLoader<string, Group | null>((ids) => Promise.all(ids.map((id) => (get ? get(id).catch(asError) : Promise.resolve(null)))));
       this.groups.set(adapter.instanceId, loader);
     }
@@ -169,7 +169,7 @@ export class Loaders {
   labels(adapter: ProviderAdapter): Promise<Label[]> {
     let labels = this.labelLists.get(adapter.instanceId);
     if (!labels) {
-      labels = requireCapability(adapter, 'LIST_LABELS')();
+      labels = readableCapability(adapter, 'LIST_LABELS')();
       this.labelLists.set(adapter.instanceId, labels);
     }
     return labels;
@@ -193,7 +193,7 @@ export class Loaders {
   collections(adapter: ProviderAdapter): Promise<Collection[]> {
     let all = this.collectionLists.get(adapter.instanceId);
     if (!all) {
-      all = readCursorPages(requireCapability(adapter, 'LIST_COLLECTIONS'));
+      all = readCursorPages(readableCapability(adapter, 'LIST_COLLECTIONS'));
       this.collectionLists.set(adapter.instanceId, all);
     }
     return all;
@@ -203,7 +203,7 @@ export class Loaders {
   collectionProductIds(adapter: ProviderAdapter): DataLoader<string, string[]> {
     let loader = this.collectionProducts.get(adapter.instanceId);
     if (!loader) {
-      const list = requireCapability(adapter, 'LIST_COLLECTION_PRODUCTS');
+      const list = readableCapability(adapter, 'LIST_COLLECTION_PRODUCTS');
       loader = new DataLoader<string, string[]>((ids) =>
         Promise.all(ids.map((id) => readCursorPages((cursor) => list(id, cursor)).then((products) => products.map((p) => p.id), asError))),
       );

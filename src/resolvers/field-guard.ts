@@ -34,6 +34,24 @@ function targetInstance(typeName: string, fieldName: string, source: unknown, ar
   return undefined;
 }
 
+/** The (instance, field coordinate) pairs already charged to each operation's instance rate limit. */
+const CHARGED = new WeakMap<GraphContext, Set<string>>();
+
+/**
+ * Whether this operation has not yet been charged for `key` (instance and field coordinate),
+ * marking it charged: a field that reaches a provider costs one point of its instance's rate
+ * limit per operation, not one per list item, since its calls for the items of one list are
+ * batched by the per-request loaders (50 chats' `labels` are one upstream call). Root fields
+ * (each aliased send) are charged every time.
+ */
+function firstCharge(ctx: GraphContext, key: string): boolean {
+  let charged = CHARGED.get(ctx);
+  if (!charged) CHARGED.set(ctx, (charged = new Set()));
+  if (charged.has(key)) return false;
+  charged.add(key);
+  return true;
+}
+
 /** Resolves with the field's value, or fails with DEADLINE_EXCEEDED when the deadline passes first (the call itself is not cancelled). */
 function raceDeadline<T>(value: Promise<T>, deadline: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -118,7 +136,8 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
           return (async () => {
             if (capability) {
               assertBeforeDeadline(ctx);
-              if (instanceId !== undefined) await ctx.rateLimits?.consumeInstance(instanceId);
+              // a root field (each aliased send) is charged every time; a nested field once per operation
+              if (instanceId !== undefined && (isRoot || firstCharge(ctx, `${instanceId}\u0000${type.name}.${field.name}`))) await ctx.rateLimits?.consumeInstance(instanceId);
               assertBeforeDeadline(ctx);
             }
             const value = inner(source, args, ctx, info);

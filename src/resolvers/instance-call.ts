@@ -2,7 +2,7 @@ import { Extensions } from 'type-graphql';
 import { GraphError } from '../errors.js';
 import type { GraphContext } from '../context.js';
 import type { InstanceEntry } from '../instances.js';
-import { requireCapability, type Capability, type CapabilityMethod } from '../providers/contract.js';
+import { malformedReplyError, readableCapability, type Capability, type CapabilityMethod } from '../providers/contract.js';
 import type { Scope } from '../server/access.js';
 
 /** The key of a field's GraphQL `extensions` that names the capability it needs (read by `capabilityFields`). */
@@ -211,26 +211,7 @@ export function instanceCall<C extends Capability>(ctx: GraphContext, instanceId
  * @throws CapabilityError CAPABILITY_NOT_SUPPORTED (with `provider`, `capability`) when the provider lacks it
  */
 export function portCall<C extends Capability>(entry: InstanceEntry, capability: C): CapabilityMethod<C> {
-  return guardReplies(entry, capability, requireCapability(entry.adapter, capability));
-}
-
-/**
- * A port method whose failures are all graph errors: a provider's mapping that stumbles on a
- * reply it cannot read (a `TypeError` on a missing field of valid JSON) fails as
- * `PROVIDER_ERROR` with `providerCode: 'MALFORMED_REPLY'`, naming the provider and the
- * capability, instead of an "Unexpected error." on a non-null field. Graph errors (and the
- * `ProviderError`s of `http.ts`) pass unchanged.
- */
-function guardReplies<C extends Capability>(entry: InstanceEntry, capability: C, method: CapabilityMethod<C>): CapabilityMethod<C> {
-  const guarded = async (...args: unknown[]): Promise<unknown> => {
-    try {
-      return await (method as (...a: unknown[]) => unknown)(...args);
-    } catch (err) {
-      if (err instanceof GraphError) throw err;
-      throw malformedReply(entry, capability, err);
-    }
-  };
-  return guarded as CapabilityMethod<C>;
+  return readableCapability(entry.adapter, capability);
 }
 
 /**
@@ -239,12 +220,7 @@ function guardReplies<C extends Capability>(entry: InstanceEntry, capability: C,
  * the reply).
  */
 export function malformedReply(entry: InstanceEntry, capability: Capability, cause?: unknown): GraphError {
-  return new GraphError('PROVIDER_ERROR', `The ${entry.adapter.kind} reply to ${capability} could not be read`, {
-    provider: entry.adapter.kind,
-    capability,
-    providerCode: 'MALFORMED_REPLY',
-    ...(cause instanceof Error ? { cause: cause.name } : {}),
-  });
+  return malformedReplyError(entry.adapter.kind, capability, cause);
 }
 
 /**

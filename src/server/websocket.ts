@@ -4,7 +4,7 @@ import { NoSchemaIntrospectionCustomRule, OperationTypeNode, getOperationAST, ty
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createContext, type AppServices, type GraphContext } from '../context.js';
+import { createContext, requestDeadline, type AppServices, type GraphContext } from '../context.js';
 import { GraphError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { ARMOR_DEFAULT_MAX_TOKENS, DocumentCache, sharedSubscribe, type DocumentCacheStats } from '../subscriptions/ws-execution.js';
@@ -124,7 +124,7 @@ function quietOversize(socket: WebSocket, logger: Logger): void {
 function withDeadline(graph: GraphContext, document: DocumentNode, operationName: string | null | undefined, deadlineMs: number): GraphContext {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return graph;
-  return { ...graph, deadline: AbortSignal.timeout(deadlineMs) };
+  return { ...graph, deadline: requestDeadline(deadlineMs) };
 }
 
 type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validationRules']>;
