@@ -26,7 +26,7 @@ interface MemoryChat {
 
 /** One instance's messages. */
 interface MemoryInstance {
-  /** message id → record (a structured clone: callers never share it) */
+  /** message id → record. Records are values: a change builds a new one (`RecordChange` is pure) and nobody mutates one, so they are shared, never cloned. */
   records: Map<string, StoredMessage>;
   chats: Map<string, MemoryChat>;
 }
@@ -56,8 +56,9 @@ function lowerBound(keys: string[], key: string): number {
 }
 
 /**
- * The in-memory {@link MessageStore} (one replica). Same semantics as the Redis one; the
- * records are cloned in and out, so no caller holds a stored object.
+ * The in-memory {@link MessageStore} (one replica). Same semantics as the Redis one. Records
+ * are immutable values: `update` hands the stored record to a pure change and keeps the new one,
+ * and readers get the stored objects themselves (no copies; callers must not mutate them).
  */
 export class MemoryMessageStore implements MessageStore {
   private readonly instances = new Map<string, MemoryInstance>();
@@ -115,13 +116,13 @@ export class MemoryMessageStore implements MessageStore {
   async update(instanceId: string, messageId: string, change: RecordChange): Promise<StoredMessage | null> {
     const inst = this.instance(instanceId);
     const stored = inst.records.get(messageId);
-    const current = stored && !this.expired(stored) ? structuredClone(stored) : null;
+    const current = stored && !this.expired(stored) ? stored : null;
     const next = change(current);
     if (!next) return current;
     this.sweep();
     if (this.expired(next)) return current;
-    inst.records.set(messageId, structuredClone(next));
-    if (next.stub) return structuredClone(next);
+    inst.records.set(messageId, next);
+    if (next.stub) return next;
     const chat = this.chat(inst, next.message.chatId);
     const key = orderKey(next.message.timestamp, messageId);
     if (!chat.ids.has(key)) {
@@ -129,12 +130,12 @@ export class MemoryMessageStore implements MessageStore {
       chat.ids.set(key, messageId);
     }
     this.trim(inst, chat);
-    return inst.records.has(messageId) ? structuredClone(next) : null;
+    return inst.records.has(messageId) ? next : null;
   }
 
   async get(instanceId: string, messageId: string): Promise<StoredMessage | null> {
     const record = this.instances.get(instanceId)?.records.get(messageId);
-    return record && !this.expired(record) ? structuredClone(record) : null;
+    return record && !this.expired(record) ? record : null;
   }
 
   async page(instanceId: string, chatId: string, range: MessageRange): Promise<MessageSlice> {
@@ -152,7 +153,7 @@ export class MemoryMessageStore implements MessageStore {
     else if (range.last !== undefined) hi = Math.min(hi, lo + range.last);
     const keys = hi > lo ? chat.keys.slice(lo, hi).reverse() : [];
     return {
-      items: keys.map((key) => ({ key, record: structuredClone(inst.records.get(chat.ids.get(key)!)!) })),
+      items: keys.map((key) => ({ key, record: inst.records.get(chat.ids.get(key)!)! })),
       hasOlder: range.first !== undefined ? lo > bounded.lo : lo > 0,
       hasNewer: range.last !== undefined ? hi < bounded.hi : hi < chat.keys.length,
     };
