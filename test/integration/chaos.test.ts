@@ -285,7 +285,8 @@ async function runChaos(options: { redis?: PrivateRedis }): Promise<void> {
     expect(outOfOrder, `subscriber ${i} out of order`).toBe(0);
     // 0 missing: exactly the log, in log order
     const gotIds = got.map((e) => e.id);
-    const missing = logIds.filter((id) => !new Set(gotIds).has(id));
+    const gotIdSet = new Set(gotIds);
+    const missing = logIds.filter((id) => !gotIdSet.has(id));
     expect(missing.length, `subscriber ${i} missing`).toBe(0);
     expect(gotIds).toEqual(logIds);
     const gotMessageIds = new Set(got.map((e) => e.messageId));
