@@ -32,6 +32,8 @@ const MAX_IN_FLIGHT = 200;
 const SUBSCRIBERS = 2;
 /** Each subscriber is cut off at least this often. */
 const MIN_DROPS = 100;
+/** A connection that receives nothing (it is at the end of the log) is cut after this long, ms. */
+const IDLE_CUT_MS = 1_000;
 /** The provider whose webhooks are posted: the first that posts any. */
 const mod = webhookProvider();
 const INSTANCE = 'chaos';
@@ -89,7 +91,8 @@ function startSubscriber(url: string): Subscriber {
       let socket: WebSocket | null = null;
       let cut = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      let armCut: () => void = () => undefined;
+      let armCut: (afterMs: number) => void = () => undefined;
+      let progressed = false;
       const client = createClient({
         url: `${url.replace(/^http/, 'ws')}/graphql`,
         webSocketImpl: WebSocket,
@@ -100,9 +103,10 @@ function startSubscriber(url: string): Subscriber {
           connected: (ws) => {
             socket = ws as WebSocket;
             if (cut) socket.terminate();
-            // the cut clock starts once connected, so a loaded machine (slow handshakes) still
-            // lets every connection make progress before it is dropped
-            else armCut();
+            // the cut clock starts with the connection's first event, so a loaded machine (slow
+            // handshakes, slow replays) still lets every connection make progress before it is
+            // dropped; a connection with nothing to receive (at the end of the log) is cut after 1 s
+            else armCut(IDLE_CUT_MS);
           },
         },
       });
@@ -122,6 +126,10 @@ function startSubscriber(url: string): Subscriber {
               if (!e) return;
               s.received.push({ id: e.id, cursor: e.cursor, messageId: e.message?.id ?? '' });
               s.last = e.cursor;
+              if (!progressed) {
+                progressed = true;
+                armCut(30 + Math.random() * 120);
+              }
             },
             // our own cut, a server-side end (bus interrupted, store down) or a refused resume: come back with the same cursor
             error: () => {
@@ -132,16 +140,14 @@ function startSubscriber(url: string): Subscriber {
           },
         );
         // the drop: the TCP connection is cut (no close handshake), as a network failure would
-        armCut = () => {
-          timer = setTimeout(
-            () => {
-              cut = true;
-              s.drops++;
-              socket?.terminate();
-              end();
-            },
-            30 + Math.random() * 120,
-          );
+        armCut = (afterMs: number) => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            cut = true;
+            s.drops++;
+            socket?.terminate();
+            end();
+          }, afterMs);
         };
         // a connection that never comes up is abandoned too (and counts as no drop)
         timer = setTimeout(() => {
