@@ -140,6 +140,39 @@ import type {
  */
 
 /**
+ * The capabilities of the kinds of message beyond text and plain media (issue 8): stickers to
+ * status posts, one per kind, each served by a `MessagingPort` method (`model-rich.ts` holds
+ * their inputs). Part of {@link CAPABILITIES}; a provider that can send them all lists this.
+ */
+export const RICH_SEND_CAPABILITIES = [
+  'SEND_STICKER',
+  'SEND_GIF',
+  'SEND_PTV',
+  'SEND_LINK',
+  'SEND_FORWARD',
+  'EDIT_MESSAGE',
+  'SEND_ACTION_BUTTONS',
+  'SEND_OTP_BUTTON',
+  'SEND_PIX_BUTTON',
+  'SEND_CAROUSEL',
+  'SEND_POLL',
+  'SEND_POLL_VOTE',
+  'SEND_CATALOG_PRODUCT',
+  'SEND_CATALOG',
+  'SEND_ORDER',
+  'SEND_ORDER_STATUS',
+  'SEND_ORDER_PAYMENT',
+  'PIN_MESSAGE',
+  'SEND_EVENT',
+  'EDIT_EVENT',
+  'SEND_EVENT_RESPONSE',
+  'SEND_CHANNEL_ADMIN_INVITE',
+  'SEND_CALL',
+  'SEND_STATUS',
+  'SEND_STATUS_REPLY',
+] as const;
+
+/**
  * Everything a provider may be able to do, one entry per port method
  * ({@link CAPABILITY_METHODS}). Names are the graph's, not any provider's; `Instance.capabilities`
  * lists an instance's subset to clients.
@@ -249,31 +282,7 @@ export const CAPABILITIES = [
   'RESET_COMMUNITY_INVITE_LINK',
   'DEACTIVATE_COMMUNITY',
   // rich sends (MessagingPort, model-rich.ts)
-  'SEND_STICKER',
-  'SEND_GIF',
-  'SEND_PTV',
-  'SEND_LINK',
-  'SEND_FORWARD',
-  'EDIT_MESSAGE',
-  'SEND_ACTION_BUTTONS',
-  'SEND_OTP_BUTTON',
-  'SEND_PIX_BUTTON',
-  'SEND_CAROUSEL',
-  'SEND_POLL',
-  'SEND_POLL_VOTE',
-  'SEND_CATALOG_PRODUCT',
-  'SEND_CATALOG',
-  'SEND_ORDER',
-  'SEND_ORDER_STATUS',
-  'SEND_ORDER_PAYMENT',
-  'PIN_MESSAGE',
-  'SEND_EVENT',
-  'EDIT_EVENT',
-  'SEND_EVENT_RESPONSE',
-  'SEND_CHANNEL_ADMIN_INVITE',
-  'SEND_CALL',
-  'SEND_STATUS',
-  'SEND_STATUS_REPLY',
+  ...RICH_SEND_CAPABILITIES,
   // connecting a number (SessionPort)
   'QR_CODE',
   'PAIRING_CODE',

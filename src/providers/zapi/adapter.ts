@@ -1,4 +1,4 @@
-import type { BaseInstanceConfig, Capability, ProviderAdapter, ProviderDeps } from '../contract.js';
+import { RICH_SEND_CAPABILITIES, type BaseInstanceConfig, type Capability, type ProviderAdapter, type ProviderDeps } from '../contract.js';
 import { ProviderHttpClient } from '../http.js';
 import { createZapiAdminPorts, ZapiAdminClient } from './client/admin.js';
 import { createZapiBusinessPorts, ZapiBusinessClient } from './client/business.js';
@@ -106,32 +106,8 @@ export const ZAPI_CAPABILITIES: readonly Capability[] = [
   'DELETE_COLLECTION',
   'ADD_COLLECTION_PRODUCTS',
   'REMOVE_COLLECTION_PRODUCTS',
-  // rich sends (client/rich-messages.ts)
-  'SEND_STICKER',
-  'SEND_GIF',
-  'SEND_PTV',
-  'SEND_LINK',
-  'SEND_FORWARD',
-  'EDIT_MESSAGE',
-  'SEND_ACTION_BUTTONS',
-  'SEND_OTP_BUTTON',
-  'SEND_PIX_BUTTON',
-  'SEND_CAROUSEL',
-  'SEND_POLL',
-  'SEND_POLL_VOTE',
-  'SEND_CATALOG_PRODUCT',
-  'SEND_CATALOG',
-  'SEND_ORDER',
-  'SEND_ORDER_STATUS',
-  'SEND_ORDER_PAYMENT',
-  'PIN_MESSAGE',
-  'SEND_EVENT',
-  'EDIT_EVENT',
-  'SEND_EVENT_RESPONSE',
-  'SEND_CHANNEL_ADMIN_INVITE',
-  'SEND_CALL',
-  'SEND_STATUS',
-  'SEND_STATUS_REPLY',
+  // rich sends (client/rich-messages.ts): every one
+  ...RICH_SEND_CAPABILITIES,
   // connecting, profile and settings, privacy, the address book, the queue, webhook registration
   // (client/instance.ts, client/privacy.ts, client/contact-admin.ts, client/queue.ts, client/webhook-registration.ts)
   'QR_CODE',

@@ -1,3 +1,4 @@
+import { RICH_SEND_CAPABILITIES } from '../../../src/providers/contract.js';
 import { describe, expect, it } from 'vitest';
 import { zapiModule as zapi } from '../../../src/providers/zapi/index.js';
 import { DOC_OPERATIONS } from '../../../src/providers/zapi/operations.js';
@@ -427,7 +428,7 @@ describe('Z-API rich sends through the graph (issue 8): every documented send, i
     const richCaps = new Set(ROWS.map((r) => r.mutation));
     expect(richCaps.size).toBeGreaterThan(20);
     const rich = Object.entries(DOC_OPERATIONS)
-      .filter(([, v]) => 'capabilities' in v && v.capabilities.some((c) => RICH_CAPABILITIES.includes(c)))
+      .filter(([, v]) => 'capabilities' in v && v.capabilities.some((c) => (RICH_SEND_CAPABILITIES as readonly string[]).includes(c)))
       .map(([k]) => k);
     expect(rich.filter((k) => !covered.has(k))).toEqual([]);
   });
@@ -490,34 +491,6 @@ describe('Z-API rich sends through the graph (issue 8): every documented send, i
     expect(h.on('POST', '/send-poll')).toHaveLength(1);
   });
 });
-
-const RICH_CAPABILITIES: string[] = [
-  'SEND_STICKER',
-  'SEND_GIF',
-  'SEND_PTV',
-  'SEND_LINK',
-  'SEND_FORWARD',
-  'EDIT_MESSAGE',
-  'SEND_ACTION_BUTTONS',
-  'SEND_OTP_BUTTON',
-  'SEND_PIX_BUTTON',
-  'SEND_CAROUSEL',
-  'SEND_POLL',
-  'SEND_POLL_VOTE',
-  'SEND_CATALOG_PRODUCT',
-  'SEND_CATALOG',
-  'SEND_ORDER',
-  'SEND_ORDER_STATUS',
-  'SEND_ORDER_PAYMENT',
-  'PIN_MESSAGE',
-  'SEND_EVENT',
-  'EDIT_EVENT',
-  'SEND_EVENT_RESPONSE',
-  'SEND_CHANNEL_ADMIN_INVITE',
-  'SEND_CALL',
-  'SEND_STATUS',
-  'SEND_STATUS_REPLY',
-];
 
 describe('rich sends on a provider without the capability', () => {
   it.each(ROWS.map((r) => [r.mutation, r] as const))('%s on Zivo is CAPABILITY_NOT_SUPPORTED before any request', async (_name, row) => {
