@@ -1,4 +1,5 @@
 import { notFound } from './errors.js';
+import { instanceIdOf } from './global-ids.js';
 import type { InstanceConfig } from './config.js';
 import type { ProviderAdapter, ProviderDeps } from './providers/contract.js';
 import { PROVIDER_MODULES, createAdapter } from './providers/registry.js';
@@ -36,11 +37,11 @@ export class InstanceDirectory {
   }
 
   /**
-   * The instance with this id.
+   * The instance with this id: its configured id, or its `Instance` global id (global-ids.ts).
    * @throws GraphError NOT_FOUND
    */
   get(id: string): InstanceEntry {
-    const entry = this.entries.get(id);
+    const entry = this.entries.get(id) ?? this.entries.get(instanceIdOf(id));
     if (!entry) throw notFound('instance', id);
     return entry;
   }
