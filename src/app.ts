@@ -24,6 +24,7 @@ import { createContext, requestDeadline, type AppServices, type GraphContext } f
 import { buildGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
+import { acceptInstanceGlobalIds } from './resolvers/instance-args.js';
 import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
 import type { Access } from './server/access.js';
 import { formatGraphError } from './server/format-error.js';
@@ -183,7 +184,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
   const auth = await startAuth(config, logger);
-  const schema = guardSchema(await buildGraphSchema());
+  const schema = acceptInstanceGlobalIds(guardSchema(await buildGraphSchema()));
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);

@@ -25,10 +25,10 @@ import type { InstanceRoot } from './instance.resolver.js';
 const STORED = Symbol('whatsgraph.storedMessage');
 
 /** A `Message` root, possibly built from the store. */
-type MessageRoot = Message & { [STORED]?: StoredMessage };
+export type MessageRoot = Message & { [STORED]?: StoredMessage };
 
 /** The `Message` root of a stored record (its latest content and status). */
-function messageRoot(record: StoredMessage): MessageRoot {
+export function messageRoot(record: StoredMessage): MessageRoot {
   return { ...(record.message as Message), status: record.message.status ?? null, [STORED]: record };
 }
 
@@ -42,7 +42,11 @@ export function storeError(err: unknown): never {
 /** One DataLoader of stored records per operation (keyed by its loaders object), so a page of messages asking `replyTo` reads each quoted message once. */
 const recordLoaders = new WeakMap<object, DataLoader<string, StoredMessage | null>>();
 
-function recordLoader(ctx: GraphContext): DataLoader<string, StoredMessage | null> {
+/**
+ * The operation's loader of stored messages, keyed `instanceId + "\u0000" + messageId`; a stub (a status seen before its message) is null.
+ * @throws GraphError SERVICE_UNAVAILABLE (when loading) if the message store is unreachable
+ */
+export function recordLoader(ctx: GraphContext): DataLoader<string, StoredMessage | null> {
   let loader = recordLoaders.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, StoredMessage | null>(async (keys) =>

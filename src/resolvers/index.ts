@@ -12,6 +12,8 @@ import { InstanceResolver } from './instance.resolver.js';
 import { LabelChatsResolver, LabelResolver } from './label.resolver.js';
 import { MessageStatusResolver } from './message-status.resolver.js';
 import { MessageResolver } from './message.resolver.js';
+import { ID_RESOLVERS } from './node-ids.js';
+import { NodeResolver } from './node.resolver.js';
 import { PartnerResolver } from './partner.resolver.js';
 import { SendRichResolver } from './send-rich.resolver.js';
 import { SendResolver } from './send.resolver.js';
@@ -53,4 +55,6 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ContactBlockedResolver,
   AdminResolver,
   PartnerResolver,
+  NodeResolver,
+  ...ID_RESOLVERS,
 ];
