@@ -5,7 +5,13 @@ import { BusinessResolver } from './business.resolver.js';
 import { CatalogResolver, CollectionResolver, ProductCollectionsResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
 import { ChatResolver, ContactResolver, GroupParticipantResolver, GroupResolver } from './chat.resolver.js';
-import { ConversationChatResolver, ConversationInstanceResolver, ConversationMessageResolver } from './conversation.resolver.js';
+import {
+  ConversationChatResolver,
+  ConversationInstanceResolver,
+  ConversationMessageResolver,
+  DeletedEventMessageResolver,
+  StatusEventMessageResolver,
+} from './conversation.resolver.js';
 import { CommunityActionPayloadResolver, CommunityFieldsResolver, CommunityResolver } from './community.resolver.js';
 import { GroupActionPayloadResolver, GroupAdminResolver } from './group-admin.resolver.js';
 import { InstanceResolver } from './instance.resolver.js';
@@ -51,6 +57,8 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ConversationChatResolver,
   ConversationInstanceResolver,
   ConversationMessageResolver,
+  StatusEventMessageResolver,
+  DeletedEventMessageResolver,
   AccountResolver,
   ContactBlockedResolver,
   AdminResolver,

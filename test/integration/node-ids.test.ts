@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromGlobalId, instanceIdOf, toGlobalId } from '../../src/global-ids.js';
+import { collect, settle, wsClient } from '../helpers/app.js';
 import { useSimulatedApp } from '../helpers/simulated-app.js';
 
 /**
@@ -89,6 +90,36 @@ describe('global ids and node(id)', () => {
     // and a chat's history is reached through node(id) alone
     const history = await ok(`query($id: ID!) { node(id: $id) { ... on Chat { messages(last: 5) { edges { node { id } } } } } }`, { id: viaGlobal.chat.id });
     expect(history.node.messages.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(viaGlobal.id);
+  });
+
+  it('a subscription names the message by the same global id: a status event carries the kept message, which a normalised cache would update', async () => {
+    const sent = (
+      await ok(`mutation($input: SendTextInput!) { sendText(input: $input) { message { id providerMessageId status } } }`, {
+        input: { instanceId: 'sales', to: PHONE, text: 'status please' },
+      })
+    ).sendText.message;
+    const client = wsClient(h.app.url);
+    try {
+      const sub = collect(
+        client,
+        `subscription { events(instanceId: "sales", types: [MESSAGE_STATUS_CHANGED]) { id ... on MessageStatusChangedEvent { eventId messageId status message { id status } } } }`,
+      );
+      await settle(300);
+      // Z-API's status webhook (z-api.txt "MessageStatusCallback"): the ids it applies to, and the status
+      const res = await fetch(`${h.app.url}/webhooks/sales/sales-webhook-secret-0123456789`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'MessageStatusCallback', status: 'READ', ids: [sent.providerMessageId], momment: Date.now(), phone: PHONE, instanceId: 'x' }),
+      });
+      expect(res.status).toBeLessThan(300);
+      const [event] = await sub.waitForCount(1);
+      expect(event!.errors).toBeUndefined();
+      const e = event!.data!.events;
+      expect(e).toMatchObject({ messageId: sent.providerMessageId, status: 'READ', message: { id: sent.id, status: 'READ' } });
+      expect(e.id).toBe(toGlobalId('Event', 'sales', e.eventId));
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('a string that is not a global id is BAD_USER_INPUT; an id of an unknown instance is null', async () => {
