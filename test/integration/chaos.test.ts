@@ -81,7 +81,7 @@ interface Subscriber {
   done: Promise<void>;
 }
 
-const EVENTS_SUBSCRIPTION = `subscription($i: ID!, $after: String) { events(instanceId: $i, after: $after) { id cursor ... on MessageReceivedEvent { message { id } } } }`;
+const EVENTS_SUBSCRIPTION = `subscription($i: ID!, $after: String) { events(instanceId: $i, after: $after) { eventId cursor ... on MessageReceivedEvent { message { providerMessageId } } } }`;
 
 /** A subscriber that connects, resumes from its last cursor, and is cut off after 30–150 ms, until told to stop. */
 function startSubscriber(url: string): Subscriber {
@@ -118,13 +118,13 @@ function startSubscriber(url: string): Subscriber {
           clearTimeout(timer);
           resolve();
         };
-        client.subscribe<{ events: { id: string; cursor: string; message?: { id: string } } }>(
+        client.subscribe<{ events: { eventId: string; cursor: string; message?: { providerMessageId: string } } }>(
           { query: EVENTS_SUBSCRIPTION, variables: { i: INSTANCE, after: s.last } },
           {
             next: (r) => {
               const e = r.data?.events;
               if (!e) return;
-              s.received.push({ id: e.id, cursor: e.cursor, messageId: e.message?.id ?? '' });
+              s.received.push({ id: e.eventId, cursor: e.cursor, messageId: e.message?.providerMessageId ?? '' });
               s.last = e.cursor;
               if (!progressed) {
                 progressed = true;
