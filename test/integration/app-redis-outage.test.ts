@@ -65,7 +65,9 @@ describe('Redis down and back, through the server', () => {
     // the provider retries what got 503; this time it is stored
     await eventually(async () => (await post(during)).status === 200, 15_000, 'the retried webhook to be accepted');
     await settle(100);
-    const resumed = collect(client, 'subscription($a: String) { events(instanceId: "br", after: $a) { id ... on MessageReceivedEvent { message { id providerMessageId } } } }', { a: resumeFrom });
+    const resumed = collect(client, 'subscription($a: String) { events(instanceId: "br", after: $a) { id ... on MessageReceivedEvent { message { id providerMessageId } } } }', {
+      a: resumeFrom,
+    });
     // Redis kept nothing across the restart (no persistence): the resumed cursor may be older
     // than what it holds now, so the answer is either the retried event or RESYNC_REQUIRED —
     // never a silent gap.

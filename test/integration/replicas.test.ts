@@ -72,7 +72,11 @@ describe('two replicas sharing Redis', () => {
   });
 
   it('a webhook posted to A reaches a graphql-ws subscriber on B; the same webhook posted to B publishes nothing', async () => {
-    const sub: Collected = collect(clientB, `subscription($i: ID!) { messageReceived(instanceId: $i) { id providerMessageId content { __typename ... on TextContent { body } } } }`, { i: INSTANCE });
+    const sub: Collected = collect(
+      clientB,
+      `subscription($i: ID!) { messageReceived(instanceId: $i) { id providerMessageId content { __typename ... on TextContent { body } } } }`,
+      { i: INSTANCE },
+    );
     try {
       await subscribers(1);
       const id = `REPLICA-${Date.now()}`;

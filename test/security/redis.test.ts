@@ -54,7 +54,9 @@ describe('Redis lost its data: resumed cursors answer RESYNC_REQUIRED through th
     const sub = collect(client, EVENTS_SUBSCRIPTION, { a: after });
     try {
       return await Promise.race([
-        sub.waitFor((d) => expectId === undefined || d.events.message?.providerMessageId === expectId, 10_000).then((d) => `delivered ${String(d.events.message?.providerMessageId)}`),
+        sub
+          .waitFor((d) => expectId === undefined || d.events.message?.providerMessageId === expectId, 10_000)
+          .then((d) => `delivered ${String(d.events.message?.providerMessageId)}`),
         sub.done.then(
           // an execution error arrives as a result with `errors`, then the subscription completes
           () => String(sub.results.find((r) => r.errors)?.errors?.[0]?.extensions?.code ?? 'completed'),
