@@ -4,6 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
+import { toGlobalId } from '../../src/global-ids.js';
 import { collect, sandboxConfig, settle, startTestApp, type GqlResult } from '../helpers/app.js';
 import { simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
@@ -73,8 +74,8 @@ const connectedBody = (phone: string) => JSON.stringify({ type: 'ConnectedCallba
 
 describe('API keys with instances and scopes', () => {
   it('lists only the key’s instances', async () => {
-    expect((await post(KEY_A, '{ instances { id } }')).body.data).toEqual({ instances: [{ id: 'a' }] });
-    expect((await post(KEY_B, '{ instances { id } }')).body.data).toEqual({ instances: [{ id: 'b' }] });
+    expect((await post(KEY_A, '{ instances { id instanceId } }')).body.data).toEqual({ instances: [{ id: toGlobalId('Instance', 'a', ''), instanceId: 'a' }] });
+    expect((await post(KEY_B, '{ instances { id instanceId } }')).body.data).toEqual({ instances: [{ id: toGlobalId('Instance', 'b', ''), instanceId: 'b' }] });
   });
 
   it('the key for A reads and sends on A', async () => {
