@@ -115,11 +115,11 @@ describe('npm start with no configuration (sandbox mode)', () => {
     await settle(300);
     const m = await gql(url, mutation!);
     expect(m.errors).toBeUndefined();
-    // the message's global id names the provider's message id that statuses carry
-    const parts = fromGlobalId(m.data!.sendText.message.id as string);
-    expect(parts).toMatchObject({ type: 'Message', scope: readmeInstance });
-    const id = parts!.localId;
-    await statuses.waitFor((d) => d.messageStatusChanged.messageId === id && d.messageStatusChanged.status === 'READ', 15_000);
+    // the message's global id names the provider's message id that statuses carry, and the status event's message is that one
+    const sent = m.data!.sendText.message as { id: string; providerMessageId: string };
+    expect(fromGlobalId(sent.id)).toEqual({ type: 'Message', scope: readmeInstance, localId: sent.providerMessageId });
+    const read = await statuses.waitFor((d) => d.messageStatusChanged.messageId === sent.providerMessageId && d.messageStatusChanged.status === 'READ', 15_000);
+    expect(read.messageStatusChanged.message).toEqual({ id: sent.id, status: 'READ' });
     const reply = await received.waitFor((d) => !d.messageReceived.fromMe, 15_000);
     expect(reply.messageReceived.content.__typename).toBe('TextContent');
     await events.waitFor((d) => d.events.type === 'MESSAGE_RECEIVED', 15_000);
