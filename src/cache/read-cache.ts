@@ -103,7 +103,7 @@ export class MemoryCacheBackend implements CacheBackend {
   }
 }
 
-/** Prebound counter children of one kind. */
+/** Counter children of one kind, bound once (their labels are not rebuilt per lookup; a batch counts once). */
 interface KindCounters {
   hit: Counter.Internal;
   miss: Counter.Internal;
@@ -116,7 +116,7 @@ const WARN_INTERVAL_MS = 10_000;
 /** The read cache of one server: a backend, a TTL per kind, metrics. See the module comment. */
 export class ReadCache {
   private readonly ttlMs: Record<CacheKind, number>;
-  private readonly counters: Record<CacheKind, KindCounters> | undefined;
+  private readonly counters: Record<CacheKind, KindCounters> | undefined = undefined;
   /**
    * Invalidations seen by this process per (instance, kind): a read that started before one
    * does not store what it fetched (it may be what the invalidation replaced). Other replicas'
@@ -139,15 +139,18 @@ export class ReadCache {
     this.ttlMs = Object.fromEntries(CACHE_KINDS.map((k) => [k, Math.round((ttlSeconds[k] ?? DEFAULT_CACHE_TTL_SECONDS[k]) * 1000)])) as Record<CacheKind, number>;
     const counter = metrics?.readCache;
     const invalidations = metrics?.readCacheInvalidations;
-    this.counters =
-      counter && invalidations
-        ? (Object.fromEntries(
-            CACHE_KINDS.map((k) => [
-              k,
-              { hit: counter.labels({ kind: k, outcome: 'hit' }), miss: counter.labels({ kind: k, outcome: 'miss' }), invalidated: invalidations.labels({ kind: k }) },
-            ]),
-          ) as Record<CacheKind, KindCounters>)
-        : undefined;
+    if (counter && invalidations) {
+      const bound: Partial<Record<CacheKind, KindCounters>> = {};
+      for (const kind of CACHE_KINDS) {
+        const c: KindCounters = { hit: counter.labels({ kind, outcome: 'hit' }), miss: counter.labels({ kind, outcome: 'miss' }), invalidated: invalidations.labels({ kind }) };
+        // exported from the start (at 0), so a dashboard sees every kind before its first lookup
+        c.hit.inc(0);
+        c.miss.inc(0);
+        c.invalidated.inc(0);
+        bound[kind] = c;
+      }
+      this.counters = bound as Record<CacheKind, KindCounters>;
+    }
   }
 
   /** Whether `kind` is cached (its TTL is above 0). */
