@@ -16,7 +16,7 @@ import { InstanceDirectory } from './instances.js';
 import { PartnerDirectory, type PartnersConfig } from './partners.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { createReadCache } from './cache/read-cache.js';
+import { createReadCache } from './providers/read-cache.js';
 import type { WebhookRegistration } from './providers/account.model.js';
 import type { SimulatorHandle } from './providers/contract.js';
 import { PROVIDER_KINDS } from './providers/model.js';

@@ -6,7 +6,7 @@ import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
 import type { BaseInstanceConfig } from './providers/contract.js';
 import type { PartnersConfig } from './partners.js';
-import { CACHE_KINDS, type ReadCacheConfig } from './cache/read-cache.js';
+import { CACHE_KINDS, type ReadCacheConfig } from './providers/read-cache.js';
 import { SCOPES } from './server/access.js';
 import type { ApiKeyEntry } from './server/client-auth.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitsConfig } from './server/rate-limits.js';
@@ -82,7 +82,7 @@ export interface AppConfig {
    */
   partners?: PartnersConfig;
   /**
-   * The read cache (`src/cache/read-cache.ts`): `ttlSeconds` per kind (`profilePictures` default
+   * The read cache (`src/providers/read-cache.ts`): `ttlSeconds` per kind (`profilePictures` default
    * 3,600, `contacts` 300, `groups` 300, `status` 10; 0 disables a kind) and `maxEntries`, the bound
    * of the memory backend (default 50,000). In Redis when `redis` is set. Defaults when absent.
    */

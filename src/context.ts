@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { ReadCache } from './cache/read-cache.js';
+import type { ReadCache } from './providers/read-cache.js';
 import type { Logger } from './logger.js';
 import type { MediaLinks } from './media/links.js';
 import type { Metrics } from './metrics.js';
@@ -25,7 +25,7 @@ export interface AppServices {
   partners?: PartnerDirectory;
   /** The server's public origin (config `publicUrl`), where providers post webhooks; absent when not configured. */
   publicUrl?: string;
-  /** The cache of slow-changing reads beneath the loaders (`cache/read-cache.ts`); absent in hand-built test contexts, meaning none. */
+  /** The cache of slow-changing reads beneath the loaders (`providers/read-cache.ts`); absent in hand-built test contexts, meaning none. */
   cache?: ReadCache;
 }
 

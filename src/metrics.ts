@@ -17,7 +17,7 @@ export interface Metrics {
   eventsPublished: Counter<'type'>;
   /** Open GraphQL subscriptions. */
   subscriptions: Gauge;
-  /** Read cache lookups (`src/cache/read-cache.ts`) by `kind` (`profilePictures`, `contacts`, `groups`, `status`) and `outcome` (`hit`, `miss`), one per key. */
+  /** Read cache lookups (`src/providers/read-cache.ts`) by `kind` (`profilePictures`, `contacts`, `groups`, `status`) and `outcome` (`hit`, `miss`), one per key. */
   readCache: Counter<'kind' | 'outcome'>;
   /** Read cache invalidations (by events and mutations) by `kind`. */
   readCacheInvalidations: Counter<'kind'>;

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { STATUS_KEY, type CacheKind, type ReadCache } from '../cache/read-cache.js';
+import { STATUS_KEY, type CacheKind, type ReadCache } from './read-cache.js';
 import { readableCapability, type ProviderAdapter } from './contract.js';
 import { MAX_PHONE_BATCH } from './limits.js';
 import type { Chat, Collection, Contact, CursorPage, Group, InstanceStatus, Label, Page, PageRequest, PhoneCheck } from './model.js';
@@ -67,7 +67,7 @@ function asError(err: unknown): Error {
  * - {@link Loaders.phoneCheck} (one batched check) and {@link Loaders.profilePicture} (one lookup per distinct phone);
  * - {@link Loaders.status}: the instance's connection status, read once.
  *
- * Beneath them, when the server has one, the read cache (`cache/read-cache.ts`) keeps pictures,
+ * Beneath them, when the server has one, the read cache (`read-cache.ts`) keeps pictures,
  * contacts, groups and the status across requests: a batch asks the cache for all its keys at
  * once and only the missing ones reach the provider, so a repeat within the TTL costs nothing.
  */

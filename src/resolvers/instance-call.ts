@@ -1,5 +1,5 @@
 import { Extensions } from 'type-graphql';
-import { invalidatingCall } from '../cache/invalidation.js';
+import { invalidatingCall } from '../providers/cache-invalidation.js';
 import { GraphError } from '../errors.js';
 import type { GraphContext } from '../context.js';
 import type { InstanceEntry } from '../instances.js';
@@ -194,7 +194,7 @@ export interface InstanceCall<C extends Capability> {
  * which maps them to the graph's codes.
  * It also checks the client's key (its instances and the capability's scope, see
  * {@link CAPABILITY_SCOPES}) and the request's deadline, again before any provider request.
- * A call that changes what the read cache holds drops those entries when it ends (`cache/invalidation.ts`).
+ * A call that changes what the read cache holds drops those entries when it ends (`providers/cache-invalidation.ts`).
  * @throws GraphError NOT_FOUND (`instance`) for an unknown `instanceId`
  * @throws GraphError FORBIDDEN (`instanceId`, `scope`) outside the key's instances or scopes
  * @throws GraphError DEADLINE_EXCEEDED when the request's deadline has passed

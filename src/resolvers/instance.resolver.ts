@@ -42,16 +42,14 @@ export class InstanceResolver {
     return [...root.entry.adapter.capabilities].sort();
   }
 
-  @FieldResolver(() => ConnectionStateEnum, {
-    nullable: true,
-    description: 'Connection state, asked of the provider (UNKNOWN when the provider cannot tell); cached a few seconds, and read again after a connection event.',
-  })
+  @FieldResolver(() => ConnectionStateEnum, { nullable: true, description: 'Connection state, asked of the provider (UNKNOWN when the provider cannot tell).' })
   async status(@Root() root: InstanceRoot, @Ctx() ctx: GraphContext): Promise<ConnectionState> {
+    // read once per request with `connection`, and kept a few seconds by the read cache (dropped by a connection event)
     if (!optionalPortCall(root.entry, 'INSTANCE_STATUS')) return 'UNKNOWN';
     return (await ctx.loaders.status(root.entry.adapter)).state;
   }
 
-  @FieldResolver(() => InstanceConnection, { nullable: true, description: 'Connection details, asked of the provider (read once per request with `status`).' })
+  @FieldResolver(() => InstanceConnection, { nullable: true, description: 'Connection details, asked of the provider.' })
   @Requires('INSTANCE_STATUS')
   async connection(@Root() root: InstanceRoot, @Ctx() ctx: GraphContext): Promise<InstanceConnection> {
     return ctx.loaders.status(root.entry.adapter);

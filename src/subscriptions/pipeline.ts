@@ -1,5 +1,5 @@
-import { eventInvalidations } from '../cache/invalidation.js';
-import type { ReadCache } from '../cache/read-cache.js';
+import { eventInvalidations } from '../providers/cache-invalidation.js';
+import type { ReadCache } from '../providers/read-cache.js';
 import { applyEvent } from '../conversations/apply.js';
 import type { EventSink } from '../providers/contract.js';
 import { statusRank, type DomainEvent } from '../providers/model.js';

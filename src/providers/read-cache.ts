@@ -16,7 +16,7 @@ import type { Metrics } from '../metrics.js';
  * - Every key includes the instance id: instances never see each other's entries.
  * - A TTL per kind (config `cache.ttlSeconds`, {@link DEFAULT_CACHE_TTL_SECONDS}); 0 disables
  *   that kind (every read goes to the provider).
- * - Invalidated by the events and mutations that change what it holds (`invalidation.ts`).
+ * - Invalidated by the events and mutations that change what it holds (`cache-invalidation.ts`).
  * - Errors are never cached; a backend failure is a miss (the read goes to the provider), never
  *   a failed read.
  * - Hits and misses per kind in `/metrics` (`whatsgraph_read_cache_total{kind,outcome}`).
@@ -31,8 +31,6 @@ export type CacheKind = (typeof CACHE_KINDS)[number];
 export const DEFAULT_CACHE_TTL_SECONDS: Readonly<Record<CacheKind, number>> = { profilePictures: 3600, contacts: 300, groups: 300, status: 10 };
 /** Default bound of the memory backend, entries (all instances and kinds together; least recently used go first). */
 export const DEFAULT_CACHE_MAX_ENTRIES = 50_000;
-/** Longest a Redis cache command waits, ms: past it the read goes to the provider as on a miss. */
-export const REDIS_CACHE_TIMEOUT_MS = 500;
 
 /** Config `cache`: TTL per kind in seconds (0 disables the kind; default {@link DEFAULT_CACHE_TTL_SECONDS}) and the memory backend's bound (default {@link DEFAULT_CACHE_MAX_ENTRIES}). */
 export interface ReadCacheConfig {

@@ -1,5 +1,5 @@
-import type { Capability } from '../providers/contract.js';
-import type { DomainEvent } from '../providers/model.js';
+import type { Capability } from './contract.js';
+import type { DomainEvent } from './model.js';
 import { STATUS_KEY, type Invalidation, type ReadCache } from './read-cache.js';
 
 /**
@@ -52,8 +52,9 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter(isString)
  * The entries a mutation's provider call makes stale, from its capability and the arguments it
  * was called with (the port method's, see `CAPABILITY_METHODS` in providers/contract.ts):
  * - group changes (`UPDATE_GROUP`, participants, leaving, a new invite link) → that group (and
- *   its picture, for `UPDATE_GROUP`); linking groups to a community → those groups;
- *   deactivating a community → every group of the instance (the community's groups are not named);
+ *   its picture, for `UPDATE_GROUP`); linking groups to a community → those groups; changing a
+ *   community's participants, settings or link, or deactivating it → every group of the instance
+ *   (they act on the community's groups, which the call does not name; such changes are rare);
  * - `RESTART_INSTANCE`, `DISCONNECT_INSTANCE`, `PAIRING_CODE` → the status;
  * - `UPDATE_PROFILE_PICTURE`, `UPDATE_BUSINESS_PHOTO` → every picture of the instance (the
  *   account's own number is not known here; such changes are rare);
@@ -76,6 +77,9 @@ export function mutationInvalidations(capability: Capability, args: readonly unk
       return isString(first) ? [{ kind: 'groups', key: first }] : [];
     case 'LINK_COMMUNITY_GROUPS':
       return strings(args[2]).map((key) => ({ kind: 'groups', key }));
+    case 'MANAGE_COMMUNITY_PARTICIPANTS':
+    case 'UPDATE_COMMUNITY':
+    case 'RESET_COMMUNITY_INVITE_LINK':
     case 'DEACTIVATE_COMMUNITY':
       return [{ kind: 'groups', all: true }];
     case 'RESTART_INSTANCE':
@@ -106,6 +110,9 @@ const INVALIDATING: ReadonlySet<Capability> = new Set<Capability>([
   'LEAVE_GROUP',
   'RESET_GROUP_INVITE_LINK',
   'LINK_COMMUNITY_GROUPS',
+  'MANAGE_COMMUNITY_PARTICIPANTS',
+  'UPDATE_COMMUNITY',
+  'RESET_COMMUNITY_INVITE_LINK',
   'DEACTIVATE_COMMUNITY',
   'RESTART_INSTANCE',
   'DISCONNECT_INSTANCE',

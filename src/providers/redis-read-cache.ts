@@ -1,7 +1,9 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import { REDIS_CACHE_TIMEOUT_MS, type CacheBackend, type CacheEntry, type CacheKind } from './read-cache.js';
+import type { CacheBackend, CacheEntry, CacheKind } from './read-cache.js';
 
+/** Longest a Redis cache command waits, ms: past it the read goes to the provider as on a miss. */
+export const REDIS_CACHE_TIMEOUT_MS = 500;
 /** Keys one SCAN step asks for when a kind is cleared. */
 const SCAN_COUNT = 500;
 
