@@ -103,7 +103,7 @@ export class InstanceResolver {
   async contact(@Root() root: InstanceRoot, @Arg('phone', () => String) phone: string, @Ctx() ctx: GraphContext): Promise<Contact | null> {
     const get = portCall(root.entry, 'GET_CONTACT');
     const normalised = recipientOf(root.entry, phone, 'phone');
-    const contact = await ctx.loaders.read('contacts', root.id, normalised, () => get(normalised));
+    const contact = await ctx.loaders.read('contacts', root.entry.id, normalised, () => get(normalised));
     return contact ? { ...contact, instanceId: root.id } : null;
   }
 
@@ -142,7 +142,7 @@ export class InstanceResolver {
     const get = portCall(root.entry, 'GET_GROUP');
     const group = await ctx.loaders.read(
       'groups',
-      root.id,
+      root.entry.id,
       id,
       () => get(id),
       (g) => g !== null,
