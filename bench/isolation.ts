@@ -82,7 +82,15 @@ async function sends(app: RunningApp, concurrency: number): Promise<Stats> {
 async function main(): Promise<void> {
   const sim: SimulatorHandle = await REF.startSimulator({});
   const instance = (id: string): InstanceConfig => ({ ...sim.instanceConfig, id, provider: REF.kind, webhookSecret: `${id}-webhook-secret-0123456789`, baseUrl: sim.url });
-  const config: AppConfig = { port: 0, sandbox: false, instances: [instance('slow'), instance('fast')], events: { retentionMs: 3_600_000, maxLength: 100_000 }, source: 'bench' };
+  // the hung reads are status reads: the read cache would answer them (`status` TTL 0 sends each one to the provider)
+  const config: AppConfig = {
+    port: 0,
+    sandbox: false,
+    instances: [instance('slow'), instance('fast')],
+    events: { retentionMs: 3_600_000, maxLength: 100_000 },
+    cache: { ttlSeconds: { status: 0 } },
+    source: 'bench',
+  };
   const app = await startApp(config, { host: '127.0.0.1', logger: createLogger('silent') });
   try {
     // warm-up: connections, caches, JIT

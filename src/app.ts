@@ -16,6 +16,7 @@ import { InstanceDirectory } from './instances.js';
 import { PartnerDirectory, type PartnersConfig } from './partners.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createReadCache } from './providers/read-cache.js';
 import type { WebhookRegistration } from './providers/account.model.js';
 import type { SimulatorHandle } from './providers/contract.js';
 import { PROVIDER_KINDS } from './providers/model.js';
@@ -169,7 +170,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const sandbox: Awaited<ReturnType<typeof startSandbox>> = config.sandbox ? await startSandbox() : { configs: config.instances, simulators: {}, partners: config.partners ?? {} };
   const stores = options.stores ?? (await createStores(config, logger));
   const instances = new InstanceDirectory(sandbox.configs, { logger, metrics, tracking: stores.tracking });
-  const pipeline = new EventPipeline(stores, logger, metrics);
+  const cache = await createReadCache(config, metrics, logger);
+  const pipeline = new EventPipeline(stores, logger, metrics, cache);
   const mediaLinks = new MediaLinks({
     key: mediaLinkKey(
       config.media?.signingKey,
@@ -179,7 +181,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
   const partners = new PartnerDirectory(sandbox.partners, sandbox.configs, { logger, metrics });
-  const services: AppServices = { instances, stores, pipeline, logger, metrics, mediaLinks, partners, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) };
+  const services: AppServices = { instances, stores, pipeline, logger, metrics, mediaLinks, partners, cache, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) };
 
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
@@ -309,6 +311,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       // a provider that fails to stop must not keep the others (or the stores) from closing
       await Promise.allSettled(instances.list().map(async (e) => e.adapter.stop?.()));
       await stores.close().catch(() => undefined);
+      await cache.close().catch(() => undefined);
       await auth.close();
       for (const simulator of Object.values(sandbox.simulators)) await simulator?.close();
     })());

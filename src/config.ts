@@ -6,6 +6,7 @@ import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
 import type { BaseInstanceConfig } from './providers/contract.js';
 import type { PartnersConfig } from './partners.js';
+import { CACHE_KINDS, type ReadCacheConfig } from './providers/read-cache.js';
 import { SCOPES } from './server/access.js';
 import type { ApiKeyEntry } from './server/client-auth.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitsConfig } from './server/rate-limits.js';
@@ -80,6 +81,12 @@ export interface AppConfig {
    * module has a partner API may appear.
    */
   partners?: PartnersConfig;
+  /**
+   * The read cache (`src/providers/read-cache.ts`): `ttlSeconds` per kind (`profilePictures` default
+   * 3,600, `contacts` 300, `groups` 300, `status` 10; 0 disables a kind) and `maxEntries`, the bound
+   * of the memory backend (default 50,000). In Redis when `redis` is set. Defaults when absent.
+   */
+  cache?: ReadCacheConfig;
 }
 
 /** The configuration is invalid: `problems` lists every error as `path: message`. */
@@ -237,6 +244,27 @@ const fileSchema = () =>
         .strict()
         .optional(),
       partners: partnersSchema().optional(),
+      cache: z
+        .object({
+          ttlSeconds: z
+            .object(
+              Object.fromEntries(
+                CACHE_KINDS.map((k) => [
+                  k,
+                  z
+                    .number()
+                    .min(0)
+                    .max(7 * 24 * 3600)
+                    .optional(),
+                ]),
+              ),
+            )
+            .strict()
+            .optional(),
+          maxEntries: z.number().int().min(100).max(10_000_000).optional(),
+        })
+        .strict()
+        .optional(),
       events: z
         .object({
           retentionDays: z.number().positive().max(365).default(7),
@@ -335,6 +363,7 @@ export function validateConfig(raw: unknown, env: NodeJS.ProcessEnv, source: str
     ...(data.publicUrl ? { publicUrl: data.publicUrl.replace(/\/+$/, '') } : {}),
     ...(data.media ? { media: data.media } : {}),
     ...(data.partners ? { partners: data.partners } : {}),
+    ...(data.cache ? { cache: data.cache } : {}),
     events: {
       retentionMs: (data.events?.retentionDays ?? 7) * 24 * 3600_000,
       maxLength: data.events?.maxLength ?? 100_000,

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import type { ReadCache } from './providers/read-cache.js';
 import type { Logger } from './logger.js';
 import type { MediaLinks } from './media/links.js';
 import type { Metrics } from './metrics.js';
@@ -24,6 +25,8 @@ export interface AppServices {
   partners?: PartnerDirectory;
   /** The server's public origin (config `publicUrl`), where providers post webhooks; absent when not configured. */
   publicUrl?: string;
+  /** The cache of slow-changing reads beneath the loaders (`providers/read-cache.ts`); absent in hand-built test contexts, meaning none. */
+  cache?: ReadCache;
 }
 
 /** The services as one operation sees them: the instance directory confined to its key. */
@@ -56,7 +59,7 @@ export interface GraphContext extends OperationLimits {
 export function createContext(services: AppServices, logger: Logger = services.logger, limits: OperationLimits = {}): GraphContext {
   const access = limits.access ?? Access.OPEN;
   const scoped: GraphServices = access === Access.OPEN ? services : { ...services, instances: new ScopedDirectory(services.instances, access) };
-  return { services: scoped, loaders: new Loaders(), logger, ...limits, access };
+  return { services: scoped, loaders: new Loaders(services.cache), logger, ...limits, access };
 }
 
 /**

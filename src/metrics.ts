@@ -17,6 +17,10 @@ export interface Metrics {
   eventsPublished: Counter<'type'>;
   /** Open GraphQL subscriptions. */
   subscriptions: Gauge;
+  /** Read cache lookups (`src/providers/read-cache.ts`) by `kind` (`profilePictures`, `contacts`, `groups`, `status`) and `outcome` (`hit`, `miss`), one per key. */
+  readCache: Counter<'kind' | 'outcome'>;
+  /** Read cache invalidations (by events and mutations) by `kind`. */
+  readCacheInvalidations: Counter<'kind'>;
 }
 
 /** Creates a fresh registry with default process metrics and whatsgraph's own. */
@@ -41,5 +45,17 @@ export function createMetrics(): Metrics {
     webhooks: new Counter({ name: 'whatsgraph_webhooks_total', help: 'Webhook deliveries received', labelNames: ['provider', 'outcome'], registers: [registry] }),
     eventsPublished: new Counter({ name: 'whatsgraph_events_published_total', help: 'Events appended and published', labelNames: ['type'], registers: [registry] }),
     subscriptions: new Gauge({ name: 'whatsgraph_subscriptions', help: 'Open GraphQL subscriptions', registers: [registry] }),
+    readCache: new Counter({
+      name: 'whatsgraph_read_cache_total',
+      help: 'Read cache lookups by kind and outcome (hit, miss)',
+      labelNames: ['kind', 'outcome'],
+      registers: [registry],
+    }),
+    readCacheInvalidations: new Counter({
+      name: 'whatsgraph_read_cache_invalidations_total',
+      help: 'Read cache invalidations by kind',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
   };
 }

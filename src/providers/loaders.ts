@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
+import { STATUS_KEY, type CacheKind, type ReadCache } from './read-cache.js';
 import { readableCapability, type ProviderAdapter } from './contract.js';
 import { MAX_PHONE_BATCH } from './limits.js';
-import type { Chat, Collection, Contact, CursorPage, Group, Label, Page, PageRequest, PhoneCheck } from './model.js';
+import type { Chat, Collection, Contact, CursorPage, Group, InstanceStatus, Label, Page, PageRequest, PhoneCheck } from './model.js';
 
 /** Page size of the list reads a relation loader makes to find the objects it is asked for (the graph's largest page). */
 export const LOOKUP_PAGE_SIZE = 100;
@@ -63,7 +64,12 @@ function asError(err: unknown): Error {
  * - {@link Loaders.labels}: the account's labels, read once; {@link Loaders.chatLabels}: the label ids on chats, one store read per batch;
  * - {@link Loaders.group}: groups with their participants, one read per distinct group;
  * - {@link Loaders.collections} / {@link Loaders.collectionProductIds}: the catalog's collections and their products, each read once;
- * - {@link Loaders.phoneCheck} (one batched check) and {@link Loaders.profilePicture} (one lookup per distinct phone).
+ * - {@link Loaders.phoneCheck} (one batched check) and {@link Loaders.profilePicture} (one lookup per distinct phone);
+ * - {@link Loaders.status}: the instance's connection status, read once.
+ *
+ * Beneath them, when the server has one, the read cache (`read-cache.ts`) keeps pictures,
+ * contacts, groups and the status across requests: a batch asks the cache for all its keys at
+ * once and only the missing ones reach the provider, so a repeat within the TTL costs nothing.
  */
 export class Loaders {
   private readonly phoneChecks = new Map<string, DataLoader<string, PhoneCheck>>();
@@ -75,6 +81,48 @@ export class Loaders {
   private readonly chatLabelIds = new Map<string, DataLoader<string, string[]>>();
   private readonly collectionLists = new Map<string, Promise<Collection[]>>();
   private readonly collectionProducts = new Map<string, DataLoader<string, string[]>>();
+  private readonly statuses = new Map<string, Promise<InstanceStatus>>();
+
+  /** @param cache the read cache shared across requests (none: every read goes to the provider) */
+  constructor(private readonly cache?: ReadCache) {}
+
+  /**
+   * Values of `keys` through the read cache (when there is one): the cached ones, and `fetch`
+   * for the rest (one call with every missing key), stored when `storable` says so.
+   */
+  private cached<T>(
+    kind: CacheKind,
+    instanceId: string,
+    keys: readonly string[],
+    fetch: (missing: string[]) => Promise<ReadonlyArray<T | Error>>,
+    storable?: (value: T) => boolean,
+  ): Promise<ReadonlyArray<T | Error>> {
+    return this.cache ? this.cache.readMany(kind, instanceId, keys, fetch, storable) : fetch([...keys]);
+  }
+
+  /**
+   * One value through the read cache, for fields that read one object outside a loader
+   * (`Instance.contact(phone)`, `Instance.group(id)`): cached, else `fetch` (stored when `storable` says so).
+   * @throws what `fetch` throws
+   */
+  read<T>(kind: CacheKind, instanceId: string, key: string, fetch: () => Promise<T>, storable?: (value: T) => boolean): Promise<T> {
+    return this.cache ? this.cache.read(kind, instanceId, key, fetch, storable) : fetch();
+  }
+
+  /**
+   * The instance's connection status (`INSTANCE_STATUS`), read at most once per request and
+   * kept by the read cache (`status`, a few seconds; dropped by a connection event, a restart or a disconnect).
+   * @throws GraphError CAPABILITY_NOT_SUPPORTED when the provider cannot tell; ProviderError from the read
+   */
+  status(adapter: ProviderAdapter): Promise<InstanceStatus> {
+    let status = this.statuses.get(adapter.instanceId);
+    if (!status) {
+      const get = readableCapability(adapter, 'INSTANCE_STATUS');
+      status = this.read('status', adapter.instanceId, STATUS_KEY, () => get());
+      this.statuses.set(adapter.instanceId, status);
+    }
+    return status;
+  }
 
   /**
    * Batched "is this number on WhatsApp?" for one instance.
@@ -99,13 +147,14 @@ export class Loaders {
 
   /**
    * Deduplicated profile picture lookups for one instance (providers have no batch endpoint;
-   * each distinct phone costs one call per request).
+   * each distinct phone not in the read cache costs one call; a phone without a picture is cached as null).
    */
   profilePicture(adapter: ProviderAdapter): DataLoader<string, string | null> {
     let loader = this.pictures.get(adapter.instanceId);
     if (!loader) {
       const get = readableCapability(adapter, 'PROFILE_PICTURE');
-      loader = new DataLoader<string, string | null>((phones) => Promise.all(phones.map((p) => get(p).catch(asError))));
+      const fetch = (phones: string[]) => Promise.all(phones.map((p) => get(p).catch(asError)));
+      loader = new DataLoader<string, string | null>((phones) => this.cached('profilePictures', adapter.instanceId, phones, fetch));
       this.pictures.set(adapter.instanceId, loader);
     }
     return loader;
@@ -134,6 +183,7 @@ export class Loaders {
    * Contacts of one instance by phone digits, as {@link Loaders.chat} does for chats: the
    * contact list (`LIST_CONTACTS`) first, then one read each (`GET_CONTACT`) for those not in
    * it. Resolves null for a number the provider does not know (not in the address book).
+   * Contacts found (and numbers known to be unknown) are kept by the read cache (`contacts`).
    */
   contact(adapter: ProviderAdapter): DataLoader<string, Contact | null> {
     let loader = this.contacts.get(adapter.instanceId);
@@ -141,7 +191,8 @@ export class Loaders {
       const has = (c: 'LIST_CONTACTS' | 'GET_CONTACT') => adapter.capabilities.has(c);
       const list = has('LIST_CONTACTS') ? new PagedList(readableCapability(adapter, 'LIST_CONTACTS')) : null;
       const get = has('GET_CONTACT') ? readableCapability(adapter, 'GET_CONTACT') : null;
-      loader = new DataLoader<string, Contact | null>((phones) => lookUp(phones, list, get, (c) => c.phone));
+      const fetch = (phones: string[]) => lookUp(phones, list, get, (c) => c.phone);
+      loader = new DataLoader<string, Contact | null>((phones) => this.cached('contacts', adapter.instanceId, phones, fetch));
       this.contacts.set(adapter.instanceId, loader);
     }
     return loader;
@@ -149,14 +200,15 @@ export class Loaders {
 
   /**
    * Groups of one instance with their participants (`GET_GROUP`), one read per distinct group
-   * per request (no provider reads several groups at once). Null for an unknown group, or when
-   * the provider cannot read one.
+   * per request (no provider reads several groups at once), kept by the read cache (`groups`).
+   * Null for an unknown group (not cached), or when the provider cannot read one.
    */
   group(adapter: ProviderAdapter): DataLoader<string, Group | null> {
     let loader = this.groups.get(adapter.instanceId);
     if (!loader) {
       const get = adapter.capabilities.has('GET_GROUP') ? readableCapability(adapter, 'GET_GROUP') : null;
-      loader = new DataLoader<string, Group | null>((ids) => Promise.all(ids.map((id) => (get ? get(id).catch(asError) : Promise.resolve(null)))));
+      const fetch = (ids: string[]) => Promise.all(ids.map((id) => (get ? get(id).catch(asError) : Promise.resolve(null))));
+      loader = new DataLoader<string, Group | null>((ids) => this.cached('groups', adapter.instanceId, ids, fetch, (g) => g !== null));
       this.groups.set(adapter.instanceId, loader);
     }
     return loader;

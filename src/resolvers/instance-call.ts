@@ -1,4 +1,5 @@
 import { Extensions } from 'type-graphql';
+import { invalidatingCall } from '../providers/cache-invalidation.js';
 import { GraphError } from '../errors.js';
 import type { GraphContext } from '../context.js';
 import type { InstanceEntry } from '../instances.js';
@@ -193,6 +194,7 @@ export interface InstanceCall<C extends Capability> {
  * which maps them to the graph's codes.
  * It also checks the client's key (its instances and the capability's scope, see
  * {@link CAPABILITY_SCOPES}) and the request's deadline, again before any provider request.
+ * A call that changes what the read cache holds drops those entries when it ends (`providers/cache-invalidation.ts`).
  * @throws GraphError NOT_FOUND (`instance`) for an unknown `instanceId`
  * @throws GraphError FORBIDDEN (`instanceId`, `scope`) outside the key's instances or scopes
  * @throws GraphError DEADLINE_EXCEEDED when the request's deadline has passed
@@ -202,7 +204,9 @@ export function instanceCall<C extends Capability>(ctx: GraphContext, instanceId
   ctx.access?.assert(CAPABILITY_SCOPES[capability], instanceId);
   assertBeforeDeadline(ctx);
   const entry = ctx.services.instances.get(instanceId);
-  return { entry, call: portCall(entry, capability) };
+  const call = portCall(entry, capability);
+  // a mutation that changes a cached read (a group, a contact, a picture, the status) drops it before it answers
+  return { entry, call: ctx.services.cache ? invalidatingCall(call, ctx.services.cache, entry.id, capability) : call };
 }
 
 /**

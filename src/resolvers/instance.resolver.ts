@@ -43,15 +43,16 @@ export class InstanceResolver {
   }
 
   @FieldResolver(() => ConnectionStateEnum, { nullable: true, description: 'Connection state, asked of the provider (UNKNOWN when the provider cannot tell).' })
-  async status(@Root() root: InstanceRoot): Promise<ConnectionState> {
-    const get = optionalPortCall(root.entry, 'INSTANCE_STATUS');
-    return get ? (await get()).state : 'UNKNOWN';
+  async status(@Root() root: InstanceRoot, @Ctx() ctx: GraphContext): Promise<ConnectionState> {
+    // read once per request with `connection`, and kept a few seconds by the read cache (dropped by a connection event)
+    if (!optionalPortCall(root.entry, 'INSTANCE_STATUS')) return 'UNKNOWN';
+    return (await ctx.loaders.status(root.entry.adapter)).state;
   }
 
   @FieldResolver(() => InstanceConnection, { nullable: true, description: 'Connection details, asked of the provider.' })
   @Requires('INSTANCE_STATUS')
-  async connection(@Root() root: InstanceRoot): Promise<InstanceConnection> {
-    return portCall(root.entry, 'INSTANCE_STATUS')();
+  async connection(@Root() root: InstanceRoot, @Ctx() ctx: GraphContext): Promise<InstanceConnection> {
+    return ctx.loaders.status(root.entry.adapter);
   }
 
   @FieldResolver(() => AccountProfile, { nullable: true, description: "The account's own profile and device." })
@@ -99,9 +100,10 @@ export class InstanceResolver {
 
   @FieldResolver(() => Contact, { nullable: true, description: 'One contact by phone number; null when unknown.' })
   @Requires('GET_CONTACT')
-  async contact(@Root() root: InstanceRoot, @Arg('phone', () => String) phone: string): Promise<Contact | null> {
+  async contact(@Root() root: InstanceRoot, @Arg('phone', () => String) phone: string, @Ctx() ctx: GraphContext): Promise<Contact | null> {
     const get = portCall(root.entry, 'GET_CONTACT');
-    const contact = await get(recipientOf(root.entry, phone, 'phone'));
+    const normalised = recipientOf(root.entry, phone, 'phone');
+    const contact = await ctx.loaders.read('contacts', root.entry.id, normalised, () => get(normalised));
     return contact ? { ...contact, instanceId: root.id } : null;
   }
 
@@ -136,9 +138,15 @@ export class InstanceResolver {
 
   @FieldResolver(() => Group, { nullable: true, description: 'One group by id; null when there is none.' })
   @Requires('GET_GROUP')
-  async group(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<Group | null> {
+  async group(@Root() root: InstanceRoot, @Arg('id', () => String) id: string, @Ctx() ctx: GraphContext): Promise<Group | null> {
     const get = portCall(root.entry, 'GET_GROUP');
-    const group = await get(id);
+    const group = await ctx.loaders.read(
+      'groups',
+      root.entry.id,
+      id,
+      () => get(id),
+      (g) => g !== null,
+    );
     return group ? { ...group, instanceId: root.id } : null;
   }
 }

@@ -1,3 +1,5 @@
+import { eventInvalidations } from '../providers/cache-invalidation.js';
+import type { ReadCache } from '../providers/read-cache.js';
 import { applyEvent } from '../conversations/apply.js';
 import type { EventSink } from '../providers/contract.js';
 import { statusRank, type DomainEvent } from '../providers/model.js';
@@ -29,7 +31,7 @@ export class EventStoreUnavailableError extends Error {
 
 /**
  * The one path every event takes (webhook, poller, puller): dedupe by stable id → never-backwards
- * check for statuses → apply to the conversations (the message store) → append to the event log (which publishes it on the instance topic) →
+ * check for statuses → apply to the conversations (the message store) → drop the read-cache entries it makes stale → append to the event log (which publishes it on the instance topic) →
  * mark done. An event is marked seen only after it is stored, so a failure anywhere leaves it
  * retryable (DESIGN.md, "Events").
  */
@@ -38,6 +40,8 @@ export class EventPipeline implements EventSink {
     private readonly stores: Stores,
     private readonly logger: Logger,
     private readonly metrics?: Metrics,
+    /** The read cache: an event that changes a cached read (a new picture, a group change, the connection) drops it before the event is published. */
+    private readonly cache?: ReadCache,
   ) {}
 
   /**
@@ -79,6 +83,11 @@ export class EventPipeline implements EventSink {
       }
       // the conversation first: a failure here leaves the event unstored and retryable, and applying it again changes nothing
       await applyEvent(this.stores.messages, event);
+      // before the event is published: a client reading again on it reads fresh (a cache failure is logged, never fails the event)
+      if (this.cache) {
+        const stale = eventInvalidations(event);
+        if (stale.length > 0) await this.cache.invalidate(event.instanceId, stale);
+      }
       await this.stores.log.append(event, instanceTopic(event.instanceId));
       await this.stores.dedupe.complete(key, DEDUPE_TTL_MS);
     } catch (err) {

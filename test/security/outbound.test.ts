@@ -36,7 +36,10 @@ let app: RunningApp;
 beforeAll(async () => {
   sim = await REF.startSimulator({});
   const instance = (id: string) => simulatedInstance(REF, sim, id, `${id}-webhook-secret-0123456789`);
-  app = await startTestApp(sandboxConfig({ sandbox: false, source: 'test', instances: [instance('slow'), instance('fast')] }), { logger: createLogger('silent') });
+  // the hung reads are status reads: the read cache would answer them (`status` TTL 0 sends each one to the provider)
+  app = await startTestApp(sandboxConfig({ sandbox: false, source: 'test', instances: [instance('slow'), instance('fast')], cache: { ttlSeconds: { status: 0 } } }), {
+    logger: createLogger('silent'),
+  });
 });
 
 afterAll(async () => {

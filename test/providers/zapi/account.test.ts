@@ -438,9 +438,10 @@ const ROWS: Row[] = [
   {
     name: 'Instance.qrCode of a connected instance is null (the contract)',
     on: 'zapi',
-    query: '{ instance(id: "zapi") { status qrCode { image expiresAt } } }',
-    calls: [{ key: 'GET /status' }, { key: 'GET /status' }],
-    data: (d) => expect(d.instance).toEqual({ status: 'CONNECTED', qrCode: null }),
+    // `status` alone is cached across requests (src/cache/read-cache.ts): only the status read of the QR call itself is certain here
+    query: '{ instance(id: "zapi") { qrCode { image expiresAt } } }',
+    calls: [{ key: 'GET /status' }],
+    data: (d) => expect(d.instance).toEqual({ qrCode: null }),
   },
   {
     name: 'Instance.qrCode of a disconnected instance (the contract)',
