@@ -27,7 +27,7 @@ const CONTACT = '5511999999999';
 const DASHBOARD = `query Dashboard($id: ID!) {
   instance(id: $id) {
     status
-    chats(first: 50) { edges { node { id name unreadCount contact { name profilePictureUrl } labels { name } lastMessage { id timestamp } } } }
+    chats(first: 50) { edges { node { id chatId name unreadCount contact { name profilePictureUrl } labels { name } lastMessage { id timestamp } } } }
   }
 }`;
 
@@ -145,7 +145,7 @@ async function loadDashboard(rig: Rig, app: RunningApp): Promise<string[]> {
   expect(data.instance.status).toBe('CONNECTED');
   expect(data.instance.chats.edges).toHaveLength(50);
   const node = data.instance.chats.edges[7].node;
-  expect(node.contact).toEqual({ name: 'Customer 7', profilePictureUrl: `https://pps.whatsapp.net/sim/${node.id as string}.jpg` });
+  expect(node.contact).toEqual({ name: 'Customer 7', profilePictureUrl: `https://pps.whatsapp.net/sim/${node.chatId as string}.jpg` });
   return upstream(rig.sim, since);
 }
 
