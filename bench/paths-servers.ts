@@ -114,8 +114,8 @@ async function baseline(): Promise<void> {
           const res = await undiciRequest(upstream.url, { method: upstream.method as 'POST', headers: upstream.headers, body: JSON.stringify(body) });
           const reply = (await res.body.json()) as Record<string, unknown>;
           if (res.statusCode >= 300) throw new Error(`upstream answered ${res.statusCode}`);
-          const id = reply.messageId ?? reply.id ?? 'unknown';
-          return { message: { id: String(id), status: 'SENT' } };
+          const id = reply.messageId ?? reply.id;
+          return { message: { id: typeof id === 'string' || typeof id === 'number' ? String(id) : 'unknown', status: 'SENT' } };
         },
       },
     },

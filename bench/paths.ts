@@ -75,7 +75,7 @@ async function start(role: string, env: Record<string, string>, core: number): P
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${role} exited (${code})`)));
     child.on('message', (m: { ready?: boolean }) => {
-      if (m.ready) resolve(m as Record<string, unknown>);
+      if (m.ready) resolve(m);
     });
   });
   // threads started while loading (libuv pool, V8 workers): pin them all again
@@ -265,7 +265,9 @@ export async function benchPaths(): Promise<string> {
       for (const p of order) {
         const s = await measure(p.target, p.server, p.clients);
         rows.get(p.row)!.samples.push(s);
-        process.stdout.write(`paths round ${round + 1} ${p.row}: ${fmt(s.cpuUsPerReq)} µs/req, ${fmt(s.reqPerS)} req/s, p50 ${fmt(s.p50Ms, 2)} p99 ${fmt(s.p99Ms, 2)} ms, errors ${s.errors}\n`);
+        process.stdout.write(
+          `paths round ${round + 1} ${p.row}: ${fmt(s.cpuUsPerReq)} µs/req, ${fmt(s.reqPerS)} req/s, p50 ${fmt(s.p50Ms, 2)} p99 ${fmt(s.p99Ms, 2)} ms, errors ${s.errors}\n`,
+        );
       }
     }
     const loadAfter = loadavg();
@@ -312,7 +314,7 @@ function render(r: Map<string, Sample>, loadBefore: number[], loadAfter: number[
     `- Date: ${new Date().toISOString()}; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; load average (1/5/15 min) ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${loadAfter.map((x) => x.toFixed(2)).join(' / ')} after (the machine is shared)`,
     `- ${ROUNDS} interleaved rounds (order reversed every other round), ${SECONDS} s per measurement after ${WARMUP_SECONDS} s of warm-up, ${CLIENTS} keep-alive clients (closed loop, undici) unless "1 client"; medians of the rounds.`,
     `- Each server in its own process${haveTaskset ? ' pinned with `taskset` to core 0; the load generator and the provider simulator on core 1' : ' (taskset unavailable: not pinned)'}; servers run through \`tsx\`. whatsgraph: \`startApp\`, non-sandbox, one instance, no API keys, rate limits raised out of the way, memory stores (Redis stores for "webhook Redis"). Baseline: bare Apollo Server 5 + Express 5 (\`bench/paths-servers.ts\`).`,
-    '- CPU µs per request = the server process\'s user + system CPU over the measurement / requests answered (the per-core cost, whatever the other core did). A ratio is baseline CPU / whatsgraph CPU (above 1: whatsgraph is cheaper).',
+    "- CPU µs per request = the server process's user + system CPU over the measurement / requests answered (the per-core cost, whatever the other core did). A ratio is baseline CPU / whatsgraph CPU (above 1: whatsgraph is cheaper).",
     '',
     '| path | target | ratio (baseline µs / whatsgraph µs) |',
     '| --- | --- | --- |',

@@ -28,7 +28,7 @@ import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guar
 import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
 import type { Access } from './server/access.js';
 import { formatGraphError } from './server/format-error.js';
-import { leanGraphqlHandler, syncTypeResolvers, type CorsMiddleware, type LeanGraphqlHandler } from './server/graphql-http.js';
+import { leanGraphqlHandler, syncTypeResolvers, type DocumentCacheStats, type LeanGraphqlHandler } from './server/graphql-http.js';
 import { legacyJsonStatusPlugin } from './server/response-status.js';
 import { explorerRouter } from './server/explorer.js';
 import { inboxRouter } from './server/inbox.js';
@@ -82,6 +82,8 @@ export interface RunningApp {
   /** The simulators started in sandbox mode, by provider kind. */
   simulators: Partial<Record<(typeof PROVIDER_KINDS)[number], SimulatorHandle>>;
   httpServer: Server;
+  /** How often the lean `POST /graphql` path parsed, validated and compiled a document, and how often its cache answered instead (`src/server/graphql-http.ts`). */
+  graphqlDocuments: DocumentCacheStats;
   /** Settles once the start-time webhook registration (config `publicUrl`) finished: what each instance did, by instance id (`{}` without `publicUrl`). */
   webhooksRegistered: Promise<Record<string, WebhookRegistration>>;
   /** Graceful stop: no new connections, in-flight requests finish, subscribers closed with 1001, background work and stores stopped. */
@@ -194,9 +196,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const app = express();
   app.disable('x-powered-by');
   // POST /graphql takes the lean path (src/server/graphql-http.ts) once Apollo has started; everything else, Express
-  let lean: LeanGraphqlHandler | undefined;
+  const route: { lean?: LeanGraphqlHandler } = {};
   const httpServer = createServer((req, res) => {
-    if (!lean?.handle(req, res)) app(req, res);
+    if (!route.lean?.handle(req, res)) app(req, res);
   });
   // One set of limits for both transports. The token limit is enforced by graphql-js's parser
   // (`parseOptions.maxTokens` below, `parse(…, { maxTokens })` on WebSocket): armor's own
@@ -305,13 +307,13 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       context: async ({ req }) => httpContext(req.headers.authorization, `${req.protocol}://${req.get('host') ?? 'localhost'}`),
     }),
   );
-  lean = leanGraphqlHandler({
+  const leanHandler = leanGraphqlHandler({
     schema,
     apollo,
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     maxBodyBytes: MAX_GRAPHQL_BODY_BYTES,
-    cors: graphqlCors as unknown as CorsMiddleware,
+    cors: graphqlCors,
     context: (req, origin) => httpContext(req.headers.authorization, origin),
     finished: (ctx) => deadlineOf.get(ctx)?.done(),
     logger,
@@ -319,6 +321,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     blockSuggestions: !auth.introspection,
     jit: options.graphqlJit ?? true,
   });
+  route.lean = leanHandler;
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) logger.error({ err: err.message }, 'request failed');
@@ -344,7 +347,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const close = () =>
     (closing ??= (async () => {
       for (const client of wss.clients) client.close(CLOSE_GOING_AWAY, 'server shutting down');
-      lean?.stop();
+      route.lean?.stop();
       await apollo.stop();
       // a provider that fails to stop must not keep the others (or the stores) from closing
       await Promise.allSettled(instances.list().map(async (e) => e.adapter.stop?.()));
@@ -353,5 +356,15 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       for (const simulator of Object.values(sandbox.simulators)) await simulator?.close();
     })());
 
-  return { url, port, services, instanceConfigs: sandbox.configs, simulators: sandbox.simulators, httpServer, webhooksRegistered, close };
+  return {
+    url,
+    port,
+    services,
+    instanceConfigs: sandbox.configs,
+    simulators: sandbox.simulators,
+    httpServer,
+    graphqlDocuments: leanHandler.cache.stats,
+    webhooksRegistered,
+    close,
+  };
 }

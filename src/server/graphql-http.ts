@@ -3,6 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import {
   NoSchemaIntrospectionCustomRule,
+  OperationTypeNode,
   execute,
   getOperationAST,
   isInterfaceType,
@@ -152,7 +153,7 @@ export class DocumentCache {
       const document = parse(query, this.parseOptions);
       this.stats.validations++;
       const errors = validate(this.schema, document, this.rules);
-      entry = { document, valid: errors.length === 0, plans: new Map() };
+      entry = errors.length === 0 ? { document, valid: true, plans: new Map() } : { document: null, valid: false, plans: new Map() };
     } catch {
       entry = { document: null, valid: false, plans: new Map() };
     }
@@ -167,7 +168,7 @@ export class DocumentCache {
     if (known) return known;
     const operation = (entry.document ? getOperationAST(entry.document, operationName) : null) ?? null;
     let compiled: CompiledQuery | null = null;
-    if (operation && operation.operation !== 'subscription' && this.jit && entry.document) {
+    if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION && this.jit && entry.document) {
       this.stats.compilations++;
       const result = compileQuery(this.schema, entry.document, operationName, { disablingCapturingStackErrors: true });
       compiled = isCompiledQuery(result) ? result : null;
@@ -346,13 +347,13 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
     try {
       ctx = await makeContext();
     } catch (err) {
-      return viaApollo(req, res, body, () => Promise.reject(err as Error));
+      return viaApollo(req, res, body, () => Promise.reject(err instanceof Error ? err : new Error(String(err))));
     }
     try {
       const entry = cache.document(body.query);
       const plan = entry.valid ? cache.plan(entry, body.operationName ?? undefined) : null;
       // invalid documents, an operation that is not there or is a subscription: Apollo's errors
-      if (!plan?.operation || plan.operation.operation === 'subscription') return await viaApollo(req, res, body, async () => ctx);
+      if (!plan?.operation || plan.operation.operation === OperationTypeNode.SUBSCRIPTION) return await viaApollo(req, res, body, async () => ctx);
       const variables = body.variables ?? undefined;
       const result: ExecutionResult = plan.compiled
         ? await plan.compiled.query(undefined, ctx, variables)
@@ -374,7 +375,7 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
     let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // express.json's strict mode: an object or an array, else 400 (as the Express route's error handler words it)
-    const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(text)?.[1];
+    const first = /^[ \t\n\r]*(.)/.exec(text)?.[1];
     let body: unknown;
     try {
       if (first !== '{' && first !== '[') throw new SyntaxError('not an object or array');
