@@ -289,7 +289,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   // one child logger for every HTTP operation, made once (issue 13: no per-request logger work)
   const httpLogger = logger.child({ transport: 'http' });
   // request deadlines share one timer (all last auth.deadlineMs); the lean path ends each when its response is written
-  const requestDeadlines = new DeadlineQueue(auth.deadlineMs);
+  const requestDeadlines = new DeadlineQueue(auth.deadlineMs, true);
   const deadlineOf = new WeakMap<GraphContext, Deadline>();
   const httpContext = async (authorization: string | undefined, origin: string): Promise<GraphContext> => {
     const access = clientAuth.assert(authorization);

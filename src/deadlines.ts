@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 
 /** One deadline handed out by {@link DeadlineQueue.start}. */
 export interface Deadline {
-  /** Aborts (reason: a `TimeoutError` DOMException, as `AbortSignal.timeout` gives) when the deadline passes; takes any number of listeners. */
+  /** Aborts (reason: a `TimeoutError` DOMException, as `AbortSignal.timeout` gives) when the deadline passes. */
   readonly signal: AbortSignal;
   /** When it passes, epoch ms. */
   readonly at: number;
@@ -40,13 +40,19 @@ export class DeadlineQueue {
   private timer: NodeJS.Timeout | null = null;
   private timerAt = 0;
 
-  /** @param ms the duration of every deadline of this queue, ms (> 0) */
-  constructor(readonly ms: number) {}
+  /**
+   * @param ms the duration of every deadline of this queue, ms (> 0)
+   * @param manyListeners lift the signal's listener warning (a request deadline: every field waiting on a provider listens); off for a single call's deadline, which a few listeners share
+   */
+  constructor(
+    readonly ms: number,
+    private readonly manyListeners = false,
+  ) {}
 
   /** Starts a deadline `ms` from now. */
   start(): Deadline {
     const controller = new AbortController();
-    setMaxListeners(0, controller.signal);
+    if (this.manyListeners) setMaxListeners(0, controller.signal);
     const entry = new Entry(controller, Date.now() + this.ms);
     this.entries.push(entry);
     if (!this.timer) this.arm(entry.at);
