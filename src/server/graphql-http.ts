@@ -372,6 +372,8 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
   }
 
   function onBody(req: IncomingMessage, res: ServerResponse, chunks: Buffer[], size: number): void {
+    // an empty chunked body: express.json gives `{}`, which Apollo refuses as a missing body
+    if (size === 0) return void serve(req, res, {}).catch(() => res.destroy());
     let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // express.json's strict mode: an object or an array, else 400 (as the Express route's error handler words it)

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
@@ -83,6 +84,25 @@ describe.each(['jit', 'graphql-js'] as const)('lean POST /graphql (%s)', (mode) 
     expect(JSON.parse(bad.text)).toEqual({ error: 'malformed JSON body' });
     const scalar = await post(app(), '"{ instances { id } }"');
     expect(scalar.status).toBe(400);
+  });
+
+  it('answers an empty chunked body as Apollo does (400 BAD_REQUEST)', async () => {
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        `${app().url}/graphql`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', authorization: `Bearer ${KEY}` } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(400);
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('refuses a request without a valid key with 401 UNAUTHENTICATED', async () => {
