@@ -271,7 +271,7 @@ export async function benchPaths(): Promise<string> {
       }
     }
     const loadAfter = loadavg();
-    return render(new Map([...rows].map(([k, r]) => [k, summary(r)])), loadBefore, loadAfter);
+    return render(rows, loadBefore, loadAfter);
   } finally {
     for (const pool of pools.values()) await pool.close().catch(() => undefined);
     pools.clear();
@@ -293,14 +293,20 @@ export async function benchPaths(): Promise<string> {
   }
 }
 
-function render(r: Map<string, Sample>, loadBefore: number[], loadAfter: number[]): string {
+function render(rows: Map<string, Row>, loadBefore: number[], loadAfter: number[]): string {
+  const r = new Map([...rows].map(([k, row]) => [k, summary(row)]));
   const g = (k: string) => r.get(k)!;
-  const ratio = (ours: Sample, theirs: Sample) => theirs.cpuUsPerReq / ours.cpuUsPerReq;
+  // the median of each round's ratio: the two sides of a ratio were measured next to each other, under the same load
+  const ratio = (ours: string, theirs: string) => {
+    const a = rows.get(ours)!.samples;
+    const b = rows.get(theirs)!.samples;
+    return median(a.map((s, i) => (b[i]?.cpuUsPerReq ?? NaN) / s.cpuUsPerReq));
+  };
   const verdict = (ok: boolean) => (ok ? 'meets' : '**misses**');
-  const qr = ratio(g('query whatsgraph'), g('query baseline'));
-  const sr = ratio(g('send whatsgraph'), g('send baseline'));
-  const wm = ratio(g('webhook memory'), g('webhook baseline'));
-  const wr = ratio(g('webhook redis'), g('webhook baseline'));
+  const qr = ratio('query whatsgraph', 'query baseline');
+  const sr = ratio('send whatsgraph', 'send baseline');
+  const wm = ratio('webhook memory', 'webhook baseline');
+  const wr = ratio('webhook redis', 'webhook baseline');
   const addedP50 = g('send1 whatsgraph').p50Ms - g('send1 direct').p50Ms;
   const addedP99 = g('send1 whatsgraph').p99Ms - g('send1 direct').p99Ms;
   const line = (name: string, k: string, extra = '') => {
@@ -314,7 +320,7 @@ function render(r: Map<string, Sample>, loadBefore: number[], loadAfter: number[
     `- Date: ${new Date().toISOString()}; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; load average (1/5/15 min) ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${loadAfter.map((x) => x.toFixed(2)).join(' / ')} after (the machine is shared)`,
     `- ${ROUNDS} interleaved rounds (order reversed every other round), ${SECONDS} s per measurement after ${WARMUP_SECONDS} s of warm-up, ${CLIENTS} keep-alive clients (closed loop, undici) unless "1 client"; medians of the rounds.`,
     `- Each server in its own process${haveTaskset ? ' pinned with `taskset` to core 0; the load generator and the provider simulator on core 1' : ' (taskset unavailable: not pinned)'}; servers run through \`tsx\`. whatsgraph: \`startApp\`, non-sandbox, one instance, no API keys, rate limits raised out of the way, memory stores (Redis stores for "webhook Redis"). Baseline: bare Apollo Server 5 + Express 5 (\`bench/paths-servers.ts\`).`,
-    "- CPU µs per request = the server process's user + system CPU over the measurement / requests answered (the per-core cost, whatever the other core did). A ratio is baseline CPU / whatsgraph CPU (above 1: whatsgraph is cheaper).",
+    "- CPU µs per request = the server process's user + system CPU over the measurement / requests answered (the per-core cost, whatever the other core did). A ratio is baseline CPU / whatsgraph CPU (above 1: whatsgraph is cheaper), the median of the rounds' ratios (each round measures both sides back to back); the table below gives the medians of each measurement.",
     '',
     '| path | target | ratio (baseline µs / whatsgraph µs) |',
     '| --- | --- | --- |',
