@@ -12,6 +12,7 @@ import { createMemoryStores } from '../src/subscriptions/memory-stores.js';
 import { createRedisStores } from '../src/subscriptions/redis-stores.js';
 import type { Stores } from '../src/subscriptions/stores.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+import { runPathsBench } from './paths.js';
 
 /**
  * `npm run bench`: webhook → subscriber latency and fan-out throughput with 1,000 graphql-ws
@@ -339,6 +340,9 @@ async function main(): Promise<void> {
   const notes = previous.indexOf(NOTES_MARKER);
   writeFileSync(target, lines.join('\n') + (notes >= 0 ? `\n${previous.slice(notes)}` : ''));
   process.stdout.write('wrote docs/benchmarks.md\n');
+
+  // --- request paths against bare baselines (issue 13): bench/paths.ts runs apart and writes its own section ---
+  await runPathsBench();
 }
 
 main().then(

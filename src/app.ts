@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
@@ -21,7 +21,8 @@ import type { WebhookRegistration } from './providers/account.model.js';
 import type { SimulatorHandle } from './providers/contract.js';
 import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
-import { createContext, requestDeadline, type AppServices, type GraphContext } from './context.js';
+import { createContext, type AppServices, type GraphContext } from './context.js';
+import { DeadlineQueue, type Deadline } from './deadlines.js';
 import { buildGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
@@ -29,6 +30,7 @@ import { acceptInstanceGlobalIds } from './resolvers/instance-args.js';
 import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
 import type { Access } from './server/access.js';
 import { formatGraphError } from './server/format-error.js';
+import { leanGraphqlHandler, syncTypeResolvers, type DocumentCacheStats, type LeanGraphqlHandler } from './server/graphql-http.js';
 import { legacyJsonStatusPlugin } from './server/response-status.js';
 import { explorerRouter } from './server/explorer.js';
 import { inboxRouter } from './server/inbox.js';
@@ -46,6 +48,8 @@ import { registerAllWebhooks } from './server/webhook-registration.js';
 export const CLOSE_GOING_AWAY = 1001;
 /** Largest GraphQL request body (WebSocket messages get the same bound: `MAX_WS_PAYLOAD_BYTES` in `src/server/websocket.ts`). */
 export const MAX_GRAPHQL_BODY = '1mb';
+/** {@link MAX_GRAPHQL_BODY} in bytes (the lean `POST /graphql` path reads the body itself: `src/server/graphql-http.ts`). */
+export const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
 /**
  * Most lexical tokens a GraphQL document may have. graphql-armor's default (1,000) refused a
  * `sendBulk` of 250 messages written inline (about 9 tokens each); 10,000 admits the largest
@@ -65,6 +69,8 @@ export interface AppOptions {
   host?: string;
   /** Webhook body-read deadline, ms (default `WEBHOOK_BODY_DEADLINE_MS`; tests shorten it). */
   webhookBodyDeadlineMs?: number;
+  /** Execute HTTP queries and mutations with graphql-jit compiled plans (default true); false: graphql-js (`src/server/graphql-http.ts`). */
+  graphqlJit?: boolean;
 }
 
 /** A running server. */
@@ -78,6 +84,8 @@ export interface RunningApp {
   /** The simulators started in sandbox mode, by provider kind. */
   simulators: Partial<Record<(typeof PROVIDER_KINDS)[number], SimulatorHandle>>;
   httpServer: Server;
+  /** How often the lean `POST /graphql` path parsed, validated and compiled a document, and how often its cache answered instead (`src/server/graphql-http.ts`). */
+  graphqlDocuments: DocumentCacheStats;
   /** Settles once the start-time webhook registration (config `publicUrl`) finished: what each instance did, by instance id (`{}` without `publicUrl`). */
   webhooksRegistered: Promise<Record<string, WebhookRegistration>>;
   /** Graceful stop: no new connections, in-flight requests finish, subscribers closed with 1001, background work and stores stopped. */
@@ -186,10 +194,15 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
   const auth = await startAuth(config, logger);
-  const schema = acceptInstanceGlobalIds(guardSchema(await buildGraphSchema()));
+  // sync type resolvers: graphql-jit (the lean path's plans) cannot await type-graphql's async ones; instance global ids accepted wherever an instanceId is
+  const schema = acceptInstanceGlobalIds(syncTypeResolvers(guardSchema(await buildGraphSchema())));
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  // POST /graphql takes the lean path (src/server/graphql-http.ts) once Apollo has started; everything else, Express
+  const route: { lean?: LeanGraphqlHandler } = {};
+  const httpServer = createServer((req, res) => {
+    if (!route.lean?.handle(req, res)) app(req, res);
+  });
   // One set of limits for both transports. The token limit is enforced by graphql-js's parser
   // (`parseOptions.maxTokens` below, `parse(…, { maxTokens })` on WebSocket): armor's own
   // token plugin throws inside Apollo's parse hook, which answered 500 instead of 400.
@@ -213,6 +226,18 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       ...(protection.plugins as unknown as ApolloServerPlugin<GraphContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's cache-control plugin wraps every resolver of the schema (its willResolveField hook) and, the graph
+      // declaring no cache hints, only ever answers `cache-control: no-store`: the header without the wrapping
+      ApolloServerPluginCacheControlDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              if (!response.http.headers.get('cache-control')) response.http.headers.set('cache-control', 'no-store');
+            },
+          };
+        },
+      },
       // GraphQL over HTTP: 200 for request errors when the client explicitly asks for application/json (src/server/response-status.ts)
       legacyJsonStatusPlugin<GraphContext>(),
       {
@@ -259,29 +284,47 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   app.use(mediaRouter({ links: mediaLinks, instances, logger, maxBytes: config.media?.maxBytes ?? DEFAULT_MEDIA_MAX_BYTES }));
   app.use(webhookRouter(services, options.webhookBodyDeadlineMs !== undefined ? { bodyDeadlineMs: options.webhookBodyDeadlineMs } : {}));
   // CORS first: it answers preflights before the explorer's GET route would
-  app.use('/graphql', cors({ origin: config.cors?.origins.includes('*') ? true : (config.cors?.origins ?? false), maxAge: 600 }));
+  const graphqlCors = cors({ origin: config.cors?.origins.includes('*') ? true : (config.cors?.origins ?? false), maxAge: 600 });
+  app.use('/graphql', graphqlCors);
   app.use(explorerRouter());
   // the reference inbox (examples/inbox/): sandbox mode only
   if (config.sandbox) app.use(inboxRouter());
   // one child logger for every HTTP operation, made once (issue 13: no per-request logger work)
   const httpLogger = logger.child({ transport: 'http' });
+  // request deadlines share one timer (all last auth.deadlineMs); the lean path ends each when its response is written
+  const requestDeadlines = new DeadlineQueue(auth.deadlineMs, true);
+  const deadlineOf = new WeakMap<GraphContext, Deadline>();
+  const httpContext = async (authorization: string | undefined, origin: string): Promise<GraphContext> => {
+    const access = clientAuth.assert(authorization);
+    const limited = await auth.consumeKey(access);
+    if (limited) throw limited;
+    const deadline = requestDeadlines.start();
+    const ctx = createContext(services, httpLogger, { access, rateLimits: auth.rateLimits, deadline: deadline.signal, origin });
+    deadlineOf.set(ctx, deadline);
+    return ctx;
+  };
   app.use(
     '/graphql',
     express.json({ limit: MAX_GRAPHQL_BODY }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const access = clientAuth.assert(req.headers.authorization);
-        const limited = await auth.consumeKey(access);
-        if (limited) throw limited;
-        return createContext(services, httpLogger, {
-          access,
-          rateLimits: auth.rateLimits,
-          deadline: requestDeadline(auth.deadlineMs),
-          origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
-        });
-      },
+      context: async ({ req }) => httpContext(req.headers.authorization, `${req.protocol}://${req.get('host') ?? 'localhost'}`),
     }),
   );
+  const leanHandler = leanGraphqlHandler({
+    schema,
+    apollo,
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+    maxBodyBytes: MAX_GRAPHQL_BODY_BYTES,
+    cors: graphqlCors,
+    context: (req, origin) => httpContext(req.headers.authorization, origin),
+    finished: (ctx) => deadlineOf.get(ctx)?.done(),
+    logger,
+    introspection: auth.introspection,
+    blockSuggestions: !auth.introspection,
+    jit: options.graphqlJit ?? true,
+  });
+  route.lean = leanHandler;
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) logger.error({ err: err.message }, 'request failed');
@@ -307,6 +350,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const close = () =>
     (closing ??= (async () => {
       for (const client of wss.clients) client.close(CLOSE_GOING_AWAY, 'server shutting down');
+      route.lean?.stop();
       await apollo.stop();
       // a provider that fails to stop must not keep the others (or the stores) from closing
       await Promise.allSettled(instances.list().map(async (e) => e.adapter.stop?.()));
@@ -316,5 +360,15 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       for (const simulator of Object.values(sandbox.simulators)) await simulator?.close();
     })());
 
-  return { url, port, services, instanceConfigs: sandbox.configs, simulators: sandbox.simulators, httpServer, webhooksRegistered, close };
+  return {
+    url,
+    port,
+    services,
+    instanceConfigs: sandbox.configs,
+    simulators: sandbox.simulators,
+    httpServer,
+    graphqlDocuments: leanHandler.cache.stats,
+    webhooksRegistered,
+    close,
+  };
 }

@@ -1,6 +1,7 @@
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { GraphError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { DeadlineQueue } from '../deadlines.js';
 import type { Metrics } from '../metrics.js';
 import type { ProviderKind } from './model.js';
 import { FastFailError, InstanceResilience, RETRYABLE_READ_STATUSES, type FastFailure, type ResilienceOptions } from './resilience.js';
@@ -157,6 +158,14 @@ export class ProviderHttpClient {
   private readonly secrets: string[];
   private readonly resilience: InstanceResilience;
   private agent: Agent | null = null;
+  /** `accept` + the instance's headers, built once (a request with its own headers gets a merged copy). */
+  private readonly baseHeaders: Record<string, string>;
+  /** {@link baseHeaders} + `content-type: application/json`, for requests with a body. */
+  private readonly jsonHeaders: Record<string, string>;
+  /** Deadlines of the default timeout share one timer (other timeouts: a queue each, made on first use). */
+  private readonly deadlines = new Map<number, DeadlineQueue>();
+  /** prom-client label children by operation (and outcome), bound once: recording a call allocates nothing. */
+  private readonly meters = new Map<string, { seconds: { observe(v: number): void }; outcomes: Map<string, { inc(): void }> }>();
 
   constructor(private readonly options: ProviderHttpClientOptions) {
     const url = new URL(options.baseUrl);
@@ -164,6 +173,8 @@ export class ProviderHttpClient {
     this.prefix = url.pathname.replace(/\/$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
+    this.baseHeaders = { accept: 'application/json', ...options.headers };
+    this.jsonHeaders = { ...this.baseHeaders, 'content-type': 'application/json' };
     this.resilience = new InstanceResilience(
       {
         isTransportFailure: (err) => err instanceof ProviderTransportError || (err instanceof ProviderError && Number(err.extensions.httpStatus) >= 500),
@@ -207,13 +218,14 @@ export class ProviderHttpClient {
    * @throws ProviderError on a non-2xx answer, a malformed 2xx answer (`PROVIDER_ERROR`, `providerCode: 'MALFORMED_REPLY'`), a timeout, a network failure or a local refusal
    */
   async request<T = unknown>(req: ProviderRequest): Promise<T> {
-    const { provider, metrics, logger } = this.options;
+    const { provider, logger } = this.options;
     const started = performance.now();
     let outcome = 'ok';
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
-    const signal = AbortSignal.timeout(timeoutMs);
+    const deadline = this.deadlineQueue(timeoutMs).start();
+    const signal = deadline.signal;
     try {
-      return await this.resilience.execute({ idempotent: req.idempotent ?? req.method === 'GET', signal, deadline: Date.now() + timeoutMs }, (s) => this.attempt<T>(req, s));
+      return await this.resilience.execute({ idempotent: req.idempotent ?? req.method === 'GET', signal, deadline: deadline.at }, (s) => this.attempt<T>(req, s));
     } catch (caught) {
       let err = caught;
       if (caught instanceof FastFailError) err = this.fastFailError(req, caught.failure);
@@ -231,9 +243,28 @@ export class ProviderHttpClient {
       );
       throw err;
     } finally {
-      metrics?.providerRequests.inc({ provider, operation: req.operation, outcome });
-      metrics?.providerRequestSeconds.observe({ provider, operation: req.operation }, (performance.now() - started) / 1000);
+      deadline.done();
+      this.record(req.operation, outcome, (performance.now() - started) / 1000);
     }
+  }
+
+  /** The deadline queue of calls lasting `ms`. */
+  private deadlineQueue(ms: number): DeadlineQueue {
+    let queue = this.deadlines.get(ms);
+    if (!queue) this.deadlines.set(ms, (queue = new DeadlineQueue(ms)));
+    return queue;
+  }
+
+  /** Counts one call and its duration through label children bound on first use (no label hashing or allocation per call). */
+  private record(operation: string, outcome: string, seconds: number): void {
+    const { metrics, provider } = this.options;
+    if (!metrics) return;
+    let meter = this.meters.get(operation);
+    if (!meter) this.meters.set(operation, (meter = { seconds: metrics.providerRequestSeconds.labels(provider, operation), outcomes: new Map() }));
+    let counter = meter.outcomes.get(outcome);
+    if (!counter) meter.outcomes.set(outcome, (counter = metrics.providerRequests.labels(provider, operation, outcome)));
+    counter.inc();
+    meter.seconds.observe(seconds);
   }
 
   /** One HTTP exchange with the provider, bounded by `signal`. */
@@ -241,12 +272,9 @@ export class ProviderHttpClient {
     const { provider } = this.options;
     const qs = buildQuery(req.query);
     const path = `${this.prefix}${req.path}${qs}`;
-    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...req.headers };
-    let body: string | undefined;
-    if (req.body !== undefined) {
-      body = JSON.stringify(req.body);
-      headers['content-type'] = 'application/json';
-    }
+    const body = req.body !== undefined ? JSON.stringify(req.body) : undefined;
+    const shared = body !== undefined ? this.jsonHeaders : this.baseHeaders;
+    const headers = req.headers ? { ...shared, ...req.headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) } : shared;
     let res: Dispatcher.ResponseData;
     try {
       res = await undiciRequest(this.origin + path, { method: req.method, headers, body, dispatcher: this.dispatcher, signal });
