@@ -45,12 +45,12 @@ describe.each(['jit', 'graphql-js'] as const)('lean POST /graphql (%s)', (mode) 
   const app = () => apps[mode]!;
 
   it('parses and validates a document once, then answers it from the cache', async () => {
-    const query = `query Lean${mode.replace('-', '')}($id: ID!) { instance(id: $id) { id provider } }`;
+    const query = `query Lean${mode.replace('-', '')}($id: ID!) { instance(id: $id) { instanceId provider } }`;
     const before = { ...app().graphqlDocuments };
     for (let i = 0; i < 3; i++) {
       const res = await post(app(), JSON.stringify({ query, variables: { id: 'lean' } }));
       expect(res.status).toBe(200);
-      expect(JSON.parse(res.text)).toEqual({ data: { instance: { id: 'lean', provider: webhookProvider().kind } } });
+      expect(JSON.parse(res.text)).toEqual({ data: { instance: { instanceId: 'lean', provider: webhookProvider().kind } } });
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
     const after = app().graphqlDocuments;
