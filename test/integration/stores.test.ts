@@ -477,6 +477,10 @@ function storesSuite(factory: StoresFactory): void {
       messageStoreSuite(factory);
     });
 
+    describe('messages, events stored whole by the pipeline (Stores.ingest)', () => {
+      messageStoreSuite(factory, 'pipeline');
+    });
+
     describe('tracking', () => {
       it('tracks per instance, lists oldest first up to the limit, re-tracking replaces the record, untrack drops', async () => {
         const s = await factory.open();
