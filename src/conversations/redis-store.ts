@@ -143,7 +143,6 @@ type MessageCommandClient = Redis & {
 /** How many times `update` (and the stores' ingest) re-reads after losing a compare-and-set to another writer before giving up. */
 export const MAX_CAS_ATTEMPTS = 64;
 
-
 /** Waits a little (jittered, growing with `attempt`) after losing a compare-and-set, so a crowd of writers spreads out. */
 export function casBackoff(attempt: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * (attempt + 1))));
@@ -212,7 +211,11 @@ export class RedisMessageStore implements MessageStore {
     const readUpTo: Array<string | number> =
       marksRead && marksChatRead(stored) ? [Math.trunc(stored.message.timestamp), orderKey(Math.trunc(stored.message.timestamp) + 1, '')] : ['', ''];
     if (!next || ttlMs <= 0) {
-      return { keys: stored ? chatKeys(stored.message.chatId) : [recordKey, recordKey, recordKey, recordKey], args: ['c', raw, 0, 0, 0, 0, 0, 0, 0, 0, this.retention.maxAgeMs, 0, ...readUpTo], stored };
+      return {
+        keys: stored ? chatKeys(stored.message.chatId) : [recordKey, recordKey, recordKey, recordKey],
+        args: ['c', raw, 0, 0, 0, 0, 0, 0, 0, 0, this.retention.maxAgeMs, 0, ...readUpTo],
+        stored,
+      };
     }
     return {
       keys: chatKeys(next.message.chatId),

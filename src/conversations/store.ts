@@ -73,9 +73,7 @@ export type RecordChange = (current: StoredMessage | null) => StoredMessage | nu
  * Built by `conversationWrite` (`apply.ts`).
  */
 export type ConversationWrite =
-  | { kind: 'record'; messageId: string; change: RecordChange; marksRead: boolean }
-  | { kind: 'steps'; run: (store: MessageStore) => Promise<void> }
-  | null;
+  { kind: 'record'; messageId: string; change: RecordChange; marksRead: boolean } | { kind: 'steps'; run: (store: MessageStore) => Promise<void> } | null;
 
 /**
  * Which part of a chat's messages to read, as a Relay connection asks (newest first):

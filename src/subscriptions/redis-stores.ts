@@ -945,7 +945,12 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<St
 
   const bus = new RedisEventBus(cmd, sub, prefix);
   const log = new RedisEventLog(cmd, bus, prefix, retention);
-  const parts = { log, dedupe: new RedisDedupeStore(cmd, prefix), statuses: new RedisStatusStore(cmd, prefix), messages: new RedisMessageStore(cmd, prefix, options.messageRetention) };
+  const parts = {
+    log,
+    dedupe: new RedisDedupeStore(cmd, prefix),
+    statuses: new RedisStatusStore(cmd, prefix),
+    messages: new RedisMessageStore(cmd, prefix, options.messageRetention),
+  };
   const ingest = new RedisEventIngest(cmd, bus, prefix, retention, parts);
   let closed = false;
   return {

@@ -25,6 +25,7 @@ let sim: SimulatorHandle;
 let app: RunningApp;
 let admin: Redis;
 let monitor: Redis;
+let monitorBase: Redis;
 /** The commands the server's command connection sent, in order (name and first key). */
 const seen: string[] = [];
 let commandAddr = '';
@@ -72,7 +73,8 @@ beforeAll(async () => {
   const line = clients.split('\n').find((l) => l.includes(` name=${prefix}:cmd `));
   commandAddr = /\baddr=(\S+)/.exec(line ?? '')?.[1] ?? '';
   expect(commandAddr).not.toBe('');
-  monitor = await new Redis(redis.url).monitor();
+  monitorBase = new Redis(redis.url);
+  monitor = await monitorBase.monitor();
   monitor.on('monitor', (_time: string, args: string[], source: string) => {
     if (source === commandAddr) seen.push(`${args[0]?.toLowerCase()} ${args[3] ?? ''}`.trim());
   });
@@ -83,6 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   monitor?.disconnect();
+  monitorBase?.disconnect();
   admin?.disconnect();
   await app?.close();
   await sim?.close();

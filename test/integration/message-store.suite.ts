@@ -246,10 +246,7 @@ export function messageStoreSuite(factory: MessageStoresFactory, via: 'store' | 
     await a.messages.update(I, 'c1', sentChange(message('c1', 1000, { fromMe: true, status: 'SENT' })));
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        apply(
-          i % 2 ? a : b,
-          received(message(`cr${i}`, 2000 + i, { senderId: `reactor-${i}`, content: { kind: 'reaction', emoji: '👍', targetMessageId: 'c1' } })),
-        ),
+        apply(i % 2 ? a : b, received(message(`cr${i}`, 2000 + i, { senderId: `reactor-${i}`, content: { kind: 'reaction', emoji: '👍', targetMessageId: 'c1' } }))),
       ),
     );
     await Promise.all((['DELIVERED', 'READ', 'SENT'] as const).map((s, i) => apply(i % 2 ? a : b, status('c1', s, Date.now() + i))));
