@@ -132,7 +132,12 @@ export interface PreparedMessageWrite {
   args: Array<string | number>;
   /** The record as stored afterwards (the current one when nothing is written; null when none). */
   stored: StoredMessage | null;
+  /** The same as raw JSON ('' when none): what {@link RedisMessageStore.remember} keeps once the write went through. */
+  storedRaw: string;
 }
+
+/** How many records {@link RedisMessageStore} remembers as its first guess of a record, and the largest it keeps (characters of JSON). */
+export const RECENT_RECORDS = { max: 2_000, maxChars: 8_192 };
 
 /** The client with this store's scripts. */
 type MessageCommandClient = Redis & {
@@ -190,6 +195,28 @@ export class RedisMessageStore implements MessageStore {
     this.client = client as MessageCommandClient;
   }
 
+  /**
+   * Records as this process last wrote or saw them, by record key, newest last (at most
+   * {@link RECENT_RECORDS}): the first guess of the ingest's compare-and-set, so that a status or
+   * an edit of a message this replica wrote (a send, a received message) costs one round trip.
+   * Only a guess: the script compares it with the record in Redis, and answers that one when they differ.
+   */
+  private readonly recent = new Map<string, string>();
+
+  /** The record of message `messageId` as this process last wrote or saw it ('' when it knows none): a guess to give {@link prepareWrite}. */
+  guess(instanceId: string, messageId: string): string {
+    return this.recent.get(messageKeys(this.prefix, instanceId).record(messageId)) ?? '';
+  }
+
+  /** Remembers `raw` ('' for none) as message `messageId`'s record, seen in Redis just now (see {@link guess}). */
+  remember(instanceId: string, messageId: string, raw: string): void {
+    const key = messageKeys(this.prefix, instanceId).record(messageId);
+    this.recent.delete(key);
+    if (raw === '' || raw.length > RECENT_RECORDS.maxChars) return;
+    this.recent.set(key, raw);
+    if (this.recent.size > RECENT_RECORDS.max) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
   private cutoffKey(): string {
     return orderKey(Date.now() - this.retention.maxAgeMs, '');
   }
@@ -215,14 +242,16 @@ export class RedisMessageStore implements MessageStore {
         keys: stored ? chatKeys(stored.message.chatId) : [recordKey, recordKey, recordKey, recordKey],
         args: ['c', raw, 0, 0, 0, 0, 0, 0, 0, 0, this.retention.maxAgeMs, 0, ...readUpTo],
         stored,
+        storedRaw: raw,
       };
     }
+    const json = JSON.stringify(next);
     return {
       keys: chatKeys(next.message.chatId),
       args: [
         'w',
         raw,
-        JSON.stringify(next),
+        json,
         Math.ceil(ttlMs),
         orderKey(next.message.timestamp, messageId),
         isUnread(next) ? '1' : '0',
@@ -235,6 +264,7 @@ export class RedisMessageStore implements MessageStore {
         ...readUpTo,
       ],
       stored,
+      storedRaw: json,
     };
   }
 
@@ -250,7 +280,9 @@ export class RedisMessageStore implements MessageStore {
         await casBackoff(attempt);
         continue;
       }
-      return Number(result[1]) === 1 ? null : prepared.stored;
+      const dropped = Number(result[1]) === 1;
+      this.remember(instanceId, messageId, dropped ? '' : prepared.storedRaw);
+      return dropped ? null : prepared.stored;
     }
     throw new Error(`message ${messageId}: too many concurrent writers`);
   }

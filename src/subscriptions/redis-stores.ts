@@ -698,10 +698,11 @@ function compareIds(a: [bigint, bigint], b: [bigint, bigint]): number {
  * `Stores.ingest` on Redis: one script ({@link INGEST_LUA}), so one round trip, per event whose
  * conversation write is one record (every message, status, reaction and deletion) or none. The
  * script checks the record against the one the write was computed from; the first try assumes
- * none (a new message, the common case), and when there is one the script answers it and the
- * write is computed again from it (a second round trip: a status or an edit of a known message,
- * or another replica's write in between). Events of several writes (a chat read, label changes)
- * are stored step by step ({@link ingestInSteps}).
+ * the record as this process last wrote or saw it (`RedisMessageStore.guess`), else none (a new
+ * message, the common case). When the record is another, the script answers it and the write
+ * is computed again from it: a second round trip, for a message this replica did not see last
+ * (written by another replica, or forgotten), or a race with another writer. Events of several
+ * writes (a chat read, label changes) are stored step by step ({@link ingestInSteps}).
  */
 export class RedisEventIngest {
   constructor(
@@ -737,10 +738,11 @@ export class RedisEventIngest {
       event.id,
       status ? Math.max(1, Math.ceil(status.ttlMs)) : 0,
     ];
-    // the record as the write assumes it: none at first (a new message)
-    let raw = '';
+    const messages = this.stores.messages;
+    // the record as the write assumes it: as this process last saw it, else none (a new message)
+    let raw = write === null ? '' : messages.guess(event.instanceId, write.messageId);
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      const prepared = write === null ? null : this.stores.messages.prepareWrite(event.instanceId, write.messageId, write.change, raw, write.marksRead);
+      const prepared = write === null ? null : messages.prepareWrite(event.instanceId, write.messageId, write.change, raw, write.marksRead);
       const [answer, detail] = await this.client.wgIngest(
         dedupeKey,
         log.stream,
@@ -751,11 +753,16 @@ export class RedisEventIngest {
         ...args,
         ...(prepared?.args ?? NO_CONVERSATION_WRITE),
       );
-      if (answer !== 'conflict') return answer;
+      if (answer !== 'conflict') {
+        if (answer === 'published' && write !== null && prepared !== null) messages.remember(event.instanceId, write.messageId, prepared.storedRaw);
+        return answer;
+      }
       // the record is not the one assumed: compute the write again from the one the script answered (at once the
-      // first time, which is the usual case of a known message; after that it is a race with another writer: back off)
+      // first time, which is the usual case of a message this process did not see last; after that it is a race
+      // with another writer: back off)
       if (attempt > 0) await casBackoff(attempt);
       raw = detail ?? '';
+      if (write !== null) messages.remember(event.instanceId, write.messageId, raw);
     }
     throw new Error(`event ${event.id}: too many concurrent writers of its message`);
   }

@@ -3,8 +3,10 @@ import { Redis } from 'ioredis';
 import type { RunningApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
+import { createRedisStores } from '../../src/subscriptions/redis-stores.js';
 import { startTestApp } from '../helpers/app.js';
-import { simulatedInstance, webhookProvider } from '../helpers/providers.js';
+import { webhookFixtures } from '../helpers/fixtures.js';
+import { documentedStatusPayload, simulatedInstance, webhookProvider } from '../helpers/providers.js';
 import { startPrivateRedis, uniquePrefix, waitFor, type PrivateRedis } from '../helpers/redis.js';
 
 /**
@@ -37,6 +39,16 @@ async function post(messageId: string, text: string): Promise<{ status: number; 
     body: JSON.stringify(mod.samples.inboundText(messageId, { text })),
   });
   return { status: res.status, body: await res.json() };
+}
+
+async function postJson(payload: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${app.url}/webhooks/${INSTANCE}/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  return { status: res.status, body: await res.json() };
+}
+
+/** The provider's documented payload of a single `value` status change of message `messageId`. */
+function status(value: string, messageId: string): unknown {
+  return documentedStatusPayload(app.services.instances.get(INSTANCE).adapter, webhookFixtures(mod), value, messageId);
 }
 
 /** Waits until MONITOR has reported everything executed so far (an ECHO sent after it), then empties and returns what it saw. */
@@ -123,9 +135,34 @@ describe('one Redis round trip per accepted webhook', () => {
     expect((await app.services.stores.log.readAfter(INSTANCE, null, 1000)).length).toBe(before);
   });
 
-  it('an edit of a known message (the record exists): two round trips, the second with the record the first answered', async () => {
-    expect((await post('RT-5', 'message 5, edited')).status).toBe(200);
+  it('a status of a message this replica stored: one round trip (its first guess of the record is right), READ marks the chat read in it', async () => {
+    const chatId = (await app.services.stores.messages.get(INSTANCE, 'RT-5'))!.message.chatId;
+    const unread = await app.services.stores.messages.unreadCount(INSTANCE, chatId);
+    await drain();
+    expect(await postJson(status('READ', 'RT-5'))).toEqual({ status: 200, body: { received: 1, published: 1, duplicates: 0 } });
+    const commands = await drain();
+    expect(commands, commands.join('\n')).toHaveLength(1);
+    const record = await app.services.stores.messages.get(INSTANCE, 'RT-5');
+    expect([record?.message.status, record?.read]).toEqual(['READ', true]);
+    // read up to RT-5: it and the messages before it
+    expect(await app.services.stores.messages.unreadCount(INSTANCE, chatId)).toBeLessThan(unread);
+  });
+
+  it('a status of a message another replica changed last: two round trips, the second with the record the first answered', async () => {
+    const other = await createRedisStores({ url: redis.url, keyPrefix: prefix });
+    try {
+      await other.messages.update(INSTANCE, 'RT-16', (current) =>
+        current ? { ...current, reactions: [{ reactorId: 'someone', fromMe: false, emoji: '👍', at: Date.now() }] } : null,
+      );
+    } finally {
+      await other.close();
+    }
+    await drain();
+    expect((await postJson(status('DELIVERED', 'RT-16'))).status).toBe(200);
     const commands = await drain();
     expect(commands, commands.join('\n')).toHaveLength(2);
+    const record = await app.services.stores.messages.get(INSTANCE, 'RT-16');
+    // both writes kept: the other replica's and the status
+    expect([record?.message.status, record?.reactions.length]).toEqual(['DELIVERED', 1]);
   });
 });
