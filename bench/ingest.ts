@@ -22,7 +22,8 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
  *
  * Environment: `BENCH_INGEST_EVENTS` (webhooks per measured run, 3,000), `BENCH_INGEST_ROUNDS`
  * (3), `BENCH_INGEST_CONCURRENCY` (8), `BENCH_INGEST_PROBE` (200), `BENCH_INGEST_JSON` (a path:
- * also write the results there as JSON).
+ * also write the results there as JSON), `BENCH_CPU_PROF` (a directory: each server writes a V8 CPU
+ * profile there), `BENCH_INGEST_TARGETS` (comma-separated, default `bare,memory,redis`).
  * Internal: `tsx bench/ingest.ts bare` is the baseline server (IPC like `bench/server.ts`).
  */
 
@@ -32,6 +33,7 @@ const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 8);
 const PROBE = Number(process.env.BENCH_INGEST_PROBE ?? 200);
 const WARM_UP = 500;
+const TARGETS = (process.env.BENCH_INGEST_TARGETS ?? 'bare,memory,redis').split(',') as Array<'bare' | 'memory' | 'redis'>;
 
 /** The baseline server: a bare Express JSON endpoint on the same path, with the same IPC as `bench/server.ts`. */
 async function bareServer(): Promise<void> {
@@ -62,7 +64,12 @@ interface Server {
 }
 
 async function startServer(script: string, args: string[], env: Record<string, string>): Promise<Server> {
-  const child = fork(script, args, { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = fork(script, args, {
+    execArgv: ['--import', 'tsx', ...prof],
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
     child.on('message', (m: { ready?: boolean; url?: string }) => {
@@ -206,7 +213,7 @@ async function main(): Promise<void> {
   let probe: { perEvent: number; commands: Record<string, number> } | null = null;
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      for (const target of ['bare', 'memory', 'redis'] as const) {
+      for (const target of TARGETS) {
         const prefix = `bench-ingest-${randomUUID()}`;
         const server =
           target === 'bare'
@@ -228,11 +235,11 @@ async function main(): Promise<void> {
   } finally {
     await redis.stop();
   }
-  const summary = (['bare', 'memory', 'redis'] as const).map((target) => {
+  const summary = TARGETS.map((target) => {
     const mine = runs.filter((r) => r.target === target);
     return { target, eventsPerS: median(mine.map((r) => r.eventsPerS)), cpuUsPerEvent: median(mine.map((r) => r.cpuUsPerEvent)) };
   });
-  const bare = summary[0]!;
+  const bare = summary.find((s) => s.target === 'bare') ?? summary[0]!;
   process.stdout.write(`\nmedians of ${ROUNDS} interleaved rounds, ${EVENTS} webhooks each, ${CONCURRENCY} in flight:\n`);
   process.stdout.write(
     `| target | events/s (wall) | server CPU µs per event | ratio to bare Express (events per CPU s) | Redis commands per event |\n| --- | ---: | ---: | ---: | ---: |\n`,
