@@ -23,7 +23,10 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
  * Environment: `BENCH_INGEST_EVENTS` (webhooks per measured run, 3,000), `BENCH_INGEST_ROUNDS`
  * (3), `BENCH_INGEST_CONCURRENCY` (8), `BENCH_INGEST_PROBE` (200), `BENCH_INGEST_JSON` (a path:
  * also write the results there as JSON), `BENCH_CPU_PROF` (a directory: each server writes a V8 CPU
- * profile there), `BENCH_INGEST_TARGETS` (comma-separated, default `bare,memory,redis`).
+ * profile there), `BENCH_INGEST_TARGETS` (comma-separated, default `bare,memory,redis`),
+ * `BENCH_INGEST_COMPARE` (the path of another checkout, e.g. a worktree of the commit before a
+ * change: its server is measured too, in the same interleaved rounds, labelled
+ * `BENCH_INGEST_COMPARE_LABEL`, default `compare`).
  * Internal: `tsx bench/ingest.ts bare` is the baseline server (IPC like `bench/server.ts`).
  */
 
@@ -33,6 +36,9 @@ const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 8);
 const PROBE = Number(process.env.BENCH_INGEST_PROBE ?? 200);
 const WARM_UP = 500;
+/** Another checkout of whatsgraph (its own `node_modules`) whose `bench/server.ts` is measured too, interleaved: before/after comparisons. */
+const COMPARE = process.env.BENCH_INGEST_COMPARE;
+const COMPARE_LABEL = process.env.BENCH_INGEST_COMPARE_LABEL ?? 'compare';
 const TARGETS = (process.env.BENCH_INGEST_TARGETS ?? 'bare,memory,redis').split(',') as Array<'bare' | 'memory' | 'redis'>;
 
 /** The baseline server: a bare Express JSON endpoint on the same path, with the same IPC as `bench/server.ts`. */
@@ -207,25 +213,48 @@ function median(values: number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/** One thing to measure: the bare baseline, or a whatsgraph server of this checkout or of {@link COMPARE}'s, with memory or Redis stores. */
+interface Target {
+  name: string;
+  kind: 'bare' | 'memory' | 'redis';
+  /** The `bench/server.ts` to run (absent for bare). */
+  serverScript?: string;
+}
+
+function targets(): Target[] {
+  const out: Target[] = [];
+  for (const kind of TARGETS) {
+    if (kind === 'bare') {
+      out.push({ name: 'bare', kind });
+      continue;
+    }
+    out.push({ name: kind, kind, serverScript: join(here, 'server.ts') });
+    if (COMPARE) out.push({ name: `${kind} (${COMPARE_LABEL})`, kind, serverScript: join(COMPARE, 'bench', 'server.ts') });
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const redis = await startRedis();
   const runs: Run[] = [];
-  let probe: { perEvent: number; commands: Record<string, number> } | null = null;
+  const probes = new Map<string, { perEvent: number; commands: Record<string, number> }>();
+  const all = targets();
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      for (const target of TARGETS) {
+      for (const target of all) {
         const prefix = `bench-ingest-${randomUUID()}`;
         const server =
-          target === 'bare'
+          target.kind === 'bare'
             ? await startServer(fileURLToPath(import.meta.url), ['bare'], {})
-            : await startServer(join(here, 'server.ts'), [], target === 'redis' ? { BENCH_REDIS_URL: redis.url, BENCH_REDIS_PREFIX: prefix } : {});
+            : await startServer(target.serverScript as string, [], target.kind === 'redis' ? { BENCH_REDIS_URL: redis.url, BENCH_REDIS_PREFIX: prefix } : {});
         try {
-          const run = await measure(target, server);
+          const run = await measure(target.name, server);
           runs.push(run);
-          process.stdout.write(`round ${round + 1} ${target}: ${run.eventsPerS.toFixed(0)} events/s, ${run.cpuUsPerEvent.toFixed(0)} µs server CPU per event\n`);
-          if (target === 'redis' && probe === null) {
-            probe = await roundTrips(redis.url, prefix, server);
-            process.stdout.write(`redis round trips per event: ${probe.perEvent.toFixed(2)} (${JSON.stringify(probe.commands)} over ${PROBE} webhooks)\n`);
+          process.stdout.write(`round ${round + 1} ${target.name}: ${run.eventsPerS.toFixed(0)} events/s, ${run.cpuUsPerEvent.toFixed(0)} µs server CPU per event\n`);
+          if (target.kind === 'redis' && !probes.has(target.name)) {
+            const probe = await roundTrips(redis.url, prefix, server);
+            probes.set(target.name, probe);
+            process.stdout.write(`${target.name}: Redis commands per event ${probe.perEvent.toFixed(2)} (${JSON.stringify(probe.commands)} over ${PROBE} webhooks)\n`);
           }
         } finally {
           await server.stop();
@@ -235,24 +264,26 @@ async function main(): Promise<void> {
   } finally {
     await redis.stop();
   }
-  const summary = TARGETS.map((target) => {
-    const mine = runs.filter((r) => r.target === target);
-    return { target, eventsPerS: median(mine.map((r) => r.eventsPerS)), cpuUsPerEvent: median(mine.map((r) => r.cpuUsPerEvent)) };
+  const summary = all.map((target) => {
+    const mine = runs.filter((r) => r.target === target.name);
+    return { target: target.name, eventsPerS: median(mine.map((r) => r.eventsPerS)), cpuUsPerEvent: median(mine.map((r) => r.cpuUsPerEvent)) };
   });
-  const bare = summary.find((s) => s.target === 'bare') ?? summary[0]!;
+  const bare = summary.find((s) => s.target === 'bare');
   process.stdout.write(`\nmedians of ${ROUNDS} interleaved rounds, ${EVENTS} webhooks each, ${CONCURRENCY} in flight:\n`);
   process.stdout.write(
-    `| target | events/s (wall) | server CPU µs per event | ratio to bare Express (events per CPU s) | Redis commands per event |\n| --- | ---: | ---: | ---: | ---: |\n`,
+    `| target | events/s (wall) | server CPU µs per event | bare Express CPU per event ÷ this one's | Redis commands per event |\n| --- | ---: | ---: | ---: | ---: |\n`,
   );
   for (const s of summary) {
-    const ratio = bare.cpuUsPerEvent / s.cpuUsPerEvent;
-    process.stdout.write(
-      `| ${s.target} | ${s.eventsPerS.toFixed(0)} | ${s.cpuUsPerEvent.toFixed(0)} | ${ratio.toFixed(2)}× | ${s.target === 'redis' ? (probe?.perEvent.toFixed(2) ?? '?') : '—'} |\n`,
-    );
+    const ratio = bare ? `${(bare.cpuUsPerEvent / s.cpuUsPerEvent).toFixed(2)}×` : '—';
+    const probe = probes.get(s.target);
+    process.stdout.write(`| ${s.target} | ${s.eventsPerS.toFixed(0)} | ${s.cpuUsPerEvent.toFixed(0)} | ${ratio} | ${probe ? probe.perEvent.toFixed(2) : '—'} |\n`);
   }
   if (process.env.BENCH_INGEST_JSON) {
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(process.env.BENCH_INGEST_JSON, JSON.stringify({ runs, summary, probe, events: EVENTS, rounds: ROUNDS, concurrency: CONCURRENCY }, null, 2));
+    writeFileSync(
+      process.env.BENCH_INGEST_JSON,
+      JSON.stringify({ runs, summary, probes: Object.fromEntries(probes), events: EVENTS, rounds: ROUNDS, concurrency: CONCURRENCY }, null, 2),
+    );
   }
 }
 
