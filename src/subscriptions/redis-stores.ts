@@ -703,6 +703,10 @@ function compareIds(a: [bigint, bigint], b: [bigint, bigint]): number {
  * is computed again from it: a second round trip, for a message this replica did not see last
  * (written by another replica, or forgotten), or a race with another writer. Events of several
  * writes (a chat read, label changes) are stored step by step ({@link ingestInSteps}).
+ *
+ * No dedupe lease is taken on this path (the request's `owner` and `leaseMs` serve the stepwise
+ * one): the script runs whole or not at all, so a concurrent delivery of the same event finds it
+ * `done` (a duplicate) rather than leased. A lease a stepwise delivery holds still answers `busy`.
  */
 export class RedisEventIngest {
   constructor(
