@@ -24,9 +24,7 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
  * (3), `BENCH_INGEST_CONCURRENCY` (8), `BENCH_INGEST_PROBE` (200), `BENCH_INGEST_JSON` (a path:
  * also write the results there as JSON), `BENCH_CPU_PROF` (a directory: each server writes a V8 CPU
  * profile there), `BENCH_INGEST_TARGETS` (comma-separated, default `bare,memory,redis`),
- * `BENCH_INGEST_COMPARE` (the path of another checkout, e.g. a worktree of the commit before a
- * change: its server is measured too, in the same interleaved rounds, labelled
- * `BENCH_INGEST_COMPARE_LABEL`, default `compare`).
+ * Before/after: copy this file into a checkout of the earlier commit and run it there and here, alternately.
  * Internal: `tsx bench/ingest.ts bare` is the baseline server (IPC like `bench/server.ts`).
  */
 
@@ -36,9 +34,6 @@ const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 8);
 const PROBE = Number(process.env.BENCH_INGEST_PROBE ?? 200);
 const WARM_UP = 500;
-/** Another checkout of whatsgraph (its own `node_modules`) whose `bench/server.ts` is measured too, interleaved: before/after comparisons. */
-const COMPARE = process.env.BENCH_INGEST_COMPARE;
-const COMPARE_LABEL = process.env.BENCH_INGEST_COMPARE_LABEL ?? 'compare';
 const TARGETS = (process.env.BENCH_INGEST_TARGETS ?? 'bare,memory,redis').split(',') as Array<'bare' | 'memory' | 'redis'>;
 
 /** The baseline server: a bare Express JSON endpoint on the same path, with the same IPC as `bench/server.ts`. */
@@ -213,7 +208,7 @@ function median(values: number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-/** One thing to measure: the bare baseline, or a whatsgraph server of this checkout or of {@link COMPARE}'s, with memory or Redis stores. */
+/** One thing to measure: the bare baseline, or the whatsgraph server with memory or Redis stores. */
 interface Target {
   name: string;
   kind: 'bare' | 'memory' | 'redis';
@@ -231,7 +226,6 @@ function targets(): Target[] {
       continue;
     }
     out.push({ name: kind, kind, serverScript: join(here, 'server.ts'), cwd: join(here, '..') });
-    if (COMPARE) out.push({ name: `${kind} (${COMPARE_LABEL})`, kind, serverScript: join(COMPARE, 'bench', 'server.ts'), cwd: COMPARE });
   }
   return out;
 }
