@@ -64,7 +64,7 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(script: string, args: string[], env: Record<string, string>, cwd = process.cwd()): Promise<Server> {
+async function startServer(script: string, args: string[], env: Record<string, string>): Promise<Server> {
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = fork(script, args, {
     execArgv: ['--import', 'tsx', ...prof],
@@ -214,8 +214,6 @@ interface Target {
   kind: 'bare' | 'memory' | 'redis';
   /** The `bench/server.ts` to run (absent for bare). */
   serverScript?: string;
-  /** Its checkout (the server runs there, so that tsx reads that checkout's tsconfig). */
-  cwd?: string;
 }
 
 function targets(): Target[] {
@@ -225,7 +223,7 @@ function targets(): Target[] {
       out.push({ name: 'bare', kind });
       continue;
     }
-    out.push({ name: kind, kind, serverScript: join(here, 'server.ts'), cwd: join(here, '..') });
+    out.push({ name: kind, kind, serverScript: join(here, 'server.ts') });
   }
   return out;
 }
@@ -242,7 +240,7 @@ async function main(): Promise<void> {
         const server =
           target.kind === 'bare'
             ? await startServer(fileURLToPath(import.meta.url), ['bare'], {})
-            : await startServer(target.serverScript as string, [], target.kind === 'redis' ? { BENCH_REDIS_URL: redis.url, BENCH_REDIS_PREFIX: prefix } : {}, target.cwd);
+            : await startServer(target.serverScript as string, [], target.kind === 'redis' ? { BENCH_REDIS_URL: redis.url, BENCH_REDIS_PREFIX: prefix } : {});
         try {
           const run = await measure(target.name, server);
           runs.push(run);
