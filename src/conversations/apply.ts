@@ -1,5 +1,5 @@
 import { statusRank, type DomainEvent, type Message, type MessageStatus } from '../providers/model.js';
-import type { MessageStore, RecordChange, StoredMessage, StoredReaction } from './store.js';
+import type { ConversationWrite, MessageStore, RecordChange, StoredMessage, StoredReaction } from './store.js';
 
 /**
  * What happens to the message store when the graph sees something: a received message (or
@@ -162,46 +162,83 @@ export async function applySent(store: MessageStore, message: Message): Promise<
 }
 
 /**
- * Applies one event to the message store (the event pipeline calls it for every event it
- * stores, before appending it to the log, so a failure leaves the event retryable). Events
- * that are not about messages change nothing.
- * @throws what the store throws (backend unreachable)
+ * What `event` does to the message store, as one {@link ConversationWrite}: a received message
+ * (or reaction), a status, a deletion change one record; a chat read and label changes are
+ * several steps; other events change nothing (null). Pure: nothing is read or written.
  */
-export async function applyEvent(store: MessageStore, event: DomainEvent): Promise<void> {
+export function conversationWrite(event: DomainEvent): ConversationWrite {
   switch (event.type) {
     case 'MESSAGE_RECEIVED': {
       const message = event.message;
       if (message.content.kind === 'reaction') {
         const reaction: StoredReaction = { reactorId: reactorOf(message), fromMe: message.fromMe, emoji: message.content.emoji, at: message.timestamp };
-        await store.update(event.instanceId, message.content.targetMessageId, reactionChange(event.instanceId, message.content.targetMessageId, message.chatId, reaction));
-        return;
+        const target = message.content.targetMessageId;
+        return { kind: 'record', messageId: target, change: reactionChange(event.instanceId, target, message.chatId, reaction), marksRead: false };
       }
-      await store.update(event.instanceId, message.id, receivedChange(message, event.occurredAt));
-      return;
+      return { kind: 'record', messageId: message.id, change: receivedChange(message, event.occurredAt), marksRead: false };
     }
-    case 'MESSAGE_STATUS_CHANGED': {
-      const stored = await store.update(event.instanceId, event.messageId, statusChange(event.instanceId, event.messageId, event.chatId, event.status, event.occurredAt));
-      if (event.status === 'READ' && stored && !stored.stub && !stored.message.fromMe) await store.markReadUpTo(event.instanceId, stored.message.chatId, stored.message.timestamp);
-      return;
-    }
+    case 'MESSAGE_STATUS_CHANGED':
+      return {
+        kind: 'record',
+        messageId: event.messageId,
+        change: statusChange(event.instanceId, event.messageId, event.chatId, event.status, event.occurredAt),
+        marksRead: event.status === 'READ',
+      };
     case 'MESSAGE_DELETED':
       // deleted for everyone (Z-API REVOKE notification, Ivosights `deleted` status)
-      await store.update(event.instanceId, event.messageId, deletedChange(event.instanceId, event.messageId, event.chatId, event.occurredAt));
-      return;
-    case 'CHAT_READ':
+      return { kind: 'record', messageId: event.messageId, change: deletedChange(event.instanceId, event.messageId, event.chatId, event.occurredAt), marksRead: false };
+    case 'CHAT_READ': {
       // the account read these inbound messages on another device: they stop counting as unread
-      for (const messageId of event.messageIds) {
-        const stored = await store.update(event.instanceId, messageId, readChange());
-        if (stored && !stored.stub && !stored.message.fromMe) await store.markReadUpTo(event.instanceId, stored.message.chatId, stored.message.timestamp);
-      }
-      return;
-    case 'CHAT_LABELS_CHANGED':
+      const { instanceId, messageIds } = event;
+      return {
+        kind: 'steps',
+        run: async (store) => {
+          for (const messageId of messageIds) await applyWrite(store, instanceId, { kind: 'record', messageId, change: readChange(), marksRead: true });
+        },
+      };
+    }
+    case 'CHAT_LABELS_CHANGED': {
       // a label put on or taken off a chat (Z-API CHAT_LABEL_ASSOCIATION): the graph's record of `Chat.labels`
-      for (const change of event.changes) await store.setChatLabel(event.instanceId, change.chatId, change.labelId, change.assigned);
-      return;
+      const { instanceId, changes } = event;
+      return {
+        kind: 'steps',
+        run: async (store) => {
+          for (const change of changes) await store.setChatLabel(instanceId, change.chatId, change.labelId, change.assigned);
+        },
+      };
+    }
     default:
-      return;
+      return null;
   }
+}
+
+/** Whether a record as stored after a `marksRead` write marks its chat read up to it: a real (not stub) inbound message. */
+export function marksChatRead(stored: StoredMessage | null): stored is StoredMessage {
+  return stored !== null && !stored.stub && !stored.message.fromMe;
+}
+
+/**
+ * Runs one {@link ConversationWrite} of instance `instanceId` on the store, step by step.
+ * @throws what the store throws (backend unreachable)
+ */
+export async function applyWrite(store: MessageStore, instanceId: string, write: ConversationWrite): Promise<void> {
+  if (write === null) return;
+  if (write.kind === 'steps') {
+    await write.run(store);
+    return;
+  }
+  const stored = await store.update(instanceId, write.messageId, write.change);
+  if (write.marksRead && marksChatRead(stored)) await store.markReadUpTo(instanceId, stored.message.chatId, stored.message.timestamp);
+}
+
+/**
+ * Applies one event to the message store (the event pipeline's stores run the same
+ * {@link conversationWrite} for every event they store, before appending it to the log, so a
+ * failure leaves the event retryable). Events that are not about messages change nothing.
+ * @throws what the store throws (backend unreachable)
+ */
+export async function applyEvent(store: MessageStore, event: DomainEvent): Promise<void> {
+  await applyWrite(store, event.instanceId, conversationWrite(event));
 }
 
 /** Marks an inbound message read by the account (no change to an outbound one, or one already read). */

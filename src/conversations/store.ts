@@ -62,6 +62,20 @@ export function isUnread(record: StoredMessage): boolean {
 export type RecordChange = (current: StoredMessage | null) => StoredMessage | null;
 
 /**
+ * What one event does to the message store, in a form a store can run in one step with the
+ * event's other writes (the one-round-trip ingest of `subscriptions/stores.ts`):
+ * - `record`: one record change (`update(instanceId, messageId, change)`); when `marksRead`,
+ *   the record as stored afterwards, if it is a real inbound message, also marks its chat read
+ *   up to its timestamp (`markReadUpTo`), as a READ status does;
+ * - `steps`: several writes (a chat read listing many messages, label changes), run one after
+ *   the other on the store;
+ * - null: the event changes nothing in the store.
+ * Built by `conversationWrite` (`apply.ts`).
+ */
+export type ConversationWrite =
+  { kind: 'record'; messageId: string; change: RecordChange; marksRead: boolean } | { kind: 'steps'; run: (store: MessageStore) => Promise<void> } | null;
+
+/**
  * Which part of a chat's messages to read, as a Relay connection asks (newest first):
  * `first` newest after `after` (older than it), or `last` oldest before `before` (newer than it).
  * Cursors are {@link MessageStore.page}'s own (`orderKey`s); exactly one of `first`/`last` is set.

@@ -8,6 +8,7 @@ import {
   CursorExpiredError,
   DEFAULT_RETENTION,
   InvalidCursorError,
+  ingestInSteps,
   type BusInterruptListener,
   type BusListener,
   type ClaimState,
@@ -267,15 +268,15 @@ export class MemoryStatusStore implements StatusStore {
 export function createMemoryStores(retention: RetentionOptions = DEFAULT_RETENTION, messageRetention: MessageRetention = DEFAULT_MESSAGE_RETENTION): Stores {
   const bus = new MemoryEventBus();
   const log = new MemoryEventLog(bus, retention);
+  const parts = { dedupe: new MemoryDedupeStore(), statuses: new MemoryStatusStore(), messages: new MemoryMessageStore(messageRetention), log };
   return {
     kind: 'memory',
     bus,
-    log,
-    dedupe: new MemoryDedupeStore(),
+    ...parts,
     idempotency: new MemoryIdempotencyStore(),
-    statuses: new MemoryStatusStore(),
     tracking: new MemoryTrackingStore(),
-    messages: new MemoryMessageStore(messageRetention),
+    // in process, a step costs no round trip: the stepwise order is the whole story
+    ingest: (request) => ingestInSteps(parts, request),
     ping: async () => true,
     close: async () => {
       await bus.close();

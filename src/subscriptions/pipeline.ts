@@ -1,6 +1,6 @@
 import { eventInvalidations } from '../providers/cache-invalidation.js';
 import type { ReadCache } from '../providers/read-cache.js';
-import { applyEvent } from '../conversations/apply.js';
+import { conversationWrite } from '../conversations/apply.js';
 import type { EventSink } from '../providers/contract.js';
 import { statusRank, type DomainEvent } from '../providers/model.js';
 import type { Logger } from '../logger.js';
@@ -31,9 +31,10 @@ export class EventStoreUnavailableError extends Error {
 
 /**
  * The one path every event takes (webhook, poller, puller): dedupe by stable id → never-backwards
- * check for statuses → apply to the conversations (the message store) → drop the read-cache entries it makes stale → append to the event log (which publishes it on the instance topic) →
- * mark done. An event is marked seen only after it is stored, so a failure anywhere leaves it
- * retryable (DESIGN.md, "Events").
+ * check for statuses → apply to the conversations (the message store) → append to the event log (which publishes it on the instance topic) →
+ * mark done, all in `Stores.ingest` (with Redis one round trip, one script). An event is marked
+ * seen only after it is stored, so a failure anywhere leaves it retryable (DESIGN.md, "Events").
+ * Before it, the read-cache entries the event makes stale are dropped.
  */
 export class EventPipeline implements EventSink {
   constructor(
@@ -63,39 +64,33 @@ export class EventPipeline implements EventSink {
   private async offerOne(event: DomainEvent): Promise<AcceptOutcome> {
     const key = `${event.instanceId}:${event.id}`;
     const owner = newLeaseOwner();
-    let claim;
-    try {
-      claim = await this.stores.dedupe.claim(key, DEDUPE_LEASE_MS, owner);
-    } catch (err) {
-      throw new EventStoreUnavailableError('dedupe store unavailable', { cause: err });
+    // a group participant's receipt advances that participant's status only, never the whole message's
+    const status =
+      event.type === 'MESSAGE_STATUS_CHANGED'
+        ? { key: `${event.instanceId}:${event.messageId}${event.participantId ? `:${event.participantId}` : ''}`, rank: statusRank(event.status), ttlMs: STATUS_TTL_MS }
+        : null;
+    // before the event is stored and published: the provider already has the change, so a client reading again on the event
+    // reads fresh (a duplicate drops entries for nothing; a cache failure is logged inside, never fails the event)
+    if (this.cache) {
+      const stale = eventInvalidations(event);
+      if (stale.length > 0) await this.cache.invalidate(event.instanceId, stale);
     }
-    if (claim === 'done') return 'duplicate';
-    if (claim === 'busy') throw new EventStoreUnavailableError('the same event is being stored by another delivery');
+    let outcome;
     try {
-      if (event.type === 'MESSAGE_STATUS_CHANGED') {
-        // a group participant's receipt advances that participant's status only, never the whole message's
-        const statusKey = `${event.instanceId}:${event.messageId}${event.participantId ? `:${event.participantId}` : ''}`;
-        const advanced = await this.stores.statuses.advance(statusKey, statusRank(event.status), event.id, STATUS_TTL_MS);
-        if (!advanced) {
-          await this.stores.dedupe.complete(key, DEDUPE_TTL_MS);
-          return 'stale-status';
-        }
-      }
-      // the conversation first: a failure here leaves the event unstored and retryable, and applying it again changes nothing
-      await applyEvent(this.stores.messages, event);
-      // before the event is published: a client reading again on it reads fresh (a cache failure is logged, never fails the event)
-      if (this.cache) {
-        const stale = eventInvalidations(event);
-        if (stale.length > 0) await this.cache.invalidate(event.instanceId, stale);
-      }
-      await this.stores.log.append(event, instanceTopic(event.instanceId));
-      await this.stores.dedupe.complete(key, DEDUPE_TTL_MS);
+      outcome = await this.stores.ingest({
+        event,
+        topic: instanceTopic(event.instanceId),
+        dedupe: { key, owner, leaseMs: DEDUPE_LEASE_MS, ttlMs: DEDUPE_TTL_MS },
+        status,
+        write: conversationWrite(event),
+      });
     } catch (err) {
       await this.stores.dedupe.release(key, owner).catch(() => undefined);
       this.logger.warn({ instanceId: event.instanceId, type: event.type, err: (err as Error).message }, 'event not stored');
-      throw new EventStoreUnavailableError('event log unavailable', { cause: err });
+      throw new EventStoreUnavailableError('event store unavailable', { cause: err });
     }
-    this.metrics?.eventsPublished.inc({ type: event.type });
-    return 'published';
+    if (outcome === 'busy') throw new EventStoreUnavailableError('the same event is being stored by another delivery');
+    if (outcome === 'published') this.metrics?.eventsPublished.inc({ type: event.type });
+    return outcome;
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import { RedisMessageStore } from '../conversations/redis-store.js';
+import { MAX_CAS_ATTEMPTS, MESSAGE_WRITE_LUA, RedisMessageStore, casBackoff } from '../conversations/redis-store.js';
 import type { MessageRetention } from '../conversations/store.js';
 import type { Logger } from '../logger.js';
 import type { DomainEvent } from '../providers/model.js';
@@ -10,6 +10,7 @@ import {
   CursorExpiredError,
   DEFAULT_RETENTION,
   InvalidCursorError,
+  ingestInSteps,
   type BusInterruptListener,
   type BusListener,
   type ClaimState,
@@ -18,6 +19,8 @@ import {
   type EventLog,
   type IdempotencyState,
   type IdempotencyStore,
+  type IngestOutcome,
+  type IngestRequest,
   type RetentionOptions,
   type StatusStore,
   type Stores,
@@ -122,45 +125,106 @@ export function reconnectDelayMs(attempt: number, capMs: number): number {
  * id below the age limit with one XREVRANGE before trimming.
  *
  * The epoch key is created here (`SET NX`) when missing: a new log, or one Redis lost; its
- * value is `<ARGV[6]> <ms of the new entry's id>`.
+ * value is `<newEpoch> <ms of the new entry's id>`.
  *
- * KEYS[1] stream, KEYS[2] trimmed watermark, KEYS[3] epoch (one hash tag)
- * ARGV[1] event JSON (an object, without `cursor`), ARGV[2] channel, ARGV[3] maxLength,
- * ARGV[4] maxAgeMs, ARGV[5] batch, ARGV[6] a fresh epoch id (used only when the epoch key is missing)
- * returns the cursor, `<epoch>.<entry id>`
+ * As a Lua function (shared by {@link APPEND_LUA} and {@link INGEST_LUA}):
+ * `wgAppend(stream, trimmed, epochKey, json, channel, maxLength, maxAgeMs, batch, newEpoch)`:
+ * stream, trimmed watermark and epoch keys (one hash tag); the event JSON (an object, without
+ * `cursor`, serialised once: stored as is and published with the cursor spliced in); the channel;
+ * retention; a fresh epoch id (used only when the epoch key is missing). Returns the cursor,
+ * `<epoch>.<entry id>`.
  */
-const APPEND_LUA = `
-local id = redis.call('XADD', KEYS[1], '*', 'e', ARGV[1])
-local idMs = string.sub(id, 1, string.find(id, '-', 1, true) - 1)
-redis.call('SET', KEYS[3], ARGV[6] .. ' ' .. idMs, 'NX')
-local epochValue = redis.call('GET', KEYS[3])
-local cursor = string.sub(epochValue, 1, string.find(epochValue, ' ', 1, true) - 1) .. '.' .. id
-local maxLen = tonumber(ARGV[3])
-local batch = tonumber(ARGV[5])
-local len = redis.call('XLEN', KEYS[1])
-if len >= maxLen + batch then
-  local drop = len - maxLen
-  local head = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', drop + 1)
-  redis.call('SET', KEYS[2], head[drop][1])
-  redis.call('XTRIM', KEYS[1], 'MINID', head[drop + 1][1])
-end
-local dash = string.find(id, '-', 1, true)
-local minMs = tonumber(string.sub(id, 1, dash - 1)) - tonumber(ARGV[4])
-if minMs > 0 then
-  local minId = string.format('%d-0', minMs)
-  local first = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
-  if first[1] then
-    local fid = first[1][1]
-    local fdash = string.find(fid, '-', 1, true)
-    if tonumber(string.sub(fid, 1, fdash - 1)) < minMs then
-      local last = redis.call('XREVRANGE', KEYS[1], '(' .. minId, '-', 'COUNT', 1)
-      redis.call('SET', KEYS[2], last[1][1])
-      redis.call('XTRIM', KEYS[1], 'MINID', minId)
+const APPEND_FUNCTION_LUA = `
+local function wgAppend(stream, trimmed, epochKey, json, channel, maxLength, maxAgeMs, batchSize, newEpoch)
+  local id = redis.call('XADD', stream, '*', 'e', json)
+  local idMs = string.sub(id, 1, string.find(id, '-', 1, true) - 1)
+  redis.call('SET', epochKey, newEpoch .. ' ' .. idMs, 'NX')
+  local epochValue = redis.call('GET', epochKey)
+  local cursor = string.sub(epochValue, 1, string.find(epochValue, ' ', 1, true) - 1) .. '.' .. id
+  local maxLen = tonumber(maxLength)
+  local batch = tonumber(batchSize)
+  local len = redis.call('XLEN', stream)
+  if len >= maxLen + batch then
+    local drop = len - maxLen
+    local head = redis.call('XRANGE', stream, '-', '+', 'COUNT', drop + 1)
+    redis.call('SET', trimmed, head[drop][1])
+    redis.call('XTRIM', stream, 'MINID', head[drop + 1][1])
+  end
+  local minMs = tonumber(idMs) - tonumber(maxAgeMs)
+  if minMs > 0 then
+    local minId = string.format('%d-0', minMs)
+    local first = redis.call('XRANGE', stream, '-', '+', 'COUNT', 1)
+    if first[1] then
+      local fid = first[1][1]
+      local fdash = string.find(fid, '-', 1, true)
+      if tonumber(string.sub(fid, 1, fdash - 1)) < minMs then
+        local last = redis.call('XREVRANGE', stream, '(' .. minId, '-', 'COUNT', 1)
+        redis.call('SET', trimmed, last[1][1])
+        redis.call('XTRIM', stream, 'MINID', minId)
+      end
     end
   end
+  redis.call('PUBLISH', channel, '{"cursor":"' .. cursor .. '",' .. string.sub(json, 2))
+  return cursor
 end
-redis.call('PUBLISH', ARGV[2], '{"cursor":"' .. cursor .. '",' .. string.sub(ARGV[1], 2))
-return cursor
+`;
+/** Append alone: KEYS[1..3] and ARGV[1..6] are `wgAppend`'s arguments in order (see {@link APPEND_FUNCTION_LUA}). */
+const APPEND_LUA = `${APPEND_FUNCTION_LUA}
+return wgAppend(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6])
+`;
+
+/**
+ * Ingest: one event stored whole in one script, so one round trip (`RedisEventIngest`): the
+ * dedupe check, the status high-water mark, the conversation write (`MESSAGE_WRITE_LUA` of
+ * `conversations/redis-store.ts`, a compare-and-set), the append and publish (as {@link APPEND_LUA})
+ * and the done mark. Every check runs before any write, so an answer other than `published` or
+ * `stale-status` has written nothing.
+ *
+ * KEYS[1] dedupe, KEYS[2] stream, KEYS[3] trimmed watermark, KEYS[4] epoch, KEYS[5] status mark,
+ * KEYS[6] record, KEYS[7] chat index, KEYS[8] unread set, KEYS[9] read watermark (all of the
+ * instance's hash tag; a part not used gets the dedupe key, never touched).
+ * ARGV[1] done mark ttl ms; ARGV[2..7] the append's: event JSON (an object, without `cursor`),
+ * channel, maxLength, maxAgeMs, batch, fresh epoch id; ARGV[8] status rank ('' for none), ARGV[9]
+ * the event id, ARGV[10] the mark's ttl ms; ARGV[11] the conversation write's mode ('' none, `w`
+ * write, `c` only check the record), ARGV[12] the record expected ('' absent), ARGV[13..22]
+ * `wgMsgWrite`'s `json` … `recPrefix`, ARGV[23] read-up-to epoch ms ('' none), ARGV[24] the first
+ * order key after it.
+ * returns {'duplicate'} | {'busy'} | {'stale-status'} | {'conflict', the record as it is} | {'published', cursor}
+ */
+const INGEST_LUA = `${APPEND_FUNCTION_LUA}${MESSAGE_WRITE_LUA}
+local d = redis.call('GET', KEYS[1])
+if d == 'done' then return {'duplicate'} end
+if d then return {'busy'} end
+local setStatus = false
+if ARGV[8] ~= '' then
+  local stored = redis.call('GET', KEYS[5])
+  local rank = tonumber(ARGV[8])
+  setStatus = true
+  if stored then
+    local space = string.find(stored, ' ', 1, true)
+    local cur = tonumber(string.sub(stored, 1, space - 1))
+    local advanced = rank > cur or (rank == cur and string.sub(stored, space + 1) == ARGV[9])
+    if not advanced then
+      redis.call('SET', KEYS[1], 'done', 'PX', ARGV[1])
+      return {'stale-status'}
+    end
+    -- the same (rank, event) again: a retry, the mark is already there
+    if rank == cur then setStatus = false end
+  end
+end
+if ARGV[11] ~= '' then
+  local cur = redis.call('GET', KEYS[6]) or ''
+  if cur ~= ARGV[12] then return {'conflict', cur} end
+end
+if setStatus then redis.call('SET', KEYS[5], ARGV[8] .. ' ' .. ARGV[9], 'PX', ARGV[10]) end
+local selfDropped = false
+if ARGV[11] == 'w' then
+  selfDropped = wgMsgWrite(KEYS[6], KEYS[7], KEYS[8], KEYS[9], ARGV[13], ARGV[14], ARGV[15], ARGV[16], ARGV[17], ARGV[18], ARGV[19], ARGV[20], ARGV[21], ARGV[22])
+end
+if ARGV[23] ~= '' and not selfDropped then wgMsgReadUpTo(KEYS[9], KEYS[8], ARGV[23], ARGV[24], ARGV[21]) end
+local cursor = wgAppend(KEYS[2], KEYS[3], KEYS[4], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
+redis.call('SET', KEYS[1], 'done', 'PX', ARGV[1])
+return {'published', cursor}
 `;
 
 /**
@@ -302,7 +366,10 @@ interface ScriptCommands {
   wgTrack(set: string, records: string, id: string, record: string, ttlMs: number, max: number): Promise<number>;
   wgTrackList(set: string, records: string, limit: number): Promise<string[]>;
   wgLead(key: string, owner: string, leaseMs: number): Promise<number>;
+  wgIngest(...keysAndArgs: Array<string | number>): Promise<[IngestAnswer, string?]>;
 }
+/** What the ingest script answers first (see {@link INGEST_LUA}). */
+type IngestAnswer = IngestOutcome | 'conflict';
 type CommandClient = Redis & ScriptCommands;
 
 function defineScripts(client: Redis): CommandClient {
@@ -315,6 +382,7 @@ function defineScripts(client: Redis): CommandClient {
   client.defineCommand('wgTrack', { numberOfKeys: 2, lua: TRACK_LUA });
   client.defineCommand('wgTrackList', { numberOfKeys: 2, lua: TRACK_LIST_LUA });
   client.defineCommand('wgLead', { numberOfKeys: 1, lua: LEAD_LUA });
+  client.defineCommand('wgIngest', { numberOfKeys: 9, lua: INGEST_LUA });
   return client as CommandClient;
 }
 
@@ -623,6 +691,91 @@ function compareIds(a: [bigint, bigint], b: [bigint, bigint]): number {
 }
 
 // ---------------------------------------------------------------------------------------
+// Ingest
+// ---------------------------------------------------------------------------------------
+
+/**
+ * `Stores.ingest` on Redis: one script ({@link INGEST_LUA}), so one round trip, per event whose
+ * conversation write is one record (every message, status, reaction and deletion) or none. The
+ * script checks the record against the one the write was computed from; the first try assumes
+ * the record as this process last wrote or saw it (`RedisMessageStore.guess`), else none (a new
+ * message, the common case). When the record is another, the script answers it and the write
+ * is computed again from it: a second round trip, for a message this replica did not see last
+ * (written by another replica, or forgotten), or a race with another writer. Events of several
+ * writes (a chat read, label changes) are stored step by step ({@link ingestInSteps}).
+ *
+ * No dedupe lease is taken on this path (the request's `owner` and `leaseMs` serve the stepwise
+ * one): the script runs whole or not at all, so a concurrent delivery of the same event finds it
+ * `done` (a duplicate) rather than leased. A lease a stepwise delivery holds still answers `busy`.
+ */
+export class RedisEventIngest {
+  constructor(
+    private readonly client: CommandClient,
+    private readonly bus: RedisEventBus,
+    private readonly prefix: string,
+    private readonly retention: RetentionOptions,
+    private readonly stores: Pick<Stores, 'dedupe' | 'statuses' | 'log'> & { messages: RedisMessageStore },
+  ) {}
+
+  /**
+   * See `Stores.ingest`.
+   * @throws when Redis is unreachable or times out (the event may or may not be stored, never marked done without it); Error after
+   *   {@link MAX_CAS_ATTEMPTS} lost compare-and-sets of the record
+   */
+  async ingest(request: IngestRequest): Promise<IngestOutcome> {
+    const { event, write, status } = request;
+    if (write !== null && write.kind === 'steps') return ingestInSteps(this.stores, request);
+    const { cursor: _ignored, ...rest } = event;
+    // serialised once: stored in the stream as is, published with the cursor spliced in (by the script), reused by every retry
+    const log = eventLogKeys(this.prefix, event.instanceId);
+    const dedupeKey = taggedKey(this.prefix, 'dedupe', request.dedupe.key);
+    const statusKey = status ? taggedKey(this.prefix, 'status', status.key) : dedupeKey;
+    const args: Array<string | number> = [
+      Math.max(1, Math.ceil(request.dedupe.ttlMs)),
+      JSON.stringify(rest),
+      this.bus.channel(request.topic),
+      finiteInt(this.retention.maxLength),
+      finiteInt(this.retention.maxAgeMs),
+      trimBatch(this.retention.maxLength),
+      newEpochId(),
+      status ? status.rank : '',
+      event.id,
+      status ? Math.max(1, Math.ceil(status.ttlMs)) : 0,
+    ];
+    const messages = this.stores.messages;
+    // the record as the write assumes it: as this process last saw it, else none (a new message)
+    let raw = write === null ? '' : messages.guess(event.instanceId, write.messageId);
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const prepared = write === null ? null : messages.prepareWrite(event.instanceId, write.messageId, write.change, raw, write.marksRead);
+      const [answer, detail] = await this.client.wgIngest(
+        dedupeKey,
+        log.stream,
+        log.trimmed,
+        log.epoch,
+        statusKey,
+        ...(prepared?.keys ?? [dedupeKey, dedupeKey, dedupeKey, dedupeKey]),
+        ...args,
+        ...(prepared?.args ?? NO_CONVERSATION_WRITE),
+      );
+      if (answer !== 'conflict') {
+        if (answer === 'published' && write !== null && prepared !== null) messages.remember(event.instanceId, write.messageId, prepared.storedRaw);
+        return answer;
+      }
+      // the record is not the one assumed: compute the write again from the one the script answered (at once the
+      // first time, which is the usual case of a message this process did not see last; after that it is a race
+      // with another writer: back off)
+      if (attempt > 0) await casBackoff(attempt);
+      raw = detail ?? '';
+      if (write !== null) messages.remember(event.instanceId, write.messageId, raw);
+    }
+    throw new Error(`event ${event.id}: too many concurrent writers of its message`);
+  }
+}
+
+/** The ingest script's conversation arguments when the event writes nothing there: mode '' and 13 unused. */
+const NO_CONVERSATION_WRITE: ReadonlyArray<string | number> = ['', ...Array.from({ length: 13 }, () => '')];
+
+// ---------------------------------------------------------------------------------------
 // Claim stores
 // ---------------------------------------------------------------------------------------
 
@@ -803,16 +956,21 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<St
 
   const bus = new RedisEventBus(cmd, sub, prefix);
   const log = new RedisEventLog(cmd, bus, prefix, retention);
+  const parts = {
+    log,
+    dedupe: new RedisDedupeStore(cmd, prefix),
+    statuses: new RedisStatusStore(cmd, prefix),
+    messages: new RedisMessageStore(cmd, prefix, options.messageRetention),
+  };
+  const ingest = new RedisEventIngest(cmd, bus, prefix, retention, parts);
   let closed = false;
   return {
     kind: 'redis',
     bus,
-    log,
-    dedupe: new RedisDedupeStore(cmd, prefix),
+    ...parts,
     idempotency: new RedisIdempotencyStore(cmd, prefix),
-    statuses: new RedisStatusStore(cmd, prefix),
     tracking: new RedisTrackingStore(cmd, prefix),
-    messages: new RedisMessageStore(cmd, prefix, options.messageRetention),
+    ingest: (request) => ingest.ingest(request),
     ping: async () => {
       if (!bus.live()) return false;
       try {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { MessageStore } from '../conversations/store.js';
+import { applyWrite } from '../conversations/apply.js';
+import type { ConversationWrite, MessageStore } from '../conversations/store.js';
 import type { TrackingStore } from '../providers/contract.js';
 import type { DomainEvent } from '../providers/model.js';
 
@@ -176,6 +177,53 @@ export interface StatusStore {
   advance(key: string, rank: number, eventId: string, ttlMs: number): Promise<boolean>;
 }
 
+/**
+ * One event to store, with everything storing it involves (the event pipeline builds it,
+ * `pipeline.ts`): its dedupe key, its status high-water mark (status events), its change to
+ * the conversations, and the bus topic it is published on.
+ */
+export interface IngestRequest {
+  event: DomainEvent;
+  /** The bus topic the event is published on (its instance's). */
+  topic: string;
+  /** Dedupe: `key` (`<instanceId>:<eventId>`), the lease `owner` token, the lease and the done mark's lifetimes (ms). */
+  dedupe: { key: string; owner: string; leaseMs: number; ttlMs: number };
+  /** The status high-water mark to raise (`key` `<instanceId>:<messageId>[:<participant>]`, `rank`, its lifetime in ms), or null. */
+  status: { key: string; rank: number; ttlMs: number } | null;
+  /** What the event does to the message store (`conversations/apply.ts`, `conversationWrite`). */
+  write: ConversationWrite;
+}
+
+/**
+ * What became of an ingested event: `published` (stored in the conversations and the log, published,
+ * marked done), `duplicate` (already done), `stale-status` (a status that would go backwards:
+ * marked done, nothing else), `busy` (another delivery of it holds the lease: nothing done).
+ */
+export type IngestOutcome = 'published' | 'duplicate' | 'stale-status' | 'busy';
+
+/**
+ * The stepwise ingest, on any stores: claim → status mark (stale: complete, `stale-status`) →
+ * conversation write → append (and publish) → complete. What the memory stores do, and the Redis
+ * stores for the events their one-round-trip script does not cover (`steps` writes).
+ * A failure after the claim leaves the lease (the caller releases it) and nothing marked done.
+ * @throws what the stores throw (backend unreachable)
+ */
+export async function ingestInSteps(stores: Pick<Stores, 'dedupe' | 'statuses' | 'messages' | 'log'>, request: IngestRequest): Promise<IngestOutcome> {
+  const { event, dedupe, status } = request;
+  const claim = await stores.dedupe.claim(dedupe.key, dedupe.leaseMs, dedupe.owner);
+  if (claim === 'done') return 'duplicate';
+  if (claim === 'busy') return 'busy';
+  if (status !== null && !(await stores.statuses.advance(status.key, status.rank, event.id, status.ttlMs))) {
+    await stores.dedupe.complete(dedupe.key, dedupe.ttlMs);
+    return 'stale-status';
+  }
+  // the conversation first: a failure here leaves the event unstored and retryable, and applying it again changes nothing
+  await applyWrite(stores.messages, event.instanceId, request.write);
+  await stores.log.append(event, request.topic);
+  await stores.dedupe.complete(dedupe.key, dedupe.ttlMs);
+  return 'published';
+}
+
 /** The stores one server uses, and whether their backend is reachable. */
 export interface Stores {
   kind: 'memory' | 'redis';
@@ -188,6 +236,15 @@ export interface Stores {
   tracking: TrackingStore;
   /** The conversations: every message the graph sees, with its statuses, reactions, edits and deletion (`conversations/store.ts`). */
   messages: MessageStore;
+  /**
+   * Stores one event whole: dedupe, status mark, conversation write, append to the log and
+   * publish, done mark (see {@link IngestRequest}, {@link ingestInSteps} for the order and what
+   * each outcome means). Redis does it in one round trip (one script) for every event whose
+   * conversation write is one record; memory runs {@link ingestInSteps}. Nothing is marked done
+   * unless everything was stored.
+   * @throws when the backend is unreachable; a lease it took may remain (release it with `dedupe.release(key, owner)`)
+   */
+  ingest(request: IngestRequest): Promise<IngestOutcome>;
   /** Resolves true when the backend answers (for `/readyz`). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

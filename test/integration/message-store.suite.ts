@@ -3,6 +3,8 @@ import { applyEvent, applySent, deletedChange, sentChange } from '../../src/conv
 import { InvalidMessageCursorError, encodeMessageCursor, type MessageRetention, type MessageStore } from '../../src/conversations/store.js';
 import type { DomainEvent, Message, MessageStatus } from '../../src/providers/model.js';
 import type { Stores } from '../../src/subscriptions/stores.js';
+import { EventPipeline } from '../../src/subscriptions/pipeline.js';
+import { createLogger } from '../../src/logger.js';
 
 /**
  * The message store's part of the shared stores suite (`stores.test.ts` runs it for memory and
@@ -41,10 +43,23 @@ async function ids(store: MessageStore, range: Parameters<MessageStore['page']>[
   return (await store.page(I, chat, range)).items.map((i) => i.record.message.id);
 }
 
-/** Registers the message store tests (call inside the backend's `describe`). */
-export function messageStoreSuite(factory: MessageStoresFactory): void {
+/**
+ * Registers the message store tests (call inside the backend's `describe`). `via`: how events
+ * reach the store: `store` applies them to the message store directly (`applyEvent`), `pipeline`
+ * offers them to the event pipeline, which stores them whole with `Stores.ingest` (on Redis the
+ * one-round-trip script).
+ */
+export function messageStoreSuite(factory: MessageStoresFactory, via: 'store' | 'pipeline' = 'store'): void {
+  const pipelines = new WeakMap<Stores, EventPipeline>();
+  const apply = async (stores: Stores, event: DomainEvent): Promise<void> => {
+    if (via === 'store') return applyEvent(stores.messages, event);
+    let pipeline = pipelines.get(stores);
+    if (!pipeline) pipelines.set(stores, (pipeline = new EventPipeline(stores, createLogger('silent'))));
+    await pipeline.offer([event]);
+  };
   it('lists a chat newest first; first/after pages back, last/before forward; pageInfo flags; same-millisecond messages ordered by id', async () => {
-    const { messages: store } = await factory.open();
+    const stores = await factory.open();
+    const store = stores.messages;
     const base = message('m0', 0).timestamp;
     // out of order on purpose, and two in one millisecond
     for (const [id, t] of [
@@ -55,8 +70,8 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
       ['m4b', 4000],
       ['m4a', 4000],
     ] as const)
-      await applyEvent(store, received(message(id, t)));
-    await applyEvent(store, received(message('other', 2500, { chatId: 'another-chat' })));
+      await apply(stores, received(message(id, t)));
+    await apply(stores, received(message('other', 2500, { chatId: 'another-chat' })));
     expect(await ids(store, { first: 10 })).toEqual(['m5', 'm4b', 'm4a', 'm3', 'm2', 'm1']);
     const p1 = await store.page(I, CHAT, { first: 2 });
     expect(p1.items.map((i) => i.record.message.id)).toEqual(['m5', 'm4b']);
@@ -84,15 +99,16 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
   });
 
   it('one record per message id: the send, its echo and the status webhooks; statuses never go backwards; history kept; redeliveries change nothing', async () => {
-    const { messages: store } = await factory.open();
+    const stores = await factory.open();
+    const store = stores.messages;
     const sent = message('s1', 1000, { fromMe: true, status: 'SENT', senderId: null, clientReference: 'ref-1', content: { kind: 'text', body: 'hello' } });
     await store.update(I, 's1', sentChange(sent));
     // the echo: same id, the provider's view (no clientReference, a sender), later status
     const echo = received({ ...sent, clientReference: null, senderId: '5511000000000', content: { kind: 'text', body: 'hello (as echoed)' }, status: 'SENT' }, sent.timestamp + 5);
-    await applyEvent(store, echo);
-    await applyEvent(store, echo);
-    await applyEvent(store, status('s1', 'READ', sent.timestamp + 300));
-    await applyEvent(store, status('s1', 'DELIVERED', sent.timestamp + 200));
+    await apply(stores, echo);
+    await apply(stores, echo);
+    await apply(stores, status('s1', 'READ', sent.timestamp + 300));
+    await apply(stores, status('s1', 'DELIVERED', sent.timestamp + 200));
     await store.update(I, 's1', sentChange(sent)); // a repeated send (idempotency replay)
     expect(await ids(store, { first: 10 })).toEqual(['s1']);
     const record = (await store.get(I, 's1'))!;
@@ -105,22 +121,24 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
   });
 
   it('an echo that overtakes the send, and a message sent from the phone: one record each, listed once', async () => {
-    const { messages: store } = await factory.open();
+    const stores = await factory.open();
+    const store = stores.messages;
     const sent = message('e1', 1000, { fromMe: true, status: 'PENDING', senderId: null, clientReference: 'ref-e1' });
-    await applyEvent(store, received({ ...sent, status: 'SENT', clientReference: null, senderId: '5511000000000' }, sent.timestamp + 3));
+    await apply(stores, received({ ...sent, status: 'SENT', clientReference: null, senderId: '5511000000000' }, sent.timestamp + 3));
     await store.update(I, 'e1', sentChange(sent));
     const phone = message('p1', 2000, { fromMe: true, status: 'SENT', senderId: '5511000000000' });
-    await applyEvent(store, received(phone));
-    await applyEvent(store, received(phone));
+    await apply(stores, received(phone));
+    await apply(stores, received(phone));
     expect(await ids(store, { first: 10 })).toEqual(['p1', 'e1']);
     expect((await store.get(I, 'e1'))!.message).toMatchObject({ status: 'SENT', clientReference: 'ref-e1', senderId: '5511000000000' });
     expect((await store.get(I, 'p1'))!.statusHistory.map((h) => h.status)).toEqual(['SENT']);
   });
 
   it('a status that overtakes the send is kept for the message (a stub, not listed) and applied when the send is stored', async () => {
-    const { messages: store } = await factory.open();
+    const stores = await factory.open();
+    const store = stores.messages;
     const sent = message('s2', 1000, { fromMe: true, status: 'SENT' });
-    await applyEvent(store, status('s2', 'DELIVERED', sent.timestamp + 50));
+    await apply(stores, status('s2', 'DELIVERED', sent.timestamp + 50));
     expect(await ids(store, { first: 10 })).toEqual([]);
     expect((await store.get(I, 's2'))?.stub).toBe(true);
     await store.update(I, 's2', sentChange(sent));
@@ -132,11 +150,12 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
   });
 
   it('edits: a later received event with other content replaces it and sets editedAt; an older or equal one does not', async () => {
-    const { messages: store } = await factory.open();
+    const stores = await factory.open();
+    const store = stores.messages;
     const original = message('r1', 1000, { content: { kind: 'text', body: 'helo' } });
-    await applyEvent(store, received(original));
-    await applyEvent(store, received({ ...original, content: { kind: 'text', body: 'hello' } }, original.timestamp + 60_000));
-    await applyEvent(store, received(original, original.timestamp + 10)); // a late copy of the original
+    await apply(stores, received(original));
+    await apply(stores, received({ ...original, content: { kind: 'text', body: 'hello' } }, original.timestamp + 60_000));
+    await apply(stores, received(original, original.timestamp + 10)); // a late copy of the original
     const record = (await store.get(I, 'r1'))!;
     expect(record.message.content).toEqual({ kind: 'text', body: 'hello' });
     expect(record.editedAt).toBe(original.timestamp + 60_000);
@@ -144,11 +163,12 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
   });
 
   it('reactions: kept on the target, latest per reactor, empty emoji removes, an older one is ignored, not a message of the chat; a reaction before its target waits for it', async () => {
-    const { messages: store } = await factory.open();
+    const stores = await factory.open();
+    const store = stores.messages;
     const target = message('t1', 1000, { fromMe: true, status: 'SENT' });
     await store.update(I, 't1', sentChange(target));
     const react = (id: string, from: string, emoji: string, t: number, targetMessageId = 't1') =>
-      applyEvent(store, received(message(id, t, { senderId: from, content: { kind: 'reaction', emoji, targetMessageId } })));
+      apply(stores, received(message(id, t, { senderId: from, content: { kind: 'reaction', emoji, targetMessageId } })));
     await react('x1', 'alice', '👍', 2000);
     await react('x2', 'bob', '😂', 2100);
     await react('x3', 'alice', '❤️', 2200);
@@ -160,23 +180,24 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
     // a reaction sent through the graph, then its echo: one reaction of `me`
     const mine = message('x7', 2500, { fromMe: true, status: 'PENDING', content: { kind: 'reaction', emoji: '🙏', targetMessageId: 't1' } });
     await applySent(store, mine);
-    await applyEvent(store, received({ ...mine, status: 'SENT' }, mine.timestamp + 5));
+    await apply(stores, received({ ...mine, status: 'SENT' }, mine.timestamp + 5));
     expect((await store.get(I, 't1'))!.reactions.map((r) => [r.reactorId, r.emoji, r.fromMe])).toEqual([
       ['alice', '❤️', false],
       ['me', '🙏', true],
     ]);
     expect(await store.get(I, 'x7')).toBeNull();
-    await applyEvent(store, received(message('later', 2350)));
+    await apply(stores, received(message('later', 2350)));
     expect((await store.get(I, 'later'))!.reactions.map((r) => r.emoji)).toEqual(['🎉']);
     expect(await ids(store, { first: 10 })).toEqual(['later', 't1']);
   });
 
   it('deletion: DELETED (for everyone) marks the message deleted and keeps it; a deletion through the graph too', async () => {
-    const { messages: store } = await factory.open();
+    const stores = await factory.open();
+    const store = stores.messages;
     const sent = message('d1', 1000, { fromMe: true, status: 'SENT' });
     await store.update(I, 'd1', sentChange(sent));
-    await applyEvent(store, status('d1', 'DELETED', sent.timestamp + 500));
-    await applyEvent(store, status('d1', 'READ', sent.timestamp + 600));
+    await apply(stores, status('d1', 'DELETED', sent.timestamp + 500));
+    await apply(stores, status('d1', 'READ', sent.timestamp + 600));
     const d1 = (await store.get(I, 'd1'))!;
     expect([d1.message.status, d1.deletedAt]).toEqual(['DELETED', sent.timestamp + 500]);
     const other = message('d2', 2000, { fromMe: true, status: 'SENT' });
@@ -187,33 +208,35 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
   });
 
   it('unread: inbound messages count until read (a READ status, or read up to a time); outbound and deleted never count', async () => {
-    const { messages: store } = await factory.open();
-    for (let i = 1; i <= 4; i++) await applyEvent(store, received(message(`u${i}`, i * 1000)));
+    const stores = await factory.open();
+    const store = stores.messages;
+    for (let i = 1; i <= 4; i++) await apply(stores, received(message(`u${i}`, i * 1000)));
     await store.update(I, 'o1', sentChange(message('o1', 4500, { fromMe: true, status: 'SENT' })));
     expect(await store.unreadCount(I, CHAT)).toBe(4);
-    await applyEvent(store, status('u4', 'DELETED', Date.now()));
+    await apply(stores, status('u4', 'DELETED', Date.now()));
     expect(await store.unreadCount(I, CHAT)).toBe(3);
     await store.markReadUpTo(I, CHAT, message('', 2000).timestamp);
     expect(await store.unreadCount(I, CHAT)).toBe(1);
-    await applyEvent(store, status('u3', 'READ', Date.now()));
+    await apply(stores, status('u3', 'READ', Date.now()));
     expect(await store.unreadCount(I, CHAT)).toBe(0);
-    await applyEvent(store, received(message('u5', 5000)));
+    await apply(stores, received(message('u5', 5000)));
     expect(await store.unreadCount(I, CHAT)).toBe(1);
     expect(await store.unreadCount(I, 'no-such-chat')).toBe(0);
   });
 
   it('retention: at most maxPerChat per chat (the oldest go, records too); messages older than maxAgeMs are not kept', async () => {
-    const { messages: store } = await factory.open({ messageRetention: { maxAgeMs: 2 * 3_600_000, maxPerChat: 3 } });
-    for (let i = 1; i <= 5; i++) await applyEvent(store, received(message(`k${i}`, i * 1000)));
+    const stores = await factory.open({ messageRetention: { maxAgeMs: 2 * 3_600_000, maxPerChat: 3 } });
+    const store = stores.messages;
+    for (let i = 1; i <= 5; i++) await apply(stores, received(message(`k${i}`, i * 1000)));
     expect(await ids(store, { first: 10 })).toEqual(['k5', 'k4', 'k3']);
     expect(await store.get(I, 'k1')).toBeNull();
     expect(await store.get(I, 'k2')).toBeNull();
     expect(await store.unreadCount(I, CHAT)).toBe(3);
-    await applyEvent(store, received(message('ancient', -3 * 3_600_000)));
+    await apply(stores, received(message('ancient', -3 * 3_600_000)));
     expect(await store.get(I, 'ancient')).toBeNull();
     expect(await ids(store, { first: 10 })).toEqual(['k5', 'k4', 'k3']);
     // a message older than the cap's window is dropped at once
-    await applyEvent(store, received(message('k0', 0)));
+    await apply(stores, received(message('k0', 0)));
     expect(await store.get(I, 'k0')).toBeNull();
   });
 
@@ -223,13 +246,10 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
     await a.messages.update(I, 'c1', sentChange(message('c1', 1000, { fromMe: true, status: 'SENT' })));
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        applyEvent(
-          i % 2 ? a.messages : b.messages,
-          received(message(`cr${i}`, 2000 + i, { senderId: `reactor-${i}`, content: { kind: 'reaction', emoji: '👍', targetMessageId: 'c1' } })),
-        ),
+        apply(i % 2 ? a : b, received(message(`cr${i}`, 2000 + i, { senderId: `reactor-${i}`, content: { kind: 'reaction', emoji: '👍', targetMessageId: 'c1' } }))),
       ),
     );
-    await Promise.all((['DELIVERED', 'READ', 'SENT'] as const).map((s, i) => applyEvent(i % 2 ? a.messages : b.messages, status('c1', s, Date.now() + i))));
+    await Promise.all((['DELIVERED', 'READ', 'SENT'] as const).map((s, i) => apply(i % 2 ? a : b, status('c1', s, Date.now() + i))));
     const fromA = (await a.messages.get(I, 'c1'))!;
     const fromB = (await b.messages.get(I, 'c1'))!;
     expect(fromA.reactions).toHaveLength(30);
@@ -242,7 +262,7 @@ export function messageStoreSuite(factory: MessageStoresFactory): void {
     const a = await factory.open();
     const b = factory.replicas ? await factory.open({ share: a }) : a;
     const inst = `inst-labels-${++seq}`;
-    await applyEvent(a.messages, {
+    await apply(a, {
       type: 'CHAT_LABELS_CHANGED',
       id: `ev-${++seq}`,
       instanceId: inst,

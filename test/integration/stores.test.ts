@@ -5,6 +5,9 @@ import { applyEvent, sentChange } from '../../src/conversations/apply.js';
 import { messageKeys } from '../../src/conversations/redis-store.js';
 import { DEFAULT_MESSAGE_RETENTION, type MessageRetention } from '../../src/conversations/store.js';
 import { messageStoreSuite } from './message-store.suite.js';
+import { createLogger } from '../../src/logger.js';
+import { EventPipeline } from '../../src/subscriptions/pipeline.js';
+import { instanceTopic } from '../../src/subscriptions/topics.js';
 import { createMemoryStores } from '../../src/subscriptions/memory-stores.js';
 import { createRedisStores, eventLogKeys, reconnectDelayMs, taggedKey, trackingKeys, trimBatch } from '../../src/subscriptions/redis-stores.js';
 import { CursorExpiredError, InvalidCursorError, newLeaseOwner, type RetentionOptions, type Stores } from '../../src/subscriptions/stores.js';
@@ -198,6 +201,30 @@ function storesSuite(factory: StoresFactory): void {
         for (let i = 1; i < live.length; i++) expect(s.log.compare(live[i - 1]?.cursor as string, live[i]?.cursor as string)).toBeLessThan(0);
         const byId = new Map(events.map((e) => [e.id, e]));
         for (const e of live) expect(e).toEqual({ ...byId.get(e.id), cursor: e.cursor });
+      });
+
+      it('the pipeline (Stores.ingest) stores and publishes like append: cursors, live order, length retention, concurrent redeliveries once', async () => {
+        const s = await factory.open({ retention: { maxLength: 5, maxAgeMs: 3_600_000 } });
+        const pipeline = new EventPipeline(s, createLogger('silent'));
+        const live: DomainEvent[] = [];
+        await s.bus.subscribe(instanceTopic('A'), (m) => live.push(JSON.parse(m) as DomainEvent));
+        const events = Array.from({ length: 12 }, (_, i) => event('A', i));
+        expect(await pipeline.offer(events)).toEqual(events.map(() => 'published'));
+        await waitFor(() => live.length === 12);
+        const kept = await s.log.readAfter('A', null, 100);
+        expect(kept.map((e) => e.cursor)).toEqual(live.slice(7).map((e) => e.cursor));
+        for (let i = 1; i < live.length; i++) expect(s.log.compare(live[i - 1]?.cursor as string, live[i]?.cursor as string)).toBeLessThan(0);
+        const byId = new Map(events.map((e) => [e.id, e]));
+        for (const e of live) expect(e).toEqual({ ...byId.get(e.id), cursor: e.cursor });
+        await expect(s.log.readAfter('A', live[0]?.cursor as string, 100)).rejects.toBeInstanceOf(CursorExpiredError);
+        // redeliveries, at once: duplicates, nothing stored or published again
+        const again = await Promise.all(Array.from({ length: 6 }, () => pipeline.offer([events[11]!]).catch((err: Error) => err.name)));
+        expect(again.flat().filter((o) => o === 'published')).toHaveLength(0);
+        expect((await s.log.readAfter('A', live[11]?.cursor as string, 100)).length).toBe(0);
+        const fresh = event('A', 99);
+        const concurrent = await Promise.all(Array.from({ length: 6 }, () => pipeline.offer([fresh]).catch((err: Error) => err.name)));
+        expect(concurrent.flat().filter((o) => o === 'published')).toHaveLength(1);
+        expect((await s.log.readAfter('A', live[11]?.cursor as string, 100)).map((e) => e.id)).toEqual([fresh.id]);
       });
 
       it('replaces a cursor the event already carries', async () => {
@@ -475,6 +502,10 @@ function storesSuite(factory: StoresFactory): void {
 
     describe('messages', () => {
       messageStoreSuite(factory);
+    });
+
+    describe('messages, events stored whole by the pipeline (Stores.ingest)', () => {
+      messageStoreSuite(factory, 'pipeline');
     });
 
     describe('tracking', () => {

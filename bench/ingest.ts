@@ -1,0 +1,294 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { Redis } from 'ioredis';
+import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+
+/**
+ * `tsx bench/ingest.ts`: webhook ingest over real HTTP (issue 13, item 3). Posts the documented
+ * inbound-text webhook of the benchmark's provider ({@link benchProvider}, Z-API's
+ * `ReceivedCallback`) to a whatsgraph server in its own process (`bench/server.ts`), with memory
+ * stores and with Redis stores (a private `redis-server` this script spawns, so no other client's
+ * commands are counted), and to a bare Express JSON endpoint (the baseline: `express.json()` and a
+ * constant answer, in its own process too). For each it reports events per second (wall, with
+ * `BENCH_INGEST_CONCURRENCY` posts in flight) and the server's CPU per event (user + system,
+ * µs); for Redis, the Redis commands the server's command connection sends per event, counted
+ * with MONITOR over a separate run of `BENCH_INGEST_PROBE` webhooks (MONITOR slows Redis, so it is
+ * off while throughput is measured). Rounds are interleaved; medians are printed.
+ *
+ * Environment: `BENCH_INGEST_EVENTS` (webhooks per measured run, 3,000), `BENCH_INGEST_ROUNDS`
+ * (3), `BENCH_INGEST_CONCURRENCY` (8), `BENCH_INGEST_PROBE` (200), `BENCH_INGEST_JSON` (a path:
+ * also write the results there as JSON), `BENCH_CPU_PROF` (a directory: each server writes a V8 CPU
+ * profile there), `BENCH_INGEST_TARGETS` (comma-separated, default `bare,memory,redis`),
+ * Before/after: copy this file into a checkout of the earlier commit and run it there and here, alternately.
+ * Internal: `tsx bench/ingest.ts bare` is the baseline server (IPC like `bench/server.ts`).
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 3_000);
+const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 3);
+const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 8);
+const PROBE = Number(process.env.BENCH_INGEST_PROBE ?? 200);
+const WARM_UP = 500;
+const TARGETS = (process.env.BENCH_INGEST_TARGETS ?? 'bare,memory,redis').split(',') as Array<'bare' | 'memory' | 'redis'>;
+
+/** The baseline server: a bare Express JSON endpoint on the same path, with the same IPC as `bench/server.ts`. */
+async function bareServer(): Promise<void> {
+  const app = express();
+  app.post('/webhooks/:instanceId/:secret', express.json({ limit: '1mb' }), (req, res) => {
+    res.json({ received: req.body ? 1 : 0, published: 1, duplicates: 0 });
+  });
+  const server = app.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    process.send?.({ ready: true, url: `http://127.0.0.1:${port}`, stores: 'none' });
+  });
+  process.on('message', (m: { cmd: string }) => {
+    if (m.cmd === 'cpu') {
+      const u = process.cpuUsage();
+      process.send?.({ cpuMs: (u.user + u.system) / 1000 });
+    } else if (m.cmd === 'stop') {
+      server.close(() => process.exit(0));
+    }
+  });
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startServer(script: string, args: string[], env: Record<string, string>): Promise<Server> {
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = fork(script, args, {
+    execArgv: ['--import', 'tsx', ...prof],
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+    child.on('message', (m: { ready?: boolean; url?: string }) => {
+      if (m.ready && m.url) resolve(m.url);
+    });
+  });
+  const cpuMs = () =>
+    new Promise<number>((resolve) => {
+      const onMessage = (m: { cpuMs?: number }) => {
+        if (m.cpuMs === undefined) return;
+        child.off('message', onMessage);
+        resolve(m.cpuMs);
+      };
+      child.on('message', onMessage);
+      child.send({ cmd: 'cpu' });
+    });
+  const stop = async () => {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.send({ cmd: 'stop' });
+    await exited;
+  };
+  return { url, child, cpuMs, stop };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A private redis-server without persistence; resolves once it answers PING. */
+async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    const up = await probe
+      .connect()
+      .then(() => probe.ping())
+      .then(() => true)
+      .catch(() => false);
+    probe.disconnect();
+    if (up) break;
+    if (Date.now() > deadline) throw new Error('redis-server did not answer within 5 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const provider = benchProvider();
+let seq = 0;
+/** The provider's documented inbound-text webhook, a new message id each time. */
+function body(): string {
+  ++seq;
+  return JSON.stringify(provider.samples.inboundText(`INGEST-${process.pid}-${seq}`, { occurredAt: Date.now(), text: `ingest benchmark message ${seq}` }));
+}
+
+/** Posts `n` webhooks with `concurrency` in flight; resolves with the wall time in ms. @throws on any answer but 200 */
+async function post(url: string, n: number, concurrency: number): Promise<number> {
+  const target = `${url}/webhooks/${BENCH_INSTANCE}/${BENCH_SECRET}`;
+  let left = n;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left-- > 0) {
+        const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+      }
+    }),
+  );
+  return performance.now() - started;
+}
+
+interface Run {
+  target: string;
+  eventsPerS: number;
+  cpuUsPerEvent: number;
+}
+
+async function measure(target: string, server: Server): Promise<Run> {
+  await post(server.url, WARM_UP, CONCURRENCY);
+  const cpu0 = await server.cpuMs();
+  const wallMs = await post(server.url, EVENTS, CONCURRENCY);
+  const cpu1 = await server.cpuMs();
+  return { target, eventsPerS: (EVENTS / wallMs) * 1000, cpuUsPerEvent: ((cpu1 - cpu0) * 1000) / EVENTS };
+}
+
+/** Redis commands the server's command connection sends per webhook, counted with MONITOR over {@link PROBE} webhooks. */
+async function roundTrips(redisUrl: string, prefix: string, server: Server): Promise<{ perEvent: number; commands: Record<string, number> }> {
+  const admin = new Redis(redisUrl);
+  const clients = (await admin.client('LIST')) as string;
+  const addr = /\baddr=(\S+)/.exec(clients.split('\n').find((l) => l.includes(` name=${prefix}:cmd `)) ?? '')?.[1];
+  if (!addr) throw new Error('the server has no command connection named after its prefix');
+  const base = new Redis(redisUrl);
+  const monitor = await base.monitor();
+  const commands: Record<string, number> = {};
+  let fenced = false;
+  const fence = `fence-${randomUUID()}`;
+  monitor.on('monitor', (_time: string, args: string[], source: string) => {
+    if (source === addr) {
+      const name = (args[0] ?? '').toLowerCase();
+      commands[name] = (commands[name] ?? 0) + 1;
+    } else if (args[0]?.toLowerCase() === 'echo' && args[1] === fence) fenced = true;
+  });
+  await post(server.url, PROBE, 1);
+  await admin.echo(fence);
+  while (!fenced) await new Promise((r) => setTimeout(r, 10));
+  monitor.disconnect();
+  base.disconnect();
+  admin.disconnect();
+  const total = Object.values(commands).reduce((a, b) => a + b, 0);
+  return { perEvent: total / PROBE, commands };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** One thing to measure: the bare baseline, or the whatsgraph server with memory or Redis stores. */
+interface Target {
+  name: string;
+  kind: 'bare' | 'memory' | 'redis';
+  /** The `bench/server.ts` to run (absent for bare). */
+  serverScript?: string;
+}
+
+function targets(): Target[] {
+  const out: Target[] = [];
+  for (const kind of TARGETS) {
+    if (kind === 'bare') {
+      out.push({ name: 'bare', kind });
+      continue;
+    }
+    out.push({ name: kind, kind, serverScript: join(here, 'server.ts') });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const redis = await startRedis();
+  const runs: Run[] = [];
+  const probes = new Map<string, { perEvent: number; commands: Record<string, number> }>();
+  const all = targets();
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of all) {
+        const prefix = `bench-ingest-${randomUUID()}`;
+        const server =
+          target.kind === 'bare'
+            ? await startServer(fileURLToPath(import.meta.url), ['bare'], {})
+            : await startServer(target.serverScript as string, [], target.kind === 'redis' ? { BENCH_REDIS_URL: redis.url, BENCH_REDIS_PREFIX: prefix } : {});
+        try {
+          const run = await measure(target.name, server);
+          runs.push(run);
+          process.stdout.write(`round ${round + 1} ${target.name}: ${run.eventsPerS.toFixed(0)} events/s, ${run.cpuUsPerEvent.toFixed(0)} µs server CPU per event\n`);
+          if (target.kind === 'redis' && !probes.has(target.name)) {
+            const probe = await roundTrips(redis.url, prefix, server);
+            probes.set(target.name, probe);
+            process.stdout.write(`${target.name}: Redis commands per event ${probe.perEvent.toFixed(2)} (${JSON.stringify(probe.commands)} over ${PROBE} webhooks)\n`);
+          }
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  } finally {
+    await redis.stop();
+  }
+  const summary = all.map((target) => {
+    const mine = runs.filter((r) => r.target === target.name);
+    return { target: target.name, eventsPerS: median(mine.map((r) => r.eventsPerS)), cpuUsPerEvent: median(mine.map((r) => r.cpuUsPerEvent)) };
+  });
+  const bare = summary.find((s) => s.target === 'bare');
+  process.stdout.write(`\nmedians of ${ROUNDS} interleaved rounds, ${EVENTS} webhooks each, ${CONCURRENCY} in flight:\n`);
+  process.stdout.write(
+    `| target | events/s (wall) | server CPU µs per event | bare Express CPU per event ÷ this one's | Redis commands per event |\n| --- | ---: | ---: | ---: | ---: |\n`,
+  );
+  for (const s of summary) {
+    const ratio = bare ? `${(bare.cpuUsPerEvent / s.cpuUsPerEvent).toFixed(2)}×` : '—';
+    const probe = probes.get(s.target);
+    process.stdout.write(`| ${s.target} | ${s.eventsPerS.toFixed(0)} | ${s.cpuUsPerEvent.toFixed(0)} | ${ratio} | ${probe ? probe.perEvent.toFixed(2) : '—'} |\n`);
+  }
+  if (process.env.BENCH_INGEST_JSON) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      process.env.BENCH_INGEST_JSON,
+      JSON.stringify({ runs, summary, probes: Object.fromEntries(probes), events: EVENTS, rounds: ROUNDS, concurrency: CONCURRENCY }, null, 2),
+    );
+  }
+}
+
+if (process.argv[2] === 'bare') {
+  bareServer().catch((err: unknown) => {
+    process.stderr.write(`bare server failed: ${(err as Error).message}\n`);
+    process.exit(1);
+  });
+} else {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}
