@@ -21,7 +21,7 @@ import type { SimulatorHandle } from './providers/contract.js';
 import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
 import { createContext, requestDeadline, type AppServices, type GraphContext } from './context.js';
-import { buildGraphSchema } from './graph.js';
+import { buildSubgraphGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
 import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
@@ -183,7 +183,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
   const auth = await startAuth(config, logger);
-  const schema = guardSchema(await buildGraphSchema());
+  // the Federation 2 subgraph schema: the graph plus _service and _entities (src/federation/subgraph.ts), for direct clients and routers alike
+  const schema = guardSchema(await buildSubgraphGraphSchema());
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
