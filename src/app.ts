@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
@@ -211,6 +211,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       ...(protection.plugins as unknown as ApolloServerPlugin<GraphContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // a subgraph schema turns Apollo's federated inline tracing (ftv1) on by default, announced on stdout; whatsgraph reports through its own metrics and logs
+      ApolloServerPluginInlineTraceDisabled(),
       // GraphQL over HTTP: 200 for request errors when the client explicitly asks for application/json (src/server/response-status.ts)
       legacyJsonStatusPlugin<GraphContext>(),
       {
