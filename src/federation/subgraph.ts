@@ -26,8 +26,8 @@ import { loadNodes, type NodeValue } from './node-contract.stub.js';
  * loaders"). Federation subgraph spec: https://www.apollographql.com/docs/graphos/reference/federation/subgraph-spec
  */
 
-/** The federation spec the subgraph links (`@link(url:)`): v2.3, which Apollo Router, Hive Gateway and Cosmo all compose. */
-export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.3';
+/** The federation spec the subgraph links (`@link(url:)`): v2.4, the first Apollo Router accepts a subgraph's Subscription fields from (its subscriptions docs, Prerequisites); Hive Gateway and Cosmo compose it too. */
+export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.4';
 
 /** The federation directives the subgraph SDL uses (`@link(import:)`). */
 export const FEDERATION_IMPORTS = ['@key'] as const;

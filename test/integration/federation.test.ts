@@ -33,7 +33,7 @@ const h = useSimulatedApp([{ id: INSTANCE, provider: 'zapi', simulator: { autoRe
 
 /** The CRM subgraph: customers with their WhatsApp contact and conversation, and `Contact.customer` joined on whatsgraph's natural key. */
 const CRM_SDL = parse(`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.4", import: ["@key"])
 
   type Customer @key(fields: "id") {
     id: ID!

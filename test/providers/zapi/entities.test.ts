@@ -37,7 +37,7 @@ const ENTITIES = `query($representations: [_Any!]!) { _entities(representations:
 describe('Federation: _service and _entities', () => {
   it('_service { sdl } links Federation 2 and keys the entities on their id and natural keys', async () => {
     const sdl = (await h.ok('{ _service { sdl } }'))._service.sdl as string;
-    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.4", import: ["@key"])');
     expect(sdl).toMatch(/type Contact\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId phone"\)/);
     expect(sdl).toMatch(/type Chat\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId chatId"\)/);
     expect(sdl).toMatch(/type Message\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId providerMessageId"\)/);
