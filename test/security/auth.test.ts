@@ -4,6 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
+import { toGlobalId } from '../../src/global-ids.js';
 import { collect, sandboxConfig, settle, startTestApp, type GqlResult } from '../helpers/app.js';
 import { simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
@@ -145,6 +146,23 @@ describe('API keys with instances and scopes', () => {
 });
 
 describe('API keys through a federation router', () => {
+  it('_entities resolves only the key’s instances: a reference to another instance is not resolved', async () => {
+    const representations = [
+      { __typename: 'Instance', id: toGlobalId('Instance', 'b', '') },
+      { __typename: 'Instance', id: toGlobalId('Instance', 'a', '') },
+      { __typename: 'Contact', instanceId: 'b', phone: '5544999999999' },
+    ];
+    const { status, body } = await post(KEY_A, 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Instance { id } ... on Contact { phone } } }', {
+      r: representations,
+    });
+    expect(status).toBe(200);
+    const entities = (body.data as { _entities: unknown[] } | null)?._entities ?? [];
+    expect(entities[1]).toEqual({ __typename: 'Instance', id: expect.any(String) });
+    expect(entities[0] ?? null).toBeNull();
+    expect(entities[2] ?? null).toBeNull();
+    for (const error of body.errors ?? []) expect(error.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('over WebSocket, the upgrade request’s Authorization header (what a router propagates) identifies the key when connection_init carries none', async () => {
     class WithAuthorization extends WebSocket {
       constructor(url: string, protocols?: string | string[]) {
