@@ -24,6 +24,7 @@ import { createContext, requestDeadline, type AppServices, type GraphContext } f
 import { buildSubgraphGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
+import { acceptInstanceGlobalIds } from './resolvers/instance-args.js';
 import { DEFAULT_RATE_LIMITS, InboundRateLimits } from './server/rate-limits.js';
 import type { Access } from './server/access.js';
 import { formatGraphError } from './server/format-error.js';
@@ -184,7 +185,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
   const auth = await startAuth(config, logger);
   // the Federation 2 subgraph schema: the graph plus _service and _entities (src/federation/subgraph.ts), for direct clients and routers alike
-  const schema = guardSchema(await buildSubgraphGraphSchema());
+  const schema = acceptInstanceGlobalIds(guardSchema(await buildSubgraphGraphSchema()));
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);

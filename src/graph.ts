@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { CONTRACT_STUB_RESOLVERS } from './federation/node-contract.stub.js';
 import { toSubgraphSchema } from './federation/subgraph.js';
 import { RESOLVERS } from './resolvers/index.js';
 import { EVENT_CLASSES } from './schema/event.types.js';
@@ -33,8 +32,7 @@ const refuseTopicPubSub = {
  */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
   cached ??= await buildSchema({
-    // STUB: CONTRACT_STUB_RESOLVERS go when main's provider-id fields are merged (src/federation/node-contract.stub.ts)
-    resolvers: [...RESOLVERS, ...CONTRACT_STUB_RESOLVERS],
+    resolvers: RESOLVERS,
     // types reached only through unions or interfaces
     orphanedTypes: [UnsupportedContent, ...EVENT_CLASSES],
     pubSub: refuseTopicPubSub,

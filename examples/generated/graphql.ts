@@ -187,7 +187,7 @@ export type Provider =
   | 'zivo'
   | 'zixflow';
 
-export type InboxMessageFragment = { id: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string }, content:
+export type InboxMessageFragment = { id: string, providerMessageId: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string, chatId: string }, content:
     | { __typename: 'AudioContent' }
     | { __typename: 'ButtonsContent' }
     | { __typename: 'CarouselContent' }
@@ -220,7 +220,7 @@ export type InboxMessageFragment = { id: string, fromMe: boolean, status: Messag
 export type InboxInstancesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type InboxInstancesQuery = { instances: Array<{ id: string, provider: Provider, status: ConnectionState | null, capabilities: Array<Capability> }> };
+export type InboxInstancesQuery = { instances: Array<{ id: string, instanceId: string, provider: Provider, status: ConnectionState | null, capabilities: Array<Capability> }> };
 
 export type InboxChatsQueryVariables = Exact<{
   instanceId: string | number;
@@ -228,7 +228,7 @@ export type InboxChatsQueryVariables = Exact<{
 }>;
 
 
-export type InboxChatsQuery = { instance: { id: string, chats: { nodes: Array<{ id: string, name: string | null, unreadCount: number | null, contact: { phone: string, name: string | null, profilePictureUrl: string | null } | null, lastMessage: { id: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string }, content:
+export type InboxChatsQuery = { instance: { id: string, chats: { nodes: Array<{ id: string, chatId: string, name: string | null, unreadCount: number | null, contact: { phone: string, name: string | null, profilePictureUrl: string | null } | null, lastMessage: { id: string, providerMessageId: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string, chatId: string }, content:
             | { __typename: 'AudioContent' }
             | { __typename: 'ButtonsContent' }
             | { __typename: 'CarouselContent' }
@@ -265,7 +265,7 @@ export type InboxConversationQueryVariables = Exact<{
 }>;
 
 
-export type InboxConversationQuery = { instance: { id: string, chat: { id: string, name: string | null, contact: { phone: string, name: string | null } | null, messages: { nodes: Array<{ id: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string }, content:
+export type InboxConversationQuery = { instance: { id: string, chat: { id: string, chatId: string, name: string | null, contact: { phone: string, name: string | null } | null, messages: { nodes: Array<{ id: string, providerMessageId: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string, chatId: string }, content:
             | { __typename: 'AudioContent' }
             | { __typename: 'ButtonsContent' }
             | { __typename: 'CarouselContent' }
@@ -302,7 +302,7 @@ export type InboxSendTextMutationVariables = Exact<{
 }>;
 
 
-export type InboxSendTextMutation = { sendText: { message: { id: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string }, content:
+export type InboxSendTextMutation = { sendText: { message: { id: string, providerMessageId: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string, chatId: string }, content:
         | { __typename: 'AudioContent' }
         | { __typename: 'ButtonsContent' }
         | { __typename: 'CarouselContent' }
@@ -340,7 +340,7 @@ export type InboxSendImageMutationVariables = Exact<{
 }>;
 
 
-export type InboxSendImageMutation = { sendImage: { message: { id: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string }, content:
+export type InboxSendImageMutation = { sendImage: { message: { id: string, providerMessageId: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string, chatId: string }, content:
         | { __typename: 'AudioContent' }
         | { __typename: 'ButtonsContent' }
         | { __typename: 'CarouselContent' }
@@ -385,7 +385,7 @@ export type InboxEventsSubscription = { events:
     | { __typename: 'GroupParticipantsChangedEvent', cursor: string, type: EventType }
     | { __typename: 'InstanceNotificationEvent', cursor: string, type: EventType }
     | { __typename: 'MessageDeletedEvent', cursor: string, type: EventType }
-    | { __typename: 'MessageReceivedEvent', cursor: string, type: EventType, message: { id: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string }, content:
+    | { __typename: 'MessageReceivedEvent', cursor: string, type: EventType, message: { id: string, providerMessageId: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string, chatId: string }, content:
           | { __typename: 'AudioContent' }
           | { __typename: 'ButtonsContent' }
           | { __typename: 'CarouselContent' }
@@ -440,12 +440,14 @@ export class TypedDocumentString<TResult, TVariables>
 export const InboxMessageFragmentDoc = new TypedDocumentString(`
     fragment InboxMessage on Message {
   id
+  providerMessageId
   fromMe
   status
   timestamp
   senderName
   chat {
     id
+    chatId
   }
   content {
     __typename
@@ -463,6 +465,7 @@ export const InboxInstancesDocument = new TypedDocumentString(`
     query InboxInstances {
   instances {
     id
+    instanceId
     provider
     status
     capabilities
@@ -476,6 +479,7 @@ export const InboxChatsDocument = new TypedDocumentString(`
     chats(first: $first) {
       nodes {
         id
+        chatId
         name
         unreadCount
         contact {
@@ -492,12 +496,14 @@ export const InboxChatsDocument = new TypedDocumentString(`
 }
     fragment InboxMessage on Message {
   id
+  providerMessageId
   fromMe
   status
   timestamp
   senderName
   chat {
     id
+    chatId
   }
   content {
     __typename
@@ -516,6 +522,7 @@ export const InboxConversationDocument = new TypedDocumentString(`
     id
     chat(id: $chatId) {
       id
+      chatId
       name
       contact {
         phone
@@ -531,12 +538,14 @@ export const InboxConversationDocument = new TypedDocumentString(`
 }
     fragment InboxMessage on Message {
   id
+  providerMessageId
   fromMe
   status
   timestamp
   senderName
   chat {
     id
+    chatId
   }
   content {
     __typename
@@ -559,12 +568,14 @@ export const InboxSendTextDocument = new TypedDocumentString(`
 }
     fragment InboxMessage on Message {
   id
+  providerMessageId
   fromMe
   status
   timestamp
   senderName
   chat {
     id
+    chatId
   }
   content {
     __typename
@@ -589,12 +600,14 @@ export const InboxSendImageDocument = new TypedDocumentString(`
 }
     fragment InboxMessage on Message {
   id
+  providerMessageId
   fromMe
   status
   timestamp
   senderName
   chat {
     id
+    chatId
   }
   content {
     __typename
@@ -631,12 +644,14 @@ export const InboxEventsDocument = new TypedDocumentString(`
 }
     fragment InboxMessage on Message {
   id
+  providerMessageId
   fromMe
   status
   timestamp
   senderName
   chat {
     id
+    chatId
   }
   content {
     __typename

@@ -126,7 +126,8 @@ function describe(m: InboxMessageFragment): string {
 
 function renderMessage(m: InboxMessageFragment): HTMLLIElement {
   const li = document.createElement('li');
-  li.dataset.messageId = m.id;
+  // keyed by WhatsApp's id: status events name the message by it
+  li.dataset.messageId = m.providerMessageId;
   li.dataset.fromMe = String(m.fromMe);
   if (m.content.__typename === 'ImageContent' && m.content.url) {
     const img = document.createElement('img');
@@ -164,13 +165,13 @@ function setStatus(messageId: string, status: MessageStatus): void {
 
 /** Adds a message to the open conversation (once; a replayed or echoed message replaces its element). */
 function upsertMessage(m: InboxMessageFragment): void {
-  if (m.chat.id !== state.chatId) return;
-  const existing = ui.messages.querySelector(`li[data-message-id="${CSS.escape(m.id)}"]`);
+  if (m.chat.chatId !== state.chatId) return;
+  const existing = ui.messages.querySelector(`li[data-message-id="${CSS.escape(m.providerMessageId)}"]`);
   const li = renderMessage(m);
   if (existing) {
     const oldStatus = existing.querySelector('.status')?.textContent?.trim() as MessageStatus | undefined;
     existing.replaceWith(li);
-    if (oldStatus) setStatus(m.id, oldStatus);
+    if (oldStatus) setStatus(m.providerMessageId, oldStatus);
   } else ui.messages.append(li);
   ui.messages.scrollTop = ui.messages.scrollHeight;
 }
@@ -180,15 +181,15 @@ async function loadInstances(): Promise<void> {
   ui.instance.replaceChildren(
     ...instances.map((i) => {
       const o = document.createElement('option');
-      o.value = i.id;
-      o.textContent = `${i.id} (${i.provider}, ${i.status ?? 'UNKNOWN'})`;
+      o.value = i.instanceId;
+      o.textContent = `${i.instanceId} (${i.provider}, ${i.status ?? 'UNKNOWN'})`;
       o.disabled = !i.capabilities.includes('SEND_TEXT');
       return o;
     }),
   );
   const preferred = saved.get('instance');
-  const pick = instances.find((i) => i.id === preferred) ?? instances.find((i) => i.capabilities.includes('LIST_CHATS')) ?? instances[0];
-  if (pick) await selectInstance(pick.id);
+  const pick = instances.find((i) => i.instanceId === preferred) ?? instances.find((i) => i.capabilities.includes('LIST_CHATS')) ?? instances[0];
+  if (pick) await selectInstance(pick.instanceId);
 }
 
 async function selectInstance(id: string): Promise<void> {
@@ -214,16 +215,16 @@ async function loadChats(): Promise<void> {
   }
   for (const c of nodes) {
     const li = document.createElement('li');
-    li.dataset.chatId = c.id;
-    li.classList.toggle('open', c.id === state.chatId);
+    li.dataset.chatId = c.chatId;
+    li.classList.toggle('open', c.chatId === state.chatId);
     const name = document.createElement('div');
     name.className = 'name';
-    name.textContent = c.contact?.name ?? c.name ?? c.contact?.phone ?? c.id;
+    name.textContent = c.contact?.name ?? c.name ?? c.contact?.phone ?? c.chatId;
     const last = document.createElement('div');
     last.className = 'last';
-    last.textContent = c.lastMessage ? `${c.lastMessage.fromMe ? 'You: ' : ''}${describe(c.lastMessage)}` : (c.contact?.phone ?? c.id);
+    last.textContent = c.lastMessage ? `${c.lastMessage.fromMe ? 'You: ' : ''}${describe(c.lastMessage)}` : (c.contact?.phone ?? c.chatId);
     li.append(name, last);
-    li.addEventListener('click', () => void openChat(c.id).catch(showError));
+    li.addEventListener('click', () => void openChat(c.chatId).catch(showError));
     ui.chats.append(li);
   }
 }
@@ -238,7 +239,7 @@ async function openChat(chatId: string): Promise<void> {
   if (!instanceId) return;
   const { instance } = await request(InboxConversationDocument, { instanceId, chatId, last: 50 });
   const chat = instance.chat;
-  state.chatId = chat?.id ?? chatId;
+  state.chatId = chat?.chatId ?? chatId;
   saved.set(`chat.${instanceId}`, state.chatId);
   ui.title.textContent = chat?.contact?.name ?? chat?.name ?? chat?.contact?.phone ?? chatId;
   ui.title.dataset.chatId = state.chatId;
@@ -283,7 +284,7 @@ function subscribeEvents(instanceId: string): void {
           saved.set(`cursor.${instanceId}`, event.cursor);
           if (event.__typename === 'MessageReceivedEvent') {
             upsertMessage(event.message);
-            const item = ui.chats.querySelector(`li[data-chat-id="${CSS.escape(event.message.chat.id)}"] .last`);
+            const item = ui.chats.querySelector(`li[data-chat-id="${CSS.escape(event.message.chat.chatId)}"] .last`);
             if (item) item.textContent = `${event.message.fromMe ? 'You: ' : ''}${describe(event.message)}`;
           } else if (event.__typename === 'MessageStatusChangedEvent') setStatus(event.messageId, event.status);
         },
@@ -309,7 +310,7 @@ async function send(run: (instanceId: string, to: string) => Promise<InboxMessag
   if (!state.instanceId || !state.chatId) throw new Error('Open a chat first');
   const message = await run(state.instanceId, state.chatId);
   ui.error.textContent = '';
-  upsertMessage({ ...message, chat: { id: state.chatId } });
+  upsertMessage({ ...message, chat: { ...message.chat, chatId: state.chatId } });
 }
 
 ui.instance.addEventListener('change', () => {

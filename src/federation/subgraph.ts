@@ -1,5 +1,4 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import DataLoader from 'dataloader';
 import {
   Kind,
   execute,
@@ -17,8 +16,8 @@ import {
 import { createResolversMap } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { fromGlobalId, instanceIdOf, toGlobalId, type GlobalIdType } from '../global-ids.js';
-// STUB until main's src/resolvers/node.resolver.ts is merged (see the stub file's header)
-import { loadNodes, type NodeValue } from './node-contract.stub.js';
+import { nodeLoader } from '../resolvers/node.resolver.js';
+import type { NodeValue } from '../schema/node.types.js';
 
 /**
  * whatsgraph as an Apollo Federation 2 subgraph (issue 11 item 1; DESIGN.md "The graph":
@@ -105,27 +104,17 @@ export function referenceGlobalId(type: EntityTypeName, reference: Record<string
   return providerId ? toGlobalId(type, instanceIdOf(instanceId), providerId) : null;
 }
 
-/** One DataLoader of nodes per operation: the references of one `_entities` call (any number, any types) are one `loadNodes` batch. */
-const entityLoaders = new WeakMap<GraphContext, DataLoader<string, NodeValue | null>>();
-
-function entityLoader(ctx: GraphContext): DataLoader<string, NodeValue | null> {
-  let loader = entityLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader<string, NodeValue | null>((ids) => loadNodes(ctx, ids), { maxBatchSize: 1_000 });
-    entityLoaders.set(ctx, loader);
-  }
-  return loader;
-}
-
 /**
- * Resolves one entity reference to the root object its type's resolvers expect, or null (an
- * unknown object, an instance the client's key may not use, a reference naming nothing). All the
- * references of one `_entities` call share one batch ({@link entityLoader}), which reads through
- * the operation's loaders: 100 contacts cost what a list of 100 contacts costs.
+ * Resolves one entity reference to the root object its type's resolvers expect (tagged with its
+ * type), or null (an unknown instance or object, a reference naming nothing). All the references
+ * of one `_entities` call share one batch of the operation's node loader (`nodeLoader`, the one
+ * behind `node(id)`/`nodes(ids)`, which reads through the relations' loaders): 100 contacts cost
+ * what a list of 100 contacts costs.
+ * @throws GraphError FORBIDDEN for an instance outside the client's key; the provider's errors (that entity only)
  */
 export async function resolveEntityReference(type: EntityTypeName, reference: Record<string, unknown>, ctx: GraphContext): Promise<NodeValue | null> {
   const id = referenceGlobalId(type, reference);
-  return id ? entityLoader(ctx).load(id) : null;
+  return id ? nodeLoader(ctx).load(id) : null;
 }
 
 /** Copies what graphql-js keeps beside resolvers (type-graphql's field extensions: the capability a field needs, read by the field guard) from one schema's fields to another's. */

@@ -560,6 +560,8 @@ export interface PageRequest {
 export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
+  /** Items in the whole list, when the provider says (absent: it does not). */
+  total?: number | null;
 }
 
 // ---------------------------------------------------------------------------------------

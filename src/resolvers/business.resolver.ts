@@ -83,29 +83,29 @@ export class BusinessResolver {
   async businessCategories(@Root() root: InstanceRoot, @Arg('query', () => String, { nullable: true }) query: string | null): Promise<BusinessCategoryModel[]> {
     const list = portCall(root.entry, 'BUSINESS_CATEGORIES');
     checkLength(query, 'query', MAX_ID_LENGTH);
-    return list(query || null);
+    return (await list(query || null)).map((c) => ({ ...c, instanceId: root.id }));
   }
 
   @FieldResolver(() => [Country], { description: 'Countries with their dial codes, as the provider lists them.' })
   @Requires('COUNTRIES')
   async countries(@Root() root: InstanceRoot): Promise<CountryModel[]> {
-    return portCall(root.entry, 'COUNTRIES')();
+    return (await portCall(root.entry, 'COUNTRIES')()).map((c) => ({ ...c, instanceId: root.id }));
   }
 
   @FieldResolver(() => [WebhookEndpoint], { description: 'The webhook endpoints configured at the provider. A webhook secret in a URL is shown as `********`.' })
   @Requires('LIST_WEBHOOKS')
   async webhooks(@Root() root: InstanceRoot): Promise<WebhookEndpointModel[]> {
     const endpoints = await portCall(root.entry, 'LIST_WEBHOOKS')();
-    return endpoints.map((e) => ({ ...e, url: maskWebhookUrl(e.url, [root.entry.webhookSecret]) }));
+    return endpoints.map((e) => ({ ...e, url: maskWebhookUrl(e.url, [root.entry.webhookSecret]), instanceId: root.id }));
   }
 
   @FieldResolver(() => Media, { nullable: true, description: 'A received media file by the `mediaId` of a message content; null when the provider has no such file.' })
   @Requires('GET_MEDIA')
-  async media(@Root() root: InstanceRoot, @Arg('id', () => String) id: string, @Ctx() ctx: GraphContext): Promise<MediaModel | null> {
+  async media(@Root() root: InstanceRoot, @Arg('id', () => String) id: string, @Ctx() ctx: GraphContext): Promise<(MediaModel & { instanceId: string }) | null> {
     const get = portCall(root.entry, 'GET_MEDIA');
     checkLength(id, 'id', MAX_MESSAGE_ID_LENGTH, 1);
     const media = await get(id);
-    return media && mediaWithLink(media, root.entry.id, ctx);
+    return media && { ...mediaWithLink(media, root.entry.id, ctx), instanceId: root.id };
   }
 
   @Mutation(() => BusinessActionPayload, { description: 'Replaces the business profile.' })

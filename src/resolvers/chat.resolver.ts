@@ -122,7 +122,7 @@ export class GroupResolver {
       const full = await ctx.loaders.group(ctx.services.instances.get(group.instanceId).adapter).load(group.id);
       participants = full?.participants ?? [];
     }
-    return participants.map((p) => ({ ...p, instanceId: group.instanceId }));
+    return participants.map((p) => ({ ...p, instanceId: group.instanceId, groupId: group.id }));
   }
 }
 

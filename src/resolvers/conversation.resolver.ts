@@ -9,6 +9,7 @@ import { Chat } from '../schema/chat.types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionShape } from '../schema/connection.types.js';
 import { MessageConnection, MessageReaction, MessageStatusEntry } from '../schema/conversation.types.js';
 import { Instance } from '../schema/instance.types.js';
+import { MessageDeletedEvent, MessageStatusChangedEvent } from '../schema/event.types.js';
 import { Message } from '../schema/message.types.js';
 import { DateTimeScalar } from '../schema/scalars.js';
 import type { InstanceRoot } from './instance.resolver.js';
@@ -25,10 +26,10 @@ import type { InstanceRoot } from './instance.resolver.js';
 const STORED = Symbol('whatsgraph.storedMessage');
 
 /** A `Message` root, possibly built from the store. */
-type MessageRoot = Message & { [STORED]?: StoredMessage };
+export type MessageRoot = Message & { [STORED]?: StoredMessage };
 
 /** The `Message` root of a stored record (its latest content and status). */
-function messageRoot(record: StoredMessage): MessageRoot {
+export function messageRoot(record: StoredMessage): MessageRoot {
   return { ...(record.message as Message), status: record.message.status ?? null, [STORED]: record };
 }
 
@@ -42,7 +43,11 @@ export function storeError(err: unknown): never {
 /** One DataLoader of stored records per operation (keyed by its loaders object), so a page of messages asking `replyTo` reads each quoted message once. */
 const recordLoaders = new WeakMap<object, DataLoader<string, StoredMessage | null>>();
 
-function recordLoader(ctx: GraphContext): DataLoader<string, StoredMessage | null> {
+/**
+ * The operation's loader of stored messages, keyed `instanceId + "\u0000" + messageId`; a stub (a status seen before its message) is null.
+ * @throws GraphError SERVICE_UNAVAILABLE (when loading) if the message store is unreachable
+ */
+export function recordLoader(ctx: GraphContext): DataLoader<string, StoredMessage | null> {
   let loader = recordLoaders.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, StoredMessage | null>(async (keys) =>
@@ -212,5 +217,42 @@ export async function keepRead(ctx: GraphContext, instanceId: string, chatId: st
     await ctx.services.stores.messages.markReadUpTo(instanceId, record.message.chatId || chatId, record.message.timestamp);
   } catch (err) {
     ctx.logger.warn({ instanceId, err: (err as Error).message }, 'read not kept in its conversation');
+  }
+}
+
+/** The root of an event that names a kept message: its instance and WhatsApp's message id. */
+interface MessageEventRoot {
+  instanceId: string;
+  messageId: string;
+}
+
+/**
+ * The kept message an event is about, read fresh from the store (a subscription's context lives
+ * as long as its socket, so a loader's cache would serve the status before this one); null when the
+ * graph has not kept it (sent before the store existed, or past retention).
+ */
+async function eventMessage(root: MessageEventRoot, ctx: GraphContext): Promise<Message | null> {
+  const record = await ctx.services.stores.messages.get(root.instanceId, root.messageId).catch(storeError);
+  return record && !record.stub ? messageRoot(record) : null;
+}
+
+const EVENT_MESSAGE_DESCRIPTION =
+  'The message as the graph keeps it after this event (its global `id`, latest `status`, `deletedAt`…), so a normalised client cache updates the message it already holds; null when the graph has not kept it.';
+
+/** `MessageStatusChangedEvent.message`: the message whose status moved, with the same global id as everywhere else. */
+@Resolver(() => MessageStatusChangedEvent)
+export class StatusEventMessageResolver {
+  @FieldResolver(() => Message, { nullable: true, description: EVENT_MESSAGE_DESCRIPTION })
+  message(@Root() root: MessageEventRoot, @Ctx() ctx: GraphContext): Promise<Message | null> {
+    return eventMessage(root, ctx);
+  }
+}
+
+/** `MessageDeletedEvent.message`: the deleted message (its content is kept, with `deletedAt`). */
+@Resolver(() => MessageDeletedEvent)
+export class DeletedEventMessageResolver {
+  @FieldResolver(() => Message, { nullable: true, description: EVENT_MESSAGE_DESCRIPTION })
+  message(@Root() root: MessageEventRoot, @Ctx() ctx: GraphContext): Promise<Message | null> {
+    return eventMessage(root, ctx);
   }
 }

@@ -5,13 +5,21 @@ import { BusinessResolver } from './business.resolver.js';
 import { CatalogResolver, CollectionResolver, ProductCollectionsResolver } from './catalog.resolver.js';
 import { ChatAdminResolver } from './chat-admin.resolver.js';
 import { ChatResolver, ContactResolver, GroupParticipantResolver, GroupResolver } from './chat.resolver.js';
-import { ConversationChatResolver, ConversationInstanceResolver, ConversationMessageResolver } from './conversation.resolver.js';
+import {
+  ConversationChatResolver,
+  ConversationInstanceResolver,
+  ConversationMessageResolver,
+  DeletedEventMessageResolver,
+  StatusEventMessageResolver,
+} from './conversation.resolver.js';
 import { CommunityActionPayloadResolver, CommunityFieldsResolver, CommunityResolver } from './community.resolver.js';
 import { GroupActionPayloadResolver, GroupAdminResolver } from './group-admin.resolver.js';
 import { InstanceResolver } from './instance.resolver.js';
 import { LabelChatsResolver, LabelResolver } from './label.resolver.js';
 import { MessageStatusResolver } from './message-status.resolver.js';
 import { MessageResolver } from './message.resolver.js';
+import { ID_RESOLVERS } from './node-ids.js';
+import { NodeResolver } from './node.resolver.js';
 import { PartnerResolver } from './partner.resolver.js';
 import { SendRichResolver } from './send-rich.resolver.js';
 import { SendResolver } from './send.resolver.js';
@@ -49,8 +57,12 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ConversationChatResolver,
   ConversationInstanceResolver,
   ConversationMessageResolver,
+  StatusEventMessageResolver,
+  DeletedEventMessageResolver,
   AccountResolver,
   ContactBlockedResolver,
   AdminResolver,
   PartnerResolver,
+  NodeResolver,
+  ...ID_RESOLVERS,
 ];

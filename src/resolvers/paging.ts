@@ -36,6 +36,7 @@ export async function paginate<T, N extends object>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
+    totalCount: page.total ?? null,
   };
 }
 

@@ -90,7 +90,9 @@ export class PartnerResolver {
     const call = partnerCall(ctx, provider as ProviderKind, 'PROVIDER_ACCOUNTS');
     if (!Number.isInteger(page) || page < 1) throw badInput('page', 'must be 1 or more');
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PROVIDER_ACCOUNTS_PAGE_SIZE) throw badInput('pageSize', `must be 1 to ${MAX_PROVIDER_ACCOUNTS_PAGE_SIZE}`);
-    return call({ page, pageSize, search: text(search, 'search'), device: (device as ProviderInstanceDevice | null | undefined) ?? null });
+    const found = await call({ page, pageSize, search: text(search, 'search'), device: (device as ProviderInstanceDevice | null | undefined) ?? null });
+    // each account carries its provider: the scope of its global id
+    return { ...found, items: found.items.map((a) => ({ ...a, provider })) };
   }
 
   @Mutation(() => CreateProviderInstancePayload, {

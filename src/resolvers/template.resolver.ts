@@ -55,6 +55,11 @@ function toTemplateInput(t: TemplateDefinitionInput): TemplateInput {
   };
 }
 
+/** A template the provider answered, tagged with its instance (the scope of its global id); null stays null. */
+function ofInstance(template: MessageTemplateModel | null | undefined, instanceId: string): (MessageTemplateModel & { instanceId: string }) | null {
+  return template ? { ...template, instanceId } : null;
+}
+
 /** Provider field paths say `input.…`; the graph nests the definition under `input.template`. */
 function renest<T>(call: () => Promise<T>): Promise<T> {
   return call().catch((err: unknown) => {
@@ -77,13 +82,14 @@ export class TemplateResolver {
     @Root() root: InstanceRoot,
     @Arg('scope', () => TemplateScopeEnum, { defaultValue: 'MINE', description: 'MINE (default) or ALL.' }) scope: 'MINE' | 'ALL',
   ): Promise<MessageTemplateModel[]> {
-    return (await portCall(root.entry, 'LIST_TEMPLATES')(scope)).items;
+    return (await portCall(root.entry, 'LIST_TEMPLATES')(scope)).items.map((t) => ({ ...t, instanceId: root.id }));
   }
 
   @FieldResolver(() => MessageTemplate, { nullable: true, description: 'One template by id; null when there is none.' })
   @Requires('GET_TEMPLATE')
-  async template(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<MessageTemplateModel | null> {
-    return portCall(root.entry, 'GET_TEMPLATE')(id);
+  async template(@Root() root: InstanceRoot, @Arg('id', () => String) id: string): Promise<(MessageTemplateModel & { instanceId: string }) | null> {
+    const found = await portCall(root.entry, 'GET_TEMPLATE')(id);
+    return found && { ...found, instanceId: root.id };
   }
 
   @FieldResolver(() => [TemplateOption], { description: 'The template categories the provider accepts.' })
@@ -101,18 +107,18 @@ export class TemplateResolver {
   @Mutation(() => TemplatePayload, { description: 'Creates a message template (submitted for review when `propose` is true).' })
   @Requires('CREATE_TEMPLATE')
   async createTemplate(@Arg('input', () => CreateTemplateInput) input: CreateTemplateInput, @Ctx() ctx: GraphContext): Promise<TemplatePayload> {
-    const { call: create } = instanceCall(ctx, input.instanceId, 'CREATE_TEMPLATE');
+    const { entry, call: create } = instanceCall(ctx, input.instanceId, 'CREATE_TEMPLATE');
     const template = toTemplateInput(input.template);
-    return { template: await renest(() => create(template)) };
+    return { template: ofInstance(await renest(() => create(template)), entry.id) };
   }
 
   @Mutation(() => TemplatePayload, { description: "Replaces a template's definition." })
   @Requires('UPDATE_TEMPLATE')
   async updateTemplate(@Arg('input', () => UpdateTemplateInput) input: UpdateTemplateInput, @Ctx() ctx: GraphContext): Promise<TemplatePayload> {
-    const { call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_TEMPLATE');
+    const { entry, call: update } = instanceCall(ctx, input.instanceId, 'UPDATE_TEMPLATE');
     checkLength(input.templateId, 'input.templateId', MAX_MESSAGE_ID_LENGTH, 1);
     const template = toTemplateInput(input.template);
-    return { template: await renest(() => update(input.templateId, template)) };
+    return { template: ofInstance(await renest(() => update(input.templateId, template)), entry.id) };
   }
 
   @Mutation(() => ProposeTemplatePayload, { description: 'Submits a template for WhatsApp review (a template must be approved before it can be sent).' })

@@ -33,6 +33,8 @@ registerEnumType(BusinessHoursModeEnum, { name: 'BusinessHoursMode', description
 @ObjectType({ description: 'A business category the account may take.' })
 export class BusinessCategory {
   @Field(() => ID) id!: string;
+  /** Its instance (set by the resolver; the scope of its global id). */
+  instanceId?: string;
   @Field(() => String, { nullable: true, description: "The category's code, when it has one (`OTHER_COMPANIES`)." }) label?: string | null;
   @Field(() => String, { description: 'The name shown.' }) name!: string;
 }
@@ -40,6 +42,8 @@ export class BusinessCategory {
 @ObjectType({ description: 'A country as the provider lists it.' })
 export class Country {
   @Field(() => ID) id!: string;
+  /** Its instance (set by the resolver; the scope of its global id). */
+  instanceId?: string;
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'Dial code with its plus (`+62`).' }) dialCode!: string;
   @Field(() => String, { description: 'ISO 3166 alpha-2.' }) iso!: string;
@@ -49,6 +53,8 @@ export class Country {
 @ObjectType({ description: 'A webhook endpoint configured at the provider. Its HTTP-auth password is never shown.' })
 export class WebhookEndpoint {
   @Field(() => ID) id!: string;
+  /** Its instance (set by the resolver; the scope of its global id). */
+  instanceId?: string;
   @Field(() => String) name!: string;
   @Field(() => String) url!: string;
   @Field(() => [String], { description: 'Event kinds it receives (empty: all).' }) events!: string[];

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './connection.types.js';
+import { Node } from './node.types.js';
 
 /**
  * The WhatsApp Business catalog: products, collections, their cursor-paged connections, and
@@ -7,7 +8,7 @@ import { PageInfo } from './connection.types.js';
  * so its field resolvers reach the right provider instance.
  */
 
-@ObjectType({ description: 'A catalog product.' })
+@ObjectType({ implements: Node, description: 'A catalog product.' })
 export class Product {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true, description: "The merchant's own id (SKU)." }) retailerId?: string | null;
@@ -38,9 +39,10 @@ export class ProductConnection {
   @Field(() => Boolean, { nullable: true, description: "Whether the catalog's shopping cart is enabled (null when the provider does not say)." }) cartEnabled?: boolean | null;
 }
 
-@ObjectType({ description: 'A collection of catalog products.' })
+@ObjectType({ implements: Node, description: 'A collection of catalog products.' })
 export class Collection {
-  @Field(() => ID, { description: 'Changes when products are added or removed: use the id the mutation returns.' }) id!: string;
+  /** The catalog's collection id, which changes when products are added or removed: use the one a mutation returns (served as `collectionId`; the GraphQL `id` is global). */
+  @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true, description: 'Review status as the provider says it (`PENDING`, `APPROVED`).' }) status?: string | null;
   instanceId!: string;

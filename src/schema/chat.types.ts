@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from './connection.types.js';
+import { Node } from './node.types.js';
 import { DateTimeScalar } from './scalars.js';
 
 /**
@@ -7,9 +8,10 @@ import { DateTimeScalar } from './scalars.js';
  * field resolvers can reach the right provider instance.
  */
 
-@ObjectType({ description: 'A chat (conversation): 1:1 with a contact, or a group.' })
+@ObjectType({ implements: Node, description: 'A chat (conversation): 1:1 with a contact, or a group.' })
 export class Chat {
-  @Field(() => ID, { description: 'Phone number digits (wa_id) for a 1:1 chat, the group id for a group.' }) id!: string;
+  /** The provider's id: phone number digits (wa_id) for a 1:1 chat, the group id for a group (served as `chatId`; the GraphQL `id` is global, resolvers/node-ids.ts). */
+  @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => Boolean, { nullable: true }) isGroup?: boolean | null;
   @Field(() => Boolean, { nullable: true }) archived?: boolean | null;
@@ -29,9 +31,10 @@ export class Chat {
   profilePictureUrl?: string | null;
 }
 
-@ObjectType({ description: 'A WhatsApp user known to the account.' })
+@ObjectType({ implements: Node, description: 'A WhatsApp user known to the account.' })
 export class Contact {
-  @Field(() => ID, { description: 'Phone number digits (wa_id), or the JID/LID the provider gives.' }) id!: string;
+  /** The provider's id: phone number digits (wa_id), or the JID/LID the provider gives (the GraphQL `id` is global, resolvers/node-ids.ts). */
+  @Field(() => ID) id!: string;
   @Field(() => String) phone!: string;
   // lid, name, shortName, notifyName, businessName and about are fields of ContactResolver (chat.resolver.ts): a contact built from a chat row reads them from the contact itself
   lid?: string | null;
@@ -46,7 +49,7 @@ export class Contact {
   fromChat?: boolean;
 }
 
-@ObjectType({ description: 'A group participant.' })
+@ObjectType({ implements: Node, description: 'A participant of one group (the same person in two groups is two participants).' })
 export class GroupParticipant {
   @Field(() => ID) id!: string;
   @Field(() => String) phone!: string;
@@ -55,9 +58,11 @@ export class GroupParticipant {
   @Field(() => String, { nullable: true }) name?: string | null;
   /** The group's instance (set by `Group.participants`), so `contact` reaches it. */
   instanceId?: string;
+  /** The group's id (set by `Group.participants`): part of the participant's global id. */
+  groupId?: string;
 }
 
-@ObjectType({ description: 'A WhatsApp group.' })
+@ObjectType({ implements: Node, description: 'A WhatsApp group.' })
 export class Group {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;

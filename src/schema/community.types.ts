@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { CommunityGroup as CommunityGroupModel } from '../providers/model.js';
 import { Connection } from './connection.types.js';
+import { Node } from './node.types.js';
 
 /**
  * Communities (DESIGN.md, "The graph": `Community`) and the inputs/payloads of their
@@ -12,7 +13,7 @@ import { Connection } from './connection.types.js';
 export const CommunityGroupAddersEnum = { ADMINS: 'ADMINS', ALL: 'ALL' } as const;
 registerEnumType(CommunityGroupAddersEnum, { name: 'CommunityGroupAdders', description: 'Who may add groups to a community: its admins, or every member.' });
 
-@ObjectType({ description: 'A WhatsApp community: groups around a topic, with one announcement group.' })
+@ObjectType({ implements: Node, description: 'A WhatsApp community: groups around a topic, with one announcement group.' })
 export class Community {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;

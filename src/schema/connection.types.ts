@@ -1,4 +1,4 @@
-import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 /**
  * Relay-style connections (cursor connections spec) for lists the providers page. Providers
@@ -24,6 +24,8 @@ export interface ConnectionShape<T> {
   edges: EdgeShape<T>[];
   nodes: T[];
   pageInfo: PageInfo;
+  /** Items in the whole list, when the provider says (null or absent: unknown). */
+  totalCount?: number | null;
 }
 
 /**
@@ -42,6 +44,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string): 
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => [node], { description: 'The nodes of `edges`, for clients that need no cursors.' }) nodes!: T[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { nullable: true, description: 'Items in the whole list (all pages), when the provider says; null when it does not.' }) totalCount?: number | null;
   }
   return ConnectionType;
 }

@@ -29,7 +29,7 @@ const EVENT_CLASS_NAMES: Record<DomainEvent['type'], string> = {
   resolveType: (value: DomainEvent) => EVENT_CLASS_NAMES[value.type],
 })
 export abstract class Event {
-  @Field(() => ID, { description: "Stable id, derived from the provider's own ids." }) id!: string;
+  @Field(() => ID, { description: "Global id, stable across redeliveries (it is derived from the provider's own ids; `eventId` is that id)." }) id!: string;
   @Field(() => String, { description: 'Position in the event log; pass it as `after` to resume right after this event.' }) cursor!: string;
   @Field(() => String) instanceId!: string;
   @Field(() => DateTimeScalar) occurredAt!: number;

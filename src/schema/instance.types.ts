@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { ConnectionStateEnum, ProviderEnum } from './enums.js';
 import { JSONScalar } from './scalars.js';
+import { Node } from './node.types.js';
 
 @ObjectType({ description: "An instance's connection to WhatsApp, as its provider reports it." })
 export class InstanceConnection {
@@ -29,7 +30,7 @@ export class AccountProfile {
   @Field(() => JSONScalar, { nullable: true, description: 'Provider-specific details.' }) extra?: unknown;
 }
 
-@ObjectType({ description: 'A WhatsApp account reachable through one provider. Queries about it hang off this type.' })
+@ObjectType({ implements: Node, description: 'A WhatsApp account reachable through one provider. Queries about it hang off this type.' })
 export class Instance {
   @Field(() => ID) id!: string;
   @Field(() => ProviderEnum) provider!: string;

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from './node.types.js';
 
 /** Labels (WhatsApp Business chat labels), their colours, and the label mutations' inputs and payloads. */
 
-@ObjectType({ description: 'A chat label (WhatsApp Business).' })
+@ObjectType({ implements: Node, description: 'A chat label (WhatsApp Business).' })
 export class Label {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;

@@ -5,6 +5,8 @@ import { DateTimeScalar } from './scalars.js';
 @ObjectType({ description: 'A media file received in a message, fetched by the `mediaId` of its content.' })
 export class Media {
   @Field(() => ID) id!: string;
+  /** The file's instance (set by the resolver; the scope of its global id). */
+  instanceId?: string;
   @Field(() => String, { nullable: true }) mimeType?: string | null;
   @Field(() => Int, { nullable: true, description: 'Bytes.' }) sizeBytes?: number | null;
   @Field(() => String, { description: "A signed link to this server's media route: loadable with no header (an `<img src>`), with range support, until `expiresAt`." })

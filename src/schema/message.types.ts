@@ -2,6 +2,7 @@ import { createUnionType, Field, Float, ID, Int, ObjectType, registerEnumType } 
 import type { MessageContent } from '../providers/model.js';
 import { MessageStatusEnum } from './enums.js';
 import { DateTimeScalar, JSONScalar } from './scalars.js';
+import { Node } from './node.types.js';
 
 /**
  * `Message` and its content union. The resolver layer hands these types the domain objects
@@ -392,9 +393,10 @@ export const MessageContentUnion = createUnionType({
   resolveType: (value) => CONTENT_CLASSES[(value as MessageContent).kind]?.name ?? 'UnsupportedContent',
 });
 
-@ObjectType({ description: 'A WhatsApp message.' })
+@ObjectType({ implements: Node, description: 'A WhatsApp message.' })
 export class Message {
-  @Field(() => ID, { description: "WhatsApp's (or the provider's) message id." }) id!: string;
+  /** WhatsApp's (or the provider's) message id (served as `providerMessageId`; the GraphQL `id` is global, resolvers/node-ids.ts). */
+  @Field(() => ID) id!: string;
   @Field(() => String) instanceId!: string;
   @Field(() => Boolean, { description: 'Sent by this account (from the graph, the phone, or another device).' }) fromMe!: boolean;
   @Field(() => DateTimeScalar) timestamp!: number;

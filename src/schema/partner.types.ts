@@ -18,7 +18,10 @@ registerEnumType(ProviderInstanceDeviceEnum, {
 
 @ObjectType({ description: "One instance of the deployment's account at its provider (never its token or its webhook URLs)." })
 export class ProviderAccount {
-  @Field(() => ID, { description: "The provider's instance id." }) id!: string;
+  /** The provider's instance id (served as `accountId`; the GraphQL `id` is global, resolvers/node-ids.ts). */
+  @Field(() => ID) id!: string;
+  /** The provider it belongs to (set by the resolver; the scope of its global id). */
+  provider?: string;
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdAt?: number | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the instance stops: the end of its trial, or of the period paid or cancelled.' }) dueAt?: number | null;
@@ -61,7 +64,8 @@ export class CreateProviderInstanceInput {
 })
 export class CreateProviderInstancePayload {
   @Field(() => ProviderEnum) provider!: string;
-  @Field(() => ID, { description: "The provider's instance id." }) id!: string;
+  /** The provider's instance id (served as `accountId`; the GraphQL `id` is global, resolvers/node-ids.ts). */
+  @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the trial ends unless the instance is subscribed.' }) dueAt?: number | null;
 }

@@ -2,6 +2,7 @@ import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumTyp
 import type { TemplateButton, TemplateComponent } from '../providers/model.js';
 import { DateTimeScalar, JSONScalar } from './scalars.js';
 import { SendInputBase } from './send.inputs.js';
+import { Node } from './node.types.js';
 
 /**
  * WhatsApp message templates (`MessageTemplate`, DESIGN.md "The graph"): the shapes of
@@ -133,9 +134,12 @@ export const TemplateComponentUnion = createUnionType({
   resolveType: (value) => COMPONENT_CLASSES[(value as TemplateComponent).type]?.name ?? 'TemplateOtherComponent',
 });
 
-@ObjectType({ description: 'A WhatsApp message template, sent with `sendTemplate` once approved.' })
+@ObjectType({ implements: Node, description: 'A WhatsApp message template, sent with `sendTemplate` once approved.' })
 export class MessageTemplate {
-  @Field(() => ID, { description: "The provider's template id (what sends and updates use)." }) id!: string;
+  /** The provider's template id (served as `templateId`; the GraphQL `id` is global, resolvers/node-ids.ts). */
+  @Field(() => ID) id!: string;
+  /** The template's instance (set by the resolvers). */
+  instanceId?: string;
   @Field(() => String) label!: string;
   @Field(() => String, { nullable: true, description: "WhatsApp's template name." }) name?: string | null;
   @Field(() => String, { nullable: true, description: "WhatsApp's own template id." }) whatsappTemplateId?: string | null;

@@ -91,7 +91,7 @@ export class ScopedDirectory implements InstanceLookup {
    */
   get(id: string): InstanceEntry {
     const entry = this.directory.get(id);
-    if (!this.access.allowsInstance(id)) throw new GraphError('FORBIDDEN', 'This API key may not use this instance', { instanceId: id });
+    if (!this.access.allowsInstance(entry.id)) throw new GraphError('FORBIDDEN', 'This API key may not use this instance', { instanceId: entry.id });
     return entry;
   }
 

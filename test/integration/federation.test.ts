@@ -131,6 +131,8 @@ const fallbackTransports = {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
           body: JSON.stringify({ query: print(request.document), variables: request.variables, operationName: request.operationName }),
+        }).catch((err: Error & { cause?: Error }) => {
+          throw new Error(`fetch ${transportEntry.location} failed: ${err.cause?.message ?? err.message}`);
         });
         return (await res.json()) as ExecutionResult;
       };
@@ -189,6 +191,8 @@ beforeAll(async () => {
     // whatsgraph serves subscriptions over graphql-ws on /graphql (Hive Gateway docs, "Subscriptions using WebSockets")
     transportEntries: { whatsgraph: { options: { subscriptions: { kind: 'ws', location: '/graphql' } } } },
     logging: false,
+    // a failing subgraph call shows its cause in the test's assertion, not Yoga's "Unexpected error."
+    maskedErrors: false,
     ...(officialTransports ? {} : { transports: fallbackTransports as unknown as GatewayConfig['transports'] }),
   };
   gateway = createGatewayRuntime(config);
@@ -242,7 +246,7 @@ describe('whatsgraph in a supergraph (Apollo composition, Hive Gateway)', () => 
           conversation { chatId name messages(last: 5) { nodes { providerMessageId fromMe content { __typename ... on TextContent { body } } chat { contact { customer { name } } } } } }
         } }`,
     );
-    expect(res.errors).toBeUndefined();
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     expect(res.data).toEqual({
       customer: {
         name: 'Ana Souza',

@@ -38,11 +38,12 @@ describe('Federation: _service and _entities', () => {
   it('_service { sdl } links Federation 2 and keys the entities on their id and natural keys', async () => {
     const sdl = (await h.ok('{ _service { sdl } }'))._service.sdl as string;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.4", import: ["@key"])');
-    expect(sdl).toMatch(/type Contact\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId phone"\)/);
-    expect(sdl).toMatch(/type Chat\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId chatId"\)/);
-    expect(sdl).toMatch(/type Message\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId providerMessageId"\)/);
-    expect(sdl).toMatch(/type Group\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId groupId"\)/);
-    for (const type of ['Instance', 'Community', 'Product', 'Collection', 'Label', 'MessageTemplate']) expect(sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
+    expect(sdl).toMatch(/type Contact(?: implements Node)?\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId phone"\)/);
+    expect(sdl).toMatch(/type Chat(?: implements Node)?\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId chatId"\)/);
+    expect(sdl).toMatch(/type Message(?: implements Node)?\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId providerMessageId"\)/);
+    expect(sdl).toMatch(/type Group(?: implements Node)?\s+@key\(fields: "id"\)\s+@key\(fields: "instanceId groupId"\)/);
+    for (const type of ['Instance', 'Community', 'Product', 'Collection', 'Label', 'MessageTemplate'])
+      expect(sdl).toMatch(new RegExp(`type ${type}(?: implements Node)?\\s+@key\\(fields: "id"\\)`));
     expect(sdl).toContain('union _Entity = Chat | Collection | Community | Contact | Group | Instance | Label | Message | MessageTemplate | Product');
   });
 
