@@ -161,7 +161,7 @@ async function full(community: Community & { _full?: Promise<CommunityModel | nu
 }
 
 /** `Group` fields a community's own listing of its groups answers (participants are read by `Group.participants` when asked). */
-const COMMUNITY_GROUP_STUB_FIELDS = new Set(['__typename', 'id', 'name', 'isAnnouncement', 'communityId', 'participants']);
+const COMMUNITY_GROUP_STUB_FIELDS = new Set(['__typename', 'id', 'groupId', 'instanceId', 'name', 'isAnnouncement', 'communityId', 'participants']);
 
 /** Whether the field is asked only for `fields` (plain fields, no fragments). */
 function onlyAsks(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {

@@ -10,10 +10,10 @@ import { Requires, instanceCall } from './instance-call.js';
 import { withMediaLinks } from './media-links.js';
 import { recipientOf } from './phone.js';
 
-/** `Chat` fields that a chat built from the message alone answers as well as the provider's (its id, and what the graph keeps itself). */
-const STUB_FIELDS = new Set(['__typename', 'id', 'isGroup', 'messages', 'lastMessage', 'labels']);
+/** `Chat` fields that a chat built from the message alone answers as well as the provider's (its ids, and what the graph keeps itself). */
+const STUB_FIELDS = new Set(['__typename', 'id', 'chatId', 'instanceId', 'isGroup', 'messages', 'lastMessage', 'labels']);
 
-/** Whether `Message.chat` is asked only for {@link STUB_FIELDS} (plain fields, no fragments): then no provider read is needed (a subscription asking `chat { id }` costs nothing). */
+/** Whether `Message.chat` is asked only for {@link STUB_FIELDS} (plain fields, no fragments): then no provider read is needed (a subscription asking `chat { id chatId }` costs nothing). */
 function knownWithoutRead(info: GraphQLResolveInfo): boolean {
   return info.fieldNodes.every((node) => (node.selectionSet?.selections ?? []).every((s) => s.kind === Kind.FIELD && STUB_FIELDS.has(s.name.value)));
 }

@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.js';
 import type { InstanceConfig } from '../../../src/config.js';
+import { toGlobalId } from '../../../src/global-ids.js';
 import { REDACTED_PATHS } from '../../../src/logger.js';
 import type { RecordedRequest, SimulatorHandle } from '../../../src/providers/contract.js';
 import { PROVIDER_MODULES } from '../../../src/providers/registry.js';
@@ -139,9 +140,9 @@ const ROWS: Row[] = [
   {
     name: 'restartInstance',
     on: 'zapi',
-    query: 'mutation { restartInstance(input: {instanceId: "zapi"}) { instance { id status } } }',
+    query: 'mutation { restartInstance(input: {instanceId: "zapi"}) { instance { id instanceId status } } }',
     calls: [{ key: 'GET /restart' }, { key: 'GET /status' }],
-    data: (d) => expect(d.restartInstance.instance).toEqual({ id: 'zapi', status: 'CONNECTED' }),
+    data: (d) => expect(d.restartInstance.instance).toEqual({ id: toGlobalId('Instance', 'zapi', ''), instanceId: 'zapi', status: 'CONNECTED' }),
   },
   {
     name: 'renameInstance',
@@ -262,13 +263,23 @@ const ROWS: Row[] = [
   {
     name: 'Instance.queue (a page and the count)',
     on: 'zapi',
-    query: '{ instance(id: "zapi") { queue(first: 1) { count pageInfo { hasNextPage } nodes { id chat { id } fromMe status content { ... on TextContent { body } } } } } }',
+    query:
+      '{ instance(id: "zapi") { queue(first: 1) { count pageInfo { hasNextPage } nodes { id providerMessageId chat { chatId } fromMe status content { ... on TextContent { body } } } } } }',
     calls: [{ key: 'GET /queue list', query: { page: '1', pageSize: '1' } }, { key: 'GET /queue/count count' }],
     data: (d) =>
       expect(d.instance.queue).toEqual({
         count: 2,
         pageInfo: { hasNextPage: true },
-        nodes: [{ id: '7AD29EAA5EF34C301F01', chat: { id: '5511999999999' }, fromMe: true, status: 'PENDING', content: { body: 'Mensagem da fila 1' } }],
+        nodes: [
+          {
+            id: toGlobalId('Message', 'zapi', '7AD29EAA5EF34C301F01'),
+            providerMessageId: '7AD29EAA5EF34C301F01',
+            chat: { chatId: '5511999999999' },
+            fromMe: true,
+            status: 'PENDING',
+            content: { body: 'Mensagem da fila 1' },
+          },
+        ],
       }),
   },
   {
@@ -325,9 +336,9 @@ const ROWS: Row[] = [
   {
     name: 'Instance.businessCategories (searched)',
     on: 'zapi',
-    query: '{ instance(id: "zapi") { businessCategories(query: "other") { id label name } } }',
+    query: '{ instance(id: "zapi") { businessCategories(query: "other") { categoryId label name } } }',
     calls: [{ key: 'GET /business/available-categories', query: { query: 'other' } }],
-    data: (d) => expect(d.instance.businessCategories).toEqual([{ id: '629412378414563', label: 'OTHER_COMPANIES', name: 'Other Companies' }]),
+    data: (d) => expect(d.instance.businessCategories).toEqual([{ categoryId: '629412378414563', label: 'OTHER_COMPANIES', name: 'Other Companies' }]),
   },
   {
     name: 'checkRegistrationAvailability (available)',

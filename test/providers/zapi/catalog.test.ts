@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../../src/global-ids.js';
 import { ZAPI_SANDBOX_PHONE } from '../../../src/providers/zapi/simulator/index.js';
 import { zapiHarness } from './harness.js';
 
@@ -17,7 +18,7 @@ const PRODUCT = {
   url: 'https://example.com/mug',
 };
 const UPSERT = 'mutation($input: UpsertProductInput!) { upsertProduct(input: $input) { productId } }';
-const OWN = '{ instance(id: "zapi") { products { cartEnabled nodes { id retailerId name price salePrice currency imageUrls isHidden } pageInfo { hasNextPage } } } }';
+const OWN = '{ instance(id: "zapi") { products { cartEnabled nodes { productId retailerId name price salePrice currency imageUrls isHidden } pageInfo { hasNextPage } } } }';
 
 describe('Z-API catalog through the graph', () => {
   it('upsertProduct sends POST /products with every documented attribute (z-api.txt 9545-9615); the product then reads back', async () => {
@@ -36,22 +37,31 @@ describe('Z-API catalog through the graph', () => {
       retailerId: 'SKU-42',
       url: 'https://example.com/mug',
     });
-    const one = await h.ok('query($id: String!) { instance(id: "zapi") { product(id: $id) { id retailerId name price imageUrls } } }', { id: upsertProduct.productId });
-    expect(one.instance.product).toEqual({ id: upsertProduct.productId, retailerId: 'SKU-42', name: 'Coffee mug', price: 20, imageUrls: ['https://example.com/mug.png'] });
+    const one = await h.ok('query($id: String!) { instance(id: "zapi") { product(id: $id) { id productId retailerId name price imageUrls } } }', {
+      id: upsertProduct.productId,
+    });
+    expect(one.instance.product).toEqual({
+      id: toGlobalId('Product', 'zapi', upsertProduct.productId),
+      productId: upsertProduct.productId,
+      retailerId: 'SKU-42',
+      name: 'Coffee mug',
+      price: 20,
+      imageUrls: ['https://example.com/mug.png'],
+    });
     expect(h.on('GET', `/products/${upsertProduct.productId}`)).toHaveLength(1);
 
     // Same retailerId: the same product is updated.
     const again = await h.ok(UPSERT, { input: { ...PRODUCT, name: 'Big coffee mug', price: 25 } });
     expect(again.upsertProduct.productId).toBe(upsertProduct.productId);
     const own = await h.ok(OWN);
-    expect(own.instance.products.nodes).toContainEqual(expect.objectContaining({ id: upsertProduct.productId, name: 'Big coffee mug', price: 25 }));
+    expect(own.instance.products.nodes).toContainEqual(expect.objectContaining({ productId: upsertProduct.productId, name: 'Big coffee mug', price: 25 }));
   });
 
   it('Instance.products reads GET /catalogs (z-api.txt 9616-9681): string prices as numbers, one page', async () => {
     const own = await h.ok(OWN);
     expect(own.instance.products.cartEnabled).toBe(true);
     expect(own.instance.products.nodes).toContainEqual({
-      id: '999999999999999',
+      productId: '999999999999999',
       retailerId: null,
       name: 'Mouse',
       price: 100000,
@@ -110,8 +120,8 @@ describe('Z-API catalog through the graph', () => {
     expect(h.on('POST', '/catalogs/collection')[0]?.body).toEqual({ name: 'Mice', productIds: ['999999999999999'] });
 
     // Every collection, page after page (the simulator pages by 2).
-    const list = 'query($after: String) { instance(id: "zapi") { collections(after: $after) { nodes { id name status } pageInfo { hasNextPage endCursor } } } }';
-    const all: Array<{ id: string; name: string; status: string }> = [];
+    const list = 'query($after: String) { instance(id: "zapi") { collections(after: $after) { nodes { collectionId name status } pageInfo { hasNextPage endCursor } } } }';
+    const all: Array<{ collectionId: string; name: string; status: string }> = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
       const page: any = (await h.ok(list, { after })).instance.collections;
@@ -119,9 +129,9 @@ describe('Z-API catalog through the graph', () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    expect(all).toContainEqual({ id, name: 'Mice', status: 'PENDING' });
-    expect(all).toContainEqual({ id: '902834786123343', name: 'Collection Name 2', status: 'APPROVED' });
-    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+    expect(all).toContainEqual({ collectionId: id, name: 'Mice', status: 'PENDING' });
+    expect(all).toContainEqual({ collectionId: '902834786123343', name: 'Collection Name 2', status: 'APPROVED' });
+    expect(new Set(all.map((c) => c.collectionId)).size).toBe(all.length);
 
     const renamed = await h.ok('mutation($input: UpdateCollectionInput!) { updateCollection(input: $input) { collectionId } }', {
       input: { instanceId: 'zapi', collectionId: id, name: 'All mice' },
@@ -143,18 +153,18 @@ describe('Z-API catalog through the graph', () => {
       for (let i = 0; i < 10; i++) {
         const page: any = (
           await h.ok(
-            'query($after: String) { instance(id: "zapi") { collections(after: $after) { nodes { id name products { nodes { id } } } pageInfo { hasNextPage endCursor } } } }',
+            'query($after: String) { instance(id: "zapi") { collections(after: $after) { nodes { collectionId name products { nodes { productId } } } pageInfo { hasNextPage endCursor } } } }',
             { after: cursor },
           )
         ).instance.collections;
-        const found = page.nodes.find((c: { id: string }) => c.id === id);
+        const found = page.nodes.find((c: { collectionId: string }) => c.collectionId === id);
         if (found) return found;
         if (!page.pageInfo.hasNextPage) return null;
         cursor = page.pageInfo.endCursor;
       }
       return null;
     };
-    expect(await withProducts()).toEqual({ id, name: 'All mice', products: { nodes: [{ id: '999999999999999' }, { id: '6988917394481455' }] } });
+    expect(await withProducts()).toEqual({ collectionId: id, name: 'All mice', products: { nodes: [{ productId: '999999999999999' }, { productId: '6988917394481455' }] } });
     // The owner phone is the connected number (GET /device), with the collection id in the query (z-api.txt 10456-10540).
     const cp = h.on('GET', `/catalogs/collection-products/${ZAPI_SANDBOX_PHONE}`).find((r) => r.query.collectionId === id);
     expect(cp).toBeDefined();
@@ -167,7 +177,7 @@ describe('Z-API catalog through the graph', () => {
     const oldId = id;
     id = removed.removeProductsFromCollection.collectionId;
     expect(id).not.toBe(oldId);
-    expect((await withProducts()).products.nodes).toEqual([{ id: '6988917394481455' }]);
+    expect((await withProducts()).products.nodes).toEqual([{ productId: '6988917394481455' }]);
 
     // The old id no longer works (z-api.txt 10553): a provider error, not a silent success.
     const stale = await h.fails('mutation($input: CollectionProductsInput!) { addProductsToCollection(input: $input) { collectionId } }', {

@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../../src/global-ids.js';
 import { zapiHarness } from './harness.js';
 
 const h = zapiHarness();
 const { on, ok, fails } = h;
 
-const COMMUNITY = 'community { id name description groups { id name isAnnouncement } }';
+const COMMUNITY = 'community { id communityId name description groups { id groupId name isAnnouncement } }';
 
 describe('Z-API communities through the graph', () => {
   it('lists the seeded example community (z-api.txt 8553-8560) and reads its groups lazily from communities-metadata', async () => {
-    const data = await ok('{ instance(id: "zapi") { communities(first: 10) { nodes { id name description groups { id isAnnouncement } } pageInfo { hasNextPage } } } }');
-    const example = data.instance.communities.nodes.find((c: { id: string }) => c.id === '98372465382764532938');
+    const data = await ok(
+      '{ instance(id: "zapi") { communities(first: 10) { nodes { communityId name description groups { groupId isAnnouncement } } pageInfo { hasNextPage } } } }',
+    );
+    const example = data.instance.communities.nodes.find((c: { communityId: string }) => c.communityId === '98372465382764532938');
     expect(example).toMatchObject({ name: 'My first Community', description: 'A description of the community' });
     expect(example.groups).toEqual([
-      { id: '342532456234453-group', isAnnouncement: true },
-      { id: '1203634230225498-group', isAnnouncement: false },
+      { groupId: '342532456234453-group', isAnnouncement: true },
+      { groupId: '1203634230225498-group', isAnnouncement: false },
     ]);
     expect(on('GET', '/communities')[0]?.query).toEqual({ page: '1', pageSize: '10' });
     expect(on('GET', '/communities-metadata/98372465382764532938')).toHaveLength(1);
@@ -27,8 +30,8 @@ describe('Z-API communities through the graph', () => {
     const announcement = created.createCommunity.community.groups[0];
     expect(announcement).toMatchObject({ name: 'Neighbours', isAnnouncement: true });
 
-    const listed = await ok('{ instance(id: "zapi") { communities(first: 100) { nodes { id name } } } }');
-    expect(listed.instance.communities.nodes).toContainEqual({ id, name: 'Neighbours' });
+    const listed = await ok('{ instance(id: "zapi") { communities(first: 100) { nodes { id communityId name } } } }');
+    expect(listed.instance.communities.nodes).toContainEqual({ id: toGlobalId('Community', 'zapi', id), communityId: id, name: 'Neighbours' });
 
     const g1 = (await ok('mutation { createGroup(input: {instanceId: "zapi", name: "Block A", participants: ["5544933330001"]}) { groupId } }')).createGroup.groupId as string;
     const g2 = (await ok('mutation { createGroup(input: {instanceId: "zapi", name: "Block B", participants: ["5544933330002"]}) { groupId } }')).createGroup.groupId as string;
@@ -38,7 +41,7 @@ describe('Z-API communities through the graph', () => {
       g: [g1, g2],
     });
     expect(on('POST', '/communities/link')[0]?.body).toEqual({ communityId: id, groupsPhones: [g1, g2] });
-    expect(linked.linkGroupsToCommunity.community.groups.map((g: { id: string }) => g.id)).toEqual([announcement.id, g1, g2]);
+    expect(linked.linkGroupsToCommunity.community.groups.map((g: { groupId: string }) => g.groupId)).toEqual([announcement.groupId, g1, g2]);
     const groupRead = await ok('query($g: String!) { instance(id: "zapi") { group(id: $g) { communityId } } }', { g: g1 });
     expect(groupRead.instance.group.communityId).toBe(id);
 
@@ -47,7 +50,7 @@ describe('Z-API communities through the graph', () => {
       { id, g: [g2] },
     );
     expect(on('POST', '/communities/unlink')[0]?.body).toEqual({ communityId: id, groupsPhones: [g2] });
-    expect(unlinked.unlinkGroupsFromCommunity.community.groups.map((g: { id: string }) => g.id)).toEqual([announcement.id, g1]);
+    expect(unlinked.unlinkGroupsFromCommunity.community.groups.map((g: { groupId: string }) => g.groupId)).toEqual([announcement.groupId, g1]);
     // The last regular group cannot be unlinked (z-api.txt 8652-8654): Z-API answers success false.
     const last = await fails('mutation($id: String!, $g: [String!]!) { unlinkGroupsFromCommunity(input: {instanceId: "zapi", communityId: $id, groupIds: $g}) { ok } }', {
       id,
@@ -76,13 +79,13 @@ describe('Z-API communities through the graph', () => {
     expect(on('POST', '/add-participant')[0]?.body).toEqual({ autoInvite: true, communityId: id, phones: ['5544955550001'] });
     await run('promoteCommunityAdmins', ['5544955550001']);
     expect(on('POST', '/add-admin')[0]?.body).toEqual({ communityId: id, phones: ['5544955550001'] });
-    const members = await ok('query($g: String!) { instance(id: "zapi") { group(id: $g) { participants { phone isAdmin } } } }', { g: announcement.id });
+    const members = await ok('query($g: String!) { instance(id: "zapi") { group(id: $g) { participants { phone isAdmin } } } }', { g: announcement.groupId });
     expect(members.instance.group.participants).toContainEqual({ phone: '5544955550001', isAdmin: true });
     await run('demoteCommunityAdmins', ['5544955550001']);
     expect(on('POST', '/remove-admin')[0]?.body).toEqual({ communityId: id, phones: ['5544955550001'] });
     await run('removeCommunityParticipants', ['5544955550001']);
     expect(on('POST', '/remove-participant')[0]?.body).toEqual({ communityId: id, phones: ['5544955550001'] });
-    const after = await ok('query($g: String!) { instance(id: "zapi") { group(id: $g) { participants { phone } } } }', { g: announcement.id });
+    const after = await ok('query($g: String!) { instance(id: "zapi") { group(id: $g) { participants { phone } } } }', { g: announcement.groupId });
     expect(after.instance.group.participants.map((p: { phone: string }) => p.phone)).not.toContain('5544955550001');
 
     h.sim.requests.length = 0;
@@ -96,8 +99,8 @@ describe('Z-API communities through the graph', () => {
     const read = await ok('query($id: String!) { instance(id: "zapi") { community(id: $id) { id } } }', { id });
     expect(read.instance.community).toBeNull();
     // Its groups remain, unlinked (z-api.txt 9136-9137).
-    const kept = await ok('query($g: String!) { instance(id: "zapi") { group(id: $g) { id communityId } } }', { g: g1 });
-    expect(kept.instance.group).toEqual({ id: g1, communityId: null });
+    const kept = await ok('query($g: String!) { instance(id: "zapi") { group(id: $g) { id groupId communityId } } }', { g: g1 });
+    expect(kept.instance.group).toEqual({ id: toGlobalId('Group', 'zapi', g1), groupId: g1, communityId: null });
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../../src/global-ids.js';
 import { ZAPI_SANDBOX_PHONE } from '../../../src/providers/zapi/simulator/index.js';
 import { zapiHarness } from './harness.js';
 
@@ -37,10 +38,11 @@ describe('Z-API group management through the graph', () => {
     // z-api.txt 6863-6868: autoInvite, groupName and phones, phones as digits.
     expect(req?.body).toEqual({ autoInvite: true, groupName: 'Team Z', phones: ['5544999991111', '5544988882222'] });
     expect(created.group.name).toBe('Team Z');
+    expect(created.group.id).toBe(toGlobalId('Group', 'zapi', created.groupId));
     expect(created.group.participants.map((p: { phone: string }) => p.phone).sort()).toEqual([ZAPI_SANDBOX_PHONE, '5544988882222', '5544999991111'].sort());
 
-    const listed = await ok('{ instance(id: "zapi") { groups(first: 100) { nodes { id name } } } }');
-    expect(listed.instance.groups.nodes).toContainEqual({ id: created.groupId, name: 'Team Z' });
+    const listed = await ok('{ instance(id: "zapi") { groups(first: 100) { nodes { id groupId name } } } }');
+    expect(listed.instance.groups.nodes).toContainEqual({ id: created.group.id, groupId: created.groupId, name: 'Team Z' });
     const read = await ok(`query($id: String!) { instance(id: "zapi") { group(id: $id) { id name participants { phone isSuperAdmin } } } }`, { id: created.groupId });
     expect(read.instance.group.participants).toContainEqual({ phone: ZAPI_SANDBOX_PHONE, isSuperAdmin: true });
     expect(read.instance.group.participants).toContainEqual({ phone: '5544988882222', isSuperAdmin: false });
@@ -128,8 +130,8 @@ describe('Z-API group management through the graph', () => {
     expect(reset.resetGroupInviteLink.group.invitationLink).toBe(reset.resetGroupInviteLink.invitationLink);
     const url = reset.resetGroupInviteLink.invitationLink as string;
 
-    const preview = await ok('query($url: String!) { instance(id: "zapi") { groupInvitation(url: $url) { id name participantsCount participants { phone } } } }', { url });
-    expect(preview.instance.groupInvitation).toMatchObject({ id, name: 'Invites', participantsCount: 2 });
+    const preview = await ok('query($url: String!) { instance(id: "zapi") { groupInvitation(url: $url) { id groupId name participantsCount participants { phone } } } }', { url });
+    expect(preview.instance.groupInvitation).toMatchObject({ id: toGlobalId('GroupInvitation', 'zapi', id), groupId: id, name: 'Invites', participantsCount: 2 });
     // z-api.txt 8012: the parameter is `url` (the curl sample's `URL` is not used).
     expect(on('GET', '/group-invitation-metadata')[0]?.query).toEqual({ url });
     const gone = await ok('query { instance(id: "zapi") { groupInvitation(url: "https://chat.whatsapp.com/NoSuchLink000") { id } } }');
@@ -139,8 +141,8 @@ describe('Z-API group management through the graph', () => {
     const left = await ok('mutation($id: String!) { leaveGroup(input: {instanceId: "zapi", groupId: $id}) { ok group { participants { phone } } } }', { id });
     expect(on('POST', '/leave-group')[0]?.body).toEqual({ groupId: id });
     expect(left.leaveGroup.group.participants.map((p: { phone: string }) => p.phone)).not.toContain(ZAPI_SANDBOX_PHONE);
-    const groupsAfterLeave = await ok('{ instance(id: "zapi") { groups(first: 100) { nodes { id } } } }');
-    expect(groupsAfterLeave.instance.groups.nodes.map((g: { id: string }) => g.id)).not.toContain(id);
+    const groupsAfterLeave = await ok('{ instance(id: "zapi") { groups(first: 100) { nodes { groupId } } } }');
+    expect(groupsAfterLeave.instance.groups.nodes.map((g: { groupId: string }) => g.groupId)).not.toContain(id);
 
     const joined = await ok('mutation($url: String!) { joinGroup(input: {instanceId: "zapi", url: $url}) { ok groupId group { participants { phone } } } }', { url });
     expect(on('GET', '/accept-invite-group')[0]?.query).toEqual({ url });

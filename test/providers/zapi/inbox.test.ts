@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { Client } from 'graphql-ws';
 import type { RunningApp } from '../../../src/app.js';
 import type { AppConfig } from '../../../src/config.js';
+import { toGlobalId } from '../../../src/global-ids.js';
 import { createLogger } from '../../../src/logger.js';
 import type { SimulatorHandle } from '../../../src/providers/contract.js';
 import { PROVIDER_MODULES } from '../../../src/providers/registry.js';
@@ -29,10 +30,10 @@ const PHONE = '5511988887777';
 const CONVERSATION = `query($id: ID!, $chat: String!) {
   instance(id: $id) {
     chat(id: $chat) {
-      id unreadCount
-      lastMessage { id }
+      id chatId unreadCount
+      lastMessage { providerMessageId }
       messages(last: 10) {
-        edges { cursor node { id fromMe status editedAt deletedAt senderId content { __typename ... on TextContent { body } } reactions { reactorId emoji fromMe } statusHistory { status at } replyTo { id } } }
+        edges { cursor node { id providerMessageId fromMe status editedAt deletedAt senderId content { __typename ... on TextContent { body } } reactions { reactorId emoji fromMe } statusHistory { status at } replyTo { id providerMessageId } } }
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       }
     }
@@ -76,28 +77,30 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
     });
 
     it('keeps the conversation: sends, statuses, replies, an edit, a reaction and a deletion, read back after the client is gone', async () => {
-      const events = collect<{ events: { type: string; messageId?: string; status?: string; message?: { id: string } } }>(
+      const events = collect<{ events: { type: string; messageId?: string; status?: string; message?: { providerMessageId: string } } }>(
         client,
-        `subscription($id: ID!) { events(instanceId: $id) { type ... on MessageStatusChangedEvent { messageId status } ... on MessageReceivedEvent { message { id } } } }`,
+        `subscription($id: ID!) { events(instanceId: $id) { type ... on MessageStatusChangedEvent { messageId status } ... on MessageReceivedEvent { message { providerMessageId } } } }`,
         { id: INSTANCE },
       );
       await new Promise((r) => setTimeout(r, 200));
 
       // three sends through the graph, over the socket
       const sent: string[] = [];
+      const sentGlobal: string[] = [];
       for (const text of ['Hi, your order shipped', 'Tracking: BR123', 'Anything else?']) {
-        const res = await new Promise<{ data?: { sendText: { message: { id: string; status: string } } }; errors?: unknown }>((resolve, reject) => {
+        const res = await new Promise<{ data?: { sendText: { message: { id: string; providerMessageId: string; status: string } } }; errors?: unknown }>((resolve, reject) => {
           let result: unknown;
           client.subscribe(
             {
-              query: `mutation($id: ID!, $to: String!, $text: String!) { sendText(input: {instanceId: $id, to: $to, text: $text}) { message { id status } } }`,
+              query: `mutation($id: ID!, $to: String!, $text: String!) { sendText(input: {instanceId: $id, to: $to, text: $text}) { message { id providerMessageId status } } }`,
               variables: { id: INSTANCE, to: `+${PHONE}`, text },
             },
             { next: (r) => (result = r), error: reject, complete: () => resolve(result as never) },
           );
         });
         expect(res.errors).toBeUndefined();
-        sent.push(res.data!.sendText.message.id);
+        sent.push(res.data!.sendText.message.providerMessageId);
+        sentGlobal.push(res.data!.sendText.message.id);
       }
       // every send's webhooks arrived: READ of each
       for (const id of sent) await events.waitFor((d) => d.events.type === 'MESSAGE_STATUS_CHANGED' && d.events.messageId === id && d.events.status === 'READ');
@@ -126,7 +129,7 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
         i: { instanceId: INSTANCE, chatId: PHONE, messageId: sent[2], owner: true },
       });
       expect(del.errors).toBeUndefined();
-      await events.waitFor((d) => d.events.message?.id === 'REACT0000000000000001');
+      await events.waitFor((d) => d.events.message?.providerMessageId === 'REACT0000000000000001');
 
       // the client goes away; a new page load reads the conversation
       events.dispose();
@@ -139,9 +142,17 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
         const nodes = chat.messages.edges.map((e: { node: Record<string, any> }) => e.node);
         // in reading order: exactly the conversation, no reaction message, no duplicate of the echoes
         expect(
-          nodes.map((n: Record<string, any>) => n.id),
+          nodes.map((n: Record<string, any>) => n.providerMessageId),
           name,
         ).toEqual([sent[0], sent[1], sent[2], 'REPLY0000000000000001', 'REPLY0000000000000002']);
+        // the graph's ids: the sends' own, and the replies' made of the instance and WhatsApp's id
+        expect(nodes.map((n: Record<string, any>) => n.id)).toEqual([
+          ...sentGlobal,
+          toGlobalId('Message', INSTANCE, 'REPLY0000000000000001'),
+          toGlobalId('Message', INSTANCE, 'REPLY0000000000000002'),
+        ]);
+        expect(chat.id).toBe(toGlobalId('Chat', INSTANCE, PHONE));
+        expect(chat.chatId).toBe(PHONE);
         expect(nodes.map((n: Record<string, any>) => [n.fromMe, n.content.body])).toEqual([
           [true, 'Hi, your order shipped'],
           [true, 'Tracking: BR123'],
@@ -150,7 +161,7 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
           [false, 'No, that is all'],
         ]);
         const [s1, s2, s3, r1, r2] = nodes as Array<Record<string, any>>;
-        expect(r2!.replyTo).toEqual({ id: sent[1] });
+        expect(r2!.replyTo).toEqual({ id: sentGlobal[1], providerMessageId: sent[1] });
         expect(r1!.replyTo).toBeNull();
         expect(r1!.editedAt).not.toBeNull();
         expect(r2!.editedAt).toBeNull();
@@ -161,51 +172,61 @@ function inboxSuite(backend: 'memory' | 'redis'): void {
         expect(s3!.statusHistory.map((h: { status: string }) => h.status)).toEqual(['PENDING', 'SENT', 'DELIVERED', 'READ', 'DELETED']);
         expect(s2!.reactions).toEqual([{ reactorId: PHONE, emoji: '👍', fromMe: false }]);
         expect(s1!.reactions).toEqual([]);
-        expect(chat.lastMessage.id).toBe('REPLY0000000000000002');
+        expect(chat.lastMessage.providerMessageId).toBe('REPLY0000000000000002');
         expect(chat.messages.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
 
         // the same by id, and paging back from the newest two (a chat view's `last`/`before`)
-        const one = await gql(app.url, `query($id: ID!, $m: ID!) { instance(id: $id) { message(id: $m) { id status reactions { emoji } chat { id } } } }`, {
-          id: INSTANCE,
-          m: sent[1],
+        const one = await gql(
+          app.url,
+          `query($id: ID!, $m: ID!) { instance(id: $id) { message(id: $m) { id providerMessageId status reactions { emoji } chat { id chatId } } } }`,
+          {
+            id: INSTANCE,
+            m: sent[1],
+          },
+        );
+        expect(one.data?.instance.message).toEqual({
+          id: sentGlobal[1],
+          providerMessageId: sent[1],
+          status: 'READ',
+          reactions: [{ emoji: '👍' }],
+          chat: { id: toGlobalId('Chat', INSTANCE, PHONE), chatId: PHONE },
         });
-        expect(one.data?.instance.message).toEqual({ id: sent[1], status: 'READ', reactions: [{ emoji: '👍' }], chat: { id: PHONE } });
         const page = await gql(
           app.url,
-          `query($id: ID!, $c: String!, $before: String) { instance(id: $id) { chat(id: $c) { messages(last: 2, before: $before) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor } } } } }`,
+          `query($id: ID!, $c: String!, $before: String) { instance(id: $id) { chat(id: $c) { messages(last: 2, before: $before) { edges { node { providerMessageId } } pageInfo { hasNextPage hasPreviousPage startCursor } } } } }`,
           {
             id: INSTANCE,
             c: PHONE,
           },
         );
         const p1 = page.data!.instance.chat.messages;
-        expect(p1.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['REPLY0000000000000001', 'REPLY0000000000000002']);
+        expect(p1.edges.map((e: { node: { providerMessageId: string } }) => e.node.providerMessageId)).toEqual(['REPLY0000000000000001', 'REPLY0000000000000002']);
         expect(p1.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
         const next = await gql(
           app.url,
-          `query($id: ID!, $c: String!, $before: String) { instance(id: $id) { chat(id: $c) { messages(last: 2, before: $before) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } } } }`,
+          `query($id: ID!, $c: String!, $before: String) { instance(id: $id) { chat(id: $c) { messages(last: 2, before: $before) { edges { node { providerMessageId } } pageInfo { hasNextPage hasPreviousPage } } } } }`,
           {
             id: INSTANCE,
             c: PHONE,
             before: p1.pageInfo.startCursor,
           },
         );
-        expect(next.data!.instance.chat.messages.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sent[1], sent[2]]);
+        expect(next.data!.instance.chat.messages.edges.map((e: { node: { providerMessageId: string } }) => e.node.providerMessageId)).toEqual([sent[1], sent[2]]);
         expect(next.data!.instance.chat.messages.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true });
         // and forward from the oldest (`first`/`after`)
         const forward = async (after: string | null) =>
           (
             await gql(
               app.url,
-              `query($id: ID!, $c: String!, $after: String) { instance(id: $id) { chat(id: $c) { messages(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } } } }`,
+              `query($id: ID!, $c: String!, $after: String) { instance(id: $id) { chat(id: $c) { messages(first: 2, after: $after) { edges { node { providerMessageId } } pageInfo { hasNextPage hasPreviousPage endCursor } } } } }`,
               { id: INSTANCE, c: PHONE, after },
             )
           ).data!.instance.chat.messages;
         const f1 = await forward(null);
-        expect(f1.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sent[0], sent[1]]);
+        expect(f1.edges.map((e: { node: { providerMessageId: string } }) => e.node.providerMessageId)).toEqual([sent[0], sent[1]]);
         expect(f1.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
         const f2 = await forward(f1.pageInfo.endCursor);
-        expect(f2.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sent[2], 'REPLY0000000000000001']);
+        expect(f2.edges.map((e: { node: { providerMessageId: string } }) => e.node.providerMessageId)).toEqual([sent[2], 'REPLY0000000000000001']);
         expect(f2.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
       }
     });

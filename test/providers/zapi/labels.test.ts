@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../../src/global-ids.js';
 import { zapiHarness } from './harness.js';
 
 const h = zapiHarness();
 
-const LABELS = '{ instance(id: "zapi") { labels { id name colorIndex } } }';
-const labels = async () => (await h.ok(LABELS)).instance.labels as Array<{ id: string; name: string; colorIndex: number | null }>;
+const LABELS = '{ instance(id: "zapi") { labels { labelId name colorIndex } } }';
+const labels = async () => (await h.ok(LABELS)).instance.labels as Array<{ labelId: string; name: string; colorIndex: number | null }>;
 
 describe('Z-API labels through the graph', () => {
   it('Instance.labels reads GET /tags (z-api.txt 9851-9906): ids as strings, colour indexes as numbers', async () => {
     const list = await labels();
-    expect(list).toContainEqual({ id: '1', name: 'New customer', colorIndex: 1 });
-    expect(list).toContainEqual({ id: '5', name: 'Order completed', colorIndex: 5 });
+    expect(list).toContainEqual({ labelId: '1', name: 'New customer', colorIndex: 1 });
+    expect(list).toContainEqual({ labelId: '5', name: 'Order completed', colorIndex: 5 });
     const [req] = h.on('GET', '/tags');
     h.expectAuth(req);
   });
@@ -26,33 +27,34 @@ describe('Z-API labels through the graph', () => {
   });
 
   it('createLabel → updateLabel → deleteLabel, each with its documented request, and Instance.labels shows each change', async () => {
-    const created = await h.ok('mutation($input: CreateLabelInput!) { createLabel(input: $input) { label { id name colorIndex } } }', {
+    const created = await h.ok('mutation($input: CreateLabelInput!) { createLabel(input: $input) { label { id labelId name colorIndex } } }', {
       input: { instanceId: 'zapi', name: 'VIP', colorIndex: 2 },
     });
     const label = created.createLabel.label;
     expect(label).toMatchObject({ name: 'VIP', colorIndex: 2 });
-    expect(label.id).toMatch(/^\d+$/);
+    expect(label.labelId).toMatch(/^\d+$/);
+    expect(label.id).toBe(toGlobalId('Label', 'zapi', label.labelId));
     const [create] = h.on('POST', '/business/create-tag');
     h.expectAuth(create);
     expect(create?.body).toEqual({ name: 'VIP', color: 2 });
-    expect(await labels()).toContainEqual({ id: label.id, name: 'VIP', colorIndex: 2 });
+    expect(await labels()).toContainEqual({ labelId: label.labelId, name: 'VIP', colorIndex: 2 });
 
     const updated = await h.ok('mutation($input: UpdateLabelInput!) { updateLabel(input: $input) { labelId ok } }', {
-      input: { instanceId: 'zapi', labelId: label.id, name: 'Very important' },
+      input: { instanceId: 'zapi', labelId: label.labelId, name: 'Very important' },
     });
-    expect(updated.updateLabel).toEqual({ labelId: label.id, ok: true });
+    expect(updated.updateLabel).toEqual({ labelId: label.labelId, ok: true });
     // No colour given: none sent, so the label keeps its colour.
-    expect(h.on('POST', `/business/edit-tag/${label.id}`)[0]?.body).toEqual({ name: 'Very important' });
-    expect(await labels()).toContainEqual({ id: label.id, name: 'Very important', colorIndex: 2 });
+    expect(h.on('POST', `/business/edit-tag/${label.labelId}`)[0]?.body).toEqual({ name: 'Very important' });
+    expect(await labels()).toContainEqual({ labelId: label.labelId, name: 'Very important', colorIndex: 2 });
 
     const del = 'mutation($input: DeleteLabelInput!) { deleteLabel(input: $input) { labelId ok } }';
-    expect((await h.ok(del, { input: { instanceId: 'zapi', labelId: label.id } })).deleteLabel).toEqual({ labelId: label.id, ok: true });
-    const [delReq] = h.on('DELETE', `/business/tag/${label.id}`);
+    expect((await h.ok(del, { input: { instanceId: 'zapi', labelId: label.labelId } })).deleteLabel).toEqual({ labelId: label.labelId, ok: true });
+    const [delReq] = h.on('DELETE', `/business/tag/${label.labelId}`);
     h.expectAuth(delReq);
     expect(delReq?.body ?? null).toBeNull();
-    expect((await labels()).map((l) => l.id)).not.toContain(label.id);
+    expect((await labels()).map((l) => l.labelId)).not.toContain(label.labelId);
     // Gone: a second delete is not confirmed (the doc's "false if it failed", z-api.txt 10106).
-    expect((await h.ok(del, { input: { instanceId: 'zapi', labelId: label.id } })).deleteLabel.ok).toBe(false);
+    expect((await h.ok(del, { input: { instanceId: 'zapi', labelId: label.labelId } })).deleteLabel.ok).toBe(false);
   });
 
   it('createLabel without a colour sends only the name (z-api.txt 9977-9979)', async () => {

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.js';
+import { toGlobalId } from '../../../src/global-ids.js';
 import type { Capability, RecordedRequest, SimulatorHandle } from '../../../src/providers/contract.js';
 import { PROVIDER_MODULES } from '../../../src/providers/registry.js';
 import { ZAPI_SANDBOX_INTEGRATOR_TOKEN } from '../../../src/providers/zapi/simulator/index.js';
@@ -81,7 +82,7 @@ const header = (r: RecordedRequest, name: string) => {
 const LIST = `query($page: Int!, $size: Int!, $search: String) {
   providerAccounts(provider: zapi, page: $page, pageSize: $size, search: $search) {
     page pageSize total totalPages hasNextPage
-    items { id name createdAt dueAt paymentStatus phoneConnected whatsappConnected device configuredInstanceId }
+    items { id accountId name createdAt dueAt paymentStatus phoneConnected whatsappConnected device configuredInstanceId }
   }
 }`;
 
@@ -183,21 +184,29 @@ describe('the partner API answers', () => {
     expect(page.total).toBe(1);
     expect(page.hasNextPage).toBe(false);
     expect(page.items).toEqual([
-      expect.objectContaining({ id: sim.instanceConfig.instanceId, name: 'Z-API sandbox', device: 'WEB', configuredInstanceId: 'zapi', phoneConnected: true }),
+      expect.objectContaining({
+        id: toGlobalId('ProviderAccount', 'zapi', String(sim.instanceConfig.instanceId)),
+        accountId: sim.instanceConfig.instanceId,
+        name: 'Z-API sandbox',
+        device: 'WEB',
+        configuredInstanceId: 'zapi',
+        phoneConnected: true,
+      }),
     ]);
     expect(page.items[0]!.dueAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('createProviderInstance returns the new id, name and trial end, then the list shows it on trial, not configured', async () => {
-    const body = await post(ADMIN, `mutation { createProviderInstance(input: {provider: zapi, name: "Acme sales"}) { provider id name dueAt } }`);
-    const created = (body.data as { createProviderInstance: { id: string; name: string; dueAt: string; provider: string } }).createProviderInstance;
+    const body = await post(ADMIN, `mutation { createProviderInstance(input: {provider: zapi, name: "Acme sales"}) { provider id accountId name dueAt } }`);
+    const created = (body.data as { createProviderInstance: { id: string; accountId: string; name: string; dueAt: string; provider: string } }).createProviderInstance;
     expect(created).toMatchObject({ provider: 'zapi', name: 'Acme sales' });
-    expect(created.id).toMatch(/^[0-9A-F]{22}$/);
+    expect(created.accountId).toMatch(/^[0-9A-F]{22}$/);
+    expect(created.id).toBe(toGlobalId('ProviderAccount', 'zapi', created.accountId));
     // z-api.txt 13487: a two-day trial
     expect(Date.parse(created.dueAt) - Date.now()).toBeGreaterThan(47 * 3600_000);
     const listed = await post(ADMIN, LIST, { page: 1, size: 50, search: 'Acme sales' });
     const items = (listed.data as { providerAccounts: { items: Array<Record<string, unknown>> } }).providerAccounts.items;
-    expect(items).toEqual([expect.objectContaining({ id: created.id, name: 'Acme sales', paymentStatus: 'TRIAL', configuredInstanceId: null })]);
+    expect(items).toEqual([expect.objectContaining({ id: created.id, accountId: created.accountId, name: 'Acme sales', paymentStatus: 'TRIAL', configuredInstanceId: null })]);
   });
 
   it('subscribe, then cancel, change the payment status the list reports', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../../src/global-ids.js';
 import type { RecordedRequest } from '../../../src/providers/contract.js';
 import { zapiHarness } from './harness.js';
 
@@ -116,9 +117,9 @@ describe('Z-API relations, batched', () => {
     await h.ok('mutation($input: AssignLabelInput!) { assignLabel(input: $input) { ok } }', { input: { instanceId: 'zapi', chatId: rows[1]!.phone, labelId: '3' } });
     await h.ok('mutation($input: AssignLabelInput!) { unassignLabel(input: $input) { ok } }', { input: { instanceId: 'zapi', chatId: rows[1]!.phone, labelId: '3' } });
     h.sim.requests.length = 0;
-    const data = await h.ok('{ instance(id: "zapi") { labels { id chats { id name } } } }');
-    const pending = (data.instance.labels as Array<{ id: string; chats: Array<{ id: string; name: string }> }>).find((l) => l.id === '3')!;
-    expect(pending.chats).toEqual([{ id: rows[2]!.phone, name: 'Customer 2' }]);
+    const data = await h.ok('{ instance(id: "zapi") { labels { labelId chats { id chatId name } } } }');
+    const pending = (data.instance.labels as Array<{ labelId: string; chats: Array<{ id: string; chatId: string; name: string }> }>).find((l) => l.labelId === '3')!;
+    expect(pending.chats).toEqual([{ id: toGlobalId('Chat', 'zapi', rows[2]!.phone as string), chatId: rows[2]!.phone, name: 'Customer 2' }]);
     expect(upstream(h.sim.requests, h.prefix).all).toEqual(['GET /tags?', 'GET /chats?page=1&pageSize=100']);
   });
 
@@ -136,9 +137,12 @@ describe('Z-API relations, batched', () => {
       })),
     );
     h.sim.requests.length = 0;
-    const data = await h.ok('{ instance(id: "zapi") { groups(first: 10) { nodes { id participants { phone isAdmin contact { phone name } } } } } }');
-    const groups = data.instance.groups.nodes as Array<{ id: string; participants: Array<{ phone: string; isAdmin: boolean; contact: { phone: string; name: string | null } }> }>;
-    const mine = groups.find((g) => g.id === '120363019502650977-group')!;
+    const data = await h.ok('{ instance(id: "zapi") { groups(first: 10) { nodes { groupId participants { phone isAdmin contact { phone name } } } } } }');
+    const groups = data.instance.groups.nodes as Array<{
+      groupId: string;
+      participants: Array<{ phone: string; isAdmin: boolean; contact: { phone: string; name: string | null } }>;
+    }>;
+    const mine = groups.find((g) => g.groupId === '120363019502650977-group')!;
     expect(mine.participants).toEqual([
       { phone: '5511888888888', isAdmin: false, contact: { phone: '5511888888888', name: null } },
       { phone: '5511777777777', isAdmin: true, contact: { phone: '5511777777777', name: 'ZAPIs Boys' } },
@@ -168,13 +172,18 @@ describe('Z-API relations, batched', () => {
   it("Product.collections and Instance.collection(id): the collection list read once, each collection's products once, whatever the number of products", async () => {
     h.sim.requests.length = 0;
     const data = await h.ok(
-      '{ instance(id: "zapi") { products(first: 10) { nodes { id collections { id name } } } collection(id: "902834786123343") { id name status } missing: collection(id: "1") { id } } }',
+      '{ instance(id: "zapi") { products(first: 10) { nodes { productId collections { collectionId name } } } collection(id: "902834786123343") { id collectionId name status } missing: collection(id: "1") { id } } }',
     );
-    const products = data.instance.products.nodes as Array<{ id: string; collections: Array<{ id: string; name: string }> }>;
-    expect(products.find((p) => p.id === '999999999999999')!.collections).toEqual([{ id: '1072603710847740', name: 'Collection Name' }]);
-    expect(products.find((p) => p.id === '6988917394481455')!.collections).toEqual([{ id: '902834786123343', name: 'Collection Name 2' }]);
-    expect(products.find((p) => p.id === '6643149779134830')!.collections).toEqual([]);
-    expect(data.instance.collection).toEqual({ id: '902834786123343', name: 'Collection Name 2', status: 'APPROVED' });
+    const products = data.instance.products.nodes as Array<{ productId: string; collections: Array<{ collectionId: string; name: string }> }>;
+    expect(products.find((p) => p.productId === '999999999999999')!.collections).toEqual([{ collectionId: '1072603710847740', name: 'Collection Name' }]);
+    expect(products.find((p) => p.productId === '6988917394481455')!.collections).toEqual([{ collectionId: '902834786123343', name: 'Collection Name 2' }]);
+    expect(products.find((p) => p.productId === '6643149779134830')!.collections).toEqual([]);
+    expect(data.instance.collection).toEqual({
+      id: toGlobalId('Collection', 'zapi', '902834786123343'),
+      collectionId: '902834786123343',
+      name: 'Collection Name 2',
+      status: 'APPROVED',
+    });
     expect(data.instance.missing).toBeNull();
     const { all, duplicates } = upstream(h.sim.requests, h.prefix);
     expect(duplicates).toEqual([]);

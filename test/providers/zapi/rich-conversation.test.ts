@@ -80,11 +80,14 @@ afterAll(async () => {
 
 describe('rich sends in the conversation (memory store)', () => {
   it('a sent poll reads back from Chat.messages as PollContent, and a forward of it is a poll too', async () => {
-    const sent = await ok(`mutation { sendPoll(input: {instanceId: "${INSTANCE}", to: "${PHONE}", question: "Lunch at noon?", options: ["Yes", "No"]}) { message { id } } }`);
-    const pollId: string = sent.sendPoll.message.id;
+    const sent = await ok(
+      `mutation { sendPoll(input: {instanceId: "${INSTANCE}", to: "${PHONE}", question: "Lunch at noon?", options: ["Yes", "No"]}) { message { id providerMessageId } } }`,
+    );
+    const pollGlobalId: string = sent.sendPoll.message.id;
+    const pollId: string = sent.sendPoll.message.providerMessageId;
 
-    const poll = (await messagesOf(PHONE)).find((m) => m.id === pollId);
-    expect(poll).toEqual({ id: pollId, fromMe: true, content: { __typename: 'PollContent', question: 'Lunch at noon?', options: ['Yes', 'No'], maxSelections: null } });
+    const poll = (await messagesOf(PHONE)).find((m) => m.id === pollGlobalId);
+    expect(poll).toEqual({ id: pollGlobalId, fromMe: true, content: { __typename: 'PollContent', question: 'Lunch at noon?', options: ['Yes', 'No'], maxSelections: null } });
 
     // the graph knows the forwarded message: the forward shows its content
     const forward = await ok(
@@ -112,15 +115,17 @@ describe("the simulator's replies over the graph (auto reply on)", () => {
     );
     await settle(300);
 
-    const poll = await ok(`mutation { sendPoll(input: {instanceId: "${INSTANCE}", to: "${PHONE}", question: "Dinner?", options: ["Pizza", "Sushi"]}) { message { id } } }`);
-    const pollId: string = poll.sendPoll.message.id;
+    const poll = await ok(
+      `mutation { sendPoll(input: {instanceId: "${INSTANCE}", to: "${PHONE}", question: "Dinner?", options: ["Pizza", "Sushi"]}) { message { providerMessageId } } }`,
+    );
+    const pollId: string = poll.sendPoll.message.providerMessageId;
     const vote = await sub.waitFor((d) => d.events.message?.content.__typename === 'PollVoteContent' && d.events.message.content.pollMessageId === pollId);
     expect(vote.events.message).toMatchObject({ fromMe: false, content: { pollMessageId: pollId, selectedOptions: ['Pizza'] } });
 
     const event = await ok(
-      `mutation { sendEvent(input: {instanceId: "${INSTANCE}", to: "${GROUP}", event: {name: "Party", startsAt: "2030-01-01T20:00:00.000Z", canceled: false}}) { message { id } } }`,
+      `mutation { sendEvent(input: {instanceId: "${INSTANCE}", to: "${GROUP}", event: {name: "Party", startsAt: "2030-01-01T20:00:00.000Z", canceled: false}}) { message { providerMessageId } } }`,
     );
-    const eventId: string = event.sendEvent.message.id;
+    const eventId: string = event.sendEvent.message.providerMessageId;
     const response = await sub.waitFor((d) => d.events.message?.content.__typename === 'EventResponseContent' && d.events.message.content.eventMessageId === eventId);
     expect(response.events.message?.content).toMatchObject({ response: 'GOING' });
 

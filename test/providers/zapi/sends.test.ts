@@ -2,6 +2,7 @@ import { RICH_SEND_CAPABILITIES } from '../../../src/providers/contract.js';
 import { describe, expect, it } from 'vitest';
 import { zapiModule as zapi } from '../../../src/providers/zapi/index.js';
 import { DOC_OPERATIONS } from '../../../src/providers/zapi/operations.js';
+import { toGlobalId } from '../../../src/global-ids.js';
 import { gql } from '../../helpers/app.js';
 import { operationFixtures } from '../../helpers/fixtures.js';
 import { zapiHarness } from './harness.js';
@@ -405,7 +406,7 @@ const CONTENT = `content {
   ... on ChannelAdminInviteContent { channelId text }
   ... on UnsupportedContent { type }
 }`;
-const contentMutationOf = (row: Row) => `mutation($input: ${row.type}!) { ${row.mutation}(input: $input) { message { id fromMe status ${CONTENT} } } }`;
+const contentMutationOf = (row: Row) => `mutation($input: ${row.type}!) { ${row.mutation}(input: $input) { message { id providerMessageId fromMe status ${CONTENT} } } }`;
 
 describe('Z-API rich sends through the graph (issue 8): every documented send, its documented request', () => {
   it.each(ROWS.map((r) => [`${r.mutation} → ${r.key}`, r] as const))('%s', async (_name, row) => {
@@ -419,7 +420,8 @@ describe('Z-API rich sends through the graph (issue 8): every documented send, i
     const message = data[row.mutation].message;
     expect(message.fromMe).toBe(true);
     expect(message.status).toBe('PENDING');
-    expect(message.id).toMatch(row.zaapOnly ? /^[0-9A-F]{32}$/ : /^[0-9A-F]{20}$/);
+    expect(message.providerMessageId).toMatch(row.zaapOnly ? /^[0-9A-F]{32}$/ : /^[0-9A-F]{20}$/);
+    expect(message.id).toBe(toGlobalId('Message', 'zapi', message.providerMessageId));
     expect(message.content).toMatchObject(row.content);
   });
 
@@ -435,9 +437,9 @@ describe('Z-API rich sends through the graph (issue 8): every documented send, i
 
   it('a sent poll maps maxSelections to pollMaxOptions (the contract query)', async () => {
     const data = await h.ok(
-      'mutation { sendPoll(input: {instanceId: "zapi", to: "5511999999999", question: "Lunch?", options: ["Yes", "No"], maxSelections: 1}) { message { id } } }',
+      'mutation { sendPoll(input: {instanceId: "zapi", to: "5511999999999", question: "Lunch?", options: ["Yes", "No"], maxSelections: 1}) { message { providerMessageId } } }',
     );
-    expect(data.sendPoll.message.id).toMatch(/^[0-9A-F]{20}$/);
+    expect(data.sendPoll.message.providerMessageId).toMatch(/^[0-9A-F]{20}$/);
     expect(h.on('POST', '/send-poll')[0]?.body).toEqual({ phone: '5511999999999', message: 'Lunch?', poll: [{ name: 'Yes' }, { name: 'No' }], pollMaxOptions: 1 });
   });
 

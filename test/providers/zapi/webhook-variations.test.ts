@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.js';
+import { toGlobalId } from '../../../src/global-ids.js';
 import { zapiModule } from '../../../src/providers/zapi/index.js';
 import { collect, eventually, gql, settle, startTestApp, wsClient, type Collected } from '../../helpers/app.js';
 import { REPO_ROOT } from '../../helpers/fixtures.js';
@@ -29,7 +30,7 @@ const byName = (name: string): Variation => {
 
 const EVENTS = `subscription($i: ID!) { events(instanceId: $i) {
   __typename id type occurredAt
-  ... on MessageReceivedEvent { message { id fromMe timestamp senderId senderLid chatLid edited forwarded viewOnce expirationSeconds sentFromApi replyToMessageId chat { id }
+  ... on MessageReceivedEvent { message { id providerMessageId fromMe timestamp senderId senderLid chatLid edited forwarded viewOnce expirationSeconds sentFromApi replyToMessageId chat { id chatId }
     content { __typename
       ... on TextContent { body }
       ... on ImageContent { url width height caption }
@@ -129,14 +130,27 @@ describe('Z-API webhook payloads as they arrive', () => {
 
   it('keys absent or null where the doc shows values: typed messages with nulls, not refusals', async () => {
     const [text, image] = await deliver(byName('nulls-and-absent-keys'));
-    expect(text).toMatchObject({ type: 'MESSAGE_RECEIVED', message: { id: id('VAR-NULLS-1'), fromMe: false, senderLid: null, content: { __typename: 'TextContent', body: '' } } });
+    expect(text).toMatchObject({
+      type: 'MESSAGE_RECEIVED',
+      message: {
+        id: toGlobalId('Message', instanceId, id('VAR-NULLS-1')),
+        providerMessageId: id('VAR-NULLS-1'),
+        fromMe: false,
+        senderLid: null,
+        content: { __typename: 'TextContent', body: '' },
+      },
+    });
     expect(Date.parse(text!.occurredAt)).toBeGreaterThan(Date.now() - 60_000);
-    expect(image).toMatchObject({ message: { id: id('VAR-NULLS-2'), content: { __typename: 'ImageContent', url: 'https://', width: null, height: null, caption: null } } });
+    expect(image).toMatchObject({
+      message: { providerMessageId: id('VAR-NULLS-2'), content: { __typename: 'ImageContent', url: 'https://', width: null, height: null, caption: null } },
+    });
   });
 
   it('LID identities are kept on the message and on group notifications', async () => {
     const [message, added] = await deliver(byName('lid-identities'));
-    expect(message).toMatchObject({ message: { chat: { id: '120363019502650977-group' }, chatLid: '120363019502650977@lid', senderLid: '99887766554433@lid', senderId: null } });
+    expect(message).toMatchObject({
+      message: { chat: { chatId: '120363019502650977-group' }, chatLid: '120363019502650977@lid', senderLid: '99887766554433@lid', senderId: null },
+    });
     expect(added).toMatchObject({
       type: 'GROUP_PARTICIPANTS_CHANGED',
       action: 'ADDED',
@@ -149,9 +163,12 @@ describe('Z-API webhook payloads as they arrive', () => {
   });
 
   it("the echo of the graph's own send is that message, and its copy from the phone's side is not a duplicate", async () => {
-    const sent = await gql(app.url, 'mutation($i: ID!) { sendText(input: {instanceId: $i, to: "5544999999999", text: "hi"}) { message { id } } }', { i: instanceId });
+    const sent = await gql(app.url, 'mutation($i: ID!) { sendText(input: {instanceId: $i, to: "5544999999999", text: "hi"}) { message { id providerMessageId } } }', {
+      i: instanceId,
+    });
     expect(sent.errors).toBeUndefined();
-    const sentId = sent.data!.sendText.message.id as string;
+    const sentId = sent.data!.sendText.message.providerMessageId as string;
+    const sentGlobalId = sent.data!.sendText.message.id as string;
     // the simulator reports the send's own statuses (DeliveryCallback…): let them arrive first
     await eventually(() => sub.results.some((r) => (r.data?.events as Ev | undefined)?.messageId === sentId), 10_000, 'the simulated send status');
     await settle(500);
@@ -159,7 +176,7 @@ describe('Z-API webhook payloads as they arrive', () => {
     const v = byName('sent-from-phone-and-api-echo');
     const events = await deliver(v, sentId);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ message: { id: sentId, fromMe: true, sentFromApi: true, content: { body: 'hi' } } });
+    expect(events[0]).toMatchObject({ message: { id: sentGlobalId, providerMessageId: sentId, fromMe: true, sentFromApi: true, content: { body: 'hi' } } });
   });
 
   it('protobuf Long numbers are read as numbers (momment, disappearing timer, audio seconds)', async () => {
@@ -187,7 +204,7 @@ describe('Z-API webhook payloads as they arrive', () => {
     expect(answers.map((a) => a.published)).toEqual([1, 1, 0]);
     received += published;
     const events = (await sub.waitForCount(received)).slice(received - published).map((r) => r.data!.events as Ev);
-    expect(events.map((e) => [e.message.id, e.message.content.__typename])).toEqual([
+    expect(events.map((e) => [e.message.providerMessageId, e.message.content.__typename])).toEqual([
       [id('VAR-WAIT-1'), 'PendingContent'],
       [id('VAR-WAIT-1'), 'TextContent'],
     ]);
@@ -241,7 +258,7 @@ describe('Z-API webhook payloads as they arrive', () => {
   it('a payload the parser cannot read is stored (UnsupportedContent, or an UNREADABLE_PAYLOAD notification) and answered 2xx', async () => {
     const v = byName('unreadable');
     const [message, notification] = await deliver(v);
-    expect(message).toMatchObject({ message: { id: id('VAR-BAD-1'), content: { __typename: 'UnsupportedContent', type: 'unreadable', raw: { text: 'hello' } } } });
+    expect(message).toMatchObject({ message: { providerMessageId: id('VAR-BAD-1'), content: { __typename: 'UnsupportedContent', type: 'unreadable', raw: { text: 'hello' } } } });
     expect(notification).toMatchObject({ type: 'INSTANCE_EVENT', kind: 'UNREADABLE_PAYLOAD', raw: { type: 'MessageStatusCallback', status: 'READ' } });
   });
 });
