@@ -88,6 +88,24 @@ describe('Federation: _service and _entities', () => {
     expect(upstream(h.sim.requests)).toEqual(['GET /contacts?page=1&pageSize=100']);
   });
 
+  it('the `id` key takes the global ids the graph hands out (read back through the node loader)', async () => {
+    await seedChats(3);
+    const ids = await h.ok('{ instance(id: "zapi") { id contact(phone: "5511999999999") { id phone } chats(first: 3) { nodes { id chatId } } } }');
+    const representations = [
+      { __typename: 'Instance', id: ids.instance.id },
+      { __typename: 'Contact', id: ids.instance.contact.id },
+      ...ids.instance.chats.nodes.map((c: { id: string }) => ({ __typename: 'Chat', id: c.id })),
+    ];
+    const data = await h.ok(`query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Instance { id } ... on Contact { id phone } ... on Chat { id chatId } } }`, {
+      r: representations,
+    });
+    expect(data._entities).toEqual([
+      { __typename: 'Instance', id: ids.instance.id },
+      { __typename: 'Contact', ...ids.instance.contact },
+      ...ids.instance.chats.nodes.map((c: object) => ({ __typename: 'Chat', ...c })),
+    ]);
+  });
+
   it('the same server still answers direct queries', async () => {
     const res = await gql(h.app.url, '{ instances { provider } }');
     expect(res.errors).toBeUndefined();
