@@ -108,8 +108,8 @@ export function referenceGlobalId(type: EntityTypeName, reference: Record<string
  * Resolves one entity reference to the root object its type's resolvers expect (tagged with its
  * type), or null (an unknown instance or object, a reference naming nothing). All the references
  * of one `_entities` call share one batch of the operation's node loader (`nodeLoader`, the one
- * behind `node(id)`/`nodes(ids)`, which reads through the relations' loaders): 100 contacts cost
- * what a list of 100 contacts costs.
+ * behind `node(id)`/`nodes(ids)`, which reads through the relations' loaders): 100 chat references cost
+ * what a list of 100 chats costs (test/providers/zapi/entities.test.ts).
  * @throws GraphError FORBIDDEN for an instance outside the client's key; the provider's errors (that entity only)
  */
 export async function resolveEntityReference(type: EntityTypeName, reference: Record<string, unknown>, ctx: GraphContext): Promise<NodeValue | null> {
