@@ -30,6 +30,7 @@ const EVENT_CLASS_NAMES: Record<DomainEvent['type'], string> = {
 })
 export abstract class Event {
   @Field(() => ID, { description: "Global id, stable across redeliveries (it is derived from the provider's own ids; `eventId` is that id)." }) id!: string;
+  @Field(() => String, { description: "The event's own id, derived from the provider's ids (the same across redeliveries); `id` is its global form." }) eventId!: string;
   @Field(() => String, { description: 'Position in the event log; pass it as `after` to resume right after this event.' }) cursor!: string;
   @Field(() => String) instanceId!: string;
   @Field(() => DateTimeScalar) occurredAt!: number;

@@ -147,6 +147,7 @@ export const EXPLORER_DEFAULT_QUERY = `# Welcome to whatsgraph. Press ▶ to lis
 query Welcome {
   instances {
     id
+    instanceId
     provider
     status
     capabilities

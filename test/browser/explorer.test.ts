@@ -101,7 +101,7 @@ describe('the GraphiQL explorer in Chromium', () => {
     await page.click('.graphiql-execute-button');
     await new Promise((r) => setTimeout(r, 500));
     const sent = await gql(app.url, BrowserSendTextDocument, { instanceId: SANDBOX_ID, to: '5511987654321', text: 'from the browser test' });
-    const id = sent.data!.sendText.message.id;
+    const id = sent.data!.sendText.message.providerMessageId;
     await page.waitForFunction(
       (mid) => {
         const t = document.querySelector('.result-window')?.textContent ?? '';
@@ -133,9 +133,9 @@ describe('the GraphiQL explorer in Chromium', () => {
       const res = await fetch(`${secured.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
-        body: JSON.stringify({ query: `mutation { sendText(input: {instanceId: "${SANDBOX_ID}", to: "5511987654321", text: "with a key"}) { message { id } } }` }),
+        body: JSON.stringify({ query: `mutation { sendText(input: {instanceId: "${SANDBOX_ID}", to: "5511987654321", text: "with a key"}) { message { providerMessageId } } }` }),
       });
-      const id = ((await res.json()) as { data: { sendText: { message: { id: string } } } }).data.sendText.message.id;
+      const id = ((await res.json()) as { data: { sendText: { message: { providerMessageId: string } } } }).data.sendText.message.providerMessageId;
       await page
         .waitForFunction(
           (mid) => {

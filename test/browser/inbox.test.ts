@@ -160,7 +160,7 @@ describe('the reference inbox in Chromium', () => {
     received.length = 0;
     subscribes.length = 0;
     const res = await gql(app.url, BrowserSendTextDocument, { instanceId: SANDBOX_ID, to: PHONE, text: 'sent while the inbox was closed' });
-    const awayId = res.data!.sendText.message.id;
+    const awayId = res.data!.sendText.message.providerMessageId;
     // let the simulator's statuses and reply reach the event log while no page listens
     await eventually(
       async () => {
@@ -193,7 +193,7 @@ describe('the reference inbox in Chromium', () => {
     received.length = 0;
     // meanwhile a text is sent elsewhere; its statuses and the simulated reply reach the event log
     const res = await gql(app.url, BrowserSendTextDocument, { instanceId: SANDBOX_ID, to: PHONE, text: 'sent while the socket was down' });
-    const missedId = res.data!.sendText.message.id;
+    const missedId = res.data!.sendText.message.providerMessageId;
     await eventually(
       async () =>
         ((await gql(app.url, BrowserStatusEventsDocument, { instanceId: SANDBOX_ID })).data?.events.events ?? []).some((e) => e.messageId === missedId && e.status === 'READ'),

@@ -42,9 +42,9 @@ describe('Redis down and back, through the server', () => {
   it('answers 503 to webhooks, keeps serving reads, reports not ready, then recovers', async () => {
     const client = wsClient(app.url);
     const first = `OUT${Date.now()}`;
-    const sub = collect(client, 'subscription { events(instanceId: "br", after: null) { id cursor type ... on MessageReceivedEvent { message { id } } } }');
+    const sub = collect(client, 'subscription { events(instanceId: "br", after: null) { id cursor type ... on MessageReceivedEvent { message { id providerMessageId } } } }');
     expect((await post(first)).status).toBe(200);
-    const firstEvent = await sub.waitFor((d) => d.events.message?.id === first);
+    const firstEvent = await sub.waitFor((d) => d.events.message?.providerMessageId === first);
     const resumeFrom = firstEvent.events.cursor as string;
 
     await redis.kill();
@@ -65,12 +65,14 @@ describe('Redis down and back, through the server', () => {
     // the provider retries what got 503; this time it is stored
     await eventually(async () => (await post(during)).status === 200, 15_000, 'the retried webhook to be accepted');
     await settle(100);
-    const resumed = collect(client, 'subscription($a: String) { events(instanceId: "br", after: $a) { id ... on MessageReceivedEvent { message { id } } } }', { a: resumeFrom });
+    const resumed = collect(client, 'subscription($a: String) { events(instanceId: "br", after: $a) { id ... on MessageReceivedEvent { message { id providerMessageId } } } }', {
+      a: resumeFrom,
+    });
     // Redis kept nothing across the restart (no persistence): the resumed cursor may be older
     // than what it holds now, so the answer is either the retried event or RESYNC_REQUIRED —
     // never a silent gap.
     const outcome = await Promise.race([
-      resumed.waitFor((d) => d.events.message?.id === during, 10_000).then(() => 'delivered'),
+      resumed.waitFor((d) => d.events.message?.providerMessageId === during, 10_000).then(() => 'delivered'),
       resumed.done.then(
         // RESYNC_REQUIRED arrives as a result with `errors`, then the subscription completes
         () => String(resumed.results.find((r) => r.errors)?.errors?.[0]?.extensions?.code ?? 'completed'),

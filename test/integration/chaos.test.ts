@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
+import { toGlobalId } from '../../src/global-ids.js';
 import type { DomainEvent } from '../../src/providers/model.js';
 import { startTestApp } from '../helpers/app.js';
 import { startPrivateRedis, waitFor, type PrivateRedis } from '../helpers/redis.js';
@@ -81,7 +82,7 @@ interface Subscriber {
   done: Promise<void>;
 }
 
-const EVENTS_SUBSCRIPTION = `subscription($i: ID!, $after: String) { events(instanceId: $i, after: $after) { id cursor ... on MessageReceivedEvent { message { id } } } }`;
+const EVENTS_SUBSCRIPTION = `subscription($i: ID!, $after: String) { events(instanceId: $i, after: $after) { id cursor ... on MessageReceivedEvent { message { providerMessageId } } } }`;
 
 /** A subscriber that connects, resumes from its last cursor, and is cut off after 30–150 ms, until told to stop. */
 function startSubscriber(url: string): Subscriber {
@@ -118,13 +119,13 @@ function startSubscriber(url: string): Subscriber {
           clearTimeout(timer);
           resolve();
         };
-        client.subscribe<{ events: { id: string; cursor: string; message?: { id: string } } }>(
+        client.subscribe<{ events: { id: string; cursor: string; message?: { providerMessageId: string } } }>(
           { query: EVENTS_SUBSCRIPTION, variables: { i: INSTANCE, after: s.last } },
           {
             next: (r) => {
               const e = r.data?.events;
               if (!e) return;
-              s.received.push({ id: e.id, cursor: e.cursor, messageId: e.message?.id ?? '' });
+              s.received.push({ id: e.id, cursor: e.cursor, messageId: e.message?.providerMessageId ?? '' });
               s.last = e.cursor;
               if (!progressed) {
                 progressed = true;
@@ -276,7 +277,8 @@ async function runChaos(options: { redis?: PrivateRedis }): Promise<void> {
       subscribers: subscribers.map((s) => ({ received: s.received.length, unique: dedupe(s.received).length, drops: s.drops, serverEnds: s.errors })),
     }),
   );
-  const logIds = log.map((e) => e.id);
+  // the graph's ids of the log's events (global ids of type Event)
+  const logIds = log.map((e) => toGlobalId('Event', INSTANCE, e.id));
   const logMessageIds = new Set(log.map((e) => (e.type === 'MESSAGE_RECEIVED' ? e.message.id : '')));
   // every acknowledged event is stored, and nothing else is
   const lost = [...stats.acked].filter((m) => !logMessageIds.has(m));

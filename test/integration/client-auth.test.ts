@@ -3,6 +3,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
+import { toGlobalId } from '../../src/global-ids.js';
 import { sandboxConfig, startTestApp } from '../helpers/app.js';
 import { simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 const post = (headers: Record<string, string> = {}) =>
-  fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ instances { id } }' }) });
+  fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ instances { id instanceId } }' }) });
 
 describe('client API keys', () => {
   it('answers 401 UNAUTHENTICATED without a key or with a wrong one', async () => {
@@ -45,7 +46,7 @@ describe('client API keys', () => {
   it('serves a client with the key', async () => {
     const res = await post({ authorization: `Bearer ${KEY}` });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { data: { instances: unknown } }).data.instances).toEqual([{ id: 'br' }]);
+    expect(((await res.json()) as { data: { instances: unknown } }).data.instances).toEqual([{ id: toGlobalId('Instance', 'br', ''), instanceId: 'br' }]);
   });
 
   it('closes a WebSocket without the key with 4403, and serves one with it', async () => {

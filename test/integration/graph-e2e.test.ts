@@ -3,6 +3,7 @@ import type { RunningApp } from '../../src/app.js';
 import type { InstanceConfig } from '../../src/config.js';
 import type { Client } from 'graphql-ws';
 import { createLogger } from '../../src/logger.js';
+import { toGlobalId } from '../../src/global-ids.js';
 import type { Capability, ProviderAdapter, SimulatorHandle } from '../../src/providers/contract.js';
 import { PROVIDER_KINDS } from '../../src/providers/model.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
@@ -89,11 +90,12 @@ describe('the contract queries', () => {
     const listed = res.data!.instances;
     expect(listed.map((i) => i.provider).sort()).toEqual([...PROVIDER_KINDS].sort());
     for (const i of listed) {
-      const c = app.instanceConfigs.find((x) => x.id === i.id)!;
-      expect(c.provider, i.id).toBe(i.provider);
-      expect([...i.capabilities].sort(), i.id).toEqual([...PROVIDER_MODULES[c.provider].create(c, { logger }).capabilities].sort());
+      const c = app.instanceConfigs.find((x) => x.id === i.instanceId)!;
+      expect(i.id, i.instanceId).toBe(toGlobalId('Instance', i.instanceId, ''));
+      expect(c.provider, i.instanceId).toBe(i.provider);
+      expect([...i.capabilities].sort(), i.instanceId).toEqual([...PROVIDER_MODULES[c.provider].create(c, { logger }).capabilities].sort());
     }
-    expect(listed.find((i) => i.id === ID)).toMatchObject({ provider: mod.kind, status: 'CONNECTED' });
+    expect(listed.find((i) => i.instanceId === ID)).toMatchObject({ provider: mod.kind, status: 'CONNECTED' });
   });
 
   it('refuses a subscription over HTTP with a clear 400', async () => {
@@ -122,8 +124,9 @@ describe('sendText end to end', () => {
     const before = simOf().requests.length;
     const res = await gql(app.url, E2eSendTextDocument, { instanceId: ID, to: '+55 (11) 98765-4321', text: 'hi' });
     expect(res.errors).toBeUndefined();
-    const id = res.data!.sendText.message.id;
+    const id = res.data!.sendText.message.providerMessageId;
     expect(id).toMatch(/\w{8,}/);
+    expect(res.data!.sendText.message.id).toBe(toGlobalId('Message', ID, id));
     expect(res.data!.sendText.message.status).toBe('PENDING');
 
     const [sent, ...more] = callsFor(cfg, 'SEND_TEXT', simOf().requests.slice(before));
@@ -143,7 +146,7 @@ describe('sendText end to end', () => {
       .filter((s) => s.messageId === id)
       .map((s) => s.status);
     expect(order).toEqual(['SENT', 'DELIVERED', 'READ']);
-    const reply = await received.waitFor((d) => d.messageReceived.chat.id.includes('5511987654321') && !d.messageReceived.fromMe);
+    const reply = await received.waitFor((d) => d.messageReceived.chat.chatId.includes('5511987654321') && !d.messageReceived.fromMe);
     expect(reply.messageReceived.content.__typename).toBe('TextContent');
     expect(Date.parse(reply.messageReceived.timestamp)).toBeGreaterThan(0);
     statuses.dispose();
@@ -208,8 +211,8 @@ describe('webhook bad input', () => {
     expect(unknown.status).toBe(401);
     const ok = await fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: inboundTextBody(mod, 'RIGHTSECRET1') });
     expect(ok.status).toBe(200);
-    await sub.waitFor((d) => d.messageReceived.id === 'RIGHTSECRET1');
-    expect(sub.results.map((r) => r.data!.messageReceived.id)).toEqual(['RIGHTSECRET1']);
+    await sub.waitFor((d) => d.messageReceived.providerMessageId === 'RIGHTSECRET1');
+    expect(sub.results.map((r) => r.data!.messageReceived.providerMessageId)).toEqual(['RIGHTSECRET1']);
     sub.dispose();
   });
 
@@ -354,9 +357,12 @@ describe('subscriptions over graphql-ws', () => {
     await settle();
     const id = `SHARED${Date.now()}`;
     expect((await fetch(webhookUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: inboundTextBody(mod, id, { text: 'shared' }) })).status).toBe(200);
-    expect(await a.waitFor((d) => d.messageReceived.id === id)).toEqual({ messageReceived: { id } });
-    expect(await b.waitFor((d) => d.messageReceived.id === id)).toEqual({ messageReceived: { id, fromMe: false, content: { __typename: 'TextContent' } } });
-    expect(await c.waitFor((d) => d.messageReceived.id === id)).toEqual({ messageReceived: { id } });
+    const gid = toGlobalId('Message', ID, id);
+    expect(await a.waitFor((d) => d.messageReceived.providerMessageId === id)).toEqual({ messageReceived: { id: gid, providerMessageId: id } });
+    expect(await b.waitFor((d) => d.messageReceived.providerMessageId === id)).toEqual({
+      messageReceived: { id: gid, providerMessageId: id, fromMe: false, content: { __typename: 'TextContent' } },
+    });
+    expect(await c.waitFor((d) => d.messageReceived.providerMessageId === id)).toEqual({ messageReceived: { id: gid, providerMessageId: id } });
     a.dispose();
     b.dispose();
     c.dispose();

@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { fromGlobalId, toGlobalId } from '../../src/global-ids.js';
 import { collect, eventually, gql, settle, wsClient } from '../helpers/app.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 
@@ -105,7 +106,7 @@ describe('npm start with no configuration (sandbox mode)', () => {
     // the sandbox instance the README's mutation names exists
     const readmeInstance = /instanceId: "([^"]+)"/.exec(mutation!)?.[1];
     expect(readmeInstance).toBeDefined();
-    expect((q.data!.instances as Array<{ id: string }>).map((i) => i.id)).toContain(readmeInstance);
+    expect((q.data!.instances as Array<{ id: string }>).map((i) => i.id)).toContain(toGlobalId('Instance', readmeInstance!, ''));
 
     const client = wsClient(url);
     const statuses = collect(client, statusSub!);
@@ -114,8 +115,11 @@ describe('npm start with no configuration (sandbox mode)', () => {
     await settle(300);
     const m = await gql(url, mutation!);
     expect(m.errors).toBeUndefined();
-    const id = m.data!.sendText.message.id;
-    await statuses.waitFor((d) => d.messageStatusChanged.messageId === id && d.messageStatusChanged.status === 'READ', 15_000);
+    // the message's global id names the provider's message id that statuses carry, and the status event's message is that one
+    const sent = m.data!.sendText.message as { id: string; providerMessageId: string };
+    expect(fromGlobalId(sent.id)).toEqual({ type: 'Message', scope: readmeInstance, localId: sent.providerMessageId });
+    const read = await statuses.waitFor((d) => d.messageStatusChanged.messageId === sent.providerMessageId && d.messageStatusChanged.status === 'READ', 15_000);
+    expect(read.messageStatusChanged.message).toEqual({ id: sent.id, status: 'READ' });
     const reply = await received.waitFor((d) => !d.messageReceived.fromMe, 15_000);
     expect(reply.messageReceived.content.__typename).toBe('TextContent');
     await events.waitFor((d) => d.events.type === 'MESSAGE_RECEIVED', 15_000);

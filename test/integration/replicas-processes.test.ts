@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
+import { toGlobalId } from '../../src/global-ids.js';
 import { collect, eventually, gql, settle, wsClient } from '../helpers/app.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { TEST_REDIS_URL, deletePrefix, freePort, uniquePrefix } from '../helpers/redis.js';
@@ -86,20 +87,21 @@ describe('two server processes sharing Redis', () => {
   it('delivers a webhook posted to A to a subscriber on B, and publishes a redelivery to B nothing', async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
     const client = wsClient(b.url);
-    const sub = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id content { __typename } } }', { i: INSTANCE });
+    const sub = collect(client, 'subscription($i: ID!) { messageReceived(instanceId: $i) { id providerMessageId content { __typename } } }', { i: INSTANCE });
     await settle(500);
     const id = `PROC${Date.now()}`;
     const first = await post(a.url, mod.samples.inboundText(id, { text: 'across replicas' }));
     expect(first).toMatchObject({ status: 200, body: { published: 1 } });
-    const got = await sub.waitFor((d) => d.messageReceived.id === id);
+    const got = await sub.waitFor((d) => d.messageReceived.providerMessageId === id);
     expect(got.messageReceived.content.__typename).toBe('TextContent');
+    expect(got.messageReceived.id).toBe(toGlobalId('Message', INSTANCE, id));
     const again = await post(b.url, mod.samples.inboundText(id, { text: 'across replicas' }));
     expect(again).toMatchObject({ status: 200, body: { published: 0, duplicates: 1 } });
     // a later, distinct webhook proves the subscription is still live, and nothing came between
     const marker = `${id}-2`;
     await post(b.url, mod.samples.inboundText(marker, { text: 'across replicas' }));
-    await sub.waitFor((d) => d.messageReceived.id === marker);
-    expect(sub.results.map((r) => r.data!.messageReceived.id)).toEqual([id, marker]);
+    await sub.waitFor((d) => d.messageReceived.providerMessageId === marker);
+    expect(sub.results.map((r) => r.data!.messageReceived.providerMessageId)).toEqual([id, marker]);
     sub.dispose();
     await client.dispose();
   });

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { RunningApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
+import { toGlobalId } from '../../src/global-ids.js';
 import { collect, eventually, gql, startTestApp, wsClient, type Collected } from '../helpers/app.js';
 import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from '../helpers/redis.js';
 import { isCallOf, operationsFor, simulatedInstance, webhookProvider } from '../helpers/providers.js';
@@ -71,22 +72,27 @@ describe('two replicas sharing Redis', () => {
   });
 
   it('a webhook posted to A reaches a graphql-ws subscriber on B; the same webhook posted to B publishes nothing', async () => {
-    const sub: Collected = collect(clientB, `subscription($i: ID!) { messageReceived(instanceId: $i) { id content { __typename ... on TextContent { body } } } }`, { i: INSTANCE });
+    const sub: Collected = collect(
+      clientB,
+      `subscription($i: ID!) { messageReceived(instanceId: $i) { id providerMessageId content { __typename ... on TextContent { body } } } }`,
+      { i: INSTANCE },
+    );
     try {
       await subscribers(1);
       const id = `REPLICA-${Date.now()}`;
       const first = await postWebhook(a, mod.samples.inboundText(id, { text: 'hello from A' }));
       expect(first).toEqual({ status: 200, body: { received: 1, published: 1, duplicates: 0 } });
-      const got = await sub.waitFor((d) => d.messageReceived.id === id);
+      const got = await sub.waitFor((d) => d.messageReceived.providerMessageId === id);
       expect(got.messageReceived.content).toEqual({ __typename: 'TextContent', body: 'hello from A' });
+      expect(got.messageReceived.id).toBe(toGlobalId('Message', INSTANCE, id));
 
       const again = await postWebhook(b, mod.samples.inboundText(id, { text: 'hello from A' }));
       expect(again).toEqual({ status: 200, body: { received: 1, published: 0, duplicates: 1 } });
       // a marker after the redelivery: once it arrived, the redelivery would have too
       const marker = `MARKER-${Date.now()}`;
       expect((await postWebhook(a, mod.samples.inboundText(marker, { text: 'marker' }))).body.published).toBe(1);
-      await sub.waitFor((d) => d.messageReceived.id === marker);
-      expect(sub.results.filter((r) => r.data?.messageReceived.id === id)).toHaveLength(1);
+      await sub.waitFor((d) => d.messageReceived.providerMessageId === marker);
+      expect(sub.results.filter((r) => r.data?.messageReceived.providerMessageId === id)).toHaveLength(1);
 
       // one shared log: either replica pages the same events with the same cursors
       const query = `query($i: ID!) { events(instanceId: $i, first: 100) { events { id cursor } } }`;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import type { RunningApp } from '../../src/app.js';
+import { toGlobalId } from '../../src/global-ids.js';
 import { createLogger } from '../../src/logger.js';
 import type { DomainEvent } from '../../src/providers/model.js';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
@@ -40,7 +41,7 @@ function uniquify(value: unknown, n: number, key = ''): unknown {
 
 const EVENTS_QUERY = `subscription($i: ID!) { events(instanceId: $i) {
   __typename id cursor type occurredAt
-  ... on MessageReceivedEvent { message { id fromMe chat { id } content { __typename ... on UnsupportedContent { type } } } }
+  ... on MessageReceivedEvent { message { id providerMessageId fromMe chat { id } content { __typename ... on UnsupportedContent { type } } } }
   ... on MessageStatusChangedEvent { messageId status error { code title } }
   ... on PresenceChangedEvent { chatId presence }
   ... on ConnectionChangedEvent { state }
@@ -57,15 +58,20 @@ const EVENTS_QUERY = `subscription($i: ID!) { events(instanceId: $i) {
 /** The GraphQL type of a content kind whose name is not `<Kind>Content`. */
 const CONTENT_TYPENAMES: Record<string, string> = { template: 'TemplateMessageContent', event: 'EventMessageContent' };
 
-/** What the graph must show for a domain event (the fields of {@link EVENTS_QUERY} that come from it). */
-function graphView(e: DomainEvent): Record<string, unknown> {
+/** What the graph must show for a domain event of instance `instanceId` (the fields of {@link EVENTS_QUERY} that come from it). */
+function graphView(e: DomainEvent, instanceId: string): Record<string, unknown> {
   switch (e.type) {
     case 'MESSAGE_RECEIVED': {
       const { content } = e.message;
       const typename = CONTENT_TYPENAMES[content.kind] ?? `${content.kind.charAt(0).toUpperCase()}${content.kind.slice(1)}Content`;
       return {
         type: e.type,
-        message: { id: e.message.id, fromMe: e.message.fromMe, content: { __typename: typename, ...(content.kind === 'unsupported' ? { type: content.type } : {}) } },
+        message: {
+          id: toGlobalId('Message', instanceId, e.message.id),
+          providerMessageId: e.message.id,
+          fromMe: e.message.fromMe,
+          content: { __typename: typename, ...(content.kind === 'unsupported' ? { type: content.type } : {}) },
+        },
       };
     }
     case 'MESSAGE_STATUS_CHANGED':
@@ -145,7 +151,7 @@ for (const mod of withWebhooks) {
             return r.data!.events as { __typename: string; message?: { content: { __typename: string } } };
           });
           got.forEach((event, j) => {
-            expect(event, `${name} #${j}`).toMatchObject(graphView(parsed[j]!));
+            expect(event, `${name} #${j}`).toMatchObject(graphView(parsed[j]!, cfg!.id));
             expect(event.__typename, name).toMatch(/Event$/);
             const key = event.message ? `${event.__typename}:${event.message.content.__typename}` : event.__typename;
             byType[key] = (byType[key] ?? 0) + 1;

@@ -74,8 +74,8 @@ const connectedBody = (phone: string) => JSON.stringify({ type: 'ConnectedCallba
 
 describe('API keys with instances and scopes', () => {
   it('lists only the key’s instances', async () => {
-    expect((await post(KEY_A, '{ instances { id } }')).body.data).toEqual({ instances: [{ id: 'a' }] });
-    expect((await post(KEY_B, '{ instances { id } }')).body.data).toEqual({ instances: [{ id: 'b' }] });
+    expect((await post(KEY_A, '{ instances { id instanceId } }')).body.data).toEqual({ instances: [{ id: toGlobalId('Instance', 'a', ''), instanceId: 'a' }] });
+    expect((await post(KEY_B, '{ instances { id instanceId } }')).body.data).toEqual({ instances: [{ id: toGlobalId('Instance', 'b', ''), instanceId: 'b' }] });
   });
 
   it('the key for A reads and sends on A', async () => {

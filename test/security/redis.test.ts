@@ -32,7 +32,7 @@ const post = (id: string) =>
   fetch(`${app.url}/webhooks/br/${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: inboundTextBody(mod, id, { text: 'truths' }) });
 
 const EVENTS_QUERY = 'query($a: String) { events(instanceId: "br", after: $a) { events { cursor } endCursor } }';
-const EVENTS_SUBSCRIPTION = 'subscription($a: String) { events(instanceId: "br", after: $a) { cursor ... on MessageReceivedEvent { message { id } } } }';
+const EVENTS_SUBSCRIPTION = 'subscription($a: String) { events(instanceId: "br", after: $a) { cursor ... on MessageReceivedEvent { message { id providerMessageId } } } }';
 
 describe('Redis lost its data: resumed cursors answer RESYNC_REQUIRED through the server', () => {
   beforeAll(async () => {
@@ -54,7 +54,9 @@ describe('Redis lost its data: resumed cursors answer RESYNC_REQUIRED through th
     const sub = collect(client, EVENTS_SUBSCRIPTION, { a: after });
     try {
       return await Promise.race([
-        sub.waitFor((d) => expectId === undefined || d.events.message?.id === expectId, 10_000).then((d) => `delivered ${String(d.events.message?.id)}`),
+        sub
+          .waitFor((d) => expectId === undefined || d.events.message?.providerMessageId === expectId, 10_000)
+          .then((d) => `delivered ${String(d.events.message?.providerMessageId)}`),
         sub.done.then(
           // an execution error arrives as a result with `errors`, then the subscription completes
           () => String(sub.results.find((r) => r.errors)?.errors?.[0]?.extensions?.code ?? 'completed'),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../../src/app.js';
+import { toGlobalId } from '../../../src/global-ids.js';
 import { createLogger } from '../../../src/logger.js';
 import { SIM_MEDIA_BYTES, SIM_MEDIA_ID, SIM_WEBHOOK_ID, startIvosightsSimulator, type IvosightsSimulatorHandle } from '../../../src/providers/ivosights/simulator/index.js';
 import { eventually, gql as post, sandboxConfig, startTestApp } from '../../helpers/app.js';
@@ -49,12 +50,13 @@ const TEMPLATE_FIELDS = `id label name status category language createdAt compon
 describe('Ivosights through the graph', () => {
   it('lists templates, one template, categories and languages', async () => {
     const r = await gql(
-      `{ instance(id: "ivo") { mine: templates { id } all: templates(scope: ALL) { id category } template(id: "60243665e4058d3b4a377bd2") { ${TEMPLATE_FIELDS} } missing: template(id: "nope") { id } templateCategories { id name } templateLanguages { id } } }`,
+      `{ instance(id: "ivo") { mine: templates { id templateId } all: templates(scope: ALL) { templateId category } template(id: "60243665e4058d3b4a377bd2") { ${TEMPLATE_FIELDS} } missing: template(id: "nope") { id } templateCategories { id name } templateLanguages { id } } }`,
     );
     expect(r.errors).toBeUndefined();
     const i = r.data!.instance;
-    expect(i.mine.map((t: { id: string }) => t.id)).toContain('60243665e4058d3b4a377bd2');
-    expect(i.all).toContainEqual({ id: '60243665e4058d3b4a377bce', category: 'ISSUE_RESOLUTION' });
+    expect(i.mine.map((t: { templateId: string }) => t.templateId)).toContain('60243665e4058d3b4a377bd2');
+    expect(i.mine.map((t: { id: string }) => t.id)).toContain(toGlobalId('MessageTemplate', 'ivo', '60243665e4058d3b4a377bd2'));
+    expect(i.all).toContainEqual({ templateId: '60243665e4058d3b4a377bce', category: 'ISSUE_RESOLUTION' });
     expect(i.template).toMatchObject({ label: 'New Project Setup Notification', status: 'APPROVED', createdAt: '2021-05-10T05:13:23.843Z' });
     expect(i.template.components).toEqual([
       { __typename: 'TemplateHeaderComponent', format: 'TEXT', headerText: 'Notifikasi Akun {{1}}', parameterNames: ['{{1}}'] },
@@ -86,7 +88,7 @@ describe('Ivosights through the graph', () => {
   });
 
   it('createTemplate, updateTemplate and proposeTemplate send the documented bodies', async () => {
-    const created = await gql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { template { id status label } } }`, {
+    const created = await gql(`mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { template { id templateId status label } } }`, {
       input: {
         instanceId: 'ivo',
         template: {
@@ -100,7 +102,8 @@ describe('Ivosights through the graph', () => {
       },
     });
     expect(created.errors).toBeUndefined();
-    const id = created.data!.createTemplate.template.id as string;
+    const id = created.data!.createTemplate.template.templateId as string;
+    expect(created.data!.createTemplate.template.id).toBe(toGlobalId('MessageTemplate', 'ivo', id));
     expect(created.data!.createTemplate.template).toMatchObject({ status: 'DRAFT', label: 'Order shipped' });
     expect(sim.requests[0]).toMatchObject({
       method: 'POST',
@@ -116,11 +119,11 @@ describe('Ivosights through the graph', () => {
       },
     });
 
-    const updated = await gql(`mutation($input: UpdateTemplateInput!) { updateTemplate(input: $input) { template { id label } } }`, {
+    const updated = await gql(`mutation($input: UpdateTemplateInput!) { updateTemplate(input: $input) { template { templateId label } } }`, {
       input: { instanceId: 'ivo', templateId: id, template: { label: 'Order sent', category: 'UTILITY', language: 'id', body: { text: 'Hi {{1}}', examples: ['A'] } } },
     });
     expect(updated.errors).toBeUndefined();
-    expect(updated.data!.updateTemplate.template).toEqual({ id, label: 'Order sent' });
+    expect(updated.data!.updateTemplate.template).toEqual({ templateId: id, label: 'Order sent' });
     expect(sim.requests[1]).toMatchObject({
       method: 'PUT',
       path: `/api/v1/message-templates/${id}`,
@@ -145,7 +148,7 @@ describe('Ivosights through the graph', () => {
   });
 
   it('sendTemplate reads an Indonesian national number (08… → 628…) and sends the components', async () => {
-    const r = await gql(`mutation($input: SendTemplateInput!) { sendTemplate(input: $input) { message { id status chat { id } content { __typename } } } }`, {
+    const r = await gql(`mutation($input: SendTemplateInput!) { sendTemplate(input: $input) { message { id status chat { chatId } content { __typename } } } }`, {
       input: {
         instanceId: 'ivo',
         to: '0812-3456-789',
@@ -157,7 +160,7 @@ describe('Ivosights through the graph', () => {
       },
     });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.sendTemplate.message).toMatchObject({ status: 'PENDING', chat: { id: '628123456789' }, content: { __typename: 'UnsupportedContent' } });
+    expect(r.data!.sendTemplate.message).toMatchObject({ status: 'PENDING', chat: { chatId: '628123456789' }, content: { __typename: 'UnsupportedContent' } });
     expect(sim.requests[0]).toMatchObject({
       method: 'POST',
       path: '/api/v1/messages/send-template-message',
@@ -174,9 +177,11 @@ describe('Ivosights through the graph', () => {
 
   it('sendContact, sendList, sendProduct, sendProductList and sendFlow send the documented bodies', async () => {
     const send = async (mutation: string, type: string, input: Record<string, unknown>) => {
-      const r = await gql(`mutation($input: ${type}!) { ${mutation}(input: $input) { message { id } } }`, { input: { instanceId: 'ivo', to: '+62 812 3456 789', ...input } });
+      const r = await gql(`mutation($input: ${type}!) { ${mutation}(input: $input) { message { providerMessageId } } }`, {
+        input: { instanceId: 'ivo', to: '+62 812 3456 789', ...input },
+      });
       expect(r.errors).toBeUndefined();
-      expect(r.data![mutation].message.id).toMatch(/^gBEG/);
+      expect(r.data![mutation].message.providerMessageId).toMatch(/^gBEG/);
     };
     await send('sendContact', 'SendContactInput', { contacts: [{ name: 'John Doe', phones: ['+1 (940) 555-1234'] }] });
     await send('sendList', 'SendListInput', {
@@ -252,7 +257,7 @@ describe('Ivosights through the graph', () => {
 
   it('reads the business profile, about, photo, countries, webhooks and a media file', async () => {
     const r = await gql(
-      `{ instance(id: "ivo") { businessProfile { vertical websites } businessAbout businessPhoto countries { iso dialCode } webhooks { id enabled httpAuthEnabled httpAuthUsername } media(id: "${SIM_MEDIA_ID}") { id mimeType sizeBytes url expiresAt } none: media(id: "nope") { id } } }`,
+      `{ instance(id: "ivo") { businessProfile { vertical websites } businessAbout businessPhoto countries { iso dialCode } webhooks { endpointId enabled httpAuthEnabled httpAuthUsername } media(id: "${SIM_MEDIA_ID}") { id mediaId mimeType sizeBytes url expiresAt } none: media(id: "nope") { id } } }`,
     );
     expect(r.errors).toBeUndefined();
     const i = r.data!.instance;
@@ -260,8 +265,8 @@ describe('Ivosights through the graph', () => {
     expect(typeof i.businessAbout).toBe('string');
     expect(i.businessPhoto).toMatch(/^https:\/\/pps\.whatsapp\.net\//);
     expect(i.countries[0]).toEqual({ iso: 'ID', dialCode: '+62' });
-    expect(i.webhooks).toEqual([{ id: SIM_WEBHOOK_ID, enabled: false, httpAuthEnabled: true, httpAuthUsername: 'user' }]);
-    expect(i.media).toMatchObject({ id: SIM_MEDIA_ID, mimeType: 'image/png', sizeBytes: SIM_MEDIA_BYTES.byteLength });
+    expect(i.webhooks).toEqual([{ endpointId: SIM_WEBHOOK_ID, enabled: false, httpAuthEnabled: true, httpAuthUsername: 'user' }]);
+    expect(i.media).toMatchObject({ id: toGlobalId('Media', 'ivo', SIM_MEDIA_ID), mediaId: SIM_MEDIA_ID, mimeType: 'image/png', sizeBytes: SIM_MEDIA_BYTES.byteLength });
     // a signed link to the server's own media route, never a data: URI or the provider's URL
     expect(i.media.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/[\w-]+\.[\w-]+$/);
     expect(Date.parse(i.media.expiresAt)).toBeGreaterThan(Date.now());
@@ -330,9 +335,11 @@ describe('Ivosights through the graph', () => {
   it('webhooks authenticated with HTTP Basic (no path secret) reach the event log', async () => {
     sim.setWebhookUrl(`${app.url}/webhooks/ivo`);
     try {
-      const r = await gql(`mutation($input: SendTextInput!) { sendText(input: $input) { message { id } } }`, { input: { instanceId: 'ivo', to: '628123456789', text: 'hello' } });
+      const r = await gql(`mutation($input: SendTextInput!) { sendText(input: $input) { message { providerMessageId } } }`, {
+        input: { instanceId: 'ivo', to: '628123456789', text: 'hello' },
+      });
       expect(r.errors).toBeUndefined();
-      const id = r.data!.sendText.message.id as string;
+      const id = r.data!.sendText.message.providerMessageId as string;
       await eventually(
         async () => (await app.services.stores.log.readAfter('ivo', null, 1000)).some((e) => e.type === 'MESSAGE_STATUS_CHANGED' && e.messageId === id && e.status === 'READ'),
         5000,

@@ -115,11 +115,11 @@ describe('media links', () => {
       });
       await sim.settle();
       const r = await gql(
-        `{ events(instanceId: "ivo", first: 20) { events { ... on MessageReceivedEvent { message { id content { ... on ImageContent { url expiresAt mediaId caption } } } } } } }`,
+        `{ events(instanceId: "ivo", first: 20) { events { ... on MessageReceivedEvent { message { providerMessageId content { ... on ImageContent { url expiresAt mediaId caption } } } } } } }`,
       );
       expect(r.errors).toBeUndefined();
-      const image = (r.data!.events.events as Array<{ message?: { id: string; content: { url: string; expiresAt: string } } }>).find(
-        (e) => e.message?.id === 'wamid.media-route-1',
+      const image = (r.data!.events.events as Array<{ message?: { providerMessageId: string; content: { url: string; expiresAt: string } } }>).find(
+        (e) => e.message?.providerMessageId === 'wamid.media-route-1',
       )!.message!.content;
       expect(image).toMatchObject({ mediaId: SIM_MEDIA_ID, caption: 'look' });
       expect(Date.parse(image.expiresAt)).toBeGreaterThan(Date.now());

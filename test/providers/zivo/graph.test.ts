@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSimulatedApp } from '../../helpers/simulated-app.js';
 import type { ZivoSimulatorHandle } from '../../../src/providers/zivo/simulator/index.js';
+import { toGlobalId } from '../../../src/global-ids.js';
 
 const P = '/api/zivo/zchat/services';
 // the poller has its own test; here it would add getdlr requests
@@ -58,10 +59,11 @@ describe('Zivo through the graph', () => {
   });
 
   it('messageStatus follows the delivery report; null for an unknown message', async () => {
-    const sent = await gql(`mutation($input: SendTextInput!) { sendText(input: $input) { message { id } } }`, {
+    const sent = await gql(`mutation($input: SendTextInput!) { sendText(input: $input) { message { id providerMessageId } } }`, {
       input: { instanceId: 'zv', to: '254700000077', text: 'status please' },
     });
-    const id = sent.data!.sendText.message.id as string;
+    const id = sent.data!.sendText.message.providerMessageId as string;
+    expect(sent.data!.sendText.message.id).toBe(toGlobalId('Message', 'zv', id));
     await new Promise((r) => setTimeout(r, 200));
     const r = await gql(`query($id: String!) { instance(id: "zv") { messageStatus(messageId: $id) } }`, { id });
     expect(r.data!.instance.messageStatus).toBe('READ');

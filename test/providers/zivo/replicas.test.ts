@@ -29,12 +29,12 @@ async function dlrCalls(app: RunningApp): Promise<number> {
 }
 
 async function send(app: RunningApp, text: string): Promise<string> {
-  const r = await gql(app.url, `mutation($input: SendTextInput!) { sendText(input: $input) { message { id status } } }`, {
+  const r = await gql(app.url, `mutation($input: SendTextInput!) { sendText(input: $input) { message { providerMessageId status } } }`, {
     input: { instanceId: INSTANCE, to: '254712345678', text },
   });
   expect(r.errors).toBeUndefined();
   expect(r.data!.sendText.message.status).toBe('SENT');
-  return r.data!.sendText.message.id as string;
+  return r.data!.sendText.message.providerMessageId as string;
 }
 
 /** The statuses the event log holds for `messageId`, in order (either replica answers from the one shared log). */

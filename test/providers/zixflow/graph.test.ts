@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSimulatedApp } from '../../helpers/simulated-app.js';
 import type { SimulatorHandle } from '../../../src/providers/contract.js';
+import { toGlobalId } from '../../../src/global-ids.js';
 
 const h = useSimulatedApp([{ id: 'zx', provider: 'zixflow' }]);
 let sim: SimulatorHandle;
@@ -8,7 +9,7 @@ beforeAll(() => {
   sim = h.sims.zx!;
 });
 
-const SEND_BUTTONS = `mutation($input: SendButtonsInput!) { sendButtons(input: $input) { message { id status } } }`;
+const SEND_BUTTONS = `mutation($input: SendButtonsInput!) { sendButtons(input: $input) { message { id providerMessageId status } } }`;
 const input = {
   instanceId: 'zx',
   to: '+91 98765 43210',
@@ -30,7 +31,12 @@ describe('Zixflow through the graph', () => {
   it('sendButtons sends the documented body and returns the message', async () => {
     const r = await gql(SEND_BUTTONS, { input });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.sendButtons.message).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'SENT' });
+    const { providerMessageId } = r.data!.sendButtons.message;
+    expect(r.data!.sendButtons.message).toEqual({
+      id: toGlobalId('Message', 'zx', providerMessageId),
+      providerMessageId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      status: 'SENT',
+    });
     expect(sim.requests).toHaveLength(1);
     expect(sim.requests[0]!.headers.authorization).toBe('Bearer zixflow_sim_api_key');
     expect(sim.requests[0]!.body).toEqual({
