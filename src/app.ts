@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
@@ -23,7 +23,7 @@ import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
 import { createContext, type AppServices, type GraphContext } from './context.js';
 import { DeadlineQueue, type Deadline } from './deadlines.js';
-import { buildGraphSchema } from './graph.js';
+import { buildSubgraphGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
 import { acceptInstanceGlobalIds } from './resolvers/instance-args.js';
@@ -194,8 +194,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const clientAuth = new ClientAuth(config.auth?.apiKeys);
   if (!clientAuth.enabled && !config.sandbox) logger.warn('no auth.apiKeys configured: anyone who reaches /graphql can use every instance');
   const auth = await startAuth(config, logger);
+  // the Federation 2 subgraph schema: the graph plus _service and _entities (src/federation/subgraph.ts), for direct clients and routers alike;
   // sync type resolvers: graphql-jit (the lean path's plans) cannot await type-graphql's async ones; instance global ids accepted wherever an instanceId is
-  const schema = acceptInstanceGlobalIds(syncTypeResolvers(guardSchema(await buildGraphSchema())));
+  const schema = acceptInstanceGlobalIds(syncTypeResolvers(guardSchema(await buildSubgraphGraphSchema())));
   const app = express();
   app.disable('x-powered-by');
   // POST /graphql takes the lean path (src/server/graphql-http.ts) once Apollo has started; everything else, Express
@@ -238,6 +239,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
           };
         },
       },
+      // a subgraph schema turns Apollo's federated inline tracing (ftv1) on by default, announced on stdout; whatsgraph reports through its own metrics and logs
+      ApolloServerPluginInlineTraceDisabled(),
       // GraphQL over HTTP: 200 for request errors when the client explicitly asks for application/json (src/server/response-status.ts)
       legacyJsonStatusPlugin<GraphContext>(),
       {

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { toSubgraphSchema } from './federation/subgraph.js';
 import { RESOLVERS } from './resolvers/index.js';
 import { EVENT_CLASSES } from './schema/event.types.js';
 import { UnsupportedContent } from './schema/message.types.js';
 
 let cached: GraphQLSchema | undefined;
+let cachedSubgraph: GraphQLSchema | undefined;
 
 /**
  * type-graphql insists on a PubSub as soon as a schema has subscriptions, even when every
@@ -38,4 +40,15 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
   });
   return cached;
+}
+
+/**
+ * The schema the server runs: {@link buildGraphSchema}'s as an Apollo Federation 2 subgraph
+ * (`@key` on the entity types, `Query._service` and `Query._entities`; src/federation/subgraph.ts).
+ * Built once per process. Direct clients see the same graph plus those two fields; the client
+ * schema (`schema.graphql`) stays {@link buildGraphSchema}'s.
+ */
+export async function buildSubgraphGraphSchema(): Promise<GraphQLSchema> {
+  cachedSubgraph ??= toSubgraphSchema(await buildGraphSchema());
+  return cachedSubgraph;
 }

@@ -163,8 +163,10 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
           ctx.extra.socket.close(CloseCode.BadRequest, problem);
           return false;
         }
-        // graphql-ws closes the socket with 4403 Forbidden when this returns false
-        const access = clientAuth.identify(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
+        // graphql-ws closes the socket with 4403 Forbidden when this returns false. The key comes from
+        // connection_init, else from the upgrade request's Authorization header: what federation routers
+        // (Apollo Router, Hive Gateway, Cosmo) propagate to a subgraph's WebSocket handshake
+        const access = clientAuth.identify(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.extra.request.headers.authorization);
         if (access) ctx.extra.access = access;
         return access !== undefined;
       },

@@ -145,6 +145,48 @@ describe('API keys with instances and scopes', () => {
   });
 });
 
+describe('API keys through a federation router', () => {
+  it('_entities resolves only the key’s instances: a reference to another instance is not resolved', async () => {
+    const representations = [
+      { __typename: 'Instance', id: toGlobalId('Instance', 'b', '') },
+      { __typename: 'Instance', id: toGlobalId('Instance', 'a', '') },
+      { __typename: 'Contact', instanceId: 'b', phone: '5544999999999' },
+    ];
+    const { status, body } = await post(KEY_A, 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Instance { id } ... on Contact { phone } } }', {
+      r: representations,
+    });
+    expect(status).toBe(200);
+    const entities = (body.data as { _entities: unknown[] } | null)?._entities ?? [];
+    expect(entities[1]).toEqual({ __typename: 'Instance', id: expect.any(String) });
+    expect(entities[0] ?? null).toBeNull();
+    expect(entities[2] ?? null).toBeNull();
+    for (const error of body.errors ?? []) expect(error.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('over WebSocket, the upgrade request’s Authorization header (what a router propagates) identifies the key when connection_init carries none', async () => {
+    class WithAuthorization extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { authorization: `Bearer ${KEY_A}` } });
+      }
+    }
+    const client = createClient({ url: `${app.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WithAuthorization, retryAttempts: 0, lazy: true });
+    try {
+      const forbidden = collect(client, 'subscription { events(instanceId: "b") { __typename } }');
+      await forbidden.waitForCount(1);
+      expect(forbidden.results[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', instanceId: 'b' });
+      const allowed = collect(client, 'subscription { events(instanceId: "a") { __typename instanceId } }');
+      await settle(300);
+      const toA = await fetch(`${app.url}/webhooks/a/${SECRET_A}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: connectedBody('5544999999993') });
+      expect(toA.status).toBe(200);
+      await allowed.waitFor((d: { events: { instanceId: string } }) => d.events.instanceId === 'a');
+      allowed.dispose();
+      seen.push(JSON.stringify([forbidden.results, allowed.results]));
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
 describe('introspection and secrets', () => {
   it('introspection and field suggestions are off outside sandbox mode', async () => {
     const res = await post(KEY_A, '{ __schema { queryType { name } } }');
