@@ -349,8 +349,18 @@ function render(rows: Map<string, Row>, loadBefore: number[], loadAfter: number[
 
 /** Writes `section` between the markers in docs/benchmarks.md (before the notes the first time). */
 export function writePathsSection(section: string): void {
+  writeBenchSection(SECTION_START, SECTION_END, section);
+}
+
+/**
+ * Writes a generated `section` of docs/benchmarks.md between its `start` and `end` marker lines,
+ * replacing what was there; the first time, just before the hand-written notes (`<!-- notes -->`).
+ */
+export function writeBenchSection(start: string, end: string, section: string): void {
   const target = join(here, '..', 'docs', 'benchmarks.md');
   const doc = existsSync(target) ? readFileSync(target, 'utf8') : '# Benchmarks\n';
+  const SECTION_START = start;
+  const SECTION_END = end;
   const block = `${SECTION_START}\n\n${section}\n${SECTION_END}\n`;
   const s = doc.indexOf(SECTION_START);
   const e = doc.indexOf(SECTION_END);

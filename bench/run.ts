@@ -12,6 +12,7 @@ import { createMemoryStores } from '../src/subscriptions/memory-stores.js';
 import { createRedisStores } from '../src/subscriptions/redis-stores.js';
 import type { Stores } from '../src/subscriptions/stores.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+import { runDashboardBench } from './dashboard.js';
 import { runPathsBench } from './paths.js';
 
 /**
@@ -343,6 +344,8 @@ async function main(): Promise<void> {
 
   // --- request paths against bare baselines (issue 13): bench/paths.ts runs apart and writes its own section ---
   await runPathsBench();
+  // --- the 50-chat dashboard's upstream calls, read cache off and on (issue 13): bench/dashboard.ts ---
+  await runDashboardBench();
 }
 
 main().then(
