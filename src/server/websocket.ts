@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { NoSchemaIntrospectionCustomRule, OperationTypeNode, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, OperationTypeNode, getOperationAST, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createContext, requestDeadline, type AppServices, type GraphContext } from '../context.js';
 import { GraphError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { ARMOR_DEFAULT_MAX_TOKENS, DocumentCache, sharedSubscribe, type DocumentCacheStats } from '../subscriptions/ws-execution.js';
+import { ARMOR_DEFAULT_MAX_TOKENS, DocumentCache, sharedSubscribe, type Delivery, type DocumentCacheStats, type FanoutStats } from '../subscriptions/ws-execution.js';
 import { connectionParamsProblem, type ClientAuth } from './client-auth.js';
 import type { Access } from './access.js';
 import { formatGraphError } from './format-error.js';
@@ -66,6 +66,7 @@ export interface GraphqlWs {
 }
 
 const caches = new WeakMap<Server, DocumentCache>();
+const fanouts = new WeakMap<Server, FanoutStats>();
 
 /**
  * How much the WebSocket document cache of a running server holds (tests, diagnostics).
@@ -73,6 +74,16 @@ const caches = new WeakMap<Server, DocumentCache>();
  */
 export function documentCacheStats(httpServer: Server): DocumentCacheStats | undefined {
   return caches.get(httpServer)?.stats();
+}
+
+/**
+ * The fan-out counters of a running server (tests, diagnostics): payload executions and
+ * serialisations (one per event, document and variables, however many subscribers) and `next`
+ * frames written (one per delivery). A live view: the counts keep growing.
+ * @returns undefined for a server with no graphql-ws attached
+ */
+export function fanoutStats(httpServer: Server): FanoutStats | undefined {
+  return fanouts.get(httpServer);
 }
 
 /**
@@ -151,9 +162,14 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
     validationRules: auth.introspection ? (protection.validationRules ?? []) : [...(protection.validationRules ?? []), NoSchemaIntrospectionCustomRule],
   });
   caches.set(httpServer, documents);
+  const stats: FanoutStats = { executions: 0, serialisations: 0, frames: 0 };
+  fanouts.set(httpServer, stats);
+  /** The socket and id of each subscription's execution arguments (the object onSubscribe returns is the one `subscribe` gets). */
+  const deliveries = new WeakMap<object, Delivery>();
+  const format = (result: ExecutionResult): ExecutionResult | FormattedExecutionResult => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : result);
   // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
   const wsLogger = logger.child({ transport: 'ws' });
-  const server = useServer<Record<string, unknown>, { graph?: GraphContext; socket: WebSocket; access?: Access }>(
+  const server = useServer<Record<string, unknown>, { graph?: GraphContext; socket: WebSocket; access?: Access; origin?: string }>(
     {
       schema,
       onConnect: (ctx) => {
@@ -166,9 +182,13 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
         // graphql-ws closes the socket with 4403 Forbidden when this returns false
         const access = clientAuth.identify(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
         if (access) ctx.extra.access = access;
+        // links (media) start with the origin the socket was opened on; the upgrade request (a few KB) is then let go
+        const { request } = ctx.extra;
+        if (request.headers.host) ctx.extra.origin = `${(request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${request.headers.host}`;
+        delete (ctx.extra as { request?: unknown }).request;
         return access !== undefined;
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         // graphql-ws registers the id before this hook, so the count includes this one
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
           return [
@@ -187,7 +207,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
           const { http: _http, ...extensions } = limited.extensions;
           return [new GraphError('RATE_LIMITED', limited.message, extensions)];
         }
-        return {
+        const args = {
           schema,
           document,
           variableValues: payload.variables ?? null,
@@ -196,19 +216,19 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
             (ctx.extra.graph ??= createContext(services, wsLogger, {
               ...(ctx.extra.access ? { access: ctx.extra.access } : {}),
               rateLimits: auth.rateLimits,
-              // links (media) start with the origin the socket was opened on
-              ...(ctx.extra.request.headers.host
-                ? { origin: `${(ctx.extra.request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${ctx.extra.request.headers.host}` }
-                : {}),
+              ...(ctx.extra.origin ? { origin: ctx.extra.origin } : {}),
             })),
             document,
             payload.operationName,
             auth.deadlineMs,
           ),
         };
+        deliveries.set(args, { socket: ctx.extra.socket, id });
+        return args;
       },
-      subscribe: sharedSubscribe(documents),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : undefined),
+      // subscriptions write their own `next` frames (one serialisation per event, document and variables); queries and mutations go through onNext
+      subscribe: sharedSubscribe(documents, { deliveryOf: (args) => deliveries.get(args), format, stats }),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? format(result) : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)).map((e) => (auth.introspection ? e : withoutSuggestions(e))),
     },
     wss,
