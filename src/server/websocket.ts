@@ -3,9 +3,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule, OperationTypeNode, getOperationAST, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { createContext, requestDeadline, type AppServices, type GraphContext } from '../context.js';
 import { GraphError } from '../errors.js';
+import { Loaders } from '../providers/loaders.js';
 import type { Logger } from '../logger.js';
 import { ARMOR_DEFAULT_MAX_TOKENS, DocumentCache, sharedSubscribe, type Delivery, type DocumentCacheStats, type FanoutStats } from '../subscriptions/ws-execution.js';
 import { connectionParamsProblem, type ClientAuth } from './client-auth.js';
@@ -112,19 +113,32 @@ function depthRules(armor: ArmorConfig): ApolloArmorRules {
 }
 
 /**
- * A frame over `maxPayload` is answered by `ws` itself (close 1009, nothing parsed), then
- * reported as a socket `error`, which graphql-ws would print to stderr with a stack trace
- * each time: one warning line instead (no payload in it), and the error goes no further.
+ * The class of the server's sockets: a frame over `maxPayload` is answered by `ws` itself (close
+ * 1009, nothing parsed), then reported as a socket `error`, which graphql-ws would print to
+ * stderr with a stack trace each time: one warning line instead (no payload in it), and the
+ * error goes no further. A subclass (handed to `ws` as its `WebSocket` option), so that it costs
+ * a socket nothing.
  */
-function quietOversize(socket: WebSocket, logger: Logger): void {
-  const emit = socket.emit.bind(socket);
-  socket.emit = (event: string | symbol, ...args: unknown[]): boolean => {
-    if (event === 'error' && (args[0] as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-      logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009');
-      return true;
+function quietSocketClass(logger: Logger): typeof WebSocket {
+  return class QuietOversizeSocket extends WebSocket {
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'error' && (args[0] as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009');
+        return true;
+      }
+      return super.emit(event, ...args);
     }
-    return emit(event, ...args);
   };
+}
+
+/**
+ * The connection's context, its loaders made on first use: an idle subscription never needs
+ * them (a payload that reads through a loader makes them then), and nine empty maps per socket
+ * add up across thousands of subscribers.
+ */
+function withLazyLoaders(graph: GraphContext): GraphContext {
+  let loaders: Loaders | undefined;
+  return Object.defineProperty(graph, 'loaders', { get: () => (loaders ??= new Loaders()), enumerable: true, configurable: true });
 }
 
 /**
@@ -151,9 +165,7 @@ type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validati
  */
 export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const { httpServer, schema, services, logger, clientAuth, armor, auth } = options;
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES });
-  // registered before graphql-ws's own handler, so it sees each socket first
-  wss.on('connection', (socket) => quietOversize(socket, logger));
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES, WebSocket: quietSocketClass(logger) });
   const protection = new ApolloArmor(armor).protect();
   const maxTokens = maxTokensOf(armor);
   const documents = new DocumentCache(schema, {
@@ -213,11 +225,13 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
           variableValues: payload.variables ?? null,
           operationName: payload.operationName ?? null,
           contextValue: withDeadline(
-            (ctx.extra.graph ??= createContext(services, wsLogger, {
-              ...(ctx.extra.access ? { access: ctx.extra.access } : {}),
-              rateLimits: auth.rateLimits,
-              ...(ctx.extra.origin ? { origin: ctx.extra.origin } : {}),
-            })),
+            (ctx.extra.graph ??= withLazyLoaders(
+              createContext(services, wsLogger, {
+                ...(ctx.extra.access ? { access: ctx.extra.access } : {}),
+                rateLimits: auth.rateLimits,
+                ...(ctx.extra.origin ? { origin: ctx.extra.origin } : {}),
+              }),
+            )),
             document,
             payload.operationName,
             auth.deadlineMs,
