@@ -2,8 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule, OperationTypeNode, getOperationAST, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocketServer } from 'ws';
 import { createContext, requestDeadline, type AppServices, type GraphContext } from '../context.js';
 import { GraphError } from '../errors.js';
 import { Loaders } from '../providers/loaders.js';
@@ -14,6 +13,7 @@ import type { Access } from './access.js';
 import { formatGraphError } from './format-error.js';
 import type { InboundRateLimits } from './rate-limits.js';
 import { withoutSuggestions } from './suggestions.js';
+import { graphqlWsSocketClass, serveGraphqlWs } from './ws-transport.js';
 
 /**
  * Largest WebSocket message, bytes: the same as the HTTP body limit (`MAX_GRAPHQL_BODY`,
@@ -113,25 +113,6 @@ function depthRules(armor: ArmorConfig): ApolloArmorRules {
 }
 
 /**
- * The class of the server's sockets: a frame over `maxPayload` is answered by `ws` itself (close
- * 1009, nothing parsed), then reported as a socket `error`, which graphql-ws would print to
- * stderr with a stack trace each time: one warning line instead (no payload in it), and the
- * error goes no further. A subclass (handed to `ws` as its `WebSocket` option), so that it costs
- * a socket nothing.
- */
-function quietSocketClass(logger: Logger): typeof WebSocket {
-  return class QuietOversizeSocket extends WebSocket {
-    override emit(event: string | symbol, ...args: unknown[]): boolean {
-      if (event === 'error' && (args[0] as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009');
-        return true;
-      }
-      return super.emit(event, ...args);
-    }
-  };
-}
-
-/**
  * The connection's context, its loaders made on first use: an idle subscription never needs
  * them (a payload that reads through a loader makes them then), and nine empty maps per socket
  * add up across thousands of subscribers.
@@ -165,7 +146,9 @@ type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validati
  */
 export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const { httpServer, schema, services, logger, clientAuth, armor, auth } = options;
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES, WebSocket: quietSocketClass(logger) });
+  // a frame over maxPayload: ws closes with 1009 and reports an error, logged here as one line (no payload in it)
+  const socketClass = graphqlWsSocketClass(() => logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009'));
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES, WebSocket: socketClass });
   const protection = new ApolloArmor(armor).protect();
   const maxTokens = maxTokensOf(armor);
   const documents = new DocumentCache(schema, {
@@ -181,7 +164,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const format = (result: ExecutionResult): ExecutionResult | FormattedExecutionResult => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : result);
   // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
   const wsLogger = logger.child({ transport: 'ws' });
-  const server = useServer<Record<string, unknown>, { graph?: GraphContext; socket: WebSocket; access?: Access; origin?: string }>(
+  const server = serveGraphqlWs<Record<string, unknown>, { graph?: GraphContext; access?: Access; origin?: string }>(
     {
       schema,
       onConnect: (ctx) => {
@@ -246,6 +229,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)).map((e) => (auth.introspection ? e : withoutSuggestions(e))),
     },
     wss,
+    logger,
   );
   return {
     wss,
