@@ -202,7 +202,13 @@ export const REPLAY_HIGH_WATER_BYTES = 1024 * 1024;
 /** One payload shared by every subscriber of one (event, document, variables, operation): its result and its `next` payload JSON. */
 interface Shared {
   result: Promise<ExecutionResult> | ExecutionResult;
-  json?: Promise<string> | string;
+  /** The payload JSON once serialised (undefined before, and while an asynchronous execution runs). */
+  json?: string;
+  /** Set when the asynchronous execution failed. */
+  failure?: { error: unknown };
+  /** While an asynchronous execution runs: whether its settling is awaited, and the subscriptions whose next frame waits for it. */
+  pending?: boolean;
+  waiters?: DirectSubscription[];
 }
 
 /**
@@ -236,22 +242,28 @@ export function sharedSubscribe(cache: DocumentCache, options: SharedSubscribeOp
       return shared;
     },
     json(shared) {
-      if (shared.json !== undefined) return shared.json;
+      if (shared.json !== undefined || shared.failure || shared.pending) return;
       const serialise = (result: ExecutionResult): string => {
         stats.serialisations++;
         return JSON.stringify(format ? format(result) : result);
       };
       const r = shared.result;
-      if (isPromise(r)) {
-        const pending = r.then(serialise);
-        shared.json = pending;
-        void pending.then(
-          (json) => (shared.json = json),
-          () => undefined,
-        );
-        return pending;
+      if (!isPromise(r)) {
+        shared.json = serialise(r);
+        return;
       }
-      return (shared.json = serialise(r));
+      // one reaction per shared payload, however many subscriptions wait for it: each is flushed in turn
+      shared.pending = true;
+      r.then(serialise).then(
+        (json) => {
+          shared.json = json;
+          release(shared);
+        },
+        (error: unknown) => {
+          shared.failure = { error };
+          release(shared);
+        },
+      );
     },
     stats,
   };
@@ -266,12 +278,20 @@ export function sharedSubscribe(cache: DocumentCache, options: SharedSubscribeOp
   };
 }
 
+/** An asynchronous execution settled: the subscriptions waiting for it write what they can. */
+function release(shared: Shared): void {
+  shared.pending = false;
+  const waiters = shared.waiters;
+  shared.waiters = undefined;
+  if (waiters) for (const w of waiters) w.flush();
+}
+
 /** What the direct subscriptions of one {@link sharedSubscribe} share. */
 interface Fanout {
   /** The shared execution of `payload` for `key` (executing it on first use); a private one when there is no key. */
   shared(args: ExecutionArgs, key: string | undefined, payload: unknown): Shared;
-  /** The shared payload's JSON (serialised on first use). */
-  json(shared: Shared): Promise<string> | string;
+  /** Serialises the shared payload's JSON (once): at once for a synchronous execution, when it settles for an asynchronous one (its waiters are then flushed). */
+  json(shared: Shared): void;
   stats: FanoutStats;
 }
 
@@ -287,8 +307,10 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
   /** How it ended, until graphql-ws asks (`next()`). */
   private outcome: { error?: unknown } | undefined;
   private pending: { resolve: (r: IteratorResult<ExecutionResult>) => void; reject: (err: unknown) => void } | undefined;
-  /** Frames waiting for an asynchronous execution, in event order (undefined while none waits). */
-  private queue: Array<Promise<string> | string> | undefined;
+  /** Payloads waiting for an asynchronous execution, in event order (undefined while none waits). */
+  private queue: Shared[] | undefined;
+  /** Called when the queue empties (a replay waiting in `ready()`). */
+  private drained: (() => void) | undefined;
   /** `{"id":<id>,"type":"next","payload":` for this subscription. */
   private readonly prefix: string;
 
@@ -329,19 +351,44 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
       this.fail(new GraphError('SERVICE_UNAVAILABLE', 'Subscriber too slow: resubscribe with `after` set to the last cursor received', { resume: true }));
       return;
     }
-    let json: Promise<string> | string;
+    let shared: Shared;
     try {
-      json = this.fanout.json(this.fanout.shared(this.args, this.key, payload));
+      shared = this.fanout.shared(this.args, this.key, payload);
+      this.fanout.json(shared);
     } catch (err) {
       this.fail(err);
       return;
     }
-    if (this.queue === undefined && typeof json === 'string') {
-      this.write(json);
+    if (this.queue === undefined && shared.json !== undefined) {
+      this.write(shared.json);
       return;
     }
-    (this.queue ??= []).push(json);
-    if (this.queue.length === 1) void this.drain(this.queue);
+    (this.queue ??= []).push(shared);
+    if (this.queue.length === 1) this.flush();
+  }
+
+  /** Writes the queued frames whose payloads are ready, in order; waits on the first that is not (called again when it settles). */
+  flush(): void {
+    const queue = this.queue;
+    if (!queue) return;
+    while (queue.length) {
+      const head = queue[0] as Shared;
+      if (head.failure) {
+        this.fail(head.failure.error);
+        return;
+      }
+      if (head.json === undefined) {
+        (head.waiters ??= []).push(this);
+        return;
+      }
+      queue.shift();
+      this.write(head.json);
+    }
+    this.queue = undefined;
+    const drained = this.drained;
+    this.drained = undefined;
+    drained?.();
+    if (this.closed && this.outcome) this.settle();
   }
 
   onError(err: unknown): void {
@@ -358,8 +405,7 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
 
   ready(): Promise<void> | undefined {
     if (this.closed) return undefined;
-    const queued = this.queue?.at(-1);
-    if (queued !== undefined) return Promise.resolve(queued).then(() => this.ready());
+    if (this.queue) return new Promise<void>((resolve) => (this.drained = resolve)).then(() => this.ready());
     const socket = this.delivery.socket;
     if (socket.bufferedAmount <= REPLAY_HIGH_WATER_BYTES) return undefined;
     const raw = rawSocket(socket);
@@ -375,24 +421,6 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
     });
   }
 
-  /** Writes queued frames in order as their executions settle. */
-  private async drain(queue: Array<Promise<string> | string>): Promise<void> {
-    while (queue.length) {
-      let json: string;
-      try {
-        json = await queue[0]!;
-      } catch (err) {
-        this.fail(err);
-        return;
-      }
-      if (this.queue !== queue) return;
-      void queue.shift();
-      this.write(json);
-    }
-    this.queue = undefined;
-    if (this.closed && this.outcome) this.settle();
-  }
-
   private write(json: string): void {
     const socket = this.delivery.socket;
     if (socket.readyState !== OPEN) return;
@@ -403,9 +431,10 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
 
   /** Ends with an error of the fan-out's own: the source is ended, the error goes to graphql-ws. */
   private fail(err: unknown): void {
-    if (this.closed) return;
+    if (this.closed && this.queue === undefined) return;
     this.closed = true;
     this.queue = undefined;
+    this.drained?.();
     void Promise.resolve(this.source.return?.()).catch(() => undefined);
     this.end({ error: err });
   }
@@ -436,6 +465,7 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
     if (!this.closed) {
       this.closed = true;
       this.queue = undefined;
+      this.drained?.();
       void Promise.resolve(this.source.return?.()).catch(() => undefined);
     }
     this.outcome = {};
