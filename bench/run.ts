@@ -340,7 +340,10 @@ async function main(): Promise<void> {
   const bus: BusResult[] = [];
   let bare: FanoutTarget | undefined;
   let bareHeapPerSubscriberKb = NaN;
-  const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ');
   const loadBefore = load();
   try {
     const memoryStores = createMemoryStores();

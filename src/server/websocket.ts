@@ -1,6 +1,14 @@
 import type { Server } from 'node:http';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { NoSchemaIntrospectionCustomRule, OperationTypeNode, getOperationAST, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  NoSchemaIntrospectionCustomRule,
+  OperationTypeNode,
+  getOperationAST,
+  type DocumentNode,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import { createContext, requestDeadline, type AppServices, type GraphContext } from '../context.js';
@@ -147,7 +155,9 @@ type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validati
 export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const { httpServer, schema, services, logger, clientAuth, armor, auth } = options;
   // a frame over maxPayload: ws closes with 1009 and reports an error, logged here as one line (no payload in it)
-  const socketClass = graphqlWsSocketClass(() => logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009'));
+  const socketClass = graphqlWsSocketClass(() =>
+    logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009'),
+  );
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES, WebSocket: socketClass });
   const protection = new ApolloArmor(armor).protect();
   const maxTokens = maxTokensOf(armor);
@@ -161,7 +171,8 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   fanouts.set(httpServer, stats);
   /** The socket and id of each subscription's execution arguments (the object onSubscribe returns is the one `subscribe` gets). */
   const deliveries = new WeakMap<object, Delivery>();
-  const format = (result: ExecutionResult): ExecutionResult | FormattedExecutionResult => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : result);
+  const format = (result: ExecutionResult): ExecutionResult | FormattedExecutionResult =>
+    result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : result;
   // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
   const wsLogger = logger.child({ transport: 'ws' });
   const server = serveGraphqlWs<Record<string, unknown>, { graph?: GraphContext; access?: Access; origin?: string }>(

@@ -221,7 +221,10 @@ interface Shared {
  * Without one, it falls back to graphql-ws pulling and stringifying each result per socket.
  * Falls back to a private execution for documents the cache did not produce.
  */
-export function sharedSubscribe(cache: DocumentCache, options: SharedSubscribeOptions = {}): (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+export function sharedSubscribe(
+  cache: DocumentCache,
+  options: SharedSubscribeOptions = {},
+): (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const byEvent = new WeakMap<object, Map<string, Shared>>();
   const stats = options.stats ?? { executions: 0, serialisations: 0, frames: 0 };
   const format = options.format;
