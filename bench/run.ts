@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,45 +31,52 @@ const here = dirname(fileURLToPath(import.meta.url));
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
-const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 10);
+const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 5);
+/** Bursts of whatsgraph and of the bare graphql-ws baseline, interleaved, per stores; medians reported. */
+const BURST_ROUNDS = Number(process.env.BENCH_BURST_ROUNDS ?? 3);
 /** Webhooks in flight during the burst. */
 const BURST_CONCURRENCY = 4;
 
 /** Hand-written notes below this line in docs/benchmarks.md survive a rerun. */
 const NOTES_MARKER = '<!-- notes -->';
 
-/** Targets (issue 4). */
-const TARGETS = { p99Ms: 100, deliveriesPerCoreS: 20_000, heapPerSubscriberKb: 20 };
+/** Targets (issue 13, item 4; issue 4 had 100 ms, 20,000 and 20 KB). */
+const TARGETS = { p99Ms: 50, deliveriesPerCoreS: 45_000, heapPerSubscriberKb: 10, perCoreVsBare: 3 };
 
 const SUBSCRIPTION = `subscription($i: ID!) { messageReceived(instanceId: $i) { id timestamp chat { id } content { __typename ... on TextContent { body } } } }`;
 
 interface Server {
   url: string;
   child: ChildProcess;
-  ask<T>(cmd: string): Promise<T>;
+  /** One IPC request and its answer (matched by a sequence number). */
+  ask<T>(cmd: string, extra?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
 }
 
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const child = fork(join(here, 'server.ts'), [], {
+/** Forks a bench server script (`server.ts`: whatsgraph; `bare-ws-server.ts`: the baseline) and waits until it listens. */
+async function startServer(script: string, env: Record<string, string>): Promise<Server> {
+  const child = fork(join(here, script), [], {
     execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const pending = new Map<number, (m: unknown) => void>();
+  let seq = 0;
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-    child.on('message', (m: { ready?: boolean; url?: string }) => {
+    child.once('exit', (code) => reject(new Error(`bench server ${script} exited (${code})`)));
+    child.on('message', (m: { ready?: boolean; url?: string; seq?: number }) => {
       if (m.ready && m.url) resolve(m.url);
+      else if (m.seq !== undefined) {
+        pending.get(m.seq)?.(m);
+        pending.delete(m.seq);
+      }
     });
   });
-  const ask = <T>(cmd: string) =>
+  const ask = <T>(cmd: string, extra: Record<string, unknown> = {}) =>
     new Promise<T>((resolve) => {
-      const onMessage = (m: T) => {
-        child.off('message', onMessage);
-        resolve(m);
-      };
-      child.on('message', onMessage);
-      child.send({ cmd });
+      const n = ++seq;
+      pending.set(n, resolve as (m: unknown) => void);
+      child.send({ ...extra, cmd, seq: n });
     });
   const stop = async () => {
     const exited = new Promise((r) => child.once('exit', r));
@@ -101,74 +108,174 @@ function percentile(sorted: number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** One burst: events emitted back to back for a while, and every delivery counted. */
+interface Burst {
+  events: number;
+  deliveries: number;
+  /** Wall seconds from the first emit to the last delivery. */
+  seconds: number;
+  deliveriesPerS: number;
+  /** The server process's user + system CPU over the burst, s. */
+  serverCpuS: number;
+  deliveriesPerCoreS: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
 interface GraphResult {
   stores: string;
   heapPerSubscriberKb: number;
   latency: { deliveries: number; p50Ms: number; p99Ms: number; maxMs: number; deliveriesPerS: number };
-  burst: { events: number; deliveries: number; seconds: number; deliveriesPerS: number; serverCpuS: number; deliveriesPerCoreS: number; p50Ms: number; p99Ms: number };
+  /** Every round's burst, and the median one (by deliveries per core-second). */
+  bursts: Burst[];
+  burst: Burst;
+  /** The bare graphql-ws bursts interleaved with these (same rounds), and their median. */
+  bareBursts: Burst[];
+  bare: Burst;
 }
 
-/** The whole graph: webhook over HTTP → pipeline → stores → graphql-ws → 1,000 clients. */
-async function benchGraph(env: Record<string, string>): Promise<GraphResult> {
-  const server = await startServer(env);
-  const sentAt = new Map<string, number>();
-  const counts = new Map<string, number>();
-  let latencies: number[] = [];
-  let deliveries = 0;
-  let lastDeliveryAt = 0;
-  const clients: Client[] = [];
+/** A server under fan-out, its 1,000 subscribers and what they received. */
+interface FanoutTarget {
+  name: string;
+  server: Server;
+  /** Makes the server publish one event with this message id (a webhook POST, or the baseline's emitter). */
+  emit(id: string): Promise<void>;
+  clients: Client[];
+  sentAt: Map<string, number>;
+  counts: Map<string, number>;
+  latencies: number[];
+  deliveries: number;
+  lastDeliveryAt: number;
+}
+
+/** Heap after a full GC, bytes. */
+async function heapOf(server: Server): Promise<number> {
+  return (await server.ask<{ heapUsed: number }>('heap')).heapUsed;
+}
+
+/**
+ * Opens {@link SUBSCRIBERS} graphql-ws clients on the target, each subscribed to {@link SUBSCRIPTION},
+ * and waits until a probe event reaches every one.
+ * @returns the heap grown per subscriber, KB (server heap after minus before, after a full GC each)
+ */
+async function subscribeAll(t: FanoutTarget): Promise<number> {
+  const heapBefore = await heapOf(t.server);
+  const wsUrl = `${t.server.url.replace(/^http/, 'ws')}/graphql`;
+  for (let i = 0; i < SUBSCRIBERS; i++) {
+    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    t.clients.push(client);
+    client.subscribe<{ messageReceived: { id: string } }>(
+      { query: SUBSCRIPTION, variables: { i: BENCH_INSTANCE } },
+      {
+        next: (r) => {
+          const id = r.data?.messageReceived?.id;
+          if (!id) return;
+          const now = performance.now();
+          t.deliveries++;
+          t.lastDeliveryAt = now;
+          t.counts.set(id, (t.counts.get(id) ?? 0) + 1);
+          const t0 = t.sentAt.get(id);
+          if (t0 !== undefined) t.latencies.push(now - t0);
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    if (i % 100 === 99) await sleep(50);
+  }
+  // live when a probe reaches every subscriber
+  for (let probe = 0; ; probe++) {
+    if (probe > 60) throw new Error(`${t.name}: the subscriptions never all became live`);
+    const id = `probe-${probe}-${randomUUID()}`;
+    await t.emit(id);
+    await sleep(500);
+    if (t.counts.get(id) === SUBSCRIBERS) break;
+  }
+  await sleep(1_000);
+  return ((await heapOf(t.server)) - heapBefore) / SUBSCRIBERS / 1024;
+}
+
+/** Events emitted back to back ({@link BURST_CONCURRENCY} in flight) for `seconds`, counted until every subscriber has every event. */
+async function burst(t: FanoutTarget, seconds: number): Promise<Burst> {
+  t.latencies = [];
+  t.deliveries = 0;
+  const { cpuMs: cpuBefore } = await t.server.ask<{ cpuMs: number }>('cpu');
+  const start = performance.now();
+  let events = 0;
+  await Promise.all(
+    Array.from({ length: BURST_CONCURRENCY }, async () => {
+      while (performance.now() - start < seconds * 1_000) {
+        const id = `burst-${events++}-${randomUUID()}`;
+        t.sentAt.set(id, performance.now());
+        await t.emit(id);
+      }
+    }),
+  );
+  const expected = events * SUBSCRIBERS;
+  const drainDeadline = performance.now() + 60_000;
+  while (t.deliveries < expected && performance.now() < drainDeadline) await sleep(50);
+  const { cpuMs: cpuAfter } = await t.server.ask<{ cpuMs: number }>('cpu');
+  t.sentAt.clear();
+  t.counts.clear();
+  const wall = (t.lastDeliveryAt - start) / 1000;
+  const serverCpuS = (cpuAfter - cpuBefore) / 1000;
+  const b = [...t.latencies].sort((x, y) => x - y);
+  t.latencies = [];
+  return {
+    events,
+    deliveries: t.deliveries,
+    seconds: wall,
+    deliveriesPerS: t.deliveries / wall,
+    serverCpuS,
+    deliveriesPerCoreS: t.deliveries / serverCpuS,
+    p50Ms: percentile(b, 50),
+    p99Ms: percentile(b, 99),
+  };
+}
+
+/** The median burst of a list, by deliveries per core-second. */
+function medianBurst(bursts: Burst[]): Burst {
+  const sorted = [...bursts].sort((a, b) => a.deliveriesPerCoreS - b.deliveriesPerCoreS);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as Burst;
+}
+
+function fanoutTarget(name: string, server: Server, emit: (id: string) => Promise<void>): FanoutTarget {
+  return { name, server, emit, clients: [], sentAt: new Map(), counts: new Map(), latencies: [], deliveries: 0, lastDeliveryAt: 0 };
+}
+
+/** The bare graphql-ws baseline, started once and shared by the rounds of both stores. */
+async function startBare(): Promise<{ target: FanoutTarget; heapPerSubscriberKb: number }> {
+  const server = await startServer('bare-ws-server.ts', {});
+  const target = fanoutTarget('bare graphql-ws', server, async (id) => {
+    await server.ask('emit', { id, instanceId: BENCH_INSTANCE });
+  });
+  const heapPerSubscriberKb = await subscribeAll(target);
+  return { target, heapPerSubscriberKb };
+}
+
+/**
+ * The whole graph: webhook over HTTP → pipeline → stores → graphql-ws → 1,000 clients; its bursts
+ * interleaved with bursts of the bare graphql-ws baseline ({@link BURST_ROUNDS} rounds of each).
+ */
+async function benchGraph(env: Record<string, string>, bare: FanoutTarget): Promise<GraphResult> {
+  const server = await startServer('server.ts', env);
+  const t = fanoutTarget('whatsgraph', server, (id) => postWebhook(server.url, id));
   try {
     // warm up (JIT, schema, connections), then the idle heap
     for (let i = 0; i < 200; i++) await postWebhook(server.url, `warm-${i}`);
-    const { heapUsed: heapBefore } = await server.ask<{ heapUsed: number }>('heap');
-
-    const wsUrl = `${server.url.replace(/^http/, 'ws')}/graphql`;
-    for (let i = 0; i < SUBSCRIBERS; i++) {
-      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
-      clients.push(client);
-      client.subscribe<{ messageReceived: { id: string } }>(
-        { query: SUBSCRIPTION, variables: { i: BENCH_INSTANCE } },
-        {
-          next: (r) => {
-            const id = r.data?.messageReceived.id;
-            if (!id) return;
-            const now = performance.now();
-            deliveries++;
-            lastDeliveryAt = now;
-            counts.set(id, (counts.get(id) ?? 0) + 1);
-            const t0 = sentAt.get(id);
-            if (t0 !== undefined) latencies.push(now - t0);
-          },
-          error: () => undefined,
-          complete: () => undefined,
-        },
-      );
-      if (i % 100 === 99) await sleep(50);
-    }
-    // live when a probe reaches every subscriber
-    for (let probe = 0; ; probe++) {
-      if (probe > 60) throw new Error('the subscriptions never all became live');
-      const id = `probe-${probe}-${randomUUID()}`;
-      await postWebhook(server.url, id);
-      await sleep(500);
-      if (counts.get(id) === SUBSCRIBERS) break;
-    }
-    await sleep(1_000);
-    const { heapUsed: heapAfter } = await server.ask<{ heapUsed: number }>('heap');
-    const heapPerSubscriberKb = (heapAfter - heapBefore) / SUBSCRIBERS / 1024;
+    const heapPerSubscriberKb = await subscribeAll(t);
 
     // latency at 1 event/s × 1,000 subscribers = 1,000 deliveries/s
-    latencies = [];
-    deliveries = 0;
+    t.latencies = [];
     const latStart = performance.now();
     for (let s = 0; s < LATENCY_SECONDS; s++) {
       const id = `lat-${s}-${randomUUID()}`;
-      sentAt.set(id, performance.now());
+      t.sentAt.set(id, performance.now());
       await postWebhook(server.url, id);
       await sleep(Math.max(0, latStart + (s + 1) * 1_000 - performance.now()));
     }
     await sleep(500);
-    const lat = [...latencies].sort((x, y) => x - y);
+    const lat = [...t.latencies].sort((x, y) => x - y);
     const latency = {
       deliveries: lat.length,
       p50Ms: percentile(lat, 50),
@@ -177,42 +284,17 @@ async function benchGraph(env: Record<string, string>): Promise<GraphResult> {
       deliveriesPerS: lat.length / ((performance.now() - latStart - 500) / 1000),
     };
 
-    // burst: webhooks as fast as the server takes them, for BURST_SECONDS
-    latencies = [];
-    deliveries = 0;
-    const { cpuMs: cpuBefore } = await server.ask<{ cpuMs: number }>('cpu');
-    const burstStart = performance.now();
-    let events = 0;
-    await Promise.all(
-      Array.from({ length: BURST_CONCURRENCY }, async () => {
-        while (performance.now() - burstStart < BURST_SECONDS * 1_000) {
-          const id = `burst-${events++}-${randomUUID()}`;
-          sentAt.set(id, performance.now());
-          await postWebhook(server.url, id);
-        }
-      }),
-    );
-    const expected = events * SUBSCRIBERS;
-    const drainDeadline = performance.now() + 60_000;
-    while (deliveries < expected && performance.now() < drainDeadline) await sleep(50);
-    const { cpuMs: cpuAfter } = await server.ask<{ cpuMs: number }>('cpu');
-    const seconds = (lastDeliveryAt - burstStart) / 1000;
-    const serverCpuS = (cpuAfter - cpuBefore) / 1000;
-    const b = [...latencies].sort((x, y) => x - y);
-    const burst = {
-      events,
-      deliveries,
-      seconds,
-      deliveriesPerS: deliveries / seconds,
-      serverCpuS,
-      deliveriesPerCoreS: deliveries / serverCpuS,
-      p50Ms: percentile(b, 50),
-      p99Ms: percentile(b, 99),
-    };
+    // bursts, interleaved with the baseline's
+    const bursts: Burst[] = [];
+    const bareBursts: Burst[] = [];
+    for (let r = 0; r < BURST_ROUNDS; r++) {
+      bursts.push(await burst(t, BURST_SECONDS));
+      bareBursts.push(await burst(bare, BURST_SECONDS));
+    }
     const stores = env.BENCH_REDIS_URL ? 'redis' : 'memory';
-    return { stores, heapPerSubscriberKb, latency, burst };
+    return { stores, heapPerSubscriberKb, latency, bursts, burst: medianBurst(bursts), bareBursts, bare: medianBurst(bareBursts) };
   } finally {
-    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
+    await Promise.all(t.clients.map((c) => Promise.resolve(c.dispose())));
     await server.stop();
   }
 }
@@ -258,6 +340,13 @@ async function main(): Promise<void> {
   const prefix = `bench:${randomUUID()}`;
   const results: GraphResult[] = [];
   const bus: BusResult[] = [];
+  let bare: FanoutTarget | undefined;
+  let bareHeapPerSubscriberKb = NaN;
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ');
+  const loadBefore = load();
   try {
     const memoryStores = createMemoryStores();
     bus.push(await benchBus(memoryStores, 'memory'));
@@ -267,11 +356,19 @@ async function main(): Promise<void> {
     await redisStores.close();
     for (const b of bus) process.stdout.write(`bus ${JSON.stringify(b)}\n`);
 
-    results.push(await benchGraph({}));
+    const started = await startBare();
+    bare = started.target;
+    bareHeapPerSubscriberKb = started.heapPerSubscriberKb;
+    process.stdout.write(`bare graphql-ws: ${fmt(bareHeapPerSubscriberKb, 1)} KB heap per idle subscriber\n`);
+    results.push(await benchGraph({}, bare));
     process.stdout.write(`graph ${JSON.stringify(results.at(-1))}\n`);
-    results.push(await benchGraph({ BENCH_REDIS_URL: REDIS_URL, BENCH_REDIS_PREFIX: prefix }));
+    results.push(await benchGraph({ BENCH_REDIS_URL: REDIS_URL, BENCH_REDIS_PREFIX: prefix }, bare));
     process.stdout.write(`graph ${JSON.stringify(results.at(-1))}\n`);
   } finally {
+    if (bare) {
+      await Promise.all(bare.clients.map((c) => Promise.resolve(c.dispose())));
+      await bare.server.stop();
+    }
     const admin = new Redis(REDIS_URL);
     let cursor = '0';
     do {
@@ -282,21 +379,26 @@ async function main(): Promise<void> {
     admin.disconnect();
   }
 
+  const loadAfter = load();
   const cpu = cpus();
   const lines = [
     '# Benchmarks',
     '',
     'Webhook → subscriber latency and fan-out with 1,000 graphql-ws subscribers, heap per idle',
-    'subscriber, in memory and through Redis; and the bus alone. Benchmarks, not tests: the figures',
-    'depend on the machine and on what else runs on it.',
+    'subscriber, in memory and through Redis, each against a bare graphql-ws server measured in the',
+    'same run; and the bus alone. Benchmarks, not tests: the figures depend on the machine and on',
+    'what else runs on it.',
     '',
-    `- Command: \`npm run bench\` (\`tsx bench/run.ts\`; \`BENCH_REDIS_URL\`, \`BENCH_SUBSCRIBERS\`, \`BENCH_LATENCY_SECONDS\`, \`BENCH_BURST_SECONDS\` to vary it)`,
+    `- Command: \`npm run bench\` (\`tsx bench/run.ts\`; \`BENCH_REDIS_URL\`, \`BENCH_SUBSCRIBERS\`, \`BENCH_LATENCY_SECONDS\`, \`BENCH_BURST_SECONDS\`, \`BENCH_BURST_ROUNDS\` to vary it)`,
     `- Date: ${new Date().toISOString()}`,
-    `- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, Redis 7.0 on localhost; other jobs were running on it`,
+    `- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, Redis 7.0 on localhost; load average (1, 5, 15 min) ${loadBefore} before the fan-out runs, ${loadAfter} after (other jobs share the machine)`,
     `- Setup: the server in its own process (\`bench/server.ts\`, non-sandbox, one ${provider.title} instance); the`,
     `  ${fmt(SUBSCRIBERS)} subscribers are real graphql-ws clients, one WebSocket each, in the bench process, each`,
     '  subscribed to `messageReceived(instanceId)` selecting id, timestamp, chat and text content. Webhooks',
     `  are real HTTP posts of ${provider.title}'s documented inbound-text payload (\`samples.inboundText\`).`,
+    '- Baseline: `bench/bare-ws-server.ts`, a bare graphql-ws `useServer` on `ws` in its own process with the same',
+    '  subscription shape, fed by an in-process emitter (no HTTP, no stores: its events cost it nothing but the',
+    `  fan-out), with its own ${fmt(SUBSCRIBERS)} clients; its bursts alternate with the graph's (${BURST_ROUNDS} rounds of ${BURST_SECONDS} s each, medians).`,
     '',
     '## Against the targets',
     '',
@@ -304,29 +406,47 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- |',
   ];
   const [mem, red] = results as [GraphResult, GraphResult];
+  const ratio = (r: GraphResult) => r.burst.deliveriesPerCoreS / r.bare.deliveriesPerCoreS;
+  const heapRow = (r: GraphResult) => `${fmt(r.heapPerSubscriberKb, 1)} KB (${verdict(r.heapPerSubscriberKb <= TARGETS.heapPerSubscriberKb)})`;
   lines.push(
     `| p99 webhook → subscriber at ~1,000 deliveries/s | ≤ ${TARGETS.p99Ms} ms | ${fmt(mem.latency.p99Ms, 1)} ms (${verdict(mem.latency.p99Ms <= TARGETS.p99Ms)}) | ${fmt(red.latency.p99Ms, 1)} ms (${verdict(red.latency.p99Ms <= TARGETS.p99Ms)}) |`,
     `| p50 at the same rate | — | ${fmt(mem.latency.p50Ms, 1)} ms | ${fmt(red.latency.p50Ms, 1)} ms |`,
-    `| fan-out deliveries per second of server CPU (end to end, GraphQL included) | ≥ ${fmt(TARGETS.deliveriesPerCoreS)} | ${fmt(mem.burst.deliveriesPerCoreS)} (${verdict(mem.burst.deliveriesPerCoreS >= TARGETS.deliveriesPerCoreS)}) | ${fmt(red.burst.deliveriesPerCoreS)} (${verdict(red.burst.deliveriesPerCoreS >= TARGETS.deliveriesPerCoreS)}) |`,
-    `| heap per idle subscriber (server, incl. its WebSocket) | ≤ ${TARGETS.heapPerSubscriberKb} KB | ${fmt(mem.heapPerSubscriberKb, 1)} KB (${verdict(mem.heapPerSubscriberKb <= TARGETS.heapPerSubscriberKb)}) | ${fmt(red.heapPerSubscriberKb, 1)} KB (${verdict(red.heapPerSubscriberKb <= TARGETS.heapPerSubscriberKb)}) |`,
+    `| fan-out deliveries per second of server CPU (end to end, webhook and GraphQL included; median burst) | ≥ ${fmt(TARGETS.deliveriesPerCoreS)} | ${fmt(mem.burst.deliveriesPerCoreS)} (${verdict(mem.burst.deliveriesPerCoreS >= TARGETS.deliveriesPerCoreS)}) | ${fmt(red.burst.deliveriesPerCoreS)} (${verdict(red.burst.deliveriesPerCoreS >= TARGETS.deliveriesPerCoreS)}) |`,
+    `| the same, bare graphql-ws (interleaved bursts) | — | ${fmt(mem.bare.deliveriesPerCoreS)} | ${fmt(red.bare.deliveriesPerCoreS)} |`,
+    `| per core, whatsgraph ÷ bare graphql-ws | ≥ ${TARGETS.perCoreVsBare}× | ${fmt(ratio(mem), 2)}× (${verdict(ratio(mem) >= TARGETS.perCoreVsBare)}) | ${fmt(ratio(red), 2)}× (${verdict(ratio(red) >= TARGETS.perCoreVsBare)}) |`,
+    `| heap per idle subscriber (server, incl. its WebSocket) | ≤ ${TARGETS.heapPerSubscriberKb} KB | ${heapRow(mem)} | ${heapRow(red)} |`,
+    `| the same, bare graphql-ws | — | ${fmt(bareHeapPerSubscriberKb, 1)} KB | (same server) |`,
     '',
     '## Details',
     '',
-    '| stores | latency run: deliveries, p50 / p99 / max | burst: events, deliveries, wall s, deliveries/s wall, server CPU s, p50 / p99 |',
-    '| --- | --- | --- |',
+    '| stores | latency run: deliveries, p50 / p99 / max |',
+    '| --- | --- |',
+  );
+  for (const r of results) lines.push(`| ${r.stores} | ${fmt(r.latency.deliveries)}, ${fmt(r.latency.p50Ms, 1)} / ${fmt(r.latency.p99Ms, 1)} / ${fmt(r.latency.maxMs, 1)} ms |`);
+  lines.push(
+    '',
+    '| stores | server | round | events | deliveries | wall s | deliveries/s wall | server CPU s | deliveries per core-s | p50 / p99 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const r of results) {
-    lines.push(
-      `| ${r.stores} | ${fmt(r.latency.deliveries)}, ${fmt(r.latency.p50Ms, 1)} / ${fmt(r.latency.p99Ms, 1)} / ${fmt(r.latency.maxMs, 1)} ms | ${fmt(r.burst.events)}, ${fmt(r.burst.deliveries)}, ${fmt(r.burst.seconds, 1)}, ${fmt(r.burst.deliveriesPerS)}, ${fmt(r.burst.serverCpuS, 1)}, ${fmt(r.burst.p50Ms, 0)} / ${fmt(r.burst.p99Ms, 0)} ms |`,
-    );
+    for (const [name, list] of [
+      ['whatsgraph', r.bursts],
+      ['bare graphql-ws', r.bareBursts],
+    ] as const) {
+      list.forEach((b, i) =>
+        lines.push(
+          `| ${r.stores} | ${name} | ${i + 1} | ${fmt(b.events)} | ${fmt(b.deliveries)} | ${fmt(b.seconds, 1)} | ${fmt(b.deliveriesPerS)} | ${fmt(b.serverCpuS, 2)} | ${fmt(b.deliveriesPerCoreS)} | ${fmt(b.p50Ms, 0)} / ${fmt(b.p99Ms, 0)} ms |`,
+        ),
+      );
+    }
   }
   lines.push(
     '',
     `The latency run posts one webhook per second for ${LATENCY_SECONDS} s (1 × ${fmt(SUBSCRIBERS)} subscribers ≈ 1,000 deliveries/s);`,
-    `latency is from just before the POST to the client's \`next\`. The burst posts webhooks back to back (${BURST_CONCURRENCY} in`,
-    `flight) for ${BURST_SECONDS} s and counts deliveries until every subscriber has every event; its latencies include queueing`,
+    `latency is from just before the POST to the client's \`next\`. A burst emits events back to back (${BURST_CONCURRENCY} in`,
+    `flight: webhook POSTs for the graph, IPC emits for the baseline) for ${BURST_SECONDS} s and counts deliveries until every subscriber has every event; its latencies include queueing`,
     'behind the burst. "Per second of server CPU" divides deliveries by the server process\'s user + system CPU time',
-    'over the burst: the per-core figure, independent of how busy the other core was. The bench process (the 1,000',
+    'over the burst: the per-core figure, independent of how busy the other core was. The bench process (the',
     'clients) shares the 2 cores, so wall-clock rates are lower than per-core ones.',
     '',
     '## The bus alone (no GraphQL, no WebSocket)',

@@ -9,8 +9,8 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
  * the simulator of the first provider that posts webhooks ({@link benchProvider}).
  *
  * Environment: `BENCH_REDIS_URL` + `BENCH_REDIS_PREFIX` for the Redis stores (absent: memory).
- * IPC in: `{cmd: 'heap'}` → `{heapUsed}` after a full GC (bytes); `{cmd: 'cpu'}` →
- * `{cpuMs}` (user + system since start); `{cmd: 'stop'}`.
+ * IPC in (each with a `seq` echoed in the answer): `{cmd: 'heap'}` → `{heapUsed}` after a full
+ * GC (bytes); `{cmd: 'cpu'}` → `{cpuMs}` (user + system since start); `{cmd: 'stop'}`.
  * IPC out: `{ready: true, url, stores}` once listening.
  */
 
@@ -30,13 +30,13 @@ async function main(): Promise<void> {
   };
   const app = await startApp(config, { host: '127.0.0.1' });
   const gc = (globalThis as { gc?: () => void }).gc;
-  process.on('message', async (m: { cmd: string }) => {
+  process.on('message', async (m: { cmd: string; seq?: number }) => {
     if (m.cmd === 'heap') {
       for (let i = 0; i < 3; i++) gc?.();
-      send({ heapUsed: process.memoryUsage().heapUsed });
+      send({ heapUsed: process.memoryUsage().heapUsed, seq: m.seq });
     } else if (m.cmd === 'cpu') {
       const u = process.cpuUsage();
-      send({ cpuMs: (u.user + u.system) / 1000 });
+      send({ cpuMs: (u.user + u.system) / 1000, seq: m.seq });
     } else if (m.cmd === 'stop') {
       await app.close();
       await sim.close();

@@ -6,6 +6,7 @@ import { EventTypeEnum } from '../schema/enums.js';
 import { ConnectionChangedEvent, Event, EventPage, MessageStatusChangedEvent, PresenceChangedEvent } from '../schema/event.types.js';
 import { Message } from '../schema/message.types.js';
 import { SlowConsumerError, eventStream } from '../subscriptions/event-stream.js';
+import { PUSH, type PushSink, type Pushable } from '../subscriptions/push.js';
 import { BusInterruptedError, CursorExpiredError, InvalidCursorError } from '../subscriptions/stores.js';
 import { recipientOf } from './phone.js';
 
@@ -85,42 +86,86 @@ function liveOf(type: EventType, extra?: (e: DomainEvent, args: Record<string, u
  * stream's own failures into graph errors a client can act on: `SERVICE_UNAVAILABLE` with
  * `resume: true` (the bus dropped, the client fell behind or the event log failed: resubscribe
  * with `after` = the last cursor received), `RESYNC_REQUIRED` / `BAD_USER_INPUT` for a cursor the log cannot serve.
+ * Pulled or pushed alike (`PUSH` is forwarded to the stream).
  */
-function countClose(stream: AsyncIterableIterator<DomainEvent>, ctx: GraphContext): AsyncIterableIterator<DomainEvent> {
-  let closed = false;
-  const close = () => {
-    if (!closed) {
-      closed = true;
-      ctx.services.metrics.subscriptions.dec();
+function countClose(stream: AsyncIterableIterator<DomainEvent> & Pushable<DomainEvent>, ctx: GraphContext): AsyncIterableIterator<DomainEvent> & Pushable<DomainEvent> {
+  return new CountedStream(stream, ctx);
+}
+
+/** A stream's failure as the graph error the client sees (see {@link countClose}). */
+function streamFailure(err: unknown): GraphError {
+  if (err instanceof BusInterruptedError || err instanceof SlowConsumerError) return new GraphError('SERVICE_UNAVAILABLE', err.message, { resume: true });
+  try {
+    return streamError(err);
+  } catch (mapped) {
+    return mapped as GraphError;
+  }
+}
+
+/** {@link countClose}'s wrapper: a class (no closures per subscriber), and the sink of its stream when pushed. */
+class CountedStream implements AsyncIterableIterator<DomainEvent>, Pushable<DomainEvent>, PushSink<DomainEvent> {
+  private closed = false;
+  private sink: PushSink<DomainEvent> | null = null;
+
+  constructor(
+    private readonly stream: AsyncIterableIterator<DomainEvent> & Pushable<DomainEvent>,
+    private readonly ctx: GraphContext,
+  ) {}
+
+  private close(): void {
+    if (!this.closed) {
+      this.closed = true;
+      this.ctx.services.metrics.subscriptions.dec();
     }
-  };
-  const wrapped: AsyncIterableIterator<DomainEvent> = {
-    next: async () => {
-      try {
-        const r = await stream.next();
-        if (r.done) close();
-        return r;
-      } catch (err) {
-        close();
-        if (err instanceof BusInterruptedError || err instanceof SlowConsumerError) {
-          throw new GraphError('SERVICE_UNAVAILABLE', err.message, { resume: true });
-        }
-        return streamError(err);
-      }
-    },
-    return: async (value?: unknown) => {
-      close();
-      return stream.return ? stream.return(value) : { value: undefined, done: true };
-    },
-    throw: async (err?: unknown) => {
-      close();
-      return stream.throw ? stream.throw(err) : Promise.reject(err instanceof Error ? err : new Error(String(err)));
-    },
-    [Symbol.asyncIterator]() {
-      return wrapped;
-    },
-  };
-  return wrapped;
+  }
+
+  async next(): Promise<IteratorResult<DomainEvent>> {
+    try {
+      const r = await this.stream.next();
+      if (r.done) this.close();
+      return r;
+    } catch (err) {
+      this.close();
+      throw streamFailure(err);
+    }
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<DomainEvent>> {
+    this.close();
+    return this.stream.return ? this.stream.return(value) : { value: undefined, done: true };
+  }
+
+  async throw(err?: unknown): Promise<IteratorResult<DomainEvent>> {
+    this.close();
+    return this.stream.throw ? this.stream.throw(err) : Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<DomainEvent> {
+    return this;
+  }
+
+  [PUSH](sink: PushSink<DomainEvent>): void {
+    this.sink = sink;
+    this.stream[PUSH](this);
+  }
+
+  onValue(event: DomainEvent): void {
+    (this.sink as PushSink<DomainEvent>).onValue(event);
+  }
+
+  onError(err: unknown): void {
+    this.close();
+    (this.sink as PushSink<DomainEvent>).onError(streamFailure(err));
+  }
+
+  onEnd(): void {
+    this.close();
+    (this.sink as PushSink<DomainEvent>).onEnd();
+  }
+
+  ready(): Promise<void> | undefined {
+    return (this.sink as PushSink<DomainEvent>).ready();
+  }
 }
 
 /**

@@ -1,18 +1,27 @@
 import type { Server } from 'node:http';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { NoSchemaIntrospectionCustomRule, OperationTypeNode, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  NoSchemaIntrospectionCustomRule,
+  OperationTypeNode,
+  getOperationAST,
+  type DocumentNode,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { createContext, requestDeadline, type AppServices, type GraphContext } from '../context.js';
 import { GraphError } from '../errors.js';
+import { Loaders } from '../providers/loaders.js';
 import type { Logger } from '../logger.js';
-import { ARMOR_DEFAULT_MAX_TOKENS, DocumentCache, sharedSubscribe, type DocumentCacheStats } from '../subscriptions/ws-execution.js';
+import { ARMOR_DEFAULT_MAX_TOKENS, DocumentCache, sharedSubscribe, type Delivery, type DocumentCacheStats, type FanoutStats } from '../subscriptions/ws-execution.js';
 import { connectionParamsProblem, type ClientAuth } from './client-auth.js';
 import type { Access } from './access.js';
 import { formatGraphError } from './format-error.js';
 import type { InboundRateLimits } from './rate-limits.js';
 import { withoutSuggestions } from './suggestions.js';
+import { graphqlWsSocketClass, serveGraphqlWs } from './ws-transport.js';
 
 /**
  * Largest WebSocket message, bytes: the same as the HTTP body limit (`MAX_GRAPHQL_BODY`,
@@ -66,6 +75,7 @@ export interface GraphqlWs {
 }
 
 const caches = new WeakMap<Server, DocumentCache>();
+const fanouts = new WeakMap<Server, FanoutStats>();
 
 /**
  * How much the WebSocket document cache of a running server holds (tests, diagnostics).
@@ -73,6 +83,16 @@ const caches = new WeakMap<Server, DocumentCache>();
  */
 export function documentCacheStats(httpServer: Server): DocumentCacheStats | undefined {
   return caches.get(httpServer)?.stats();
+}
+
+/**
+ * The fan-out counters of a running server (tests, diagnostics): payload executions and
+ * serialisations (one per event, document and variables, however many subscribers) and `next`
+ * frames written (one per delivery). A live view: the counts keep growing.
+ * @returns undefined for a server with no graphql-ws attached
+ */
+export function fanoutStats(httpServer: Server): FanoutStats | undefined {
+  return fanouts.get(httpServer);
 }
 
 /**
@@ -101,19 +121,13 @@ function depthRules(armor: ArmorConfig): ApolloArmorRules {
 }
 
 /**
- * A frame over `maxPayload` is answered by `ws` itself (close 1009, nothing parsed), then
- * reported as a socket `error`, which graphql-ws would print to stderr with a stack trace
- * each time: one warning line instead (no payload in it), and the error goes no further.
+ * The connection's context, its loaders made on first use: an idle subscription never needs
+ * them (a payload that reads through a loader makes them then), and nine empty maps per socket
+ * add up across thousands of subscribers.
  */
-function quietOversize(socket: WebSocket, logger: Logger): void {
-  const emit = socket.emit.bind(socket);
-  socket.emit = (event: string | symbol, ...args: unknown[]): boolean => {
-    if (event === 'error' && (args[0] as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-      logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009');
-      return true;
-    }
-    return emit(event, ...args);
-  };
+function withLazyLoaders(graph: GraphContext): GraphContext {
+  let loaders: Loaders | undefined;
+  return Object.defineProperty(graph, 'loaders', { get: () => (loaders ??= new Loaders()), enumerable: true, configurable: true });
 }
 
 /**
@@ -140,9 +154,11 @@ type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validati
  */
 export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const { httpServer, schema, services, logger, clientAuth, armor, auth } = options;
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES });
-  // registered before graphql-ws's own handler, so it sees each socket first
-  wss.on('connection', (socket) => quietOversize(socket, logger));
+  // a frame over maxPayload: ws closes with 1009 and reports an error, logged here as one line (no payload in it)
+  const socketClass = graphqlWsSocketClass(() =>
+    logger.warn({ transport: 'ws', maxPayload: MAX_WS_PAYLOAD_BYTES }, 'WebSocket message over the size limit: socket closed with 1009'),
+  );
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD_BYTES, WebSocket: socketClass });
   const protection = new ApolloArmor(armor).protect();
   const maxTokens = maxTokensOf(armor);
   const documents = new DocumentCache(schema, {
@@ -151,9 +167,15 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
     validationRules: auth.introspection ? (protection.validationRules ?? []) : [...(protection.validationRules ?? []), NoSchemaIntrospectionCustomRule],
   });
   caches.set(httpServer, documents);
+  const stats: FanoutStats = { executions: 0, serialisations: 0, frames: 0 };
+  fanouts.set(httpServer, stats);
+  /** The socket and id of each subscription's execution arguments (the object onSubscribe returns is the one `subscribe` gets). */
+  const deliveries = new WeakMap<object, Delivery>();
+  const format = (result: ExecutionResult): ExecutionResult | FormattedExecutionResult =>
+    result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : result;
   // one context (and one child logger) for every WebSocket operation: loaders are created lazily per connection
   const wsLogger = logger.child({ transport: 'ws' });
-  const server = useServer<Record<string, unknown>, { graph?: GraphContext; socket: WebSocket; access?: Access }>(
+  const server = serveGraphqlWs<Record<string, unknown>, { graph?: GraphContext; access?: Access; origin?: string }>(
     {
       schema,
       onConnect: (ctx) => {
@@ -168,9 +190,13 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
         // (Apollo Router, Hive Gateway, Cosmo) propagate to a subgraph's WebSocket handshake
         const access = clientAuth.identify(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.extra.request.headers.authorization);
         if (access) ctx.extra.access = access;
+        // links (media) start with the origin the socket was opened on; the upgrade request (a few KB) is then let go
+        const { request } = ctx.extra;
+        if (request.headers.host) ctx.extra.origin = `${(request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${request.headers.host}`;
+        delete (ctx.extra as { request?: unknown }).request;
         return access !== undefined;
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         // graphql-ws registers the id before this hook, so the count includes this one
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
           return [
@@ -189,31 +215,34 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
           const { http: _http, ...extensions } = limited.extensions;
           return [new GraphError('RATE_LIMITED', limited.message, extensions)];
         }
-        return {
+        const args = {
           schema,
           document,
           variableValues: payload.variables ?? null,
           operationName: payload.operationName ?? null,
           contextValue: withDeadline(
-            (ctx.extra.graph ??= createContext(services, wsLogger, {
-              ...(ctx.extra.access ? { access: ctx.extra.access } : {}),
-              rateLimits: auth.rateLimits,
-              // links (media) start with the origin the socket was opened on
-              ...(ctx.extra.request.headers.host
-                ? { origin: `${(ctx.extra.request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${ctx.extra.request.headers.host}` }
-                : {}),
-            })),
+            (ctx.extra.graph ??= withLazyLoaders(
+              createContext(services, wsLogger, {
+                ...(ctx.extra.access ? { access: ctx.extra.access } : {}),
+                rateLimits: auth.rateLimits,
+                ...(ctx.extra.origin ? { origin: ctx.extra.origin } : {}),
+              }),
+            )),
             document,
             payload.operationName,
             auth.deadlineMs,
           ),
         };
+        deliveries.set(args, { socket: ctx.extra.socket, id });
+        return args;
       },
-      subscribe: sharedSubscribe(documents),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraphError(e, logger)) } : undefined),
+      // subscriptions write their own `next` frames (one serialisation per event, document and variables); queries and mutations go through onNext
+      subscribe: sharedSubscribe(documents, { deliveryOf: (args) => deliveries.get(args), format, stats }),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? format(result) : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphError(e, logger)).map((e) => (auth.introspection ? e : withoutSuggestions(e))),
     },
     wss,
+    logger,
   );
   return {
     wss,

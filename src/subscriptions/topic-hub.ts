@@ -4,8 +4,16 @@ import type { EventBus } from './stores.js';
 /** A hub listener: the parsed event (shared by every listener: never mutate it). */
 export type HubListener = (event: DomainEvent) => void;
 
+/** A hub listener as an object (one per subscriber, no closures): its methods are called with it as `this`. */
+export interface HubSubscriber {
+  /** A parsed event, shared by every listener: never mutate it. Must not throw (a throw is swallowed). */
+  onEvent(event: DomainEvent): void;
+  /** The bus connection dropped: live events may have been lost. */
+  onInterrupt?(): void;
+}
+
 interface Topic {
-  listeners: Map<number, { onEvent: HubListener; onInterrupt?: () => void }>;
+  listeners: Map<number, HubSubscriber>;
   /** Resolves once the bus subscription is live; rejects when the bus refused it. */
   ready: Promise<void>;
   unsubscribe?: () => Promise<void>;
@@ -24,11 +32,12 @@ export class TopicHub {
   constructor(private readonly bus: EventBus) {}
 
   /**
-   * Adds a listener; resolves once messages published from now on reach it.
+   * Adds a listener (a function and an optional interrupt callback, or a {@link HubSubscriber});
+   * resolves once messages published from now on reach it.
    * @returns a function that removes the listener (idempotent)
    * @throws what the bus throws when it cannot subscribe (e.g. Redis down)
    */
-  async subscribe(topic: string, onEvent: HubListener, onInterrupt?: () => void): Promise<() => Promise<void>> {
+  async subscribe(topic: string, listener: HubListener | HubSubscriber, onInterrupt?: () => void): Promise<() => Promise<void>> {
     let entry = this.topics.get(topic);
     if (!entry) {
       const created: Topic = { listeners: new Map(), ready: Promise.resolve() };
@@ -48,7 +57,7 @@ export class TopicHub {
       this.topics.set(topic, (entry = created));
     }
     const id = this.nextId++;
-    entry.listeners.set(id, { onEvent, ...(onInterrupt ? { onInterrupt } : {}) });
+    entry.listeners.set(id, typeof listener === 'function' ? { onEvent: listener, ...(onInterrupt ? { onInterrupt } : {}) } : listener);
     const topicEntry = entry;
     try {
       await topicEntry.ready;

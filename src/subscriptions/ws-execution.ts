@@ -8,9 +8,14 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type FormattedExecutionResult,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
+import type { Socket } from 'node:net';
+import type { WebSocket } from 'ws';
+import { GraphError } from '../errors.js';
+import { PUSH, isPushable, type PushSink } from './push.js';
 
 /**
  * How graphql-ws executes operations here, built for fan-out to many subscribers:
@@ -154,32 +159,364 @@ function validationError(error: GraphQLError): GraphQLError {
   });
 }
 
-type Results = Map<string, Promise<ExecutionResult> | ExecutionResult>;
+/** Where a subscription's `next` frames go: the client's WebSocket and the id it gave the subscription. */
+export interface Delivery {
+  socket: WebSocket;
+  id: string;
+}
+
+/** Counters of the WebSocket fan-out of one server (tests, diagnostics). */
+export interface FanoutStats {
+  /** Subscription payload executions (shared: one per event, document, variables and operation name). */
+  executions: number;
+  /** `JSON.stringify` calls of `next` payloads (shared like executions). */
+  serialisations: number;
+  /** `next` frames written to sockets by the fan-out (one per delivery). */
+  frames: number;
+}
+
+/** How {@link sharedSubscribe} delivers. */
+export interface SharedSubscribeOptions {
+  /**
+   * The socket and id the subscription with these execution arguments was asked on (registered by
+   * graphql-ws's `onSubscribe`, which returns that same object); undefined: graphql-ws pulls the
+   * results and sends them itself.
+   */
+  deliveryOf?(args: ExecutionArgs): Delivery | undefined;
+  /** A result as it goes on the wire (errors formatted as the `onNext` hook formats them); as it is by default. */
+  format?: (result: ExecutionResult) => ExecutionResult | FormattedExecutionResult;
+  /** Counters to update. */
+  stats?: FanoutStats;
+}
+
+/**
+ * Most bytes waiting in one socket's send buffer before a live subscription on it is ended as
+ * too slow (`SERVICE_UNAVAILABLE`, `resume: true`: resubscribe with the last cursor). Ours:
+ * about 25,000 typical events; it takes the place of the 10,000 events a subscriber could
+ * fall behind by when graphql-ws pulled each event after the previous write.
+ */
+export const MAX_SOCKET_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** Bytes waiting in a socket's send buffer above which a history replay waits for it to drain before reading its next page. Ours. */
+export const REPLAY_HIGH_WATER_BYTES = 1024 * 1024;
+
+/** One payload shared by every subscriber of one (event, document, variables, operation): its result and its `next` payload JSON. */
+interface Shared {
+  result: Promise<ExecutionResult> | ExecutionResult;
+  /** The payload JSON once serialised (undefined before, and while an asynchronous execution runs). */
+  json?: string;
+  /** Set when the asynchronous execution failed. */
+  failure?: { error: unknown };
+  /** While an asynchronous execution runs: whether its settling is awaited, and the subscriptions whose next frame waits for it. */
+  pending?: boolean;
+  waiters?: DirectSubscription[];
+}
 
 /**
  * A `subscribe` for graphql-ws that shares payload executions between subscribers (see the
- * module comment). Falls back to a private execution for documents the cache did not produce.
+ * module comment). With a {@link Delivery} for the subscription (`options.deliveryOf`), it also
+ * writes the `next` frames itself: each shared payload is serialised once and the frame
+ * `{"id":<id>,"type":"next","payload":<payload>}` (graphql-ws's own bytes) goes to every socket
+ * that asked for it, with writes corked until the end of the event-loop turn; graphql-ws then
+ * sees one `next()` that settles when the stream ends, and sends `complete` or `error` as usual.
+ * Without one, it falls back to graphql-ws pulling and stringifying each result per socket.
+ * Falls back to a private execution for documents the cache did not produce.
  */
-export function sharedSubscribe(cache: DocumentCache): (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-  const byEvent = new WeakMap<object, Results>();
-  return async (args) => {
-    const source = await createSourceEventStream(args);
-    if (!isAsyncIterable(source)) return source as ExecutionResult;
-    const docId = cache.idOf(args.document);
-    const key = docId === undefined ? undefined : `${docId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-    const run = (payload: unknown) => execute({ ...args, rootValue: payload });
-    return mapIterator(source, (payload) => {
-      if (key === undefined || typeof payload !== 'object' || payload === null) return run(payload);
+export function sharedSubscribe(
+  cache: DocumentCache,
+  options: SharedSubscribeOptions = {},
+): (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const byEvent = new WeakMap<object, Map<string, Shared>>();
+  const stats = options.stats ?? { executions: 0, serialisations: 0, frames: 0 };
+  const format = options.format;
+  const run = (args: ExecutionArgs, payload: unknown): Promise<ExecutionResult> | ExecutionResult => {
+    stats.executions++;
+    return execute({ ...args, rootValue: payload });
+  };
+  const fanout: Fanout = {
+    shared(args, key, payload) {
+      if (key === undefined || typeof payload !== 'object' || payload === null) return { result: run(args, payload) };
       let results = byEvent.get(payload);
       if (!results) {
         results = new Map();
         byEvent.set(payload, results);
       }
-      let result = results.get(key);
-      if (!result) results.set(key, (result = run(payload)));
-      return result;
-    });
+      let shared = results.get(key);
+      if (!shared) results.set(key, (shared = { result: run(args, payload) }));
+      return shared;
+    },
+    json(shared) {
+      if (shared.json !== undefined || shared.failure || shared.pending) return;
+      const serialise = (result: ExecutionResult): string => {
+        stats.serialisations++;
+        return JSON.stringify(format ? format(result) : result);
+      };
+      const r = shared.result;
+      if (!isPromise(r)) {
+        shared.json = serialise(r);
+        return;
+      }
+      // one reaction per shared payload, however many subscriptions wait for it: each is flushed in turn
+      shared.pending = true;
+      r.then(serialise).then(
+        (json) => {
+          shared.json = json;
+          release(shared);
+        },
+        (error: unknown) => {
+          shared.failure = { error };
+          release(shared);
+        },
+      );
+    },
+    stats,
   };
+  return async (args) => {
+    const source = await createSourceEventStream(args);
+    if (!isAsyncIterable(source)) return source as ExecutionResult;
+    const docId = cache.idOf(args.document);
+    const key = docId === undefined ? undefined : `${docId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    const delivery = options.deliveryOf?.(args);
+    if (delivery) return new DirectSubscription(fanout, source, args, key, delivery).start();
+    return mapIterator(source, (payload) => fanout.shared(args, key, payload).result);
+  };
+}
+
+/** An asynchronous execution settled: the subscriptions waiting for it write what they can. */
+function release(shared: Shared): void {
+  shared.pending = false;
+  const waiters = shared.waiters;
+  shared.waiters = undefined;
+  if (waiters) for (const w of waiters) w.flush();
+}
+
+/** What the direct subscriptions of one {@link sharedSubscribe} share. */
+interface Fanout {
+  /** The shared execution of `payload` for `key` (executing it on first use); a private one when there is no key. */
+  shared(args: ExecutionArgs, key: string | undefined, payload: unknown): Shared;
+  /** Serialises the shared payload's JSON (once): at once for a synchronous execution, when it settles for an asynchronous one (its waiters are then flushed). */
+  json(shared: Shared): void;
+  stats: FanoutStats;
+}
+
+/**
+ * One subscription whose frames the fan-out writes itself (see {@link sharedSubscribe}). To
+ * graphql-ws it is an AsyncIterator whose one `next()` settles when the stream ends (done, or
+ * rejected with the stream's error, which graphql-ws sends as an `error` message); `return()`
+ * (the client's `complete`, or its socket closing) ends the source. It is the push sink of its
+ * source, or pulls it when the source cannot push.
+ */
+class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, PushSink<unknown> {
+  private closed = false;
+  /** How it ended, until graphql-ws asks (`next()`). */
+  private outcome: { error?: unknown } | undefined;
+  private pending: { resolve: (r: IteratorResult<ExecutionResult>) => void; reject: (err: unknown) => void } | undefined;
+  /** Payloads waiting for an asynchronous execution, in event order (undefined while none waits). */
+  private queue: Shared[] | undefined;
+  /** Called when the queue empties (a replay waiting in `ready()`). */
+  private drained: (() => void) | undefined;
+  /** `{"id":<id>,"type":"next","payload":` for this subscription. */
+  private readonly prefix: string;
+
+  constructor(
+    private readonly fanout: Fanout,
+    private readonly source: AsyncIterableIterator<unknown>,
+    private readonly args: ExecutionArgs,
+    private readonly key: string | undefined,
+    private readonly delivery: Delivery,
+  ) {
+    this.prefix = `{"id":${JSON.stringify(delivery.id)},"type":"next","payload":`;
+  }
+
+  start(): this {
+    if (isPushable(this.source)) this.source[PUSH](this);
+    else void this.pullLoop();
+    return this;
+  }
+
+  private async pullLoop(): Promise<void> {
+    try {
+      for (;;) {
+        const r = await this.source.next();
+        if (this.closed) return;
+        if (r.done) return this.onEnd();
+        this.onValue(r.value);
+        await this.ready();
+      }
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+
+  onValue(payload: unknown): void {
+    if (this.closed) return;
+    const socket = this.delivery.socket;
+    if (socket.bufferedAmount > MAX_SOCKET_BUFFERED_BYTES) {
+      this.fail(new GraphError('SERVICE_UNAVAILABLE', 'Subscriber too slow: resubscribe with `after` set to the last cursor received', { resume: true }));
+      return;
+    }
+    let shared: Shared;
+    try {
+      shared = this.fanout.shared(this.args, this.key, payload);
+      this.fanout.json(shared);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    if (this.queue === undefined && shared.json !== undefined) {
+      this.write(shared.json);
+      return;
+    }
+    (this.queue ??= []).push(shared);
+    if (this.queue.length === 1) this.flush();
+  }
+
+  /** Writes the queued frames whose payloads are ready, in order; waits on the first that is not (called again when it settles). */
+  flush(): void {
+    const queue = this.queue;
+    if (!queue) return;
+    while (queue.length) {
+      const head = queue[0] as Shared;
+      if (head.failure) {
+        this.fail(head.failure.error);
+        return;
+      }
+      if (head.json === undefined) {
+        (head.waiters ??= []).push(this);
+        return;
+      }
+      queue.shift();
+      this.write(head.json);
+    }
+    this.queue = undefined;
+    const drained = this.drained;
+    this.drained = undefined;
+    drained?.();
+    if (this.closed && this.outcome) this.settle();
+  }
+
+  onError(err: unknown): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.end({ error: err });
+  }
+
+  onEnd(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.end({});
+  }
+
+  ready(): Promise<void> | undefined {
+    if (this.closed) return undefined;
+    if (this.queue) return new Promise<void>((resolve) => (this.drained = resolve)).then(() => this.ready());
+    const socket = this.delivery.socket;
+    if (socket.bufferedAmount <= REPLAY_HIGH_WATER_BYTES) return undefined;
+    const raw = rawSocket(socket);
+    if (!raw) return undefined;
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        raw.off('drain', done);
+        raw.off('close', done);
+        resolve();
+      };
+      raw.on('drain', done);
+      raw.on('close', done);
+    });
+  }
+
+  private write(json: string): void {
+    const socket = this.delivery.socket;
+    if (socket.readyState !== OPEN) return;
+    corkForTurn(socket);
+    socket.send(this.prefix + json + '}');
+    this.fanout.stats.frames++;
+  }
+
+  /** Ends with an error of the fan-out's own: the source is ended, the error goes to graphql-ws. */
+  private fail(err: unknown): void {
+    if (this.closed && this.queue === undefined) return;
+    this.closed = true;
+    this.queue = undefined;
+    this.drained?.();
+    void Promise.resolve(this.source.return?.()).catch(() => undefined);
+    this.end({ error: err });
+  }
+
+  /** Records how it ended; graphql-ws learns it once the frames still waiting for their executions are written. */
+  private end(outcome: { error?: unknown }): void {
+    this.outcome = outcome;
+    if (this.queue === undefined) this.settle();
+  }
+
+  private settle(): void {
+    const p = this.pending;
+    const outcome = this.outcome;
+    if (!p || !outcome) return;
+    this.pending = undefined;
+    if ('error' in outcome) p.reject(outcome.error);
+    else p.resolve({ value: undefined, done: true });
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      if (this.queue === undefined) this.settle();
+    });
+  }
+
+  return(): Promise<IteratorResult<ExecutionResult>> {
+    if (!this.closed) {
+      this.closed = true;
+      this.queue = undefined;
+      this.drained?.();
+      void Promise.resolve(this.source.return?.()).catch(() => undefined);
+    }
+    this.outcome = {};
+    this.settle();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  async throw(err?: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.return();
+    throw err;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
+    return this;
+  }
+}
+
+/** `ws`'s WebSocket.OPEN. */
+const OPEN = 1;
+
+/** The TCP socket under a `ws` WebSocket (its `_socket`; undefined before it opens or after it is gone). */
+function rawSocket(socket: WebSocket): Socket | undefined {
+  return (socket as unknown as { _socket?: Socket })._socket;
+}
+
+/** Sockets corked in this event-loop turn, uncorked together at its end. */
+const corked = new Set<Socket>();
+
+/**
+ * Corks the socket under `socket` until the end of this event-loop turn (`setImmediate`): every
+ * frame written to it meanwhile leaves in one `writev`, so a burst of events costs one system
+ * call per socket per turn, not one per event. A socket ended meanwhile was flushed by `end()`.
+ */
+function corkForTurn(socket: WebSocket): void {
+  const raw = rawSocket(socket);
+  if (!raw || corked.has(raw)) return;
+  raw.cork();
+  corked.add(raw);
+  if (corked.size === 1) setImmediate(uncorkAll);
+}
+
+function uncorkAll(): void {
+  for (const raw of corked) if (raw.writableCorked > 0) raw.uncork();
+  corked.clear();
+}
+
+function isPromise<T>(value: Promise<T> | T): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterableIterator<unknown> {
