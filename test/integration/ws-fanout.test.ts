@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { toGlobalId } from '../../src/global-ids.js';
 import { fanoutStats } from '../../src/server/websocket.js';
 import type { FanoutStats } from '../../src/subscriptions/ws-execution.js';
 import { eventually } from '../helpers/app.js';
@@ -17,7 +18,7 @@ const INSTANCE = 'fanout';
 const SECRET = `${INSTANCE}-webhook-secret-0123456789`;
 const h = useSimulatedApp([{ id: INSTANCE, provider: mod.kind }]);
 
-const QUERY = `subscription($i: ID!, $full: Boolean!) { messageReceived(instanceId: $i) { id timestamp content { __typename ... on TextContent @include(if: $full) { body } } } }`;
+const QUERY = `subscription($i: ID!, $full: Boolean!) { messageReceived(instanceId: $i) { id providerMessageId timestamp content { __typename ... on TextContent @include(if: $full) { body } } } }`;
 /** Sockets with the same document and variables. */
 const SAME = 20;
 /** Sockets with the same document and other variables. */
@@ -100,7 +101,7 @@ describe('WebSocket fan-out: one serialisation per (event, document, variables)'
     expect(new Set(otherPayloads).size).toBe(1);
     // different variables: a different payload, in a frame of its own
     expect(samePayloads[0]).not.toBe(otherPayloads[0]);
-    expect(JSON.parse(samePayloads[0]!)).toMatchObject({ data: { messageReceived: { id: 'fanout-1', content: { __typename: 'TextContent', body: 'fan-out 1000' } } } });
+    expect(JSON.parse(samePayloads[0]!)).toMatchObject({ data: { messageReceived: { id: toGlobalId('Message', INSTANCE, 'fanout-1'), providerMessageId: 'fanout-1', content: { __typename: 'TextContent', body: 'fan-out 1000' } } } });
     expect(JSON.parse(otherPayloads[0]!).data.messageReceived.content).toEqual({ __typename: 'TextContent' });
     // the bytes graphql-ws itself would have sent for that message
     const frame = nexts(same[3]!)[0]!;
@@ -119,7 +120,7 @@ describe('WebSocket fan-out: one serialisation per (event, document, variables)'
     // posted one after another (each answered before the next): the log order is this order
     for (const [i, id] of ids.entries()) await postWebhook(id, 2_000 + i);
     await eventually(() => [...same, ...other].every((r) => nexts(r).length === ids.length), 10_000, 'every burst frame on every socket');
-    for (const r of [...same, ...other]) expect(nexts(r).map((f) => JSON.parse(f).payload.data.messageReceived.id)).toEqual(ids);
+    for (const r of [...same, ...other]) expect(nexts(r).map((f) => JSON.parse(f).payload.data.messageReceived.providerMessageId)).toEqual(ids);
     const after = stats();
     expect(after.serialisations - before.serialisations).toBe(2 * ids.length);
     expect(after.frames - before.frames).toBe((SAME + OTHER) * ids.length);
