@@ -101,7 +101,9 @@ describe('WebSocket fan-out: one serialisation per (event, document, variables)'
     expect(new Set(otherPayloads).size).toBe(1);
     // different variables: a different payload, in a frame of its own
     expect(samePayloads[0]).not.toBe(otherPayloads[0]);
-    expect(JSON.parse(samePayloads[0]!)).toMatchObject({ data: { messageReceived: { id: toGlobalId('Message', INSTANCE, 'fanout-1'), providerMessageId: 'fanout-1', content: { __typename: 'TextContent', body: 'fan-out 1000' } } } });
+    expect(JSON.parse(samePayloads[0]!)).toMatchObject({
+      data: { messageReceived: { id: toGlobalId('Message', INSTANCE, 'fanout-1'), providerMessageId: 'fanout-1', content: { __typename: 'TextContent', body: 'fan-out 1000' } } },
+    });
     expect(JSON.parse(otherPayloads[0]!).data.messageReceived.content).toEqual({ __typename: 'TextContent' });
     // the bytes graphql-ws itself would have sent for that message
     const frame = nexts(same[3]!)[0]!;
