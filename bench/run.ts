@@ -12,6 +12,7 @@ import { createMemoryStores } from '../src/subscriptions/memory-stores.js';
 import { createRedisStores } from '../src/subscriptions/redis-stores.js';
 import type { Stores } from '../src/subscriptions/stores.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+import { toGlobalId } from '../src/global-ids.js';
 import { runDashboardBench } from './dashboard.js';
 import { runPathsBench } from './paths.js';
 
@@ -140,6 +141,8 @@ interface FanoutTarget {
   server: Server;
   /** Makes the server publish one event with this message id (a webhook POST, or the baseline's emitter). */
   emit(id: string): Promise<void>;
+  /** The id a delivered message carries for a published message id (the graph's is a global id, `toGlobalId('Message', instance, id)`). */
+  key(id: string): string;
   clients: Client[];
   sentAt: Map<string, number>;
   counts: Map<string, number>;
@@ -189,7 +192,7 @@ async function subscribeAll(t: FanoutTarget): Promise<number> {
     const id = `probe-${probe}-${randomUUID()}`;
     await t.emit(id);
     await sleep(500);
-    if (t.counts.get(id) === SUBSCRIBERS) break;
+    if (t.counts.get(t.key(id)) === SUBSCRIBERS) break;
   }
   await sleep(1_000);
   return ((await heapOf(t.server)) - heapBefore) / SUBSCRIBERS / 1024;
@@ -206,7 +209,7 @@ async function burst(t: FanoutTarget, seconds: number): Promise<Burst> {
     Array.from({ length: BURST_CONCURRENCY }, async () => {
       while (performance.now() - start < seconds * 1_000) {
         const id = `burst-${events++}-${randomUUID()}`;
-        t.sentAt.set(id, performance.now());
+        t.sentAt.set(t.key(id), performance.now());
         await t.emit(id);
       }
     }),
@@ -239,8 +242,8 @@ function medianBurst(bursts: Burst[]): Burst {
   return sorted[Math.floor((sorted.length - 1) / 2)] as Burst;
 }
 
-function fanoutTarget(name: string, server: Server, emit: (id: string) => Promise<void>): FanoutTarget {
-  return { name, server, emit, clients: [], sentAt: new Map(), counts: new Map(), latencies: [], deliveries: 0, lastDeliveryAt: 0 };
+function fanoutTarget(name: string, server: Server, emit: (id: string) => Promise<void>, key: (id: string) => string = (id) => id): FanoutTarget {
+  return { name, server, emit, key, clients: [], sentAt: new Map(), counts: new Map(), latencies: [], deliveries: 0, lastDeliveryAt: 0 };
 }
 
 /** The bare graphql-ws baseline, started once and shared by the rounds of both stores. */
@@ -259,7 +262,12 @@ async function startBare(): Promise<{ target: FanoutTarget; heapPerSubscriberKb:
  */
 async function benchGraph(env: Record<string, string>, bare: FanoutTarget): Promise<GraphResult> {
   const server = await startServer('server.ts', env);
-  const t = fanoutTarget('whatsgraph', server, (id) => postWebhook(server.url, id));
+  const t = fanoutTarget(
+    'whatsgraph',
+    server,
+    (id) => postWebhook(server.url, id),
+    (id) => toGlobalId('Message', BENCH_INSTANCE, id),
+  );
   try {
     // warm up (JIT, schema, connections), then the idle heap
     for (let i = 0; i < 200; i++) await postWebhook(server.url, `warm-${i}`);
@@ -270,7 +278,7 @@ async function benchGraph(env: Record<string, string>, bare: FanoutTarget): Prom
     const latStart = performance.now();
     for (let s = 0; s < LATENCY_SECONDS; s++) {
       const id = `lat-${s}-${randomUUID()}`;
-      t.sentAt.set(id, performance.now());
+      t.sentAt.set(t.key(id), performance.now());
       await postWebhook(server.url, id);
       await sleep(Math.max(0, latStart + (s + 1) * 1_000 - performance.now()));
     }
