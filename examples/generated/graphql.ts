@@ -265,7 +265,7 @@ export type InboxConversationQueryVariables = Exact<{
 }>;
 
 
-export type InboxConversationQuery = { instance: { id: string, chat: { id: string, chatId: string, name: string | null, contact: { phone: string, name: string | null } | null, messages: { nodes: Array<{ id: string, providerMessageId: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string, chatId: string }, content:
+export type InboxConversationQuery = { instance: { id: string, conversation: { id: string, chatId: string, name: string | null, contact: { phone: string, name: string | null } | null, messages: { nodes: Array<{ id: string, providerMessageId: string, fromMe: boolean, status: MessageStatus | null, timestamp: string, senderName: string | null, chat: { id: string, chatId: string }, content:
             | { __typename: 'AudioContent' }
             | { __typename: 'ButtonsContent' }
             | { __typename: 'CarouselContent' }
@@ -520,7 +520,7 @@ export const InboxConversationDocument = new TypedDocumentString(`
     query InboxConversation($instanceId: ID!, $chatId: String!, $last: Int) {
   instance(id: $instanceId) {
     id
-    chat(id: $chatId) {
+    conversation(chatId: $chatId) {
       id
       chatId
       name

@@ -5,7 +5,7 @@
  * documents `npm run codegen` generates from examples/operations/inbox.graphql and graphql-ws.
  *
  * - pick an instance (`instances`), see its chats with contact and last message (`Instance.chats`);
- * - open a conversation (`Instance.chat(id).messages(last: 50)`: the newest fifty, in reading order);
+ * - open a conversation (`Instance.conversation(chatId).messages(last: 50)`: the newest fifty, in reading order, on any provider);
  * - send text and an image by URL (`sendText`, `sendImage`);
  * - one `events` subscription per instance carries statuses (`MESSAGE_STATUS_CHANGED`) and new
  *   messages (`MESSAGE_RECEIVED`) live; every event's `cursor` is kept (localStorage), and after a
@@ -238,7 +238,8 @@ async function openChat(chatId: string): Promise<void> {
   const instanceId = state.instanceId;
   if (!instanceId) return;
   const { instance } = await request(InboxConversationDocument, { instanceId, chatId, last: 50 });
-  const chat = instance.chat;
+  // `conversation` works on every provider: the provider's chat when it can read it, else the one the graph keeps
+  const chat = instance.conversation;
   state.chatId = chat?.chatId ?? chatId;
   saved.set(`chat.${instanceId}`, state.chatId);
   ui.title.textContent = chat?.contact?.name ?? chat?.name ?? chat?.contact?.phone ?? chatId;

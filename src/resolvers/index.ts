@@ -19,7 +19,7 @@ import { LabelChatsResolver, LabelResolver } from './label.resolver.js';
 import { MessageStatusResolver } from './message-status.resolver.js';
 import { MessageResolver } from './message.resolver.js';
 import { ID_RESOLVERS } from './node-ids.js';
-import { NodeResolver } from './node.resolver.js';
+import { InstanceConversationResolver, NodeResolver } from './node.resolver.js';
 import { PartnerResolver } from './partner.resolver.js';
 import { SendRichResolver } from './send-rich.resolver.js';
 import { SendResolver } from './send.resolver.js';
@@ -64,5 +64,6 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   AdminResolver,
   PartnerResolver,
   NodeResolver,
+  InstanceConversationResolver,
   ...ID_RESOLVERS,
 ];

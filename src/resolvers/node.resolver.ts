@@ -1,13 +1,16 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { GraphError, badInput } from '../errors.js';
 import { fromGlobalId, type GlobalIdParts, type GlobalIdType } from '../global-ids.js';
 import type { InstanceEntry } from '../instances.js';
+import { Chat } from '../schema/chat.types.js';
+import { Instance } from '../schema/instance.types.js';
 import { NODE_TYPE, Node, type NodeValue } from '../schema/node.types.js';
 import { messageRoot, recordLoader, storeError } from './conversation.resolver.js';
 import { portCall } from './instance-call.js';
-import { instanceRoot } from './instance.resolver.js';
+import { instanceRoot, type InstanceRoot } from './instance.resolver.js';
+import { recipientOf } from './phone.js';
 
 /**
  * `node(id)` and `nodes(ids)` (Relay's Global Object Identification; issue "A graph a frontend can
@@ -45,6 +48,18 @@ async function keptChat(ctx: GraphContext, instanceId: string, chatId: string): 
   return newest ? { id: chatId, instanceId, isGroup: newest.record.message.isGroup ?? null } : null;
 }
 
+/**
+ * A chat by the provider's id on any provider: as the provider lists or reads it when it can
+ * (through the request's chat loader), else, or when the provider does not know it, as the graph
+ * keeps it (from its stored messages); null when neither knows it.
+ * @throws GraphError SERVICE_UNAVAILABLE when the message store is unreachable; the provider's errors
+ */
+async function chatOnAnyProvider(ctx: GraphContext, entry: InstanceEntry, chatId: string): Promise<object | null> {
+  const adapter = entry.adapter;
+  const listed = adapter.capabilities.has('LIST_CHATS') || adapter.capabilities.has('GET_CHAT') ? await ctx.loaders.chat(adapter).load(chatId) : null;
+  return listed ? { ...listed, instanceId: entry.id } : keptChat(ctx, entry.id, chatId);
+}
+
 /** One object of an instance by its type and provider id, through the request's loaders; null when the provider (or the message store) has none. */
 async function loadOne(ctx: GraphContext, entry: InstanceEntry, type: GlobalIdType, localId: string): Promise<object | null> {
   const instanceId = entry.id;
@@ -53,10 +68,8 @@ async function loadOne(ctx: GraphContext, entry: InstanceEntry, type: GlobalIdTy
   switch (type) {
     case 'Instance':
       return localId === '' ? instanceRoot(entry) : null;
-    case 'Chat': {
-      const listed = adapter.capabilities.has('LIST_CHATS') || adapter.capabilities.has('GET_CHAT') ? await ctx.loaders.chat(adapter).load(localId) : null;
-      return withInstance(listed) ?? keptChat(ctx, instanceId, localId);
-    }
+    case 'Chat':
+      return chatOnAnyProvider(ctx, entry, localId);
     case 'Contact': {
       const known = adapter.capabilities.has('LIST_CONTACTS') || adapter.capabilities.has('GET_CONTACT') ? await ctx.loaders.contact(adapter).load(localId) : null;
       // a number outside the address book is still a contact (a chat's, a participant's): its fields are read when asked
@@ -173,5 +186,18 @@ export class NodeResolver {
     const bad = ids.findIndex((id) => !fromGlobalId(id));
     if (bad >= 0) throw notGlobal(`ids.${bad}`);
     return loadNodes(ctx, ids);
+  }
+}
+
+/** `Instance.conversation(chatId)`: a chat and its kept history on every provider (`Instance.chat` needs the provider's `GET_CHAT`). */
+@Resolver(() => Instance)
+export class InstanceConversationResolver {
+  @FieldResolver(() => Chat, {
+    nullable: true,
+    description:
+      'One chat by phone number or group id, on any provider: as the provider lists or reads it when it can (batched with the other chat reads of the request), else as the graph keeps it (from its stored messages, so `messages` works on providers that cannot read chats); null when neither knows it. `chat(id)` asks the provider only.',
+  })
+  async conversation(@Root() root: InstanceRoot, @Arg('chatId', () => String) chatId: string, @Ctx() ctx: GraphContext): Promise<object | null> {
+    return chatOnAnyProvider(ctx, root.entry, recipientOf(root.entry, chatId, 'chatId'));
   }
 }

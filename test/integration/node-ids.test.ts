@@ -13,6 +13,8 @@ import { useSimulatedApp } from '../helpers/simulated-app.js';
 const h = useSimulatedApp([
   { id: 'sales', provider: 'zapi', simulator: { autoReply: false } },
   { id: 'support', provider: 'zapi', simulator: { autoReply: false } },
+  // a provider that can neither list nor read chats (Zivo: sends and statuses only)
+  { id: 'bulk', provider: 'zivo', simulator: { autoReply: false } },
 ]);
 
 const PHONE = '5511987654321';
@@ -120,6 +122,22 @@ describe('global ids and node(id)', () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  // Zivo takes Kenyan numbers (zivo.txt line 63)
+  const KENYAN = '254712345678';
+  it('on a provider that cannot read chats, conversation(chatId) and node(id) open the history the graph keeps; chat(id) is CAPABILITY_NOT_SUPPORTED', async () => {
+    const sent = (
+      await ok(`mutation($input: SendTextInput!) { sendText(input: $input) { message { id chat { id } } } }`, { input: { instanceId: 'bulk', to: KENYAN, text: 'hi from bulk' } })
+    ).sendText.message;
+    const CONVERSATION = `query($c: String!) { instance(id: "bulk") { conversation(chatId: $c) { id chatId instanceId messages(last: 5) { edges { node { id } } } } } }`;
+    const conversation = (await ok(CONVERSATION, { c: `+${KENYAN}` })).instance.conversation;
+    expect(conversation).toEqual({ id: sent.chat.id, chatId: KENYAN, instanceId: 'bulk', messages: { edges: [{ node: { id: sent.id } }] } });
+    expect((await ok(`query($id: ID!) { node(id: $id) { ... on Chat { chatId } } }`, { id: sent.chat.id })).node).toEqual({ chatId: KENYAN });
+    // a number the graph has no message with: null, not an error
+    expect((await ok(CONVERSATION, { c: '254700000001' })).instance.conversation).toBeNull();
+    const refused = await h.gql(`{ instance(id: "bulk") { chat(id: "${KENYAN}") { id } } }`);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CAPABILITY_NOT_SUPPORTED', capability: 'GET_CHAT' });
   });
 
   it('a string that is not a global id is BAD_USER_INPUT; an id of an unknown instance is null', async () => {
