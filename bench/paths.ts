@@ -67,7 +67,8 @@ interface Proc {
 
 async function start(role: string, env: Record<string, string>, core: number): Promise<Proc> {
   const child: ChildProcess = fork(join(here, 'paths-servers.ts'), [role], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF (a directory): each server writes a V8 CPU profile there when it exits
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
