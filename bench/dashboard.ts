@@ -9,6 +9,7 @@ import { createLogger } from '../src/logger.js';
 import type { SimulatorHandle } from '../src/providers/contract.js';
 import { CACHE_KINDS } from '../src/providers/read-cache.js';
 import { PROVIDER_MODULES } from '../src/providers/registry.js';
+import { zapiChatRows } from '../test/providers/zapi/chat-rows.js';
 import { writeBenchSection } from './paths.js';
 
 /**
@@ -50,22 +51,6 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body.data ?? {};
-}
-
-function rows(): Array<Record<string, unknown>> {
-  return Array.from({ length: CHATS }, (_, i) => {
-    const phone = `55119${String(60000000 + i)}`;
-    return {
-      phone,
-      name: `Customer ${i}`,
-      unread: String(i % 3),
-      lastMessageTime: String(1_730_000_000 + CHATS - i),
-      archived: 'false',
-      pinned: 'false',
-      isMuted: '0',
-      ...(i < WITH_PICTURE ? { profileThumbnail: `https://pps.whatsapp.net/sim/${phone}.jpg` } : {}),
-    };
-  });
 }
 
 async function load(sim: SimulatorHandle, app: RunningApp): Promise<Load> {
@@ -119,7 +104,7 @@ async function scenario(stores: 'memory' | 'redis', cacheOn: boolean): Promise<R
   const a = await startApp(config, { host: '127.0.0.1', logger });
   const b = stores === 'redis' ? await startApp(config, { host: '127.0.0.1', logger }) : null;
   try {
-    const seeded = rows();
+    const seeded = zapiChatRows(CHATS, WITH_PICTURE);
     const seed = await fetch(`${sim.url}/sim/chats`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chats: seeded, replace: true }) });
     if (!seed.ok) throw new Error(`seeding chats: ${seed.status}`);
     // one chat carries a label, so the dashboard reads the label list

@@ -1,11 +1,11 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Redis } from 'ioredis';
+import { startPrivateRedis } from '../test/helpers/redis.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
 
 /**
@@ -93,47 +93,6 @@ async function startServer(script: string, args: string[], env: Record<string, s
     await exited;
   };
   return { url, child, cpuMs, stop };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A private redis-server without persistence; resolves once it answers PING. */
-async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const url = `redis://127.0.0.1:${port}`;
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    const up = await probe
-      .connect()
-      .then(() => probe.ping())
-      .then(() => true)
-      .catch(() => false);
-    probe.disconnect();
-    if (up) break;
-    if (Date.now() > deadline) throw new Error('redis-server did not answer within 5 s');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    url,
-    stop: async () => {
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 const provider = benchProvider();
@@ -229,7 +188,8 @@ function targets(): Target[] {
 }
 
 async function main(): Promise<void> {
-  const redis = await startRedis();
+  // a private redis-server without persistence (the tests' helper), so MONITOR sees only this bench
+  const redis = await startPrivateRedis();
   const runs: Run[] = [];
   const probes = new Map<string, { perEvent: number; commands: Record<string, number> }>();
   const all = targets();
@@ -256,7 +216,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await redis.stop();
+    await redis.kill();
   }
   const summary = all.map((target) => {
     const mine = runs.filter((r) => r.target === target.name);

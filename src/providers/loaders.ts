@@ -21,12 +21,7 @@ class PagedList<T> {
   constructor(private readonly list: (page: PageRequest) => Promise<Page<T>>) {}
 
   page(n: number): Promise<Page<T>> {
-    let p = this.pages.get(n);
-    if (!p) {
-      p = this.list({ page: n, pageSize: LOOKUP_PAGE_SIZE });
-      this.pages.set(n, p);
-    }
-    return p;
+    return getOrMake(this.pages, n, () => this.list({ page: n, pageSize: LOOKUP_PAGE_SIZE }));
   }
 
   /**
@@ -47,6 +42,16 @@ class PagedList<T> {
     }
     return { found, complete: missing.size === 0 };
   }
+}
+
+/** The value kept in `map` under `key`, made by `make` the first time: one loader or list read per instance (or page) per request. */
+function getOrMake<K, T>(map: Map<K, T>, key: K, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 /** An error as a DataLoader value (so one failed key does not fail its batch-mates). */
@@ -115,13 +120,10 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED when the provider cannot tell; ProviderError from the read
    */
   status(adapter: ProviderAdapter): Promise<InstanceStatus> {
-    let status = this.statuses.get(adapter.instanceId);
-    if (!status) {
+    return getOrMake(this.statuses, adapter.instanceId, () => {
       const get = readableCapability(adapter, 'INSTANCE_STATUS');
-      status = this.read('status', adapter.instanceId, STATUS_KEY, () => get());
-      this.statuses.set(adapter.instanceId, status);
-    }
-    return status;
+      return this.read('status', adapter.instanceId, STATUS_KEY, () => get());
+    });
   }
 
   /**
@@ -129,10 +131,9 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED (when loading) if the provider cannot check phones
    */
   phoneCheck(adapter: ProviderAdapter): DataLoader<string, PhoneCheck> {
-    let loader = this.phoneChecks.get(adapter.instanceId);
-    if (!loader) {
+    return getOrMake(this.phoneChecks, adapter.instanceId, () => {
       const check = readableCapability(adapter, 'CHECK_PHONES');
-      loader = new DataLoader<string, PhoneCheck>(
+      return new DataLoader<string, PhoneCheck>(
         async (phones) => {
           const results = await check([...phones]);
           const byInput = new Map(results.map((r) => [r.input, r]));
@@ -140,9 +141,7 @@ export class Loaders {
         },
         { maxBatchSize: MAX_PHONE_BATCH },
       );
-      this.phoneChecks.set(adapter.instanceId, loader);
-    }
-    return loader;
+    });
   }
 
   /**
@@ -150,14 +149,11 @@ export class Loaders {
    * each distinct phone not in the read cache costs one call; a phone without a picture is cached as null).
    */
   profilePicture(adapter: ProviderAdapter): DataLoader<string, string | null> {
-    let loader = this.pictures.get(adapter.instanceId);
-    if (!loader) {
+    return getOrMake(this.pictures, adapter.instanceId, () => {
       const get = readableCapability(adapter, 'PROFILE_PICTURE');
       const fetch = (phones: string[]) => Promise.all(phones.map((p) => get(p).catch(asError)));
-      loader = new DataLoader<string, string | null>((phones) => this.cached('profilePictures', adapter.instanceId, phones, fetch));
-      this.pictures.set(adapter.instanceId, loader);
-    }
-    return loader;
+      return new DataLoader<string, string | null>((phones) => this.cached('profilePictures', adapter.instanceId, phones, fetch));
+    });
   }
 
   /**
@@ -168,15 +164,12 @@ export class Loaders {
    * chat the provider does not know, or when it can neither list nor read chats.
    */
   chat(adapter: ProviderAdapter): DataLoader<string, Chat | null> {
-    let loader = this.chats.get(adapter.instanceId);
-    if (!loader) {
+    return getOrMake(this.chats, adapter.instanceId, () => {
       const has = (c: 'LIST_CHATS' | 'GET_CHAT') => adapter.capabilities.has(c);
       const list = has('LIST_CHATS') ? new PagedList(readableCapability(adapter, 'LIST_CHATS')) : null;
       const get = has('GET_CHAT') ? readableCapability(adapter, 'GET_CHAT') : null;
-      loader = new DataLoader<string, Chat | null>((ids) => lookUp(ids, list, get, (c) => c.id));
-      this.chats.set(adapter.instanceId, loader);
-    }
-    return loader;
+      return new DataLoader<string, Chat | null>((ids) => lookUp(ids, list, get, (c) => c.id));
+    });
   }
 
   /**
@@ -186,16 +179,13 @@ export class Loaders {
    * Contacts found (and numbers known to be unknown) are kept by the read cache (`contacts`).
    */
   contact(adapter: ProviderAdapter): DataLoader<string, Contact | null> {
-    let loader = this.contacts.get(adapter.instanceId);
-    if (!loader) {
+    return getOrMake(this.contacts, adapter.instanceId, () => {
       const has = (c: 'LIST_CONTACTS' | 'GET_CONTACT') => adapter.capabilities.has(c);
       const list = has('LIST_CONTACTS') ? new PagedList(readableCapability(adapter, 'LIST_CONTACTS')) : null;
       const get = has('GET_CONTACT') ? readableCapability(adapter, 'GET_CONTACT') : null;
       const fetch = (phones: string[]) => lookUp(phones, list, get, (c) => c.phone);
-      loader = new DataLoader<string, Contact | null>((phones) => this.cached('contacts', adapter.instanceId, phones, fetch));
-      this.contacts.set(adapter.instanceId, loader);
-    }
-    return loader;
+      return new DataLoader<string, Contact | null>((phones) => this.cached('contacts', adapter.instanceId, phones, fetch));
+    });
   }
 
   /**
@@ -204,14 +194,11 @@ export class Loaders {
    * Null for an unknown group (not cached), or when the provider cannot read one.
    */
   group(adapter: ProviderAdapter): DataLoader<string, Group | null> {
-    let loader = this.groups.get(adapter.instanceId);
-    if (!loader) {
+    return getOrMake(this.groups, adapter.instanceId, () => {
       const get = adapter.capabilities.has('GET_GROUP') ? readableCapability(adapter, 'GET_GROUP') : null;
       const fetch = (ids: string[]) => Promise.all(ids.map((id) => (get ? get(id).catch(asError) : Promise.resolve(null))));
-      loader = new DataLoader<string, Group | null>((ids) => this.cached('groups', adapter.instanceId, ids, fetch, (g) => g !== null));
-      this.groups.set(adapter.instanceId, loader);
-    }
-    return loader;
+      return new DataLoader<string, Group | null>((ids) => this.cached('groups', adapter.instanceId, ids, fetch, (g) => g !== null));
+    });
   }
 
   /**
@@ -219,22 +206,12 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED when the provider has no labels; ProviderError from the read
    */
   labels(adapter: ProviderAdapter): Promise<Label[]> {
-    let labels = this.labelLists.get(adapter.instanceId);
-    if (!labels) {
-      labels = readableCapability(adapter, 'LIST_LABELS')();
-      this.labelLists.set(adapter.instanceId, labels);
-    }
-    return labels;
+    return getOrMake(this.labelLists, adapter.instanceId, () => readableCapability(adapter, 'LIST_LABELS')());
   }
 
   /** The label ids on chats of one instance (by chat id), read from the graph's own record (`read`) in one batch per tick. */
   chatLabels(instanceId: string, read: ChatLabelReader): DataLoader<string, string[]> {
-    let loader = this.chatLabelIds.get(instanceId);
-    if (!loader) {
-      loader = new DataLoader<string, string[]>((chatIds) => read(instanceId, chatIds));
-      this.chatLabelIds.set(instanceId, loader);
-    }
-    return loader;
+    return getOrMake(this.chatLabelIds, instanceId, () => new DataLoader<string, string[]>((chatIds) => read(instanceId, chatIds)));
   }
 
   /**
@@ -243,25 +220,17 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED; ProviderError from the read
    */
   collections(adapter: ProviderAdapter): Promise<Collection[]> {
-    let all = this.collectionLists.get(adapter.instanceId);
-    if (!all) {
-      all = readCursorPages(readableCapability(adapter, 'LIST_COLLECTIONS'));
-      this.collectionLists.set(adapter.instanceId, all);
-    }
-    return all;
+    return getOrMake(this.collectionLists, adapter.instanceId, () => readCursorPages(readableCapability(adapter, 'LIST_COLLECTIONS')));
   }
 
   /** The product ids in each collection (`LIST_COLLECTION_PRODUCTS`, cursor pages, at most {@link MAX_LOOKUP_PAGES}), one read per distinct collection per request. */
   collectionProductIds(adapter: ProviderAdapter): DataLoader<string, string[]> {
-    let loader = this.collectionProducts.get(adapter.instanceId);
-    if (!loader) {
+    return getOrMake(this.collectionProducts, adapter.instanceId, () => {
       const list = readableCapability(adapter, 'LIST_COLLECTION_PRODUCTS');
-      loader = new DataLoader<string, string[]>((ids) =>
+      return new DataLoader<string, string[]>((ids) =>
         Promise.all(ids.map((id) => readCursorPages((cursor) => list(id, cursor)).then((products) => products.map((p) => p.id), asError))),
       );
-      this.collectionProducts.set(adapter.instanceId, loader);
-    }
-    return loader;
+    });
   }
 }
 

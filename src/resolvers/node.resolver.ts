@@ -22,21 +22,6 @@ import { recipientOf } from './phone.js';
 /** Most ids one `nodes(ids)` takes (the graph's largest page). */
 export const MAX_NODES = 100;
 
-/** The types `node(id)` refetches: those that implement `Node`. */
-const NODE_TYPES: ReadonlySet<GlobalIdType> = new Set<GlobalIdType>([
-  'Instance',
-  'Chat',
-  'Contact',
-  'Group',
-  'GroupParticipant',
-  'Community',
-  'Product',
-  'Collection',
-  'Label',
-  'Message',
-  'MessageTemplate',
-]);
-
 /** Tags a root value with its GraphQL type (what `Node`'s resolveType reads). */
 function tagged<T extends object>(type: GlobalIdType, value: T): T & NodeValue {
   return { ...value, [NODE_TYPE]: type };
@@ -57,54 +42,59 @@ async function keptChat(ctx: GraphContext, instanceId: string, chatId: string): 
 async function chatOnAnyProvider(ctx: GraphContext, entry: InstanceEntry, chatId: string): Promise<object | null> {
   const adapter = entry.adapter;
   const listed = adapter.capabilities.has('LIST_CHATS') || adapter.capabilities.has('GET_CHAT') ? await ctx.loaders.chat(adapter).load(chatId) : null;
-  return listed ? { ...listed, instanceId: entry.id } : keptChat(ctx, entry.id, chatId);
+  return withInstance(listed, entry.id) ?? keptChat(ctx, entry.id, chatId);
 }
 
-/** One object of an instance by its type and provider id, through the request's loaders; null when the provider (or the message store) has none. */
-async function loadOne(ctx: GraphContext, entry: InstanceEntry, type: GlobalIdType, localId: string): Promise<object | null> {
-  const instanceId = entry.id;
-  const adapter = entry.adapter;
-  const withInstance = <T extends object>(value: T | null | undefined): (T & { instanceId: string }) | null => (value ? { ...value, instanceId } : null);
-  switch (type) {
-    case 'Instance':
-      return localId === '' ? instanceRoot(entry) : null;
-    case 'Chat':
-      return chatOnAnyProvider(ctx, entry, localId);
-    case 'Contact': {
-      const known = adapter.capabilities.has('LIST_CONTACTS') || adapter.capabilities.has('GET_CONTACT') ? await ctx.loaders.contact(adapter).load(localId) : null;
-      // a number outside the address book is still a contact (a chat's, a participant's): its fields are read when asked
-      return withInstance(known) ?? { id: localId, phone: localId, instanceId, fromChat: true };
-    }
-    case 'Message': {
-      const record = await recordLoader(ctx).load(`${instanceId}\u0000${localId}`);
-      return record && messageRoot(record);
-    }
-    case 'Group':
-      return withInstance(await ctx.loaders.group(adapter).load(localId));
-    case 'GroupParticipant': {
-      const cut = localId.indexOf('/');
-      if (cut < 0) return null;
-      const groupId = localId.slice(0, cut);
-      const participant = (await ctx.loaders.group(adapter).load(groupId))?.participants.find((p) => p.id === localId.slice(cut + 1));
-      return participant ? { ...participant, instanceId, groupId } : null;
-    }
-    case 'Label':
-      return withInstance((await ctx.loaders.labels(adapter)).find((l) => l.id === localId));
-    case 'Collection':
-      return withInstance((await ctx.loaders.collections(adapter)).find((c) => c.id === localId));
-    case 'Product':
-      return withInstance(await portCall(entry, 'GET_PRODUCT')(localId));
-    case 'Community':
-      return withInstance(await portCall(entry, 'GET_COMMUNITY')(localId));
-    case 'MessageTemplate':
-      return withInstance(await portCall(entry, 'GET_TEMPLATE')(localId));
-    default:
-      return null;
-  }
+/** A root value tagged with its instance (null stays null). */
+function withInstance<T extends object>(value: T | null | undefined, instanceId: string): (T & { instanceId: string }) | null {
+  return value ? { ...value, instanceId } : null;
 }
+
+/** Reads one object of an instance by its provider id, through the request's loaders; null when the provider (or the message store) has none. */
+type NodeReader = (ctx: GraphContext, entry: InstanceEntry, localId: string) => Promise<object | null>;
+
+/**
+ * How `node(id)` reads each type that implements `Node`: the keys are the refetchable types (an id
+ * of any other type, such as an event's, is null).
+ */
+const NODE_READERS: Partial<Record<GlobalIdType, NodeReader>> = {
+  Instance: async (_ctx, entry, localId) => (localId === '' ? instanceRoot(entry) : null),
+  Chat: (ctx, entry, localId) => chatOnAnyProvider(ctx, entry, localId),
+  Contact: async (ctx, { id, adapter }, phone) => {
+    const known = adapter.capabilities.has('LIST_CONTACTS') || adapter.capabilities.has('GET_CONTACT') ? await ctx.loaders.contact(adapter).load(phone) : null;
+    // a number outside the address book is still a contact (a chat's, a participant's): its fields are read when asked
+    return withInstance(known, id) ?? { id: phone, phone, instanceId: id, fromChat: true };
+  },
+  Message: async (ctx, entry, messageId) => {
+    const record = await recordLoader(ctx).load(`${entry.id}\u0000${messageId}`);
+    return record && messageRoot(record);
+  },
+  Group: async (ctx, { id, adapter }, groupId) => withInstance(await ctx.loaders.group(adapter).load(groupId), id),
+  GroupParticipant: async (ctx, { id, adapter }, localId) => {
+    // `<groupId>/<participant id>` (node-ids.ts): group ids hold no slash
+    const cut = localId.indexOf('/');
+    if (cut < 0) return null;
+    const groupId = localId.slice(0, cut);
+    const participant = (await ctx.loaders.group(adapter).load(groupId))?.participants.find((p) => p.id === localId.slice(cut + 1));
+    return participant ? { ...participant, instanceId: id, groupId } : null;
+  },
+  Label: async (ctx, { id, adapter }, labelId) =>
+    withInstance(
+      (await ctx.loaders.labels(adapter)).find((l) => l.id === labelId),
+      id,
+    ),
+  Collection: async (ctx, { id, adapter }, collectionId) =>
+    withInstance(
+      (await ctx.loaders.collections(adapter)).find((c) => c.id === collectionId),
+      id,
+    ),
+  Product: async (_ctx, entry, productId) => withInstance(await portCall(entry, 'GET_PRODUCT')(productId), entry.id),
+  Community: async (_ctx, entry, communityId) => withInstance(await portCall(entry, 'GET_COMMUNITY')(communityId), entry.id),
+  MessageTemplate: async (_ctx, entry, templateId) => withInstance(await portCall(entry, 'GET_TEMPLATE')(templateId), entry.id),
+};
 
 /** Reads one decoded id: its instance (confined to the key: FORBIDDEN outside it, null when unknown), then the object. */
-async function resolveParts(ctx: GraphContext, parts: GlobalIdParts, charged: Set<string>): Promise<NodeValue | null> {
+async function resolveParts(ctx: GraphContext, parts: GlobalIdParts, read: NodeReader, charged: Set<string>): Promise<NodeValue | null> {
   let entry: InstanceEntry;
   try {
     entry = ctx.services.instances.get(parts.scope);
@@ -118,7 +108,7 @@ async function resolveParts(ctx: GraphContext, parts: GlobalIdParts, charged: Se
     charged.add(entry.id);
     await ctx.rateLimits?.consumeInstance(entry.id);
   }
-  const value = await loadOne(ctx, entry, parts.type, parts.localId);
+  const value = await read(ctx, entry, parts.localId);
   return value && tagged(parts.type, value);
 }
 
@@ -141,8 +131,9 @@ export function nodeLoader(ctx: GraphContext): DataLoader<string, NodeValue | nu
       return Promise.all(
         ids.map(async (id) => {
           const parts = fromGlobalId(id);
-          if (!parts || !NODE_TYPES.has(parts.type)) return null;
-          return resolveParts(ctx, parts, charged).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+          const read = parts && NODE_READERS[parts.type];
+          if (!parts || !read) return null;
+          return resolveParts(ctx, parts, read, charged).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
         }),
       );
     });

@@ -141,8 +141,8 @@ export function explorerHtml(tabs: ExplorerTab[]): string {
 
 /** The first operation shown in the explorer. */
 export const EXPLORER_DEFAULT_QUERY = `# Welcome to whatsgraph. Press ▶ to list your instances.
-# Then try: mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "hi"}) { message { id status } } }
-# and, in another tab: subscription { messageStatusChanged(instanceId: "zapi-sandbox") { messageId status } }
+# Then try: mutation { sendText(input: {instanceId: "zapi-sandbox", to: "5511987654321", text: "hi"}) { message { id providerMessageId status } } }
+# and, in another tab: subscription { messageStatusChanged(instanceId: "zapi-sandbox") { messageId status message { id status } } }
 # The other tabs hold the README's examples.
 query Welcome {
   instances {

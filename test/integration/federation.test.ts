@@ -6,11 +6,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createGatewayRuntime, getGraphQLWSOptions, type GatewayConfig, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { parse, print, type DocumentNode, type ExecutionResult } from 'graphql';
-import { createClient } from 'graphql-ws';
+import { parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket, { WebSocketServer } from 'ws';
+import { WebSocketServer } from 'ws';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { collect, eventually, gql, wsClient } from '../helpers/app.js';
 import { useSimulatedApp } from '../helpers/simulated-app.js';
@@ -82,93 +81,11 @@ const crmResolvers = {
   },
 };
 
-/** A transport entry as Hive Gateway hands it to a transport (`@graphql-mesh/transport-common`'s TransportEntry). */
-interface TransportEntry {
-  kind: string;
-  subgraph: string;
-  location?: string;
-  options?: { subscriptions?: { kind?: string; location?: string } } & Record<string, unknown>;
-}
-/** What Hive Gateway passes a transport's `getSubgraphExecutor`. */
-interface TransportPayload {
-  transportEntry: TransportEntry;
-  getTransportExecutor: (entry: TransportEntry) => Promise<Executor> | Executor;
-}
-interface ExecutionRequest {
-  document: DocumentNode;
-  variables?: Record<string, unknown>;
-  operationName?: string;
-  operationType?: string;
-}
-type Executor = (request: ExecutionRequest) => Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
-
-/**
- * Hive Gateway loads its transports by kind (`@graphql-mesh/transport-http`, `-ws`), which the
- * `@graphql-hive/gateway` CLI package brings and `@graphql-hive/gateway-runtime` alone does not.
- * When they are not installed, these stand in (the gateway's `transports` option): the same
- * contract (an executor per subgraph; subscriptions handed to the entry's `options.subscriptions`
- * kind and location) over plain `fetch` and a graphql-ws client. Planning, entity fetches and
- * the WebSocket server side stay the gateway's own.
- */
-const fallbackTransports = {
-  http: {
-    getSubgraphExecutor({ transportEntry, getTransportExecutor }: TransportPayload): Executor {
-      const subscriptions = transportEntry.options?.subscriptions;
-      let viaSubscriptions: Promise<Executor> | undefined;
-      return async (request) => {
-        if (request.operationType === 'subscription' && subscriptions) {
-          viaSubscriptions ??= Promise.resolve(
-            getTransportExecutor({
-              ...transportEntry,
-              kind: subscriptions.kind ?? transportEntry.kind,
-              location: new URL(subscriptions.location ?? '', transportEntry.location).toString(),
-              options: { ...transportEntry.options, subscriptions: undefined },
-            }),
-          );
-          return (await viaSubscriptions)(request);
-        }
-        const res = await fetch(transportEntry.location!, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-          body: JSON.stringify({ query: print(request.document), variables: request.variables, operationName: request.operationName }),
-        }).catch((err: Error & { cause?: Error }) => {
-          throw new Error(`fetch ${transportEntry.location} failed: ${err.cause?.message ?? err.message}`);
-        });
-        return (await res.json()) as ExecutionResult;
-      };
-    },
-  },
-  ws: {
-    getSubgraphExecutor({ transportEntry }: TransportPayload): Executor & { [Symbol.asyncDispose](): Promise<void> } {
-      const client = createClient({ url: transportEntry.location!.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
-      const executor = async (request: ExecutionRequest) => {
-        const results = client.iterate({ query: print(request.document), variables: request.variables ?? {}, operationName: request.operationName ?? null });
-        if (request.operationType === 'subscription') return results as AsyncIterable<ExecutionResult>;
-        const first = await results.next();
-        await results.return?.();
-        return first.value as ExecutionResult;
-      };
-      return Object.assign(executor, { [Symbol.asyncDispose]: async () => client.dispose() });
-    },
-  },
-};
-
-/** Whether Hive Gateway's own transport packages are installed (then the gateway loads them itself). */
-async function gatewayTransportsInstalled(): Promise<boolean> {
-  const load = (kind: string) =>
-    import(/* @vite-ignore */ `@graphql-mesh/transport-${kind}`).then(
-      () => true,
-      () => false,
-    );
-  return (await load('http')) && (await load('ws'));
-}
-
 let crm: { server: ApolloServer; url: string };
 let supergraphSdl: string;
 let gateway: GatewayRuntime;
 let gatewayServer: Server;
 let gatewayUrl: string;
-let officialTransports = false;
 
 beforeAll(async () => {
   const server = new ApolloServer({ schema: buildSubgraphSchema([{ typeDefs: CRM_SDL, resolvers: crmResolvers as never }]), plugins: [ApolloServerPluginInlineTraceDisabled()] });
@@ -177,15 +94,14 @@ beforeAll(async () => {
 
   // whatsgraph's SDL as a router reads it: `_service { sdl }` from the running server
   const whatsgraphSdl = await gql<{ _service: { sdl: string } }>(h.app.url, '{ _service { sdl } }');
-  const crmSdl = await gql<{ _service: { sdl: string } }>(crm.url.replace(/\/$/, ''), '{ _service { sdl } }').catch(() => undefined);
+  const crmSdl = await gql<{ _service: { sdl: string } }>(crm.url.replace(/\/$/, ''), '{ _service { sdl } }');
   const composed = composeServices([
     { name: 'whatsgraph', typeDefs: parse(whatsgraphSdl.data!._service.sdl), url: `${h.app.url}/graphql` },
-    { name: 'crm', typeDefs: parse(crmSdl?.data?._service.sdl ?? print(CRM_SDL)), url: crm.url },
+    { name: 'crm', typeDefs: parse(crmSdl.data!._service.sdl), url: crm.url },
   ]);
   expect(composed.errors?.map((e) => e.message)).toBeUndefined();
   supergraphSdl = composed.supergraphSdl!;
 
-  officialTransports = await gatewayTransportsInstalled();
   const config: GatewayConfig = {
     supergraph: supergraphSdl,
     // whatsgraph serves subscriptions over graphql-ws on /graphql (Hive Gateway docs, "Subscriptions using WebSockets")
@@ -193,7 +109,6 @@ beforeAll(async () => {
     logging: false,
     // a failing subgraph call shows its cause in the test's assertion, not Yoga's "Unexpected error."
     maskedErrors: false,
-    ...(officialTransports ? {} : { transports: fallbackTransports as unknown as GatewayConfig['transports'] }),
   };
   gateway = createGatewayRuntime(config);
   gatewayServer = createServer(gateway);

@@ -7,6 +7,7 @@ import { PROVIDER_MODULES } from '../../../src/providers/registry.js';
 import { gql, startTestApp } from '../../helpers/app.js';
 import { simulatedInstance } from '../../helpers/providers.js';
 import { TEST_REDIS_URL, deletePrefix, uniquePrefix, waitFor } from '../../helpers/redis.js';
+import { zapiChatRows } from './chat-rows.js';
 
 /**
  * The read cache (issue 13, item 5) against the Z-API simulator over real HTTP, in memory and
@@ -30,24 +31,6 @@ const DASHBOARD = `query Dashboard($id: ID!) {
     chats(first: 50) { edges { node { id chatId name unreadCount contact { name profilePictureUrl } labels { name } lastMessage { id timestamp } } } }
   }
 }`;
-
-/** 50 `GET /chats` rows (z-api.txt 6186-6267); only the first `withPicture` carry their picture (`profileThumbnail`). */
-function dashboardRows(withPicture: number): Array<Record<string, unknown>> {
-  return Array.from({ length: 50 }, (_, i) => {
-    const phone = `55119${String(80000000 + i)}`;
-    return {
-      phone,
-      name: `Customer ${i}`,
-      archived: 'false',
-      pinned: 'false',
-      unread: String(i % 3),
-      lastMessageTime: String(1_730_000_000 + 50 - i),
-      isMuted: '0',
-      isMarketSpam: 'false',
-      ...(i < withPicture ? { profileThumbnail: `https://pps.whatsapp.net/sim/${phone}.jpg` } : {}),
-    };
-  });
-}
 
 /** A `ReceivedCallback` notification (z-api.txt 12877-12925, 12324-12352), from the simulated instance. */
 function notification(sim: SimulatorHandle, phone: string, name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -154,7 +137,7 @@ const pictures = (calls: string[]) => calls.filter((c) => c.startsWith('GET /pro
 function cacheSuite(backend: 'memory' | 'redis'): void {
   describe(`read cache in ${backend}`, () => {
     let rig: Rig;
-    const rows = dashboardRows(4);
+    const rows = zapiChatRows(50, 4);
 
     beforeAll(async () => {
       rig = await startRig(backend);
@@ -273,7 +256,7 @@ describe('read cache TTLs', () => {
   let rig: Rig;
   beforeAll(async () => {
     rig = await startRig('memory', { ttlSeconds: { profilePictures: 0, status: 2 } });
-    await seed(rig.sim, dashboardRows(4));
+    await seed(rig.sim, zapiChatRows(50, 4));
   });
   afterAll(async () => {
     await rig?.close();

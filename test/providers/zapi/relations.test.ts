@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../../src/global-ids.js';
 import type { RecordedRequest } from '../../../src/providers/contract.js';
+import { zapiChatRows } from './chat-rows.js';
 import { zapiHarness } from './harness.js';
 
 /**
@@ -9,24 +10,6 @@ import { zapiHarness } from './harness.js';
  */
 
 const h = zapiHarness();
-
-/** 50 chat rows shaped as `GET /chats` rows (z-api.txt 6186-6267), each with the chat's picture (`profileThumbnail`, 6300). */
-function inboxRows(): Array<Record<string, unknown>> {
-  return Array.from({ length: 50 }, (_, i) => {
-    const phone = `55119${String(70000000 + i)}`;
-    return {
-      phone,
-      name: `Customer ${i}`,
-      archived: 'false',
-      pinned: 'false',
-      unread: String(i % 3),
-      lastMessageTime: String(1_730_000_000 + 50 - i),
-      isMuted: '0',
-      isMarketSpam: 'false',
-      profileThumbnail: `https://pps.whatsapp.net/sim/${phone}.jpg`,
-    };
-  });
-}
 
 async function seedChats(rows: Array<Record<string, unknown>>): Promise<void> {
   const res = await fetch(`${h.sim.url}/sim/chats`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chats: rows, replace: true }) });
@@ -43,7 +26,7 @@ const INBOX = `{ instance(id: "zapi") { chats(first: 50) { edges { node { id con
 
 describe('Z-API relations, batched', () => {
   it('the inbox query (50 chats with contact, labels, last message) costs at most 3 upstream requests and no duplicate', async () => {
-    const rows = inboxRows();
+    const rows = zapiChatRows();
     await seedChats(rows);
     // labels: three chats through the graph, one through the label webhook (CHAT_LABEL_ASSOCIATION, z-api.txt 12927-12961)
     for (const [chatId, labelId] of [
@@ -97,7 +80,7 @@ describe('Z-API relations, batched', () => {
   });
 
   it("a chat's contact fields beyond name and picture come from the contact list: one page for every chat of the page", async () => {
-    const rows = inboxRows().slice(0, 5);
+    const rows = zapiChatRows().slice(0, 5);
     rows[0]!.phone = '5511999999999'; // the seeded contact `Z-API SUPPORT` (short `Z-API`, notify `Z-API`)
     await seedChats(rows);
     h.sim.requests.length = 0;
@@ -111,7 +94,7 @@ describe('Z-API relations, batched', () => {
   });
 
   it('Label.chats: the chats carrying a label, each as the chat list shows it (one list read)', async () => {
-    const rows = inboxRows().slice(0, 3);
+    const rows = zapiChatRows().slice(0, 3);
     await seedChats(rows);
     await h.ok('mutation($input: AssignLabelInput!) { assignLabel(input: $input) { ok } }', { input: { instanceId: 'zapi', chatId: rows[2]!.phone, labelId: '3' } });
     await h.ok('mutation($input: AssignLabelInput!) { assignLabel(input: $input) { ok } }', { input: { instanceId: 'zapi', chatId: rows[1]!.phone, labelId: '3' } });
