@@ -17,6 +17,7 @@ import { createResolversMap } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { fromGlobalId, instanceIdOf, toGlobalId, type GlobalIdType } from '../global-ids.js';
 import { nodeLoader } from '../resolvers/node.resolver.js';
+import { recipientOf } from '../resolvers/phone.js';
 import type { NodeValue } from '../schema/node.types.js';
 
 /**
@@ -90,18 +91,26 @@ export type EntityReference = { __typename: string } & Record<string, unknown>;
 /**
  * The global id a reference names: its `id` (when it is a global id of the reference's type),
  * else its natural key (`instanceId` and the provider's id: `chatId`, `phone`, `groupId`,
- * `providerMessageId`), made into the global id the graph gives that object. A phone is read as
- * its digits (`+55 11 98765-4321` → `5511987654321`). Null when the reference names nothing
- * this graph can make (missing or non-string fields, an id of another type).
+ * `providerMessageId`), made into the global id the graph gives that object. A contact's phone is
+ * normalised as every phone argument is (`recipientOf`, with the instance's default country:
+ * `+55 11 98765-4321` → `5511987654321`). Null when the reference names nothing this graph can make
+ * (missing or non-string fields, an id of another type, an instance the client's key does not
+ * see, a phone that is not one).
  */
-export function referenceGlobalId(type: EntityTypeName, reference: Record<string, unknown>): string | null {
+export function referenceGlobalId(type: EntityTypeName, reference: Record<string, unknown>, ctx: GraphContext): string | null {
   if (typeof reference.id === 'string') return fromGlobalId(reference.id)?.type === type ? reference.id : null;
   const field = NATURAL_ID_FIELD[type];
   const instanceId = reference.instanceId;
   const localId = field ? reference[field] : undefined;
   if (typeof instanceId !== 'string' || typeof localId !== 'string' || !instanceId || !localId) return null;
-  const providerId = type === 'Contact' ? localId.replace(/\D/g, '') : localId;
-  return providerId ? toGlobalId(type, instanceIdOf(instanceId), providerId) : null;
+  const entry = ctx.services.instances.find(instanceIdOf(instanceId));
+  if (!entry) return null;
+  if (type !== 'Contact') return toGlobalId(type, entry.id, localId);
+  try {
+    return toGlobalId(type, entry.id, recipientOf(entry, localId, 'phone'));
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -113,7 +122,7 @@ export function referenceGlobalId(type: EntityTypeName, reference: Record<string
  * @throws GraphError FORBIDDEN for an instance outside the client's key; the provider's errors (that entity only)
  */
 export async function resolveEntityReference(type: EntityTypeName, reference: Record<string, unknown>, ctx: GraphContext): Promise<NodeValue | null> {
-  const id = referenceGlobalId(type, reference);
+  const id = referenceGlobalId(type, reference, ctx);
   return id ? nodeLoader(ctx).load(id) : null;
 }
 
