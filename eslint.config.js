@@ -58,7 +58,7 @@ const layoutZones = [
 
 export const config = defineConfig(
   {
-    ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'docs/**', 'examples/**/dist/**', 'examples/generated/**', 'test/generated/**', 'bench/results/**'],
+    ignores: ['node_modules/**', 'dist/**', '.bench-build/**', 'coverage/**', 'docs/**', 'examples/**/dist/**', 'examples/generated/**', 'test/generated/**', 'bench/results/**'],
   },
   {
     files: ['**/*.ts'],

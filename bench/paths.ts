@@ -1,4 +1,4 @@
-import { fork, execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { Pool } from 'undici';
 import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+import { forkBenchServer, haveTaskset, pin, runtimeLabel } from './processes.js';
 
 /**
  * The request paths against their baselines (issue 13, deliverable 6): a plain query, `sendText`
@@ -52,19 +53,6 @@ const QUERY = '{ instances { id provider } }';
 const SEND = 'mutation($i: ID!, $to: String!, $t: String!) { sendText(input: { instanceId: $i, to: $to, text: $t }) { message { id status } } }';
 const TO = '+5511987654321';
 
-const haveTaskset = (() => {
-  try {
-    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
-    return cpus().length >= 2;
-  } catch {
-    return false;
-  }
-})();
-
-function pin(pid: number, core: number): void {
-  if (haveTaskset) execFileSync('taskset', ['-a', '-cp', String(core), String(pid)], { stdio: 'ignore' });
-}
-
 interface Proc {
   url: string;
   ready: Record<string, unknown>;
@@ -73,13 +61,8 @@ interface Proc {
 }
 
 async function start(role: string, env: Record<string, string>, core: number): Promise<Proc> {
-  const child: ChildProcess = fork(join(here, 'paths-servers.ts'), [role], {
-    // BENCH_CPU_PROF (a directory): each server writes a V8 CPU profile there when it exits
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
-    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  pin(child.pid!, core);
+  // compiled, pinned; BENCH_CPU_PROF (a directory): each server writes a V8 CPU profile there when it exits
+  const child: ChildProcess = forkBenchServer('paths-servers.ts', [role], { env, core });
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${role} exited (${code})`)));
     child.on('message', (m: { ready?: boolean }) => {
@@ -329,7 +312,7 @@ function render(rows: Map<string, Row>, loadBefore: number[], loadAfter: number[
     '',
     `- Date: ${new Date().toISOString()}; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; load average (1/5/15 min) ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${loadAfter.map((x) => x.toFixed(2)).join(' / ')} after (the machine is shared)`,
     `- ${ROUNDS} interleaved rounds (order reversed every other round), ${SECONDS} s per measurement after ${WARMUP_SECONDS} s of warm-up, ${CLIENTS} keep-alive clients (closed loop, undici) unless "1 client"; medians of the rounds.`,
-    `- Each server in its own process${haveTaskset ? ' pinned with `taskset` to core 0; the load generator and the provider simulator on core 1' : ' (taskset unavailable: not pinned)'}; servers run through \`tsx\`. whatsgraph: \`startApp\`, non-sandbox, one instance, no API keys, rate limits raised out of the way, memory stores (Redis stores for "webhook Redis"). Baseline: bare Apollo Server 5 + Express 5 (\`bench/paths-servers.ts\`).`,
+    `- Each server in its own process${haveTaskset ? ' pinned with `taskset` to core 0; the load generator and the provider simulator on core 1' : ' (taskset unavailable: not pinned)'}; servers run ${runtimeLabel()}. whatsgraph: \`startApp\`, non-sandbox, one instance, no API keys, rate limits raised out of the way, memory stores (Redis stores for "webhook Redis"). Baseline: bare Apollo Server 5 + Express 5 (\`bench/paths-servers.ts\`).`,
     "- CPU µs per request = the server process's user + system CPU over the measurement / requests answered (the per-core cost, whatever the other core did). A ratio is baseline CPU / whatsgraph CPU (above 1: whatsgraph is cheaper), the median of the rounds' ratios (each round measures both sides back to back); the table below gives the medians of each measurement.",
     '',
     '| path | target | ratio (baseline µs / whatsgraph µs) |',
