@@ -255,7 +255,7 @@ describe('webhook content types, charsets and encodings', () => {
     expect([unknown.status, unknown.body]).toEqual([415, '{"error":"bad request"}']);
   });
 
-  it.each([
+  it.each<{ name: string; headers: Record<string, string> }>([
     { name: 'no content type', headers: {} },
     { name: 'text/plain', headers: { 'content-type': 'text/plain' } },
     { name: 'form-urlencoded', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
