@@ -39,7 +39,8 @@ import { DEFAULT_MESSAGE_RETENTION } from './conversations/store.js';
 import { createMemoryStores } from './subscriptions/memory-stores.js';
 import { EventPipeline } from './subscriptions/pipeline.js';
 import type { Stores } from './subscriptions/stores.js';
-import { webhookRouter } from './server/webhook-receiver.js';
+import { webhookHandler } from './server/webhook-receiver.js';
+import { errorAnswer } from './server/error-answer.js';
 import { mediaRouter } from './server/media-route.js';
 import { DEFAULT_MEDIA_LINK_TTL_SECONDS, DEFAULT_MEDIA_MAX_BYTES, MediaLinks, mediaLinkKey } from './media/links.js';
 import { registerAllWebhooks } from './server/webhook-registration.js';
@@ -199,10 +200,12 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const schema = acceptInstanceGlobalIds(syncTypeResolvers(guardSchema(await buildSubgraphGraphSchema())));
   const app = express();
   app.disable('x-powered-by');
-  // POST /graphql takes the lean path (src/server/graphql-http.ts) once Apollo has started; everything else, Express
+  // POST /webhooks/… is served on node:http (src/server/webhook-receiver.ts); POST /graphql takes the lean path (src/server/graphql-http.ts)
+  // once Apollo has started; everything else, Express
+  const webhooks = webhookHandler(services, options.webhookBodyDeadlineMs !== undefined ? { bodyDeadlineMs: options.webhookBodyDeadlineMs } : {});
   const route: { lean?: LeanGraphqlHandler } = {};
   const httpServer = createServer((req, res) => {
-    if (!route.lean?.handle(req, res)) app(req, res);
+    if (!webhooks.handle(req, res) && !route.lean?.handle(req, res)) app(req, res);
   });
   // One set of limits for both transports. The token limit is enforced by graphql-js's parser
   // (`parseOptions.maxTokens` below, `parse(…, { maxTokens })` on WebSocket): armor's own
@@ -285,7 +288,6 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(mediaRouter({ links: mediaLinks, instances, logger, maxBytes: config.media?.maxBytes ?? DEFAULT_MEDIA_MAX_BYTES }));
-  app.use(webhookRouter(services, options.webhookBodyDeadlineMs !== undefined ? { bodyDeadlineMs: options.webhookBodyDeadlineMs } : {}));
   // CORS first: it answers preflights before the explorer's GET route would
   const graphqlCors = cors({ origin: config.cors?.origins.includes('*') ? true : (config.cors?.origins ?? false), maxAge: 600 });
   app.use('/graphql', graphqlCors);
@@ -329,10 +331,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   route.lean = leanHandler;
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const { status, error } = errorAnswer(err);
     if (status === 500) logger.error({ err: err.message }, 'request failed');
-    const message = status === 413 ? 'body too large' : status === 400 ? 'malformed JSON body' : status === 500 ? 'Unexpected error.' : 'bad request';
-    res.status(status).json({ error: message });
+    res.status(status).json({ error });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,11 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
 import { WebhookPayloadError } from '../providers/contract.js';
+import { errorAnswer } from './error-answer.js';
 import type { AppServices } from '../context.js';
 import { EventStoreUnavailableError } from '../subscriptions/pipeline.js';
 
 /** Largest webhook body accepted (provider payloads are a few KB; media arrive as URLs). */
 export const MAX_WEBHOOK_BODY = '1mb';
+/** {@link MAX_WEBHOOK_BODY} in bytes (the common case reads the body itself). */
+export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 /** `Retry-After` sent with a 503, seconds. */
 export const WEBHOOK_RETRY_AFTER_SECONDS = 5;
 /**
@@ -27,8 +31,8 @@ export const MAX_EVENTS_PER_DELIVERY = 1_000;
  */
 export const WEBHOOK_BODY_DEADLINE_MS = 10_000;
 
-/** Options of {@link webhookRouter}. */
-export interface WebhookRouterOptions {
+/** Options of {@link webhookHandler}. */
+export interface WebhookHandlerOptions {
   /** Body-read deadline, ms (default {@link WEBHOOK_BODY_DEADLINE_MS}; tests shorten it). */
   bodyDeadlineMs?: number;
 }
@@ -72,94 +76,237 @@ function secretDigest(secret: string): Buffer {
   return digest;
 }
 
+/** The path parameters of a webhook URL ({@link matchWebhookPath}). */
+export interface WebhookPath {
+  instanceId: string;
+  /** The path secret; undefined on `/webhooks/{instanceId}` (header-authenticated providers). */
+  secret: string | undefined;
+}
+
+const WEBHOOKS_PREFIX = '/webhooks/';
+
+/** Percent-decodes one path segment (throws URIError on a malformed escape). */
+function decodeSegment(raw: string): string {
+  return raw.includes('%') ? decodeURIComponent(raw) : raw;
+}
+
+/**
+ * Matches `/webhooks/{instanceId}/{secret}` and `/webhooks/{instanceId}` as the Express 5 routes
+ * that served them did: the prefix in any letter case, one optional trailing slash, the query
+ * (and a fragment) ignored, each segment non-empty and percent-decoded. Ours.
+ * @param url the request target in origin form (`req.url`)
+ * @returns the decoded segments; `'undecodable'` when a segment is not valid percent-encoding
+ * (Express answered that 400); null for any other path (not a webhook URL)
+ */
+export function matchWebhookPath(url: string): WebhookPath | 'undecodable' | null {
+  if (url.length <= WEBHOOKS_PREFIX.length || url.slice(0, WEBHOOKS_PREFIX.length).toLowerCase() !== WEBHOOKS_PREFIX) return null;
+  let end = url.length;
+  const query = url.indexOf('?');
+  if (query >= 0) end = query;
+  const fragment = url.indexOf('#');
+  if (fragment >= 0 && fragment < end) end = fragment;
+  if (url.charCodeAt(end - 1) === 0x2f) end--;
+  const rest = url.slice(WEBHOOKS_PREFIX.length, end);
+  const slash = rest.indexOf('/');
+  const rawId = slash < 0 ? rest : rest.slice(0, slash);
+  const rawSecret = slash < 0 ? undefined : rest.slice(slash + 1);
+  if (rawId === '' || rawSecret === '' || rawSecret?.includes('/')) return null;
+  try {
+    return { instanceId: decodeSegment(rawId), secret: rawSecret === undefined ? undefined : decodeSegment(rawSecret) };
+  } catch {
+    return 'undecodable';
+  }
+}
+
+/** A media type as type-is (Express's `req.is`) reads it: the part before `;`, lower-cased, `type/subtype`. */
+const MEDIA_TYPE = /^[ \t]*([a-z0-9][a-z0-9!#$&^_-]{0,126})\/([a-z0-9][a-z0-9!#$&^_.+-]{0,126})[ \t]*$/;
+/** Parameters that are exactly a UTF-8 charset (anything else goes to body-parser, which judges other charsets). */
+const UTF8_ONLY_PARAMS = /^;[ \t]*charset[ \t]*=[ \t]*("?)utf-8\1[ \t]*$/i;
+
+/**
+ * How a webhook body is taken, from the request's headers, as the Express route judged it:
+ * `refuse` — no body or not JSON (`application/json` or any `…/…+json`): 415;
+ * `skip` — a `+json` type express.json does not parse (e.g. `text/x+json`): the body is not read;
+ * `utf8` — `application/json` or `application/*+json`, no charset or UTF-8, not compressed: read here;
+ * `parser` — the same types with another charset or a content encoding: read by express.json.
+ */
+type BodyKind = 'refuse' | 'skip' | 'utf8' | 'parser';
+
+function bodyKind(headers: IncomingHttpHeaders): BodyKind {
+  const header = headers['content-type'];
+  // type-is: a request has a body when it is chunked or declares a length
+  if (!header || (headers['transfer-encoding'] === undefined && headers['content-length'] === undefined)) return 'refuse';
+  const semi = header.indexOf(';');
+  const m = MEDIA_TYPE.exec((semi < 0 ? header : header.slice(0, semi)).toLowerCase());
+  if (!m) return 'refuse';
+  const [, type, subtype] = m as unknown as [string, string, string];
+  const suffixJson = subtype.length >= 5 && subtype.endsWith('+json');
+  if (!(suffixJson || (type === 'application' && subtype === 'json'))) return 'refuse';
+  if (type !== 'application') return 'skip';
+  const encoding = headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return 'parser';
+  if (semi >= 0 && !UTF8_ONLY_PARAMS.test(header.slice(semi))) return 'parser';
+  return 'utf8';
+}
+
+/**
+ * A UTF-8 body as express.json parses it (strict): a BOM dropped, an empty body is `{}`, else a
+ * JSON object or array.
+ * @throws SyntaxError for anything else
+ */
+function parseJsonBody(buffer: Buffer): unknown {
+  if (buffer.length === 0) return {};
+  let text = buffer.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const first = /^[ \t\n\r]*(.)/.exec(text)?.[1];
+  if (first !== '{' && first !== '[') throw new SyntaxError('not a JSON object or array');
+  return JSON.parse(text) as unknown;
+}
+
+/** What a delivery's metric counts (`whatsgraph_webhooks_total{outcome}`). */
+type WebhookOutcome = 'accepted' | 'duplicate' | 'invalid' | 'unauthorized' | 'unavailable';
+
+/** The webhook request handler on `node:http` (see {@link webhookHandler}). */
+export interface WebhookHandler {
+  /** Takes `POST /webhooks/…` (true), or leaves the request alone for Express (false). */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
 /**
  * `POST /webhooks/{instanceId}/{webhookSecret}` (and `POST /webhooks/{instanceId}` for providers
  * that authenticate with a header, e.g. Ivosights' HTTP Basic `http_auth`):
  * authenticate → provider parses to domain events → pipeline stores and publishes → 2xx.
+ * Served on the bare `node:http` request, before Express (issue 13, "Webhooks at the floor");
+ * any other method or path is left to Express (which answers 404).
  *
  * The secret (path secret or header) is checked from the request line and headers **before the
- * body is read**; the body must then arrive within {@link WEBHOOK_BODY_DEADLINE_MS}.
+ * body is read**; the body must then arrive within {@link WEBHOOK_BODY_DEADLINE_MS}. A UTF-8
+ * JSON body is read here; another charset or a compressed body is read by express.json, as before.
  *
  * Answers: 200 `{received, published, duplicates}`; 401 wrong/missing secret or unknown
  * instance (indistinguishable, so ids can't be probed); 404 for an instance whose provider
- * posts no webhooks; 400 malformed JSON; 408 body not received within the deadline; 413 body
- * over {@link MAX_WEBHOOK_BODY}, or more than {@link MAX_EVENTS_PER_DELIVERY} events (nothing
- * stored); 415 not JSON; 422 a body that can never be stored: not a payload of this provider,
- * nested deeper than {@link MAX_WEBHOOK_DEPTH}, or one the provider's parser fails on (logged
- * once, without body or secret); 503 (`Retry-After`) when events could not be stored (a passing
- * store failure), so the provider retries. Nothing is published unless everything up to storage
- * succeeded.
+ * posts no webhooks; 400 malformed JSON (or an undecodable path segment); 408 body not received
+ * within the deadline (the connection is closed); 413 body over {@link MAX_WEBHOOK_BODY}, or more
+ * than {@link MAX_EVENTS_PER_DELIVERY} events (nothing stored); 415 not JSON (`application/json`
+ * or a `+json` type) or a charset other than UTF-* ; 422 a body that can never be stored: not a
+ * payload of this provider, nested deeper than {@link MAX_WEBHOOK_DEPTH}, or one the provider's
+ * parser fails on (logged once, without body or secret); 503 (`Retry-After`) when events could
+ * not be stored (a passing store failure), so the provider retries. 401, 404 and 415 carry
+ * `Connection: close` and leave the body unread. Nothing is published unless everything up to
+ * storage succeeded.
+ * @param services the instances, pipeline, metrics and logger
+ * @param options the body-read deadline
  */
-export function webhookRouter(services: AppServices, options: WebhookRouterOptions = {}): Router {
-  const router = express.Router();
+export function webhookHandler(services: AppServices, options: WebhookHandlerOptions = {}): WebhookHandler {
   const { metrics, logger } = services;
   const bodyDeadlineMs = options.bodyDeadlineMs ?? WEBHOOK_BODY_DEADLINE_MS;
+  const parser = express.json({ limit: MAX_WEBHOOK_BODY, type: ['application/json', 'application/*+json'] });
 
-  /** Authenticates from the path and headers alone; the body has not been read yet. */
-  const authenticate = (req: Request, res: Response, next: NextFunction) => {
-    const instanceId = String(req.params.instanceId);
-    const entry = services.instances.find(instanceId);
-    const provider = entry?.adapter.kind ?? 'unknown';
-    const secret = req.params.secret === undefined ? undefined : String(req.params.secret);
-    const authenticated = !!entry && (secret !== undefined ? secretsEqual(secret, entry.webhookSecret) : entry.adapter.webhooks?.authenticate?.(req.headers) === true);
-    if (!entry || !authenticated) {
-      metrics.webhooks.inc({ provider, outcome: 'unauthorized' });
-      // the unread body is not waited for
-      res.status(401).set('Connection', 'close').json({ error: 'unauthorized' });
-      return;
-    }
-    if (!entry.adapter.webhooks) {
-      metrics.webhooks.inc({ provider, outcome: 'invalid' });
-      res.status(404).set('Connection', 'close').json({ error: 'this instance receives no webhooks' });
-      return;
-    }
-    if (!req.is('application/json') && !req.is('+json')) {
-      metrics.webhooks.inc({ provider, outcome: 'invalid' });
-      res.status(415).set('Connection', 'close').json({ error: 'expected application/json' });
-      return;
-    }
-    next();
+  // the metric's children, bound once per provider and outcome (no label lookup per delivery)
+  const counters = new Map<string, Map<WebhookOutcome, { inc(): void }>>();
+  const count = (provider: string, outcome: WebhookOutcome): void => {
+    let byOutcome = counters.get(provider);
+    if (!byOutcome) counters.set(provider, (byOutcome = new Map<WebhookOutcome, { inc(): void }>()));
+    let counter = byOutcome.get(outcome);
+    if (!counter) byOutcome.set(outcome, (counter = metrics.webhooks.labels({ provider, outcome })));
+    counter.inc();
   };
 
-  const json = express.json({ limit: MAX_WEBHOOK_BODY, type: ['application/json', 'application/*+json'] });
-  /** Reads the body under the deadline: 408 and the connection closed when it is not all there in time. */
-  const readBody = (req: Request, res: Response, next: NextFunction) => {
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      metrics.webhooks.inc({ provider: services.instances.find(String(req.params.instanceId))?.adapter.kind ?? 'unknown', outcome: 'invalid' });
-      res
-        .status(408)
-        .set('Connection', 'close')
-        .json({ error: `body not received within ${bodyDeadlineMs} ms` });
-      res.once('finish', () => req.socket.destroy());
-    }, bodyDeadlineMs);
-    json(req, res, (err?: unknown) => {
-      clearTimeout(timer);
-      if (timedOut || res.headersSent) return;
-      next(err);
+  /** Writes a JSON answer (what Express's `res.json` sent, in one write). */
+  const send = (res: ServerResponse, status: number, body: unknown, close = false, retryAfter?: number): void => {
+    const text = JSON.stringify(body);
+    const headers: Record<string, string | number> = { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) };
+    if (close) headers.connection = 'close';
+    if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+    res.writeHead(status, headers);
+    res.end(text);
+  };
+
+  /** A failure outside the receiver's own answers (unreadable body, unexpected error): the server's error answer. */
+  const fail = (res: ServerResponse, err: unknown): void => {
+    const { status, error } = errorAnswer(err);
+    if (status === 500) logger.error({ err: err instanceof Error ? err.message : String(err) }, 'request failed');
+    if (res.headersSent) res.destroy();
+    else send(res, status, { error });
+  };
+
+  /** Reads a UTF-8 body under the size limit: `done(error, body)` once it is all there (a 413 after the rest was read and dropped). */
+  const readUtf8 = (req: IncomingMessage, done: (err: unknown, body?: unknown) => void): void => {
+    const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = declared !== undefined && declared > MAX_WEBHOOK_BODY_BYTES;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > MAX_WEBHOOK_BODY_BYTES) {
+        over = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (over) return done(Object.assign(new Error('request entity too large'), { status: 413 }));
+      let body: unknown;
+      try {
+        body = parseJsonBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      } catch (err) {
+        return done(Object.assign(err instanceof Error ? err : new Error(String(err)), { status: 400 }));
+      }
+      done(undefined, body);
     });
   };
 
-  const handle = async (req: Request, res: Response) => {
-    const instanceId = String(req.params.instanceId);
-    // authenticate() let the request through: the instance exists and takes webhooks
+  /** The body under the deadline: 408 and the connection closed when it is not all there in time; nothing more when the client went away. */
+  const readBody = (req: IncomingMessage, res: ServerResponse, kind: BodyKind, provider: string, then: (body: unknown) => void): void => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      count(provider, 'invalid');
+      send(res, 408, { error: `body not received within ${bodyDeadlineMs} ms` }, true);
+      res.once('finish', () => req.socket.destroy());
+    }, bodyDeadlineMs);
+    const done = (err: unknown, body?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (err) fail(res, err);
+      else then(body);
+    };
+    // a client that aborts mid-body: the request is dropped (its socket is gone)
+    req.once('error', () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+    });
+    if (kind === 'utf8') {
+      readUtf8(req, done);
+      return;
+    }
+    const parsed = req as IncomingMessage & { body?: unknown };
+    parser(parsed, res, (err?: unknown) => done(err, parsed.body));
+  };
+
+  /** After the body: provider parse → pipeline → answer. */
+  const receive = async (res: ServerResponse, instanceId: string, headers: IncomingHttpHeaders, body: unknown): Promise<void> => {
+    // the instance exists and takes webhooks (checked before the body was read)
     const entry = services.instances.get(instanceId);
     const provider = entry.adapter.kind;
     const port = entry.adapter.webhooks!;
     const refuse = (status: number, error: string, reason: string) => {
-      metrics.webhooks.inc({ provider, outcome: 'invalid' });
+      count(provider, 'invalid');
       // logged once: the provider is told not to retry; no body, no secret, no phone
       logger.info({ instanceId, provider, status, reason }, 'webhook payload rejected');
-      res.status(status).json({ error, reason });
+      send(res, status, { error, reason });
     };
-    if (jsonDepth(req.body, MAX_WEBHOOK_DEPTH) > MAX_WEBHOOK_DEPTH) {
+    if (jsonDepth(body, MAX_WEBHOOK_DEPTH) > MAX_WEBHOOK_DEPTH) {
       refuse(422, 'unstorable payload', `nested deeper than ${MAX_WEBHOOK_DEPTH} levels`);
       return;
     }
     let events;
     try {
-      events = port.parse({ body: req.body, headers: req.headers, receivedAt: Date.now() });
+      events = port.parse({ body, headers, receivedAt: Date.now() });
     } catch (err) {
       if (err instanceof WebhookPayloadError) {
         refuse(422, 'unrecognised payload', err.message);
@@ -176,23 +323,57 @@ export function webhookRouter(services: AppServices, options: WebhookRouterOptio
     }
     try {
       const outcomes = await services.pipeline.offer(events);
-      const published = outcomes.filter((o) => o === 'published').length;
-      metrics.webhooks.inc({ provider, outcome: published || !events.length ? 'accepted' : 'duplicate' });
-      res.status(200).json({ received: events.length, published, duplicates: outcomes.length - published });
+      let published = 0;
+      for (const o of outcomes) if (o === 'published') published++;
+      count(provider, published || !events.length ? 'accepted' : 'duplicate');
+      send(res, 200, { received: events.length, published, duplicates: outcomes.length - published });
     } catch (err) {
       if (err instanceof EventStoreUnavailableError) {
-        metrics.webhooks.inc({ provider, outcome: 'unavailable' });
-        res.status(503).set('Retry-After', String(WEBHOOK_RETRY_AFTER_SECONDS)).json({ error: 'temporarily unavailable, retry' });
+        count(provider, 'unavailable');
+        send(res, 503, { error: 'temporarily unavailable, retry' }, false, WEBHOOK_RETRY_AFTER_SECONDS);
         return;
       }
       throw err;
     }
   };
 
-  const route = (req: Request, res: Response, next: NextFunction) => {
-    handle(req, res).catch(next);
-  };
-  router.post('/webhooks/:instanceId/:secret', authenticate, readBody, route);
-  router.post('/webhooks/:instanceId', authenticate, readBody, route);
-  return router;
+  function handle(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'POST') return false;
+    const path = matchWebhookPath(req.url ?? '');
+    if (path === null) return false;
+    if (path === 'undecodable') {
+      fail(res, Object.assign(new URIError('undecodable path segment'), { status: 400 }));
+      return true;
+    }
+    // authenticated from the path and headers alone; the body has not been read yet
+    const { instanceId, secret } = path;
+    const entry = services.instances.find(instanceId);
+    const provider = entry?.adapter.kind ?? 'unknown';
+    const authenticated = !!entry && (secret !== undefined ? secretsEqual(secret, entry.webhookSecret) : entry.adapter.webhooks?.authenticate?.(req.headers) === true);
+    if (!entry || !authenticated) {
+      count(provider, 'unauthorized');
+      // the unread body is not waited for
+      send(res, 401, { error: 'unauthorized' }, true);
+      return true;
+    }
+    if (!entry.adapter.webhooks) {
+      count(provider, 'invalid');
+      send(res, 404, { error: 'this instance receives no webhooks' }, true);
+      return true;
+    }
+    const kind = bodyKind(req.headers);
+    if (kind === 'refuse') {
+      count(provider, 'invalid');
+      send(res, 415, { error: 'expected application/json' }, true);
+      return true;
+    }
+    const go = (body: unknown) => {
+      receive(res, instanceId, req.headers, body).catch((err: unknown) => fail(res, err));
+    };
+    if (kind === 'skip') go(undefined);
+    else readBody(req, res, kind, provider, go);
+    return true;
+  }
+
+  return { handle };
 }

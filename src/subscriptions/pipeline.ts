@@ -37,6 +37,9 @@ export class EventStoreUnavailableError extends Error {
  * Before it, the read-cache entries the event makes stale are dropped.
  */
 export class EventPipeline implements EventSink {
+  /** `eventsPublished` children, bound once per event type (no label lookup per event). */
+  private readonly publishedByType = new Map<string, { inc(): void }>();
+
   constructor(
     private readonly stores: Stores,
     private readonly logger: Logger,
@@ -90,7 +93,11 @@ export class EventPipeline implements EventSink {
       throw new EventStoreUnavailableError('event store unavailable', { cause: err });
     }
     if (outcome === 'busy') throw new EventStoreUnavailableError('the same event is being stored by another delivery');
-    if (outcome === 'published') this.metrics?.eventsPublished.inc({ type: event.type });
+    if (outcome === 'published' && this.metrics) {
+      let counter = this.publishedByType.get(event.type);
+      if (!counter) this.publishedByType.set(event.type, (counter = this.metrics.eventsPublished.labels({ type: event.type })));
+      counter.inc();
+    }
     return outcome;
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import { MAX_CAS_ATTEMPTS, MESSAGE_WRITE_LUA, RedisMessageStore, casBackoff } from '../conversations/redis-store.js';
 import type { MessageRetention } from '../conversations/store.js';
@@ -579,9 +579,15 @@ function parseId(id: string): [bigint, bigint] {
   return [BigInt(id.slice(0, dash)), BigInt(id.slice(dash + 1))];
 }
 
-/** A fresh epoch id: 12 random hex digits. */
+/**
+ * A fresh epoch id: 12 random hex digits. Every ingest sends one (the script keeps it only when
+ * the log has no epoch yet), so it is cut from a random UUID, which Node draws from a batch of
+ * entropy, instead of a `randomBytes` call each (3% of Redis webhook ingest). The first 12 hex
+ * digits of a v4 UUID are all random (the version digit is the 13th).
+ */
 function newEpochId(): string {
-  return randomBytes(6).toString('hex');
+  const uuid = randomUUID();
+  return uuid.slice(0, 8) + uuid.slice(9, 13);
 }
 
 const EPOCH_MESSAGE = 'The cursor is from an earlier epoch of the event log (Redis lost it since)';

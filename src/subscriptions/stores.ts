@@ -101,13 +101,20 @@ export interface EventLog {
 /** The outcome of a claim. */
 export type ClaimState = 'claimed' | 'done' | 'busy';
 
+/** This process's part of every lease owner token: 12 random bytes, base64url (16 characters), drawn once. */
+const OWNER_PREFIX = randomBytes(12).toString('base64url');
+let ownerCount = 0;
+
 /**
- * A fresh random lease owner token (16 random bytes, base64url, 22 characters): what a caller
- * passes to `claim`/`begin` and again to `release`/`abort`, so that only the holder of a
- * lease can drop it.
+ * A fresh lease owner token, unique across processes and calls: this process's random prefix
+ * (16 characters) and a per-process counter in base 36. What a caller passes to `claim`/`begin`
+ * and again to `release`/`abort`, so that only the holder of a lease can drop it. A token only
+ * has to differ from every other holder's (it guards against a late release, not an attacker),
+ * so it costs a counter increment instead of a draw of 16 random bytes per event (issue 13:
+ * the draw was 4% of webhook ingest). Ours.
  */
 export function newLeaseOwner(): string {
-  return randomBytes(16).toString('base64url');
+  return OWNER_PREFIX + (++ownerCount).toString(36);
 }
 
 /**
