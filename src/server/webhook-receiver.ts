@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import contentType from 'content-type';
 import express from 'express';
+import typeis from 'type-is';
 import { WebhookPayloadError } from '../providers/contract.js';
 import { errorAnswer } from './error-answer.js';
 import type { AppServices } from '../context.js';
@@ -118,11 +120,6 @@ export function matchWebhookPath(url: string): WebhookPath | 'undecodable' | nul
   }
 }
 
-/** A media type as type-is (Express's `req.is`) reads it: the part before `;`, lower-cased, `type/subtype`. */
-const MEDIA_TYPE = /^[ \t]*([a-z0-9][a-z0-9!#$&^_-]{0,126})\/([a-z0-9][a-z0-9!#$&^_.+-]{0,126})[ \t]*$/;
-/** Parameters that are exactly a UTF-8 charset (anything else goes to body-parser, which judges other charsets). */
-const UTF8_ONLY_PARAMS = /^;[ \t]*charset[ \t]*=[ \t]*("?)utf-8\1[ \t]*$/i;
-
 /**
  * How a webhook body is taken, from the request's headers, as the Express route judged it:
  * `refuse` — no body or not JSON (`application/json` or any `…/…+json`): 415;
@@ -132,21 +129,29 @@ const UTF8_ONLY_PARAMS = /^;[ \t]*charset[ \t]*=[ \t]*("?)utf-8\1[ \t]*$/i;
  */
 type BodyKind = 'refuse' | 'skip' | 'utf8' | 'parser';
 
-function bodyKind(headers: IncomingHttpHeaders): BodyKind {
-  const header = headers['content-type'];
-  // type-is: a request has a body when it is chunked or declares a length
-  if (!header || (headers['transfer-encoding'] === undefined && headers['content-length'] === undefined)) return 'refuse';
-  const semi = header.indexOf(';');
-  const m = MEDIA_TYPE.exec((semi < 0 ? header : header.slice(0, semi)).toLowerCase());
-  if (!m) return 'refuse';
-  const [, type, subtype] = m as unknown as [string, string, string];
-  const suffixJson = subtype.length >= 5 && subtype.endsWith('+json');
-  if (!(suffixJson || (type === 'application' && subtype === 'json'))) return 'refuse';
-  if (type !== 'application') return 'skip';
-  const encoding = headers['content-encoding'];
+/** The request's media-type parameters (content-type's parser); undefined when the header does not parse. */
+function mediaTypeParameters(header: string): Record<string, string> | undefined {
+  try {
+    return contentType.parse(header).parameters;
+  } catch {
+    return undefined;
+  }
+}
+
+/** {@link BodyKind} of a request, judged by type-is and content-type as Express's `req.is` and express.json judged it. */
+function bodyKind(req: IncomingMessage): BodyKind {
+  // the Express route's `req.is('application/json') || req.is('+json')`: null without a body, false for another type
+  if (!typeis(req, ['application/json', '+json'])) return 'refuse';
+  const header = req.headers['content-type']!;
+  // express.json's own `type` option
+  if (!typeis.is(header, ['application/json', 'application/*+json'])) return 'skip';
+  const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return 'parser';
-  if (semi >= 0 && !UTF8_ONLY_PARAMS.test(header.slice(semi))) return 'parser';
-  return 'utf8';
+  // another charset, or a header content-type cannot parse: body-parser judges it (415 or 400), as before
+  const parameters = mediaTypeParameters(header);
+  if (!parameters) return 'parser';
+  const charset = parameters.charset;
+  return charset === undefined || charset.toLowerCase() === 'utf-8' ? 'utf8' : 'parser';
 }
 
 /**
@@ -361,7 +366,7 @@ export function webhookHandler(services: AppServices, options: WebhookHandlerOpt
       send(res, 404, { error: 'this instance receives no webhooks' }, true);
       return true;
     }
-    const kind = bodyKind(req.headers);
+    const kind = bodyKind(req);
     if (kind === 'refuse') {
       count(provider, 'invalid');
       send(res, 415, { error: 'expected application/json' }, true);
