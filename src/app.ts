@@ -302,7 +302,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     const limited = await auth.consumeKey(access);
     if (limited) throw limited;
     const deadline = requestDeadlines.start();
-    const ctx = createContext(services, httpLogger, { access, rateLimits: auth.rateLimits, deadline: deadline.signal, origin });
+    const ctx = createContext(services, httpLogger, { access, rateLimits: auth.rateLimits, deadline, origin });
     deadlineOf.set(ctx, deadline);
     return ctx;
   };

@@ -1,7 +1,7 @@
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { GraphError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { DeadlineQueue } from '../deadlines.js';
+import { DeadlineQueue, type DeadlineSignal } from '../deadlines.js';
 import type { Metrics } from '../metrics.js';
 import type { ProviderKind } from './model.js';
 import { FastFailError, InstanceResilience, RETRYABLE_READ_STATUSES, type FastFailure, type ResilienceOptions } from './resilience.js';
@@ -223,13 +223,12 @@ export class ProviderHttpClient {
     let outcome = 'ok';
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
     const deadline = this.deadlineQueue(timeoutMs).start();
-    const signal = deadline.signal;
     try {
-      return await this.resilience.execute({ idempotent: req.idempotent ?? req.method === 'GET', signal, deadline: deadline.at }, (s) => this.attempt<T>(req, s));
+      return await this.resilience.execute({ idempotent: req.idempotent ?? req.method === 'GET', deadline }, (s) => this.attempt<T>(req, s));
     } catch (caught) {
       let err = caught;
       if (caught instanceof FastFailError) err = this.fastFailError(req, caught.failure);
-      else if (!(caught instanceof GraphError)) err = new ProviderTransportError(signal.aborted ? 'timeout' : 'network', provider, req.operation);
+      else if (!(caught instanceof GraphError)) err = new ProviderTransportError(deadline.aborted ? 'timeout' : 'network', provider, req.operation);
       outcome = err instanceof GraphError ? err.code : 'PROVIDER_ERROR';
       logger?.warn(
         {
@@ -267,8 +266,8 @@ export class ProviderHttpClient {
     meter.seconds.observe(seconds);
   }
 
-  /** One HTTP exchange with the provider, bounded by `signal`. */
-  private async attempt<T>(req: ProviderRequest, signal: AbortSignal): Promise<T> {
+  /** One HTTP exchange with the provider, bounded by `signal` (the call's deadline: undici takes it as an EventEmitter signal). */
+  private async attempt<T>(req: ProviderRequest, signal: DeadlineSignal): Promise<T> {
     const { provider } = this.options;
     const qs = buildQuery(req.query);
     const path = `${this.prefix}${req.path}${qs}`;
