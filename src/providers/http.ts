@@ -276,7 +276,10 @@ export class ProviderHttpClient {
     const headers = req.headers ? { ...shared, ...req.headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) } : shared;
     let res: Dispatcher.ResponseData;
     try {
-      res = await undiciRequest(this.origin + path, { method: req.method, headers, body, dispatcher: this.dispatcher, signal });
+      // a path URL parsing would leave as it is goes to the pool as it is; anything else is normalised by undici's URL parsing, as before
+      res = isPlainPath(path)
+        ? await this.dispatcher.request({ origin: this.origin, path, method: req.method, headers, body, signal })
+        : await undiciRequest(this.origin + path, { method: req.method, headers, body, dispatcher: this.dispatcher, signal });
     } catch (err) {
       const timedOut = signal.aborted || (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
       throw new ProviderTransportError(timedOut ? 'timeout' : 'network', provider, req.operation);
@@ -349,6 +352,22 @@ export class ProviderHttpClient {
     for (const s of this.secrets) out = out.split(s).join('[redacted]');
     return out;
   }
+}
+
+/** Characters a path and query may have for WHATWG URL parsing to leave them unchanged (no space, quote, `#`, backslash or non-ASCII). */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*$/;
+/** A dot segment (`/.`, `/..`, or their `%2e` spellings), which URL parsing would resolve. */
+const DOT_SEGMENT = /\/(?:\.|%2e)/i;
+
+/**
+ * Whether `path` (path and query) is what undici's URL parsing of `origin + path` would send
+ * unchanged, so it can be handed to the pool directly (issue 13: a `new URL` per provider call).
+ * Conservative: any dot segment (even `/.well-known`) or unusual character says no.
+ */
+export function isPlainPath(path: string): boolean {
+  if (!PLAIN_PATH.test(path)) return false;
+  const q = path.indexOf('?');
+  return !DOT_SEGMENT.test(q < 0 ? path : path.slice(0, q));
 }
 
 function buildQuery(query: ProviderRequest['query']): string {

@@ -87,7 +87,7 @@ describe('directRootResolvers', () => {
     const run = async (source: string) => {
       const [a, b] = await Promise.all([direct, plain].map((schema) => graphql({ schema, source, contextValue: { who: 'me' } })));
       expect(a).toEqual(b);
-      return a;
+      return a!;
     };
     const res = await run('{ plain(input: { id: "x", items: [{ name: "a" }] }) }');
     expect(JSON.parse((res.data as { plain: string }).plain)).toEqual({ input: { id: 'x', items: [{ name: 'a' }] }, keys: ['id', 'items'], who: 'me', items: [{ name: 'a' }] });
