@@ -157,3 +157,11 @@ export function sharedDeadline(ms: number): Deadline {
   if (!queue) SHARED.set(ms, (queue = new DeadlineQueue(ms, true)));
   return queue.start();
 }
+
+/**
+ * Ends a deadline a {@link DeadlineQueue} started, given as the {@link DeadlineSignal} its waiters
+ * see (a request context's `deadline`): as {@link Deadline.done}. Anything else is left alone.
+ */
+export function endDeadline(signal: DeadlineSignal): void {
+  if (signal instanceof Entry) signal.done();
+}

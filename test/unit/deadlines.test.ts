@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeadlineQueue } from '../../src/deadlines.js';
+import { DeadlineQueue, endDeadline } from '../../src/deadlines.js';
 
 /** src/deadlines.ts: deadlines of one duration on one timer (issue 13). */
 describe('DeadlineQueue', () => {
@@ -65,6 +65,15 @@ describe('Deadline as a signal', () => {
     expect(calls).toBe(0);
     expect(removed.aborted).toBe(true);
     expect(finished.aborted).toBe(false);
+  });
+
+  it('endDeadline ends one through the signal its waiters see', async () => {
+    const queue = new DeadlineQueue(20);
+    const d = queue.start();
+    endDeadline(d);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(d.aborted).toBe(false);
+    expect(queue.size).toBe(0);
   });
 
   it('undici takes it as a request signal: a call past the deadline fails with its TimeoutError', async () => {
