@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { toSubgraphSchema } from './federation/subgraph.js';
-import { directRootResolvers } from './resolvers/direct-resolvers.js';
+import { directResolvers } from './resolvers/direct-resolvers.js';
 import { RESOLVERS } from './resolvers/index.js';
 import { EVENT_CLASSES } from './schema/event.types.js';
 import { UnsupportedContent } from './schema/message.types.js';
@@ -33,7 +33,7 @@ const refuseTopicPubSub = {
  */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
   // root fields call their resolver methods directly where type-graphql's argument conversion changes nothing (resolvers/direct-resolvers.ts)
-  cached ??= directRootResolvers(
+  cached ??= directResolvers(
     await buildSchema({
       resolvers: RESOLVERS,
       // types reached only through unions or interfaces
@@ -42,6 +42,7 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
       validate: false,
       emitSchemaFile: false,
     }),
+    RESOLVERS,
   );
   return cached;
 }

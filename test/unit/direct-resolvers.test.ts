@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { graphql } from 'graphql';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver, UseMiddleware, buildSchema } from 'type-graphql';
-import { directRootResolvers } from '../../src/resolvers/direct-resolvers.js';
+import { graphql, type GraphQLObjectType } from 'graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware, buildSchema } from 'type-graphql';
+import { directResolvers } from '../../src/resolvers/direct-resolvers.js';
 import { buildGraphSchema } from '../../src/graph.js';
 
 /** src/resolvers/direct-resolvers.ts: root fields call their method directly only where type-graphql's conversion changes nothing. */
@@ -32,8 +32,26 @@ class WithMethod {
   }
 }
 
+@ObjectType()
+class Thing {
+  @Field(() => String) name!: string;
+}
+
+@Resolver(() => Thing)
+class ThingResolver {
+  @FieldResolver(() => String)
+  upper(@Root() thing: Thing, @Arg('suffix', () => String, { nullable: true }) suffix?: string | null): string {
+    return `${thing.name.toUpperCase()}${suffix ?? ''}`;
+  }
+}
+
 @Resolver()
 class TestResolver {
+  @Query(() => Thing)
+  thing(): Thing {
+    return { name: 'abc' };
+  }
+
   @Query(() => String)
   plain(@Arg('input', () => PlainInput) input: PlainInput, @Ctx() ctx: { who: string }): string {
     return JSON.stringify({ input, keys: Object.keys(input), who: ctx.who, items: input.items ?? null });
@@ -62,15 +80,15 @@ class TestResolver {
 }
 
 async function schemaOf() {
-  return directRootResolvers(await buildSchema({ resolvers: [TestResolver], validate: false }));
+  return directResolvers(await buildSchema({ resolvers: [TestResolver, ThingResolver], validate: false }), [TestResolver, ThingResolver]);
 }
 
 function isDirect(field: object): boolean {
   return Object.getOwnPropertySymbols(field).some((s) => s.description === 'whatsgraph.directResolver');
 }
 
-describe('directRootResolvers', () => {
-  it('takes plain inputs, scalars and the context directly; keeps type-graphql for defaults, methods and middleware', async () => {
+describe('directResolvers', () => {
+  it('takes plain inputs, scalars, the context and an untyped root directly; keeps type-graphql for defaults, methods and middleware', async () => {
     const schema = await schemaOf();
     const q = schema.getQueryType()!.getFields();
     const m = schema.getMutationType()!.getFields();
@@ -79,11 +97,13 @@ describe('directRootResolvers', () => {
     expect(isDirect(m.defaulted!)).toBe(false);
     expect(isDirect(m.method!)).toBe(false);
     expect(isDirect(m.wrapped!)).toBe(false);
+    const thing = schema.getType('Thing') as GraphQLObjectType;
+    expect(isDirect(thing.getFields().upper!)).toBe(true);
   });
 
   it('answers as type-graphql does for each kind of field', async () => {
     const direct = await schemaOf();
-    const plain = await buildSchema({ resolvers: [TestResolver], validate: false });
+    const plain = await buildSchema({ resolvers: [TestResolver, ThingResolver], validate: false });
     const run = async (source: string) => {
       const [a, b] = await Promise.all([direct, plain].map((schema) => graphql({ schema, source, contextValue: { who: 'me' } })));
       expect(a).toEqual(b);
@@ -91,6 +111,7 @@ describe('directRootResolvers', () => {
     };
     const res = await run('{ plain(input: { id: "x", items: [{ name: "a" }] }) }');
     expect(JSON.parse((res.data as { plain: string }).plain)).toEqual({ input: { id: 'x', items: [{ name: 'a' }] }, keys: ['id', 'items'], who: 'me', items: [{ name: 'a' }] });
+    expect((await run('{ thing { name upper(suffix: "!") plain: upper } }')).data).toEqual({ thing: { name: 'abc', upper: 'ABC!', plain: 'ABC' } });
     await run('mutation { scalar(n: 3, tags: ["a", "b"]) }');
     await run('mutation { defaulted(input: {}) }');
     await run('mutation { method(input: { name: "hey" }) }');
