@@ -22,7 +22,7 @@ import type { SimulatorHandle } from './providers/contract.js';
 import { PROVIDER_KINDS } from './providers/model.js';
 import { PROVIDER_MODULES } from './providers/registry.js';
 import { createContext, type AppServices, type GraphContext } from './context.js';
-import { DeadlineQueue, type Deadline } from './deadlines.js';
+import { DeadlineQueue, endDeadline } from './deadlines.js';
 import { buildSubgraphGraphSchema } from './graph.js';
 import { ClientAuth } from './server/client-auth.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, guardSchema } from './resolvers/field-guard.js';
@@ -298,15 +298,12 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const httpLogger = logger.child({ transport: 'http' });
   // request deadlines share one timer (all last auth.deadlineMs); the lean path ends each when its response is written
   const requestDeadlines = new DeadlineQueue(auth.deadlineMs, true);
-  const deadlineOf = new WeakMap<GraphContext, Deadline>();
   const httpContext = async (authorization: string | undefined, origin: string): Promise<GraphContext> => {
     const access = clientAuth.assert(authorization);
     const limited = await auth.consumeKey(access);
     if (limited) throw limited;
     const deadline = requestDeadlines.start();
-    const ctx = createContext(services, httpLogger, { access, rateLimits: auth.rateLimits, deadline: deadline.signal, origin });
-    deadlineOf.set(ctx, deadline);
-    return ctx;
+    return createContext(services, httpLogger, { access, rateLimits: auth.rateLimits, deadline, origin });
   };
   app.use(
     '/graphql',
@@ -323,7 +320,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     maxBodyBytes: MAX_GRAPHQL_BODY_BYTES,
     cors: graphqlCors,
     context: (req, origin) => httpContext(req.headers.authorization, origin),
-    finished: (ctx) => deadlineOf.get(ctx)?.done(),
+    finished: (ctx) => {
+      if (ctx.deadline) endDeadline(ctx.deadline);
+    },
     logger,
     introspection: auth.introspection,
     blockSuggestions: !auth.introspection,

@@ -1,4 +1,4 @@
-import { setMaxListeners } from 'node:events';
+import type { DeadlineSignal } from './deadlines.js';
 import type { ReadCache } from './providers/read-cache.js';
 import type { Logger } from './logger.js';
 import type { MediaLinks } from './media/links.js';
@@ -38,8 +38,8 @@ export interface OperationLimits {
   access?: Access;
   /** Inbound rate limits, when the server has them. */
   rateLimits?: InboundRateLimits;
-  /** Aborts when the request's deadline passes (HTTP queries and mutations; none for subscriptions). */
-  deadline?: AbortSignal;
+  /** Aborts when the request's deadline passes (HTTP queries and mutations; none for subscriptions): `aborted`, its `abort` event, an `AbortSignal` on demand (`deadlines.ts`). */
+  deadline?: DeadlineSignal;
   /** The request's own origin (`http://host:port`), the base of links when no `publicUrl` is configured. */
   origin?: string;
 }
@@ -60,14 +60,4 @@ export function createContext(services: AppServices, logger: Logger = services.l
   const access = limits.access ?? Access.OPEN;
   const scoped: GraphServices = access === Access.OPEN ? services : { ...services, instances: new ScopedDirectory(services.instances, access) };
   return { services: scoped, loaders: new Loaders(services.cache), logger, ...limits, access };
-}
-
-/**
- * The deadline signal of one operation: aborts after `ms`. Every field waiting on a provider
- * listens to it, so it takes any number of listeners (a 50-chat list has 100 such fields).
- */
-export function requestDeadline(ms: number): AbortSignal {
-  const signal = AbortSignal.timeout(ms);
-  setMaxListeners(0, signal);
-  return signal;
 }

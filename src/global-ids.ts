@@ -84,6 +84,9 @@ export function fromGlobalId(id: string): GlobalIdParts | null {
   return toGlobalId(parts.type, parts.scope, parts.localId) === id ? parts : null;
 }
 
+/** The base64url of `Instance:` (a multiple of 3 bytes, so the prefix of every `Instance` global id). */
+const INSTANCE_ID_PREFIX = toGlobalId('Instance', '', '').slice(0, 12);
+
 /**
  * The instance id an argument names: the configured id itself (`"sales"`), or an `Instance`'s
  * global id, which every `instanceId` argument also accepts so a client can pass `Instance.id` as read.
@@ -91,6 +94,8 @@ export function fromGlobalId(id: string): GlobalIdParts | null {
  * @returns the configured instance id (unchanged when it is not an `Instance` global id)
  */
 export function instanceIdOf(id: string): string {
+  // `Instance:` is 9 bytes, so every Instance global id starts with their 12 base64url characters: anything else (a configured id) is returned without decoding
+  if (!id.startsWith(INSTANCE_ID_PREFIX)) return id;
   const parts = fromGlobalId(id);
   return parts?.type === 'Instance' ? parts.scope : id;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { toSubgraphSchema } from './federation/subgraph.js';
+import { directResolvers } from './resolvers/direct-resolvers.js';
 import { RESOLVERS } from './resolvers/index.js';
 import { EVENT_CLASSES } from './schema/event.types.js';
 import { UnsupportedContent } from './schema/message.types.js';
@@ -31,14 +32,18 @@ const refuseTopicPubSub = {
  * so class-validator is off.
  */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
-  cached ??= await buildSchema({
-    resolvers: RESOLVERS,
-    // types reached only through unions or interfaces
-    orphanedTypes: [UnsupportedContent, ...EVENT_CLASSES],
-    pubSub: refuseTopicPubSub,
-    validate: false,
-    emitSchemaFile: false,
-  });
+  // root fields call their resolver methods directly where type-graphql's argument conversion changes nothing (resolvers/direct-resolvers.ts)
+  cached ??= directResolvers(
+    await buildSchema({
+      resolvers: RESOLVERS,
+      // types reached only through unions or interfaces
+      orphanedTypes: [UnsupportedContent, ...EVENT_CLASSES],
+      pubSub: refuseTopicPubSub,
+      validate: false,
+      emitSchemaFile: false,
+    }),
+    RESOLVERS,
+  );
   return cached;
 }
 

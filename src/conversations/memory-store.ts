@@ -14,10 +14,17 @@ import {
 /** How many writes the memory store takes between two sweeps of every chat. */
 const SWEEP_EVERY = 1_000;
 
-/** One chat of the memory store: its order keys (ascending) and read watermark. */
+/**
+ * One chat of the memory store: its order keys (ascending) and read watermark. The chat's keys
+ * are `keys[start..]`: the cap and the age limit drop the oldest by moving `start` (O(1) per
+ * write to a full chat, where `Array.shift`/`splice(0, n)` moved all 1,000), and the dropped
+ * prefix is cut off once it is as long as what is kept.
+ */
 interface MemoryChat {
-  /** Order keys, ascending (oldest first). */
+  /** Order keys, ascending (oldest first), from `start` on; before `start`, dropped ones not yet cut off. */
   keys: string[];
+  /** Index in `keys` of the chat's oldest key. */
+  start: number;
   /** key → message id */
   ids: Map<string, string>;
   /** Inbound messages up to this timestamp (epoch ms) are read. */
@@ -31,9 +38,9 @@ interface MemoryInstance {
   chats: Map<string, MemoryChat>;
 }
 
-/** Index of the first key in ascending `keys` that is greater than `key` (strictly), by binary search. */
-function upperBound(keys: string[], key: string): number {
-  let lo = 0;
+/** Index of the first key in ascending `keys[from..]` that is greater than `key` (strictly), by binary search. */
+function upperBound(keys: string[], key: string, from: number): number {
+  let lo = from;
   let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -43,9 +50,9 @@ function upperBound(keys: string[], key: string): number {
   return lo;
 }
 
-/** Index of the first key in ascending `keys` that is greater than or equal to `key`. */
-function lowerBound(keys: string[], key: string): number {
-  let lo = 0;
+/** Index of the first key in ascending `keys[from..]` that is greater than or equal to `key`. */
+function lowerBound(keys: string[], key: string, from: number): number {
+  let lo = from;
   let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -64,6 +71,9 @@ export class MemoryMessageStore implements MessageStore {
   private readonly instances = new Map<string, MemoryInstance>();
   /** Writes since the last sweep of every chat (see {@link MemoryMessageStore.sweep}). */
   private writes = 0;
+  /** The order key below which messages are past the retention age, and the millisecond it was computed for (one per ms, not one per write). */
+  private cutoff = '';
+  private cutoffAt = Number.NaN;
 
   constructor(private readonly retention: MessageRetention = DEFAULT_MESSAGE_RETENTION) {}
 
@@ -79,23 +89,42 @@ export class MemoryMessageStore implements MessageStore {
   private chat(inst: MemoryInstance, chatId: string): MemoryChat {
     let chat = inst.chats.get(chatId);
     if (!chat) {
-      chat = { keys: [], ids: new Map(), readUpTo: 0 };
+      chat = { keys: [], start: 0, ids: new Map(), readUpTo: 0 };
       inst.chats.set(chatId, chat);
     }
     return chat;
   }
 
+  /** The order key of the retention age's limit now: keys below it are too old. */
+  private cutoffKey(): string {
+    const now = Date.now();
+    if (now !== this.cutoffAt) {
+      this.cutoffAt = now;
+      this.cutoff = orderKey(now - this.retention.maxAgeMs, '');
+    }
+    return this.cutoff;
+  }
+
   /** Drops the chat's messages older than the retention age and beyond its cap. */
   private trim(inst: MemoryInstance, chat: MemoryChat): void {
-    const cutoff = orderKey(Date.now() - this.retention.maxAgeMs, '');
-    let drop = lowerBound(chat.keys, cutoff);
-    drop = Math.max(drop, chat.keys.length - this.retention.maxPerChat);
-    if (drop <= 0) return;
-    // a chat at its cap drops one key per write: shift() is about 10× cheaper than splice(0, 1) on a 1,000-key array
-    for (const key of drop === 1 ? [chat.keys.shift()!] : chat.keys.splice(0, drop)) {
+    const { keys, start } = chat;
+    let end = Math.max(start, keys.length - this.retention.maxPerChat);
+    if (start < keys.length && keys[start]! < this.cutoffKey()) end = Math.max(end, lowerBound(keys, this.cutoff, start));
+    if (end === start) return;
+    for (let i = start; i < end; i++) {
+      const key = keys[i]!;
       const id = chat.ids.get(key);
       chat.ids.delete(key);
       if (id !== undefined) inst.records.delete(id);
+    }
+    chat.start = end;
+    // cut the dropped prefix off once it is as long as what is kept (each key moves O(1) times)
+    if (end === keys.length) {
+      keys.length = 0;
+      chat.start = 0;
+    } else if (end * 2 >= keys.length) {
+      keys.splice(0, end);
+      chat.start = 0;
     }
   }
 
@@ -105,7 +134,7 @@ export class MemoryMessageStore implements MessageStore {
     for (const inst of this.instances.values()) {
       for (const [chatId, chat] of inst.chats) {
         this.trim(inst, chat);
-        if (chat.keys.length === 0 && chat.readUpTo < Date.now() - this.retention.maxAgeMs) inst.chats.delete(chatId);
+        if (chat.keys.length === chat.start && chat.readUpTo < Date.now() - this.retention.maxAgeMs) inst.chats.delete(chatId);
       }
       for (const [id, record] of inst.records) if (record.stub && this.expired(record)) inst.records.delete(id);
     }
@@ -128,7 +157,9 @@ export class MemoryMessageStore implements MessageStore {
     const chat = this.chat(inst, next.message.chatId);
     const key = orderKey(next.message.timestamp, messageId);
     if (!chat.ids.has(key)) {
-      chat.keys.splice(upperBound(chat.keys, key), 0, key);
+      const at = upperBound(chat.keys, key, chat.start);
+      if (at === chat.keys.length) chat.keys.push(key);
+      else chat.keys.splice(at, 0, key);
       chat.ids.set(key, messageId);
     }
     this.trim(inst, chat);
@@ -148,15 +179,15 @@ export class MemoryMessageStore implements MessageStore {
     if (!inst || !chat) return { items: [], hasOlder: false, hasNewer: false };
     this.trim(inst, chat);
     // newest first: `after` is older than the cursor (lower keys), `before` newer (higher keys)
-    let hi = after === null ? chat.keys.length : lowerBound(chat.keys, after);
-    let lo = before === null ? 0 : upperBound(chat.keys, before);
+    let hi = after === null ? chat.keys.length : lowerBound(chat.keys, after, chat.start);
+    let lo = before === null ? chat.start : upperBound(chat.keys, before, chat.start);
     const bounded = { lo, hi };
     if (range.first !== undefined) lo = Math.max(lo, hi - range.first);
     else if (range.last !== undefined) hi = Math.min(hi, lo + range.last);
     const keys = hi > lo ? chat.keys.slice(lo, hi).reverse() : [];
     return {
       items: keys.map((key) => ({ key, record: inst.records.get(chat.ids.get(key)!)! })),
-      hasOlder: range.first !== undefined ? lo > bounded.lo : lo > 0,
+      hasOlder: range.first !== undefined ? lo > bounded.lo : lo > chat.start,
       hasNewer: range.last !== undefined ? hi < bounded.hi : hi < chat.keys.length,
     };
   }

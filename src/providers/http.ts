@@ -1,7 +1,7 @@
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { GraphError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { DeadlineQueue } from '../deadlines.js';
+import { DeadlineQueue, type DeadlineSignal } from '../deadlines.js';
 import type { Metrics } from '../metrics.js';
 import type { ProviderKind } from './model.js';
 import { FastFailError, InstanceResilience, RETRYABLE_READ_STATUSES, type FastFailure, type ResilienceOptions } from './resilience.js';
@@ -223,13 +223,12 @@ export class ProviderHttpClient {
     let outcome = 'ok';
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
     const deadline = this.deadlineQueue(timeoutMs).start();
-    const signal = deadline.signal;
     try {
-      return await this.resilience.execute({ idempotent: req.idempotent ?? req.method === 'GET', signal, deadline: deadline.at }, (s) => this.attempt<T>(req, s));
+      return await this.resilience.execute({ idempotent: req.idempotent ?? req.method === 'GET', deadline }, (s) => this.attempt<T>(req, s));
     } catch (caught) {
       let err = caught;
       if (caught instanceof FastFailError) err = this.fastFailError(req, caught.failure);
-      else if (!(caught instanceof GraphError)) err = new ProviderTransportError(signal.aborted ? 'timeout' : 'network', provider, req.operation);
+      else if (!(caught instanceof GraphError)) err = new ProviderTransportError(deadline.aborted ? 'timeout' : 'network', provider, req.operation);
       outcome = err instanceof GraphError ? err.code : 'PROVIDER_ERROR';
       logger?.warn(
         {
@@ -267,8 +266,8 @@ export class ProviderHttpClient {
     meter.seconds.observe(seconds);
   }
 
-  /** One HTTP exchange with the provider, bounded by `signal`. */
-  private async attempt<T>(req: ProviderRequest, signal: AbortSignal): Promise<T> {
+  /** One HTTP exchange with the provider, bounded by `signal` (the call's deadline: undici takes it as an EventEmitter signal). */
+  private async attempt<T>(req: ProviderRequest, signal: DeadlineSignal): Promise<T> {
     const { provider } = this.options;
     const qs = buildQuery(req.query);
     const path = `${this.prefix}${req.path}${qs}`;
@@ -277,7 +276,10 @@ export class ProviderHttpClient {
     const headers = req.headers ? { ...shared, ...req.headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) } : shared;
     let res: Dispatcher.ResponseData;
     try {
-      res = await undiciRequest(this.origin + path, { method: req.method, headers, body, dispatcher: this.dispatcher, signal });
+      // a path URL parsing would leave as it is goes to the pool as it is; anything else is normalised by undici's URL parsing, as before
+      res = isPlainPath(path)
+        ? await this.dispatcher.request({ origin: this.origin, path, method: req.method, headers, body, signal })
+        : await undiciRequest(this.origin + path, { method: req.method, headers, body, dispatcher: this.dispatcher, signal });
     } catch (err) {
       const timedOut = signal.aborted || (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
       throw new ProviderTransportError(timedOut ? 'timeout' : 'network', provider, req.operation);
@@ -350,6 +352,22 @@ export class ProviderHttpClient {
     for (const s of this.secrets) out = out.split(s).join('[redacted]');
     return out;
   }
+}
+
+/** Characters a path and query may have for WHATWG URL parsing to leave them unchanged (no space, quote, `#`, backslash or non-ASCII). */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*$/;
+/** A dot segment (`/.`, `/..`, or their `%2e` spellings), which URL parsing would resolve. */
+const DOT_SEGMENT = /\/(?:\.|%2e)/i;
+
+/**
+ * Whether `path` (path and query) is what undici's URL parsing of `origin + path` would send
+ * unchanged, so it can be handed to the pool directly (issue 13: a `new URL` per provider call).
+ * Conservative: any dot segment (even `/.well-known`) or unusual character says no.
+ */
+export function isPlainPath(path: string): boolean {
+  if (!PLAIN_PATH.test(path)) return false;
+  const q = path.indexOf('?');
+  return !DOT_SEGMENT.test(q < 0 ? path : path.slice(0, q));
 }
 
 function buildQuery(query: ProviderRequest['query']): string {

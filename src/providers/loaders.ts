@@ -77,16 +77,17 @@ function asError(err: unknown): Error {
  * once and only the missing ones reach the provider, so a repeat within the TTL costs nothing.
  */
 export class Loaders {
-  private readonly phoneChecks = new Map<string, DataLoader<string, PhoneCheck>>();
-  private readonly pictures = new Map<string, DataLoader<string, string | null>>();
-  private readonly chats = new Map<string, DataLoader<string, Chat | null>>();
-  private readonly contacts = new Map<string, DataLoader<string, Contact | null>>();
-  private readonly groups = new Map<string, DataLoader<string, Group | null>>();
-  private readonly labelLists = new Map<string, Promise<Label[]>>();
-  private readonly chatLabelIds = new Map<string, DataLoader<string, string[]>>();
-  private readonly collectionLists = new Map<string, Promise<Collection[]>>();
-  private readonly collectionProducts = new Map<string, DataLoader<string, string[]>>();
-  private readonly statuses = new Map<string, Promise<InstanceStatus>>();
+  // one map per kind of read, made on first use: most requests (every send) read through none of them
+  private phoneChecks: Map<string, DataLoader<string, PhoneCheck>> | undefined;
+  private pictures: Map<string, DataLoader<string, string | null>> | undefined;
+  private chats: Map<string, DataLoader<string, Chat | null>> | undefined;
+  private contacts: Map<string, DataLoader<string, Contact | null>> | undefined;
+  private groups: Map<string, DataLoader<string, Group | null>> | undefined;
+  private labelLists: Map<string, Promise<Label[]>> | undefined;
+  private chatLabelIds: Map<string, DataLoader<string, string[]>> | undefined;
+  private collectionLists: Map<string, Promise<Collection[]>> | undefined;
+  private collectionProducts: Map<string, DataLoader<string, string[]>> | undefined;
+  private statuses: Map<string, Promise<InstanceStatus>> | undefined;
 
   /** @param cache the read cache shared across requests (none: every read goes to the provider) */
   constructor(private readonly cache?: ReadCache) {}
@@ -120,7 +121,7 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED when the provider cannot tell; ProviderError from the read
    */
   status(adapter: ProviderAdapter): Promise<InstanceStatus> {
-    return getOrMake(this.statuses, adapter.instanceId, () => {
+    return getOrMake((this.statuses ??= new Map<string, Promise<InstanceStatus>>()), adapter.instanceId, () => {
       const get = readableCapability(adapter, 'INSTANCE_STATUS');
       return this.read('status', adapter.instanceId, STATUS_KEY, () => get());
     });
@@ -131,7 +132,7 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED (when loading) if the provider cannot check phones
    */
   phoneCheck(adapter: ProviderAdapter): DataLoader<string, PhoneCheck> {
-    return getOrMake(this.phoneChecks, adapter.instanceId, () => {
+    return getOrMake((this.phoneChecks ??= new Map<string, DataLoader<string, PhoneCheck>>()), adapter.instanceId, () => {
       const check = readableCapability(adapter, 'CHECK_PHONES');
       return new DataLoader<string, PhoneCheck>(
         async (phones) => {
@@ -149,7 +150,7 @@ export class Loaders {
    * each distinct phone not in the read cache costs one call; a phone without a picture is cached as null).
    */
   profilePicture(adapter: ProviderAdapter): DataLoader<string, string | null> {
-    return getOrMake(this.pictures, adapter.instanceId, () => {
+    return getOrMake((this.pictures ??= new Map<string, DataLoader<string, string | null>>()), adapter.instanceId, () => {
       const get = readableCapability(adapter, 'PROFILE_PICTURE');
       const fetch = (phones: string[]) => Promise.all(phones.map((p) => get(p).catch(asError)));
       return new DataLoader<string, string | null>((phones) => this.cached('profilePictures', adapter.instanceId, phones, fetch));
@@ -164,7 +165,7 @@ export class Loaders {
    * chat the provider does not know, or when it can neither list nor read chats.
    */
   chat(adapter: ProviderAdapter): DataLoader<string, Chat | null> {
-    return getOrMake(this.chats, adapter.instanceId, () => {
+    return getOrMake((this.chats ??= new Map<string, DataLoader<string, Chat | null>>()), adapter.instanceId, () => {
       const has = (c: 'LIST_CHATS' | 'GET_CHAT') => adapter.capabilities.has(c);
       const list = has('LIST_CHATS') ? new PagedList(readableCapability(adapter, 'LIST_CHATS')) : null;
       const get = has('GET_CHAT') ? readableCapability(adapter, 'GET_CHAT') : null;
@@ -179,7 +180,7 @@ export class Loaders {
    * Contacts found (and numbers known to be unknown) are kept by the read cache (`contacts`).
    */
   contact(adapter: ProviderAdapter): DataLoader<string, Contact | null> {
-    return getOrMake(this.contacts, adapter.instanceId, () => {
+    return getOrMake((this.contacts ??= new Map<string, DataLoader<string, Contact | null>>()), adapter.instanceId, () => {
       const has = (c: 'LIST_CONTACTS' | 'GET_CONTACT') => adapter.capabilities.has(c);
       const list = has('LIST_CONTACTS') ? new PagedList(readableCapability(adapter, 'LIST_CONTACTS')) : null;
       const get = has('GET_CONTACT') ? readableCapability(adapter, 'GET_CONTACT') : null;
@@ -194,7 +195,7 @@ export class Loaders {
    * Null for an unknown group (not cached), or when the provider cannot read one.
    */
   group(adapter: ProviderAdapter): DataLoader<string, Group | null> {
-    return getOrMake(this.groups, adapter.instanceId, () => {
+    return getOrMake((this.groups ??= new Map<string, DataLoader<string, Group | null>>()), adapter.instanceId, () => {
       const get = adapter.capabilities.has('GET_GROUP') ? readableCapability(adapter, 'GET_GROUP') : null;
       const fetch = (ids: string[]) => Promise.all(ids.map((id) => (get ? get(id).catch(asError) : Promise.resolve(null))));
       return new DataLoader<string, Group | null>((ids) => this.cached('groups', adapter.instanceId, ids, fetch, (g) => g !== null));
@@ -206,12 +207,16 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED when the provider has no labels; ProviderError from the read
    */
   labels(adapter: ProviderAdapter): Promise<Label[]> {
-    return getOrMake(this.labelLists, adapter.instanceId, () => readableCapability(adapter, 'LIST_LABELS')());
+    return getOrMake((this.labelLists ??= new Map<string, Promise<Label[]>>()), adapter.instanceId, () => readableCapability(adapter, 'LIST_LABELS')());
   }
 
   /** The label ids on chats of one instance (by chat id), read from the graph's own record (`read`) in one batch per tick. */
   chatLabels(instanceId: string, read: ChatLabelReader): DataLoader<string, string[]> {
-    return getOrMake(this.chatLabelIds, instanceId, () => new DataLoader<string, string[]>((chatIds) => read(instanceId, chatIds)));
+    return getOrMake(
+      (this.chatLabelIds ??= new Map<string, DataLoader<string, string[]>>()),
+      instanceId,
+      () => new DataLoader<string, string[]>((chatIds) => read(instanceId, chatIds)),
+    );
   }
 
   /**
@@ -220,12 +225,14 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED; ProviderError from the read
    */
   collections(adapter: ProviderAdapter): Promise<Collection[]> {
-    return getOrMake(this.collectionLists, adapter.instanceId, () => readCursorPages(readableCapability(adapter, 'LIST_COLLECTIONS')));
+    return getOrMake((this.collectionLists ??= new Map<string, Promise<Collection[]>>()), adapter.instanceId, () =>
+      readCursorPages(readableCapability(adapter, 'LIST_COLLECTIONS')),
+    );
   }
 
   /** The product ids in each collection (`LIST_COLLECTION_PRODUCTS`, cursor pages, at most {@link MAX_LOOKUP_PAGES}), one read per distinct collection per request. */
   collectionProductIds(adapter: ProviderAdapter): DataLoader<string, string[]> {
-    return getOrMake(this.collectionProducts, adapter.instanceId, () => {
+    return getOrMake((this.collectionProducts ??= new Map<string, DataLoader<string, string[]>>()), adapter.instanceId, () => {
       const list = readableCapability(adapter, 'LIST_COLLECTION_PRODUCTS');
       return new DataLoader<string, string[]>((ids) =>
         Promise.all(ids.map((id) => readCursorPages((cursor) => list(id, cursor)).then((products) => products.map((p) => p.id), asError))),

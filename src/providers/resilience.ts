@@ -9,6 +9,7 @@ import {
   type CircuitBreakerPolicy,
   type RetryPolicy,
 } from 'cockatiel';
+import type { Deadline, DeadlineSignal } from '../deadlines.js';
 
 /**
  * Outbound resilience of one provider instance (issue 12, deliverable 4): a circuit breaker,
@@ -132,10 +133,12 @@ export class TokenBucket {
 export interface ResilientCall {
   /** A read may be retried; anything that changes state never is. */
   idempotent: boolean;
-  /** The call's deadline (aborts every attempt and every backoff). */
-  signal: AbortSignal;
-  /** Epoch ms at which `signal` fires; pacing refuses a call whose wait would pass it. */
-  deadline: number;
+  /**
+   * The call's deadline (aborts every attempt and every backoff); pacing refuses a call whose
+   * wait would pass its `at`. Its `AbortSignal` is asked for only where a policy needs one (a
+   * read's retries, a circuit that is not closed), so a send in the common case makes none.
+   */
+  deadline: Pick<Deadline, 'at'> & DeadlineSignal;
 }
 
 /** How `http.ts` classifies an attempt's failure for the policies. */
@@ -198,19 +201,19 @@ export class InstanceResilience {
    * @returns what `attempt` resolved with
    * @throws FastFailError when refused without reaching the provider; whatever `attempt` threw otherwise; the deadline's abort reason when it fires during a backoff
    */
-  async execute<T>(call: ResilientCall, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async execute<T>(call: ResilientCall, attempt: (signal: DeadlineSignal) => Promise<T>): Promise<T> {
     this.checkGates();
+    const { deadline } = call;
     if (this.bucket) {
       const now = Date.now();
       const wait = this.bucket.peekWaitMs(now);
-      if (now + wait > call.deadline) throw new FastFailError({ kind: 'paced', retryAfterMs: wait });
+      if (now + wait > deadline.at) throw new FastFailError({ kind: 'paced', retryAfterMs: wait });
       const reserved = this.bucket.reserve(now);
-      if (reserved > 0) await abortableSleep(reserved, call.signal);
+      if (reserved > 0) await abortableSleep(reserved, deadline);
     }
-    const once = (): Promise<T> => this.guarded(call.signal, attempt);
     try {
-      if (!call.idempotent || !this.readRetry) return await once();
-      return await this.readRetry.execute(() => once(), call.signal);
+      if (!call.idempotent || !this.readRetry) return await this.guarded(deadline, attempt);
+      return await this.readRetry.execute(() => this.guarded(deadline, attempt), deadline.signal);
     } catch (err) {
       const retryAfter = this.classifier.retryAfterMs(err);
       if (this.honourRetryAfter && retryAfter !== undefined && retryAfter > 0)
@@ -219,10 +222,15 @@ export class InstanceResilience {
     }
   }
 
-  /** One attempt through the breaker; an open circuit becomes a {@link FastFailError}. */
-  private async guarded<T>(signal: AbortSignal, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  /**
+   * One attempt through the breaker; an open circuit becomes a {@link FastFailError}. A closed
+   * breaker only hands its signal to the attempt (which takes the deadline itself instead), so
+   * it gets the deadline's `AbortSignal` only when half-open or open, where it reads it.
+   */
+  private async guarded<T>(deadline: ResilientCall['deadline'], attempt: (signal: DeadlineSignal) => Promise<T>): Promise<T> {
     try {
-      return await this.breaker.execute(() => attempt(signal), signal);
+      if (this.breaker.state === CircuitState.Closed) return await this.breaker.execute(() => attempt(deadline));
+      return await this.breaker.execute(() => attempt(deadline), deadline.signal);
     } catch (err) {
       if (err instanceof BrokenCircuitError) throw new FastFailError(this.circuitFailure());
       throw err;
@@ -242,18 +250,18 @@ export class InstanceResilience {
   }
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Resolves after `ms`, or rejects with the deadline's reason when it passes first. */
+function abortableSleep(ms: number, deadline: DeadlineSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
+    if (deadline.aborted) return reject(deadline.reason!);
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      deadline.removeListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(signal.reason as Error);
+      reject(deadline.reason!);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    deadline.once('abort', onAbort);
   });
 }

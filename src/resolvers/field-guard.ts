@@ -1,5 +1,6 @@
 import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { GraphContext } from '../context.js';
+import type { DeadlineSignal } from '../deadlines.js';
 import { GraphError } from '../errors.js';
 import type { Capability } from '../providers/contract.js';
 import { CAPABILITY_EXTENSION, CAPABILITY_SCOPES, assertBeforeDeadline } from './instance-call.js';
@@ -53,17 +54,17 @@ function firstCharge(ctx: GraphContext, key: string): boolean {
 }
 
 /** Resolves with the field's value, or fails with DEADLINE_EXCEEDED when the deadline passes first (the call itself is not cancelled). */
-function raceDeadline<T>(value: Promise<T>, deadline: AbortSignal): Promise<T> {
+function raceDeadline<T>(value: Promise<T>, deadline: DeadlineSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new GraphError('DEADLINE_EXCEEDED', 'The request ran out of time while this field waited for the provider; the provider call may still complete'));
-    deadline.addEventListener('abort', onAbort, { once: true });
+    deadline.once('abort', onAbort);
     value.then(
       (v) => {
-        deadline.removeEventListener('abort', onAbort);
+        deadline.removeListener('abort', onAbort);
         resolve(v);
       },
       (e: unknown) => {
-        deadline.removeEventListener('abort', onAbort);
+        deadline.removeListener('abort', onAbort);
         reject(e instanceof Error ? e : new Error(String(e)));
       },
     );

@@ -68,6 +68,12 @@ export function sentToMessage(instanceId: string, sent: SentMessage): Message {
   };
 }
 
+/** A send input without its `idempotencyKey` (what the key is bound to). */
+function withoutKey(input: SendInputBase): Omit<SendInputBase, 'idempotencyKey'> {
+  const { idempotencyKey: _key, ...rest } = input;
+  return rest;
+}
+
 /**
  * The one path of every single-recipient send: find the instance and require the capability
  * ({@link instanceCall}: before anything else, so an unsupported send costs no request),
@@ -89,9 +95,10 @@ export async function runSend<C extends SendCapability>(
 ): Promise<SendMessagePayload> {
   const { entry, call } = instanceCall(ctx, input.instanceId, capability);
   const to = recipientOf(entry, input.to, 'input.to');
-  const { idempotencyKey, ...rest } = input;
+  const key = input.idempotencyKey;
   const send = call as (input: SendPortInput<C>) => Promise<SentMessage>;
-  const message = await withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: capability, key: idempotencyKey, input: rest }, async () =>
+  // the input without its key is hashed only under a key (no copy of it for a send without one)
+  const message = await withIdempotency(ctx.services.stores.idempotency, { instanceId: entry.id, operation: capability, key, input: key ? withoutKey(input) : null }, async () =>
     sentToMessage(entry.id, readableSend(entry, capability, await send({ ...sendOptions(input), to, ...body(entry) } as SendPortInput<C>))),
   );
   // kept in its conversation (a repeat under the idempotency key changes nothing there)

@@ -338,14 +338,14 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
 
   async function serve(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
     const origin = originOf(req);
-    const makeContext = () => options.context(req, origin);
-    if (stopped || !servable(body)) return viaApollo(req, res, body, makeContext);
+    // Apollo's paths get the context builder as a function, made only for them
+    if (stopped || !servable(body)) return viaApollo(req, res, body, () => options.context(req, origin));
     const contentType = negotiatedResponseType(req.headers.accept);
     // 406 and the JSON-callback media type are Apollo's
-    if (contentType === null || contentType === 'application/json; callbackSpec=1.0') return viaApollo(req, res, body, makeContext);
+    if (contentType === null || contentType === 'application/json; callbackSpec=1.0') return viaApollo(req, res, body, () => options.context(req, origin));
     let ctx: GraphContext;
     try {
-      ctx = await makeContext();
+      ctx = await options.context(req, origin);
     } catch (err) {
       return viaApollo(req, res, body, () => Promise.reject(err instanceof Error ? err : new Error(String(err))));
     }

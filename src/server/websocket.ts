@@ -11,7 +11,8 @@ import {
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
-import { createContext, requestDeadline, type AppServices, type GraphContext } from '../context.js';
+import { createContext, type AppServices, type GraphContext } from '../context.js';
+import { sharedDeadline } from '../deadlines.js';
 import { GraphError } from '../errors.js';
 import { Loaders } from '../providers/loaders.js';
 import type { Logger } from '../logger.js';
@@ -138,7 +139,7 @@ function withLazyLoaders(graph: GraphContext): GraphContext {
 function withDeadline(graph: GraphContext, document: DocumentNode, operationName: string | null | undefined, deadlineMs: number): GraphContext {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return graph;
-  return { ...graph, deadline: requestDeadline(deadlineMs) };
+  return { ...graph, deadline: sharedDeadline(deadlineMs) };
 }
 
 type ApolloArmorRules = NonNullable<ReturnType<ApolloArmor['protect']>['validationRules']>;

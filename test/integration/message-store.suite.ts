@@ -240,6 +240,35 @@ export function messageStoreSuite(factory: MessageStoresFactory, via: 'store' | 
     expect(await store.get(I, 'k0')).toBeNull();
   });
 
+  it('retention over many writes to a full chat: always its newest maxPerChat, in order, pages and cursors right; a late message lands in place or goes', async () => {
+    const stores = await factory.open({ messageRetention: { maxAgeMs: 2 * 3_600_000, maxPerChat: 4 } });
+    const store = stores.messages;
+    const chat = `${CHAT}-cap`;
+    const at = (n: number) => message(`w${n}`, n * 10, { chatId: chat });
+    for (let n = 1; n <= 25; n++) {
+      await apply(stores, received(at(n)));
+      const kept = Array.from({ length: Math.min(n, 4) }, (_, i) => `w${n - i}`);
+      expect(await ids(store, { first: 10 }, chat)).toEqual(kept);
+    }
+    expect(await store.get(I, 'w21')).toBeNull();
+    expect(await store.unreadCount(I, chat)).toBe(4);
+    // a message between the kept ones lands in order and pushes the oldest out; one older than all of them goes at once
+    await apply(stores, received(message('w23b', 235, { chatId: chat })));
+    expect(await ids(store, { first: 10 }, chat)).toEqual(['w25', 'w24', 'w23b', 'w23']);
+    await apply(stores, received(message('w20b', 205, { chatId: chat })));
+    expect(await store.get(I, 'w20b')).toBeNull();
+    // pages: newest two, then the two after the cursor, then nothing older; backwards from the oldest
+    const first = await store.page(I, chat, { first: 2 });
+    expect(first.items.map((i) => i.record.message.id)).toEqual(['w25', 'w24']);
+    expect(first.hasOlder).toBe(true);
+    const second = await store.page(I, chat, { first: 2, after: encodeMessageCursor(first.items[1]!.key) });
+    expect(second.items.map((i) => i.record.message.id)).toEqual(['w23b', 'w23']);
+    expect(second.hasOlder).toBe(false);
+    const back = await store.page(I, chat, { last: 3, before: encodeMessageCursor(second.items[1]!.key) });
+    expect(back.items.map((i) => i.record.message.id)).toEqual(['w25', 'w24', 'w23b']);
+    expect(back.hasNewer).toBe(false);
+  });
+
   it.runIf(factory.replicas)('replicas: concurrent writes to one message from two replicas lose nothing; both read the same conversation', async () => {
     const a = await factory.open();
     const b = await factory.open({ share: a });

@@ -170,6 +170,8 @@ describe('global id encoding', () => {
     expect(fromGlobalId('')).toBeNull();
     expect(instanceIdOf(toGlobalId('Instance', 'sales', ''))).toBe('sales');
     expect(instanceIdOf('sales')).toBe('sales');
+    // an Instance-looking id that is not one this graph made (bad scope) is taken as a configured id, unchanged
+    expect(instanceIdOf(Buffer.from('Instance:bad scope:').toString('base64url'))).toBe(Buffer.from('Instance:bad scope:').toString('base64url'));
     expect(instanceIdOf(toGlobalId('Chat', 'sales', '1'))).toBe(toGlobalId('Chat', 'sales', '1'));
   });
 });

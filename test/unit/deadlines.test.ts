@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeadlineQueue } from '../../src/deadlines.js';
+import { DeadlineQueue, endDeadline } from '../../src/deadlines.js';
 
 /** src/deadlines.ts: deadlines of one duration on one timer (issue 13). */
 describe('DeadlineQueue', () => {
@@ -31,5 +31,69 @@ describe('DeadlineQueue', () => {
     const aborted = new Promise<void>((r) => late.signal.addEventListener('abort', () => r()));
     await aborted;
     expect(Date.now()).toBeGreaterThanOrEqual(late.at - 1);
+  });
+});
+
+/** src/deadlines.ts: a deadline is an EventEmitter undici and the field guard wait on; its AbortSignal is made on demand. */
+describe('Deadline as a signal', () => {
+  it('fires its abort event once, sets aborted and reason, and gives an aborted AbortSignal when asked after it passed', async () => {
+    const queue = new DeadlineQueue(20);
+    const d = queue.start();
+    let fired = 0;
+    d.once('abort', () => fired++);
+    expect(d.aborted).toBe(false);
+    expect(d.reason).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(fired).toBe(1);
+    expect(d.aborted).toBe(true);
+    expect(d.reason?.name).toBe('TimeoutError');
+    expect(d.signal.aborted).toBe(true);
+    expect(d.signal.reason).toBe(d.reason);
+  });
+
+  it('a listener removed before the deadline passes is not called, and a finished deadline never fires', async () => {
+    const queue = new DeadlineQueue(20);
+    const removed = queue.start();
+    const finished = queue.start();
+    let calls = 0;
+    const listener = () => calls++;
+    removed.once('abort', listener);
+    removed.removeListener('abort', listener);
+    finished.once('abort', listener);
+    finished.done();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(calls).toBe(0);
+    expect(removed.aborted).toBe(true);
+    expect(finished.aborted).toBe(false);
+  });
+
+  it('endDeadline ends one through the signal its waiters see', async () => {
+    const queue = new DeadlineQueue(20);
+    const d = queue.start();
+    endDeadline(d);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(d.aborted).toBe(false);
+    expect(queue.size).toBe(0);
+  });
+
+  it('undici takes it as a request signal: a call past the deadline fails with its TimeoutError', async () => {
+    const { createServer } = await import('node:http');
+    const { request } = await import('undici');
+    const server = createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const queue = new DeadlineQueue(50);
+      const d = queue.start();
+      const { port } = server.address() as { port: number };
+      const err = await request(`http://127.0.0.1:${port}/`, { signal: d }).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
+      expect(err?.name).toBe('TimeoutError');
+      expect(d.aborted).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

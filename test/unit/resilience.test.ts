@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphError } from '../../src/errors.js';
-import { ProviderHttpClient, type ProviderHttpClientOptions, type ProviderRequest } from '../../src/providers/http.js';
+import { ProviderHttpClient, isPlainPath, type ProviderHttpClientOptions, type ProviderRequest } from '../../src/providers/http.js';
 import { PROVIDER_KINDS } from '../../src/providers/model.js';
 import type { ResilienceOptions } from '../../src/providers/resilience.js';
 
@@ -25,10 +25,13 @@ let origin: string;
 let script: Answer[] = [];
 let fallback: Answer = { status: 200, body: '{"ok":true}' };
 let hits = 0;
+/** The request target of the last request the server received. */
+let lastUrl = '';
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     hits += 1;
+    lastUrl = req.url ?? '';
     req.resume();
     const a = script.shift() ?? fallback;
     setTimeout(() => {
@@ -236,5 +239,23 @@ describe('pacing (off by default)', () => {
     const started = Date.now();
     await Promise.all(Array.from({ length: 10 }, () => c.request(READ)));
     expect(Date.now() - started).toBeLessThan(250);
+  });
+});
+
+describe('the request target', () => {
+  it('a plain path and query reach the provider as written; anything else as URL parsing normalises it', async () => {
+    const c = client();
+    await c.request({ operation: 'plain', method: 'GET', path: '/send-text', query: { phone: '5511987654321', note: "it's ok" } });
+    expect(lastUrl).toBe(`/instances/I1/token/${TOKEN}/send-text?phone=5511987654321&note=it%27s+ok`);
+    await c.request({ operation: 'odd', method: 'GET', path: '/a b/../c%2Fd/./e' });
+    expect(lastUrl).toBe(`/instances/I1/token/${TOKEN}/c%2Fd/e`);
+    await c.request({ operation: 'quote', method: 'GET', path: "/x'y" });
+    expect(lastUrl).toBe(`/instances/I1/token/${TOKEN}/x'y`);
+  });
+
+  it('isPlainPath: only what URL parsing leaves unchanged', () => {
+    for (const p of ['/send-text', '/chats/5511987654321@s.whatsapp.net?page=2&size=50', '/v1/x-y_z~1;a=b:c,d*+$!()', '/a%20b?q=%2e']) expect(isPlainPath(p), p).toBe(true);
+    for (const p of ['', 'relative', '/a b', "/a'b", '/a#b', '/a\\b', '/é', '/./a', '/a/..', '/a/%2E%2e/b', '/.well-known', '/a"b', '/a<b>', '/a`b', '/a{b}', '/a|b', '/a^b'])
+      expect(isPlainPath(p), p).toBe(false);
   });
 });
