@@ -1,5 +1,18 @@
+import type { AppConfig, InstanceConfig } from '../src/config.js';
 import type { ProviderModule, WebhookSamples } from '../src/providers/contract.js';
 import { PROVIDER_MODULES } from '../src/providers/registry.js';
+
+/** The Redis the benches use: `BENCH_REDIS_URL`, else `REDIS_URL`, else `redis://127.0.0.1:6379` (keys under a unique prefix, deleted afterwards). */
+export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * The configuration of a benchmarked whatsgraph: non-sandbox, the one `instance`, events kept an
+ * hour (at most 100,000), memory stores, or Redis stores under `redis.keyPrefix` when given.
+ * @param source where the configuration came from, as `AppConfig.source` (the bench's name)
+ */
+export function benchAppConfig(instance: InstanceConfig, source: string, redis?: { url: string; keyPrefix: string }): AppConfig {
+  return { port: 0, sandbox: false, instances: [instance], events: { retentionMs: 3_600_000, maxLength: 100_000 }, source, ...(redis ? { redis } : {}) };
+}
 
 /** The benchmark's one instance (shared by `bench/run.ts` and `bench/server.ts`). */
 export const BENCH_INSTANCE = 'bench';

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { startApp, type RunningApp } from '../src/app.js';
 import type { AppConfig, InstanceConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -10,6 +9,9 @@ import type { SimulatorHandle } from '../src/providers/contract.js';
 import { CACHE_KINDS } from '../src/providers/read-cache.js';
 import { PROVIDER_MODULES } from '../src/providers/registry.js';
 import { zapiChatRows } from '../test/providers/zapi/chat-rows.js';
+import { Redis } from 'ioredis';
+import { deletePrefix } from '../test/helpers/redis.js';
+import { BENCH_REDIS_URL, benchAppConfig } from './constants.js';
 import { writeBenchSection } from './paths.js';
 
 /**
@@ -28,7 +30,6 @@ import { writeBenchSection } from './paths.js';
 const zapi = PROVIDER_MODULES.zapi;
 const INSTANCE = 'dash';
 const SECRET = 'dash-webhook-secret-0123456789';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Chats on the dashboard, and how many of their rows carry a picture. */
 const CHATS = 50;
 const WITH_PICTURE = 4;
@@ -62,6 +63,7 @@ async function load(sim: SimulatorHandle, app: RunningApp): Promise<Load> {
   return { calls: made.length, pictures: made.filter((r) => r.path.endsWith('/profile-picture')).length, ms };
 }
 
+/** Whether the Redis at `url` answers PING within 500 ms (the Redis rows are skipped when not). */
 async function redisAnswers(url: string): Promise<boolean> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 500 });
   client.on('error', () => undefined);
@@ -75,29 +77,13 @@ async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
-async function deletePrefix(url: string, prefix: string): Promise<void> {
-  const client = new Redis(url);
-  let cursor = '0';
-  do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await client.unlink(...keys);
-  } while (cursor !== '0');
-  client.disconnect();
-}
-
 /** One scenario: the loads of one stores backend with the cache on or off. */
 async function scenario(stores: 'memory' | 'redis', cacheOn: boolean): Promise<Record<string, Load | null>> {
   const sim = await zapi.startSimulator({ autoReply: false });
   const prefix = `bench:dashboard:${randomUUID()}`;
   const instance = { ...sim.instanceConfig, id: INSTANCE, provider: zapi.kind, webhookSecret: SECRET, baseUrl: sim.url } as unknown as InstanceConfig;
   const config: AppConfig = {
-    port: 0,
-    sandbox: false,
-    instances: [instance],
-    events: { retentionMs: 3_600_000, maxLength: 10_000 },
-    source: 'bench/dashboard',
-    ...(stores === 'redis' ? { redis: { url: REDIS_URL, keyPrefix: prefix } } : {}),
+    ...benchAppConfig(instance, 'bench/dashboard', stores === 'redis' ? { url: BENCH_REDIS_URL, keyPrefix: prefix } : undefined),
     ...(cacheOn ? {} : { cache: { ttlSeconds: Object.fromEntries(CACHE_KINDS.map((k) => [k, 0])) } }),
   };
   const logger = createLogger('silent');
@@ -137,7 +123,7 @@ async function scenario(stores: 'memory' | 'redis', cacheOn: boolean): Promise<R
   } finally {
     await Promise.all([a.close(), b?.close()]);
     await sim.close();
-    if (stores === 'redis') await deletePrefix(REDIS_URL, prefix);
+    if (stores === 'redis') await deletePrefix(prefix, BENCH_REDIS_URL);
   }
 }
 
@@ -146,7 +132,7 @@ const cell = (l: Load | null | undefined) => (l ? `${l.calls} (${l.pictures} pic
 /** The dashboard figures as a Markdown section (what {@link runDashboardBench} writes). */
 export async function dashboardSection(): Promise<string> {
   const backends: Array<'memory' | 'redis'> = ['memory'];
-  if (await redisAnswers(REDIS_URL)) backends.push('redis');
+  if (await redisAnswers(BENCH_REDIS_URL)) backends.push('redis');
   else console.error(`Redis at BENCH_REDIS_URL/REDIS_URL does not answer: Redis rows skipped`);
   const lines = [
     `Dashboard upstream calls (issue 13), ${new Date().toISOString()}, ${cpus().length} cores, Node ${process.version}. Command: \`npx tsx bench/dashboard.ts\`.`,

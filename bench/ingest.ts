@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Redis } from 'ioredis';
 import { startPrivateRedis } from '../test/helpers/redis.js';
+import { median } from './stats.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
 
 /**
@@ -159,12 +160,6 @@ async function roundTrips(redisUrl: string, prefix: string, server: Server): Pro
   admin.disconnect();
   const total = Object.values(commands).reduce((a, b) => a + b, 0);
   return { perEvent: total / PROBE, commands };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 /** One thing to measure: the bare baseline, or the whatsgraph server with memory or Redis stores. */

@@ -9,7 +9,7 @@ import { startApp } from '../src/app.js';
 import type { AppConfig, InstanceConfig } from '../src/config.js';
 import type { RecordedRequest } from '../src/providers/contract.js';
 import { PROVIDER_KINDS } from '../src/providers/model.js';
-import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+import { BENCH_INSTANCE, BENCH_SECRET, benchAppConfig, benchProvider } from './constants.js';
 
 /**
  * The processes of `bench/paths.ts` (one role per process, chosen by `argv[2]`), each forked and
@@ -74,14 +74,9 @@ async function whatsgraph(): Promise<void> {
   const instance = { ...base, id: BENCH_INSTANCE, provider: mod.kind, webhookSecret: BENCH_SECRET, baseUrl: simUrl } as InstanceConfig;
   const redisUrl = process.env.BENCH_REDIS_URL;
   const config: AppConfig = {
-    port: 0,
-    sandbox: false,
-    instances: [instance],
-    events: { retentionMs: 3_600_000, maxLength: 100_000 },
-    source: 'bench',
+    ...benchAppConfig(instance, 'bench', redisUrl ? { url: redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? 'bench' } : undefined),
     // out of the way: the bench measures the path, not the limiter's refusals (the checks still run)
     rateLimits: { perKey: { points: 1e9, durationSeconds: 60 }, perInstance: { points: 1e9, durationSeconds: 60 } },
-    ...(redisUrl ? { redis: { url: redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? 'bench' } } : {}),
   };
   const app = await startApp(config, { host: '127.0.0.1' });
   serveIpc(() => app.close());

@@ -5,9 +5,10 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { Pool } from 'undici';
-import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+import { deletePrefix } from '../test/helpers/redis.js';
+import { BENCH_INSTANCE, BENCH_REDIS_URL, BENCH_SECRET, benchProvider } from './constants.js';
+import { fmt, median, percentile } from './stats.js';
 import { forkBenchServer, haveTaskset, pin, runtimeLabel } from './processes.js';
 
 /**
@@ -33,7 +34,6 @@ const ROUNDS = Number(process.env.BENCH_PATHS_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_PATHS_SECONDS ?? 3);
 const CLIENTS = Number(process.env.BENCH_PATHS_CLIENTS ?? 32);
 const WARMUP_SECONDS = 1;
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Row-name prefixes to measure (all when unset); a partial run writes nothing to the docs. */
 const ONLY =
   process.env.BENCH_PATHS_ONLY?.split(',')
@@ -152,11 +152,6 @@ interface Sample {
   p99Ms: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
 /** Warm up, then one measured run; CPU from `server` (none for a direct provider call). */
 async function measure(target: Target, server: Proc | null, clients: number): Promise<Sample> {
   await load(target, clients, WARMUP_SECONDS);
@@ -165,17 +160,6 @@ async function measure(target: Target, server: Proc | null, clients: number): Pr
   const after = server ? (await server.ask<{ cpuMs: number }>('cpu')).cpuMs : 0;
   const lat = r.latenciesMs.sort((a, b) => a - b);
   return { cpuUsPerReq: server ? ((after - before) * 1000) / r.requests : NaN, reqPerS: r.reqPerS, errors: r.errors, p50Ms: percentile(lat, 50), p99Ms: percentile(lat, 99) };
-}
-
-const median = (xs: number[]): number => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
-function fmt(n: number, digits = 0): string {
-  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a';
 }
 
 interface Row {
@@ -210,7 +194,7 @@ export async function benchPaths(): Promise<string> {
     const simEnv = { BENCH_SIM_URL: sim.url, BENCH_INSTANCE_CONFIG: JSON.stringify(sim.ready.instanceConfig) };
     const wg = await start('whatsgraph', simEnv, 0);
     procs.push(wg);
-    const wgRedis = await start('whatsgraph', { ...simEnv, BENCH_REDIS_URL: REDIS_URL, BENCH_REDIS_PREFIX: prefix }, 0);
+    const wgRedis = await start('whatsgraph', { ...simEnv, BENCH_REDIS_URL, BENCH_REDIS_PREFIX: prefix }, 0);
     procs.push(wgRedis);
 
     const json = { 'content-type': 'application/json' };
@@ -269,20 +253,8 @@ export async function benchPaths(): Promise<string> {
     for (const pool of pools.values()) await pool.close().catch(() => undefined);
     pools.clear();
     await Promise.all(procs.map((p) => p.stop().catch(() => undefined)));
-    const admin = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await admin.connect();
-      let cursor = '0';
-      do {
-        const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await admin.unlink(...keys);
-      } while (cursor !== '0');
-    } catch {
-      // no Redis: nothing to clean
-    } finally {
-      admin.disconnect();
-    }
+    // no Redis: nothing to clean
+    await deletePrefix(prefix, BENCH_REDIS_URL).catch(() => undefined);
   }
 }
 

@@ -7,15 +7,16 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { connect, type Socket } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { createMemoryStores } from '../src/subscriptions/memory-stores.js';
 import { createRedisStores } from '../src/subscriptions/redis-stores.js';
 import type { Stores } from '../src/subscriptions/stores.js';
-import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+import { deletePrefix } from '../test/helpers/redis.js';
+import { BENCH_INSTANCE, BENCH_REDIS_URL, BENCH_SECRET, benchProvider } from './constants.js';
 import { toGlobalId } from '../src/global-ids.js';
 import { runDashboardBench } from './dashboard.js';
 import { runPathsBench } from './paths.js';
+import { fmt, percentile } from './stats.js';
 import { forkBenchServer, haveTaskset, pin, runtimeLabel } from './processes.js';
 
 /**
@@ -33,7 +34,6 @@ import { forkBenchServer, haveTaskset, pin, runtimeLabel } from './processes.js'
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 5);
@@ -171,11 +171,6 @@ class ReadTimedWebSocket extends WebSocket {
       },
     });
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -491,10 +486,6 @@ async function benchBus(stores: Stores, name: string): Promise<BusResult> {
   return { stores: name, listeners: SUBSCRIBERS, messages, deliveries, seconds, deliveriesPerS: deliveries / seconds };
 }
 
-function fmt(n: number, digits = 0): string {
-  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a';
-}
-
 function verdict(ok: boolean): string {
   return ok ? 'meets' : '**misses**';
 }
@@ -518,7 +509,7 @@ async function main(): Promise<void> {
     const memoryStores = createMemoryStores();
     bus.push(await benchBus(memoryStores, 'memory'));
     await memoryStores.close();
-    const redisStores = await createRedisStores({ url: REDIS_URL, keyPrefix: `${prefix}:bus` });
+    const redisStores = await createRedisStores({ url: BENCH_REDIS_URL, keyPrefix: `${prefix}:bus` });
     bus.push(await benchBus(redisStores, 'redis'));
     await redisStores.close();
     for (const b of bus) process.stdout.write(`bus ${JSON.stringify(b)}\n`);
@@ -533,21 +524,14 @@ async function main(): Promise<void> {
     process.stdout.write(`bare graphql-ws: ${fmt(bareHeapPerSubscriberKb, 1)} KB heap per idle subscriber\n`);
     results.push(await benchGraph({}, bare));
     process.stdout.write(`graph ${JSON.stringify(results.at(-1))}\n`);
-    results.push(await benchGraph({ BENCH_REDIS_URL: REDIS_URL, BENCH_REDIS_PREFIX: prefix }, bare));
+    results.push(await benchGraph({ BENCH_REDIS_URL, BENCH_REDIS_PREFIX: prefix }, bare));
     process.stdout.write(`graph ${JSON.stringify(results.at(-1))}\n`);
   } finally {
     if (bare) {
       await Promise.all(bare.clients.map((c) => Promise.resolve(c.dispose())));
       await bare.server.stop();
     }
-    const admin = new Redis(REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await admin.unlink(...keys);
-    } while (cursor !== '0');
-    admin.disconnect();
+    await deletePrefix(prefix, BENCH_REDIS_URL);
   }
 
   const loadAfter = load();

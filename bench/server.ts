@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startApp } from '../src/app.js';
-import type { AppConfig, InstanceConfig } from '../src/config.js';
-import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+import type { InstanceConfig } from '../src/config.js';
+import { BENCH_INSTANCE, BENCH_SECRET, benchAppConfig, benchProvider } from './constants.js';
 
 /**
  * The server under benchmark, in its own process (forked by `bench/run.ts` with `--expose-gc`),
@@ -20,14 +20,7 @@ async function main(): Promise<void> {
   const sim = await mod.startSimulator({ autoReply: false });
   const instance = { ...sim.instanceConfig, id: BENCH_INSTANCE, provider: mod.kind, webhookSecret: BENCH_SECRET, baseUrl: sim.url } as InstanceConfig;
   const redisUrl = process.env.BENCH_REDIS_URL;
-  const config: AppConfig = {
-    port: 0,
-    sandbox: false,
-    instances: [instance],
-    events: { retentionMs: 3_600_000, maxLength: 100_000 },
-    source: 'bench',
-    ...(redisUrl ? { redis: { url: redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? 'bench' } } : {}),
-  };
+  const config = benchAppConfig(instance, 'bench', redisUrl ? { url: redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? 'bench' } : undefined);
   const app = await startApp(config, { host: '127.0.0.1' });
   const gc = (globalThis as { gc?: () => void }).gc;
   process.on('message', async (m: { cmd: string; seq?: number }) => {

@@ -32,12 +32,15 @@ export function uniquePrefix(label = 'stores'): string {
   return `test:${label}:${randomUUID()}`;
 }
 
-/** Deletes every key under `prefix:` (SCAN + UNLINK); returns how many. */
+/**
+ * Deletes every key under `prefix:` (SCAN + UNLINK); returns how many.
+ * @throws what ioredis throws when the Redis at `url` cannot be reached (the client is closed first)
+ */
 export async function deletePrefix(prefix: string, url = TEST_REDIS_URL): Promise<number> {
   const client = new Redis(url, { lazyConnect: true });
-  await client.connect();
   let deleted = 0;
   try {
+    await client.connect();
     let cursor = '0';
     do {
       const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
