@@ -204,6 +204,8 @@ interface Shared {
   result: Promise<ExecutionResult> | ExecutionResult;
   /** The payload JSON once serialised (undefined before, and while an asynchronous execution runs). */
   json?: string;
+  /** `<json>}` as UTF-8, the end every subscriber's `next` frame shares (made on the first direct write). */
+  tail?: Buffer;
   /** Set when the asynchronous execution failed. */
   failure?: { error: unknown };
   /** While an asynchronous execution runs: whether its settling is awaited, and the subscriptions whose next frame waits for it. */
@@ -214,11 +216,13 @@ interface Shared {
 /**
  * A `subscribe` for graphql-ws that shares payload executions between subscribers (see the
  * module comment). With a {@link Delivery} for the subscription (`options.deliveryOf`), it also
- * writes the `next` frames itself: each shared payload is serialised once and the frame
- * `{"id":<id>,"type":"next","payload":<payload>}` (graphql-ws's own bytes) goes to every socket
- * that asked for it, with writes corked until the end of the event-loop turn; graphql-ws then
+ * writes the `next` frames itself: each shared payload is serialised and UTF-8 encoded once, and
+ * the message `{"id":<id>,"type":"next","payload":<payload>}` (graphql-ws's own bytes) goes to every
+ * socket that asked for it as one WebSocket text frame built from the subscription's prefix and
+ * the shared bytes ({@link textFrame}), written to the TCP socket under ws (only where no
+ * WebSocket extension was negotiated) and corked until the end of the event-loop turn; graphql-ws then
  * sees one `next()` that settles when the stream ends, and sends `complete` or `error` as usual.
- * Without one, it falls back to graphql-ws pulling and stringifying each result per socket.
+ * Without one (or on a socket with an extension), it falls back to graphql-ws pulling and stringifying each result per socket.
  * Falls back to a private execution for documents the cache did not produce.
  */
 export function sharedSubscribe(
@@ -276,7 +280,8 @@ export function sharedSubscribe(
     const docId = cache.idOf(args.document);
     const key = docId === undefined ? undefined : `${docId}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
     const delivery = options.deliveryOf?.(args);
-    if (delivery) return new DirectSubscription(fanout, source, args, key, delivery).start();
+    // with an extension (permessage-deflate) ws may queue its own frames: ours would overtake them
+    if (delivery && delivery.socket.extensions === '') return new DirectSubscription(fanout, source, args, key, delivery).start();
     return mapIterator(source, (payload) => fanout.shared(args, key, payload).result);
   };
 }
@@ -314,8 +319,8 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
   private queue: Shared[] | undefined;
   /** Called when the queue empties (a replay waiting in `ready()`). */
   private drained: (() => void) | undefined;
-  /** `{"id":<id>,"type":"next","payload":` for this subscription. */
-  private readonly prefix: string;
+  /** `{"id":<id>,"type":"next","payload":` for this subscription, UTF-8. */
+  private readonly prefix: Buffer;
 
   constructor(
     private readonly fanout: Fanout,
@@ -324,7 +329,7 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
     private readonly key: string | undefined,
     private readonly delivery: Delivery,
   ) {
-    this.prefix = `{"id":${JSON.stringify(delivery.id)},"type":"next","payload":`;
+    this.prefix = Buffer.from(`{"id":${JSON.stringify(delivery.id)},"type":"next","payload":`);
   }
 
   start(): this {
@@ -363,7 +368,7 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
       return;
     }
     if (this.queue === undefined && shared.json !== undefined) {
-      this.write(shared.json);
+      this.write(shared);
       return;
     }
     (this.queue ??= []).push(shared);
@@ -385,7 +390,7 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
         return;
       }
       queue.shift();
-      this.write(head.json);
+      this.write(head);
     }
     this.queue = undefined;
     const drained = this.drained;
@@ -424,11 +429,15 @@ class DirectSubscription implements AsyncIterableIterator<ExecutionResult>, Push
     });
   }
 
-  private write(json: string): void {
+  /** Writes the `next` frame of a serialised shared payload (`shared.json` set); nothing once the socket is no longer open. */
+  private write(shared: Shared): void {
     const socket = this.delivery.socket;
-    if (socket.readyState !== OPEN) return;
-    corkForTurn(socket);
-    socket.send(this.prefix + json + '}');
+    const raw = rawSocket(socket);
+    if (socket.readyState !== OPEN || !raw) return;
+    // no extension was negotiated (sharedSubscribe checks): ws writes each of its frames straight to
+    // this socket as it is sent, so a frame of ours written here keeps its place among them
+    corkForTurn(raw);
+    raw.write(textFrame(this.prefix, (shared.tail ??= Buffer.from(`${shared.json as string}}`))));
     this.fanout.stats.frames++;
   }
 
@@ -498,13 +507,13 @@ function rawSocket(socket: WebSocket): Socket | undefined {
 const corked = new Set<Socket>();
 
 /**
- * Corks the socket under `socket` until the end of this event-loop turn (`setImmediate`): every
- * frame written to it meanwhile leaves in one `writev`, so a burst of events costs one system
- * call per socket per turn, not one per event. A socket ended meanwhile was flushed by `end()`.
+ * Corks `raw` (the TCP socket under a WebSocket) until the end of this event-loop turn
+ * (`setImmediate`): every frame written to it meanwhile leaves in one system call, so a burst of
+ * events costs one write per socket per turn, not one per event. A socket ended meanwhile was
+ * flushed by `end()`.
  */
-function corkForTurn(socket: WebSocket): void {
-  const raw = rawSocket(socket);
-  if (!raw || corked.has(raw)) return;
+function corkForTurn(raw: Socket): void {
+  if (corked.has(raw)) return;
   raw.cork();
   corked.add(raw);
   if (corked.size === 1) setImmediate(uncorkAll);
@@ -513,6 +522,33 @@ function corkForTurn(socket: WebSocket): void {
 function uncorkAll(): void {
   for (const raw of corked) if (raw.writableCorked > 0) raw.uncork();
   corked.clear();
+}
+
+/**
+ * One unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2: FIN + opcode 0x1, then the
+ * payload length in 7, 7+16 or 7+64 bits) whose payload is `head` followed by `tail`, in one
+ * buffer: a server's frames are never masked (§5.1), and without an extension RSV1-3 are 0.
+ * @param head the frame's first payload bytes (a subscription's `{"id":…,"payload":` prefix)
+ * @param tail the rest (a shared payload's JSON and the closing brace), UTF-8
+ * @returns the frame, header included (2, 4 or 10 bytes of header)
+ */
+export function textFrame(head: Buffer, tail: Buffer): Buffer {
+  const length = head.length + tail.length;
+  const headerLength = length < 126 ? 2 : length < 0x10000 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  frame[0] = 0x81;
+  if (length < 126) frame[1] = length;
+  else if (length < 0x10000) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(length / 0x100000000), 2);
+    frame.writeUInt32BE(length >>> 0, 6);
+  }
+  head.copy(frame, headerLength);
+  tail.copy(frame, headerLength + head.length);
+  return frame;
 }
 
 function isPromise<T>(value: Promise<T> | T): value is Promise<T> {
