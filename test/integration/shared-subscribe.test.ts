@@ -152,27 +152,30 @@ const TICKS: Tick[] = [
 ];
 const expected = TICKS.map((t) => `${t.n}:${t.text}`);
 
+/**
+ * Serves `tick` (with or without permessage-deflate), subscribes {@link COUNT} clients, emits
+ * {@link TICKS} and ends the stream in the same turn as the last event (so `complete` must still
+ * follow that event's frame); checks every client got every event, in order, before `complete`.
+ * @returns the fan-out's counters
+ */
+async function deliverTicks(perMessageDeflate: boolean): Promise<FanoutStats> {
+  const { url, channel, stats } = await start(perMessageDeflate);
+  const { received, completed } = subscribeMany(url, COUNT);
+  await until(() => channel.size === COUNT, 'every subscription');
+  for (const t of TICKS) channel.emit(t);
+  channel.end();
+  await completed;
+  for (const r of received) expect(r).toEqual(expected);
+  return stats;
+}
+
 describe('sharedSubscribe through graphql-ws', () => {
   it('writes the next frames itself on plain sockets: one execution per event, every client gets every event, then complete', async () => {
-    const { url, channel, stats } = await start(false);
-    const { received, completed } = subscribeMany(url, COUNT);
-    await until(() => channel.size === COUNT, 'every subscription');
-    for (const t of TICKS) channel.emit(t);
-    // the stream ends in the same turn as the last event: complete must still follow its frame
-    channel.end();
-    await completed;
-    for (const r of received) expect(r).toEqual(expected);
-    expect(stats).toEqual({ executions: TICKS.length, serialisations: TICKS.length, frames: TICKS.length * COUNT });
+    expect(await deliverTicks(false)).toEqual({ executions: TICKS.length, serialisations: TICKS.length, frames: TICKS.length * COUNT });
   });
 
   it('leaves the frames to graphql-ws on sockets that negotiated permessage-deflate, still executing once per event', async () => {
-    const { url, channel, stats } = await start(true);
-    const { received, completed } = subscribeMany(url, COUNT);
-    await until(() => channel.size === COUNT, 'every subscription');
-    for (const t of TICKS) channel.emit(t);
-    channel.end();
-    await completed;
-    for (const r of received) expect(r).toEqual(expected);
+    const stats = await deliverTicks(true);
     expect(stats.frames).toBe(0);
     expect(stats.executions).toBe(TICKS.length);
   });
