@@ -1,9 +1,10 @@
 import type { AppConfig, InstanceConfig } from '../src/config.js';
 import type { ProviderModule, WebhookSamples } from '../src/providers/contract.js';
 import { PROVIDER_MODULES } from '../src/providers/registry.js';
+import { DEFAULT_REDIS_URL } from '../test/helpers/redis.js';
 
 /** The Redis the benches use: `BENCH_REDIS_URL`, else `REDIS_URL`, else `redis://127.0.0.1:6379` (keys under a unique prefix, deleted afterwards). */
-export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 
 /**
  * The configuration of a benchmarked whatsgraph: non-sandbox, the one `instance`, events kept an
@@ -29,3 +30,6 @@ export function benchProvider(): ProviderModule & { samples: WebhookSamples } {
   if (!mod) throw new Error('no provider module posts webhooks');
   return mod;
 }
+
+/** Bytes the socket floor (`bench/socket-floor.ts`) writes to each socket per round: about one `next` frame of the fan-out bench's subscription. Ours. */
+export const FLOOR_CHUNK_BYTES = 600;

@@ -24,7 +24,10 @@ export const haveTaskset: boolean = (() => {
   }
 })();
 
-/** Pins every thread of process `pid` to CPU `core` (0-based); nothing without {@link haveTaskset}. */
+/**
+ * Pins every thread of process `pid` to CPU `core` (0-based); nothing without {@link haveTaskset}.
+ * @throws Error (taskset's exit) when the process is gone or the core does not exist
+ */
 export function pin(pid: number, core: number): void {
   if (haveTaskset) execFileSync('taskset', ['-a', '-cp', String(core), String(pid)], { stdio: 'ignore' });
 }
@@ -34,19 +37,25 @@ export const RUN_THROUGH_TSX = process.env.BENCH_TSX === '1';
 
 let built = false;
 
+/** This process's environment without the variables that choose a server's stores (see {@link forkBenchServer}). */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const { BENCH_REDIS_URL: _url, BENCH_REDIS_PREFIX: _prefix, ...rest } = process.env;
+  return rest;
+}
+
 /**
  * Compiles `src/` and `bench/` with `tsc -p tsconfig.bench.json` into `.bench-build/` (incremental;
  * once per bench process), unless {@link RUN_THROUGH_TSX}.
  * @throws Error (tsc's exit) when the code does not compile
  */
-export function buildOnce(): void {
+function buildOnce(): void {
   if (built || RUN_THROUGH_TSX) return;
   process.stdout.write('compiling the bench servers (tsc -p tsconfig.bench.json)…\n');
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.bench.json')], { stdio: 'inherit', cwd: root });
   built = true;
 }
 
-/** How a measured server shows up in the docs: "compiled JavaScript (`tsc`)" or "through `tsx`". */
+/** How a measured server shows up in the docs: "as compiled JavaScript (`tsc -p tsconfig.bench.json`, plain `node`)", or "through `tsx` (BENCH_TSX=1)". */
 export function runtimeLabel(): string {
   return RUN_THROUGH_TSX ? 'through `tsx` (BENCH_TSX=1)' : 'as compiled JavaScript (`tsc -p tsconfig.bench.json`, plain `node`)';
 }
@@ -56,6 +65,13 @@ export function runtimeLabel(): string {
  * its compiled `.bench-build/bench/<name>.js` under plain `node` (built by {@link buildOnce}), or the
  * TypeScript through `tsx` with {@link RUN_THROUGH_TSX}. `BENCH_CPU_PROF` (a directory) makes it
  * write a V8 CPU profile there on exit. Pinned to `core` when given.
+ * @param args the script's command-line arguments
+ * @param options.env set over this process's environment, which the child inherits without
+ *   `BENCH_REDIS_URL` and `BENCH_REDIS_PREFIX` (a server uses Redis only when its caller says so),
+ *   and with `LOG_LEVEL=silent`
+ * @param options.execArgv extra Node flags (e.g. `--expose-gc`)
+ * @returns the child, its IPC channel open
+ * @throws Error (tsc's exit) when the bench servers do not compile; Error (taskset's) when pinning fails
  */
 export function forkBenchServer(script: string, args: string[], options: { env: Record<string, string>; execArgv?: string[]; core?: number }): ChildProcess {
   buildOnce();
@@ -63,7 +79,7 @@ export function forkBenchServer(script: string, args: string[], options: { env: 
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = fork(file, args, {
     execArgv: [...(RUN_THROUGH_TSX ? ['--import', 'tsx'] : []), ...(options.execArgv ?? []), ...prof],
-    env: { ...process.env, ...options.env, LOG_LEVEL: 'silent' },
+    env: { ...inheritedEnv(), ...options.env, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   if (options.core !== undefined) pin(child.pid!, options.core);

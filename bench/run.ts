@@ -14,7 +14,7 @@ import { createMemoryStores } from '../src/subscriptions/memory-stores.js';
 import { createRedisStores } from '../src/subscriptions/redis-stores.js';
 import type { Stores } from '../src/subscriptions/stores.js';
 import { deletePrefix } from '../test/helpers/redis.js';
-import { BENCH_INSTANCE, BENCH_REDIS_URL, BENCH_SECRET, benchProvider } from './constants.js';
+import { BENCH_INSTANCE, BENCH_REDIS_URL, BENCH_SECRET, FLOOR_CHUNK_BYTES, benchProvider } from './constants.js';
 import { toGlobalId } from '../src/global-ids.js';
 import { runDashboardBench } from './dashboard.js';
 import { runPathsBench } from './paths.js';
@@ -53,10 +53,10 @@ const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 60);
 const LATENCY_WARMUP_EVENTS = 3;
 
 /**
- * This process's garbage collector (V8's \`gc\`, exposed at run time). The latency runs collect
+ * This process's garbage collector (V8's `gc`, exposed at run time). The latency runs collect
  * between events, off the timed windows: this one process holds the 1,000 clients and every figure
  * it records, and a major GC of its own in the middle of an event made that event 100–145 ms
- * (the GC entries of \`perf_hooks\` lined up with the slow events), a cost of the load generator, not
+ * (the GC entries of `perf_hooks` lined up with the slow events), a cost of the load generator, not
  * of the server.
  */
 const collectGarbage = (() => {
@@ -173,12 +173,12 @@ function scheduleHandling(): void {
 }
 
 /**
- * A \`ws\` WebSocket that notes when each message is read off the socket and hands it to graphql-ws's
- * \`onmessage\` only once the sockets have gone quiet (see {@link scheduleHandling}). One process, on
+ * A `ws` WebSocket that notes when each message is read off the socket and hands it to graphql-ws's
+ * `onmessage` only once the sockets have gone quiet (see {@link scheduleHandling}). One process, on
  * one core, runs all 1,000 subscribers: handled as they come, the JSON decoding and dispatch of the
  * frames read first would delay the reading of the rest, and the tail latency would measure this
  * load generator, not the server (each real subscriber is a client of its own). Latency is therefore
- * measured to the read, off this process's decoding; the time to the client's \`next\`, which
+ * measured to the read, off this process's decoding; the time to the client's `next`, which
  * includes that wait, is kept beside it.
  */
 class ReadTimedWebSocket extends WebSocket {
@@ -243,7 +243,7 @@ interface FanoutTarget {
   counts: Map<string, number>;
   /** Post → the frame read off the subscriber's socket, ms. */
   latencies: number[];
-  /** Post → the subscriber's graphql-ws \`next\` (after this process decoded every frame read before it), ms. */
+  /** Post → the subscriber's graphql-ws `next` (after this process decoded every frame read before it), ms. */
   handledLatencies: number[];
   /** During the latency run: each timed event's latencies to the frame read, by delivered id. */
   perEvent: Map<string, number[]>;
@@ -420,6 +420,8 @@ async function latencyRun(t: FanoutTarget): Promise<Latency> {
 /** The socket floor's figures: from the first write to each chunk's read, ms (see `bench/socket-floor.ts`). */
 interface SocketFloor {
   rounds: number;
+  /** Reads timed (TCP may split or merge a round's chunks, so not always rounds × subscribers). */
+  reads: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
@@ -427,7 +429,7 @@ interface SocketFloor {
 
 /**
  * The latency floor of this machine for a fan-out to {@link SUBSCRIBERS} sockets: `bench/socket-floor.ts`
- * on the servers' core writes one 600-byte chunk to each of this process's plain TCP connections,
+ * on the servers' core writes one {@link FLOOR_CHUNK_BYTES}-byte chunk to each of this process's plain TCP connections,
  * once a second for {@link LATENCY_SECONDS} s; each read is timed against the start of the writes.
  */
 async function socketFloor(): Promise<SocketFloor> {
@@ -468,7 +470,7 @@ async function socketFloor(): Promise<SocketFloor> {
   child.send({ cmd: 'stop' });
   await exited;
   const sorted = latencies.sort((x, y) => x - y);
-  return { rounds: LATENCY_SECONDS, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN };
+  return { rounds: LATENCY_SECONDS, reads: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN };
 }
 
 /** The bare graphql-ws baseline, started once and shared by the rounds of both stores. */
@@ -643,7 +645,7 @@ async function main(): Promise<void> {
   if (bareLatency) lines.push(latencyRow('bare graphql-ws', bareLatency));
   if (floor)
     lines.push(
-      `| the machine's floor: ${fmt(SUBSCRIBERS)} plain TCP writes of 600 bytes (\`bench/socket-floor.ts\`, same cores) | ${fmt(floor.rounds * SUBSCRIBERS)} | — / ${fmt(floor.p50Ms, 1)} / ${fmt(floor.p99Ms, 1)} / ${fmt(floor.maxMs, 1)} ms | — | — |`,
+      `| the machine's floor: ${fmt(SUBSCRIBERS)} plain TCP writes of ${FLOOR_CHUNK_BYTES} bytes (\`bench/socket-floor.ts\`, same cores) | ${fmt(floor.reads)} | — / ${fmt(floor.p50Ms, 1)} / ${fmt(floor.p99Ms, 1)} / ${fmt(floor.maxMs, 1)} ms | — | — |`,
     );
   lines.push(
     '',

@@ -1,18 +1,16 @@
 import { createServer, type Socket } from 'node:net';
+import { FLOOR_CHUNK_BYTES } from './constants.js';
 
 /**
  * The floor under the fan-out latency on this machine (`bench/run.ts`, issue 13): no GraphQL, no
  * WebSocket, no JSON. This process (forked by `run.ts`, pinned to the servers' core) accepts the
- * bench process's 1,000 plain TCP connections and, on `{cmd: 'write', seq}`, writes one 600-byte
+ * bench process's 1,000 plain TCP connections and, on `{cmd: 'write', seq}`, writes one `FLOOR_CHUNK_BYTES`-byte (600)
  * chunk to each (a `next` frame's size) and answers `{seq, startedAt}` (its `process.hrtime.bigint()`
  * when the writes began, as a string: the monotonic clock both processes share). The bench process
  * times each chunk's read against it. Ours.
  *
  * IPC out: `{ready: true, port}` once listening; IPC in: `{cmd: 'write', seq}`, `{cmd: 'stop'}`.
  */
-
-/** Bytes written to each socket per round (about one `next` frame of the bench subscription). */
-export const FLOOR_CHUNK_BYTES = 600;
 
 function main(): void {
   const sockets: Socket[] = [];

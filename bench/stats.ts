@@ -3,8 +3,9 @@
  */
 
 /**
- * The `p`-th percentile (0-100) of `sorted` (ascending) by the nearest-rank-below rule; NaN for an
- * empty list.
+ * The `p`-th percentile (0-100) of `sorted` (ascending): the value at index ⌊p/100 · n⌋ (capped at
+ * the last), i.e. the first value with more than p % of the list below or at it in rank; NaN for an
+ * empty list. Ours (one rule for every bench, so their figures compare).
  */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;

@@ -20,7 +20,7 @@ export interface DeadlineSignal extends EventEmitter {
   readonly signal: AbortSignal;
 }
 
-/** One deadline handed out by {@link DeadlineQueue.start}. */
+/** One deadline handed out by {@link DeadlineQueue.start}: its signal, when it passes, and `done()`. Ours. */
 export interface Deadline extends DeadlineSignal {
   /** When it passes, epoch ms. */
   readonly at: number;
@@ -144,23 +144,38 @@ export class DeadlineQueue {
   }
 }
 
-/** One queue per duration, for {@link sharedDeadline}. */
+/**
+ * The queue of `queues` for deadlines lasting `ms`, made on first use and kept for as long as the
+ * map (deadlines of one duration share one queue and its one timer). Ours.
+ * @param queues the owner's queues, by duration in ms
+ * @param ms the duration, ms (> 0)
+ * @param manyListeners as {@link DeadlineQueue}'s
+ * @returns the queue; never throws
+ */
+export function queueFor(queues: Map<number, DeadlineQueue>, ms: number, manyListeners = false): DeadlineQueue {
+  let queue = queues.get(ms);
+  if (!queue) queues.set(ms, (queue = new DeadlineQueue(ms, manyListeners)));
+  return queue;
+}
+
+/** The process's queues for {@link sharedDeadline}, by duration (kept for the life of the process: one per configured duration). */
 const SHARED = new Map<number, DeadlineQueue>();
 
 /**
  * A deadline `ms` from now on the process's queue of that duration (made on first use; many
- * listeners allowed): for deadlines nobody ends early, such as a WebSocket operation's.
+ * listeners allowed): for deadlines nobody ends early, such as a WebSocket operation's. Ours.
  * @param ms the duration, ms (> 0)
+ * @returns the running deadline; never throws
  */
 export function sharedDeadline(ms: number): Deadline {
-  let queue = SHARED.get(ms);
-  if (!queue) SHARED.set(ms, (queue = new DeadlineQueue(ms, true)));
-  return queue.start();
+  return queueFor(SHARED, ms, true).start();
 }
 
 /**
  * Ends a deadline a {@link DeadlineQueue} started, given as the {@link DeadlineSignal} its waiters
- * see (a request context's `deadline`): as {@link Deadline.done}. Anything else is left alone.
+ * see (a request context's `deadline`, typed as the signal so that fields cannot end it): as
+ * {@link Deadline.done}. That narrowing back is its whole purpose; any other signal is left alone. Ours.
+ * @param signal the deadline as its waiters see it
  */
 export function endDeadline(signal: DeadlineSignal): void {
   if (signal instanceof Entry) signal.done();

@@ -29,7 +29,9 @@ const refuseTopicPubSub = {
  * Builds the executable schema from the resolver classes (once per process: type-graphql's
  * metadata is global). It lives above `schema/` and `resolvers/` because it needs both:
  * `schema/` holds GraphQL shapes only and imports no resolver, so the folders form no cycle. Validation of inputs is done by resolvers (explicit, named errors),
- * so class-validator is off.
+ * so class-validator is off. Root fields whose arguments type-graphql's conversion would leave
+ * unchanged then call their resolver methods directly (`resolvers/direct-resolvers.ts`).
+ * @throws what type-graphql's `buildSchema` throws for inconsistent metadata (a programming error)
  */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
   // root fields call their resolver methods directly where type-graphql's argument conversion changes nothing (resolvers/direct-resolvers.ts)

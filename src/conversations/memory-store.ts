@@ -109,7 +109,8 @@ export class MemoryMessageStore implements MessageStore {
   private trim(inst: MemoryInstance, chat: MemoryChat): void {
     const { keys, start } = chat;
     let end = Math.max(start, keys.length - this.retention.maxPerChat);
-    if (start < keys.length && keys[start]! < this.cutoffKey()) end = Math.max(end, lowerBound(keys, this.cutoff, start));
+    const cutoff = this.cutoffKey();
+    if (start < keys.length && keys[start]! < cutoff) end = Math.max(end, lowerBound(keys, cutoff, start));
     if (end === start) return;
     for (let i = start; i < end; i++) {
       const key = keys[i]!;

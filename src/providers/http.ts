@@ -1,7 +1,7 @@
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { GraphError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { DeadlineQueue, type DeadlineSignal } from '../deadlines.js';
+import { queueFor, type DeadlineQueue, type DeadlineSignal } from '../deadlines.js';
 import type { Metrics } from '../metrics.js';
 import type { ProviderKind } from './model.js';
 import { FastFailError, InstanceResilience, RETRYABLE_READ_STATUSES, type FastFailure, type ResilienceOptions } from './resilience.js';
@@ -222,7 +222,7 @@ export class ProviderHttpClient {
     const started = performance.now();
     let outcome = 'ok';
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
-    const deadline = this.deadlineQueue(timeoutMs).start();
+    const deadline = queueFor(this.deadlines, timeoutMs).start();
     try {
       return await this.resilience.execute({ idempotent: req.idempotent ?? req.method === 'GET', deadline }, (s) => this.attempt<T>(req, s));
     } catch (caught) {
@@ -245,13 +245,6 @@ export class ProviderHttpClient {
       deadline.done();
       this.record(req.operation, outcome, (performance.now() - started) / 1000);
     }
-  }
-
-  /** The deadline queue of calls lasting `ms`. */
-  private deadlineQueue(ms: number): DeadlineQueue {
-    let queue = this.deadlines.get(ms);
-    if (!queue) this.deadlines.set(ms, (queue = new DeadlineQueue(ms)));
-    return queue;
   }
 
   /** Counts one call and its duration through label children bound on first use (no label hashing or allocation per call). */
@@ -362,7 +355,10 @@ const DOT_SEGMENT = /\/(?:\.|%2e)/i;
 /**
  * Whether `path` (path and query) is what undici's URL parsing of `origin + path` would send
  * unchanged, so it can be handed to the pool directly (issue 13: a `new URL` per provider call).
- * Conservative: any dot segment (even `/.well-known`) or unusual character says no.
+ * Conservative: any dot segment (even `/.well-known`) or unusual character says no. Ours;
+ * exported for its unit test.
+ * @param path a request target: the path from `/`, optionally `?` and a query
+ * @returns true when the pool can take it as is; never throws
  */
 export function isPlainPath(path: string): boolean {
   if (!PLAIN_PATH.test(path)) return false;

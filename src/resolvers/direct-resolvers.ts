@@ -109,6 +109,7 @@ function directResolver(storage: Storage, handler: Handler | FieldHandler, insta
  * @param schema the type-graphql schema (changed in place)
  * @param resolverClasses the resolver classes the schema was built from (type-graphql's metadata is global: another class's handlers are not this schema's)
  * @returns the same schema
+ * @throws what a resolver class's constructor throws (each is constructed once, with no arguments)
  */
 export function directResolvers(schema: GraphQLSchema, resolverClasses: readonly unknown[]): GraphQLSchema {
   const storage = getMetadataStorage();

@@ -33,7 +33,7 @@ function stableStringify(value: unknown): string {
  * on any replica and even while the first is still running, gets the first result. The key
  * is bound to the input: reusing it with a different input is refused. A failed send frees
  * the key so the client can retry.
- * @param input the mutation input without `idempotencyKey` (hashed to detect key reuse)
+ * @param scope.input the mutation input without `idempotencyKey` (hashed to detect key reuse); null when there is no key (nothing to compare)
  * @throws GraphError BAD_USER_INPUT (`input.idempotencyKey`) for an over-long key or one reused with another input
  * @throws GraphError SERVICE_UNAVAILABLE when the first request holds the key past the lease, or
  *   the idempotency store fails (Redis paused or unreachable) before the send: nothing was sent,

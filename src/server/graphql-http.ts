@@ -338,11 +338,12 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
 
   async function serve(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
     const origin = originOf(req);
-    // Apollo's paths get the context builder as a function, made only for them
-    if (stopped || !servable(body)) return viaApollo(req, res, body, () => options.context(req, origin));
+    // Apollo's paths get the context builder as a function, called only on them
+    const apolloContext = () => options.context(req, origin);
+    if (stopped || !servable(body)) return viaApollo(req, res, body, apolloContext);
     const contentType = negotiatedResponseType(req.headers.accept);
     // 406 and the JSON-callback media type are Apollo's
-    if (contentType === null || contentType === 'application/json; callbackSpec=1.0') return viaApollo(req, res, body, () => options.context(req, origin));
+    if (contentType === null || contentType === 'application/json; callbackSpec=1.0') return viaApollo(req, res, body, apolloContext);
     let ctx: GraphContext;
     try {
       ctx = await options.context(req, origin);

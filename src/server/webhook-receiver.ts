@@ -129,6 +129,9 @@ export function matchWebhookPath(url: string): WebhookPath | 'undecodable' | nul
  */
 type BodyKind = 'refuse' | 'skip' | 'utf8' | 'parser';
 
+/** The media types a webhook body is parsed as JSON for: express.json's `type` option, also what {@link bodyKind} reads itself. */
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
 /** The request's media-type parameters (content-type's parser); undefined when the header does not parse. */
 function mediaTypeParameters(header: string): Record<string, string> | undefined {
   try {
@@ -144,7 +147,7 @@ function bodyKind(req: IncomingMessage): BodyKind {
   if (!typeis(req, ['application/json', '+json'])) return 'refuse';
   const header = req.headers['content-type']!;
   // express.json's own `type` option
-  if (!typeis.is(header, ['application/json', 'application/*+json'])) return 'skip';
+  if (!typeis.is(header, JSON_TYPES)) return 'skip';
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return 'parser';
   // another charset, or a header content-type cannot parse: body-parser judges it (415 or 400), as before
@@ -205,7 +208,7 @@ export interface WebhookHandler {
 export function webhookHandler(services: AppServices, options: WebhookHandlerOptions = {}): WebhookHandler {
   const { metrics, logger } = services;
   const bodyDeadlineMs = options.bodyDeadlineMs ?? WEBHOOK_BODY_DEADLINE_MS;
-  const parser = express.json({ limit: MAX_WEBHOOK_BODY, type: ['application/json', 'application/*+json'] });
+  const parser = express.json({ limit: MAX_WEBHOOK_BODY, type: JSON_TYPES });
 
   // the metric's children, bound once per provider and outcome (no label lookup per delivery)
   const counters = new Map<string, Map<WebhookOutcome, { inc(): void }>>();

@@ -20,6 +20,7 @@ import {
   type RetentionOptions,
   type StatusStore,
   type Stores,
+  keepLastOrder,
 } from './stores.js';
 
 /**
@@ -146,22 +147,8 @@ export class MemoryEventLog implements EventLog {
     return entries.slice(lo, lo + limit).map((e) => e.event);
   }
 
-  /** The last comparison (see {@link compare}). */
-  private compared: { a: string; b: string; order: number } | undefined;
-
-  /**
-   * Orders by sequence number (the epoch is not compared): negative, 0, positive. The last answer
-   * is kept: every live subscriber of an instance compares the same new cursor with the same
-   * previous one, so 1,000 subscribers parse one pair per event, not 1,000.
-   * @throws InvalidCursorError
-   */
-  compare(a: string, b: string): number {
-    const last = this.compared;
-    if (last !== undefined && last.a === a && last.b === b) return last.order;
-    const order = parseCursor(a).seq - parseCursor(b).seq;
-    this.compared = { a, b, order };
-    return order;
-  }
+  /** Orders by sequence number (the epoch is not compared): negative, 0, positive; the last answer kept ({@link keepLastOrder}). Ours. @throws InvalidCursorError */
+  readonly compare = keepLastOrder((a, b) => parseCursor(a).seq - parseCursor(b).seq);
 
   async close(): Promise<void> {
     this.rings.clear();

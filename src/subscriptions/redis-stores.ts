@@ -24,6 +24,7 @@ import {
   type RetentionOptions,
   type StatusStore,
   type Stores,
+  keepLastOrder,
 } from './stores.js';
 
 /**
@@ -676,22 +677,8 @@ export class RedisEventLog implements EventLog {
     });
   }
 
-  /** The last comparison (see {@link compare}). */
-  private compared: { a: string; b: string; order: number } | undefined;
-
-  /**
-   * Orders two cursors by stream id (the epoch is not compared): negative, 0, positive. The last
-   * answer is kept: every live subscriber of an instance compares the same new cursor with the
-   * same previous one, so 1,000 subscribers parse one pair per event, not 1,000.
-   * @throws InvalidCursorError
-   */
-  compare(a: string, b: string): number {
-    const last = this.compared;
-    if (last !== undefined && last.a === a && last.b === b) return last.order;
-    const order = compareIds(parseCursor(a).position, parseCursor(b).position);
-    this.compared = { a, b, order };
-    return order;
-  }
+  /** Orders two cursors by stream id (the epoch is not compared): negative, 0, positive; the last answer kept ({@link keepLastOrder}). Ours. @throws InvalidCursorError */
+  readonly compare = keepLastOrder((a, b) => compareIds(parseCursor(a).position, parseCursor(b).position));
 
   /** Nothing of its own to release: the connections belong to the stores. */
   async close(): Promise<void> {}

@@ -40,7 +40,8 @@ describe('Deadline as a signal', () => {
     const queue = new DeadlineQueue(20);
     const d = queue.start();
     let fired = 0;
-    d.once('abort', () => fired++);
+    // \`on\`, not \`once\`: a second emit would count
+    d.on('abort', () => fired++);
     expect(d.aborted).toBe(false);
     expect(d.reason).toBeUndefined();
     await new Promise((r) => setTimeout(r, 40));
@@ -59,7 +60,7 @@ describe('Deadline as a signal', () => {
     const listener = () => calls++;
     removed.once('abort', listener);
     removed.removeListener('abort', listener);
-    finished.once('abort', listener);
+    finished.on('abort', listener);
     finished.done();
     await new Promise((r) => setTimeout(r, 40));
     expect(calls).toBe(0);
