@@ -84,6 +84,30 @@ export function fromGlobalId(id: string): GlobalIdParts | null {
   return toGlobalId(parts.type, parts.scope, parts.localId) === id ? parts : null;
 }
 
+/**
+ * The local id inside an event's global id: `<cursor>/<eventId>`, its place in the instance's
+ * event log and its own id (derived from the provider's ids). The cursor is what lets `node(id)`
+ * read the event back from the log in one lookup; an event has one cursor for as long as the log
+ * keeps it (redeliveries are deduplicated before they are stored), so the id is as stable as the
+ * event. Cursors hold no `/` (`<epoch>.<seq>` or `<epoch>.<ms>-<seq>`), so the first `/` splits.
+ * Ours.
+ * @param cursor the event's cursor in the log
+ * @param eventId the event's own id
+ */
+export function eventLocalId(cursor: string, eventId: string): string {
+  return `${cursor}/${eventId}`;
+}
+
+/**
+ * Reads an event's local id ({@link eventLocalId}) back. Never throws.
+ * @returns the cursor and the event id, or null when `localId` has no `/` or an empty cursor
+ */
+export function parseEventLocalId(localId: string): { cursor: string; eventId: string } | null {
+  const slash = localId.indexOf('/');
+  if (slash <= 0) return null;
+  return { cursor: localId.slice(0, slash), eventId: localId.slice(slash + 1) };
+}
+
 /** The base64url of `Instance:` (a multiple of 3 bytes, so the prefix of every `Instance` global id). */
 const INSTANCE_ID_PREFIX = toGlobalId('Instance', '', '').slice(0, 12);
 

@@ -1,5 +1,5 @@
 import { FieldResolver, ID, Resolver, Root, type ClassType } from 'type-graphql';
-import { toGlobalId, type GlobalIdType } from '../global-ids.js';
+import { eventLocalId, toGlobalId, type GlobalIdType } from '../global-ids.js';
 import { BusinessCategory, Country, WebhookEndpoint } from '../schema/business.types.js';
 import { Collection, Product } from '../schema/catalog.types.js';
 import { Chat, Contact, Group, GroupParticipant } from '../schema/chat.types.js';
@@ -134,9 +134,11 @@ export const ID_RESOLVERS: ClassType[] = [
     providerField: ['accountId', "The provider's instance id."],
   }),
   ...EVENT_CLASSES.map((cls) =>
-    idResolver<IdRoot>({
-      cls: cls as ClassType<IdRoot>,
+    idResolver<IdRoot & { cursor?: string }>({
+      cls: cls as ClassType<IdRoot & { cursor?: string }>,
       type: 'Event',
+      // its place in the log too, so node(id) reads it back in one lookup (global-ids.ts, eventLocalId); every event the graph serves carries its cursor
+      localId: (r) => eventLocalId(r.cursor ?? '', r.id),
       providerField: ['eventId', "The event's own id, derived from the provider's ids (the same across redeliveries)."],
     }),
   ),

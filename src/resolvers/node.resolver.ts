@@ -2,15 +2,18 @@ import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { GraphError, badInput } from '../errors.js';
-import { fromGlobalId, type GlobalIdParts, type GlobalIdType } from '../global-ids.js';
+import { fromGlobalId, parseEventLocalId, type GlobalIdParts, type GlobalIdType } from '../global-ids.js';
 import type { InstanceEntry } from '../instances.js';
 import { Chat } from '../schema/chat.types.js';
+import { eventTypeName } from '../schema/event.types.js';
 import { Instance } from '../schema/instance.types.js';
 import { NODE_TYPE, Node, type NodeValue } from '../schema/node.types.js';
 import { messageRoot, recordLoader, storeError } from './conversation.resolver.js';
 import { portCall } from './instance-call.js';
 import { instanceRoot, type InstanceRoot } from './instance.resolver.js';
 import { recipientOf } from './phone.js';
+import { queryError } from './subscription.resolver.js';
+import { InvalidCursorError } from '../subscriptions/stores.js';
 
 /**
  * `node(id)` and `nodes(ids)` (Relay's Global Object Identification; issue "A graph a frontend can
@@ -55,7 +58,7 @@ type NodeReader = (ctx: GraphContext, entry: InstanceEntry, localId: string) => 
 
 /**
  * How `node(id)` reads each type that implements `Node`: the keys are the refetchable types (an id
- * of any other type, such as an event's, is null).
+ * of any other type is null).
  */
 const NODE_READERS: Partial<Record<GlobalIdType, NodeReader>> = {
   Instance: async (_ctx, entry, localId) => (localId === '' ? instanceRoot(entry) : null),
@@ -91,7 +94,17 @@ const NODE_READERS: Partial<Record<GlobalIdType, NodeReader>> = {
   Product: async (_ctx, entry, productId) => withInstance(await portCall(entry, 'GET_PRODUCT')(productId), entry.id),
   Community: async (_ctx, entry, communityId) => withInstance(await portCall(entry, 'GET_COMMUNITY')(communityId), entry.id),
   MessageTemplate: async (_ctx, entry, templateId) => withInstance(await portCall(entry, 'GET_TEMPLATE')(templateId), entry.id),
+  Event: async (ctx, entry, localId) => {
+    // `<cursor>/<eventId>` (global-ids.ts, eventLocalId): one read of the log at the cursor; an id whose event the log no longer keeps (or never had) is null
+    const parts = parseEventLocalId(localId);
+    if (!parts) return null;
+    const event = await ctx.services.stores.log.at(entry.id, parts.cursor).catch((err: unknown) => (err instanceof InvalidCursorError ? null : queryError(err)));
+    return event && event.id === parts.eventId ? { ...event, [NODE_TYPE]: eventTypeName(event.type) } : null;
+  },
 };
+
+/** The types `node(id)` reads from the graph's own stores, not from the provider (no provider rate-limit point is charged for them). */
+const STORED_TYPES: ReadonlySet<GlobalIdType> = new Set<GlobalIdType>(['Instance', 'Message', 'Event']);
 
 /** Reads one decoded id: its instance (confined to the key: FORBIDDEN outside it, null when unknown), then the object. */
 async function resolveParts(ctx: GraphContext, parts: GlobalIdParts, read: NodeReader, charged: Set<string>): Promise<NodeValue | null> {
@@ -104,12 +117,13 @@ async function resolveParts(ctx: GraphContext, parts: GlobalIdParts, read: NodeR
   }
   ctx.access?.assert('read', entry.id);
   // an object read from a provider costs one point of its instance's rate limit per batch (as a relation does per operation)
-  if (parts.type !== 'Instance' && parts.type !== 'Message' && !charged.has(entry.id)) {
+  if (!STORED_TYPES.has(parts.type) && !charged.has(entry.id)) {
     charged.add(entry.id);
     await ctx.rateLimits?.consumeInstance(entry.id);
   }
   const value = await read(ctx, entry, parts.localId);
-  return value && tagged(parts.type, value);
+  // a reader of an interface's id (Event) tags its value with the concrete type itself
+  return value && (NODE_TYPE in value ? (value as NodeValue) : tagged(parts.type, value));
 }
 
 /** One node loader per operation (keyed by its loaders object, as the relations' loaders are). */

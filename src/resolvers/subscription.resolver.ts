@@ -57,8 +57,8 @@ function logError(err: unknown, resume: boolean): never {
 }
 /** {@link logError} for a stream. */
 const streamError = (err: unknown): never => logError(err, true);
-/** {@link logError} for the `events` query. */
-const queryError = (err: unknown): never => logError(err, false);
+/** {@link logError} for a query (`events`, and `node(id)` of an event). @throws GraphError always */
+export const queryError = (err: unknown): never => logError(err, false);
 
 /** Resolves the chat filter argument as sends resolve recipients. */
 function chatFilter(ctx: GraphContext, instanceId: string, chatId: string | null | undefined): string | null {

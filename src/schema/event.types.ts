@@ -2,6 +2,7 @@ import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-gra
 import type { DomainEvent } from '../providers/model.js';
 import { ConnectionStateEnum, EventTypeEnum, MessageStatusEnum, PresenceStateEnum } from './enums.js';
 import { Message } from './message.types.js';
+import { Node } from './node.types.js';
 import { DateTimeScalar, JSONScalar } from './scalars.js';
 
 /**
@@ -24,20 +25,35 @@ const EVENT_CLASS_NAMES: Record<DomainEvent['type'], string> = {
   CHAT_LABELS_CHANGED: 'ChatLabelsChangedEvent',
 };
 
+/**
+ * The GraphQL type of a domain event: one object type per `DomainEvent['type']`. Ours.
+ * @param type the domain event's `type`
+ * @returns the object type's name (`MessageReceivedEvent`…)
+ */
+export function eventTypeName(type: DomainEvent['type']): string {
+  return EVENT_CLASS_NAMES[type];
+}
+
 @InterfaceType({
-  description: 'Something that happened on an instance. `id` is stable across redeliveries; `cursor` orders events and resumes a stream.',
+  implements: Node,
+  description:
+    'Something that happened on an instance. `id` is stable across redeliveries, and `node(id)` reads the event back for as long as the event log keeps it; `cursor` orders events and resumes a stream.',
   resolveType: (value: DomainEvent) => EVENT_CLASS_NAMES[value.type],
 })
-export abstract class Event {
-  @Field(() => ID, { description: "Global id, stable across redeliveries (it is derived from the provider's own ids; `eventId` is that id)." }) id!: string;
-  @Field(() => String, { description: "The event's own id, derived from the provider's ids (the same across redeliveries); `id` is its global form." }) eventId!: string;
+export abstract class Event implements Node {
+  @Field(() => ID, {
+    description:
+      "Global id: opaque, stable across redeliveries (derived from the provider's own ids, `eventId`, and the event's place in the log); `node(id)` returns the event while the log keeps it.",
+  })
+  id!: string;
+  @Field(() => String, { description: "The event's own id, derived from the provider's ids (the same across redeliveries)." }) eventId!: string;
   @Field(() => String, { description: 'Position in the event log; pass it as `after` to resume right after this event.' }) cursor!: string;
   @Field(() => String) instanceId!: string;
   @Field(() => DateTimeScalar) occurredAt!: number;
   @Field(() => EventTypeEnum) type!: string;
 }
 
-@ObjectType({ implements: Event, description: 'A message arrived (or was sent from the phone or another device).' })
+@ObjectType({ implements: [Node, Event], description: 'A message arrived (or was sent from the phone or another device).' })
 export class MessageReceivedEvent extends Event {
   @Field(() => Message) message!: Message;
 }
@@ -49,7 +65,7 @@ export class MessageError {
   @Field(() => String, { nullable: true }) detail?: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'A sent message advanced to a new status. Statuses never go backwards.' })
+@ObjectType({ implements: [Node, Event], description: 'A sent message advanced to a new status. Statuses never go backwards.' })
 export class MessageStatusChangedEvent extends Event {
   @Field(() => String) messageId!: string;
   @Field(() => String, { nullable: true }) chatId?: string | null;
@@ -59,7 +75,7 @@ export class MessageStatusChangedEvent extends Event {
   @Field(() => MessageError, { nullable: true, description: 'Set on FAILED when the provider says why.' }) error?: MessageError | null;
 }
 
-@ObjectType({ implements: Event, description: "A chat participant's presence changed." })
+@ObjectType({ implements: [Node, Event], description: "A chat participant's presence changed." })
 export class PresenceChangedEvent extends Event {
   @Field(() => String) chatId!: string;
   @Field(() => String, { nullable: true }) participantId?: string | null;
@@ -67,14 +83,14 @@ export class PresenceChangedEvent extends Event {
   @Field(() => DateTimeScalar, { nullable: true }) lastSeenAt?: number | null;
 }
 
-@ObjectType({ implements: Event, description: "The instance's WhatsApp session connected or disconnected." })
+@ObjectType({ implements: [Node, Event], description: "The instance's WhatsApp session connected or disconnected." })
 export class ConnectionChangedEvent extends Event {
   @Field(() => ConnectionStateEnum) state!: string;
   @Field(() => String, { nullable: true }) detail?: string | null;
 }
 
 @ObjectType({
-  implements: Event,
+  implements: [Node, Event],
   description: 'A notification none of the typed events fits (an encryption notice, a group created, a payload the parser could not read…), with its raw JSON.',
 })
 export class InstanceNotificationEvent extends Event {
@@ -83,7 +99,7 @@ export class InstanceNotificationEvent extends Event {
   @Field(() => JSONScalar) raw!: unknown;
 }
 
-@ObjectType({ implements: Event, description: 'A voice or video call reached the account (ringing, or missed).' })
+@ObjectType({ implements: [Node, Event], description: 'A voice or video call reached the account (ringing, or missed).' })
 export class CallReceivedEvent extends Event {
   @Field(() => String, { description: 'The chat of the caller (or group).' }) chatId!: string;
   @Field(() => String, { nullable: true }) callId?: string | null;
@@ -92,7 +108,7 @@ export class CallReceivedEvent extends Event {
   @Field(() => Boolean, { description: 'The call went unanswered.' }) missed!: boolean;
 }
 
-@ObjectType({ implements: Event, description: 'A message was deleted for everyone.' })
+@ObjectType({ implements: [Node, Event], description: 'A message was deleted for everyone.' })
 export class MessageDeletedEvent extends Event {
   @Field(() => String) messageId!: string;
   @Field(() => String, { nullable: true }) chatId?: string | null;
@@ -101,7 +117,7 @@ export class MessageDeletedEvent extends Event {
 }
 
 @ObjectType({
-  implements: Event,
+  implements: [Node, Event],
   description: 'The account read inbound messages (on the phone or another device): the chat is read up to them. Never a receipt of a sent message.',
 })
 export class ChatReadEvent extends Event {
@@ -131,7 +147,7 @@ registerEnumType(GroupParticipantsActionEnum, {
   description: 'Asked to join, withdrew the request, added, removed, left, made admin, admin removed.',
 });
 
-@ObjectType({ implements: Event, description: "A group's participants changed: join requests, joins, removals, leaves and admin changes." })
+@ObjectType({ implements: [Node, Event], description: "A group's participants changed: join requests, joins, removals, leaves and admin changes." })
 export class GroupParticipantsChangedEvent extends Event {
   @Field(() => String) groupId!: string;
   @Field(() => GroupParticipantsActionEnum) action!: string;
@@ -140,7 +156,7 @@ export class GroupParticipantsChangedEvent extends Event {
   @Field(() => String, { nullable: true, description: 'How a join was requested (`invite_link`, `non_admin_add`).' }) requestMethod?: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'The account became, or stopped being, an admin of a channel.' })
+@ObjectType({ implements: [Node, Event], description: 'The account became, or stopped being, an admin of a channel.' })
 export class ChannelAdminChangedEvent extends Event {
   @Field(() => String) channelId!: string;
   @Field(() => Boolean) promoted!: boolean;
@@ -152,7 +168,7 @@ export class ChannelAdminChangedEvent extends Event {
 export const ProfileChangeEnum = { NAME: 'NAME', PICTURE: 'PICTURE', PHONE_NUMBER: 'PHONE_NUMBER' } as const;
 registerEnumType(ProfileChangeEnum, { name: 'ProfileChange', description: 'What changed in a profile.' });
 
-@ObjectType({ implements: Event, description: 'A profile changed its name or picture, or a contact changed phone number.' })
+@ObjectType({ implements: [Node, Event], description: 'A profile changed its name or picture, or a contact changed phone number.' })
 export class ProfileUpdatedEvent extends Event {
   @Field(() => String) contactId!: string;
   @Field(() => ProfileChangeEnum) change!: string;
@@ -168,7 +184,7 @@ export class ChatLabelChange {
   @Field(() => Boolean) assigned!: boolean;
 }
 
-@ObjectType({ implements: Event, description: 'Labels were assigned to or removed from chats.' })
+@ObjectType({ implements: [Node, Event], description: 'Labels were assigned to or removed from chats.' })
 export class ChatLabelsChangedEvent extends Event {
   @Field(() => [ChatLabelChange]) changes!: ChatLabelChange[];
 }

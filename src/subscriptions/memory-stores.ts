@@ -147,6 +147,24 @@ export class MemoryEventLog implements EventLog {
     return entries.slice(lo, lo + limit).map((e) => e.event);
   }
 
+  /** See `EventLog.at`: the entry of the cursor's sequence number in the ring of its epoch, by binary search. @throws InvalidCursorError */
+  async at(instanceId: string, cursor: string): Promise<DomainEvent | null> {
+    const { epoch, seq } = parseCursor(cursor);
+    const ring = this.rings.get(instanceId);
+    if (!ring || epoch !== ring.epoch) return null;
+    const entries = ring.entries;
+    let lo = 0;
+    let hi = entries.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const entry = entries[mid] as Stored;
+      if (entry.seq === seq) return entry.event;
+      if (entry.seq < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  }
+
   /** Orders by sequence number (the epoch is not compared): negative, 0, positive; the last answer kept ({@link keepLastOrder}). Ours. @throws InvalidCursorError */
   readonly compare = keepLastOrder((a, b) => parseCursor(a).seq - parseCursor(b).seq);
 

@@ -257,6 +257,15 @@ local entries = redis.call('XRANGE', KEYS[1], ARGV[1], '+', 'COUNT', ARGV[2])
 return { epochValue, wm, entries }
 `;
 
+/**
+ * One entry by id, with the log's epoch, read together so that both are of one moment.
+ * KEYS[1] stream, KEYS[2] epoch (one hash tag); ARGV[1] the entry id (`<ms>-<seq>`).
+ * returns { epoch value or false, entries (the one, or none) }
+ */
+const AT_LUA = `
+return { redis.call('GET', KEYS[2]), redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1]) }
+`;
+
 /** Dedupe claim: KEYS[1]; ARGV[1] lease ms, ARGV[2] owner token (stored as `lease:<owner>`). */
 const CLAIM_LUA = `
 local v = redis.call('GET', KEYS[1])
@@ -360,6 +369,7 @@ return 1
 interface ScriptCommands {
   wgAppend(stream: string, watermark: string, epoch: string, json: string, channel: string, maxLength: number, maxAgeMs: number, batch: number, newEpoch: string): Promise<string>;
   wgRead(stream: string, watermark: string, epoch: string, start: string, count: number, newEpoch: string): Promise<[string | null, string | null, Array<[string, string[]]>]>;
+  wgAt(stream: string, epoch: string, id: string): Promise<[string | null, Array<[string, string[]]>]>;
   wgClaim(key: string, leaseMs: number, owner: string): Promise<ClaimState>;
   wgDeleteIf(key: string, value: string): Promise<number>;
   wgBegin(key: string, leaseMs: number, owner: string): Promise<string>;
@@ -376,6 +386,7 @@ type CommandClient = Redis & ScriptCommands;
 function defineScripts(client: Redis): CommandClient {
   client.defineCommand('wgAppend', { numberOfKeys: 3, lua: APPEND_LUA });
   client.defineCommand('wgRead', { numberOfKeys: 3, lua: READ_LUA });
+  client.defineCommand('wgAt', { numberOfKeys: 2, lua: AT_LUA });
   client.defineCommand('wgClaim', { numberOfKeys: 1, lua: CLAIM_LUA });
   client.defineCommand('wgDeleteIf', { numberOfKeys: 1, lua: DELETE_IF_LUA });
   client.defineCommand('wgBegin', { numberOfKeys: 1, lua: BEGIN_LUA });
@@ -671,10 +682,23 @@ export class RedisEventLog implements EventLog {
       if (watermark !== null && compareIds(parsed.position, parseId(watermark)) < 0) throw new CursorExpiredError();
     }
     const epoch = epochValue?.split(' ')[0] ?? '';
-    return entries.map(([id, fields]) => {
-      const json = fields[fields.indexOf('e') + 1] ?? '{}';
-      return { ...(JSON.parse(json) as DomainEvent), cursor: `${epoch}.${id}` };
-    });
+    return entries.map((entry) => streamEvent(entry, epoch));
+  }
+
+  /**
+   * See `EventLog.at`: the stream entry of the cursor's id, when the cursor's epoch is the log's
+   * (an epoch-less cursor, a format no longer issued, names nothing). One round trip.
+   * @throws InvalidCursorError for anything that is not a `[<epoch>.]<ms>-<seq>` cursor
+   * @throws when Redis is unreachable or times out
+   */
+  async at(instanceId: string, cursor: string): Promise<DomainEvent | null> {
+    const parsed = parseCursor(cursor);
+    if (parsed.epoch === null) return null;
+    const keys = eventLogKeys(this.prefix, instanceId);
+    const [epochValue, entries] = await this.client.wgAt(keys.stream, keys.epoch, parsed.id);
+    const entry = entries[0];
+    if (!entry || epochValue?.split(' ')[0] !== parsed.epoch) return null;
+    return streamEvent(entry, parsed.epoch);
   }
 
   /** Orders two cursors by stream id (the epoch is not compared): negative, 0, positive; the last answer kept ({@link keepLastOrder}). Ours. @throws InvalidCursorError */
@@ -682,6 +706,12 @@ export class RedisEventLog implements EventLog {
 
   /** Nothing of its own to release: the connections belong to the stores. */
   async close(): Promise<void> {}
+}
+
+/** A stream entry (`[id, fields]`, the event JSON in field `e`) as the event with its cursor `<epoch>.<id>`. */
+function streamEvent([id, fields]: [string, string[]], epoch: string): DomainEvent {
+  const json = fields[fields.indexOf('e') + 1] ?? '{}';
+  return { ...(JSON.parse(json) as DomainEvent), cursor: `${epoch}.${id}` };
 }
 
 /** Retention figures as integers Lua can read (`Infinity` would reach it as a string it cannot parse). */

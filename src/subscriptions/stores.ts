@@ -93,6 +93,13 @@ export interface EventLog {
    * @throws InvalidCursorError when `after` is not a cursor of this log
    */
   readAfter(instanceId: string, after: string | null, limit: number): Promise<DomainEvent[]>;
+  /**
+   * The event stored at `cursor` (with its `cursor` set), for `node(id)` of an event: null when
+   * the log no longer holds it (retention dropped it, the cursor is of another epoch, or it names
+   * no entry). Ours.
+   * @throws InvalidCursorError when `cursor` is not a cursor of this log
+   */
+  at(instanceId: string, cursor: string): Promise<DomainEvent | null>;
   /** Orders two cursors of one instance by position (the epoch is not compared): negative, 0, positive. @throws InvalidCursorError */
   compare(a: string, b: string): number;
   close(): Promise<void>;

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
-import { toGlobalId } from '../../src/global-ids.js';
+import { eventLocalId, toGlobalId } from '../../src/global-ids.js';
 import type { DomainEvent } from '../../src/providers/model.js';
 import { startTestApp } from '../helpers/app.js';
 import { startPrivateRedis, waitFor, type PrivateRedis } from '../helpers/redis.js';
@@ -278,7 +278,7 @@ async function runChaos(options: { redis?: PrivateRedis }): Promise<void> {
     }),
   );
   // the graph's ids of the log's events (global ids of type Event)
-  const logIds = log.map((e) => toGlobalId('Event', INSTANCE, e.id));
+  const logIds = log.map((e) => toGlobalId('Event', INSTANCE, eventLocalId(e.cursor as string, e.id)));
   const logMessageIds = new Set(log.map((e) => (e.type === 'MESSAGE_RECEIVED' ? e.message.id : '')));
   // every acknowledged event is stored, and nothing else is
   const lost = [...stats.acked].filter((m) => !logMessageIds.has(m));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromGlobalId, instanceIdOf, toGlobalId } from '../../src/global-ids.js';
+import { eventLocalId, fromGlobalId, instanceIdOf, toGlobalId } from '../../src/global-ids.js';
 import { collect, settle, wsClient } from '../helpers/app.js';
 import { useSimulatedApp } from '../helpers/simulated-app.js';
 
@@ -104,7 +104,7 @@ describe('global ids and node(id)', () => {
     try {
       const sub = collect(
         client,
-        `subscription { events(instanceId: "sales", types: [MESSAGE_STATUS_CHANGED]) { id ... on MessageStatusChangedEvent { eventId messageId status message { id status } } } }`,
+        `subscription { events(instanceId: "sales", types: [MESSAGE_STATUS_CHANGED]) { id cursor ... on MessageStatusChangedEvent { eventId messageId status message { id status } } } }`,
       );
       await settle(300);
       // Z-API's status webhook (z-api.txt "MessageStatusCallback"): the ids it applies to, and the status
@@ -118,10 +118,69 @@ describe('global ids and node(id)', () => {
       expect(event!.errors).toBeUndefined();
       const e = event!.data!.events;
       expect(e).toMatchObject({ messageId: sent.providerMessageId, status: 'READ', message: { id: sent.id, status: 'READ' } });
-      expect(e.id).toBe(toGlobalId('Event', 'sales', e.eventId));
+      expect(e.id).toBe(toGlobalId('Event', 'sales', eventLocalId(e.cursor, e.eventId)));
+      // the event is a Node: node(id) reads it back from the event log as the subscription delivered it
+      const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on Event { eventId cursor instanceId type } ... on MessageStatusChangedEvent { messageId status message { id } } } }`;
+      expect((await ok(NODE, { id: e.id })).node).toEqual({
+        __typename: 'MessageStatusChangedEvent',
+        id: e.id,
+        eventId: e.eventId,
+        cursor: e.cursor,
+        instanceId: 'sales',
+        type: 'MESSAGE_STATUS_CHANGED',
+        messageId: sent.providerMessageId,
+        status: 'READ',
+        message: { id: sent.id },
+      });
     } finally {
       await client.dispose();
     }
+  });
+
+  it('every event the log keeps is a Node: events(...) and node(id)/nodes(ids) agree; an id whose event the log does not hold is null', async () => {
+    const post = async (body: object) => {
+      const res = await fetch(`${h.app.url}/webhooks/support/support-webhook-secret-0123456789`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBeLessThan(300);
+    };
+    // Z-API's ReceivedCallback (a text) and PresenceChatCallback (z-api.txt "Webhooks"): two event types, two object types
+    await post({
+      type: 'ReceivedCallback',
+      messageId: 'NODE-EVENT-1',
+      phone: PHONE,
+      fromMe: false,
+      momment: Date.now(),
+      status: 'RECEIVED',
+      chatName: 'Ana',
+      senderName: 'Ana',
+      text: { message: 'hi' },
+      instanceId: 'x',
+    });
+    await post({ type: 'PresenceChatCallback', phone: PHONE, status: 'COMPOSING', lastSeen: null, instanceId: 'x' });
+    const page = (await ok(`{ eventsPage: events(instanceId: "support", first: 50) { events { __typename id eventId cursor } } }`)).eventsPage.events as Array<{
+      __typename: string;
+      id: string;
+      eventId: string;
+      cursor: string;
+    }>;
+    expect(page.map((e) => e.__typename)).toEqual(expect.arrayContaining(['MessageReceivedEvent', 'PresenceChangedEvent']));
+    const ids = page.map((e) => e.id);
+    const many = (await ok(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Event { eventId cursor } } }`, { ids })).nodes;
+    expect(many).toEqual(page);
+    const received = page.find((e) => e.__typename === 'MessageReceivedEvent')!;
+    const node = (await ok(`query($id: ID!) { node(id: $id) { ... on MessageReceivedEvent { message { id providerMessageId } } } }`, { id: received.id })).node;
+    expect(node).toEqual({ message: { id: toGlobalId('Message', 'support', 'NODE-EVENT-1'), providerMessageId: 'NODE-EVENT-1' } });
+    // the same place in the log with another event id, another instance, a cursor that is not one: null, not an error
+    for (const id of [
+      toGlobalId('Event', 'support', eventLocalId(received.cursor, 'another-event')),
+      toGlobalId('Event', 'sales', eventLocalId(received.cursor, received.eventId)),
+      toGlobalId('Event', 'support', eventLocalId('not-a-cursor', received.eventId)),
+      toGlobalId('Event', 'support', received.eventId),
+    ])
+      expect((await ok(`query($id: ID!) { node(id: $id) { id } }`, { id })).node, id).toBeNull();
   });
 
   // Zivo takes Kenyan numbers (zivo.txt line 63)
@@ -146,7 +205,7 @@ describe('global ids and node(id)', () => {
     const badMany = await h.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [toGlobalId('Chat', 'sales', PHONE), 'nope'] });
     expect(badMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids.1' });
     expect((await ok(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('Chat', 'elsewhere', PHONE) })).node).toBeNull();
-    // a type that is not refetchable (an event) is null, not an error
+    // an id of a refetchable type that names nothing (an event id without its place in the log) is null, not an error
     expect((await ok(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('Event', 'sales', 'x') })).node).toBeNull();
   });
 });

@@ -227,6 +227,36 @@ function storesSuite(factory: StoresFactory): void {
         expect((await s.log.readAfter('A', live[11]?.cursor as string, 100)).map((e) => e.id)).toEqual([fresh.id]);
       });
 
+      it('at(cursor) reads the one event stored there, with its cursor; null once retention dropped it, for another instance or epoch, or a position never issued', async () => {
+        const s = await factory.open({ retention: { maxLength: 3, maxAgeMs: 3_600_000 } });
+        const events = Array.from({ length: 6 }, (_, i) => event('A', i));
+        const cursors: string[] = [];
+        for (const e of events) cursors.push(await s.log.append(e, 'topic:A'));
+        const b = await s.log.append(event('B', 0), 'topic:B');
+        // the newest three are kept (length retention): each reads back as readAfter returns it
+        const kept = await s.log.readAfter('A', null, 100);
+        for (const e of kept) expect(await s.log.at('A', e.cursor as string)).toEqual(e);
+        expect(kept.map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
+        expect(await s.log.at('A', cursors[5] as string)).toEqual({ ...events[5], cursor: cursors[5] });
+        // dropped by retention
+        for (const c of cursors.slice(0, 3)) expect(await s.log.at('A', c), c).toBeNull();
+        // another instance's cursor, on this instance and on an instance with no log
+        expect(await s.log.at('A', b)).toBeNull();
+        expect(await s.log.at('nobody', cursors[5] as string)).toBeNull();
+        expect(await s.log.at('B', b)).toEqual(expect.objectContaining({ instanceId: 'B', cursor: b }));
+        // a well-formed cursor of an epoch this log never had, and a position the log never issued
+        const [epoch, position] = (cursors[5] as string).split('.') as [string, string];
+        expect(await s.log.at('A', `000000000000.${position}`)).toBeNull();
+        const neverIssued = position.includes('-')
+          ? `${epoch}.${position.split('-')[0] as string}-${BigInt(position.split('-')[1] as string) + 1000n}`
+          : `${epoch}.${Number(position) + 1000}`;
+        expect(await s.log.at('A', neverIssued)).toBeNull();
+        for (const junk of ['', 'junk', '-1', '1-2-3']) await expect(s.log.at('A', junk), junk).rejects.toBeInstanceOf(InvalidCursorError);
+        // after the log is lost, its old cursors name nothing
+        const after = await factory.loseLog(s, 'A');
+        expect(await after.log.at('A', cursors[5] as string)).toBeNull();
+      });
+
       it('replaces a cursor the event already carries', async () => {
         const s = await factory.open();
         const c = await s.log.append({ ...event('A', 1), cursor: 'stale' }, 'topic:A');
