@@ -59,3 +59,26 @@ export function createMetrics(): Metrics {
     }),
   };
 }
+
+/**
+ * Label children of a metric, bound once per distinct key and kept in a Map, so that a hot path
+ * (a webhook delivery, a provider call, a published event, a cache lookup) does no label lookup:
+ * prom-client hashes the label values on every `labels(…)` or `inc({…})` call. Ours.
+ *
+ * `bind` is called at most once per key, ever (the first time the key is asked for); every later
+ * call answers the child it made. For two labels that vary, `bind` returns a further
+ * `boundChildren` (e.g. provider, then outcome).
+ * @param bind makes the child of one key: `metric.labels(…)` (a `Counter.Internal`,
+ * `Histogram.Internal`, …), or any object built from such children
+ * @returns `(key) => child`: the child of `key`, made by `bind` on first use. Keys are compared as
+ * Map keys, so they are label values (strings), never label objects made per call
+ * @throws what `bind` throws (a label prom-client refuses); nothing is kept for that key then
+ */
+export function boundChildren<K extends string, C extends object>(bind: (key: K) => C): (key: K) => C {
+  const children = new Map<K, C>();
+  return (key: K): C => {
+    let child = children.get(key);
+    if (child === undefined) children.set(key, (child = bind(key)));
+    return child;
+  };
+}

@@ -2,7 +2,8 @@ import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { GraphError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { queueFor, type DeadlineQueue, type DeadlineSignal } from '../deadlines.js';
-import type { Metrics } from '../metrics.js';
+import type { Counter, Histogram } from 'prom-client';
+import { boundChildren, type Metrics } from '../metrics.js';
 import type { ProviderKind } from './model.js';
 import { FastFailError, InstanceResilience, RETRYABLE_READ_STATUSES, type FastFailure, type ResilienceOptions } from './resilience.js';
 
@@ -164,8 +165,8 @@ export class ProviderHttpClient {
   private readonly jsonHeaders: Record<string, string>;
   /** Deadlines of the default timeout share one timer (other timeouts: a queue each, made on first use). */
   private readonly deadlines = new Map<number, DeadlineQueue>();
-  /** prom-client label children by operation (and outcome), bound once: recording a call allocates nothing. */
-  private readonly meters = new Map<string, { seconds: { observe(v: number): void }; outcomes: Map<string, { inc(): void }> }>();
+  /** prom-client label children by operation (and outcome), bound once: recording a call allocates nothing; none without metrics. */
+  private readonly meters: ((operation: string) => { seconds: Histogram.Internal<'provider' | 'operation'>; outcomes: (outcome: string) => Counter.Internal }) | undefined;
 
   constructor(private readonly options: ProviderHttpClientOptions) {
     const url = new URL(options.baseUrl);
@@ -175,6 +176,13 @@ export class ProviderHttpClient {
     this.secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
     this.baseHeaders = { accept: 'application/json', ...options.headers };
     this.jsonHeaders = { ...this.baseHeaders, 'content-type': 'application/json' };
+    const { metrics, provider } = options;
+    this.meters =
+      metrics &&
+      boundChildren((operation: string) => ({
+        seconds: metrics.providerRequestSeconds.labels(provider, operation),
+        outcomes: boundChildren((outcome: string) => metrics.providerRequests.labels(provider, operation, outcome)),
+      }));
     this.resilience = new InstanceResilience(
       {
         isTransportFailure: (err) => err instanceof ProviderTransportError || (err instanceof ProviderError && Number(err.extensions.httpStatus) >= 500),
@@ -249,13 +257,9 @@ export class ProviderHttpClient {
 
   /** Counts one call and its duration through label children bound on first use (no label hashing or allocation per call). */
   private record(operation: string, outcome: string, seconds: number): void {
-    const { metrics, provider } = this.options;
-    if (!metrics) return;
-    let meter = this.meters.get(operation);
-    if (!meter) this.meters.set(operation, (meter = { seconds: metrics.providerRequestSeconds.labels(provider, operation), outcomes: new Map() }));
-    let counter = meter.outcomes.get(outcome);
-    if (!counter) meter.outcomes.set(outcome, (counter = metrics.providerRequests.labels(provider, operation, outcome)));
-    counter.inc();
+    const meter = this.meters?.(operation);
+    if (!meter) return;
+    meter.outcomes(outcome).inc();
     meter.seconds.observe(seconds);
   }
 

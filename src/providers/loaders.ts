@@ -59,6 +59,23 @@ function asError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
+/** What {@link Loaders} keeps per instance for each kind of read (one per request), by the name of the method that answers it. */
+interface PerInstance {
+  status: Promise<InstanceStatus>;
+  phoneCheck: DataLoader<string, PhoneCheck>;
+  profilePicture: DataLoader<string, string | null>;
+  chat: DataLoader<string, Chat | null>;
+  contact: DataLoader<string, Contact | null>;
+  group: DataLoader<string, Group | null>;
+  labels: Promise<Label[]>;
+  chatLabels: DataLoader<string, string[]>;
+  collections: Promise<Collection[]>;
+  collectionProductIds: DataLoader<string, string[]>;
+}
+
+/** One map by instance id per kind of `T`, each made on first use. */
+type MapsOf<T> = { [K in keyof T]?: Map<string, T[K]> };
+
 /**
  * Per-request DataLoaders (DESIGN.md: created per request, used for reads), one of each per
  * instance. Every relation of the graph that costs provider calls goes through them, so a page
@@ -78,19 +95,17 @@ function asError(err: unknown): Error {
  */
 export class Loaders {
   // one map per kind of read, made on first use: most requests (every send) read through none of them
-  private phoneChecks: Map<string, DataLoader<string, PhoneCheck>> | undefined;
-  private pictures: Map<string, DataLoader<string, string | null>> | undefined;
-  private chats: Map<string, DataLoader<string, Chat | null>> | undefined;
-  private contacts: Map<string, DataLoader<string, Contact | null>> | undefined;
-  private groups: Map<string, DataLoader<string, Group | null>> | undefined;
-  private labelLists: Map<string, Promise<Label[]>> | undefined;
-  private chatLabelIds: Map<string, DataLoader<string, string[]>> | undefined;
-  private collectionLists: Map<string, Promise<Collection[]>> | undefined;
-  private collectionProducts: Map<string, DataLoader<string, string[]>> | undefined;
-  private statuses: Map<string, Promise<InstanceStatus>> | undefined;
+  private readonly made: MapsOf<PerInstance> = {};
 
   /** @param cache the read cache shared across requests (none: every read goes to the provider) */
   constructor(private readonly cache?: ReadCache) {}
+
+  /** The `kind` loader (or read) of one instance, made by `make` on its first use in this request, its map on the first use of the kind. */
+  private perInstance<K extends keyof PerInstance>(kind: K, instanceId: string, make: () => PerInstance[K]): PerInstance[K] {
+    // the maps seen through K alone, so TypeScript lets a Map of PerInstance[K] be stored under kind
+    const maps: { [Q in K]?: Map<string, PerInstance[Q]> } = this.made;
+    return getOrMake((maps[kind] ??= new Map<string, PerInstance[K]>()), instanceId, make);
+  }
 
   /**
    * Values of `keys` through the read cache (when there is one): the cached ones, and `fetch`
@@ -121,7 +136,7 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED when the provider cannot tell; ProviderError from the read
    */
   status(adapter: ProviderAdapter): Promise<InstanceStatus> {
-    return getOrMake((this.statuses ??= new Map<string, Promise<InstanceStatus>>()), adapter.instanceId, () => {
+    return this.perInstance('status', adapter.instanceId, () => {
       const get = readableCapability(adapter, 'INSTANCE_STATUS');
       return this.read('status', adapter.instanceId, STATUS_KEY, () => get());
     });
@@ -132,7 +147,7 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED (when loading) if the provider cannot check phones
    */
   phoneCheck(adapter: ProviderAdapter): DataLoader<string, PhoneCheck> {
-    return getOrMake((this.phoneChecks ??= new Map<string, DataLoader<string, PhoneCheck>>()), adapter.instanceId, () => {
+    return this.perInstance('phoneCheck', adapter.instanceId, () => {
       const check = readableCapability(adapter, 'CHECK_PHONES');
       return new DataLoader<string, PhoneCheck>(
         async (phones) => {
@@ -150,7 +165,7 @@ export class Loaders {
    * each distinct phone not in the read cache costs one call; a phone without a picture is cached as null).
    */
   profilePicture(adapter: ProviderAdapter): DataLoader<string, string | null> {
-    return getOrMake((this.pictures ??= new Map<string, DataLoader<string, string | null>>()), adapter.instanceId, () => {
+    return this.perInstance('profilePicture', adapter.instanceId, () => {
       const get = readableCapability(adapter, 'PROFILE_PICTURE');
       const fetch = (phones: string[]) => Promise.all(phones.map((p) => get(p).catch(asError)));
       return new DataLoader<string, string | null>((phones) => this.cached('profilePictures', adapter.instanceId, phones, fetch));
@@ -165,7 +180,7 @@ export class Loaders {
    * chat the provider does not know, or when it can neither list nor read chats.
    */
   chat(adapter: ProviderAdapter): DataLoader<string, Chat | null> {
-    return getOrMake((this.chats ??= new Map<string, DataLoader<string, Chat | null>>()), adapter.instanceId, () => {
+    return this.perInstance('chat', adapter.instanceId, () => {
       const has = (c: 'LIST_CHATS' | 'GET_CHAT') => adapter.capabilities.has(c);
       const list = has('LIST_CHATS') ? new PagedList(readableCapability(adapter, 'LIST_CHATS')) : null;
       const get = has('GET_CHAT') ? readableCapability(adapter, 'GET_CHAT') : null;
@@ -180,7 +195,7 @@ export class Loaders {
    * Contacts found (and numbers known to be unknown) are kept by the read cache (`contacts`).
    */
   contact(adapter: ProviderAdapter): DataLoader<string, Contact | null> {
-    return getOrMake((this.contacts ??= new Map<string, DataLoader<string, Contact | null>>()), adapter.instanceId, () => {
+    return this.perInstance('contact', adapter.instanceId, () => {
       const has = (c: 'LIST_CONTACTS' | 'GET_CONTACT') => adapter.capabilities.has(c);
       const list = has('LIST_CONTACTS') ? new PagedList(readableCapability(adapter, 'LIST_CONTACTS')) : null;
       const get = has('GET_CONTACT') ? readableCapability(adapter, 'GET_CONTACT') : null;
@@ -195,7 +210,7 @@ export class Loaders {
    * Null for an unknown group (not cached), or when the provider cannot read one.
    */
   group(adapter: ProviderAdapter): DataLoader<string, Group | null> {
-    return getOrMake((this.groups ??= new Map<string, DataLoader<string, Group | null>>()), adapter.instanceId, () => {
+    return this.perInstance('group', adapter.instanceId, () => {
       const get = adapter.capabilities.has('GET_GROUP') ? readableCapability(adapter, 'GET_GROUP') : null;
       const fetch = (ids: string[]) => Promise.all(ids.map((id) => (get ? get(id).catch(asError) : Promise.resolve(null))));
       return new DataLoader<string, Group | null>((ids) => this.cached('groups', adapter.instanceId, ids, fetch, (g) => g !== null));
@@ -207,16 +222,12 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED when the provider has no labels; ProviderError from the read
    */
   labels(adapter: ProviderAdapter): Promise<Label[]> {
-    return getOrMake((this.labelLists ??= new Map<string, Promise<Label[]>>()), adapter.instanceId, () => readableCapability(adapter, 'LIST_LABELS')());
+    return this.perInstance('labels', adapter.instanceId, () => readableCapability(adapter, 'LIST_LABELS')());
   }
 
   /** The label ids on chats of one instance (by chat id), read from the graph's own record (`read`) in one batch per tick. */
   chatLabels(instanceId: string, read: ChatLabelReader): DataLoader<string, string[]> {
-    return getOrMake(
-      (this.chatLabelIds ??= new Map<string, DataLoader<string, string[]>>()),
-      instanceId,
-      () => new DataLoader<string, string[]>((chatIds) => read(instanceId, chatIds)),
-    );
+    return this.perInstance('chatLabels', instanceId, () => new DataLoader<string, string[]>((chatIds) => read(instanceId, chatIds)));
   }
 
   /**
@@ -225,14 +236,12 @@ export class Loaders {
    * @throws GraphError CAPABILITY_NOT_SUPPORTED; ProviderError from the read
    */
   collections(adapter: ProviderAdapter): Promise<Collection[]> {
-    return getOrMake((this.collectionLists ??= new Map<string, Promise<Collection[]>>()), adapter.instanceId, () =>
-      readCursorPages(readableCapability(adapter, 'LIST_COLLECTIONS')),
-    );
+    return this.perInstance('collections', adapter.instanceId, () => readCursorPages(readableCapability(adapter, 'LIST_COLLECTIONS')));
   }
 
   /** The product ids in each collection (`LIST_COLLECTION_PRODUCTS`, cursor pages, at most {@link MAX_LOOKUP_PAGES}), one read per distinct collection per request. */
   collectionProductIds(adapter: ProviderAdapter): DataLoader<string, string[]> {
-    return getOrMake((this.collectionProducts ??= new Map<string, DataLoader<string, string[]>>()), adapter.instanceId, () => {
+    return this.perInstance('collectionProductIds', adapter.instanceId, () => {
       const list = readableCapability(adapter, 'LIST_COLLECTION_PRODUCTS');
       return new DataLoader<string, string[]>((ids) =>
         Promise.all(ids.map((id) => readCursorPages((cursor) => list(id, cursor)).then((products) => products.map((p) => p.id), asError))),

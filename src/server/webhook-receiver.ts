@@ -7,6 +7,7 @@ import { WebhookPayloadError } from '../providers/contract.js';
 import { errorAnswer } from './error-answer.js';
 import type { AppServices } from '../context.js';
 import { EventStoreUnavailableError } from '../subscriptions/pipeline.js';
+import { boundChildren } from '../metrics.js';
 
 /** Largest webhook body accepted (provider payloads are a few KB; media arrive as URLs). */
 export const MAX_WEBHOOK_BODY = '1mb';
@@ -129,31 +130,44 @@ export function matchWebhookPath(url: string): WebhookPath | 'undecodable' | nul
  */
 type BodyKind = 'refuse' | 'skip' | 'utf8' | 'parser';
 
-/** The media types a webhook body is parsed as JSON for: express.json's `type` option, also what {@link bodyKind} reads itself. */
+/** The media types a webhook body is parsed as JSON for: express.json's `type` option, also what {@link bodyKind} reads itself (normalised types, as type-is matches them). */
 const JSON_TYPES = ['application/json', 'application/*+json'];
+/** The Express route's `req.is('application/json') || req.is('+json')`, normalised as type-is does (`+json`: any type with a `+json` suffix). */
+const ROUTE_TYPES = ['application/json', '*/*+json'];
 
-/** The request's media-type parameters (content-type's parser); undefined when the header does not parse. */
-function mediaTypeParameters(header: string): Record<string, string> | undefined {
-  try {
-    return contentType.parse(header).parameters;
-  } catch {
-    return undefined;
-  }
+/**
+ * A request's media type as type-is (Express's `req.is`) reads it: lower case, without parameters;
+ * null without a header or when it is not `type/subtype`. Read once per request and matched
+ * against the route's types and express.json's (the header's parameters are parsed apart, and
+ * only for a JSON body: {@link bodyKind}). Ours.
+ * @param header the `content-type` request header
+ */
+function mediaTypeOf(header: string | undefined): string | null {
+  return header ? typeis.is(header) || null : null;
 }
 
-/** {@link BodyKind} of a request, judged by type-is and content-type as Express's `req.is` and express.json judged it. */
-function bodyKind(req: IncomingMessage): BodyKind {
+/** Whether type-is matches `type` with one of `types` (normalised: `…/…`). */
+function isOneOf(type: string | null, types: readonly string[]): boolean {
+  if (type === null) return false;
+  for (const expected of types) if (typeis.match(expected, type)) return true;
+  return false;
+}
+
+/** {@link BodyKind} of a request whose media type is `type` ({@link mediaTypeOf}), judged as Express's `req.is` (type-is) and express.json judged it. */
+function bodyKind(req: IncomingMessage, type: string | null): BodyKind {
   // the Express route's `req.is('application/json') || req.is('+json')`: null without a body, false for another type
-  if (!typeis(req, ['application/json', '+json'])) return 'refuse';
-  const header = req.headers['content-type']!;
+  if (!typeis.hasBody(req) || !isOneOf(type, ROUTE_TYPES)) return 'refuse';
   // express.json's own `type` option
-  if (!typeis.is(header, JSON_TYPES)) return 'skip';
+  if (!isOneOf(type, JSON_TYPES)) return 'skip';
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return 'parser';
   // another charset, or a header content-type cannot parse: body-parser judges it (415 or 400), as before
-  const parameters = mediaTypeParameters(header);
-  if (!parameters) return 'parser';
-  const charset = parameters.charset;
+  let charset: string | undefined;
+  try {
+    charset = contentType.parse(req.headers['content-type']!).parameters.charset;
+  } catch {
+    return 'parser';
+  }
   return charset === undefined || charset.toLowerCase() === 'utf-8' ? 'utf8' : 'parser';
 }
 
@@ -211,14 +225,8 @@ export function webhookHandler(services: AppServices, options: WebhookHandlerOpt
   const parser = express.json({ limit: MAX_WEBHOOK_BODY, type: JSON_TYPES });
 
   // the metric's children, bound once per provider and outcome (no label lookup per delivery)
-  const counters = new Map<string, Map<WebhookOutcome, { inc(): void }>>();
-  const count = (provider: string, outcome: WebhookOutcome): void => {
-    let byOutcome = counters.get(provider);
-    if (!byOutcome) counters.set(provider, (byOutcome = new Map<WebhookOutcome, { inc(): void }>()));
-    let counter = byOutcome.get(outcome);
-    if (!counter) byOutcome.set(outcome, (counter = metrics.webhooks.labels({ provider, outcome })));
-    counter.inc();
-  };
+  const counters = boundChildren((provider: string) => boundChildren((outcome: WebhookOutcome) => metrics.webhooks.labels({ provider, outcome })));
+  const count = (provider: string, outcome: WebhookOutcome): void => counters(provider)(outcome).inc();
 
   /** Writes a JSON answer (what Express's `res.json` sent, in one write). */
   const send = (res: ServerResponse, status: number, body: unknown, close = false, retryAfter?: number): void => {
@@ -369,7 +377,7 @@ export function webhookHandler(services: AppServices, options: WebhookHandlerOpt
       send(res, 404, { error: 'this instance receives no webhooks' }, true);
       return true;
     }
-    const kind = bodyKind(req);
+    const kind = bodyKind(req, mediaTypeOf(req.headers['content-type']));
     if (kind === 'refuse') {
       count(provider, 'invalid');
       send(res, 415, { error: 'expected application/json' }, true);

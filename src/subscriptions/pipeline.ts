@@ -4,7 +4,8 @@ import { conversationWrite } from '../conversations/apply.js';
 import type { EventSink } from '../providers/contract.js';
 import { statusRank, type DomainEvent } from '../providers/model.js';
 import type { Logger } from '../logger.js';
-import type { Metrics } from '../metrics.js';
+import type { Counter } from 'prom-client';
+import { boundChildren, type Metrics } from '../metrics.js';
 import { newLeaseOwner, type Stores } from './stores.js';
 import { instanceTopic } from './topics.js';
 
@@ -37,16 +38,18 @@ export class EventStoreUnavailableError extends Error {
  * Before it, the read-cache entries the event makes stale are dropped.
  */
 export class EventPipeline implements EventSink {
-  /** `eventsPublished` children, bound once per event type (no label lookup per event). */
-  private readonly publishedByType = new Map<string, { inc(): void }>();
+  /** `eventsPublished` children, bound once per event type (no label lookup per event); none without metrics. */
+  private readonly publishedByType: ((type: string) => Counter.Internal) | undefined;
 
   constructor(
     private readonly stores: Stores,
     private readonly logger: Logger,
-    private readonly metrics?: Metrics,
+    metrics?: Metrics,
     /** The read cache: an event that changes a cached read (a new picture, a group change, the connection) drops it before the event is published. */
     private readonly cache?: ReadCache,
-  ) {}
+  ) {
+    this.publishedByType = metrics && boundChildren((type: string) => metrics.eventsPublished.labels({ type }));
+  }
 
   /**
    * Offers events in order; resolves when every one is stored (or known duplicate).
@@ -93,11 +96,7 @@ export class EventPipeline implements EventSink {
       throw new EventStoreUnavailableError('event store unavailable', { cause: err });
     }
     if (outcome === 'busy') throw new EventStoreUnavailableError('the same event is being stored by another delivery');
-    if (outcome === 'published' && this.metrics) {
-      let counter = this.publishedByType.get(event.type);
-      if (!counter) this.publishedByType.set(event.type, (counter = this.metrics.eventsPublished.labels({ type: event.type })));
-      counter.inc();
-    }
+    if (outcome === 'published') this.publishedByType?.(event.type).inc();
     return outcome;
   }
 }
