@@ -1,6 +1,5 @@
 import type { AppConfig, InstanceConfig } from '../src/config.js';
-import type { ProviderModule, WebhookSamples } from '../src/providers/contract.js';
-import { PROVIDER_MODULES } from '../src/providers/registry.js';
+import { webhookProvider, type WebhookProviderModule } from '../test/helpers/provider-modules.js';
 import { DEFAULT_REDIS_URL } from '../test/helpers/redis.js';
 
 /** The Redis the benches use: `BENCH_REDIS_URL`, else `REDIS_URL`, else `redis://127.0.0.1:6379` (keys under a unique prefix, deleted afterwards). */
@@ -21,14 +20,13 @@ export const BENCH_INSTANCE = 'bench';
 export const BENCH_SECRET = 'bench-webhook-secret-0123456789';
 
 /**
- * The provider the benchmark's instance runs on: the first module of PROVIDER_MODULES that posts
- * webhooks (has `samples`); the benchmark posts its documented inbound-text payload.
+ * The provider the benchmark's instance runs on: the tests' {@link webhookProvider} (the first
+ * module of PROVIDER_MODULES that posts webhooks, i.e. has `samples`); the benchmark posts its
+ * documented inbound-text payload. Ours.
  * @throws Error when no module posts webhooks
  */
-export function benchProvider(): ProviderModule & { samples: WebhookSamples } {
-  const mod = Object.values(PROVIDER_MODULES).find((m): m is ProviderModule & { samples: WebhookSamples } => m.samples !== undefined);
-  if (!mod) throw new Error('no provider module posts webhooks');
-  return mod;
+export function benchProvider(): WebhookProviderModule {
+  return webhookProvider();
 }
 
 /** Bytes the socket floor (`bench/socket-floor.ts`) writes to each socket per round: about one `next` frame of the fan-out bench's subscription. Ours. */

@@ -3,13 +3,14 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startApp, type RunningApp } from '../src/app.js';
-import type { AppConfig, InstanceConfig } from '../src/config.js';
+import type { AppConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import type { SimulatorHandle } from '../src/providers/contract.js';
 import { CACHE_KINDS } from '../src/providers/read-cache.js';
 import { PROVIDER_MODULES } from '../src/providers/registry.js';
 import { zapiChatRows } from '../test/providers/zapi/chat-rows.js';
 import { Redis } from 'ioredis';
+import { simulatedInstance } from '../test/helpers/provider-modules.js';
 import { deletePrefix } from '../test/helpers/redis.js';
 import { BENCH_REDIS_URL, benchAppConfig } from './constants.js';
 import { writeBenchSection } from './paths.js';
@@ -81,7 +82,7 @@ async function redisAnswers(url: string): Promise<boolean> {
 async function scenario(stores: 'memory' | 'redis', cacheOn: boolean): Promise<Record<string, Load | null>> {
   const sim = await zapi.startSimulator({ autoReply: false });
   const prefix = `bench:dashboard:${randomUUID()}`;
-  const instance = { ...sim.instanceConfig, id: INSTANCE, provider: zapi.kind, webhookSecret: SECRET, baseUrl: sim.url } as unknown as InstanceConfig;
+  const instance = simulatedInstance(zapi, sim, INSTANCE, SECRET);
   const config: AppConfig = {
     ...benchAppConfig(instance, 'bench/dashboard', stores === 'redis' ? { url: BENCH_REDIS_URL, keyPrefix: prefix } : undefined),
     ...(cacheOn ? {} : { cache: { ttlSeconds: Object.fromEntries(CACHE_KINDS.map((k) => [k, 0])) } }),

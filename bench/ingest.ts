@@ -1,13 +1,12 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Redis } from 'ioredis';
+import { inboundTextBody } from '../test/helpers/provider-modules.js';
 import { startPrivateRedis } from '../test/helpers/redis.js';
 import { median } from './stats.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
+import { haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } from './processes.js';
 
 /**
  * `tsx bench/ingest.ts`: webhook ingest over real HTTP (issue 13, item 3). Posts the documented
@@ -15,7 +14,10 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
  * `ReceivedCallback`) to a whatsgraph server in its own process (`bench/server.ts`), with memory
  * stores and with Redis stores (a private `redis-server` this script spawns, so no other client's
  * commands are counted), and to a bare Express JSON endpoint (the baseline: `express.json()` and a
- * constant answer, in its own process too). For each it reports events per second (wall, with
+ * constant answer, in its own process too). The servers run as in the other benches
+ * (bench/processes.ts): compiled (`tsc -p tsconfig.bench.json`, plain `node`; `BENCH_TSX=1`:
+ * through tsx) and pinned with `taskset` to core 0; this process (the posts) and the private Redis
+ * it starts run on core 1. For each it reports events per second (wall, with
  * `BENCH_INGEST_CONCURRENCY` posts in flight) and the server's CPU per event (user + system,
  * µs); for Redis, the Redis commands the server's command connection sends per event, counted
  * with MONITOR over a separate run of `BENCH_INGEST_PROBE` webhooks (MONITOR slows Redis, so it is
@@ -24,18 +26,23 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
  * Environment: `BENCH_INGEST_EVENTS` (webhooks per measured run, 3,000), `BENCH_INGEST_ROUNDS`
  * (3), `BENCH_INGEST_CONCURRENCY` (8), `BENCH_INGEST_PROBE` (200), `BENCH_INGEST_JSON` (a path:
  * also write the results there as JSON), `BENCH_CPU_PROF` (a directory: each server writes a V8 CPU
- * profile there), `BENCH_INGEST_TARGETS` (comma-separated, default `bare,memory,redis`),
- * Before/after: copy this file into a checkout of the earlier commit and run it there and here, alternately.
- * Internal: `tsx bench/ingest.ts bare` is the baseline server (IPC like `bench/server.ts`).
+ * profile there), `BENCH_INGEST_TARGETS` (comma-separated, default `bare,memory,redis`), `BENCH_TSX=1`
+ * (servers through tsx instead of compiled).
+ * Before/after: copy bench/ (and what it imports from test/helpers/, and tsconfig.bench.json) into a
+ * checkout of the earlier commit and run it there and here, alternately.
+ * Internal: `bench/ingest.ts bare` (forked compiled, as `.bench-build/bench/ingest.js bare`) is the
+ * baseline server (IPC like `bench/server.ts`).
  */
 
-const here = dirname(fileURLToPath(import.meta.url));
 const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 3_000);
 const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 8);
 const PROBE = Number(process.env.BENCH_INGEST_PROBE ?? 200);
 const WARM_UP = 500;
 const TARGETS = (process.env.BENCH_INGEST_TARGETS ?? 'bare,memory,redis').split(',') as Array<'bare' | 'memory' | 'redis'>;
+/** Every server runs on core 0, this process (the posts) and its private Redis on core 1. */
+const SERVER_CORE = 0;
+const CLIENT_CORE = 1;
 
 /** The baseline server: a bare Express JSON endpoint on the same path, with the same IPC as `bench/server.ts`. */
 async function bareServer(): Promise<void> {
@@ -48,52 +55,27 @@ async function bareServer(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : 0;
     process.send?.({ ready: true, url: `http://127.0.0.1:${port}`, stores: 'none' });
   });
-  process.on('message', (m: { cmd: string }) => {
+  process.on('message', (m: { cmd: string; seq?: number }) => {
     if (m.cmd === 'cpu') {
       const u = process.cpuUsage();
-      process.send?.({ cpuMs: (u.user + u.system) / 1000 });
+      process.send?.({ cpuMs: (u.user + u.system) / 1000, seq: m.seq });
     } else if (m.cmd === 'stop') {
       server.close(() => process.exit(0));
     }
   });
 }
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  cpuMs(): Promise<number>;
-  stop(): Promise<void>;
+/** A forked server under measurement (`bench/server.ts`, or this file's `bare` baseline), listening at `ready.url`. */
+type Server = BenchServer<{ ready: true; url: string }>;
+
+/** Starts `script` (a file of `bench/`) with `args` on {@link SERVER_CORE} and waits until it listens. */
+function startServer(script: string, args: string[], env: Record<string, string>): Promise<Server> {
+  return startBenchServer(script, args, { env, core: SERVER_CORE });
 }
 
-async function startServer(script: string, args: string[], env: Record<string, string>): Promise<Server> {
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = fork(script, args, {
-    execArgv: ['--import', 'tsx', ...prof],
-    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-    child.on('message', (m: { ready?: boolean; url?: string }) => {
-      if (m.ready && m.url) resolve(m.url);
-    });
-  });
-  const cpuMs = () =>
-    new Promise<number>((resolve) => {
-      const onMessage = (m: { cpuMs?: number }) => {
-        if (m.cpuMs === undefined) return;
-        child.off('message', onMessage);
-        resolve(m.cpuMs);
-      };
-      child.on('message', onMessage);
-      child.send({ cmd: 'cpu' });
-    });
-  const stop = async () => {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.send({ cmd: 'stop' });
-    await exited;
-  };
-  return { url, child, cpuMs, stop };
+/** The server's user + system CPU time since it started, ms. */
+async function cpuMs(server: Server): Promise<number> {
+  return (await server.ask<{ cpuMs: number }>('cpu')).cpuMs;
 }
 
 const provider = benchProvider();
@@ -101,7 +83,7 @@ let seq = 0;
 /** The provider's documented inbound-text webhook, a new message id each time. */
 function body(): string {
   ++seq;
-  return JSON.stringify(provider.samples.inboundText(`INGEST-${process.pid}-${seq}`, { occurredAt: Date.now(), text: `ingest benchmark message ${seq}` }));
+  return inboundTextBody(provider, `INGEST-${process.pid}-${seq}`, { occurredAt: Date.now(), text: `ingest benchmark message ${seq}` });
 }
 
 /** Posts `n` webhooks with `concurrency` in flight; resolves with the wall time in ms. @throws on any answer but 200 */
@@ -128,10 +110,10 @@ interface Run {
 }
 
 async function measure(target: string, server: Server): Promise<Run> {
-  await post(server.url, WARM_UP, CONCURRENCY);
-  const cpu0 = await server.cpuMs();
-  const wallMs = await post(server.url, EVENTS, CONCURRENCY);
-  const cpu1 = await server.cpuMs();
+  await post(server.ready.url, WARM_UP, CONCURRENCY);
+  const cpu0 = await cpuMs(server);
+  const wallMs = await post(server.ready.url, EVENTS, CONCURRENCY);
+  const cpu1 = await cpuMs(server);
   return { target, eventsPerS: (EVENTS / wallMs) * 1000, cpuUsPerEvent: ((cpu1 - cpu0) * 1000) / EVENTS };
 }
 
@@ -152,7 +134,7 @@ async function roundTrips(redisUrl: string, prefix: string, server: Server): Pro
       commands[name] = (commands[name] ?? 0) + 1;
     } else if (args[0]?.toLowerCase() === 'echo' && args[1] === fence) fenced = true;
   });
-  await post(server.url, PROBE, 1);
+  await post(server.ready.url, PROBE, 1);
   await admin.echo(fence);
   while (!fenced) await new Promise((r) => setTimeout(r, 10));
   monitor.disconnect();
@@ -162,27 +144,19 @@ async function roundTrips(redisUrl: string, prefix: string, server: Server): Pro
   return { perEvent: total / PROBE, commands };
 }
 
-/** One thing to measure: the bare baseline, or the whatsgraph server with memory or Redis stores. */
+/** One thing to measure: the bare baseline, or the whatsgraph server (`bench/server.ts`) with memory or Redis stores. */
 interface Target {
   name: string;
   kind: 'bare' | 'memory' | 'redis';
-  /** The `bench/server.ts` to run (absent for bare). */
-  serverScript?: string;
 }
 
 function targets(): Target[] {
-  const out: Target[] = [];
-  for (const kind of TARGETS) {
-    if (kind === 'bare') {
-      out.push({ name: 'bare', kind });
-      continue;
-    }
-    out.push({ name: kind, kind, serverScript: join(here, 'server.ts') });
-  }
-  return out;
+  return TARGETS.map((kind) => ({ name: kind, kind }));
 }
 
 async function main(): Promise<void> {
+  // the posts on core 1, every server on core 0; the private Redis started below inherits core 1
+  pin(process.pid, CLIENT_CORE);
   // a private redis-server without persistence (the tests' helper), so MONITOR sees only this bench
   const redis = await startPrivateRedis();
   const runs: Run[] = [];
@@ -194,8 +168,8 @@ async function main(): Promise<void> {
         const prefix = `bench-ingest-${randomUUID()}`;
         const server =
           target.kind === 'bare'
-            ? await startServer(fileURLToPath(import.meta.url), ['bare'], {})
-            : await startServer(target.serverScript as string, [], target.kind === 'redis' ? { BENCH_REDIS_URL: redis.url, BENCH_REDIS_PREFIX: prefix } : {});
+            ? await startServer('ingest.ts', ['bare'], {})
+            : await startServer('server.ts', [], target.kind === 'redis' ? { BENCH_REDIS_URL: redis.url, BENCH_REDIS_PREFIX: prefix } : {});
         try {
           const run = await measure(target.name, server);
           runs.push(run);
@@ -218,7 +192,9 @@ async function main(): Promise<void> {
     return { target: target.name, eventsPerS: median(mine.map((r) => r.eventsPerS)), cpuUsPerEvent: median(mine.map((r) => r.cpuUsPerEvent)) };
   });
   const bare = summary.find((s) => s.target === 'bare');
-  process.stdout.write(`\nmedians of ${ROUNDS} interleaved rounds, ${EVENTS} webhooks each, ${CONCURRENCY} in flight:\n`);
+  process.stdout.write(
+    `\nmedians of ${ROUNDS} interleaved rounds, ${EVENTS} webhooks each, ${CONCURRENCY} in flight; servers run ${runtimeLabel()}${haveTaskset ? ', pinned to core 0' : ''}:\n`,
+  );
   process.stdout.write(
     `| target | events/s (wall) | server CPU µs per event | bare Express CPU per event ÷ this one's | Redis commands per event |\n| --- | ---: | ---: | ---: | ---: |\n`,
   );

@@ -9,6 +9,7 @@ import type { AppConfig, InstanceConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import type { SimulatorHandle } from '../src/providers/contract.js';
 import { DEFAULT_INSTANCE_CONNECTIONS } from '../src/providers/http.js';
+import { simulatedInstance } from '../test/helpers/provider-modules.js';
 
 /** The provider both instances use (the first that posts webhooks): it has a status read to hang and a text send. */
 const REF = benchProvider();
@@ -81,7 +82,7 @@ async function sends(app: RunningApp, concurrency: number): Promise<Stats> {
 
 async function main(): Promise<void> {
   const sim: SimulatorHandle = await REF.startSimulator({});
-  const instance = (id: string): InstanceConfig => ({ ...sim.instanceConfig, id, provider: REF.kind, webhookSecret: `${id}-webhook-secret-0123456789`, baseUrl: sim.url });
+  const instance = (id: string): InstanceConfig => simulatedInstance(REF, sim, id, `${id}-webhook-secret-0123456789`);
   // the hung reads are status reads: the read cache would answer them (`status` TTL 0 sends each one to the provider)
   const config: AppConfig = {
     port: 0,

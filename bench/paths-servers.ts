@@ -6,9 +6,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { request as undiciRequest } from 'undici';
 import { startApp } from '../src/app.js';
-import type { AppConfig, InstanceConfig } from '../src/config.js';
+import type { AppConfig } from '../src/config.js';
 import type { RecordedRequest } from '../src/providers/contract.js';
 import { PROVIDER_KINDS } from '../src/providers/model.js';
+import { simulatedInstance } from '../test/helpers/provider-modules.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchAppConfig, benchProvider } from './constants.js';
 
 /**
@@ -28,19 +29,20 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchAppConfig, benchProvider } from './c
  *   dispatcher); and a bare Express JSON endpoint `POST /webhook` (`express.json()`, answers
  *   `{received: 1}`).
  *
- * IPC out: `{ready: true, url, ...}` once listening. IPC in: `{cmd: 'cpu'}` → `{cpuMs}` (user +
- * system since start, ms); `{cmd: 'stop'}` exits.
+ * IPC out: `{ready: true, url, ...}` once listening. IPC in (each with a `seq` echoed in the answer,
+ * as `startBenchServer` in bench/processes.ts expects): `{cmd: 'cpu'}` → `{cpuMs}` (user + system
+ * since start, ms); `{cmd: 'stop'}` exits.
  */
 
 const role = process.argv[2];
 const send = (m: unknown) => process.send?.(m);
 
-function serveIpc(stop: () => Promise<void>, extra: (m: { cmd: string }) => boolean = () => false): void {
-  process.on('message', async (m: { cmd: string }) => {
+function serveIpc(stop: () => Promise<void>, extra: (m: { cmd: string; seq?: number }) => boolean = () => false): void {
+  process.on('message', async (m: { cmd: string; seq?: number }) => {
     if (extra(m)) return;
     if (m.cmd === 'cpu') {
       const u = process.cpuUsage();
-      send({ cpuMs: (u.user + u.system) / 1000 });
+      send({ cpuMs: (u.user + u.system) / 1000, seq: m.seq });
     } else if (m.cmd === 'stop') {
       await stop().catch(() => undefined);
       process.exit(0);
@@ -60,7 +62,7 @@ async function sim(): Promise<void> {
     () => handle.close(),
     (m) => {
       if (m.cmd !== 'last') return false;
-      send({ request: handle.requests.at(-1) ?? last });
+      send({ request: handle.requests.at(-1) ?? last, seq: m.seq });
       return true;
     },
   );
@@ -69,9 +71,8 @@ async function sim(): Promise<void> {
 
 async function whatsgraph(): Promise<void> {
   const mod = benchProvider();
-  const simUrl = process.env.BENCH_SIM_URL!;
-  const base = JSON.parse(process.env.BENCH_INSTANCE_CONFIG ?? '{}') as Record<string, unknown>;
-  const instance = { ...base, id: BENCH_INSTANCE, provider: mod.kind, webhookSecret: BENCH_SECRET, baseUrl: simUrl } as InstanceConfig;
+  const simulator = { url: process.env.BENCH_SIM_URL!, instanceConfig: JSON.parse(process.env.BENCH_INSTANCE_CONFIG ?? '{}') as Record<string, unknown> };
+  const instance = simulatedInstance(mod, simulator, BENCH_INSTANCE, BENCH_SECRET);
   const redisUrl = process.env.BENCH_REDIS_URL;
   const config: AppConfig = {
     ...benchAppConfig(instance, 'bench', redisUrl ? { url: redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? 'bench' } : undefined),

@@ -5,10 +5,11 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
+import { inboundTextBody } from '../test/helpers/provider-modules.js';
 import { deletePrefix } from '../test/helpers/redis.js';
 import { BENCH_INSTANCE, BENCH_REDIS_URL, BENCH_SECRET, benchProvider } from './constants.js';
 import { fmt, median, percentile } from './stats.js';
-import { forkBenchServer, haveTaskset, pin, runtimeLabel } from './processes.js';
+import { haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } from './processes.js';
 
 /**
  * The request paths against their baselines (issue 13, deliverable 6): a plain query, `sendText`
@@ -52,40 +53,12 @@ const QUERY = '{ instances { id provider } }';
 const SEND = 'mutation($i: ID!, $to: String!, $t: String!) { sendText(input: { instanceId: $i, to: $to, text: $t }) { message { id status } } }';
 const TO = '+5511987654321';
 
-interface Proc {
-  url: string;
-  ready: Record<string, unknown>;
-  ask<T>(cmd: string): Promise<T>;
-  stop(): Promise<void>;
-}
+/** A process of `bench/paths-servers.ts` (one role), listening at `ready.url`; the simulator's ready message also carries its `instanceConfig`. */
+type Proc = BenchServer<{ ready: true; url: string; instanceConfig?: Record<string, unknown> }>;
 
-async function start(role: string, env: Record<string, string>, core: number): Promise<Proc> {
-  // compiled, pinned; BENCH_CPU_PROF (a directory): each server writes a V8 CPU profile there when it exits
-  const child = forkBenchServer('paths-servers.ts', [role], { env, core });
-  const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${role} exited (${code})`)));
-    child.on('message', (m: { ready?: boolean }) => {
-      if (m.ready) resolve(m);
-    });
-  });
-  // threads started while loading (libuv pool, V8 workers): pin them all again
-  pin(child.pid!, core);
-  const ask = <T>(cmd: string) =>
-    new Promise<T>((resolve) => {
-      const onMessage = (m: T) => {
-        child.off('message', onMessage);
-        resolve(m);
-      };
-      child.on('message', onMessage);
-      child.send({ cmd });
-    });
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.send({ cmd: 'stop' });
-    await exited;
-  };
-  return { url: ready.url as string, ready, ask, stop };
+/** Starts the `role` process of `bench/paths-servers.ts` pinned to `core` (compiled; `BENCH_CPU_PROF`: a V8 CPU profile on exit) and waits until it listens. */
+function start(role: string, env: Record<string, string>, core: number): Promise<Proc> {
+  return startBenchServer('paths-servers.ts', [role], { env, core });
 }
 
 /** One kind of request: where it goes and its body (a function for bodies that must differ each time). */
@@ -190,7 +163,7 @@ export async function benchPaths(): Promise<string> {
   try {
     const sim = await start('sim', {}, 1);
     procs.push(sim);
-    const simEnv = { BENCH_SIM_URL: sim.url, BENCH_INSTANCE_CONFIG: JSON.stringify(sim.ready.instanceConfig) };
+    const simEnv = { BENCH_SIM_URL: sim.ready.url, BENCH_INSTANCE_CONFIG: JSON.stringify(sim.ready.instanceConfig) };
     const wg = await start('whatsgraph', simEnv, 0);
     procs.push(wg);
     const wgRedis = await start('whatsgraph', { ...simEnv, BENCH_REDIS_URL, BENCH_REDIS_PREFIX: prefix }, 0);
@@ -204,34 +177,34 @@ export async function benchPaths(): Promise<string> {
     const sendTo = (url: string): Target => ({ url, path: '/graphql', headers: json, body: sendBody, failed: gqlFailed });
 
     // one send through whatsgraph, to record the upstream call it makes; the baseline replays it
-    const first = await poolFor(wg.url).request({ method: 'POST', path: '/graphql', headers: json, body: sendBody() });
+    const first = await poolFor(wg.ready.url).request({ method: 'POST', path: '/graphql', headers: json, body: sendBody() });
     const firstText = await first.body.text();
     if (gqlFailed(firstText)) throw new Error(`sendText failed: ${firstText}`);
     const { request: upstream } = await sim.ask<{ request: { method: string; path: string; headers: Record<string, string>; body: unknown } }>('last');
     const upstreamHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(upstream.headers)) if (!['host', 'content-length', 'connection', 'transfer-encoding'].includes(k)) upstreamHeaders[k] = String(v);
-    const upstreamCall = { url: sim.url + upstream.path, method: upstream.method, headers: upstreamHeaders, body: upstream.body };
+    const upstreamCall = { url: sim.ready.url + upstream.path, method: upstream.method, headers: upstreamHeaders, body: upstream.body };
     const base = await start('baseline', { BENCH_UPSTREAM: JSON.stringify(upstreamCall) }, 0);
     procs.push(base);
-    const direct: Target = { url: sim.url, path: upstream.path, headers: upstreamHeaders, body: () => JSON.stringify(upstream.body) };
+    const direct: Target = { url: sim.ready.url, path: upstream.path, headers: upstreamHeaders, body: () => JSON.stringify(upstream.body) };
 
     let seq = 0;
-    const webhookBody = () => JSON.stringify(provider.samples.inboundText(`paths-${++seq}-${randomUUID()}`, { occurredAt: Date.now() + seq, text: `bench message ${seq}` }));
+    const webhookBody = () => inboundTextBody(provider, `paths-${++seq}-${randomUUID()}`, { occurredAt: Date.now() + seq, text: `bench message ${seq}` });
     const webhook = (url: string, path: string): Target => ({ url, path, headers: json, body: webhookBody });
     const hookPath = `/webhooks/${BENCH_INSTANCE}/${BENCH_SECRET}`;
 
     const plan: Array<{ row: string; target: Target; server: Proc | null; clients: number }> = [
-      { row: 'query whatsgraph', target: query(wg.url), server: wg, clients: CLIENTS },
-      { row: 'query baseline', target: query(base.url), server: base, clients: CLIENTS },
-      { row: 'send whatsgraph', target: sendTo(wg.url), server: wg, clients: CLIENTS },
-      { row: 'send baseline', target: sendTo(base.url), server: base, clients: CLIENTS },
+      { row: 'query whatsgraph', target: query(wg.ready.url), server: wg, clients: CLIENTS },
+      { row: 'query baseline', target: query(base.ready.url), server: base, clients: CLIENTS },
+      { row: 'send whatsgraph', target: sendTo(wg.ready.url), server: wg, clients: CLIENTS },
+      { row: 'send baseline', target: sendTo(base.ready.url), server: base, clients: CLIENTS },
       { row: 'send direct', target: direct, server: null, clients: CLIENTS },
-      { row: 'send1 whatsgraph', target: sendTo(wg.url), server: wg, clients: 1 },
-      { row: 'send1 baseline', target: sendTo(base.url), server: base, clients: 1 },
+      { row: 'send1 whatsgraph', target: sendTo(wg.ready.url), server: wg, clients: 1 },
+      { row: 'send1 baseline', target: sendTo(base.ready.url), server: base, clients: 1 },
       { row: 'send1 direct', target: direct, server: null, clients: 1 },
-      { row: 'webhook memory', target: webhook(wg.url, hookPath), server: wg, clients: CLIENTS },
-      { row: 'webhook redis', target: webhook(wgRedis.url, hookPath), server: wgRedis, clients: CLIENTS },
-      { row: 'webhook baseline', target: webhook(base.url, '/webhook'), server: base, clients: CLIENTS },
+      { row: 'webhook memory', target: webhook(wg.ready.url, hookPath), server: wg, clients: CLIENTS },
+      { row: 'webhook redis', target: webhook(wgRedis.ready.url, hookPath), server: wgRedis, clients: CLIENTS },
+      { row: 'webhook baseline', target: webhook(base.ready.url, '/webhook'), server: base, clients: CLIENTS },
     ];
     const rows = new Map<string, Row>(plan.map((p) => [p.row, { name: p.row, samples: [] }]));
     const chosen = ONLY.length ? plan.filter((p) => ONLY.some((prefix) => p.row.startsWith(prefix))) : plan;

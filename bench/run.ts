@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,13 +12,14 @@ import WebSocket from 'ws';
 import { createMemoryStores } from '../src/subscriptions/memory-stores.js';
 import { createRedisStores } from '../src/subscriptions/redis-stores.js';
 import type { Stores } from '../src/subscriptions/stores.js';
+import { inboundTextBody } from '../test/helpers/provider-modules.js';
 import { deletePrefix } from '../test/helpers/redis.js';
 import { BENCH_INSTANCE, BENCH_REDIS_URL, BENCH_SECRET, FLOOR_CHUNK_BYTES, benchProvider } from './constants.js';
 import { toGlobalId } from '../src/global-ids.js';
 import { runDashboardBench } from './dashboard.js';
 import { runPathsBench } from './paths.js';
 import { fmt, percentile } from './stats.js';
-import { forkBenchServer, haveTaskset, pin, runtimeLabel } from './processes.js';
+import { haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } from './processes.js';
 
 /**
  * `npm run bench`: webhook → subscriber latency and fan-out throughput with 1,000 graphql-ws
@@ -82,45 +82,12 @@ const TARGETS = { p99Ms: 50, deliveriesPerCoreS: 45_000, heapPerSubscriberKb: 10
 
 const SUBSCRIPTION = `subscription($i: ID!) { messageReceived(instanceId: $i) { id timestamp chat { id } content { __typename ... on TextContent { body } } } }`;
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  /** One IPC request and its answer (matched by a sequence number). */
-  ask<T>(cmd: string, extra?: Record<string, unknown>): Promise<T>;
-  stop(): Promise<void>;
-}
+/** A forked bench server (`server.ts`: whatsgraph; `bare-ws-server.ts`: the baseline), listening at `ready.url`. */
+type Server = BenchServer<{ ready: true; url: string }>;
 
-/** Forks a bench server script (`server.ts`: whatsgraph; `bare-ws-server.ts`: the baseline) and waits until it listens. */
-async function startServer(script: string, env: Record<string, string>): Promise<Server> {
-  // compiled, on core 0 (this process, the clients, on core 1); BENCH_CPU_PROF: a V8 CPU profile on exit
-  const child = forkBenchServer(script, [], { env, execArgv: ['--expose-gc'], core: SERVER_CORE });
-  const pending = new Map<number, (m: unknown) => void>();
-  let seq = 0;
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bench server ${script} exited (${code})`)));
-    child.on('message', (m: { ready?: boolean; url?: string; seq?: number }) => {
-      if (m.ready && m.url) {
-        // threads started while loading (libuv pool, V8 workers): pinned again
-        pin(child.pid!, SERVER_CORE);
-        resolve(m.url);
-      } else if (m.seq !== undefined) {
-        pending.get(m.seq)?.(m);
-        pending.delete(m.seq);
-      }
-    });
-  });
-  const ask = <T>(cmd: string, extra: Record<string, unknown> = {}) =>
-    new Promise<T>((resolve) => {
-      const n = ++seq;
-      pending.set(n, resolve as (m: unknown) => void);
-      child.send({ ...extra, cmd, seq: n });
-    });
-  const stop = async () => {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.send({ cmd: 'stop' });
-    await exited;
-  };
-  return { url, child, ask, stop };
+/** Starts a bench server script on {@link SERVER_CORE} (compiled; `--expose-gc` for its `heap` answer) and waits until it listens. */
+function startServer(script: string, env: Record<string, string>): Promise<Server> {
+  return startBenchServer(script, [], { env, execArgv: ['--expose-gc'], core: SERVER_CORE });
 }
 
 /** The provider the benchmark's instance runs on (bench/constants.ts). */
@@ -129,7 +96,7 @@ let webhookSeq = 0;
 /** The provider's documented inbound-text webhook body with this message id. */
 function webhookBody(messageId: string): string {
   ++webhookSeq;
-  return JSON.stringify(provider.samples.inboundText(messageId, { occurredAt: Date.now() + webhookSeq, text: `benchmark message ${webhookSeq}` }));
+  return inboundTextBody(provider, messageId, { occurredAt: Date.now() + webhookSeq, text: `benchmark message ${webhookSeq}` });
 }
 
 async function postWebhook(url: string, messageId: string): Promise<void> {
@@ -263,7 +230,7 @@ async function heapOf(server: Server): Promise<number> {
  */
 async function subscribeAll(t: FanoutTarget): Promise<number> {
   const heapBefore = await heapOf(t.server);
-  const wsUrl = `${t.server.url.replace(/^http/, 'ws')}/graphql`;
+  const wsUrl = `${t.server.ready.url.replace(/^http/, 'ws')}/graphql`;
   for (let i = 0; i < SUBSCRIBERS; i++) {
     const client = createClient({ url: wsUrl, webSocketImpl: ReadTimedWebSocket, retryAttempts: 0, lazy: true });
     t.clients.push(client);
@@ -433,14 +400,8 @@ interface SocketFloor {
  * once a second for {@link LATENCY_SECONDS} s; each read is timed against the start of the writes.
  */
 async function socketFloor(): Promise<SocketFloor> {
-  const child = forkBenchServer('socket-floor.ts', [], { env: {}, core: SERVER_CORE });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`socket-floor exited (${code})`)));
-    child.on('message', (m: { ready?: boolean; port?: number }) => {
-      if (m.ready && m.port) resolve(m.port);
-    });
-  });
-  pin(child.pid!, SERVER_CORE);
+  const floor = await startBenchServer<{ ready: true; port: number }>('socket-floor.ts', [], { env: {}, core: SERVER_CORE });
+  const { port } = floor.ready;
   const reads: bigint[] = [];
   const sockets = await Promise.all(
     Array.from(
@@ -457,18 +418,14 @@ async function socketFloor(): Promise<SocketFloor> {
   const latencies: number[] = [];
   for (let round = 0; round < LATENCY_SECONDS; round++) {
     reads.length = 0;
-    const started = new Promise<bigint>((resolve) => child.once('message', (m: { startedAt: string }) => resolve(BigInt(m.startedAt))));
-    child.send({ cmd: 'write', seq: round });
-    const startedAt = await started;
+    const startedAt = BigInt((await floor.ask<{ startedAt: string }>('write')).startedAt);
     await sleep(LATENCY_GC_AT_MS);
     collectGarbage();
     await sleep(1_000 - LATENCY_GC_AT_MS);
     for (const at of reads) latencies.push(Number(at - startedAt) / 1e6);
   }
   for (const socket of sockets) socket.destroy();
-  const exited = new Promise((r) => child.once('exit', r));
-  child.send({ cmd: 'stop' });
-  await exited;
+  await floor.stop();
   const sorted = latencies.sort((x, y) => x - y);
   return { rounds: LATENCY_SECONDS, reads: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN };
 }
@@ -493,12 +450,12 @@ async function benchGraph(env: Record<string, string>, bare: FanoutTarget): Prom
   const t = fanoutTarget(
     'whatsgraph',
     server,
-    (id) => postWebhook(server.url, id),
+    (id) => postWebhook(server.ready.url, id),
     (id) => toGlobalId('Message', BENCH_INSTANCE, id),
   );
   try {
     // warm up (JIT, schema, connections), then the idle heap
-    for (let i = 0; i < 200; i++) await postWebhook(server.url, `warm-${i}`);
+    for (let i = 0; i < 200; i++) await postWebhook(server.ready.url, `warm-${i}`);
     const heapPerSubscriberKb = await subscribeAll(t);
 
     const latency = await latencyRun(t);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { startApp } from '../src/app.js';
-import type { InstanceConfig } from '../src/config.js';
+import { simulatedInstance } from '../test/helpers/provider-modules.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchAppConfig, benchProvider } from './constants.js';
 
 /**
- * The server under benchmark, in its own process (forked by `bench/run.ts` with `--expose-gc`),
+ * The server under benchmark, in its own process (forked by `bench/run.ts` with `--expose-gc`, and by `bench/ingest.ts`),
  * so that its heap and CPU are measured apart from the 1,000 clients. Its one instance runs on
  * the simulator of the first provider that posts webhooks ({@link benchProvider}).
  *
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const send = (m: unknown) => process.send?.(m);
   const mod = benchProvider();
   const sim = await mod.startSimulator({ autoReply: false });
-  const instance = { ...sim.instanceConfig, id: BENCH_INSTANCE, provider: mod.kind, webhookSecret: BENCH_SECRET, baseUrl: sim.url } as InstanceConfig;
+  const instance = simulatedInstance(mod, sim, BENCH_INSTANCE, BENCH_SECRET);
   const redisUrl = process.env.BENCH_REDIS_URL;
   const config = benchAppConfig(instance, 'bench', redisUrl ? { url: redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? 'bench' } : undefined);
   const app = await startApp(config, { host: '127.0.0.1' });
