@@ -93,15 +93,21 @@ function decodeSegment(raw: string): string {
   return raw.includes('%') ? decodeURIComponent(raw) : raw;
 }
 
+/** The scheme and authority of a request target in absolute form (`http://host:port`), RFC 9112 §3.2.2. */
+const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+
 /**
  * Matches `/webhooks/{instanceId}/{secret}` and `/webhooks/{instanceId}` as the Express 5 routes
  * that served them did: the prefix in any letter case, one optional trailing slash, the query
- * (and a fragment) ignored, each segment non-empty and percent-decoded. Ours.
- * @param url the request target in origin form (`req.url`)
+ * (and a fragment) ignored, each segment non-empty and percent-decoded. A target in absolute form
+ * (`POST http://host/webhooks/…`, which RFC 9112 §3.2.2 says a server must accept, and which
+ * Express routed by its path) is matched by its path. Ours.
+ * @param target the request target (`req.url`): origin form, or absolute form
  * @returns the decoded segments; `'undecodable'` when a segment is not valid percent-encoding
  * (Express answered that 400); null for any other path (not a webhook URL)
  */
-export function matchWebhookPath(url: string): WebhookPath | 'undecodable' | null {
+export function matchWebhookPath(target: string): WebhookPath | 'undecodable' | null {
+  const url = target.charCodeAt(0) === 0x2f ? target : target.slice(ABSOLUTE_FORM.exec(target)?.[0].length ?? 0);
   if (url.length <= WEBHOOKS_PREFIX.length || url.slice(0, WEBHOOKS_PREFIX.length).toLowerCase() !== WEBHOOKS_PREFIX) return null;
   let end = url.length;
   const query = url.indexOf('?');

@@ -288,6 +288,8 @@ describe('webhook URLs and methods', () => {
     { name: 'a trailing slash', p: () => `${path()}/` },
     { name: 'the prefix in upper case', p: () => path().replace('/webhooks/', '/WEBHOOKS/') },
     { name: 'a query string', p: () => `${path()}?from=provider&x=/y` },
+    // RFC 9112 §3.2.2: a server must accept a request target in absolute form
+    { name: 'the absolute form of the URL', p: () => `http://webhooks.example:8080${path()}` },
   ])('$name → 200', async ({ p }) => {
     expect((await post(p(), delivery('URL'))).status).toBe(200);
   });
@@ -331,6 +333,11 @@ describe('matchWebhookPath', () => {
     { url: '/webhook/a/b', match: null },
     { url: '//webhooks/a/b', match: null },
     { url: '/webhooks/%zz/b', match: 'undecodable' },
+    { url: 'http://example.com/webhooks/a/b', match: { instanceId: 'a', secret: 'b' } },
+    { url: 'HTTPS://example.com:8443/webhooks/a?x=/webhooks/b/c', match: { instanceId: 'a', secret: undefined } },
+    { url: 'http://example.com', match: null },
+    { url: 'http://example.com/other/webhooks/a/b', match: null },
+    { url: 'webhooks/a/b', match: null },
   ])('$url → $match', ({ url, match }) => {
     expect(matchWebhookPath(url)).toEqual(match);
   });
