@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { runInNewContext } from 'node:vm';
+import { composeServices } from '@apollo/composition';
+import { createGatewayRuntime, getGraphQLWSOptions, type GatewayConfig, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { parse } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import type { RunningApp } from '../../src/app.js';
+import type { SimulatorHandle } from '../../src/providers/contract.js';
+import { collect, eventually, gql, sandboxConfig, startTestApp, wsClient } from '../helpers/app.js';
+import { inboundTextBody, simulatedInstance, webhookProvider } from '../helpers/providers.js';
+
+/**
+ * The README's Hive Gateway configuration ("Compose into a supergraph", "Hive Gateway"), as
+ * written there, in front of a whatsgraph that requires an API key: the `transportEntries` object
+ * is read out of README.md and given to Hive Gateway's runtime, so the documented key propagation
+ * (an `authorization` header with `{env.WHATSGRAPH_KEY}` for queries, `connectionParams` for the
+ * graphql-ws subscription) is what carries a query and a live event through. Apollo Router and
+ * Cosmo, the README's other two routers, are binaries this machine cannot fetch; their configs are
+ * not run.
+ */
+
+const KEY = 'gateway-key-0123456789abcdef';
+const INSTANCE = 'sales';
+const SECRET = 'sales-webhook-secret-0123456789';
+const mod = webhookProvider();
+
+/**
+ * The object README.md passes to `defineConfig` in its Hive Gateway section, evaluated as written.
+ * @throws Error when the section or its `defineConfig({…});` call is not found
+ */
+function readmeGatewayConfig(): GatewayConfig {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('### Hive Gateway'));
+  const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  const call = block && /defineConfig\(([\s\S]*)\);\s*$/.exec(block)?.[1];
+  if (!call) throw new Error('README.md: no Hive Gateway `defineConfig({…});` block found');
+  // a plain object literal: evaluated in a context of its own, as the README's reader would run it
+  return runInNewContext(`(${call})`) as GatewayConfig;
+}
+
+let sim: SimulatorHandle;
+let app: RunningApp;
+let gateway: GatewayRuntime;
+let gatewayServer: Server;
+let gatewayUrl: string;
+let previousKey: string | undefined;
+
+beforeAll(async () => {
+  sim = await mod.startSimulator({ autoReply: false });
+  app = await startTestApp(sandboxConfig({ sandbox: false, auth: { apiKeys: [KEY] }, instances: [simulatedInstance(mod, sim, INSTANCE, SECRET)] }));
+  // the SDL as a router reads it, with the router's key
+  const answer = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+    body: JSON.stringify({ query: '{ _service { sdl } }' }),
+  });
+  const sdl = ((await answer.json()) as { data: { _service: { sdl: string } } }).data._service.sdl;
+  const composed = composeServices([{ name: 'whatsgraph', typeDefs: parse(sdl), url: `${app.url}/graphql` }]);
+  expect(composed.errors?.map((e) => e.message)).toBeUndefined();
+
+  previousKey = process.env.WHATSGRAPH_KEY;
+  process.env.WHATSGRAPH_KEY = KEY;
+  const readme = readmeGatewayConfig();
+  expect(readme.supergraph).toBe('./supergraph.graphql');
+  gateway = createGatewayRuntime({ ...readme, supergraph: composed.supergraphSdl!, logging: false, maskedErrors: false } as GatewayConfig);
+  gatewayServer = createServer(gateway);
+  const wss = new WebSocketServer({ server: gatewayServer, path: gateway.graphqlEndpoint });
+  useServer(
+    getGraphQLWSOptions<Record<string, unknown>, { request?: unknown; socket?: unknown }>(gateway, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket })),
+    wss,
+  );
+  await new Promise<void>((resolve) => gatewayServer.listen(0, '127.0.0.1', resolve));
+  gatewayUrl = `http://127.0.0.1:${(gatewayServer.address() as AddressInfo).port}`;
+}, 60_000);
+
+afterAll(async () => {
+  gatewayServer?.closeAllConnections();
+  await new Promise((resolve) => gatewayServer?.close(resolve));
+  await gateway?.[Symbol.asyncDispose]();
+  await app?.close();
+  await sim?.close();
+  if (previousKey === undefined) delete process.env.WHATSGRAPH_KEY;
+  else process.env.WHATSGRAPH_KEY = previousKey;
+});
+
+describe("the README's Hive Gateway config, against a whatsgraph with API keys", () => {
+  it('whatsgraph refuses a client without the key; the gateway, configured as the README says, gets through with it', async () => {
+    const direct = await gql(app.url, '{ instances { instanceId } }');
+    expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const viaGateway = await gql(gatewayUrl, '{ instances { instanceId provider } }');
+    expect(viaGateway.errors, JSON.stringify(viaGateway.errors)).toBeUndefined();
+    expect(viaGateway.data).toEqual({ instances: [{ instanceId: INSTANCE, provider: mod.kind }] });
+  });
+
+  it('a subscription through the gateway reaches whatsgraph over graphql-ws with the key in connectionParams, and carries a webhook-derived message', async () => {
+    const client = wsClient(gatewayUrl);
+    const sub = collect(client, `subscription($i: ID!) { messageReceived(instanceId: $i) { providerMessageId content { ... on TextContent { body } } } }`, { i: INSTANCE });
+    try {
+      await eventually(async () => (await app.services.metrics.subscriptions.get()).values[0]?.value === 1, 10_000, 'the gateway subscribed upstream');
+      const id = `README-GW-${Date.now()}`;
+      const res = await fetch(`${app.url}/webhooks/${INSTANCE}/${SECRET}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: inboundTextBody(mod, id, { text: 'through the gateway' }),
+      });
+      expect(res.status).toBe(200);
+      const got = await sub.waitFor((d) => d.messageReceived.providerMessageId === id);
+      expect(got.messageReceived).toEqual({ providerMessageId: id, content: { body: 'through the gateway' } });
+      expect(sub.results.every((r) => r.errors === undefined)).toBe(true);
+    } finally {
+      sub.dispose();
+      await client.dispose();
+    }
+  });
+});
