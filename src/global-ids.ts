@@ -3,7 +3,8 @@
  * frontend can live in", item 3). Every object type's GraphQL `id` is one of these: unique across the
  * whole graph (it names the type, the instance and the provider's id, so the same customer on two
  * instances is two objects in a normalised client cache) and stable across restarts and replicas
- * (it is computed from those three, nothing random or stored).
+ * (it is computed from those three, nothing random or stored). An event's id also holds its place
+ * in the event log ({@link eventLocalId}), which the log assigned when it stored the event.
  *
  * Shape: base64url (RFC 4648 §5, no padding) of `<Type>:<scope>:<localId>`, where
  * - `Type` is the GraphQL type name (one of {@link GLOBAL_ID_TYPES});
@@ -87,12 +88,14 @@ export function fromGlobalId(id: string): GlobalIdParts | null {
 /**
  * The local id inside an event's global id: `<cursor>/<eventId>`, its place in the instance's
  * event log and its own id (derived from the provider's ids). The cursor is what lets `node(id)`
- * read the event back from the log in one lookup; an event has one cursor for as long as the log
- * keeps it (redeliveries are deduplicated before they are stored), so the id is as stable as the
- * event. Cursors hold no `/` (`<epoch>.<seq>` or `<epoch>.<ms>-<seq>`), so the first `/` splits.
- * Ours.
+ * read the event back from the log in one lookup. A stored event keeps its cursor, and a
+ * redelivery within the dedupe window (`DEDUPE_TTL_MS`, 36 h) is not stored again, so every client
+ * sees one id per event; a provider redelivering after that window is stored as a new entry, with
+ * an id of its own. Cursors hold no `/` (`<epoch>.<seq>` or `<epoch>.<ms>-<seq>`), so the first `/`
+ * splits. Ours.
  * @param cursor the event's cursor in the log
  * @param eventId the event's own id
+ * @returns `<cursor>/<eventId>`
  */
 export function eventLocalId(cursor: string, eventId: string): string {
   return `${cursor}/${eventId}`;
@@ -100,6 +103,7 @@ export function eventLocalId(cursor: string, eventId: string): string {
 
 /**
  * Reads an event's local id ({@link eventLocalId}) back. Never throws.
+ * @param localId the local id of a decoded `Event` global id
  * @returns the cursor and the event id, or null when `localId` has no `/` or an empty cursor
  */
 export function parseEventLocalId(localId: string): { cursor: string; eventId: string } | null {

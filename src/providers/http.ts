@@ -251,12 +251,20 @@ export class ProviderHttpClient {
       throw err;
     } finally {
       deadline.done();
-      this.record(req.operation, outcome, (performance.now() - started) / 1000);
+      this.recordCall(req.operation, outcome, (performance.now() - started) / 1000);
     }
   }
 
-  /** Counts one call and its duration through label children bound on first use (no label hashing or allocation per call). */
-  private record(operation: string, outcome: string, seconds: number): void {
+  /**
+   * Counts one call of this instance's provider and its duration in `provider_requests_total` and
+   * `provider_request_seconds`, through label children bound on first use (no label hashing or
+   * allocation per call): what every request of this client records, and what a provider's own
+   * streaming calls (media uploads and downloads) record through it. Nothing without metrics. Ours.
+   * @param operation the operation name (`send-text`…)
+   * @param outcome `ok` or an error code
+   * @param seconds the call's duration, s
+   */
+  recordCall(operation: string, outcome: string, seconds: number): void {
     const meter = this.meters?.(operation);
     if (!meter) return;
     meter.outcomes(outcome).inc();

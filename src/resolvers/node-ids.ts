@@ -4,7 +4,7 @@ import { BusinessCategory, Country, WebhookEndpoint } from '../schema/business.t
 import { Collection, Product } from '../schema/catalog.types.js';
 import { Chat, Contact, Group, GroupParticipant } from '../schema/chat.types.js';
 import { Community } from '../schema/community.types.js';
-import { EVENT_CLASSES } from '../schema/event.types.js';
+import { EVENT_CLASSES, EVENT_ID_DESCRIPTION } from '../schema/event.types.js';
 import { GroupInvitation } from '../schema/group-admin.types.js';
 import { Instance } from '../schema/instance.types.js';
 import { Label } from '../schema/label.types.js';
@@ -40,6 +40,17 @@ interface IdSpec<T extends IdRoot> {
   providerField?: [name: string, description: string];
   /** Whether to add `instanceId: String!` (the configured instance id arguments take). */
   instanceField?: boolean;
+  /** The `id` field's description (default: {@link GLOBAL_ID_DESCRIPTION}). */
+  idDescription?: string;
+}
+
+/** The `id` description of the types whose id is computed from type, instance and provider id. */
+const GLOBAL_ID_DESCRIPTION = 'Global id: opaque, unique across the graph, stable across restarts and replicas.';
+
+/** An event root's cursor: every event the graph serves comes from the log with its cursor; one without is a bug of the graph, not of the request. */
+function cursorOf(root: IdRoot & { cursor?: string }): string {
+  if (!root.cursor) throw new Error('Event root value without cursor');
+  return root.cursor;
 }
 
 /** The root's instance id, which every instance-scoped root value carries (its resolvers set it); a root without one is a bug of the graph, not of the request. */
@@ -65,7 +76,7 @@ function idResolver<T extends IdRoot>(spec: IdSpec<T>): ClassType {
   const localOf = spec.localId ?? ((root: T) => root.id);
   @Resolver(() => spec.cls)
   class GlobalIdFields {
-    @FieldResolver(() => ID, { description: 'Global id: opaque, unique across the graph, stable across restarts and replicas.' })
+    @FieldResolver(() => ID, { description: spec.idDescription ?? GLOBAL_ID_DESCRIPTION })
     id(@Root() root: T): string | null {
       // a row the provider sent without its id: null, which the field guard (field-guard.ts) reports as MALFORMED_REPLY naming `<Type>.id`
       if (root.id === undefined || root.id === null) return null;
@@ -137,8 +148,9 @@ export const ID_RESOLVERS: ClassType[] = [
     idResolver<IdRoot & { cursor?: string }>({
       cls: cls as ClassType<IdRoot & { cursor?: string }>,
       type: 'Event',
-      // its place in the log too, so node(id) reads it back in one lookup (global-ids.ts, eventLocalId); every event the graph serves carries its cursor
-      localId: (r) => eventLocalId(r.cursor ?? '', r.id),
+      // its place in the log too, so node(id) reads it back in one lookup (global-ids.ts, eventLocalId)
+      localId: (r) => eventLocalId(cursorOf(r), r.id),
+      idDescription: EVENT_ID_DESCRIPTION,
       providerField: ['eventId', "The event's own id, derived from the provider's ids (the same across redeliveries)."],
     }),
   ),

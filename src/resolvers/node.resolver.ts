@@ -99,7 +99,8 @@ const NODE_READERS: Partial<Record<GlobalIdType, NodeReader>> = {
     const parts = parseEventLocalId(localId);
     if (!parts) return null;
     const event = await ctx.services.stores.log.at(entry.id, parts.cursor).catch((err: unknown) => (err instanceof InvalidCursorError ? null : queryError(err)));
-    return event && event.id === parts.eventId ? { ...event, [NODE_TYPE]: eventTypeName(event.type) } : null;
+    // the cursor as the log spells it too: a crafted spelling of the same position (`…0005`) names no event, so `node(id).id` is always `id`
+    return event && event.id === parts.eventId && event.cursor === parts.cursor ? { ...event, [NODE_TYPE]: eventTypeName(event.type) } : null;
   },
 };
 

@@ -34,6 +34,10 @@ export function eventTypeName(type: DomainEvent['type']): string {
   return EVENT_CLASS_NAMES[type];
 }
 
+/** The description of every event's `id` (the interface's and each event type's, `resolvers/node-ids.ts`). */
+export const EVENT_ID_DESCRIPTION =
+  "Global id: opaque, stable across redeliveries (derived from the provider's own ids, `eventId`, and the event's place in the log); `node(id)` returns the event while the log keeps it.";
+
 @InterfaceType({
   implements: Node,
   description:
@@ -41,11 +45,7 @@ export function eventTypeName(type: DomainEvent['type']): string {
   resolveType: (value: DomainEvent) => EVENT_CLASS_NAMES[value.type],
 })
 export abstract class Event implements Node {
-  @Field(() => ID, {
-    description:
-      "Global id: opaque, stable across redeliveries (derived from the provider's own ids, `eventId`, and the event's place in the log); `node(id)` returns the event while the log keeps it.",
-  })
-  id!: string;
+  @Field(() => ID, { description: EVENT_ID_DESCRIPTION }) id!: string;
   @Field(() => String, { description: "The event's own id, derived from the provider's ids (the same across redeliveries)." }) eventId!: string;
   @Field(() => String, { description: 'Position in the event log; pass it as `after` to resume right after this event.' }) cursor!: string;
   @Field(() => String) instanceId!: string;

@@ -98,6 +98,7 @@ export interface EventLog {
    * the log no longer holds it (retention dropped it, the cursor is of another epoch, or it names
    * no entry). Ours.
    * @throws InvalidCursorError when `cursor` is not a cursor of this log
+   * @throws when the backend is unreachable or times out
    */
   at(instanceId: string, cursor: string): Promise<DomainEvent | null>;
   /** Orders two cursors of one instance by position (the epoch is not compared): negative, 0, positive. @throws InvalidCursorError */

@@ -32,16 +32,42 @@ const mod = webhookProvider();
  * The object README.md passes to `defineConfig` in its Hive Gateway section, evaluated as written.
  * @throws Error when the section or its `defineConfig({…});` call is not found
  */
-function readmeGatewayConfig(): GatewayConfig {
+function readmeGatewayConfig(): GatewayConfig & { supergraph?: unknown } {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const section = readme.slice(readme.indexOf('### Hive Gateway'));
   const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
   const call = block && /defineConfig\(([\s\S]*)\);\s*$/.exec(block)?.[1];
   if (!call) throw new Error('README.md: no Hive Gateway `defineConfig({…});` block found');
   // a plain object literal: evaluated in a context of its own, as the README's reader would run it
-  return runInNewContext(`(${call})`) as GatewayConfig;
+  return runInNewContext(`(${call})`) as GatewayConfig & { supergraph?: unknown };
 }
 
+/**
+ * Hive Gateway's runtime with README.md's config (the supergraph given as SDL), on a real port, with
+ * graphql-ws on its endpoint; `WHATSGRAPH_KEY` is read from the environment as the README says.
+ */
+async function startGateway(): Promise<{ gateway: GatewayRuntime; server: Server; url: string }> {
+  const readme = readmeGatewayConfig();
+  expect(readme.supergraph).toBe('./supergraph.graphql');
+  const runtime = createGatewayRuntime({ ...readme, supergraph: supergraphSdl, logging: false, maskedErrors: false } as GatewayConfig);
+  const server = createServer(runtime);
+  const wss = new WebSocketServer({ server, path: runtime.graphqlEndpoint });
+  useServer(
+    getGraphQLWSOptions<Record<string, unknown>, { request?: unknown; socket?: unknown }>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket })),
+    wss,
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { gateway: runtime, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Stops a gateway of {@link startGateway}. */
+async function stopGateway(runtime: GatewayRuntime | undefined, server: Server | undefined): Promise<void> {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  await runtime?.[Symbol.asyncDispose]();
+}
+
+let supergraphSdl: string;
 let sim: SimulatorHandle;
 let app: RunningApp;
 let gateway: GatewayRuntime;
@@ -64,23 +90,12 @@ beforeAll(async () => {
 
   previousKey = process.env.WHATSGRAPH_KEY;
   process.env.WHATSGRAPH_KEY = KEY;
-  const readme = readmeGatewayConfig();
-  expect(readme.supergraph).toBe('./supergraph.graphql');
-  gateway = createGatewayRuntime({ ...readme, supergraph: composed.supergraphSdl!, logging: false, maskedErrors: false } as GatewayConfig);
-  gatewayServer = createServer(gateway);
-  const wss = new WebSocketServer({ server: gatewayServer, path: gateway.graphqlEndpoint });
-  useServer(
-    getGraphQLWSOptions<Record<string, unknown>, { request?: unknown; socket?: unknown }>(gateway, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket })),
-    wss,
-  );
-  await new Promise<void>((resolve) => gatewayServer.listen(0, '127.0.0.1', resolve));
-  gatewayUrl = `http://127.0.0.1:${(gatewayServer.address() as AddressInfo).port}`;
+  supergraphSdl = composed.supergraphSdl!;
+  ({ gateway, server: gatewayServer, url: gatewayUrl } = await startGateway());
 }, 60_000);
 
 afterAll(async () => {
-  gatewayServer?.closeAllConnections();
-  await new Promise((resolve) => gatewayServer?.close(resolve));
-  await gateway?.[Symbol.asyncDispose]();
+  await stopGateway(gateway, gatewayServer);
   await app?.close();
   await sim?.close();
   if (previousKey === undefined) delete process.env.WHATSGRAPH_KEY;
@@ -94,6 +109,19 @@ describe("the README's Hive Gateway config, against a whatsgraph with API keys",
     const viaGateway = await gql(gatewayUrl, '{ instances { instanceId provider } }');
     expect(viaGateway.errors, JSON.stringify(viaGateway.errors)).toBeUndefined();
     expect(viaGateway.data).toEqual({ instances: [{ instanceId: INSTANCE, provider: mod.kind }] });
+  });
+
+  it('the same config with another key in WHATSGRAPH_KEY is refused by whatsgraph: the key the README names is the one that goes upstream', async () => {
+    process.env.WHATSGRAPH_KEY = 'another-key-0123456789abcdef';
+    const other = await startGateway();
+    try {
+      const refused = await gql(other.url, '{ instances { instanceId } }');
+      expect(refused.data ?? null).toBeNull();
+      expect(JSON.stringify(refused.errors)).toContain('UNAUTHENTICATED');
+    } finally {
+      process.env.WHATSGRAPH_KEY = KEY;
+      await stopGateway(other.gateway, other.server);
+    }
   });
 
   it('a subscription through the gateway reaches whatsgraph over graphql-ws with the key in connectionParams, and carries a webhook-derived message', async () => {

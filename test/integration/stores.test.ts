@@ -247,6 +247,8 @@ function storesSuite(factory: StoresFactory): void {
         // a well-formed cursor of an epoch this log never had, and a position the log never issued
         const [epoch, position] = (cursors[5] as string).split('.') as [string, string];
         expect(await s.log.at('A', `000000000000.${position}`)).toBeNull();
+        // an epoch-less cursor (the format before epochs) names no event
+        expect(await s.log.at('A', position)).toBeNull();
         const neverIssued = position.includes('-')
           ? `${epoch}.${position.split('-')[0] as string}-${BigInt(position.split('-')[1] as string) + 1000n}`
           : `${epoch}.${Number(position) + 1000}`;

@@ -325,7 +325,7 @@ export class IvosightsClient {
     extra: { upload?: { contentType: string; data: Buffer } | undefined; range?: string | undefined; signal?: AbortSignal | undefined },
   ): Promise<Dispatcher.ResponseData> {
     const fullPath = this.path(operation, path);
-    const { logger, metrics } = this.options;
+    const { logger } = this.options;
     const base = new URL(this.options.baseUrl);
     const started = performance.now();
     let outcome = 'ok';
@@ -368,8 +368,7 @@ export class IvosightsClient {
       logger?.warn({ provider: 'ivosights', operation, code: outcome }, 'provider request failed');
       throw err;
     } finally {
-      metrics?.providerRequests.inc({ provider: 'ivosights', operation, outcome });
-      metrics?.providerRequestSeconds.observe({ provider: 'ivosights', operation }, (performance.now() - started) / 1000);
+      this.http.recordCall(operation, outcome, (performance.now() - started) / 1000);
     }
   }
 }
