@@ -82,7 +82,7 @@ export interface BenchServerOptions {
  * @param args the script's command-line arguments
  * @param options its environment, Node flags and core ({@link BenchServerOptions})
  * @returns the child, its IPC channel open
- * @throws Error (tsc's exit) when the bench servers do not compile; Error (taskset's) when pinning fails
+ * @throws Error (tsc's exit) when the bench servers do not compile; Error (taskset's) when pinning fails (the child is then killed)
  */
 export function forkBenchServer(script: string, args: string[], options: BenchServerOptions): ChildProcess {
   buildOnce();
@@ -93,7 +93,15 @@ export function forkBenchServer(script: string, args: string[], options: BenchSe
     env: { ...inheritedEnv(), ...options.env, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  if (options.core !== undefined) pin(child.pid!, options.core);
+  if (options.core !== undefined) {
+    try {
+      pin(child.pid!, options.core);
+    } catch (err) {
+      // not left running with its IPC channel open (the bench would never exit)
+      child.kill();
+      throw err;
+    }
+  }
   return child;
 }
 

@@ -407,29 +407,32 @@ async function socketFloor(): Promise<SocketFloor> {
   const floor = await startBenchServer<{ ready: true; port: number }>('socket-floor.ts', [], { env: {}, core: SERVER_CORE });
   const { port } = floor.ready;
   const reads: bigint[] = [];
-  const sockets = await Promise.all(
-    Array.from(
-      { length: SUBSCRIBERS },
-      () =>
-        new Promise<Socket>((resolve, reject) => {
+  const sockets: Socket[] = [];
+  const latencies: number[] = [];
+  try {
+    for (let i = 0; i < SUBSCRIBERS; i++) {
+      sockets.push(
+        await new Promise<Socket>((resolve, reject) => {
           const socket = connect(port, '127.0.0.1', () => resolve(socket));
           socket.once('error', reject);
           socket.on('data', () => reads.push(process.hrtime.bigint()));
         }),
-    ),
-  );
-  await sleep(500);
-  const latencies: number[] = [];
-  for (let round = 0; round < LATENCY_SECONDS; round++) {
-    reads.length = 0;
-    const startedAt = BigInt((await floor.ask<{ startedAt: string }>('write')).startedAt);
-    await sleep(LATENCY_GC_AT_MS);
-    collectGarbage();
-    await sleep(1_000 - LATENCY_GC_AT_MS);
-    for (const at of reads) latencies.push(Number(at - startedAt) / 1e6);
+      );
+    }
+    await sleep(500);
+    for (let round = 0; round < LATENCY_SECONDS; round++) {
+      reads.length = 0;
+      const startedAt = BigInt((await floor.ask<{ startedAt: string }>('write')).startedAt);
+      await sleep(LATENCY_GC_AT_MS);
+      collectGarbage();
+      await sleep(1_000 - LATENCY_GC_AT_MS);
+      for (const at of reads) latencies.push(Number(at - startedAt) / 1e6);
+    }
+  } finally {
+    // the floor's server is stopped whatever failed (a forked server left running keeps the bench from exiting)
+    for (const socket of sockets) socket.destroy();
+    await floor.stop();
   }
-  for (const socket of sockets) socket.destroy();
-  await floor.stop();
   const sorted = latencies.sort((x, y) => x - y);
   return { rounds: LATENCY_SECONDS, reads: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN };
 }
@@ -440,9 +443,16 @@ async function startBare(): Promise<{ target: FanoutTarget; heapPerSubscriberKb:
   const target = fanoutTarget('bare graphql-ws', server, async (id) => {
     await server.ask('emit', { id, instanceId: BENCH_INSTANCE });
   });
-  const heapPerSubscriberKb = await subscribeAll(target);
-  const latency = await latencyRun(target);
-  return { target, heapPerSubscriberKb, latency };
+  try {
+    const heapPerSubscriberKb = await subscribeAll(target);
+    const latency = await latencyRun(target);
+    return { target, heapPerSubscriberKb, latency };
+  } catch (err) {
+    // the caller stops the baseline only once it has it
+    await Promise.all(target.clients.map((c) => Promise.resolve(c.dispose())));
+    await server.stop();
+    throw err;
+  }
 }
 
 /**

@@ -93,8 +93,8 @@ function decodeSegment(raw: string): string {
   return raw.includes('%') ? decodeURIComponent(raw) : raw;
 }
 
-/** The scheme and authority of a request target in absolute form (`http://host:port`), RFC 9112 §3.2.2. */
-const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+/** The scheme and authority of an `http`/`https` request target in absolute form (`http://host:port`, a host required), RFC 9112 §3.2.2. */
+const ABSOLUTE_FORM = /^https?:\/\/[^/?#@]+/i;
 
 /**
  * Matches `/webhooks/{instanceId}/{secret}` and `/webhooks/{instanceId}` as the Express 5 routes
@@ -107,7 +107,12 @@ const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
  * (Express answered that 400); null for any other path (not a webhook URL)
  */
 export function matchWebhookPath(target: string): WebhookPath | 'undecodable' | null {
-  const url = target.charCodeAt(0) === 0x2f ? target : target.slice(ABSOLUTE_FORM.exec(target)?.[0].length ?? 0);
+  let url = target;
+  if (target.charCodeAt(0) !== 0x2f) {
+    const authority = ABSOLUTE_FORM.exec(target);
+    if (!authority) return null;
+    url = target.slice(authority[0].length);
+  }
   if (url.length <= WEBHOOKS_PREFIX.length || url.slice(0, WEBHOOKS_PREFIX.length).toLowerCase() !== WEBHOOKS_PREFIX) return null;
   let end = url.length;
   const query = url.indexOf('?');

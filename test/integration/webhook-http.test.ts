@@ -338,6 +338,11 @@ describe('matchWebhookPath', () => {
     { url: 'http://example.com', match: null },
     { url: 'http://example.com/other/webhooks/a/b', match: null },
     { url: 'webhooks/a/b', match: null },
+    // only http(s) with a host: Express never routed another scheme's target to the webhooks
+    { url: 'javascript://h/webhooks/a/b', match: null },
+    { url: 'x://h/webhooks/a/b', match: null },
+    { url: 'http:///webhooks/a/b', match: null },
+    { url: 'http://user@h/webhooks/a/b', match: null },
   ])('$url → $match', ({ url, match }) => {
     expect(matchWebhookPath(url)).toEqual(match);
   });
