@@ -273,6 +273,11 @@ describe('webhook content types, charsets and encodings', () => {
     expect([answer.status, answer.headers.connection, answer.body, answer.closed]).toEqual([415, 'close', '{"error":"expected application/json"}', true]);
   });
 
+  it('a JSON content type with no body at all (neither Content-Length nor Transfer-Encoding) → 415, as `req.is` answered null', async () => {
+    const { answers } = await exchange([head('POST', path(), JSON_TYPE)]);
+    expect([answers[0]?.status, answers[0]?.body]).toEqual([415, '{"error":"expected application/json"}']);
+  });
+
   it('a +json type that is not application/… passes the type check but is not parsed (422, as express.json skipped it)', async () => {
     const answer = await post(path(), delivery('TEXTJSON'), { 'content-type': 'text/x+json' });
     expect(answer.status).toBe(422);
