@@ -23,7 +23,7 @@ import { haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } fr
  * with MONITOR over a separate run of `BENCH_INGEST_PROBE` webhooks (MONITOR slows Redis, so it is
  * off while throughput is measured). Rounds are interleaved; medians are printed.
  *
- * Environment: `BENCH_INGEST_EVENTS` (webhooks per measured run, 3,000), `BENCH_INGEST_ROUNDS`
+ * Environment: `BENCH_INGEST_EVENTS` (webhooks per measured run, 10,000), `BENCH_INGEST_ROUNDS`
  * (3), `BENCH_INGEST_CONCURRENCY` (8), `BENCH_INGEST_PROBE` (200), `BENCH_INGEST_JSON` (a path:
  * also write the results there as JSON), `BENCH_CPU_PROF` (a directory: each server writes a V8 CPU
  * profile there), `BENCH_INGEST_TARGETS` (comma-separated, default `bare,memory,redis`), `BENCH_TSX=1`
@@ -34,11 +34,17 @@ import { haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } fr
  * baseline server (IPC like `bench/server.ts`).
  */
 
-const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 3_000);
+const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 8);
 const PROBE = Number(process.env.BENCH_INGEST_PROBE ?? 200);
-const WARM_UP = 500;
+/**
+ * Webhooks posted to each server before its measured run. 5,000: after 500, the measured 3,000 still
+ * carried the optimising compiler's work and the heap's first growth (its CPU is the process's,
+ * compiler threads included): the memory server measured 198 µs per webhook over 3,000 and 86 µs
+ * over 20,000, bare Express 211 and 130.
+ */
+const WARM_UP = 5_000;
 const TARGETS = (process.env.BENCH_INGEST_TARGETS ?? 'bare,memory,redis').split(',') as Array<'bare' | 'memory' | 'redis'>;
 /** Every server runs on core 0, this process (the posts) and its private Redis on core 1. */
 const SERVER_CORE = 0;
