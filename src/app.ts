@@ -330,9 +330,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   route.lean = leanHandler;
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const { status, error } = errorAnswer(err);
-    if (status === 500) logger.error({ err: err.message }, 'request failed');
-    res.status(status).json({ error });
+    const { status, body } = errorAnswer(err, logger);
+    res.status(status).json(body);
   });
 
   await new Promise<void>((resolve, reject) => {

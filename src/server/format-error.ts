@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { logUnexpected } from './error-answer.js';
 
 /** Codes Apollo and graphql-js give to request errors, which are safe to pass through. */
 const REQUEST_ERROR_CODES = new Set([
@@ -39,7 +40,7 @@ export const UNEXPECTED_MESSAGE = 'Unexpected error.';
  * Shapes an error for a client (HTTP and WebSocket alike). Errors with a code of the graph's
  * vocabulary (`GraphError`, `ProviderError`) and request errors (parse, validation, variable
  * coercion, persisted-query errors with Apollo's codes and status) pass through; anything else is logged and masked as "Unexpected error." with code
- * `INTERNAL_SERVER_ERROR`, so no stack, URL or secret leaks.
+ * `INTERNAL_SERVER_ERROR` and the `errorId` of its log line ({@link logUnexpected}), so no stack, URL or secret leaks.
  * @param formatted Apollo's formatted error, when called from Apollo's `formatError`
  */
 export function formatGraphError(error: unknown, logger: Logger, formatted?: GraphQLFormattedError): GraphQLFormattedError {
@@ -68,9 +69,6 @@ export function formatGraphError(error: unknown, logger: Logger, formatted?: Gra
     const requestCode = error.originalError ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
     return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), extensions: { code: requestCode } };
   }
-  logger.error(
-    { err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: base.path },
-    'unexpected error',
-  );
-  return { message: UNEXPECTED_MESSAGE, ...(base.path ? { path: base.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const errorId = logUnexpected(logger, original, { path: base.path });
+  return { message: UNEXPECTED_MESSAGE, ...(base.path ? { path: base.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
 }

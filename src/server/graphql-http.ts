@@ -27,6 +27,7 @@ import { getMetadataStorage } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import type { Logger } from '../logger.js';
 import { formatGraphError } from './format-error.js';
+import { logUnexpected } from './error-answer.js';
 import { negotiatedResponseType } from './response-status.js';
 
 /**
@@ -284,8 +285,8 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
     res.end(body);
   }
 
-  function sendJsonError(res: ServerResponse, status: number, error: string, close = false): void {
-    const body = JSON.stringify({ error });
+  function sendJsonError(res: ServerResponse, status: number, error: string, close = false, errorId?: string): void {
+    const body = JSON.stringify(errorId === undefined ? { error } : { error, errorId });
     const headers: Array<[string, string]> = [['content-type', 'application/json; charset=utf-8']];
     if (close) headers.push(['connection', 'close']);
     send(res, status, headers, body);
@@ -388,8 +389,8 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
       return;
     }
     serve(req, res, body).catch((err: unknown) => {
-      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'request failed');
-      if (!res.headersSent) sendJsonError(res, 500, 'Unexpected error.');
+      const errorId = logUnexpected(logger, err);
+      if (!res.headersSent) sendJsonError(res, 500, 'Unexpected error.', false, errorId);
       else res.destroy();
     });
   }

@@ -251,10 +251,9 @@ export function webhookHandler(services: AppServices, options: WebhookHandlerOpt
 
   /** A failure outside the receiver's own answers (unreadable body, unexpected error): the server's error answer. */
   const fail = (res: ServerResponse, err: unknown): void => {
-    const { status, error } = errorAnswer(err);
-    if (status === 500) logger.error({ err: err instanceof Error ? err.message : String(err) }, 'request failed');
+    const { status, body } = errorAnswer(err, logger);
     if (res.headersSent) res.destroy();
-    else send(res, status, { error });
+    else send(res, status, body);
   };
 
   /** Reads a UTF-8 body under the size limit: `done(error, body)` once it is all there (a 413 after the rest was read and dropped). */

@@ -100,12 +100,20 @@ function captureLogger() {
   return { logger: { error } as unknown as Logger, error };
 }
 
+/** A random (version 4) UUID, as `errorId` is. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The `errorId` field of every line logged through the spy, in order. */
+function loggedIds(spy: { mock: { calls: unknown[][] } }): unknown[] {
+  return spy.mock.calls.map((call) => (call[0] as { errorId?: unknown }).errorId);
+}
+
 /** The HTTP path: Apollo with `formatError` → formatGraphError, as the app wires it. */
 async function viaApollo(
   query: string,
   variables: Record<string, unknown> | undefined,
   thrown: () => unknown,
-): Promise<{ errors: readonly GraphQLFormattedError[]; logged: number }> {
+): Promise<{ errors: readonly GraphQLFormattedError[]; logged: number; loggedIds: unknown[] }> {
   const { logger, error } = captureLogger();
   const server = new ApolloServer({
     typeDefs,
@@ -124,7 +132,7 @@ async function viaApollo(
   try {
     const res = await server.executeOperation({ query, ...(variables ? { variables } : {}) });
     if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return { errors: res.body.singleResult.errors ?? [], logged: error.mock.calls.length };
+    return { errors: res.body.singleResult.errors ?? [], logged: error.mock.calls.length, loggedIds: loggedIds(error) };
   } finally {
     await server.stop();
   }
@@ -133,7 +141,7 @@ async function viaApollo(
 const schema = buildSchema(typeDefs);
 
 /** The WebSocket path: graphql-js execution errors, formatted with no Apollo pre-formatting. */
-async function viaWs(query: string, thrown: () => unknown): Promise<{ errors: readonly GraphQLFormattedError[]; logged: number }> {
+async function viaWs(query: string, thrown: () => unknown): Promise<{ errors: readonly GraphQLFormattedError[]; logged: number; loggedIds: unknown[] }> {
   const { logger, error } = captureLogger();
   const result = await execute({
     schema,
@@ -145,7 +153,8 @@ async function viaWs(query: string, thrown: () => unknown): Promise<{ errors: re
       ok: () => 'ok',
     },
   });
-  return { errors: (result.errors ?? []).map((e) => formatGraphError(e, logger)), logged: error.mock.calls.length };
+  const errors = (result.errors ?? []).map((e) => formatGraphError(e, logger));
+  return { errors, logged: error.mock.calls.length, loggedIds: loggedIds(error) };
 }
 
 const paths = [
@@ -161,9 +170,10 @@ describe.each(paths)('formatGraphError over $name', ({ run }) => {
     expect(logged).toBe(0);
   });
 
-  it.each(masked)('$name is masked as "Unexpected error." and logged once', async ({ error }) => {
-    const { errors, logged } = await run(error);
-    expect(errors).toEqual([{ message: UNEXPECTED_MESSAGE, path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+  it.each(masked)('$name is masked as "Unexpected error." and logged once, the answer carrying the errorId of the log line', async ({ error }) => {
+    const { errors, logged, loggedIds } = await run(error);
+    expect(loggedIds).toEqual([expect.stringMatching(UUID)]);
+    expect(errors).toEqual([{ message: UNEXPECTED_MESSAGE, path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: loggedIds[0] } }]);
     const text = JSON.stringify(errors);
     for (const leak of leaks) expect(text).not.toContain(leak);
     expect(logged).toBe(1);
@@ -178,8 +188,13 @@ describe('formatGraphError: what is logged for a masked error', () => {
     const { logger, error: spy } = captureLogger();
     formatGraphError(error, logger);
     expect(spy).toHaveBeenCalledTimes(1);
-    const [fields, msg] = spy.mock.calls[0] as [{ err: { name: string; message: string; stack: string } }, string];
+    const formatted = formatGraphError(new Error('another'), logger);
+    const [fields, msg] = spy.mock.calls[0] as [{ err: { name: string; message: string; stack: string }; errorId: string }, string];
     expect(msg).toBe('unexpected error');
+    // a fresh id per error: the second error's answer carries the second line's id
+    expect(fields.errorId).toMatch(UUID);
+    expect(formatted.extensions?.errorId).toBe((spy.mock.calls[1]?.[0] as { errorId: string }).errorId);
+    expect(formatted.extensions?.errorId).not.toBe(fields.errorId);
     expect(fields.err).toMatchObject(logged);
     expect(fields.err.stack).toContain(logged.message);
   });
@@ -228,8 +243,8 @@ describe('formatGraphError: validation errors over WebSocket', () => {
 describe('formatGraphError: what a resolver throws cannot pass as a request error', () => {
   it.each(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'])('a plain Error carrying extensions.code %s is masked, its message never shown', async (code) => {
     for (const run of paths.map((p) => p.run)) {
-      const { errors, logged } = await run(() => Object.assign(new Error('s3cr3t-T0KEN-abc'), { extensions: { code } }));
-      expect(errors).toEqual([{ message: UNEXPECTED_MESSAGE, path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      const { errors, logged, loggedIds } = await run(() => Object.assign(new Error('s3cr3t-T0KEN-abc'), { extensions: { code } }));
+      expect(errors).toEqual([{ message: UNEXPECTED_MESSAGE, path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: loggedIds[0] } }]);
       expect(logged).toBe(1);
     }
   });
