@@ -29,11 +29,13 @@ export class GroupAdminResolver {
 
   @FieldResolver(() => GroupInvitation, { nullable: true, description: 'The group an invitation link leads to, without joining it; null when the link leads nowhere.' })
   @Requires('GROUP_INVITATION')
-  async groupInvitation(@Root() root: InstanceRoot, @Arg('url', () => String) url: string): Promise<GroupInvitation | null> {
+  async groupInvitation(@Root() root: InstanceRoot, @Arg('url', () => String) url: string): Promise<(GroupInvitation & { invitationUrl: string }) | null> {
     const get = portCall(root.entry, 'GROUP_INVITATION');
     checkLength(url, 'url', MAX_INVITE_URL_LENGTH, 1);
-    const found: GroupInvitationModel | null = await get(url.trim());
-    return found ? { ...found, instanceId: root.id } : null;
+    const invitationUrl = url.trim();
+    const found: GroupInvitationModel | null = await get(invitationUrl);
+    // the link is the invitation's identity (node(id) reads it again by the link: no read takes a group id)
+    return found ? { ...found, instanceId: root.id, invitationUrl } : null;
   }
 
   @Mutation(() => GroupActionPayload, { description: 'Creates a group with its first participants.' })

@@ -102,7 +102,17 @@ export const ID_RESOLVERS: ClassType[] = [
   }),
   idResolver<Contact>({ cls: Contact, type: 'Contact', instanceField: true }),
   idResolver<Group>({ cls: Group, type: 'Group', providerField: ['groupId', "The provider's group id (what `groupId` arguments take)."], instanceField: true }),
-  idResolver<GroupInvitation>({ cls: GroupInvitation, type: 'GroupInvitation', providerField: ['groupId', "The provider's group id."], instanceField: true }),
+  idResolver<GroupInvitation & { invitationUrl?: string }>({
+    cls: GroupInvitation,
+    type: 'GroupInvitation',
+    // an invitation is its link: the one key the provider reads it by (node.resolver.ts)
+    localId: (r) => {
+      if (!r.invitationUrl) throw new Error('GroupInvitation root value without invitationUrl');
+      return r.invitationUrl;
+    },
+    providerField: ['groupId', "The provider's group id."],
+    instanceField: true,
+  }),
   idResolver<GroupParticipant & { groupId?: string }>({
     cls: GroupParticipant,
     type: 'GroupParticipant',

@@ -12,6 +12,10 @@ import { messageRoot, recordLoader, storeError } from './conversation.resolver.j
 import { portCall } from './instance-call.js';
 import { instanceRoot, type InstanceRoot } from './instance.resolver.js';
 import { recipientOf } from './phone.js';
+import { mediaWithLink } from './media-links.js';
+import { MAX_PROVIDER_ACCOUNTS_PAGE_SIZE, partnerCall } from './partner.resolver.js';
+import { maskWebhookUrl } from '../server/access.js';
+import { PROVIDER_KINDS, type ProviderKind } from '../providers/model.js';
 import { queryError } from './subscription.resolver.js';
 import { InvalidCursorError } from '../subscriptions/stores.js';
 
@@ -54,13 +58,13 @@ function withInstance<T extends object>(value: T | null | undefined, instanceId:
 }
 
 /** Reads one object of an instance by its provider id, through the request's loaders; null when the provider (or the message store) has none. */
-type NodeReader = (ctx: GraphContext, entry: InstanceEntry, localId: string) => Promise<object | null>;
+export type NodeReader = (ctx: GraphContext, entry: InstanceEntry, localId: string) => Promise<object | null>;
 
 /**
  * How `node(id)` reads each type that implements `Node`: the keys are the refetchable types (an id
  * of any other type is null).
  */
-const NODE_READERS: Partial<Record<GlobalIdType, NodeReader>> = {
+export const NODE_READERS: Partial<Record<GlobalIdType, NodeReader>> = {
   Instance: async (_ctx, entry, localId) => (localId === '' ? instanceRoot(entry) : null),
   Chat: (ctx, entry, localId) => chatOnAnyProvider(ctx, entry, localId),
   Contact: async (ctx, { id, adapter }, phone) => {
@@ -94,6 +98,30 @@ const NODE_READERS: Partial<Record<GlobalIdType, NodeReader>> = {
   Product: async (_ctx, entry, productId) => withInstance(await portCall(entry, 'GET_PRODUCT')(productId), entry.id),
   Community: async (_ctx, entry, communityId) => withInstance(await portCall(entry, 'GET_COMMUNITY')(communityId), entry.id),
   MessageTemplate: async (_ctx, entry, templateId) => withInstance(await portCall(entry, 'GET_TEMPLATE')(templateId), entry.id),
+  // reference data and the instance's own settings: read from the provider's list, the one a field of Instance served the id from
+  Country: async (_ctx, entry, countryId) =>
+    withInstance(
+      (await portCall(entry, 'COUNTRIES')()).find((c) => c.id === countryId),
+      entry.id,
+    ),
+  BusinessCategory: async (_ctx, entry, categoryId) =>
+    withInstance(
+      (await portCall(entry, 'BUSINESS_CATEGORIES')(null)).find((c) => c.id === categoryId),
+      entry.id,
+    ),
+  WebhookEndpoint: async (_ctx, entry, endpointId) => {
+    const endpoint = (await portCall(entry, 'LIST_WEBHOOKS')()).find((e) => e.id === endpointId);
+    // the secret in a URL masked as `Instance.webhooks` masks it
+    return endpoint ? { ...endpoint, url: maskWebhookUrl(endpoint.url, [entry.webhookSecret]), instanceId: entry.id } : null;
+  },
+  Media: async (ctx, entry, mediaId) => {
+    const media = await portCall(entry, 'GET_MEDIA')(mediaId);
+    return media && { ...mediaWithLink(media, entry.id, ctx), instanceId: entry.id };
+  },
+  GroupInvitation: async (_ctx, entry, invitationUrl) => {
+    const found = await portCall(entry, 'GROUP_INVITATION')(invitationUrl);
+    return found && { ...found, instanceId: entry.id, invitationUrl };
+  },
   Event: async (ctx, entry, localId) => {
     // `<cursor>/<eventId>` (global-ids.ts, eventLocalId): one read of the log at the cursor; an id whose event the log no longer keeps (or never had) is null
     const parts = parseEventLocalId(localId);
@@ -127,6 +155,20 @@ async function resolveParts(ctx: GraphContext, parts: GlobalIdParts, read: NodeR
   return value && (NODE_TYPE in value ? (value as NodeValue) : tagged(parts.type, value));
 }
 
+/**
+ * A provider account by its global id (`ProviderAccount:<provider>:<account id>`): the partner API's
+ * list searched for the id (admin scope, a key for every instance, as `providerAccounts`); null when
+ * the server has no partner API for that provider or the account is not (any longer) there.
+ * @throws GraphError FORBIDDEN without the admin scope or with a key limited to some instances; the provider's errors
+ */
+async function providerAccountNode(ctx: GraphContext, provider: string, accountId: string): Promise<NodeValue | null> {
+  if (!(PROVIDER_KINDS as readonly string[]).includes(provider) || !ctx.services.partners?.get(provider as ProviderKind)) return null;
+  const list = partnerCall(ctx, provider as ProviderKind, 'PROVIDER_ACCOUNTS');
+  const found = await list({ page: 1, pageSize: MAX_PROVIDER_ACCOUNTS_PAGE_SIZE, search: accountId, device: null });
+  const account = found.items.find((a) => a.id === accountId);
+  return account ? tagged('ProviderAccount', { ...account, provider }) : null;
+}
+
 /** One node loader per operation (keyed by its loaders object, as the relations' loaders are). */
 const nodeLoaders = new WeakMap<object, DataLoader<string, NodeValue | null>>();
 
@@ -146,9 +188,12 @@ export function nodeLoader(ctx: GraphContext): DataLoader<string, NodeValue | nu
       return Promise.all(
         ids.map(async (id) => {
           const parts = fromGlobalId(id);
+          const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+          // a provider account belongs to the deployment's partner account, not to an instance
+          if (parts?.type === 'ProviderAccount') return providerAccountNode(ctx, parts.scope, parts.localId).catch(asError);
           const read = parts && NODE_READERS[parts.type];
           if (!parts || !read) return null;
-          return resolveParts(ctx, parts, read, charged).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+          return resolveParts(ctx, parts, read, charged).catch(asError);
         }),
       );
     });

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from './node.types.js';
 
 /**
  * The business account's own profile, reference data and webhook endpoints, shaped as
@@ -30,8 +31,8 @@ registerEnumType(WeekDayEnum, { name: 'WeekDay', description: 'A day of the week
 export const BusinessHoursModeEnum = { SPECIFIC_HOURS: 'SPECIFIC_HOURS', OPEN_24H: 'OPEN_24H', APPOINTMENT_ONLY: 'APPOINTMENT_ONLY' } as const;
 registerEnumType(BusinessHoursModeEnum, { name: 'BusinessHoursMode', description: 'Open at the given hours, around the clock, or by appointment only.' });
 
-@ObjectType({ description: 'A business category the account may take.' })
-export class BusinessCategory {
+@ObjectType({ implements: Node, description: 'A business category the account may take.' })
+export class BusinessCategory implements Node {
   @Field(() => ID) id!: string;
   /** Its instance (set by the resolver; the scope of its global id). */
   instanceId?: string;
@@ -39,8 +40,8 @@ export class BusinessCategory {
   @Field(() => String, { description: 'The name shown.' }) name!: string;
 }
 
-@ObjectType({ description: 'A country as the provider lists it.' })
-export class Country {
+@ObjectType({ implements: Node, description: 'A country as the provider lists it.' })
+export class Country implements Node {
   @Field(() => ID) id!: string;
   /** Its instance (set by the resolver; the scope of its global id). */
   instanceId?: string;
@@ -50,8 +51,8 @@ export class Country {
   @Field(() => String, { description: 'ISO 3166 alpha-3.' }) iso3!: string;
 }
 
-@ObjectType({ description: 'A webhook endpoint configured at the provider. Its HTTP-auth password is never shown.' })
-export class WebhookEndpoint {
+@ObjectType({ implements: Node, description: 'A webhook endpoint configured at the provider. Its HTTP-auth password is never shown.' })
+export class WebhookEndpoint implements Node {
   @Field(() => ID) id!: string;
   /** Its instance (set by the resolver; the scope of its global id). */
   instanceId?: string;

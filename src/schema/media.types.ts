@@ -1,9 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from './node.types.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** A media file received in a message (`Instance.media(id)`), shaped as `providers/model.ts` `Media`. */
-@ObjectType({ description: 'A media file received in a message, fetched by the `mediaId` of its content.' })
-export class Media {
+@ObjectType({ implements: Node, description: 'A media file received in a message, fetched by the `mediaId` of its content.' })
+export class Media implements Node {
   @Field(() => ID) id!: string;
   /** The file's instance (set by the resolver; the scope of its global id). */
   instanceId?: string;

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from './node.types.js';
 import { ProviderEnum } from './enums.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -16,8 +17,8 @@ registerEnumType(ProviderInstanceDeviceEnum, {
   description: 'How the provider instance runs WhatsApp: a web session (a linked device) or a mobile registration of the number.',
 });
 
-@ObjectType({ description: "One instance of the deployment's account at its provider (never its token or its webhook URLs)." })
-export class ProviderAccount {
+@ObjectType({ implements: Node, description: "One instance of the deployment's account at its provider (never its token or its webhook URLs)." })
+export class ProviderAccount implements Node {
   /** The provider's instance id (served as `accountId`; the GraphQL `id` is global, resolvers/node-ids.ts). */
   @Field(() => ID) id!: string;
   /** The provider it belongs to (set by the resolver; the scope of its global id). */

@@ -275,6 +275,30 @@ describe('Ivosights through the graph', () => {
     expect(photo.query).toEqual({ format: 'link' });
   });
 
+  it('countries, webhook endpoints and media files are nodes: node(id) and nodes(ids) read each back from the provider as Instance served it', async () => {
+    const listed = await gql(
+      `{ instance(id: "ivo") { countries { id name dialCode iso iso3 } webhooks { id endpointId name url events enabled } media(id: "${SIM_MEDIA_ID}") { id mediaId mimeType sizeBytes } } }`,
+    );
+    expect(listed.errors).toBeUndefined();
+    const { countries, webhooks, media } = listed.data!.instance;
+    const country = countries[0];
+    const NODE = `query($id: ID!) { node(id: $id) { __typename id
+      ... on Country { name dialCode iso iso3 }
+      ... on WebhookEndpoint { endpointId name url events enabled }
+      ... on Media { mediaId mimeType sizeBytes url } } }`;
+    expect((await gql(NODE, { id: country.id })).data!.node).toEqual({ __typename: 'Country', ...country });
+    expect((await gql(NODE, { id: webhooks[0].id })).data!.node).toEqual({ __typename: 'WebhookEndpoint', ...webhooks[0] });
+    const file = (await gql(NODE, { id: media.id })).data!.node;
+    expect(file).toMatchObject({ __typename: 'Media', ...media });
+    // a fresh signed link to the server's media route
+    expect(file.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/[\w-]+\.[\w-]+$/);
+    // one batch, in order; null for what the provider does not have
+    const gone = [toGlobalId('Country', 'ivo', 'no-such-country'), toGlobalId('WebhookEndpoint', 'ivo', 'no-such-endpoint'), toGlobalId('Media', 'ivo', 'no-such-media')];
+    const many = await gql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: [country.id, ...gone, media.id] });
+    expect(many.errors).toBeUndefined();
+    expect(many.data!.nodes).toEqual([{ __typename: 'Country', id: country.id }, null, null, null, { __typename: 'Media', id: media.id }]);
+  });
+
   it('updates the business profile, about text and photo', async () => {
     const profile = {
       address: 'Jl. Tebet Barat I No.2',

@@ -575,6 +575,14 @@ describe('Z-API account administration through the graph', () => {
     ivo.setWebhookUrl(null);
   });
 
+  it('a business category is a node: node(id) reads it back from the category list', async () => {
+    const [category] = (await ok('{ instance(id: "zapi") { businessCategories(query: "other") { id categoryId label name } } }')).instance.businessCategories;
+    expect(category).toMatchObject({ categoryId: '629412378414563', label: 'OTHER_COMPANIES' });
+    const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on BusinessCategory { categoryId label name } } }`;
+    expect((await ok(NODE, { id: category.id })).node).toEqual({ __typename: 'BusinessCategory', ...category });
+    expect((await ok(NODE, { id: toGlobalId('BusinessCategory', 'zapi', 'no-such-category') })).node).toBeNull();
+  });
+
   it('the old Ivosights names stay, deprecated with their replacement', async () => {
     const data = await ok('{ __schema { mutationType { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } } }');
     const fields = data.__schema.mutationType.fields as Array<{ name: string; isDeprecated: boolean; deprecationReason: string | null }>;

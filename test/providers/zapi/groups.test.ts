@@ -131,7 +131,12 @@ describe('Z-API group management through the graph', () => {
     const url = reset.resetGroupInviteLink.invitationLink as string;
 
     const preview = await ok('query($url: String!) { instance(id: "zapi") { groupInvitation(url: $url) { id groupId name participantsCount participants { phone } } } }', { url });
-    expect(preview.instance.groupInvitation).toMatchObject({ id: toGlobalId('GroupInvitation', 'zapi', id), groupId: id, name: 'Invites', participantsCount: 2 });
+    expect(preview.instance.groupInvitation).toMatchObject({ id: toGlobalId('GroupInvitation', 'zapi', url), groupId: id, name: 'Invites', participantsCount: 2 });
+    // the invitation is a node: node(id) reads it again by its link
+    const node = await ok('query($id: ID!) { node(id: $id) { __typename id ... on GroupInvitation { groupId name participantsCount participants { phone } } } }', {
+      id: preview.instance.groupInvitation.id,
+    });
+    expect(node.node).toEqual({ __typename: 'GroupInvitation', ...preview.instance.groupInvitation });
     // z-api.txt 8012: the parameter is `url` (the curl sample's `URL` is not used).
     expect(on('GET', '/group-invitation-metadata')[0]?.query).toEqual({ url });
     const gone = await ok('query { instance(id: "zapi") { groupInvitation(url: "https://chat.whatsapp.com/NoSuchLink000") { id } } }');

@@ -196,6 +196,27 @@ describe('the partner API answers', () => {
     expect(page.items[0]!.dueAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
+  it('a provider account is a node: node(id) reads it back through the partner API with the admin scope, FORBIDDEN without it', async () => {
+    const accountId = String(sim.instanceConfig.instanceId);
+    const listed = (await post(ADMIN, LIST, { page: 1, size: 50, search: accountId })).data as { providerAccounts: { items: Array<Record<string, unknown>> } };
+    const account = listed.providerAccounts.items[0]!;
+    const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on ProviderAccount { accountId name createdAt dueAt paymentStatus phoneConnected whatsappConnected device configuredInstanceId } } }`;
+    const read = await post(ADMIN, NODE, { id: account.id });
+    expect(read.errors).toBeUndefined();
+    expect(read.data).toEqual({ node: { __typename: 'ProviderAccount', ...account } });
+    // the same search the list made: one request
+    expect(sim.requests.filter((r) => r.path === '/instances').at(-1)?.query).toMatchObject({ page: '1', query: accountId });
+    // an account the provider does not have, and a provider with no partner API here: null
+    const none = await post(ADMIN, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: [toGlobalId('ProviderAccount', 'zapi', 'NO-SUCH-ACCOUNT'), toGlobalId('ProviderAccount', 'ivosights', accountId)],
+    });
+    expect(none).toEqual({ data: { nodes: [null, null] } });
+    const before = sim.requests.length;
+    const refused = await post(MANAGER, NODE, { id: account.id });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'admin' });
+    expect(sim.requests.length).toBe(before);
+  });
+
   it('createProviderInstance returns the new id, name and trial end, then the list shows it on trial, not configured', async () => {
     const body = await post(ADMIN, `mutation { createProviderInstance(input: {provider: zapi, name: "Acme sales"}) { provider id accountId name dueAt } }`);
     const created = (body.data as { createProviderInstance: { id: string; accountId: string; name: string; dueAt: string; provider: string } }).createProviderInstance;
