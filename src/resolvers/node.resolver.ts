@@ -9,7 +9,8 @@ import { eventTypeName } from '../schema/event.types.js';
 import { Instance } from '../schema/instance.types.js';
 import { NODE_TYPE, Node, type NodeValue } from '../schema/node.types.js';
 import { messageRoot, recordLoader, storeError } from './conversation.resolver.js';
-import { portCall } from './instance-call.js';
+import { CAPABILITY_SCOPES, portCall } from './instance-call.js';
+import type { Capability, CapabilityMethod } from '../providers/contract.js';
 import { instanceRoot, type InstanceRoot } from './instance.resolver.js';
 import { recipientOf } from './phone.js';
 import { mediaWithLink } from './media-links.js';
@@ -57,6 +58,16 @@ function withInstance<T extends object>(value: T | null | undefined, instanceId:
   return value ? { ...value, instanceId } : null;
 }
 
+/**
+ * The port method of `capability` on the instance, for a node reader: the API key's scope for that
+ * capability is asserted first (as the field that served the id asserts it), then `portCall`.
+ * @throws GraphError FORBIDDEN without the scope; CAPABILITY_NOT_SUPPORTED when the provider cannot
+ */
+function nodeCall<C extends Capability>(ctx: GraphContext, entry: InstanceEntry, capability: C): CapabilityMethod<C> {
+  ctx.access?.assert(CAPABILITY_SCOPES[capability], entry.id);
+  return portCall(entry, capability);
+}
+
 /** Reads one object of an instance by its provider id, through the request's loaders; null when the provider (or the message store) has none. */
 export type NodeReader = (ctx: GraphContext, entry: InstanceEntry, localId: string) => Promise<object | null>;
 
@@ -95,31 +106,31 @@ export const NODE_READERS: Partial<Record<GlobalIdType, NodeReader>> = {
       (await ctx.loaders.collections(adapter)).find((c) => c.id === collectionId),
       id,
     ),
-  Product: async (_ctx, entry, productId) => withInstance(await portCall(entry, 'GET_PRODUCT')(productId), entry.id),
-  Community: async (_ctx, entry, communityId) => withInstance(await portCall(entry, 'GET_COMMUNITY')(communityId), entry.id),
-  MessageTemplate: async (_ctx, entry, templateId) => withInstance(await portCall(entry, 'GET_TEMPLATE')(templateId), entry.id),
+  Product: async (ctx, entry, productId) => withInstance(await nodeCall(ctx, entry, 'GET_PRODUCT')(productId), entry.id),
+  Community: async (ctx, entry, communityId) => withInstance(await nodeCall(ctx, entry, 'GET_COMMUNITY')(communityId), entry.id),
+  MessageTemplate: async (ctx, entry, templateId) => withInstance(await nodeCall(ctx, entry, 'GET_TEMPLATE')(templateId), entry.id),
   // reference data and the instance's own settings: read from the provider's list, the one a field of Instance served the id from
-  Country: async (_ctx, entry, countryId) =>
+  Country: async (ctx, entry, countryId) =>
     withInstance(
-      (await portCall(entry, 'COUNTRIES')()).find((c) => c.id === countryId),
+      (await nodeCall(ctx, entry, 'COUNTRIES')()).find((c) => c.id === countryId),
       entry.id,
     ),
-  BusinessCategory: async (_ctx, entry, categoryId) =>
+  BusinessCategory: async (ctx, entry, categoryId) =>
     withInstance(
-      (await portCall(entry, 'BUSINESS_CATEGORIES')(null)).find((c) => c.id === categoryId),
+      (await nodeCall(ctx, entry, 'BUSINESS_CATEGORIES')(null)).find((c) => c.id === categoryId),
       entry.id,
     ),
-  WebhookEndpoint: async (_ctx, entry, endpointId) => {
-    const endpoint = (await portCall(entry, 'LIST_WEBHOOKS')()).find((e) => e.id === endpointId);
+  WebhookEndpoint: async (ctx, entry, endpointId) => {
+    const endpoint = (await nodeCall(ctx, entry, 'LIST_WEBHOOKS')()).find((e) => e.id === endpointId);
     // the secret in a URL masked as `Instance.webhooks` masks it
     return endpoint ? { ...endpoint, url: maskWebhookUrl(endpoint.url, [entry.webhookSecret]), instanceId: entry.id } : null;
   },
   Media: async (ctx, entry, mediaId) => {
-    const media = await portCall(entry, 'GET_MEDIA')(mediaId);
+    const media = await nodeCall(ctx, entry, 'GET_MEDIA')(mediaId);
     return media && { ...mediaWithLink(media, entry.id, ctx), instanceId: entry.id };
   },
-  GroupInvitation: async (_ctx, entry, invitationUrl) => {
-    const found = await portCall(entry, 'GROUP_INVITATION')(invitationUrl);
+  GroupInvitation: async (ctx, entry, invitationUrl) => {
+    const found = await nodeCall(ctx, entry, 'GROUP_INVITATION')(invitationUrl);
     return found && { ...found, instanceId: entry.id, invitationUrl };
   },
   Event: async (ctx, entry, localId) => {
