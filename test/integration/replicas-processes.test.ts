@@ -9,7 +9,7 @@ import { toGlobalId } from '../../src/global-ids.js';
 import { collect, eventually, gql, settle, wsClient } from '../helpers/app.js';
 import { REPO_ROOT } from '../helpers/fixtures.js';
 import { TEST_REDIS_URL, deletePrefix, freePort, uniquePrefix } from '../helpers/redis.js';
-import { isCallOf, operationsFor, webhookProvider } from '../helpers/providers.js';
+import { isCallOf, operationsFor, simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
 /**
  * Issue 4's proof with two real server processes (`node src/main.ts`, as `npm start` runs
@@ -69,7 +69,7 @@ beforeAll(async () => {
   writeFileSync(
     configPath,
     stringify({
-      instances: [{ ...sim.instanceConfig, id: INSTANCE, provider: mod.kind, webhookSecret: SECRET, baseUrl: sim.url, [SECRET_FIELD]: '${INSTANCE_SECRET}' }],
+      instances: [simulatedInstance(mod, sim, INSTANCE, SECRET, { [SECRET_FIELD]: '${INSTANCE_SECRET}' })],
       redis: { url: TEST_REDIS_URL, keyPrefix: prefix },
     }),
   );
