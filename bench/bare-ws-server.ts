@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { buildSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { serveBenchIpc } from './ipc.js';
 
 /**
  * The fan-out baseline of `bench/run.ts`: a bare graphql-ws `useServer` on `ws` (graphql-ws's
@@ -12,9 +13,8 @@ import { WebSocketServer } from 'ws';
  * `subscribe` over `events.on(emitter)`, so every event is executed and stringified once per
  * subscriber, as a plain graphql-ws server does.
  *
- * IPC in (each with a `seq` echoed in the answer): `{cmd: 'heap'}` → `{heapUsed}` after a full GC
- * (bytes); `{cmd: 'cpu'}` → `{cpuMs}` (user + system since start); `{cmd: 'emit', id}` → `{}` once
- * the event with that message id was handed to every subscriber; `{cmd: 'stop'}`.
+ * IPC in: `{cmd: 'emit', id}` → `{}` once the event with that message id was handed to every
+ * subscriber; and `heap`, `cpu`, `stop` (bench/ipc.ts).
  * IPC out: `{ready: true, url}` once listening.
  */
 
@@ -52,30 +52,24 @@ async function main(): Promise<void> {
   const server = useServer({ schema, roots }, wss);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const port = (http.address() as { port: number }).port;
-  const gc = (globalThis as { gc?: () => void }).gc;
-  process.on('message', async (m: { cmd: string; seq?: number; id?: string; instanceId?: string }) => {
-    const reply = (body: object) => send({ ...body, seq: m.seq });
-    if (m.cmd === 'heap') {
-      for (let i = 0; i < 3; i++) gc?.();
-      reply({ heapUsed: process.memoryUsage().heapUsed });
-    } else if (m.cmd === 'cpu') {
-      const u = process.cpuUsage();
-      reply({ cpuMs: (u.user + u.system) / 1000 });
-    } else if (m.cmd === 'emit') {
-      const n = ++seq;
-      emitter.emit(`message:${m.instanceId ?? 'bench'}`, {
-        id: m.id,
-        timestamp: new Date(1_700_000_000_000 + n).toISOString(),
-        chat: { id: '5511999999999' },
-        content: { __typename: 'TextContent', body: `benchmark message ${n}` },
-      });
-      reply({});
-    } else if (m.cmd === 'stop') {
+  serveBenchIpc(
+    async () => {
       await server.dispose();
       http.close();
-      process.exit(0);
-    }
-  });
+    },
+    {
+      emit: (m) => {
+        const n = ++seq;
+        emitter.emit(`message:${(m.instanceId as string | undefined) ?? 'bench'}`, {
+          id: m.id,
+          timestamp: new Date(1_700_000_000_000 + n).toISOString(),
+          chat: { id: '5511999999999' },
+          content: { __typename: 'TextContent', body: `benchmark message ${n}` },
+        });
+        return {};
+      },
+    },
+  );
   send({ ready: true, url: `http://127.0.0.1:${port}` });
 }
 

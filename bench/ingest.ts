@@ -5,8 +5,9 @@ import { Redis } from 'ioredis';
 import { inboundTextBody } from '../test/helpers/provider-modules.js';
 import { startPrivateRedis } from '../test/helpers/redis.js';
 import { median } from './stats.js';
+import { serveBenchIpc } from './ipc.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchProvider } from './constants.js';
-import { haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } from './processes.js';
+import { CLIENT_CORE, SERVER_CORE, haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } from './processes.js';
 
 /**
  * `tsx bench/ingest.ts`: webhook ingest over real HTTP (issue 13, item 3). Posts the documented
@@ -46,9 +47,6 @@ const PROBE = Number(process.env.BENCH_INGEST_PROBE ?? 200);
  */
 const WARM_UP = 5_000;
 const TARGETS = (process.env.BENCH_INGEST_TARGETS ?? 'bare,memory,redis').split(',') as Array<'bare' | 'memory' | 'redis'>;
-/** Every server runs on core 0, this process (the posts) and its private Redis on core 1. */
-const SERVER_CORE = 0;
-const CLIENT_CORE = 1;
 
 /** The baseline server: a bare Express JSON endpoint on the same path, with the same IPC as `bench/server.ts`. */
 async function bareServer(): Promise<void> {
@@ -61,14 +59,7 @@ async function bareServer(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : 0;
     process.send?.({ ready: true, url: `http://127.0.0.1:${port}`, stores: 'none' });
   });
-  process.on('message', (m: { cmd: string; seq?: number }) => {
-    if (m.cmd === 'cpu') {
-      const u = process.cpuUsage();
-      process.send?.({ cpuMs: (u.user + u.system) / 1000, seq: m.seq });
-    } else if (m.cmd === 'stop') {
-      server.close(() => process.exit(0));
-    }
-  });
+  serveBenchIpc(() => new Promise((resolve) => server.close(resolve)));
 }
 
 /** A forked server under measurement (`bench/server.ts`, or this file's `bare` baseline), listening at `ready.url`. */

@@ -11,6 +11,7 @@ import type { RecordedRequest } from '../src/providers/contract.js';
 import { PROVIDER_KINDS } from '../src/providers/model.js';
 import { simulatedInstance } from '../test/helpers/provider-modules.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchAppConfig, benchProvider } from './constants.js';
+import { serveBenchIpc } from './ipc.js';
 
 /**
  * The processes of `bench/paths.ts` (one role per process, chosen by `argv[2]`), each forked and
@@ -29,26 +30,12 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchAppConfig, benchProvider } from './c
  *   dispatcher); and a bare Express JSON endpoint `POST /webhook` (`express.json()`, answers
  *   `{received: 1}`).
  *
- * IPC out: `{ready: true, url, ...}` once listening. IPC in (each with a `seq` echoed in the answer,
- * as `startBenchServer` in bench/processes.ts expects): `{cmd: 'cpu'}` → `{cpuMs}` (user + system
- * since start, ms); `{cmd: 'stop'}` exits.
+ * IPC out: `{ready: true, url, ...}` once listening. IPC in: `cpu`, `heap` and `stop` (bench/ipc.ts);
+ * the simulator also answers `{cmd: 'last'}` with `{request}`, the last request it recorded.
  */
 
 const role = process.argv[2];
 const send = (m: unknown) => process.send?.(m);
-
-function serveIpc(stop: () => Promise<void>, extra: (m: { cmd: string; seq?: number }) => boolean = () => false): void {
-  process.on('message', async (m: { cmd: string; seq?: number }) => {
-    if (extra(m)) return;
-    if (m.cmd === 'cpu') {
-      const u = process.cpuUsage();
-      send({ cpuMs: (u.user + u.system) / 1000, seq: m.seq });
-    } else if (m.cmd === 'stop') {
-      await stop().catch(() => undefined);
-      process.exit(0);
-    }
-  });
-}
 
 async function sim(): Promise<void> {
   const mod = benchProvider();
@@ -58,14 +45,9 @@ async function sim(): Promise<void> {
     last = handle.requests.at(-1) ?? last;
     handle.requests.length = 0;
   }, 1_000).unref();
-  serveIpc(
-    () => handle.close(),
-    (m) => {
-      if (m.cmd !== 'last') return false;
-      send({ request: handle.requests.at(-1) ?? last, seq: m.seq });
-      return true;
-    },
-  );
+  serveBenchIpc(() => handle.close(), {
+    last: () => ({ request: handle.requests.at(-1) ?? last }),
+  });
   send({ ready: true, url: handle.url, instanceConfig: handle.instanceConfig });
 }
 
@@ -80,7 +62,7 @@ async function whatsgraph(): Promise<void> {
     rateLimits: { perKey: { points: 1e9, durationSeconds: 60 }, perInstance: { points: 1e9, durationSeconds: 60 } },
   };
   const app = await startApp(config, { host: '127.0.0.1' });
-  serveIpc(() => app.close());
+  serveBenchIpc(() => app.close());
   send({ ready: true, url: app.url });
 }
 
@@ -124,7 +106,7 @@ async function baseline(): Promise<void> {
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  serveIpc(async () => {
+  serveBenchIpc(async () => {
     await apollo.stop();
     server.close();
   });

@@ -9,7 +9,7 @@ import { inboundTextBody } from '../test/helpers/provider-modules.js';
 import { deletePrefix } from '../test/helpers/redis.js';
 import { BENCH_INSTANCE, BENCH_REDIS_URL, BENCH_SECRET, benchProvider } from './constants.js';
 import { fmt, median, percentile } from './stats.js';
-import { haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } from './processes.js';
+import { CLIENT_CORE, SERVER_CORE, haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } from './processes.js';
 
 /**
  * The request paths against their baselines (issue 13, deliverable 6): a plain query, `sendText`
@@ -155,18 +155,18 @@ function summary(row: Row): Sample {
  * @throws Error when a server does not start
  */
 export async function benchPaths(): Promise<string> {
-  pin(process.pid, 1);
+  pin(process.pid, CLIENT_CORE);
   const prefix = `bench-paths:${randomUUID()}`;
   const provider = benchProvider();
   const procs: Proc[] = [];
   const loadBefore = loadavg();
   try {
-    const sim = await start('sim', {}, 1);
+    const sim = await start('sim', {}, CLIENT_CORE);
     procs.push(sim);
     const simEnv = { BENCH_SIM_URL: sim.ready.url, BENCH_INSTANCE_CONFIG: JSON.stringify(sim.ready.instanceConfig) };
-    const wg = await start('whatsgraph', simEnv, 0);
+    const wg = await start('whatsgraph', simEnv, SERVER_CORE);
     procs.push(wg);
-    const wgRedis = await start('whatsgraph', { ...simEnv, BENCH_REDIS_URL, BENCH_REDIS_PREFIX: prefix }, 0);
+    const wgRedis = await start('whatsgraph', { ...simEnv, BENCH_REDIS_URL, BENCH_REDIS_PREFIX: prefix }, SERVER_CORE);
     procs.push(wgRedis);
 
     const json = { 'content-type': 'application/json' };
@@ -184,7 +184,7 @@ export async function benchPaths(): Promise<string> {
     const upstreamHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(upstream.headers)) if (!['host', 'content-length', 'connection', 'transfer-encoding'].includes(k)) upstreamHeaders[k] = String(v);
     const upstreamCall = { url: sim.ready.url + upstream.path, method: upstream.method, headers: upstreamHeaders, body: upstream.body };
-    const base = await start('baseline', { BENCH_UPSTREAM: JSON.stringify(upstreamCall) }, 0);
+    const base = await start('baseline', { BENCH_UPSTREAM: JSON.stringify(upstreamCall) }, SERVER_CORE);
     procs.push(base);
     const direct: Target = { url: sim.ready.url, path: upstream.path, headers: upstreamHeaders, body: () => JSON.stringify(upstream.body) };
 

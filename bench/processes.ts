@@ -14,6 +14,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where `tsconfig.bench.json` compiles the forked bench servers and what they import (git-ignored). */
 const BUILD_DIR = join(root, '.bench-build');
 
+/** The core every measured server (whatsgraph, the baselines, the socket floor) is pinned to. Ours. */
+export const SERVER_CORE = 0;
+/** The core the load generators (clients, webhook posts, the request paths' simulator, a bench's private Redis) are pinned to. Ours. */
+export const CLIENT_CORE = 1;
+
 /** True when `taskset` works here and there are at least two cores to pin to. Ours. */
 export const haveTaskset: boolean = (() => {
   try {

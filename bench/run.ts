@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { connect, type Socket } from 'node:net';
@@ -19,7 +20,7 @@ import { toGlobalId } from '../src/global-ids.js';
 import { runDashboardBench } from './dashboard.js';
 import { runPathsBench } from './paths.js';
 import { fmt, percentile } from './stats.js';
-import { haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } from './processes.js';
+import { CLIENT_CORE, SERVER_CORE, haveTaskset, pin, runtimeLabel, startBenchServer, type BenchServer } from './processes.js';
 
 /**
  * `npm run bench`: webhook → subscriber latency and fan-out throughput with 1,000 graphql-ws
@@ -70,9 +71,6 @@ const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 5);
 const BURST_ROUNDS = Number(process.env.BENCH_BURST_ROUNDS ?? 3);
 /** Webhooks in flight during the burst. */
 const BURST_CONCURRENCY = 4;
-/** Every server runs on core 0, this process (the clients, the webhook posts) on core 1. */
-const SERVER_CORE = 0;
-const CLIENT_CORE = 1;
 
 /** Hand-written notes below this line in docs/benchmarks.md survive a rerun. */
 const NOTES_MARKER = '<!-- notes -->';
@@ -172,8 +170,6 @@ class ReadTimedWebSocket extends WebSocket {
     });
   }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One burst: events emitted back to back for a while, and every delivery counted. */
 interface Burst {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { startApp } from '../src/app.js';
 import { simulatedInstance } from '../test/helpers/provider-modules.js';
 import { BENCH_INSTANCE, BENCH_SECRET, benchAppConfig, benchProvider } from './constants.js';
+import { serveBenchIpc } from './ipc.js';
 
 /**
  * The server under benchmark, in its own process (forked by `bench/run.ts` with `--expose-gc`, and by `bench/ingest.ts`),
@@ -9,8 +10,7 @@ import { BENCH_INSTANCE, BENCH_SECRET, benchAppConfig, benchProvider } from './c
  * the simulator of the first provider that posts webhooks ({@link benchProvider}).
  *
  * Environment: `BENCH_REDIS_URL` + `BENCH_REDIS_PREFIX` for the Redis stores (absent: memory).
- * IPC in (each with a `seq` echoed in the answer): `{cmd: 'heap'}` → `{heapUsed}` after a full
- * GC (bytes); `{cmd: 'cpu'}` → `{cpuMs}` (user + system since start); `{cmd: 'stop'}`.
+ * IPC in: `heap`, `cpu` and `stop` (bench/ipc.ts).
  * IPC out: `{ready: true, url, stores}` once listening.
  */
 
@@ -22,19 +22,9 @@ async function main(): Promise<void> {
   const redisUrl = process.env.BENCH_REDIS_URL;
   const config = benchAppConfig(instance, 'bench', redisUrl ? { url: redisUrl, keyPrefix: process.env.BENCH_REDIS_PREFIX ?? 'bench' } : undefined);
   const app = await startApp(config, { host: '127.0.0.1' });
-  const gc = (globalThis as { gc?: () => void }).gc;
-  process.on('message', async (m: { cmd: string; seq?: number }) => {
-    if (m.cmd === 'heap') {
-      for (let i = 0; i < 3; i++) gc?.();
-      send({ heapUsed: process.memoryUsage().heapUsed, seq: m.seq });
-    } else if (m.cmd === 'cpu') {
-      const u = process.cpuUsage();
-      send({ cpuMs: (u.user + u.system) / 1000, seq: m.seq });
-    } else if (m.cmd === 'stop') {
-      await app.close();
-      await sim.close();
-      process.exit(0);
-    }
+  serveBenchIpc(async () => {
+    await app.close();
+    await sim.close();
   });
   send({ ready: true, url: app.url, stores: app.services.stores.kind });
 }

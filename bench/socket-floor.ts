@@ -1,5 +1,6 @@
 import { createServer, type Socket } from 'node:net';
 import { FLOOR_CHUNK_BYTES } from './constants.js';
+import { serveBenchIpc } from './ipc.js';
 
 /**
  * The floor under the fan-out latency on this machine (`bench/run.ts`, issue 13): no GraphQL, no
@@ -9,7 +10,7 @@ import { FLOOR_CHUNK_BYTES } from './constants.js';
  * when the writes began, as a string: the monotonic clock both processes share). The bench process
  * times each chunk's read against it. Ours.
  *
- * IPC out: `{ready: true, port}` once listening; IPC in: `{cmd: 'write', seq}`, `{cmd: 'stop'}`.
+ * IPC out: `{ready: true, port}` once listening; IPC in: `write`, and `cpu`, `heap`, `stop` (bench/ipc.ts).
  */
 
 function main(): void {
@@ -24,16 +25,19 @@ function main(): void {
     const address = server.address();
     process.send?.({ ready: true, port: typeof address === 'object' && address ? address.port : 0 });
   });
-  process.on('message', (m: { cmd: string; seq?: number }) => {
-    if (m.cmd === 'write') {
-      const startedAt = process.hrtime.bigint();
-      for (const s of sockets) s.write(chunk);
-      process.send?.({ seq: m.seq, startedAt: String(startedAt) });
-    } else if (m.cmd === 'stop') {
+  serveBenchIpc(
+    () => {
       for (const s of sockets) s.destroy();
-      server.close(() => process.exit(0));
-    }
-  });
+      return new Promise((resolve) => server.close(resolve));
+    },
+    {
+      write: () => {
+        const startedAt = process.hrtime.bigint();
+        for (const s of sockets) s.write(chunk);
+        return { startedAt: String(startedAt) };
+      },
+    },
+  );
 }
 
 main();

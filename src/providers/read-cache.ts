@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Counter } from 'prom-client';
 import type { Logger } from '../logger.js';
-import { boundChildren, type Metrics } from '../metrics.js';
+import type { Metrics } from '../metrics.js';
 
 /**
  * The cache of slow-changing reads (issue 13, item 5): profile pictures, contacts, groups and
@@ -114,7 +114,7 @@ const WARN_INTERVAL_MS = 10_000;
 /** The read cache of one server: a backend, a TTL per kind, metrics. See the module comment. */
 export class ReadCache {
   private readonly ttlMs: Record<CacheKind, number>;
-  private readonly counters: ((kind: CacheKind) => KindCounters) | undefined = undefined;
+  private readonly counters: Record<CacheKind, KindCounters> | undefined = undefined;
   /**
    * Invalidations seen by this process per (instance, kind): a read that started before one
    * does not store what it fetched (it may be what the invalidation replaced). Other replicas'
@@ -138,18 +138,16 @@ export class ReadCache {
     const counter = metrics?.readCache;
     const invalidations = metrics?.readCacheInvalidations;
     if (counter && invalidations) {
-      this.counters = boundChildren((kind: CacheKind): KindCounters => ({
-        hit: counter.labels({ kind, outcome: 'hit' }),
-        miss: counter.labels({ kind, outcome: 'miss' }),
-        invalidated: invalidations.labels({ kind }),
-      }));
+      const bound: Partial<Record<CacheKind, KindCounters>> = {};
       for (const kind of CACHE_KINDS) {
-        const c = this.counters(kind);
+        const c: KindCounters = { hit: counter.labels({ kind, outcome: 'hit' }), miss: counter.labels({ kind, outcome: 'miss' }), invalidated: invalidations.labels({ kind }) };
         // exported from the start (at 0), so a dashboard sees every kind before its first lookup
         c.hit.inc(0);
         c.miss.inc(0);
         c.invalidated.inc(0);
+        bound[kind] = c;
       }
+      this.counters = bound as Record<CacheKind, KindCounters>;
     }
   }
 
@@ -192,7 +190,7 @@ export class ReadCache {
         missingAt.push(i);
       }
     });
-    const counters = this.counters?.(kind);
+    const counters = this.counters?.[kind];
     if (counters && keys.length > missing.length) counters.hit.inc(keys.length - missing.length);
     if (missing.length === 0) return out;
     counters?.miss.inc(missing.length);
@@ -237,7 +235,7 @@ export class ReadCache {
     for (const inv of invalidations) {
       if (!this.enabled(inv.kind)) continue;
       this.bump(instanceId, inv.kind);
-      this.counters?.(inv.kind).invalidated.inc();
+      this.counters?.[inv.kind].invalidated.inc();
       if ('all' in inv) kinds.add(inv.kind);
       else keys.push(inv);
     }

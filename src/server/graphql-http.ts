@@ -285,8 +285,8 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
     res.end(body);
   }
 
-  function sendJsonError(res: ServerResponse, status: number, error: string, close = false, errorId?: string): void {
-    const body = JSON.stringify(errorId === undefined ? { error } : { error, errorId });
+  function sendJsonError(res: ServerResponse, status: number, answer: { error: string; errorId?: string }, close = false): void {
+    const body = JSON.stringify(answer);
     const headers: Array<[string, string]> = [['content-type', 'application/json; charset=utf-8']];
     if (close) headers.push(['connection', 'close']);
     send(res, status, headers, body);
@@ -385,12 +385,12 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
       if (first !== '{' && first !== '[') throw new SyntaxError('not an object or array');
       body = JSON.parse(text);
     } catch {
-      sendJsonError(res, 400, 'malformed JSON body');
+      sendJsonError(res, 400, { error: 'malformed JSON body' });
       return;
     }
     serve(req, res, body).catch((err: unknown) => {
       const errorId = logUnexpected(logger, err);
-      if (!res.headersSent) sendJsonError(res, 500, 'Unexpected error.', false, errorId);
+      if (!res.headersSent) sendJsonError(res, 500, { error: 'Unexpected error.', errorId });
       else res.destroy();
     });
   }
@@ -411,7 +411,7 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
     });
     if (!handled) return false;
     if (declared !== undefined && declared > maxBodyBytes) {
-      sendJsonError(res, 413, 'body too large', true);
+      sendJsonError(res, 413, { error: 'body too large' }, true);
       req.resume();
       return true;
     }
@@ -424,7 +424,7 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
       if (size > maxBodyBytes) {
         refused = true;
         chunks.length = 0;
-        sendJsonError(res, 413, 'body too large', true);
+        sendJsonError(res, 413, { error: 'body too large' }, true);
         return;
       }
       chunks.push(chunk);
@@ -432,7 +432,7 @@ export function leanGraphqlHandler(options: LeanGraphqlOptions): LeanGraphqlHand
     req.on('end', () => {
       if (refused) return;
       if (declared !== undefined && size !== declared) {
-        sendJsonError(res, 400, 'malformed JSON body');
+        sendJsonError(res, 400, { error: 'malformed JSON body' });
         return;
       }
       onBody(req, res, chunks, size);

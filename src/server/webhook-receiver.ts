@@ -146,17 +146,6 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 /** The Express route's `req.is('application/json') || req.is('+json')`, normalised as type-is does (`+json`: any type with a `+json` suffix). */
 const ROUTE_TYPES = ['application/json', '*/*+json'];
 
-/**
- * A request's media type as type-is (Express's `req.is`) reads it: lower case, without parameters;
- * null without a header or when it is not `type/subtype`. Read once per request and matched
- * against the route's types and express.json's (the header's parameters are parsed apart, and
- * only for a JSON body: {@link bodyKind}). Ours.
- * @param header the `content-type` request header
- */
-function mediaTypeOf(header: string | undefined): string | null {
-  return header ? typeis.is(header) || null : null;
-}
-
 /** Whether type-is matches `type` with one of `types` (normalised: `…/…`). */
 function isOneOf(type: string | null, types: readonly string[]): boolean {
   if (type === null) return false;
@@ -164,8 +153,14 @@ function isOneOf(type: string | null, types: readonly string[]): boolean {
   return false;
 }
 
-/** {@link BodyKind} of a request whose media type is `type` ({@link mediaTypeOf}), judged as Express's `req.is` (type-is) and express.json judged it. */
-function bodyKind(req: IncomingMessage, type: string | null): BodyKind {
+/**
+ * {@link BodyKind} of a request, judged as Express's `req.is` (type-is) and express.json judged it.
+ * The media type is read once (type-is: lower case, no parameters) and matched against the
+ * route's types and express.json's; the parameters are parsed only for a JSON body.
+ */
+function bodyKind(req: IncomingMessage): BodyKind {
+  const header = req.headers['content-type'];
+  const type = header ? typeis.is(header) || null : null;
   // the Express route's `req.is('application/json') || req.is('+json')`: null without a body, false for another type
   if (!typeis.hasBody(req) || !isOneOf(type, ROUTE_TYPES)) return 'refuse';
   // express.json's own `type` option
@@ -175,7 +170,7 @@ function bodyKind(req: IncomingMessage, type: string | null): BodyKind {
   // another charset, or a header content-type cannot parse: body-parser judges it (415 or 400), as before
   let charset: string | undefined;
   try {
-    charset = contentType.parse(req.headers['content-type']!).parameters.charset;
+    charset = contentType.parse(header!).parameters.charset;
   } catch {
     return 'parser';
   }
@@ -387,7 +382,7 @@ export function webhookHandler(services: AppServices, options: WebhookHandlerOpt
       send(res, 404, { error: 'this instance receives no webhooks' }, true);
       return true;
     }
-    const kind = bodyKind(req, mediaTypeOf(req.headers['content-type']));
+    const kind = bodyKind(req);
     if (kind === 'refuse') {
       count(provider, 'invalid');
       send(res, 415, { error: 'expected application/json' }, true);

@@ -135,16 +135,8 @@ export class MemoryEventLog implements EventLog {
     if (parsed && parsed.epoch !== (ring?.epoch ?? null)) throw new CursorExpiredError(EPOCH_MESSAGE);
     if (!ring) return [];
     if (parsed && afterSeq < ring.droppedUpTo) throw new CursorExpiredError();
-    const entries = ring.entries;
-    // binary search for the first entry after the cursor: entries are in sequence order
-    let lo = 0;
-    let hi = entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((entries[mid]?.seq ?? 0) <= afterSeq) lo = mid + 1;
-      else hi = mid;
-    }
-    return entries.slice(lo, lo + limit).map((e) => e.event);
+    const from = firstAtOrAfter(ring.entries, afterSeq + 1);
+    return ring.entries.slice(from, from + limit).map((e) => e.event);
   }
 
   /** See `EventLog.at`: the entry of the cursor's sequence number in the ring of its epoch, by binary search. @throws InvalidCursorError */
@@ -152,17 +144,8 @@ export class MemoryEventLog implements EventLog {
     const { epoch, seq } = parseCursor(cursor);
     const ring = this.rings.get(instanceId);
     if (!ring || epoch !== ring.epoch) return null;
-    const entries = ring.entries;
-    let lo = 0;
-    let hi = entries.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const entry = entries[mid] as Stored;
-      if (entry.seq === seq) return entry.event;
-      if (entry.seq < seq) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return null;
+    const entry = ring.entries[firstAtOrAfter(ring.entries, seq)];
+    return entry?.seq === seq ? entry.event : null;
   }
 
   /** Orders by sequence number (the epoch is not compared): negative, 0, positive; the last answer kept ({@link keepLastOrder}). Ours. @throws InvalidCursorError */
@@ -171,6 +154,18 @@ export class MemoryEventLog implements EventLog {
   async close(): Promise<void> {
     this.rings.clear();
   }
+}
+
+/** The index of the first entry whose sequence number is `seq` or more (`entries.length` when none), by binary search: entries are in sequence order. */
+function firstAtOrAfter(entries: readonly Stored[], seq: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entries[mid] as Stored).seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const EPOCH_MESSAGE = 'The cursor is from an earlier epoch of the event log (it was lost since)';

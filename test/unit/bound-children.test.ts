@@ -13,9 +13,10 @@ import { createMemoryStores } from '../../src/subscriptions/memory-stores.js';
 import { EventPipeline } from '../../src/subscriptions/pipeline.js';
 
 /**
- * `boundChildren` (src/metrics.ts) and its four users: the webhook receiver, the event pipeline,
- * the provider HTTP client and the read cache. Each binds a metric's label child once per
- * distinct label value, ever (counted with a spy on `labels`), and counts land on the label asked for.
+ * Metric label children bound once, not per event: `boundChildren` (src/metrics.ts) and its users
+ * (the webhook receiver, the event pipeline, the provider HTTP client), and the read cache, which
+ * binds every kind up front. Each binds a metric's label child once per distinct label value, ever
+ * (counted with a spy on `labels`), and counts land on the label asked for.
  */
 
 /** The value of the series of `metric` whose labels include `labels` (0 when it has none). */
