@@ -1,17 +1,14 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createGatewayRuntime, getGraphQLWSOptions, type GatewayConfig, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { GatewayConfig } from '@graphql-hive/gateway-runtime';
 import { parse } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
 import { PROVIDER_MODULES } from '../../src/providers/registry.js';
 import { collect, eventually, gql, wsClient } from '../helpers/app.js';
+import { startHiveGateway, type RunningHiveGateway } from '../helpers/hive-gateway.js';
 import { useSimulatedApp } from '../helpers/simulated-app.js';
 
 /**
@@ -83,8 +80,7 @@ const crmResolvers = {
 
 let crm: { server: ApolloServer; url: string };
 let supergraphSdl: string;
-let gateway: GatewayRuntime;
-let gatewayServer: Server;
+let gateway: RunningHiveGateway;
 let gatewayUrl: string;
 
 beforeAll(async () => {
@@ -110,15 +106,8 @@ beforeAll(async () => {
     // a failing subgraph call shows its cause in the test's assertion, not Yoga's "Unexpected error."
     maskedErrors: false,
   };
-  gateway = createGatewayRuntime(config);
-  gatewayServer = createServer(gateway);
-  const wss = new WebSocketServer({ server: gatewayServer, path: gateway.graphqlEndpoint });
-  useServer(
-    getGraphQLWSOptions<Record<string, unknown>, { request?: unknown; socket?: unknown }>(gateway, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket })),
-    wss,
-  );
-  await new Promise<void>((resolve) => gatewayServer.listen(0, '127.0.0.1', resolve));
-  gatewayUrl = `http://127.0.0.1:${(gatewayServer.address() as AddressInfo).port}`;
+  gateway = await startHiveGateway(config);
+  gatewayUrl = gateway.url;
 
   // the customer's conversation as the phone has it: a chat row on the simulator and one inbound message kept by whatsgraph
   const seeded = await fetch(`${h.sims[INSTANCE]!.url}/sim/chats`, {
@@ -131,9 +120,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  gatewayServer?.closeAllConnections();
-  await new Promise((resolve) => gatewayServer?.close(resolve));
-  await gateway?.[Symbol.asyncDispose]();
+  await gateway?.close();
   await crm?.server.stop();
 });
 

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import { composeServices } from '@apollo/composition';
-import { createGatewayRuntime, getGraphQLWSOptions, type GatewayConfig, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { GatewayConfig } from '@graphql-hive/gateway-runtime';
 import { parse } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
 import type { RunningApp } from '../../src/app.js';
 import type { SimulatorHandle } from '../../src/providers/contract.js';
 import { collect, eventually, gql, sandboxConfig, startTestApp, wsClient } from '../helpers/app.js';
+import { startHiveGateway, type RunningHiveGateway } from '../helpers/hive-gateway.js';
 import { inboundTextBody, simulatedInstance, webhookProvider } from '../helpers/providers.js';
 
 /**
@@ -42,36 +39,17 @@ function readmeGatewayConfig(): GatewayConfig & { supergraph?: unknown } {
   return runInNewContext(`(${call})`) as GatewayConfig & { supergraph?: unknown };
 }
 
-/**
- * Hive Gateway's runtime with README.md's config (the supergraph given as SDL), on a real port, with
- * graphql-ws on its endpoint; `WHATSGRAPH_KEY` is read from the environment as the README says.
- */
-async function startGateway(): Promise<{ gateway: GatewayRuntime; server: Server; url: string }> {
+/** Hive Gateway's runtime with README.md's config (the supergraph given as SDL); `WHATSGRAPH_KEY` is read from the environment as the README says. */
+function startGateway(): Promise<RunningHiveGateway> {
   const readme = readmeGatewayConfig();
   expect(readme.supergraph).toBe('./supergraph.graphql');
-  const runtime = createGatewayRuntime({ ...readme, supergraph: supergraphSdl, logging: false, maskedErrors: false } as GatewayConfig);
-  const server = createServer(runtime);
-  const wss = new WebSocketServer({ server, path: runtime.graphqlEndpoint });
-  useServer(
-    getGraphQLWSOptions<Record<string, unknown>, { request?: unknown; socket?: unknown }>(runtime, (ctx) => ({ req: ctx.extra?.request, socket: ctx.extra?.socket })),
-    wss,
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { gateway: runtime, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-/** Stops a gateway of {@link startGateway}. */
-async function stopGateway(runtime: GatewayRuntime | undefined, server: Server | undefined): Promise<void> {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  await runtime?.[Symbol.asyncDispose]();
+  return startHiveGateway({ ...readme, supergraph: supergraphSdl, logging: false, maskedErrors: false } as GatewayConfig);
 }
 
 let supergraphSdl: string;
 let sim: SimulatorHandle;
 let app: RunningApp;
-let gateway: GatewayRuntime;
-let gatewayServer: Server;
+let gateway: RunningHiveGateway;
 let gatewayUrl: string;
 let previousKey: string | undefined;
 
@@ -91,11 +69,12 @@ beforeAll(async () => {
   previousKey = process.env.WHATSGRAPH_KEY;
   process.env.WHATSGRAPH_KEY = KEY;
   supergraphSdl = composed.supergraphSdl!;
-  ({ gateway, server: gatewayServer, url: gatewayUrl } = await startGateway());
+  gateway = await startGateway();
+  gatewayUrl = gateway.url;
 }, 60_000);
 
 afterAll(async () => {
-  await stopGateway(gateway, gatewayServer);
+  await gateway?.close();
   await app?.close();
   await sim?.close();
   if (previousKey === undefined) delete process.env.WHATSGRAPH_KEY;
@@ -120,7 +99,7 @@ describe("the README's Hive Gateway config, against a whatsgraph with API keys",
       expect(JSON.stringify(refused.errors)).toContain('UNAUTHENTICATED');
     } finally {
       process.env.WHATSGRAPH_KEY = KEY;
-      await stopGateway(other.gateway, other.server);
+      await other.close();
     }
   });
 

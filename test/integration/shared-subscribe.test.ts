@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { graphqlWsSocketClass, serveGraphqlWs } from '../../src/server/ws-transport.js';
 import { DocumentCache, sharedSubscribe, type Delivery, type FanoutStats } from '../../src/subscriptions/ws-execution.js';
+import { eventually } from '../helpers/app.js';
 
 /**
  * `sharedSubscribe` (src/subscriptions/ws-execution.ts) served by graphql-ws over a real `ws`
@@ -139,11 +140,6 @@ function subscribeMany(url: string, count: number): { received: string[][]; comp
   return { received, completed: Promise.all(completions) };
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
-
 const COUNT = 40;
 const TICKS: Tick[] = [
   { n: 1, text: 'plain' },
@@ -161,7 +157,7 @@ const expected = TICKS.map((t) => `${t.n}:${t.text}`);
 async function deliverTicks(perMessageDeflate: boolean): Promise<FanoutStats> {
   const { url, channel, stats } = await start(perMessageDeflate);
   const { received, completed } = subscribeMany(url, COUNT);
-  await until(() => channel.size === COUNT, 'every subscription');
+  await eventually(() => channel.size === COUNT, 5_000, 'every subscription');
   for (const t of TICKS) channel.emit(t);
   channel.end();
   await completed;

@@ -40,7 +40,7 @@ describe('Deadline as a signal', () => {
     const queue = new DeadlineQueue(20);
     const d = queue.start();
     let fired = 0;
-    // \`on\`, not \`once\`: a second emit would count
+    // `on`, not `once`: a second emit would count
     d.on('abort', () => fired++);
     expect(d.aborted).toBe(false);
     expect(d.reason).toBeUndefined();

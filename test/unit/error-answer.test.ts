@@ -1,19 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { Logger } from '../../src/logger.js';
+import { describe, expect, it } from 'vitest';
 import { errorAnswer, logUnexpected } from '../../src/server/error-answer.js';
+import { UUID_V4 as UUID, captureLogger } from '../helpers/logger.js';
 
 /**
  * The answers of the HTTP edges to failures outside a route's own handling (src/server/error-answer.ts):
  * a client's fault keeps its 4xx and is not logged; anything else is a 500 whose body carries the
  * `errorId` of the one line that logged it.
  */
-
-function captureLogger(): { logger: Logger; error: ReturnType<typeof vi.fn> } {
-  const error = vi.fn();
-  return { logger: { error } as unknown as Logger, error };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('errorAnswer', () => {
   it.each([

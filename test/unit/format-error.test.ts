@@ -1,11 +1,11 @@
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError, buildSchema, execute, parse, validate, type GraphQLFormattedError } from 'graphql';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GraphError, badInput, notFound } from '../../src/errors.js';
-import type { Logger } from '../../src/logger.js';
 import { ProviderError } from '../../src/providers/http.js';
 import { PROVIDER_KINDS } from '../../src/providers/model.js';
 import { UNEXPECTED_MESSAGE, formatGraphError } from '../../src/server/format-error.js';
+import { UUID_V4 as UUID, captureLogger } from '../helpers/logger.js';
 
 /**
  * Specifies `formatGraphError`, the one place errors are shaped for clients, on both paths it
@@ -94,14 +94,6 @@ const masked: { name: string; error: () => unknown }[] = [
 const typeDefs = `
   type Query { boom(n: Int): String, ok: String }
 `;
-
-function captureLogger() {
-  const error = vi.fn();
-  return { logger: { error } as unknown as Logger, error };
-}
-
-/** A random (version 4) UUID, as `errorId` is. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** The `errorId` field of every line logged through the spy, in order. */
 function loggedIds(spy: { mock: { calls: unknown[][] } }): unknown[] {
