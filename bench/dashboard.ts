@@ -131,7 +131,7 @@ async function scenario(stores: 'memory' | 'redis', cacheOn: boolean): Promise<R
 const cell = (l: Load | null | undefined) => (l ? `${l.calls} (${l.pictures} pictures), ${l.ms.toFixed(0)} ms` : '—');
 
 /** The dashboard figures as a Markdown section (what {@link runDashboardBench} writes). */
-export async function dashboardSection(): Promise<string> {
+async function dashboardSection(): Promise<string> {
   const backends: Array<'memory' | 'redis'> = ['memory'];
   if (await redisAnswers(BENCH_REDIS_URL)) backends.push('redis');
   else console.error(`Redis at BENCH_REDIS_URL/REDIS_URL does not answer: Redis rows skipped`);

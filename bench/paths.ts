@@ -154,7 +154,7 @@ function summary(row: Row): Sample {
  * @returns the section, or "" for a partial run (`BENCH_PATHS_ONLY`)
  * @throws Error when a server does not start
  */
-export async function benchPaths(): Promise<string> {
+async function benchPaths(): Promise<string> {
   pin(process.pid, CLIENT_CORE);
   const prefix = `bench-paths:${randomUUID()}`;
   const provider = benchProvider();
@@ -285,7 +285,7 @@ function render(rows: Map<string, Row>, loadBefore: number[], loadAfter: number[
 }
 
 /** Writes `section` between the markers in docs/benchmarks.md (before the notes the first time). */
-export function writePathsSection(section: string): void {
+function writePathsSection(section: string): void {
   writeBenchSection(SECTION_START, SECTION_END, section);
 }
 

@@ -38,7 +38,7 @@ export function pin(pid: number, core: number): void {
 }
 
 /** True when the servers run through `tsx` instead of the compiled build (`BENCH_TSX=1`, for a quick edit-and-measure loop). Ours. */
-export const RUN_THROUGH_TSX = process.env.BENCH_TSX === '1';
+const RUN_THROUGH_TSX = process.env.BENCH_TSX === '1';
 
 let built = false;
 
@@ -89,7 +89,7 @@ export interface BenchServerOptions {
  * @returns the child, its IPC channel open
  * @throws Error (tsc's exit) when the bench servers do not compile; Error (taskset's) when pinning fails (the child is then killed)
  */
-export function forkBenchServer(script: string, args: string[], options: BenchServerOptions): ChildProcess {
+function forkBenchServer(script: string, args: string[], options: BenchServerOptions): ChildProcess {
   buildOnce();
   const file = RUN_THROUGH_TSX ? join(root, 'bench', script) : join(BUILD_DIR, 'bench', script.replace(/\.ts$/, '.js'));
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];

@@ -528,9 +528,10 @@ function uncorkAll(): void {
  * One unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2: FIN + opcode 0x1, then the
  * payload length in 7, 7+16 or 7+64 bits) whose payload is `head` followed by `tail`, in one
  * buffer: a server's frames are never masked (§5.1), and without an extension RSV1-3 are 0.
+ * Ours, as `ws`'s internal `Sender.frame` builds it (untyped and private, and two buffers).
  * @param head the frame's first payload bytes (a subscription's `{"id":…,"payload":` prefix)
  * @param tail the rest (a shared payload's JSON and the closing brace), UTF-8
- * @returns the frame, header included (2, 4 or 10 bytes of header)
+ * @returns the frame, header included (2, 4 or 10 bytes of header); never throws (a length above 2^53 cannot be a Buffer)
  */
 export function textFrame(head: Buffer, tail: Buffer): Buffer {
   const length = head.length + tail.length;
